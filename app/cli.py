@@ -1,0 +1,181 @@
+"""Command line: `zhreader` (the window) and its headless subcommands.
+
+Imports are done inside each command so `zhreader analyze` never loads Qt and
+`zhreader --help` loads nothing heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.core.errors import UserError
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhreader",
+        description="Read Chinese news articles: segmented words, hover pinyin and "
+        "CC-CEDICT glosses, named entities, and a vocabulary list. "
+        "Without a command, opens the reading window.",
+    )
+    parser.add_argument("--version", action="version", version=f"zhreader {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where user data (vocabulary, corrections) lives; default: the platform's "
+        "user data dir",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the reading window (the default)")
+    gui.add_argument("paths", nargs="*", help=".txt/.html files to open")
+
+    analyze = sub.add_parser("analyze", help="print the analysis of an article as JSON")
+    analyze.add_argument("path", help="a .txt/.html file, or - for standard input")
+    analyze.add_argument(
+        "--lines", action="store_true", help="each input line is a document; print JSON Lines"
+    )
+    analyze.add_argument(
+        "--no-clean", action="store_true", help="skip cleaning, so offsets match the input"
+    )
+
+    lookup = sub.add_parser("lookup", help="print the dictionary entries the popup shows")
+    lookup.add_argument("word")
+    lookup.add_argument("--json", action="store_true", help="print JSON")
+
+    shot = sub.add_parser("screenshot", help="save a PNG of the window (works offscreen)")
+    shot.add_argument("out", help="PNG file to write")
+    shot.add_argument("--article", required=True, help="article file (or built-in title/slug)")
+    shot.add_argument("--hover", metavar="WORD", help="hover the first occurrence of WORD")
+    shot.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
+
+    from app.cli_vocab import add_vocab_parser
+
+    add_vocab_parser(sub)
+    return parser
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from app.core.analysis import analyze_document, analyze_path
+
+    if args.lines:
+        source = sys.stdin if args.path == "-" else _open_text(args.path)
+        out = sys.stdout
+        for line in source:
+            analysis = analyze_document(line.rstrip("\n"), clean=not args.no_clean)
+            out.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+        return 0
+    if args.path == "-":
+        data = sys.stdin.buffer.read()
+        analysis = analyze_document(data, clean=not args.no_clean, name="-")
+    else:
+        analysis = analyze_path(args.path, clean=not args.no_clean)
+    sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def _open_text(path: str):
+    from app.core.articles import read_text
+
+    return iter(read_text(path).splitlines())
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from app.core.dictionary import get_dictionary
+
+    dictionary = get_dictionary()
+    entries = dictionary.lookup(args.word)
+    parts = [] if entries else dictionary.decompose(args.word)
+    if args.json:
+        payload = {
+            "word": args.word,
+            "entries": [_entry_json(e) for e in entries],
+            "parts": [
+                {"text": text, "entries": [_entry_json(e) for e in part]} for text, part in parts
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    if not entries and not parts:
+        print(f"{args.word}: not in the dictionary")
+        return 1
+    for entry in entries:
+        print(_entry_line(entry))
+    for text, part in parts:
+        print(f"[{text}]")
+        for entry in part:
+            print("  " + _entry_line(entry))
+    return 0
+
+
+def _entry_json(entry) -> dict:
+    return {
+        "simplified": entry.simplified,
+        "traditional": entry.traditional,
+        "pinyin": entry.pinyin,
+        "pinyin_numbered": entry.pinyin_numbered,
+        "senses": list(entry.senses),
+        "classifiers": list(entry.classifiers),
+        "references": list(entry.references),
+        "proper": entry.proper,
+    }
+
+
+def _entry_line(entry) -> str:
+    head = entry.simplified
+    if entry.traditional != entry.simplified:
+        head += f" ({entry.traditional})"
+    return f"{head} [{entry.pinyin}] {entry.gloss}"
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.main import run_gui
+
+    return run_gui(list(getattr(args, "paths", []) or []))
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from app.ui.screenshot import run_screenshot
+
+    return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        from app.core.paths import set_data_dir
+
+        set_data_dir(args.data_dir)
+    commands = {
+        None: _cmd_gui,
+        "gui": _cmd_gui,
+        "analyze": _cmd_analyze,
+        "lookup": _cmd_lookup,
+        "screenshot": _cmd_screenshot,
+    }
+    try:
+        if args.command == "vocab":
+            from app.cli_vocab import run_vocab
+
+            return run_vocab(args)
+        return commands[args.command](args)
+    except UserError as exc:
+        print(f"zhreader: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("zhreader: error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        print(f"zhreader: error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The reader's core: pure Python, never imports Qt."""

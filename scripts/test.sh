@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite, headless (the same command CI runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+.venv/bin/ruff check app tests benchmarks
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

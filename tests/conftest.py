@@ -1,0 +1,35 @@
+"""Test isolation: never touch the user's real data or cache directories."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# One cache for the whole run (the dictionary index is built once), separate from the user's.
+os.environ.setdefault(
+    "ZHREADER_CACHE_DIR", str(Path(tempfile.gettempdir()) / "zhreader-test-cache")
+)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "resources" / "articles"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "zhreader-data"
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def article_text():
+    """Raw text of a built-in article by file name."""
+
+    def read(name: str) -> str:
+        return (ARTICLES / name).read_text(encoding="utf-8")
+
+    return read

@@ -1,0 +1,33 @@
+"""Script detection and the length-preserving conversion analysis relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.script import detect_script, to_simplified, to_traditional
+
+
+@pytest.mark.parametrize(
+    ("name", "script"),
+    [
+        ("xai-greg-yang-steps-back.txt", "simplified"),
+        ("openai-departures-after-sutskever.txt", "simplified"),
+        ("yi-tay-returns-to-google.txt", "traditional"),
+        ("meta-alexandr-wang-lecun-review.txt", "traditional"),
+        ("sam-altman-reflections.txt", "traditional"),
+    ],
+)
+def test_builtin_articles_are_detected_in_their_script(article_text, name, script):
+    assert detect_script(article_text(name)) == script
+
+
+def test_conversion_keeps_every_offset(article_text):
+    text = article_text("meta-alexandr-wang-lecun-review.txt")
+    simplified = to_simplified(text)
+    assert len(simplified) == len(text)
+    assert "纽约大学" in to_simplified("紐約大學")
+    assert to_traditional("英伟达") == "英偉達"
+
+
+def test_text_without_chinese_counts_as_simplified():
+    assert detect_script("Hello, world 123") == "simplified"
