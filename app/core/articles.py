@@ -1,0 +1,192 @@
+"""Opening articles: files, standard input and the built-in library.
+
+Everything a user can point zhreader at ends here, so every way a file can be wrong
+(missing, a folder, unreadable, empty, binary, huge, in an unknown encoding) becomes
+one `UserError` line that says what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.core.cleaning import clean_text
+from app.core.encoding import decode_bytes
+from app.core.errors import UserError
+from app.core.html_text import html_to_text
+from app.core.paths import resources_dir
+from app.core.script import detect_script
+from app.core.types import Article, Script
+
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024  # 32 MiB: far beyond any news article
+MAX_ARTICLE_CHARS = 5_000_000  # characters after decoding: keeps analysis responsive
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|li|h[1-6]|table|td|article|section)\b[^<>]*>", re.I)
+_TITLE_FALLBACK_CHARS = 20
+_MAX_TITLE_LINE = 60
+_NOT_A_TITLE_END = re.compile(r"[。,,、;;::]$")
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryItem:
+    """A built-in article, as listed in resources/articles/library.json."""
+
+    slug: str
+    title: str
+    path: Path
+    script: Script
+
+
+def read_text(path: str | Path) -> str:
+    """The article text of a .txt or .html file (HTML already reduced to text)."""
+    return _read_document(Path(path))[1]
+
+
+def load_article(path: str | Path, clean: bool = True) -> Article:
+    """A file as an Article: decoded, HTML stripped, cleaned, titled, script detected."""
+    path = Path(path)
+    title, text = _read_document(path)
+    builtin = _builtin_for_path(path)
+    if builtin is not None:
+        title = builtin.title
+    return _make_article(text, title, str(path), clean)
+
+
+def article_from_bytes(data: bytes, name: str | None, clean: bool = True) -> Article:
+    """An article from memory (standard input, a dropped file); `name` "-" means stdin."""
+    label = "standard input" if name in (None, "-") else name
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise UserError(
+            f"{label} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
+            "split the article into smaller files"
+        )
+    title, text = _document_from_bytes(data, label, name)
+    return _make_article(text, title, None if name in (None, "-") else name, clean)
+
+
+def builtin_articles() -> list[LibraryItem]:
+    """The bundled articles in library order."""
+    return list(_library())
+
+
+def find_builtin(name: str) -> LibraryItem | None:
+    """A built-in article by slug, file name (with or without .txt) or title."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for item in _library():
+        keys = {item.slug, item.path.name, item.path.stem, item.title}
+        if wanted in {key.casefold() for key in keys}:
+            return item
+    return None
+
+
+@cache
+def _library() -> tuple[LibraryItem, ...]:
+    folder = resources_dir() / "articles"
+    entries = json.loads((folder / "library.json").read_text(encoding="utf-8"))
+    return tuple(
+        LibraryItem(
+            slug=entry["slug"],
+            title=entry["title"],
+            path=folder / entry["file"],
+            script=entry["script"],
+        )
+        for entry in entries["articles"]
+    )
+
+
+def _builtin_for_path(path: Path) -> LibraryItem | None:
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return None
+    for item in _library():
+        if item.path.resolve() == resolved:
+            return item
+    return None
+
+
+def _read_document(path: Path) -> tuple[str | None, str]:
+    label = str(path)
+    if not path.exists():
+        raise UserError(f"{label}: no such file; check the path")
+    if path.is_dir():
+        raise UserError(f"{label} is a folder; give the path of a .txt or .html file")
+    if not path.is_file():
+        raise UserError(f"{label} is not a regular file; give the path of a .txt or .html file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise UserError(
+                f"{label} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
+                "split the article into smaller files"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise UserError(f"{label}: permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise UserError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    return _document_from_bytes(data, label, path.name)
+
+
+def _document_from_bytes(data: bytes, label: str, name: str | None) -> tuple[str | None, str]:
+    if not data.strip():
+        raise UserError(f"{label} is empty; there is no article to read")
+    try:
+        text = decode_bytes(data)
+    except UserError as exc:
+        raise UserError(f"{label}: {exc}") from None
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise UserError(
+            f"{label} has more than {MAX_ARTICLE_CHARS:,} characters; "
+            "split the article into smaller files"
+        )
+    title: str | None = None
+    if _is_html(text, name):
+        title, text = html_to_text(text)
+    if not text.strip():
+        raise UserError(f"{label} contains no text; there is no article to read")
+    return title, text
+
+
+def _is_html(text: str, name: str | None) -> bool:
+    if name and Path(name).suffix.lower() in _HTML_SUFFIXES:
+        return True
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 8
+
+
+def _make_article(text: str, title: str | None, path: str | None, clean: bool) -> Article:
+    if clean:
+        cleaned = clean_text(text)
+        # A text that is nothing but "furniture" is still what the user asked to read.
+        text = cleaned if cleaned.strip() else text.strip()
+    title = (title or "").strip() or title_from_text(text)
+    return Article(title=title, text=text, script=detect_script(text), path=path)
+
+
+def title_from_text(text: str) -> str:
+    """The first line if it reads like a headline, else the opening words and "…"."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "Untitled"
+    first = lines[0]
+    if (
+        len(lines) > 1
+        and 2 <= len(first) <= _MAX_TITLE_LINE
+        and not _NOT_A_TITLE_END.search(first)
+        and not first.endswith("。")
+        and "://" not in first
+    ):
+        return first
+    flat = " ".join(lines)
+    if len(flat) <= _TITLE_FALLBACK_CHARS:
+        return flat
+    return flat[:_TITLE_FALLBACK_CHARS].rstrip() + "…"
