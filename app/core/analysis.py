@@ -85,47 +85,29 @@ def analyze_article(article: Article) -> Analysis:
     )
 
 
-def _article_from_text(text: str, name: str | None, clean: bool) -> Article:
-    try:
-        from app.core.articles import article_from_bytes
-    except ImportError:  # pragma: no cover
-        title = (name or text[:20]) or "Untitled"
-        return Article(title=title, text=text, script=detect_script(text), path=name)
-    return article_from_bytes(text.encode("utf-8"), name, clean=clean)
-
-
 def analyze_document(
     data: str | bytes, clean: bool = True, name: str | None = None
 ) -> Analysis:
-    """One document from memory (stdin, a line of --lines input)."""
-    if isinstance(data, str):
-        if not clean:
-            article = Article(
-                title=_first_line_title(data), text=data, script=detect_script(data), path=name
-            )
-            return analyze_article(article)
-        return analyze_article(_article_from_text(data, name, clean))
-    from app.core.articles import article_from_bytes
+    """One document from memory: stdin bytes, or one line of `--lines` input.
 
-    return analyze_article(article_from_bytes(data, name, clean=clean))
+    A str is already decoded, so an empty line is an empty document, not an error.
+    """
+    from app.core.articles import article_from_bytes, title_from_text
+    from app.core.cleaning import clean_text
+
+    if isinstance(data, bytes):
+        return analyze_article(article_from_bytes(data, name, clean=clean))
+    text = clean_text(data) if clean else data
+    title = title_from_text(text) if text.strip() else "Untitled"
+    return analyze_article(Article(title=title, text=text, script=detect_script(text), path=name))
 
 
 def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
+    """A file, or a built-in article named by slug or title."""
     from app.core.articles import find_builtin, load_article
 
-    if not Path(path).exists():
-        item = find_builtin(str(path))
-        if item is not None:
-            path = item.path
-    return analyze_article(load_article(path, clean=clean))
-
-
-def _first_line_title(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            line = line.strip()
-            return line if len(line) <= 30 else line[:30] + "…"
-    return "Untitled"
+    item = None if Path(path).exists() else find_builtin(str(path))
+    return analyze_article(load_article(item.path if item else path, clean=clean))
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
