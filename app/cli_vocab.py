@@ -1,13 +1,220 @@
-"""`zhreader vocab ...` (placeholder until the vocabulary store lands)."""
+"""`zhreader vocab ...`: the vocabulary list from the command line.
+
+The store honours `--data-dir` through app.core.paths (set by app/cli.py before we
+run). "saved"/"removed" lines are printed only after the store has committed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.errors import UserError
+from app.core.types import Entry, VocabItem
+
+if TYPE_CHECKING:
+    from app.core.vocab import VocabStore
 
 
 def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("vocab", help="manage the vocabulary list")
+    vocab = sub.add_parser(
+        "vocab",
+        help="manage the vocabulary list",
+        description="Saved words: add, list, remove, mark known, export to Anki/TSV/CSV.",
+    )
+    actions = vocab.add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="save a word (again: updates it, never duplicates)")
+    add.add_argument("word", help="the word, simplified or traditional")
+    add.add_argument("--context", metavar="SENTENCE", help="the sentence it was met in")
+    add.add_argument("--article", metavar="TITLE", help="the article it came from")
+    add.add_argument("--note", help="a free note")
+
+    listing = actions.add_parser("list", help="print the saved words, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    remove = actions.add_parser("remove", help="forget a saved word")
+    remove.add_argument("word")
+
+    known = actions.add_parser("known", help="mark a saved word as known")
+    known.add_argument("word")
+
+    learning = actions.add_parser("learning", help="mark a saved word as still learning")
+    learning.add_argument("word")
+
+    exporter = actions.add_parser("export", help="write the list for Anki, Pleco/Zhongwen, ...")
+    exporter.add_argument(
+        "--format",
+        choices=("apkg", "tsv", "csv"),
+        help="apkg (Anki), tsv (Pleco/Zhongwen), csv (spreadsheet); default: from --out",
+    )
+    exporter.add_argument("--out", required=True, metavar="PATH", help="file (or folder) to write")
+    exporter.add_argument("--deck", metavar="NAME", help="Anki deck name (apkg only)")
 
 
 def run_vocab(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from app.core.vocab import VocabStore
+
+    commands = {
+        "add": _add,
+        "list": _list,
+        "remove": _remove,
+        "known": _known,
+        "learning": _learning,
+        "export": _export,
+    }
+    with VocabStore() as store:
+        if store.notice:
+            print(f"zhreader: {store.notice}", file=sys.stderr)
+        return commands[args.vocab_command](store, args)
+
+
+def _add(store: VocabStore, args: argparse.Namespace) -> int:
+    word = args.word.strip()
+    if not word:
+        raise UserError("give a word to save")
+    item = lookup_item(word)
+    sentence = (args.context or "").strip()
+    item = VocabItem(
+        simplified=item.simplified,
+        traditional=item.traditional,
+        pinyin=item.pinyin,
+        gloss=item.gloss,
+        sentence=sentence,
+        article=(args.article or "").strip(),
+        note=(args.note or "").strip(),
+    )
+    saved = store.save(item)
+    print(f"saved {_describe(saved)}")
+    return 0
+
+
+def lookup_item(word: str) -> VocabItem:
+    """Traditional form, pinyin and gloss for a typed word, from the dictionary.
+
+    Falls back to OpenCC + pypinyin (no gloss) only while app.core.dictionary is absent.
+    """
+    try:
+        from app.core.dictionary import get_dictionary
+    except ModuleNotFoundError as exc:
+        if exc.name != "app.core.dictionary":
+            raise
+        return _fallback_item(word)
+    dictionary = get_dictionary()
+    entries = dictionary.lookup(word)
+    if not entries:
+        item = _fallback_item(word)
+        gloss_of = getattr(dictionary, "gloss", None)
+        gloss = gloss_of(item.simplified)[0] if gloss_of else None
+        return VocabItem(item.simplified, item.traditional, item.pinyin, gloss or "")
+    first = _preferred(entries)
+    same_reading = [e for e in entries if e.pinyin.lower() == first.pinyin.lower()]
+    other_readings = [e for e in entries if e not in same_reading and not e.proper]
+    glosses: list[str] = []
+    for entry in [first, *same_reading]:
+        if entry.gloss and entry.gloss not in glosses:
+            glosses.append(entry.gloss)
+    # Without context we cannot tell 行 háng from 行 xíng: keep the other readings visible.
+    for entry in other_readings:
+        glosses.append(f"[{entry.pinyin}] {entry.gloss}")
+    return VocabItem(first.simplified, first.traditional, first.pinyin, " / ".join(glosses))
+
+
+def _preferred(entries: tuple[Entry, ...]) -> Entry:
+    """The popup's choice of entry, so the saved gloss matches what the reader saw."""
+    try:
+        from app.core.dictionary import preferred_entry
+    except ImportError:
+        return sorted(entries, key=lambda entry: entry.proper)[0]
+    return preferred_entry(entries) or entries[0]
+
+
+def _fallback_item(word: str) -> VocabItem:
+    from pypinyin import Style, lazy_pinyin
+
+    from app.core.script import to_simplified, to_traditional
+
+    simplified = to_simplified(word)
+    pinyin = " ".join(lazy_pinyin(simplified, style=Style.TONE))
+    return VocabItem(simplified, to_traditional(simplified), pinyin, "")
+
+
+def _list(store: VocabStore, args: argparse.Namespace) -> int:
+    items = store.items()
+    if args.json:
+        payload = [
+            {
+                "simplified": item.simplified,
+                "traditional": item.traditional,
+                "pinyin": item.pinyin,
+                "gloss": item.gloss,
+                "sentence": item.sentence,
+                "article": item.article,
+                "added": item.added,
+                "status": item.status,
+                "note": item.note,
+            }
+            for item in items
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("the vocabulary is empty; save words with: zhreader vocab add WORD")
+        return 0
+    for item in items:
+        mark = "✓ " if item.status == "known" else "  "
+        print(mark + _describe(item))
+    return 0
+
+
+def _remove(store: VocabStore, args: argparse.Namespace) -> int:
+    if not store.remove(args.word):
+        raise UserError(f"{args.word} is not in the vocabulary")
+    print(f"removed {args.word}")
+    return 0
+
+
+def _known(store: VocabStore, args: argparse.Namespace) -> int:
+    return _set_status(store, args.word, "known")
+
+
+def _learning(store: VocabStore, args: argparse.Namespace) -> int:
+    return _set_status(store, args.word, "learning")
+
+
+def _set_status(store: VocabStore, word: str, status: str) -> int:
+    if not store.set_status(word, status):
+        raise UserError(f"{word} is not in the vocabulary; add it first: zhreader vocab add {word}")
+    print(f"{word}: {status}")
+    return 0
+
+
+def _export(store: VocabStore, args: argparse.Namespace) -> int:
+    from app.core.export import DEFAULT_DECK_NAME, FORMATS, export, export_path_in
+
+    out = Path(args.out).expanduser()
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UserError(f"say which format with --format {'|'.join(FORMATS)}")
+    items = store.items()
+    if not items:
+        raise UserError("the vocabulary is empty; nothing to export")
+    deck = args.deck or DEFAULT_DECK_NAME
+    if out.is_dir():
+        out = export_path_in(out, deck, fmt)
+    options = {"deck_name": deck} if fmt == "apkg" else {}
+    count = export(items, out, fmt, **options)
+    print(f"exported {count} word{'s' if count != 1 else ''} to {out}")
+    return 0
+
+
+def _describe(item: VocabItem) -> str:
+    head = item.simplified
+    if item.traditional and item.traditional != item.simplified:
+        head += f" ({item.traditional})"
+    if item.pinyin:
+        head += f" [{item.pinyin}]"
+    return f"{head} {item.gloss}".rstrip()

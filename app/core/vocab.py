@@ -1,0 +1,477 @@
+"""The vocabulary store: saved words in a small SQLite file that survives crashes.
+
+Durability choices (modelled on qutebrowser's `misc/sql.py`):
+
+* WAL journal, so a reader never blocks a writer and a killed process leaves the
+  database file itself untouched (the WAL is replayed or ignored on next open).
+* `synchronous=FULL`. In WAL mode `NORMAL` already survives a killed *process*, but a
+  commit can still be rolled back by a power cut or OS crash because the WAL is not
+  fsynced at commit. We tell the user "saved" right after `save()` returns, so that
+  promise must hold across power loss too; one fsync per saved word is invisible at
+  human saving speed (see benchmarks/bench_vocab.py). qutebrowser picks NORMAL because
+  losing the last visited page from history is harmless; losing a confirmed word is not.
+* Every write is one `BEGIN IMMEDIATE` transaction: it takes the write lock up front,
+  so two app instances queue on `busy_timeout` instead of failing half-way with a
+  lock upgrade error, and a read-modify-write (the upsert merge) sees no lost update.
+* Schema versions live in `PRAGMA user_version`; `_MIGRATIONS[n]` takes a store from
+  version n to n + 1 inside the same transaction that bumps the version.
+* `PRAGMA application_id` marks the file as ours, so another program's SQLite file
+  put in its place is recognised as foreign, kept aside and never written into.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal
+
+from app.core.errors import UserError
+from app.core.types import Token, VocabItem
+
+Status = Literal["learning", "known"]
+STATUSES: tuple[Status, ...] = ("learning", "known")
+STORE_NAME = "vocabulary.sqlite3"
+
+# "zhRV" in ASCII: identifies a zhreader vocabulary file among SQLite files.
+APPLICATION_ID = 0x7A685256
+BUSY_TIMEOUT_MS = 10_000
+
+_COLUMNS = "simplified, traditional, pinyin, gloss, sentence, article, added, status, note"
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE vocab (
+            simplified  TEXT PRIMARY KEY NOT NULL CHECK (simplified <> ''),
+            traditional TEXT NOT NULL,
+            pinyin      TEXT NOT NULL DEFAULT '',
+            gloss       TEXT NOT NULL DEFAULT '',
+            sentence    TEXT NOT NULL DEFAULT '',
+            article     TEXT NOT NULL DEFAULT '',
+            added       REAL NOT NULL,
+            updated     REAL NOT NULL,
+            status      TEXT NOT NULL DEFAULT 'learning'
+                        CHECK (status IN ('learning', 'known')),
+            note        TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    conn.execute("CREATE INDEX vocab_by_traditional ON vocab (traditional)")
+    conn.execute("CREATE INDEX vocab_by_added ON vocab (added)")
+
+
+# Append only: index n migrates a store from user_version n to n + 1.
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1,)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+# SQLite primary result codes that mean "these bytes are not a usable database".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class _Unreadable(Exception):
+    """The file at the store path is not a zhreader vocabulary we can trust."""
+
+
+def default_store_path() -> Path:
+    from app.core.paths import data_dir
+
+    return data_dir() / STORE_NAME
+
+
+class VocabStore:
+    """Saved words keyed by their simplified form; safe for several processes at once."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self.notice: str | None = None
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = self._open()
+
+    # -- opening, checking, migrating -------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, the module never does.
+        conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = self._connect()
+        try:
+            self._prepare(conn)
+            return conn
+        except _Unreadable as exc:
+            conn.close()
+            reason = str(exc)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if not _is_corruption(exc):
+                raise UserError(f"cannot open the vocabulary at {self.path}: {exc}") from exc
+            reason = "not a readable database"
+        except BaseException:
+            conn.close()
+            raise
+        aside = self._set_aside()
+        self.notice = (
+            f"The vocabulary file could not be read ({reason}); it was kept as {aside} "
+            "and a new, empty vocabulary was started."
+        )
+        conn = self._connect()
+        self._prepare(conn)
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        """Check the file is ours (or empty), switch to WAL, run pending migrations."""
+        _check_identity(conn)
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise UserError(f"cannot use write-ahead logging for {self.path}")
+        conn.execute("PRAGMA synchronous = FULL")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise _Unreadable("damaged database")
+        self._migrate(conn)
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        if _user_version(conn) == SCHEMA_VERSION:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another instance may have migrated meanwhile.
+            version = _user_version(conn)
+            if version > SCHEMA_VERSION:
+                raise UserError(
+                    f"the vocabulary at {self.path} was written by a newer zhreader "
+                    f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
+                )
+            for migration in _MIGRATIONS[version:]:
+                migration(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _set_aside(self) -> Path:
+        """Rename the unreadable file (and its WAL/SHM, which belong to it) out of the way."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        base = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        aside, n = base, 1
+        while aside.exists():
+            n += 1
+            aside = base.with_name(f"{base.name}-{n}")
+        self.path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            sidecar = self.path.with_name(self.path.name + suffix)
+            if sidecar.exists():
+                sidecar.rename(aside.with_name(aside.name + suffix))
+        return aside
+
+    # -- writes -----------------------------------------------------------------------
+
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> object:
+        """Run `work` in one BEGIN IMMEDIATE transaction; return only after COMMIT."""
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise UserError(f"the vocabulary is busy or unwritable: {exc}") from exc
+            try:
+                result = work(conn)
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):  # disk full, read-only, damaged meanwhile
+                    raise UserError(f"the vocabulary could not be saved: {exc}") from exc
+                raise
+            return result
+
+    def save(self, item: VocabItem) -> VocabItem:
+        """Insert or update by simplified word; the returned item is committed to disk.
+
+        On update the original `added` time stays; text fields given non-empty replace
+        the stored ones (a new sentence/article/gloss/pinyin/note), empty ones keep them;
+        a status of "known" is applied, the default "learning" does not demote a word.
+        """
+        simplified = item.simplified.strip()
+        if not simplified:
+            raise ValueError("a vocabulary item needs a simplified word")
+        if item.status not in STATUSES:
+            raise ValueError(f"unknown status {item.status!r}")
+        traditional = item.traditional.strip() or _to_traditional(simplified)
+        now = time.time()
+
+        def upsert(conn: sqlite3.Connection) -> VocabItem:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM vocab WHERE simplified = ?", (simplified,)
+            ).fetchone()
+            if row is None:
+                merged = replace(
+                    item,
+                    simplified=simplified,
+                    traditional=traditional,
+                    added=item.added or now,
+                )
+            else:
+                old = _item(row)
+                merged = VocabItem(
+                    simplified=simplified,
+                    traditional=item.traditional.strip() or old.traditional,
+                    pinyin=item.pinyin or old.pinyin,
+                    gloss=item.gloss or old.gloss,
+                    sentence=item.sentence or old.sentence,
+                    # A new sentence brings its own article; never pair it with the old title.
+                    article=item.article if item.sentence else item.article or old.article,
+                    added=old.added,
+                    status="known" if item.status == "known" else old.status,
+                    note=item.note or old.note,
+                )
+            conn.execute(
+                f"""
+                INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (simplified) DO UPDATE SET
+                    traditional = excluded.traditional, pinyin = excluded.pinyin,
+                    gloss = excluded.gloss, sentence = excluded.sentence,
+                    article = excluded.article, status = excluded.status,
+                    note = excluded.note, updated = excluded.updated
+                """,
+                (*_row(merged), now),
+            )
+            return merged
+
+        return self._write(upsert)  # type: ignore[return-value]
+
+    def remove(self, word: str) -> bool:
+        """Forget a word given in either script; False when it was not saved."""
+
+        def delete(conn: sqlite3.Connection) -> bool:
+            key = _find_key(conn, word)
+            if key is None:
+                return False
+            conn.execute("DELETE FROM vocab WHERE simplified = ?", (key,))
+            return True
+
+        return bool(self._write(delete))
+
+    def set_status(self, word: str, status: Status) -> bool:
+        """Mark a saved word known or learning; False when it was not saved."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        return self._update_field(word, "status", status)
+
+    def set_note(self, word: str, note: str) -> bool:
+        return self._update_field(word, "note", note)
+
+    def _update_field(self, word: str, column: Literal["status", "note"], value: str) -> bool:
+        def update(conn: sqlite3.Connection) -> bool:
+            key = _find_key(conn, word)
+            if key is None:
+                return False
+            conn.execute(
+                f"UPDATE vocab SET {column} = ?, updated = ? WHERE simplified = ?",
+                (value, time.time(), key),
+            )
+            return True
+
+        return bool(self._write(update))
+
+    # -- reads ------------------------------------------------------------------------
+
+    def get(self, word: str) -> VocabItem | None:
+        """The saved item for a word in either script (simplified match wins)."""
+        with self._lock:
+            conn = self._connection()
+            key = _find_key(conn, word)
+            if key is None:
+                return None
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM vocab WHERE simplified = ?", (key,)
+            ).fetchone()
+        return _item(row) if row else None
+
+    def items(self) -> list[VocabItem]:
+        """All saved words, newest first."""
+        with self._lock:
+            rows = (
+                self._connection()
+                .execute(f"SELECT {_COLUMNS} FROM vocab ORDER BY added DESC, simplified")
+                .fetchall()
+            )
+        return [_item(row) for row in rows]
+
+    def known_words(self) -> set[str]:
+        """Known words in both scripts, so a traditional article matches them too."""
+        with self._lock:
+            rows = (
+                self._connection()
+                .execute("SELECT simplified, traditional FROM vocab WHERE status = 'known'")
+                .fetchall()
+            )
+        return {word for row in rows for word in row if word}
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._connection().execute("SELECT count(*) FROM vocab").fetchone()[0]
+
+    # -- lifetime ---------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the vocabulary store is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> VocabStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _check_identity(conn: sqlite3.Connection) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0:
+        raise _Unreadable("a file from another program")
+    tables = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if tables or _user_version(conn):
+        raise _Unreadable("a file from another program")
+
+
+def _find_key(conn: sqlite3.Connection, word: str) -> str | None:
+    word = word.strip()
+    row = conn.execute(
+        "SELECT simplified FROM vocab WHERE simplified = ? "
+        "UNION ALL SELECT simplified FROM vocab WHERE traditional = ? LIMIT 1",
+        (word, word),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _item(row: Sequence) -> VocabItem:
+    simplified, traditional, pinyin, gloss, sentence, article, added, status, note = row
+    return VocabItem(
+        simplified=simplified,
+        traditional=traditional,
+        pinyin=pinyin,
+        gloss=gloss,
+        sentence=sentence,
+        article=article,
+        added=added,
+        status=status,
+        note=note,
+    )
+
+
+def _row(item: VocabItem) -> tuple:
+    return (
+        item.simplified,
+        item.traditional,
+        item.pinyin,
+        item.gloss,
+        item.sentence,
+        item.article,
+        item.added,
+        item.status,
+        item.note,
+    )
+
+
+def _to_traditional(simplified: str) -> str:
+    from app.core.script import to_traditional
+
+    return to_traditional(simplified)
+
+
+# -- the saved word inside its sentence -----------------------------------------------------
+
+
+def word_span(item: VocabItem) -> tuple[int, int] | None:
+    """Where the saved word sits in its sentence (either script), or None.
+
+    VocabItem carries no offset, so the first occurrence is taken; the sentence may be
+    in traditional script while the key is simplified, hence the script fallbacks.
+    """
+    sentence = item.sentence
+    for form in (item.simplified, item.traditional):
+        if form and (start := sentence.find(form)) >= 0:
+            return start, start + len(form)
+    if not sentence or not item.simplified:
+        return None
+    from app.core.script import to_simplified
+
+    start = to_simplified(sentence).find(item.simplified)  # same length as the sentence
+    return (start, start + len(item.simplified)) if start >= 0 else None
+
+
+# -- known-word share -----------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def known_share(
+    tokens: Iterable[Token],
+    known: set[str] | frozenset[str],
+    entity_spans: Iterable[tuple[int, int]],
+) -> float:
+    """Share of the article's Chinese word tokens the reader marked known, 0.0 to 1.0.
+
+    Counted per occurrence (a known word met ten times helps ten times, as in reading).
+    Tokens without Han characters (punctuation, Latin, numbers) and tokens overlapping
+    an entity span (names are not vocabulary) are left out. No countable word -> 0.0.
+    """
+    spans = sorted(entity_spans)
+    starts = [start for start, _ in spans]
+    # Running maximum of span ends, so one bisect answers "does any span overlap?".
+    max_ends: list[int] = []
+    for _, end in spans:
+        max_ends.append(max(end, max_ends[-1]) if max_ends else end)
+
+    def in_entity(start: int, end: int) -> bool:
+        i = bisect_right(starts, end - 1)  # spans starting before this token ends
+        return i > 0 and max_ends[i - 1] > start
+
+    counted = known_count = 0
+    for token in tokens:
+        if not _HAN.search(token.text) or in_entity(token.start, token.end):
+            continue
+        counted += 1
+        known_count += token.text in known
+    return known_count / counted if counted else 0.0

@@ -1,0 +1,449 @@
+"""The vocabulary store: words persist, never duplicate, and survive crashes and rivals."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import UserError
+from app.core.types import Token, VocabItem
+from app.core.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "resources" / "articles"
+
+
+def article_sentence(name: str, containing: str) -> str:
+    """The sentence (up to and including 。) of a built-in article that holds `containing`."""
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    at = text.index(containing)
+    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    end = text.index("。", at) + 1
+    return text[start:end]
+
+
+# Real sentences from the built-in articles, one per script.
+YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
+TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "vocabulary.sqlite3"
+
+
+@pytest.fixture
+def store(store_path: Path):
+    with VocabStore(store_path) as opened:
+        yield opened
+
+
+def word(simplified: str, traditional: str = "", **fields: object) -> VocabItem:
+    pinyin = str(fields.pop("pinyin", ""))
+    gloss = str(fields.pop("gloss", ""))
+    return VocabItem(simplified, traditional or simplified, pinyin, gloss, **fields)  # type: ignore[arg-type]
+
+
+# -- persistence and upsert -----------------------------------------------------------------
+
+
+def test_saved_word_is_there_after_reopening(store_path: Path):
+    with VocabStore(store_path) as store:
+        saved = store.save(
+            VocabItem(
+                "数学家",
+                "數學家",
+                "shù xué jiā",
+                "mathematician",
+                sentence=YANG,
+                article="xAI联合创始人杨格退出",
+                note="from the xAI story",
+            )
+        )
+    assert saved.added > 0
+    with VocabStore(store_path) as reopened:
+        again = reopened.get("数学家")
+    assert again == saved
+    assert again.sentence == YANG and again.status == "learning"
+
+
+def test_default_location_is_the_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path / "data"))
+    with VocabStore() as store:
+        store.save(word("数学家", "數學家"))
+    assert (tmp_path / "data" / "vocabulary.sqlite3").is_file()
+
+
+def test_saving_twice_updates_instead_of_duplicating(store: VocabStore):
+    first = store.save(word("研究员", "研究員", gloss="researcher", sentence=YANG, added=1000.0))
+    second = store.save(
+        word("研究员", "研究員", gloss="researcher; research fellow", sentence="", note="")
+    )
+    assert len(store.items()) == 1
+    assert second.added == first.added == 1000.0  # first-seen time is kept
+    assert second.gloss == "researcher; research fellow"
+    assert second.sentence == YANG  # not given again -> kept
+
+
+def test_a_new_sentence_replaces_the_old_one_with_its_article(store: VocabStore):
+    store.save(word("研究", gloss="research", sentence=YANG, article="杨格"))
+    updated = store.save(word("研究", sentence=TAY, article="Yi Tay 回到谷歌"))
+    assert (updated.sentence, updated.article, updated.gloss) == (
+        TAY,
+        "Yi Tay 回到谷歌",
+        "research",
+    )
+
+
+def test_resaving_a_known_word_does_not_demote_it(store: VocabStore):
+    store.save(word("知名"))
+    store.set_status("知名", "known")
+    assert store.save(word("知名", gloss="famous")).status == "known"
+
+
+def test_found_by_either_script(store: VocabStore):
+    store.save(word("从事", "從事", gloss="to go for; to engage in"))
+    assert store.get("從事").simplified == "从事"
+    assert store.get("从事").traditional == "從事"
+    assert store.get("事") is None
+
+
+def test_items_are_newest_first(store: VocabStore):
+    for n, text in enumerate(["数学家", "研究员", "知名"]):
+        store.save(word(text, added=1000.0 + n))
+    assert [item.simplified for item in store.items()] == ["知名", "研究员", "数学家"]
+
+
+def test_remove_by_traditional_and_missing_word(store: VocabStore):
+    store.save(word("从事", "從事"))
+    assert store.remove("從事") is True
+    assert store.get("从事") is None
+    assert store.remove("從事") is False
+
+
+def test_known_words_cover_both_scripts_and_can_be_undone(store: VocabStore):
+    store.save(word("从事", "從事"))
+    store.save(word("研究"))
+    assert store.set_status("从事", "known")
+    assert store.known_words() == {"从事", "從事"}
+    store.set_status("從事", "learning")
+    assert store.known_words() == set()
+    assert store.set_status("没有", "known") is False
+    with pytest.raises(ValueError):
+        store.set_status("研究", "forgotten")  # type: ignore[arg-type]
+
+
+def test_note_is_kept(store_path: Path):
+    with VocabStore(store_path) as store:
+        store.save(word("数学家"))
+        assert store.set_note("数学家", "杨格 is one")
+    with VocabStore(store_path) as store:
+        assert store.get("数学家").note == "杨格 is one"
+
+
+def test_empty_word_is_refused(store: VocabStore):
+    with pytest.raises(ValueError):
+        store.save(word("  "))
+
+
+def test_missing_traditional_is_filled_in(store: VocabStore):
+    assert store.save(VocabItem("数学家", "", "", "")).traditional == "數學家"
+
+
+# -- file format and migrations -------------------------------------------------------------
+
+
+def test_store_is_wal_and_versioned(store_path: Path):
+    VocabStore(store_path).close()
+    raw = sqlite3.connect(store_path)
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+
+
+def test_an_empty_file_becomes_a_store(store_path: Path):
+    store_path.touch()
+    with VocabStore(store_path) as store:
+        store.save(word("知名"))
+        assert store.notice is None
+    assert not list(store_path.parent.glob("*.unreadable-*"))
+
+
+def test_a_store_from_a_newer_version_is_refused_and_left_alone(store_path: Path):
+    with VocabStore(store_path) as store:
+        store.save(word("知名"))
+    raw = sqlite3.connect(store_path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    with pytest.raises(UserError, match="newer"):
+        VocabStore(store_path)
+    raw = sqlite3.connect(store_path)
+    assert raw.execute("SELECT simplified FROM vocab").fetchall() == [("知名",)]
+    raw.close()
+
+
+# -- corrupt or foreign files ---------------------------------------------------------------
+
+
+def _asides(store_path: Path) -> list[Path]:
+    return sorted(
+        p for p in store_path.parent.glob(store_path.name + ".unreadable-*") if "-wal" not in p.name
+    )
+
+
+def test_garbage_file_is_kept_aside_and_a_fresh_store_starts(store_path: Path):
+    garbage = "这不是数据库\n".encode() * 100
+    store_path.write_bytes(garbage)
+    with VocabStore(store_path) as store:
+        assert store.notice is not None
+        (aside,) = _asides(store_path)
+        assert aside.name in store.notice
+        assert "\n" not in store.notice
+        assert aside.read_bytes() == garbage  # renamed, never deleted or altered
+        store.save(word("知名"))
+    with VocabStore(store_path) as again:
+        assert again.notice is None
+        assert [item.simplified for item in again.items()] == ["知名"]
+
+
+def test_another_programs_sqlite_file_is_not_written_into(store_path: Path):
+    other = sqlite3.connect(store_path)
+    other.execute("CREATE TABLE bookmarks (url TEXT)")
+    other.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    other.commit()
+    other.close()
+    with VocabStore(store_path) as store:
+        assert store.notice and "another program" in store.notice
+        store.save(word("知名"))
+    (aside,) = _asides(store_path)
+    kept = sqlite3.connect(aside)
+    assert kept.execute("SELECT url FROM bookmarks").fetchall() == [("https://example.org",)]
+    assert kept.execute("SELECT count(*) FROM sqlite_master WHERE name='vocab'").fetchone() == (0,)
+    kept.close()
+
+
+def test_damaged_store_is_kept_aside(store_path: Path):
+    with VocabStore(store_path) as store:
+        for n in range(40):
+            store.save(word(f"词{n}", note="笔记" * 2000))
+    raw = sqlite3.connect(store_path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(store_path.read_bytes())
+    page = 4096
+    data[page : page * 6] = b"\xff" * (page * 5)  # scribble over b-tree pages
+    store_path.write_bytes(bytes(data))
+    with VocabStore(store_path) as store:
+        assert store.notice is not None
+        assert store.items() == []
+    (aside,) = _asides(store_path)
+    assert aside.read_bytes() == bytes(data)
+
+
+# -- crashes and concurrent instances -------------------------------------------------------
+
+_SAVER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from app.core.types import VocabItem
+    from app.core.vocab import VocabStore
+
+    store = VocabStore(Path(sys.argv[1]))
+    prefix = sys.argv[2]
+    limit = int(sys.argv[3])
+    sys.stdin.readline()  # wait for "go" so rival writers really overlap
+    n = 0
+    while limit < 0 or n < limit:
+        word = f"{prefix}{n}"
+        # Notes of a few pages make each commit span several WAL frames.
+        store.save(VocabItem(word, word, "cí", f"gloss {n}", note="笔记" * 3000))
+        print(word, flush=True)  # confirmed only after save() returned
+        n += 1
+    store.save(VocabItem("共同", "共同", "gòng tóng", "common", note=prefix))
+    print("done", flush=True)
+    """
+)
+
+
+def _start_saver(store_path: Path, prefix: str, limit: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _SAVER, str(store_path), prefix, str(limit)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_kill_9_while_saving_keeps_every_confirmed_word(store_path: Path):
+    VocabStore(store_path).close()
+    child = _start_saver(store_path, "词", -1)
+    try:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        confirmed = []
+        while len(confirmed) < 40:
+            line = child.stdout.readline()
+            assert line, f"saver died: {child.stderr.read()}"
+            confirmed.append(line.strip())
+        os.kill(child.pid, signal.SIGKILL)
+        rest, _ = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    # Anything printed before the kill was confirmed to the user; a cut line was not.
+    confirmed += [line for line in rest.split("\n")[:-1] if line]
+    with VocabStore(store_path) as store:
+        assert store.notice is None
+        saved = {item.simplified for item in store.items()}
+        store.save(word("知名"))  # still writable: no lock left behind
+    assert set(confirmed) <= saved
+    raw = sqlite3.connect(store_path)
+    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    raw.close()
+
+
+_HALF_WRITER = textwrap.dedent(
+    """
+    import sqlite3, sys
+    from pathlib import Path
+    from app.core.types import VocabItem
+    from app.core.vocab import VocabStore
+
+    store = VocabStore(Path(sys.argv[1]))
+    store.save(VocabItem("数学家", "數學家", "shù xué jiā", "mathematician"))
+    print("confirmed", flush=True)
+    raw = sqlite3.connect(sys.argv[1], isolation_level=None)
+    raw.execute("BEGIN IMMEDIATE")
+    raw.execute(
+        "INSERT INTO vocab (simplified, traditional, added, updated) VALUES (?, ?, 1, 1)",
+        ("研究员", "研究員"),
+    )
+    print("inside", flush=True)
+    sys.stdin.readline()  # killed here, before COMMIT
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_kill_9_inside_a_write_leaves_a_readable_writable_store(store_path: Path):
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HALF_WRITER, str(store_path)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "confirmed", child.stderr.read()
+        assert child.stdout.readline().strip() == "inside", child.stderr.read()
+        os.kill(child.pid, signal.SIGKILL)
+        child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    with VocabStore(store_path) as store:
+        assert store.notice is None
+        assert [item.simplified for item in store.items()] == ["数学家"]
+        store.save(word("研究员", "研究員"))  # the dead writer's lock is gone
+        assert store.get("研究員") is not None
+
+
+def test_two_processes_writing_at_once_lose_nothing(store_path: Path):
+    VocabStore(store_path).close()
+    writers = [_start_saver(store_path, prefix, 40) for prefix in ("甲", "乙")]
+    try:
+        for writer in writers:
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
+        outputs = [writer.communicate(timeout=120) for writer in writers]
+    finally:
+        for writer in writers:
+            if writer.poll() is None:
+                writer.kill()
+    for writer, (out, err) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0, err
+        assert out.rstrip().endswith("done")
+    with VocabStore(store_path) as store:
+        saved = [item.simplified for item in store.items()]
+        shared = store.get("共同")
+    expected = {f"{prefix}{n}" for prefix in ("甲", "乙") for n in range(40)} | {"共同"}
+    assert sorted(saved) == sorted(expected)  # every word once, none lost
+    assert shared.note in {"甲", "乙"}
+
+
+def test_two_instances_in_one_process_see_each_others_changes(store_path: Path):
+    with VocabStore(store_path) as window, VocabStore(store_path) as panel:
+        window.save(word("数学家", gloss="mathematician"))
+        assert panel.get("数学家").gloss == "mathematician"
+        panel.set_note("数学家", "杨格")
+        window.set_status("数学家", "known")
+        both = window.get("数学家")
+    assert (both.note, both.status) == ("杨格", "known")
+
+
+# -- the word inside its sentence -----------------------------------------------------------
+
+
+def test_word_is_found_in_a_sentence_of_the_other_script():
+    item = VocabItem("从事", "從事", "cóng shì", "to engage in", sentence=TAY)
+    start, end = word_span(item)
+    assert TAY[start:end] == "從事"
+
+
+def test_word_missing_from_sentence_has_no_span():
+    assert word_span(VocabItem("银行", "銀行", "", "", sentence=YANG)) is None
+
+
+# -- known-word share -----------------------------------------------------------------------
+
+
+def tokens_of(sentence: str, words: list[str]) -> list[Token]:
+    """Tokens for a hand-segmented sentence (the segmenter is another module's job)."""
+    assert "".join(words) == sentence
+    tokens, at = [], 0
+    for text in words:
+        tokens.append(Token(at, at + len(text), text, ()))
+        at += len(text)
+    return tokens
+
+
+def test_known_share_counts_chinese_words_but_not_entities():
+    # 杨格是知名的数学家和AI研究员。 -> 杨格 is a person: left out, as are "AI" and "。".
+    segmented = ["杨格", "是", "知名", "的", "数学家", "和", "AI", "研究员", "。"]
+    tokens = tokens_of(YANG, segmented)
+    entity = (0, 2)
+    # Counted: 是 知名 的 数学家 和 研究员 = 6 words; known: 是 的 和 = 3.
+    assert known_share(tokens, {"是", "的", "和", "杨格"}, [entity]) == pytest.approx(3 / 6)
+    # Without the entity span the name counts as a known word: 4 of 7.
+    assert known_share(tokens, {"是", "的", "和", "杨格"}, []) == pytest.approx(4 / 7)
+
+
+def test_known_share_in_a_traditional_article_uses_both_scripts(store: VocabStore):
+    segmented = ["我", "將", "回到", "谷歌", " ", "DeepMind", " ", "從事", "人工智能", "研究", "。"]
+    tokens = tokens_of(TAY, segmented)
+    store.save(word("从事", "從事"))
+    store.set_status("从事", "known")
+    # Entity: 谷歌 (offsets 4-6). Counted: 我 將 回到 從事 人工智能 研究 = 6; known: 從事.
+    share = known_share(tokens, store.known_words(), [(4, 6)])
+    assert share == pytest.approx(1 / 6)
+
+
+def test_known_share_counts_every_occurrence_and_handles_nothing_to_count():
+    tokens = tokens_of("研究研究。", ["研究", "研究", "。"])
+    assert known_share(tokens, {"研究"}, []) == 1.0
+    assert known_share(tokens_of("AI。", ["AI", "。"]), {"AI"}, []) == 0.0

@@ -1,0 +1,205 @@
+"""`zhreader vocab ...` as a user types it: add, list, remove, known, export, --data-dir."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import types
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core.types import Entry, VocabItem
+from app.core.vocab import VocabStore
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "resources" / "articles"
+TAY_LINE = (ARTICLES / "yi-tay-returns-to-google.txt").read_text(encoding="utf-8").splitlines()[5]
+TAY = TAY_LINE[: TAY_LINE.index("。") + 1]  # 我將回到谷歌 DeepMind 從事人工智能研究。
+
+ENGAGE = Entry("從事", "从事", "cóng shì", "cong2 shi4", ("to go for", "to engage in"))
+WALK = Entry("行", "行", "xíng", "xing2", ("to walk", "to go"))
+ROW = Entry("行", "行", "háng", "hang2", ("row", "line"))
+
+
+class FakeDictionary:
+    """Stands in for app.core.dictionary so these tests do not build the CC-CEDICT index."""
+
+    def __init__(self, entries: dict[str, tuple[Entry, ...]]) -> None:
+        self.entries = entries
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        return self.entries.get(word, ())
+
+    def gloss(self, word: str) -> tuple[str | None, str | None]:
+        return (f"{word[0]}: first part", "parts") if word else (None, None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def dictionary(monkeypatch: pytest.MonkeyPatch) -> FakeDictionary:
+    fake = FakeDictionary({"从事": (ENGAGE,), "從事": (ENGAGE,), "行": (WALK, ROW)})
+    module = types.ModuleType("app.core.dictionary")
+    module.get_dictionary = lambda: fake  # type: ignore[attr-defined]
+    module.preferred_entry = lambda entries: entries[0] if entries else None  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "app.core.dictionary", module)
+    return fake
+
+
+def vocab(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), "vocab", *args])
+
+
+def stored(data_dir: Path) -> list[VocabItem]:
+    with VocabStore(data_dir / "vocabulary.sqlite3") as store:
+        return store.items()
+
+
+def test_add_fills_in_the_word_from_the_dictionary(data_dir, dictionary, capsys):
+    assert vocab(data_dir, "add", "从事", "--context", TAY, "--article", "Yi Tay 回到谷歌") == 0
+    (item,) = stored(data_dir)
+    assert (item.simplified, item.traditional, item.pinyin) == ("从事", "從事", "cóng shì")
+    assert item.gloss == "to go for; to engage in"
+    assert (item.sentence, item.article) == (TAY, "Yi Tay 回到谷歌")
+    assert capsys.readouterr().out.startswith("saved 从事 (從事) [cóng shì]")
+
+
+def test_add_in_traditional_is_stored_under_simplified(data_dir, dictionary):
+    vocab(data_dir, "add", "從事")
+    assert [item.simplified for item in stored(data_dir)] == ["从事"]
+
+
+def test_add_twice_keeps_one_entry(data_dir, dictionary):
+    vocab(data_dir, "add", "从事")
+    vocab(data_dir, "add", "从事", "--context", TAY)
+    (item,) = stored(data_dir)
+    assert item.sentence == TAY
+
+
+def test_a_word_with_two_readings_keeps_both_glosses(data_dir, dictionary):
+    vocab(data_dir, "add", "行")
+    (item,) = stored(data_dir)
+    assert item.pinyin == "xíng"
+    assert "to walk" in item.gloss and "[háng] row; line" in item.gloss
+
+
+def test_a_word_outside_the_dictionary_gets_a_gloss_from_its_parts(data_dir, dictionary):
+    vocab(data_dir, "add", "人工智能研究")
+    (item,) = stored(data_dir)
+    assert item.gloss == "人: first part"
+    assert item.pinyin == "rén gōng zhì néng yán jiū"
+
+
+def test_add_works_before_the_dictionary_module_exists(data_dir, monkeypatch):
+    monkeypatch.setitem(sys.modules, "app.core.dictionary", None)  # import now fails
+    assert vocab(data_dir, "add", "數學家") == 0
+    (item,) = stored(data_dir)
+    assert (item.simplified, item.traditional, item.pinyin) == ("数学家", "數學家", "shù xué jiā")
+
+
+def test_list_shows_words_and_json(data_dir, dictionary, capsys):
+    vocab(data_dir, "add", "从事", "--context", TAY)
+    vocab(data_dir, "known", "從事")
+    capsys.readouterr()
+    vocab(data_dir, "list")
+    text = capsys.readouterr().out
+    assert "从事 (從事) [cóng shì]" in text and "✓" in text
+    vocab(data_dir, "list", "--json")
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["simplified"] == "从事" and entry["status"] == "known"
+    assert entry["sentence"] == TAY
+
+
+def test_remove_and_unknown_words_give_one_line_errors(data_dir, dictionary, capsys):
+    vocab(data_dir, "add", "从事")
+    assert vocab(data_dir, "remove", "從事") == 0
+    assert stored(data_dir) == []
+    capsys.readouterr()
+    assert vocab(data_dir, "remove", "从事") == 2
+    assert vocab(data_dir, "known", "从事") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("zhreader: error: ") for line in err)
+
+
+@pytest.mark.parametrize("fmt", ["apkg", "tsv", "csv"])
+def test_export_from_the_command_line(data_dir, dictionary, tmp_path, fmt, capsys):
+    vocab(data_dir, "add", "从事", "--context", TAY)
+    out = tmp_path / f"words.{fmt}"
+    assert vocab(data_dir, "export", "--format", fmt, "--out", str(out)) == 0
+    assert f"exported 1 word to {out}" in capsys.readouterr().out
+    if fmt == "apkg":
+        with zipfile.ZipFile(out) as archive:
+            archive.extract("collection.anki2", tmp_path)
+        conn = sqlite3.connect(tmp_path / "collection.anki2")
+        (fields,) = conn.execute("SELECT flds FROM notes").fetchone()
+        conn.close()
+        assert "<b>從事</b>" in fields
+    else:
+        assert "从事" in out.read_text(encoding="utf-8-sig")
+
+
+def test_export_format_from_the_file_name_and_into_a_folder(data_dir, dictionary, tmp_path):
+    vocab(data_dir, "add", "从事")
+    assert vocab(data_dir, "export", "--out", str(tmp_path / "mine.tsv")) == 0
+    assert (tmp_path / "mine.tsv").read_text(encoding="utf-8").startswith("从事\t從事\t")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert vocab(data_dir, "export", "--format", "csv", "--out", str(folder), "--deck", "../x") == 0
+    (written,) = folder.iterdir()
+    assert written.suffix == ".csv"
+
+
+def test_export_errors_are_one_line(data_dir, dictionary, tmp_path, capsys):
+    assert vocab(data_dir, "export", "--format", "tsv", "--out", str(tmp_path / "w.tsv")) == 2
+    assert "empty" in capsys.readouterr().err
+    vocab(data_dir, "add", "从事")
+    assert vocab(data_dir, "export", "--out", str(tmp_path / "words.txt")) == 2
+    assert "--format" in capsys.readouterr().err
+
+
+def test_a_corrupt_store_is_reported_once_and_replaced(data_dir, dictionary, capsys):
+    data_dir.mkdir()
+    (data_dir / "vocabulary.sqlite3").write_bytes(b"not a database at all" * 50)
+    assert vocab(data_dir, "add", "从事") == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "kept as" in err
+    assert vocab(data_dir, "list") == 0
+    assert capsys.readouterr().err == ""
+    assert len(list(data_dir.glob("vocabulary.sqlite3.unreadable-*"))) == 1
+
+
+def test_data_dir_is_honoured_by_a_real_process(tmp_path: Path):
+    data = tmp_path / "elsewhere"
+    data.mkdir()
+    with VocabStore(data / "vocabulary.sqlite3") as store:
+        store.save(VocabItem("从事", "從事", "cóng shì", "to engage in", sentence=TAY))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(data), "vocab", *args],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+
+    listed = run("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [entry["simplified"] for entry in json.loads(listed.stdout)] == ["从事"]
+    known = run("known", "从事")
+    assert known.returncode == 0 and known.stderr == ""
+    missing = run("remove", "银行")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "zhreader: error: 银行 is not in the vocabulary"
+    with VocabStore(data / "vocabulary.sqlite3") as store:
+        assert store.known_words() == {"从事", "從事"}
