@@ -65,7 +65,20 @@ def _entities(text: str) -> tuple[Entity, ...]:
     return find_entities(text, segment_tagged(text))
 
 
-def analyze_article(article: Article) -> Analysis:
+def analyze_article(article: Article, use_cache: bool = True) -> Analysis:
+    """The full analysis; served from the on-disk cache when this exact article was seen."""
+    from app.core import analysis_cache
+
+    key = analysis_cache.cache_key(article) if use_cache else None
+    cached = analysis_cache.load(key)
+    if cached is not None:
+        return cached
+    result = _analyze(article)
+    analysis_cache.store(key, result)
+    return result
+
+
+def _analyze(article: Article) -> Analysis:
     text = article.text
     simplified = to_simplified(text)
     spans = _segment(text)

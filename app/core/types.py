@@ -102,6 +102,31 @@ class Analysis:
             ],
         }
 
+    @classmethod
+    def from_json(cls, data: dict) -> Analysis:
+        return cls(
+            title=data["title"],
+            script=data["script"],
+            text=data["text"],
+            tokens=tuple(
+                Token(
+                    t["start"], t["end"], t["text"], tuple(t["pinyin"]), t["gloss"], t["source"]
+                )
+                for t in data["tokens"]
+            ),
+            entities=tuple(
+                Entity(
+                    e["text"],
+                    e["type"],
+                    e["count"],
+                    e["english"],
+                    tuple(e["aliases"]),
+                    tuple((s, t) for s, t in e["spans"]),
+                )
+                for e in data["entities"]
+            ),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class VocabItem:
@@ -116,3 +141,4 @@ class VocabItem:
     added: float = 0.0  # unix time
     status: Literal["learning", "known"] = "learning"
     note: str = ""
+    mark: int = -1  # offset of the word inside `sentence`, -1 when unknown

@@ -1,0 +1,98 @@
+"""On-disk cache of finished analyses, keyed on the article's content.
+
+Opening an article already read skips segmentation, pinyin and NER entirely (and even
+importing them). The key covers everything the result depends on: the text, the code
+and data that produce it, and the user's entity corrections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+from app.core.paths import atomic_write_bytes, cache_dir, data_dir, dictionaries_dir
+from app.core.types import Analysis, Article
+
+FORMAT_VERSION = 1
+MAX_CACHED_CHARS = 300_000  # bigger texts would make cache files larger than re-analysis costs
+MAX_FILES = 300
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Sizes and mtimes of the code and data that shape an analysis."""
+    here = Path(__file__).resolve().parent
+    paths = sorted(here.glob("*.py")) + sorted(dictionaries_dir().glob("*"))
+    spec_parts = [str(FORMAT_VERSION)]
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        spec_parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+    try:
+        from app.core.cedict import cedict_source_path
+
+        st = cedict_source_path().stat()
+        spec_parts.append(f"cedict:{st.st_size}:{st.st_mtime_ns}")
+    except (ImportError, OSError):
+        pass
+    return hashlib.sha256("\n".join(spec_parts).encode()).hexdigest()
+
+
+def _corrections_fingerprint() -> bytes:
+    try:
+        return (data_dir() / "entity_corrections.json").read_bytes()
+    except OSError:
+        return b""
+
+
+def cache_key(article: Article) -> str | None:
+    if len(article.text) > MAX_CACHED_CHARS:
+        return None
+    digest = hashlib.sha256()
+    for part in (_code_fingerprint(), article.title, article.script, article.text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    digest.update(_corrections_fingerprint())
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / "analyses" / f"{key}.json"
+
+
+def load(key: str | None) -> Analysis | None:
+    if key is None:
+        return None
+    try:
+        data = json.loads(_path(key).read_text(encoding="utf-8"))
+        return Analysis.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged: analyse again
+
+
+def store(key: str | None, analysis: Analysis) -> None:
+    if key is None:
+        return
+    path = _path(key)
+    try:
+        payload = json.dumps(analysis.to_json(), ensure_ascii=False, separators=(",", ":"))
+        atomic_write_bytes(path, payload.encode("utf-8", "surrogatepass"))
+        _prune(path.parent)
+    except OSError:
+        pass  # a read-only or full cache dir only costs speed
+
+
+def _prune(folder: Path) -> None:
+    files = list(folder.glob("*.json"))
+    if len(files) <= MAX_FILES:
+        return
+    files.sort(key=lambda p: p.stat().st_mtime)
+    for old in files[: len(files) - MAX_FILES]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
