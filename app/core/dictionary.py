@@ -1,0 +1,430 @@
+"""CC-CEDICT compiled once into a SQLite index in `cache_dir()`, and the lookups on it.
+
+Parsing the whole file takes seconds; opening a built index takes milliseconds, so the
+index is rebuilt only when the source file or the parser changes. The index is built in a
+temp file beside its final name and renamed into place, so a second process either sees
+the previous complete index or the new complete one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
+from app.core.errors import UserError
+from app.core.paths import cache_dir
+from app.core.types import Entry, GlossSource
+
+# Bump whenever parse_cedict or the schema changes what the index holds.
+PARSER_VERSION = 2
+INDEX_NAME = f"cedict-v{PARSER_VERSION}.sqlite3"
+
+_SENSE_SEPARATOR = "\x1f"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇]")
+_CHUNK = 500  # stays well under SQLite's limit on bound parameters
+_PART_SENSES = 2
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    traditional TEXT NOT NULL,
+    simplified TEXT NOT NULL,
+    pinyin TEXT NOT NULL,
+    pinyin_numbered TEXT NOT NULL,
+    senses TEXT NOT NULL,
+    classifiers TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    proper INTEGER NOT NULL,
+    pointer INTEGER NOT NULL
+);
+CREATE TABLE keys (
+    key TEXT NOT NULL,
+    entry_id INTEGER NOT NULL,
+    simplified_match INTEGER NOT NULL,
+    pointer INTEGER NOT NULL,
+    PRIMARY KEY (key, entry_id)
+) WITHOUT ROWID;
+"""
+_ENTRY_COLUMNS = (
+    "e.traditional, e.simplified, e.pinyin, e.pinyin_numbered, e.senses, e.classifiers, "
+    "e.refs, e.proper"
+)
+
+
+def _source_key(source: Path) -> str:
+    """What must match for an index to be current: path, size, mtime and parser version."""
+    stat = source.stat()
+    return f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{PARSER_VERSION}"
+
+
+def _read_source_lines(source: Path) -> Iterator[str]:
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8", errors="replace") as handle:
+        yield from handle
+
+
+def build_index(source: Path, index_path: Path) -> None:
+    """Parse `source` into a new SQLite file and atomically put it at `index_path`."""
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(
+        dir=index_path.parent, prefix=f".{index_path.name}.", suffix=".tmp"
+    )
+    os.close(fd)
+    tmp_path = Path(tmp_name)
+    try:
+        connection = sqlite3.connect(tmp_path)
+        try:
+            connection.execute("PRAGMA journal_mode=OFF")
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.executescript(_SCHEMA)
+            join = _SENSE_SEPARATOR.join
+            max_key_length = 1
+
+            def entry_rows() -> Iterator[tuple]:
+                nonlocal max_key_length
+                fields_iter = iter_fields(_read_source_lines(source))
+                for entry_id, fields in enumerate(fields_iter):
+                    traditional, simplified, pinyin, numbered, senses, cls, refs, proper = fields
+                    pointer = all(map(is_pointer_sense, senses))
+                    if len(traditional) > max_key_length or len(simplified) > max_key_length:
+                        max_key_length = max(len(traditional), len(simplified))
+                    yield (
+                        entry_id,
+                        traditional,
+                        simplified,
+                        pinyin,
+                        numbered,
+                        join(senses),
+                        join(cls),
+                        join(refs),
+                        proper,
+                        pointer,
+                    )
+
+            connection.executemany(
+                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry_rows()
+            )
+            # Sorting in SQLite is cheaper than building 200,000 key tuples in Python.
+            connection.execute(
+                "INSERT INTO keys SELECT key, id, simplified_match, pointer FROM ("
+                " SELECT simplified AS key, id, 1 AS simplified_match, pointer FROM entries"
+                " UNION ALL SELECT traditional, id, 0, pointer FROM entries"
+                " WHERE traditional != simplified) ORDER BY key, id"
+            )
+            connection.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("source", _source_key(source)), ("max_key_length", str(max_key_length))],
+            )
+            connection.commit()
+        finally:
+            connection.close()
+        with open(tmp_path, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_path, index_path)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    if index_path.name == INDEX_NAME:
+        _remove_older_versions(index_path)
+
+
+def _remove_older_versions(index_path: Path) -> None:
+    """Indexes from earlier parser versions are never read again; don't let them pile up."""
+    for stale in index_path.parent.glob("cedict-v*.sqlite3"):
+        if stale.name != index_path.name:
+            # Still open elsewhere (Windows): the next build tries again.
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)
+
+
+def _looks_complete(index_path: Path) -> bool:
+    """Cheap check against a truncated file: the header's page count must fit the file."""
+    try:
+        with open(index_path, "rb") as handle:
+            header = handle.read(100)
+        size = index_path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    return page_count > 0 and page_size * page_count <= size
+
+
+def _open_current(index_path: Path, source: Path) -> tuple[sqlite3.Connection, int] | None:
+    """A read-only connection to an index built from this very source, else None."""
+    if not _looks_complete(index_path):
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(
+            f"{index_path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        if meta.get("source") != _source_key(source):
+            connection.close()
+            return None
+        return connection, int(meta.get("max_key_length", "20"))
+    except (sqlite3.DatabaseError, ValueError):
+        if connection is not None:
+            connection.close()
+        return None
+
+
+def _entry_from_row(row: tuple) -> Entry:
+    traditional, simplified, pinyin, numbered, senses, classifiers, refs, proper = row
+    return Entry(
+        traditional=traditional,
+        simplified=simplified,
+        pinyin=pinyin,
+        pinyin_numbered=numbered,
+        senses=tuple(senses.split(_SENSE_SEPARATOR)) if senses else (),
+        classifiers=tuple(classifiers.split(_SENSE_SEPARATOR)) if classifiers else (),
+        references=tuple(refs.split(_SENSE_SEPARATOR)) if refs else (),
+        proper=bool(proper),
+    )
+
+
+def has_chinese(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def preferred_entry(entries: Iterable[Entry]) -> Entry | None:
+    """The entry a learner wants first: a common word over a name over a mere pointer."""
+    entries = tuple(entries)
+    if not entries:
+        return None
+
+    def rank(entry: Entry) -> int:
+        if not entry.senses:
+            return 4
+        pointer_only = all(is_pointer_sense(sense) for sense in entry.senses)
+        return (2 if pointer_only else 0) + (1 if entry.proper else 0)
+
+    return min(entries, key=rank)  # min keeps file order among equals
+
+
+_NAME_SKIP = re.compile(
+    r"^(?:surname |abbr\.|old name|(?:[A-Za-z-]+ )*variant of|see |used in|also written|"
+    r"same as|(?:[a-z]+ )?name of|[a-z]+ for )"
+)
+
+
+def _name_from_sense(sense: str) -> str | None:
+    """'Elon Musk (1971-), South African-born ...' -> 'Elon Musk'; None if not a name."""
+    text = re.sub(r"^(?:\([^)]*\)\s*)+", "", sense)  # leading tags such as "(Tw)"
+    if not text or _NAME_SKIP.match(text):
+        return None
+    text = re.split(r"\s*\(|[,;]| or ", text, maxsplit=1)[0].strip()
+    text = re.sub(r" (?:municipality|province)$", "", text)
+    if not text or has_chinese(text) or not text[0].isupper():
+        return None
+    return text
+
+
+class Dictionary:
+    """Lookups on a built index; safe to share between the GUI thread and workers."""
+
+    def __init__(self, index_path: Path, source: Path) -> None:
+        self.index_path = index_path
+        self.source = source
+        self._lock = threading.Lock()
+        self._connection, self._max_key_length = self._open_or_build()
+        # Sized for a few articles' distinct words; entries are ~1 KB each, and the whole
+        # app must stay under 250 MiB however long the window stays open.
+        self._lookup_cached = lru_cache(maxsize=8192)(self._query_one)
+        self._contains_cached = lru_cache(maxsize=32768)(self._query_contains)
+        self._gloss_cached = lru_cache(maxsize=8192)(self._compute_gloss)
+        self._english_cached = lru_cache(maxsize=2048)(self._compute_english_name)
+
+    def _open_or_build(self) -> tuple[sqlite3.Connection, int]:
+        opened = _open_current(self.index_path, self.source)
+        if opened is not None:
+            return opened
+        try:
+            build_index(self.source, self.index_path)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise UserError(
+                f"cannot build the dictionary index in {self.index_path.parent}: {reason}"
+            ) from exc
+        opened = _open_current(self.index_path, self.source)
+        if opened is None:
+            raise UserError(f"the dictionary index {self.index_path} cannot be read")
+        return opened
+
+    def _execute(self, sql: str, parameters: Iterable = ()) -> list[tuple]:
+        """Run a read under the lock; a damaged index is rebuilt once, then retried."""
+        parameters = tuple(parameters)
+        with self._lock:
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.DatabaseError:
+                self._connection.close()
+                self.index_path.unlink(missing_ok=True)
+                self._connection, self._max_key_length = self._open_or_build()
+                return self._connection.execute(sql, parameters).fetchall()
+
+    def _query_one(self, word: str) -> tuple[Entry, ...]:
+        rows = self._execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM keys k JOIN entries e ON e.id = k.entry_id "
+            "WHERE k.key = ? ORDER BY k.simplified_match DESC, k.pointer, e.id",
+            (word,),
+        )
+        return tuple(_entry_from_row(row) for row in rows)
+
+    def _query_contains(self, word: str) -> bool:
+        return bool(self._execute("SELECT 1 FROM keys WHERE key = ? LIMIT 1", (word,)))
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        """Entries whose simplified or traditional form is `word`, in file order except that
+        entries written in the query's script come first and mere pointers ('old variant
+        of 以[yi3]') last, so the popup's first line is a real meaning."""
+        return self._lookup_cached(word)
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]:
+        """All words at once (one query per 500 distinct words): every word gets a key."""
+        unique = list(dict.fromkeys(words))
+        found: dict[str, list[Entry]] = {word: [] for word in unique}
+        for offset in range(0, len(unique), _CHUNK):
+            chunk = unique[offset : offset + _CHUNK]
+            placeholders = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT k.key, {_ENTRY_COLUMNS} FROM keys k "
+                f"JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({placeholders}) "
+                "ORDER BY k.key, k.simplified_match DESC, k.pointer, e.id",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]].append(_entry_from_row(row[1:]))
+        return {word: tuple(entries) for word, entries in found.items()}
+
+    def contains(self, word: str) -> bool:
+        """Is `word` a headword (either script)? Called for every token, hence cached."""
+        return self._contains_cached(word)
+
+    def longest_match(
+        self, text: str, start: int, max_len: int = 20
+    ) -> tuple[int, tuple[Entry, ...]] | None:
+        """The longest headword starting at `start` (what a hover dictionary highlights)."""
+        if not 0 <= start < len(text):
+            return None
+        limit = min(max_len, self._max_key_length, len(text) - start)
+        newline = text.find("\n", start, start + limit)
+        if newline >= 0:
+            limit = newline - start
+        candidates = [text[start : start + length] for length in range(1, limit + 1)]
+        if not candidates:
+            return None
+        found = self.lookup_many(candidates)
+        for candidate in reversed(candidates):
+            if found[candidate]:
+                return len(candidate), found[candidate]
+        return None
+
+    def decompose(self, word: str) -> list[tuple[str, tuple[Entry, ...]]]:
+        """Greedy longest match left to right; a character with no entry gets ()."""
+        parts: list[tuple[str, tuple[Entry, ...]]] = []
+        position = 0
+        while position < len(word):
+            match = self.longest_match(word, position)
+            if match is None:
+                parts.append((word[position], ()))
+                position += 1
+            else:
+                length, entries = match
+                parts.append((word[position : position + length], entries))
+                position += length
+        return parts
+
+    def gloss(self, word: str) -> tuple[str | None, GlossSource | None]:
+        """The popup's one-line meaning: the word's own, else its parts', else nothing."""
+        return self._gloss_cached(word)
+
+    def _compute_gloss(self, word: str) -> tuple[str | None, GlossSource | None]:
+        if not has_chinese(word):
+            return None, None
+        entry = preferred_entry(self.lookup(word))
+        if entry is not None:
+            return entry.gloss, "word"
+        pieces = []
+        for part, entries in self.decompose(word):
+            part_entry = preferred_entry(entries)
+            if part_entry is not None and part_entry.senses:
+                pieces.append(f"{part}: {'; '.join(part_entry.senses[:_PART_SENSES])}")
+        if not pieces:
+            return None, None
+        return " / ".join(pieces), "parts"
+
+    def english_name(self, word: str) -> str | None:
+        """The English name a proper-noun entry gives ('马斯克' -> 'Elon Musk')."""
+        return self._english_cached(word)
+
+    def _compute_english_name(self, word: str, follow: bool = True) -> str | None:
+        proper = [entry for entry in self.lookup(word) if entry.proper]
+        for entry in proper:
+            for sense in entry.senses:
+                name = _name_from_sense(sense)
+                if name:
+                    return name
+        if follow:  # 腾讯: "see 腾讯控股有限公司[...]" names the company there
+            for entry in proper:
+                for reference in entry.references:
+                    name = self._compute_english_name(reference, follow=False)
+                    if name:
+                        return name
+        return None
+
+    def headwords(self) -> Iterator[tuple[str, str, str]]:
+        """(simplified, traditional, pinyin_numbered) in file order, read page by page."""
+        last_id = -1
+        while True:
+            rows = self._execute(
+                "SELECT id, simplified, traditional, pinyin_numbered FROM entries "
+                "WHERE id > ? ORDER BY id LIMIT 5000",
+                (last_id,),
+            )
+            if not rows:
+                return
+            for _, simplified, traditional, numbered in rows:
+                yield simplified, traditional, numbered
+            last_id = rows[-1][0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def open_dictionary(source: Path | None = None, cache: Path | None = None) -> Dictionary:
+    """A Dictionary over `source` (default: the bundled CC-CEDICT), building if needed."""
+    source = source if source is not None else cedict_source_path()
+    if not source.is_file():
+        raise UserError(f"dictionary source not found: {source}")
+    directory = cache if cache is not None else cache_dir()
+    return Dictionary(directory / INDEX_NAME, source)
+
+
+_instance: Dictionary | None = None
+_instance_lock = threading.Lock()
+
+
+def get_dictionary() -> Dictionary:
+    """The process-wide Dictionary; the first caller (any thread) opens or builds it."""
+    global _instance
+    if _instance is None:
+        with _instance_lock:
+            if _instance is None:
+                _instance = open_dictionary()
+    return _instance
