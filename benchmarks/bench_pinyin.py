@@ -1,0 +1,236 @@
+"""Contextual pinyin: accuracy on the CPP polyphone set, common words, load and read time.
+
+    .venv/bin/python benchmarks/bench_pinyin.py [--limit N] [--split dev|test|both]
+
+CPP (kakaobrain/g2pM, Apache-2.0; Park & Lee, Interspeech 2020) is read in place from
+../shared/benchmarks/g2pm_cpp (override with ZHREADER_SHARED); score = the marked character's
+pinyin with tone digits (5 = neutral, ü as u:), as in its SOURCE.md. Tune on dev, report test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import LARGEST_ARTICLE, PYTHON, REPO, shared_benchmarks
+
+_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+_SPLIT = "\u2581"
+
+# (sentence, word in it, expected reading of that word): everyday readings a reader must get right.
+COMMON = [
+    ("我去银行取钱。", "银行", "yín háng"),
+    ("孩子长大了。", "长大", "zhǎng dà"),
+    ("他明天还钱。", "还钱", "huán qián"),
+    ("我觉得很好。", "觉得", "jué de"),
+    ("他慢慢地走了过来。", "慢慢地", "màn màn de"),
+    ("衣服干了。", "干", "gān"),
+    ("他跑得很快。", "得", "de"),
+    ("他认真地学习。", "地", "de"),
+    ("这个地方很大。", "地方", "dì fāng"),
+    ("他们正在进行研究。", "进行", "jìn xíng"),
+    ("这很重要。", "重要", "zhòng yào"),
+    ("我们重新开始。", "重新", "chóng xīn"),
+    ("他是首席执行长。", "执行长", "zhí xíng zhǎng"),
+    ("公司在成长。", "成长", "chéng zhǎng"),
+    ("我睡着了。", "睡着", "shuì zháo"),
+    ("他看着我。", "着", "zhe"),
+    ("我还没吃饭。", "还", "hái"),
+    ("他为了工作。", "为了", "wèi le"),
+]
+
+
+def numbered(marked: str) -> str:
+    """'lǜ' -> 'lu:4', 'de' -> 'de5' (the CPP label form)."""
+    tone, letters = "5", []
+    for ch in unicodedata.normalize("NFD", marked):
+        if ch in _MARKS:
+            tone = _MARKS[ch]
+        elif ch == "\u0308":
+            letters.append(":")
+        else:
+            letters.append(ch)
+    return "".join(letters).replace("v", "u:") + tone
+
+
+def load_split(name: str, limit: int | None) -> list[tuple[str, int, str]]:
+    base = shared_benchmarks() / "g2pm_cpp"
+    sents = (base / f"{name}.sent").read_text(encoding="utf-8").splitlines()[:limit]
+    labels = (base / f"{name}.lb").read_text(encoding="utf-8").splitlines()[:limit]
+    rows = []
+    for sent, label in zip(sents, labels, strict=True):
+        rows.append((sent.replace(_SPLIT, ""), sent.index(_SPLIT), label.strip()))
+    return rows
+
+
+def pypinyin_reader() -> Callable[[list[str]], list[list[str]]]:
+    from pypinyin import Style, lazy_pinyin
+
+    def read(texts: list[str]) -> list[list[str]]:
+        return [
+            [
+                p.replace("v", "u:")
+                for p in lazy_pinyin(
+                    t, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s)
+                )
+            ]
+            for t in texts
+        ]
+
+    return read
+
+
+def g2pm_reader() -> Callable[[list[str]], list[list[str]]]:
+    from g2pM import G2pM
+
+    model = G2pM()
+    return lambda texts: [model(t, char_split=True) for t in texts]
+
+
+def zhreader_reader() -> Callable[[list[str]], list[list[str]]]:
+    from app.core.pinyin import get_reader
+
+    reader = get_reader()
+
+    def read(texts: list[str]) -> list[list[str]]:
+        # One call per block of lines exercises the batched network path.
+        out: list[list[str]] = []
+        for start in range(0, len(texts), 256):
+            block = texts[start : start + 256]
+            joined = "\n".join(block)
+            readings = reader.read(joined)
+            pos = 0
+            for t in block:
+                out.append([numbered(r) if r else "" for r in readings[pos : pos + len(t)]])
+                pos += len(t) + 1
+        return out
+
+    return read
+
+
+def accuracy(read: Callable[[list[str]], list[list[str]]], rows) -> tuple[float, float]:
+    start = time.perf_counter()
+    predictions = read([text for text, _, _ in rows])
+    seconds = time.perf_counter() - start
+    right = sum(pred[i] == label for pred, (_, i, label) in zip(predictions, rows, strict=True))
+    return right / len(rows), seconds
+
+
+def common_words() -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    from app.core.pinyin import get_reader
+
+    g2pm = g2pm_reader()
+    reader = get_reader()
+    passed = {"pypinyin": 0, "g2pM": 0, "zhreader": 0}
+    print("\ncommon words (expected | pypinyin | g2pM | zhreader):")
+    for sentence, word, expected in COMMON:
+        i = sentence.index(word)
+        span = slice(i, i + len(word))
+        got = {
+            "pypinyin": " ".join(lazy_pinyin(sentence, style=Style.TONE)[span]),
+            "g2pM": " ".join(_mark_numbered(p) for p in g2pm([sentence])[0][span]),
+            "zhreader": " ".join(reader.read(sentence)[span]),
+        }
+        for name, value in got.items():
+            passed[name] += value == expected
+        flag = "ok " if got["zhreader"] == expected else "BAD"
+        print(
+            f"  {flag} {word}: {expected} | {got['pypinyin']} | {got['g2pM']} | {got['zhreader']}"
+        )
+    total = len(COMMON)
+    print("  passed: " + ", ".join(f"{k} {v}/{total}" for k, v in passed.items()))
+
+
+def _mark_numbered(label: str) -> str:
+    from app.core.cedict import numbered_to_marks
+
+    return numbered_to_marks(label)
+
+
+_TIMING = r"""
+import json, sys, time
+clock = time.process_time  # CPU seconds: the machine may be shared
+w0, t0 = time.perf_counter(), clock()
+sys.path.insert(0, sys.argv[1])
+from app.core.pinyin import get_reader
+from app.core.script import to_simplified
+import jieba
+jieba.setLogLevel(60)
+text = to_simplified(open(sys.argv[2], encoding="utf-8").read())
+t1 = clock()
+reader = get_reader()
+reader.tables()
+t2 = clock()
+model = reader.model()
+t3 = clock()
+arrays = [v for v in vars(model).values() if hasattr(v, "nbytes")]
+model_mib = sum(a.nbytes for a in arrays) / 2**20
+spans, pos = [], 0
+for w in jieba.cut(text):
+    spans.append((pos, pos + len(w))); pos += len(w)
+t4 = clock()
+reader.read(text, spans)
+t5 = clock()
+reader.read(text, spans)
+t6 = clock()
+print(json.dumps({"chars": len(text), "imports": t1 - t0, "tables": t2 - t1, "model": t3 - t2,
+    "model_mib": model_mib, "jieba": t4 - t3, "first_read": t5 - t4,
+    "second_read": t6 - t5, "total": t6 - t0, "wall": time.perf_counter() - w0}))
+"""
+
+
+def timing(article: Path) -> None:
+    result = subprocess.run(
+        [PYTHON, "-c", _TIMING, str(REPO), str(article)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    t = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"\nCPU time, fresh process, {article.name} ({t['chars']} chars, as simplified):")
+    print(f"  imports (pinyin, script, jieba module) {t['imports']:.3f} s")
+    print(f"  word/char tables load                  {t['tables']:.3f} s")
+    print(f"  network load (numpy + g2pM weights)    {t['model']:.3f} s")
+    print(f"  network arrays                         {t['model_mib']:.1f} MiB")
+    print(f"  jieba segmentation (incl. dict load)   {t['jieba']:.3f} s")
+    print(
+        f"  read() first / second call             {t['first_read']:.3f} / {t['second_read']:.3f} s"
+    )
+    print(f"  total CPU (wall)                       {t['total']:.3f} s ({t['wall']:.3f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N lines of each split")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--skip-baselines", action="store_true", help="only zhreader's reader")
+    args = parser.parse_args()
+    import jieba
+
+    jieba.setLogLevel(60)
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    readers = {} if args.skip_baselines else {"pypinyin": pypinyin_reader, "g2pM": g2pm_reader}
+    readers["zhreader"] = zhreader_reader
+    print("CPP polyphone accuracy (marked character, tone digits):")
+    for split in splits:
+        rows = load_split(split, args.limit)
+        for name, make in readers.items():
+            acc, seconds = accuracy(make(), rows)
+            print(f"  {split:4} {name:9} {acc * 100:6.2f}%  ({len(rows)} lines, {seconds:.1f} s)")
+    common_words()
+    timing(LARGEST_ARTICLE)
+
+
+if __name__ == "__main__":
+    main()

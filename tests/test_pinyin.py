@@ -1,0 +1,122 @@
+"""Contextual pinyin as the hover popup shows it: the right reading of a character in its word."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from app.core import pinyin
+from app.core.paths import dictionaries_dir
+from app.core.pinyin import PinyinReader, get_reader, parse_overrides
+from app.core.script import to_simplified
+
+
+def reading_of(sentence: str, word: str, words: list[tuple[int, int]] | None = None) -> str:
+    start = sentence.index(word)
+    return " ".join(get_reader().read(sentence, words)[start : start + len(word)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("我去银行取钱。", "银行", "yín háng"),
+        ("孩子长大了。", "长大", "zhǎng dà"),
+        ("他明天还钱。", "还钱", "huán qián"),
+        ("我还没吃饭。", "还", "hái"),
+        ("我觉得很好。", "觉得", "jué de"),
+        ("他慢慢地走了过来。", "慢慢地", "màn màn de"),
+        ("他认真地学习。", "地", "de"),
+        ("这个地方很大。", "地方", "dì fāng"),
+        ("衣服干了。", "干", "gān"),
+        ("他跑得很快。", "得", "de"),
+        ("我睡着了。", "睡着", "shuì zháo"),
+        ("他看着我。", "着", "zhe"),
+        ("这很重要。", "重要", "zhòng yào"),
+        ("我们重新开始。", "重新", "chóng xīn"),
+        ("他是首席执行长。", "执行长", "zhí xíng zhǎng"),
+        ("公司在成长。", "成长", "chéng zhǎng"),
+    ],
+)
+def test_common_polyphones_read_as_in_the_word(sentence: str, word: str, expected: str) -> None:
+    assert reading_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "snippet", "word", "expected"),
+    [
+        ("xai-greg-yang-steps-back.txt", "能进行高效的超参数", "进行", "jìn xíng"),
+        ("openai-departures-after-sutskever.txt", "最重要的是两个", "重要", "zhòng yào"),
+        ("openai-departures-after-sutskever.txt", "他们用 XGBoost 重新", "重新", "chóng xīn"),
+        ("openai-departures-after-sutskever.txt", "这里影响力最大的还是", "还是", "hái shì"),
+        ("meta-alexandr-wang-lecun-review.txt", "我們已經成長為一支超過", "成長", "chéng zhǎng"),
+        ("sam-altman-reflections.txt", "銀行家、律師", "銀行", "yín háng"),
+    ],
+)
+def test_article_snippets(article_text, article, snippet, word, expected) -> None:
+    assert snippet in article_text(article)
+    # The analysis hands the reader simplified text of the same length.
+    assert reading_of(to_simplified(snippet), to_simplified(word)) == expected
+
+
+def test_segmentation_words_are_the_context() -> None:
+    sentence = "银行行长"
+    bank_manager = get_reader().read(sentence, [(0, 2), (2, 4)])
+    assert bank_manager == ["yín", "háng", "háng", "zhǎng"]
+
+
+def test_one_reading_per_character_and_empty_for_non_han() -> None:
+    text = "首席AI官Alexandr Wang，28歲！🙂\n了"
+    out = get_reader().read(text)
+    assert len(out) == len(text)
+    for ch, syllable in zip(text, out, strict=True):
+        assert (syllable != "") == pinyin.is_han(ch), ch
+    assert out[:2] == ["shǒu", "xí"]
+    assert get_reader().read("") == []
+    assert get_reader().read("GPT-4, 2023.") == [""] * len("GPT-4, 2023.")
+
+
+def test_stray_traditional_characters_still_read_in_context() -> None:
+    assert get_reader().read("長大的銀行行長") == get_reader().read("长大的银行行长")
+    assert reading_of("他長大了。", "長大") == "zhǎng dà"
+
+
+def test_tone_marks_use_u_umlaut() -> None:
+    assert reading_of("她是女人。", "女") == "nǚ"
+    assert reading_of("新的策略。", "策略") == "cè lüè"
+    assert reading_of("绿色的。", "绿") == "lǜ"
+
+
+def test_dictionary_words_still_right_without_the_network(monkeypatch) -> None:
+    monkeypatch.setattr(pinyin, "_load_model", lambda: None)
+    reader = PinyinReader()
+    out = reader.read("我去银行取钱，孩子长大了。")
+    assert out[2:4] == ["yín", "háng"]
+    assert out[9:11] == ["zhǎng", "dà"]
+
+
+def test_reader_is_shared_and_safe_across_threads() -> None:
+    sentence = "他们正在进行研究，银行行长觉得很重要。"
+    expected = get_reader().read(sentence)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        readers = list(pool.map(lambda _: get_reader(), range(8)))
+        results = list(pool.map(lambda _: get_reader().read(sentence), range(8)))
+    assert all(r is readers[0] for r in readers)
+    assert all(r == expected for r in results)
+
+
+def test_overrides_file_is_documented_and_well_formed() -> None:
+    path = dictionaries_dir() / "pinyin_overrides.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    entries = [line for line in lines if line.split("#", 1)[0].strip()]
+    parsed = parse_overrides(lines)
+    assert len(parsed.entries) == len(entries)  # no line silently dropped
+    assert parsed.entries["还钱"].reading == ("huán", "qián")
+    assert parsed.entries["得很"].open_end
+    assert parsed.entries["干了"].clause_end
+
+
+def test_clause_end_override_only_at_clause_end() -> None:
+    assert reading_of("衣服干了。", "干") == "gān"
+    assert reading_of("他干了什么？", "干") == "gàn"
