@@ -1,0 +1,439 @@
+"""The article: plain text, quiet word boundaries, hover and keyboard word picking.
+
+The text is always inserted as plain text (never HTML). Decorations (word underlines,
+known words, entity and hover highlights) are ExtraSelections computed only for the
+visible part of the document, so a very long article costs the same as a short one.
+Token offsets are Python (code point) offsets; Qt counts UTF-16 units, so `_OffsetMap`
+translates when the text has characters outside the BMP.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from app.core.analysis import has_han
+from app.core.types import Analysis, Token
+
+HOVER_DELAY_MS = 120
+VISIBLE_MARGIN = 1500  # characters decorated beyond the visible edges
+LINE_HEIGHT_PERCENT = 135
+
+FONT_FAMILIES = {
+    "simplified": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+                   "Noto Sans CJK TC", "WenQuanYi Micro Hei", "sans-serif"],
+    "traditional": ["Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
+                    "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"],
+}
+
+UNDERLINE_COLORS = (QColor("#b9c7da"), QColor("#e2c39b"))
+KNOWN_TEXT = QColor("#8c8c8c")
+ENTITY_UNDERLINE = QColor("#d99a00")
+ENTITY_HIGHLIGHT = QColor("#ffe58a")
+HOVER_HIGHLIGHT = QColor("#cfe3ff")
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
+SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
+
+
+def reading_font(script: str, size: int) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES.get(script, FONT_FAMILIES["simplified"]))
+    font.setPointSize(size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+class _OffsetMap:
+    """Python code point offsets <-> Qt UTF-16 positions."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Qt position of each astral char's second unit, to map back.
+        self._astral_qt = [i + n + 1 for n, i in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset) if self._astral else offset
+
+    def to_py(self, position: int) -> int:
+        return position - bisect.bisect_right(self._astral_qt, position) if self._astral \
+            else position
+
+
+class ArticleView(QTextEdit):
+    """Read-only article text that reports which word is under the pointer or keys."""
+
+    word_activated = Signal(int, QRect)  # token index, word rectangle in global coordinates
+    word_deactivated = Signal()
+    save_requested = Signal(int)  # token index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setAcceptDrops(False)  # drops go to the window, which opens the file
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.setMouseTracking(True)
+        self._text = ""
+        self._script = "simplified"
+        self._tokens: tuple[Token, ...] = ()
+        self._starts: list[int] = []
+        self._offsets = _OffsetMap("")
+        self._known: set[str] = set()
+        self._entity_spans: list[tuple[int, int]] = []
+        self._highlighted: tuple[tuple[int, int], ...] = ()
+        self._current = -1
+        self._font_size = 20
+        self._boundaries = True
+        self._hover_pos: QPoint | None = None
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_DELAY_MS)
+        self._hover_timer.timeout.connect(self._hover_settled)
+        self._decorate_timer = QTimer(self)
+        self._decorate_timer.setSingleShot(True)
+        self._decorate_timer.setInterval(0)
+        self._decorate_timer.timeout.connect(self._decorate_visible)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # ---- content -------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self._tokens
+
+    def set_article_text(self, text: str, script: str) -> None:
+        """Show the text at once (before analysis); words become hoverable later."""
+        self._deactivate()
+        self._text = text
+        self._script = script
+        self._tokens = ()
+        self._starts = []
+        self._entity_spans = []
+        self._highlighted = ()
+        self._offsets = _OffsetMap(text)
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(28)
+        doc.setDefaultFont(reading_font(script, self._font_size))
+        cursor = QTextCursor(doc)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT,
+                            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(self._font_size * 0.6)
+        cursor.setBlockFormat(block)
+        # insertText keeps every character literal: markup in an article stays text.
+        cursor.insertText(text.replace("\r", " "))
+        self.setDocument(doc)
+        self.setExtraSelections([])
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        if analysis.text != self._text:
+            self.set_article_text(analysis.text, analysis.script)
+        self._tokens = analysis.tokens
+        self._starts = [t.start for t in analysis.tokens]
+        self._entity_spans = sorted(s for e in analysis.entities for s in e.spans)
+        self._schedule_decoration()
+
+    def set_known_words(self, known: set[str]) -> None:
+        self._known = set(known)
+        self._schedule_decoration()
+
+    def set_word_boundaries(self, on: bool) -> None:
+        self._boundaries = on
+        self._schedule_decoration()
+
+    def set_font_size(self, size: int) -> None:
+        """Keeps the first visible character in view across the re-layout."""
+        first = self.first_visible_offset()
+        self._font_size = size
+        doc = self.document()
+        doc.setDefaultFont(reading_font(self._script, size))
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setBottomMargin(size * 0.6)
+        cursor.mergeBlockFormat(block)
+        self._deactivate()
+        self.scroll_to_offset(first, center=False)
+        self._schedule_decoration()
+
+    def font_size(self) -> int:
+        return self._font_size
+
+    # ---- geometry ------------------------------------------------------------------------
+
+    def _cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        limit = self.document().characterCount() - 1
+        cursor.setPosition(max(0, min(self._offsets.to_qt(offset), limit)))
+        return cursor
+
+    def char_rect(self, offset: int) -> QRect:
+        """Viewport rectangle of the character at `offset`."""
+        left = self.cursorRect(self._cursor_at(offset))
+        right = self.cursorRect(self._cursor_at(offset + 1))
+        if right.top() == left.top() and right.left() > left.left():
+            width = right.left() - left.left()
+        else:  # last character on its line
+            width = self.fontMetrics().horizontalAdvance(self._text[offset:offset + 1]) or 8
+            width = max(width, self.document().defaultFont().pointSize())
+        return QRect(left.left(), left.top(), width, left.height())
+
+    def span_rect(self, start: int, end: int) -> QRect:
+        """Viewport rectangle covering [start, end), across a line wrap if needed."""
+        rect = QRect()
+        for offset in range(start, max(end, start + 1)):
+            rect = rect.united(self.char_rect(offset))
+        return rect
+
+    def token_rect(self, index: int) -> QRect:
+        token = self._tokens[index]
+        return self.span_rect(token.start, token.end)
+
+    def offset_at(self, pos: QPoint) -> int | None:
+        """The character under a viewport point, or None over margins and line ends."""
+        if not self._text:
+            return None
+        position = self._offsets.to_py(self.cursorForPosition(pos).position())
+        for offset in (position, position - 1):
+            if 0 <= offset < len(self._text) and self.char_rect(offset).contains(pos):
+                return offset
+        return None
+
+    def token_index_at_offset(self, offset: int) -> int:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if 0 <= index < len(self._tokens) and self._tokens[index].start <= offset \
+                < self._tokens[index].end:
+            return index
+        return -1
+
+    def word_index_at(self, pos: QPoint) -> int:
+        """Index of the hoverable (Chinese) token under a viewport point, or -1."""
+        offset = self.offset_at(pos)
+        if offset is None:
+            return -1
+        index = self.token_index_at_offset(offset)
+        if index >= 0 and has_han(self._tokens[index].text):
+            return index
+        return -1
+
+    def first_visible_offset(self) -> int:
+        return self._offsets.to_py(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def _visible_range(self) -> tuple[int, int]:
+        viewport = self.viewport().rect()
+        first = self._offsets.to_py(self.cursorForPosition(viewport.topLeft()).position())
+        last = self._offsets.to_py(self.cursorForPosition(viewport.bottomRight()).position())
+        return max(0, first - VISIBLE_MARGIN), min(len(self._text), last + VISIBLE_MARGIN)
+
+    def scroll_to_offset(self, offset: int, center: bool = True) -> None:
+        cursor = self._cursor_at(offset)
+        if center:
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            rect = self.cursorRect(cursor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        else:
+            rect = self.cursorRect(cursor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.document().documentMargin())
+
+    # ---- current word ---------------------------------------------------------------------
+
+    @property
+    def current_index(self) -> int:
+        return self._current
+
+    def activate(self, index: int, ensure_visible: bool = False) -> None:
+        """Make token `index` the current word, as if hovered."""
+        if not 0 <= index < len(self._tokens):
+            self._deactivate()
+            return
+        token = self._tokens[index]
+        if ensure_visible:
+            rect = self.token_rect(index)
+            if not self.viewport().rect().contains(rect):
+                self.scroll_to_offset(token.start)
+        self._current = index
+        self._decorate_visible()
+        rect = self.token_rect(index)
+        global_rect = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        self.word_activated.emit(index, global_rect)
+
+    def _deactivate(self) -> None:
+        if self._current >= 0:
+            self._current = -1
+            self._schedule_decoration()
+            self.word_deactivated.emit()
+
+    def hide_word(self) -> None:
+        self._hover_timer.stop()
+        self._deactivate()
+
+    def step_word(self, direction: int) -> None:
+        """Move to the next (1) or previous (-1) Chinese word."""
+        if not self._tokens:
+            return
+        index = self._current
+        if index < 0:
+            # Nothing current yet: start at the first word on screen, whatever the direction.
+            index = max(0, self.token_index_at_offset(self.first_visible_offset())) - 1
+            direction = 1
+        index += direction
+        while 0 <= index < len(self._tokens) and not has_han(self._tokens[index].text):
+            index += direction
+        if 0 <= index < len(self._tokens):
+            self.activate(index, ensure_visible=True)
+
+    def highlight_spans(self, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+                        scroll: bool = True) -> None:
+        """Mark every span (an entity's mentions) and scroll to the first."""
+        self._highlighted = tuple(sorted(spans))
+        if scroll and self._highlighted:
+            self._deactivate()
+            self.scroll_to_offset(self._highlighted[0][0])
+        self._decorate_visible()
+
+    @property
+    def highlighted_spans(self) -> tuple[tuple[int, int], ...]:
+        return self._highlighted
+
+    # ---- events ----------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._hover_pos = event.position().toPoint()
+        self._hover_timer.start()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover_pos = None
+        self._hover_timer.start()
+        super().leaveEvent(event)
+
+    def _hover_settled(self) -> None:
+        if self._hover_pos is None:
+            self._deactivate()
+            return
+        index = self.word_index_at(self._hover_pos)
+        if index < 0:
+            self._deactivate()
+        elif index != self._current:
+            self.activate(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.MetaModifier
+                                         | Qt.KeyboardModifier.ShiftModifier)
+        if plain and key == Qt.Key.Key_Escape and self._current >= 0:
+            self.hide_word()
+        elif plain and key in NEXT_KEYS:
+            self.step_word(1)
+        elif plain and key in PREVIOUS_KEYS:
+            self.step_word(-1)
+        elif plain and key in SAVE_KEYS and self._current >= 0:
+            self.save_requested.emit(self._current)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._deactivate()
+        self._schedule_decoration()
+
+    def _on_scrolled(self) -> None:
+        if self._current >= 0:
+            # The word moved under the popup; re-anchor it rather than leave it behind.
+            rect = self.token_rect(self._current)
+            if self.viewport().rect().intersects(rect):
+                global_rect = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+                self.word_activated.emit(self._current, global_rect)
+            else:
+                self._deactivate()
+        self._schedule_decoration()
+
+    # ---- decoration ------------------------------------------------------------------------
+
+    def _schedule_decoration(self) -> None:
+        self._decorate_timer.start()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = self._cursor_at(start)
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def _decorate_visible(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        if not self._text:
+            self.setExtraSelections(selections)
+            return
+        lo, hi = self._visible_range()
+        if self._tokens:
+            first = max(0, bisect.bisect_right(self._starts, lo) - 1)
+            last = bisect.bisect_left(self._starts, hi)
+            underline = [QTextCharFormat(), QTextCharFormat()]
+            for fmt, color in zip(underline, UNDERLINE_COLORS, strict=True):
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(color)
+            known = QTextCharFormat()
+            known.setForeground(KNOWN_TEXT)
+            parity = 0
+            for token in self._tokens[first:last]:
+                if not has_han(token.text):
+                    continue
+                parity ^= 1
+                if token.text in self._known:
+                    selections.append(self._selection(token.start, token.end, known))
+                elif self._boundaries:
+                    selections.append(self._selection(token.start, token.end, underline[parity]))
+            entity_fmt = QTextCharFormat()
+            entity_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            entity_fmt.setUnderlineColor(ENTITY_UNDERLINE)
+            for start, end in self._spans_between(self._entity_spans, lo, hi):
+                selections.append(self._selection(start, end, entity_fmt))
+        marked = QTextCharFormat()
+        marked.setBackground(ENTITY_HIGHLIGHT)
+        for start, end in self._spans_between(list(self._highlighted), lo, hi):
+            selections.append(self._selection(start, end, marked))
+        if 0 <= self._current < len(self._tokens):
+            token = self._tokens[self._current]
+            hover = QTextCharFormat()
+            hover.setBackground(HOVER_HIGHLIGHT)
+            hover.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            selections.append(self._selection(token.start, token.end, hover))
+        self.setExtraSelections(selections)
+
+    @staticmethod
+    def _spans_between(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+        first = max(0, bisect.bisect_left(spans, (lo, lo)) - 1)
+        return [s for s in spans[first:bisect.bisect_right(spans, (hi, hi))] if s[1] > lo]

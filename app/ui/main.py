@@ -1,0 +1,42 @@
+"""`zhreader` without a command: the application object, style, and main window."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.core.paths import resources_dir
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("zhreader")
+    app.setApplicationName("zhreader")
+    app.setApplicationDisplayName("zhreader")
+    icon = resources_dir() / "icons" / "zhreader.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_style(app)
+    return app  # type: ignore[return-value]
+
+
+def apply_style(app: QApplication) -> None:
+    """The bundled stylesheet; the window still works (plainly) without it."""
+    style = resources_dir() / "styles" / "reader.qss"
+    with contextlib.suppress(OSError):
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def run_gui(paths: list[str]) -> int:
+    from app.ui.main_window import MainWindow
+
+    app = ensure_application()
+    window = MainWindow()
+    window.show()
+    window.open_initial(paths)
+    return app.exec()

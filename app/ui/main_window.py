@@ -1,0 +1,586 @@
+"""The reading window: library, article, popup, entity and vocabulary panels.
+
+The window wires thin widgets to models and to the analysis runner; it never
+analyses anything itself, so it stays responsive while a long article is read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.analysis import sentence_at
+from app.core.errors import UserError
+from app.core.script import to_simplified, to_traditional
+from app.core.types import Analysis, Article, Entity, VocabItem
+from app.ui import vocab_access
+from app.ui.article_view import ArticleView
+from app.ui.models import (
+    ENTITY_ROLE,
+    EntityFilterModel,
+    EntityModel,
+    LibraryModel,
+    VocabModel,
+    builtin_library,
+)
+from app.ui.popup import WordInfo, WordPopup
+from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
+from app.ui.worker import AnalysisRunner
+
+OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md")
+FILE_FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
+EXPORT_FILTERS = {
+    "Anki deck (*.apkg)": ".apkg",
+    "Tab-separated (*.tsv)": ".tsv",
+    "CSV (*.csv)": ".csv",
+}
+
+
+def _dictionary():  # -> Dictionary or None when it cannot be built
+    try:
+        from app.core.dictionary import get_dictionary
+
+        return get_dictionary()
+    except (ImportError, UserError, OSError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    """One article at a time; everything else is a dock the learner can move or hide."""
+
+    analysis_shown = Signal(object)  # Analysis, after the view and panels show it
+
+    def __init__(self, persist: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle("zhreader")
+        self.setAcceptDrops(True)
+        self._persist = persist
+        self.settings = ViewSettings()
+        self.analysis: Analysis | None = None
+        self.article_path: str | None = None
+        self.last_error: str | None = None
+        self._restore_position = 0
+        self._entity_index: list[tuple[int, int, Entity]] = []
+        self._entity_starts: list[int] = []
+        self.vocab = vocab_access.open_vocab_store()
+        self._saved_words: set[str] = set()
+
+        self.view = ArticleView(self)
+        self.view.set_word_boundaries(self.settings.word_boundaries)
+        self.view.set_font_size(self.settings.font_size)
+        self.setCentralWidget(self.view)
+        self.popup = WordPopup(self)
+
+        self.library_model = LibraryModel(builtin_library(), self)
+        self.entity_model = EntityModel(self)
+        self.entity_filter = EntityFilterModel(self)
+        self.entity_filter.setSourceModel(self.entity_model)
+        self.vocab_model = VocabModel(self)
+
+        self.runner = AnalysisRunner(self)
+        self.runner.article_loaded.connect(self._on_article_loaded)
+        self.runner.analysis_ready.connect(self._on_analysis_ready)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.busy_changed.connect(self._on_busy)
+
+        self._build_docks()
+        self._build_status_bar()
+        self._build_menus()
+
+        self.view.word_activated.connect(self._on_word_activated)
+        self.view.word_deactivated.connect(self.popup.hide_popup)
+        self.view.save_requested.connect(self.save_token)
+
+        self._refresh_vocab()
+        notice = getattr(self.vocab, "notice", None)
+        if notice:
+            self.statusBar().showMessage(notice, 15_000)
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState needs it
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.library_view = QListView()
+        self.library_view.setObjectName("libraryList")
+        self.library_view.setModel(self.library_model)
+        self.library_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.library_view.setWordWrap(True)
+        self.library_view.setUniformItemSizes(False)
+        self.library_view.activated.connect(self._on_library_activated)
+        self.library_view.clicked.connect(self._on_library_activated)
+        self.library_dock = self._dock("Library", "libraryDock", self.library_view,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        entity_panel = QWidget()
+        entity_layout = QVBoxLayout(entity_panel)
+        entity_layout.setContentsMargins(6, 6, 6, 6)
+        self.entity_filter_edit = QLineEdit()
+        self.entity_filter_edit.setPlaceholderText("Filter names…")
+        self.entity_filter_edit.setClearButtonEnabled(True)
+        self.entity_filter_edit.textChanged.connect(self._on_entity_filter)
+        self.entity_tree = QTreeView()
+        self.entity_tree.setObjectName("entityTree")
+        self.entity_tree.setModel(self.entity_filter)
+        self.entity_tree.setHeaderHidden(True)
+        self.entity_tree.setRootIsDecorated(False)
+        self.entity_tree.setIndentation(10)
+        self.entity_tree.setUniformRowHeights(True)
+        self.entity_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entity_tree.header().setStretchLastSection(False)
+        self.entity_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.entity_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.entity_tree.clicked.connect(self._on_entity_clicked)
+        self.entity_tree.activated.connect(self._on_entity_clicked)
+        entity_layout.addWidget(self.entity_filter_edit)
+        entity_layout.addWidget(self.entity_tree)
+        self.entity_dock = self._dock("Names", "entityDock", entity_panel,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+
+        vocab_panel = QWidget()
+        vocab_layout = QVBoxLayout(vocab_panel)
+        vocab_layout.setContentsMargins(6, 6, 6, 6)
+        self.vocab_table = QTableView()
+        self.vocab_table.setObjectName("vocabTable")
+        self.vocab_table.setModel(self.vocab_model)
+        self.vocab_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.vocab_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.vocab_table.verticalHeader().hide()
+        self.vocab_table.setWordWrap(False)
+        self.vocab_table.horizontalHeader().setStretchLastSection(True)
+        self.vocab_table.doubleClicked.connect(self._on_vocab_double_clicked)
+        buttons = QHBoxLayout()
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected_vocab)
+        self.known_button = QPushButton("Known ✓")
+        self.known_button.setToolTip("Mark the selected words as known (or back to learning)")
+        self.known_button.clicked.connect(self.toggle_selected_known)
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(self.export_vocab)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.known_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        vocab_layout.addWidget(self.vocab_table)
+        vocab_layout.addLayout(buttons)
+        self.vocab_dock = self._dock("Vocabulary", "vocabDock", vocab_panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.entity_dock, self.vocab_dock], [330, 330],
+                         Qt.Orientation.Horizontal)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy indicator: analysis has no step count
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.known_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.known_label)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open…", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_file)
+        file_menu.addAction(open_action)
+        export_action = QAction("&Export vocabulary…", self)
+        export_action.triggered.connect(self.export_vocab)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        bigger = QAction("&Larger text", self)
+        bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        bigger.triggered.connect(lambda: self.change_font_size(+2))
+        smaller = QAction("&Smaller text", self)
+        smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        smaller.triggered.connect(lambda: self.change_font_size(-2))
+        view_menu.addAction(bigger)
+        view_menu.addAction(smaller)
+        view_menu.addSeparator()
+        self.tone_action = self._toggle(view_menu, "&Tone colours", self.settings.tone_colors,
+                                        self._set_tone_colors)
+        self.pinyin_action = self._toggle(view_menu, "Show &pinyin in popup",
+                                          self.settings.show_pinyin, self._set_show_pinyin)
+        self.boundary_action = self._toggle(view_menu, "&Word boundaries",
+                                            self.settings.word_boundaries, self._set_boundaries)
+        view_menu.addSeparator()
+        for dock in (self.library_dock, self.entity_dock, self.vocab_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+    def _toggle(self, menu: QMenu, label: str, on: bool, slot: Callable[[bool], None]) -> QAction:
+        action = QAction(label, self)
+        action.setCheckable(True)
+        action.setChecked(on)
+        action.toggled.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # ---- opening articles ------------------------------------------------------------------
+
+    def open_path(self, path: str, position: int = 0) -> None:
+        """Load and analyse `path` in the background; the text shows as soon as it is read."""
+        self.popup.hide_popup()
+        self.article_path = str(path)
+        self._restore_position = position
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.runner.start(path=str(path))
+
+    def open_article(self, article: Article) -> None:
+        self.popup.hide_popup()
+        self.article_path = article.path
+        self._restore_position = 0
+        self.runner.start(article=article)
+
+    def open_initial(self, paths: list[str]) -> None:
+        """Command-line files first, else where the learner left off, else the first article."""
+        for extra in paths[1:]:
+            self.library_model.add_or_update(Path(extra).name, str(Path(extra).resolve()))
+        if paths:
+            self.open_path(str(Path(paths[0]).resolve()))
+            return
+        last, position = self.settings.last_article()
+        if last and Path(last).is_file():
+            self.open_path(last, position)
+        elif self.library_model.rowCount():
+            self.open_path(self.library_model.entry(0).path)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", str(Path.home()), FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _on_library_activated(self, index: QModelIndex) -> None:
+        entry = self.library_model.entry(index.row())
+        if entry.path != self.article_path:
+            self.open_path(entry.path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            for extra in files[1:]:
+                self.library_model.add_or_update(Path(extra).name, extra)
+            self.open_path(files[0])
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [u.toLocalFile() for u in urls
+                if u.isLocalFile() and u.toLocalFile().lower().endswith(OPENABLE_SUFFIXES)]
+
+    def _on_article_loaded(self, article: Article) -> None:
+        self.analysis = None
+        self.entity_model.set_entities([])
+        self.view.set_article_text(article.text, article.script)
+        self.setWindowTitle(f"{article.title} — zhreader")
+        if article.path:
+            self.article_path = article.path
+            row = self.library_model.add_or_update(article.title, article.path)
+            self.library_view.setCurrentIndex(self.library_model.index(row))
+            if self._persist:
+                self.settings.add_recent_file(article.path)
+        if self._restore_position:
+            self.view.scroll_to_offset(self._restore_position, center=False)
+        self.statusBar().showMessage(f"Analysing “{article.title}”…")
+
+    def _on_analysis_ready(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.view.set_analysis(analysis)
+        self._entity_index = sorted((s, e, ent) for ent in analysis.entities
+                                    for s, e in ent.spans)
+        self._entity_starts = [s for s, _, _ in self._entity_index]
+        self.entity_model.set_entities(analysis.entities)
+        self.entity_tree.expandAll()
+        if self._restore_position:
+            self.view.scroll_to_offset(self._restore_position, center=False)
+            self._restore_position = 0
+        self._update_known()
+        words = sum(1 for t in analysis.tokens if any(t.pinyin))
+        self.statusBar().showMessage(
+            f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
+            f"{len(analysis.entities)} names", 10_000)
+        self.analysis_shown.emit(analysis)
+
+    def _on_failed(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open article", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps running
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+
+    # ---- popup -------------------------------------------------------------------------------
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention contains [start, end) (mentions are short: look back a few)."""
+        i = bisect.bisect_right(self._entity_starts, start) - 1
+        for s, e, entity in reversed(self._entity_index[max(0, i - 8):i + 1]):
+            if s <= start and end <= e:
+                return entity
+        return None
+
+    def word_info(self, index: int) -> WordInfo:
+        """What the popup says about token `index`, looked up on demand."""
+        assert self.analysis is not None
+        token = self.analysis.tokens[index]
+        word = token.text
+        dictionary = _dictionary()
+        entries: tuple = ()
+        parts: tuple = ()
+        if dictionary is not None:
+            entries = tuple(dictionary.lookup(word))
+            if not entries:
+                parts = tuple((p, tuple(e)) for p, e in dictionary.decompose(word))
+        simplified = to_simplified(word)
+        traditional = entries[0].traditional if entries else to_traditional(word)
+        if self.analysis.script == "traditional":
+            traditional = word
+        stored = self.vocab.get(simplified) if simplified in self._saved_words else None
+        return WordInfo(
+            word=word,
+            simplified=simplified,
+            traditional=traditional,
+            pinyin=token.pinyin,
+            entries=entries,
+            parts=parts,
+            entity=self.entity_at(token.start, token.end),
+            saved=stored is not None,
+            gloss=token.gloss,
+            known=bool(stored and stored.status == "known"),
+        )
+
+    def _on_word_activated(self, index: int, anchor: QRect) -> None:
+        if self.analysis is None:
+            return
+        self.popup.show_word(self.word_info(index), anchor, self.settings.tone_colors,
+                             self.settings.show_pinyin)
+
+    def _reshow_popup(self) -> None:
+        index = self.view.current_index
+        if index >= 0 and self.popup.isVisible():
+            self.view.activate(index)
+
+    # ---- vocabulary --------------------------------------------------------------------------
+
+    def save_token(self, index: int) -> VocabItem | None:
+        """Save token `index` with its sentence and article; the popup then says so."""
+        if self.analysis is None or not 0 <= index < len(self.analysis.tokens):
+            return None
+        info = self.word_info(index)
+        token = self.analysis.tokens[index]
+        start, end = sentence_at(self.analysis.text, token.start)
+        entry = info.entries[0] if info.entries else None
+        gloss = entry.gloss if entry else (token.gloss or "")
+        if info.entity is not None and info.entity.english and not gloss:
+            gloss = info.entity.english
+        item = VocabItem(
+            simplified=info.simplified,
+            traditional=info.traditional,
+            pinyin=" ".join(p for p in token.pinyin if p),
+            gloss=gloss,
+            sentence=self.analysis.text[start:end],
+            article=self.analysis.title,
+        )
+        try:
+            saved = self.vocab.save(item)
+        except UserError as exc:
+            self._on_failed(str(exc))
+            return None
+        self._refresh_vocab()
+        self.statusBar().showMessage(f"Saved {info.simplified} to your vocabulary", 4000)
+        if self.view.current_index == index:
+            self._reshow_popup()
+        return saved
+
+    def _refresh_vocab(self) -> None:
+        items = self.vocab.items()
+        self._saved_words = {i.simplified for i in items}
+        self.vocab_model.set_items(items)
+        self.vocab_table.resizeColumnsToContents()
+        for column in range(self.vocab_model.columnCount()):
+            self.vocab_table.setColumnWidth(column, min(self.vocab_table.columnWidth(column), 260))
+        self.view.set_known_words(self.vocab.known_words())
+        self._update_known()
+
+    def _selected_vocab(self) -> list[VocabItem]:
+        rows = {i.row() for i in self.vocab_table.selectionModel().selectedRows()}
+        return [self.vocab_model.item(r) for r in sorted(rows)]
+
+    def remove_selected_vocab(self) -> None:
+        for item in self._selected_vocab():
+            self.vocab.remove(item.simplified)
+        self._refresh_vocab()
+
+    def toggle_selected_known(self) -> None:
+        for item in self._selected_vocab():
+            status = "learning" if item.status == "known" else "known"
+            self.vocab.set_status(item.simplified, status)
+        self._refresh_vocab()
+
+    def _on_vocab_double_clicked(self, index: QModelIndex) -> None:
+        """Jump to the word in the open article, if it occurs there."""
+        item = self.vocab_model.item(index.row())
+        if self.analysis is None:
+            return
+        for i, token in enumerate(self.analysis.tokens):
+            if token.text in (item.simplified, item.traditional):
+                self.view.activate(i, ensure_visible=True)
+                return
+
+    def export_vocab(self) -> None:
+        items = self.vocab_model.items()
+        if not items:
+            self.statusBar().showMessage("Nothing to export yet: hover a word and press S.", 5000)
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export vocabulary", str(Path.home() / "zhreader-vocabulary.apkg"),
+            ";;".join(EXPORT_FILTERS))
+        if not path:
+            return
+        suffix = Path(path).suffix.lower() or EXPORT_FILTERS.get(chosen, ".apkg")
+        if not Path(path).suffix:
+            path += suffix
+        try:
+            from app.core import export
+
+            writer = {".apkg": export.export_apkg, ".tsv": export.export_tsv,
+                      ".csv": export.export_csv}.get(suffix)
+            if writer is None:
+                raise UserError(f"cannot export to {suffix}; use .apkg, .tsv or .csv")
+            count = writer(items, Path(path))
+        except (UserError, OSError, ImportError) as exc:
+            self._on_failed(str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {count} words to {path}", 8000)
+
+    def _update_known(self) -> None:
+        if self.analysis is None:
+            self.known_label.setText("")
+            return
+        spans = [s for e in self.analysis.entities for s in e.spans]
+        share = vocab_access.known_share(self.analysis.tokens, self.vocab.known_words(), spans)
+        self.known_label.setText("" if share is None else f"Known words: {share:.0%}")
+
+    # ---- entities ----------------------------------------------------------------------------
+
+    def _on_entity_filter(self, text: str) -> None:
+        self.entity_filter.setFilterFixedString(text.strip())
+        self.entity_tree.expandAll()
+
+    def _on_entity_clicked(self, index: QModelIndex) -> None:
+        entity = index.data(ENTITY_ROLE)
+        if isinstance(entity, Entity):
+            self.highlight_entity(entity)
+
+    def highlight_entity(self, entity: Entity) -> None:
+        self.popup.hide_popup()
+        self.view.highlight_spans(entity.spans)
+        self.statusBar().showMessage(
+            f"{entity.text}: {entity.count} mention{'s' if entity.count != 1 else ''}", 5000)
+
+    # ---- view options ------------------------------------------------------------------------
+
+    def change_font_size(self, delta: int) -> None:
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, self.view.font_size() + delta))
+        self.view.set_font_size(size)
+        self.settings.font_size = size
+
+    def _set_tone_colors(self, on: bool) -> None:
+        self.settings.tone_colors = on
+        self._reshow_popup()
+
+    def _set_show_pinyin(self, on: bool) -> None:
+        self.settings.show_pinyin = on
+        self._reshow_popup()
+
+    def _set_boundaries(self, on: bool) -> None:
+        self.settings.word_boundaries = on
+        self.view.set_word_boundaries(on)
+
+    # ---- state -------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            QTimer.singleShot(0, self._hide_popup_if_inactive)
+
+    def _hide_popup_if_inactive(self) -> None:
+        if not self.isActiveWindow() and self.isVisible() and self.windowHandle() \
+                and self.windowHandle().isExposed():
+            self.view.hide_word()
+
+    def save_state(self) -> None:
+        if not self._persist:
+            return
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.article_path:
+            self.settings.save_last_article(self.article_path, self.view.first_visible_offset())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.popup.hide_popup()
+        self.runner.wait(5000)
+        close = getattr(self.vocab, "close", None)
+        if close is not None:
+            close()
+        super().closeEvent(event)

@@ -1,0 +1,252 @@
+"""Qt models over core objects: the library, an article's entities, the vocabulary.
+
+Widgets only ever see these models; the core objects stay plain dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from app.core.types import Entity, VocabItem
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+WORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One row of the library list: a built-in article or a file the user opened."""
+
+    title: str
+    path: str
+    builtin: bool
+
+
+def builtin_library() -> list[LibraryEntry]:
+    """The bundled articles, in the order the core library gives them."""
+    try:
+        from app.core.articles import builtin_articles
+    except ImportError:  # pragma: no cover - bootstrap only
+        from app.core.paths import resources_dir
+
+        files = sorted((resources_dir() / "articles").glob("*.txt"))
+        return [LibraryEntry(_first_line(f), str(f), True) for f in files]
+    return [LibraryEntry(item.title, str(item.path), True) for item in builtin_articles()]
+
+
+def _first_line(path: Path) -> str:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                line = line.strip()
+                return line if len(line) <= 30 else line[:30] + "…"
+    return path.stem
+
+
+class LibraryModel(QAbstractListModel):
+    """Built-in articles first, then files the user opened (most recent first)."""
+
+    def __init__(self, builtin: list[LibraryEntry], parent=None) -> None:
+        super().__init__(parent)
+        self._rows = list(builtin)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.path
+        if role == PATH_ROLE:
+            return entry.path
+        return None
+
+    def entry(self, row: int) -> LibraryEntry:
+        return self._rows[row]
+
+    def row_of(self, path: str) -> int:
+        key = _path_key(path)
+        for row, entry in enumerate(self._rows):
+            if _path_key(entry.path) == key:
+                return row
+        return -1
+
+    def add_or_update(self, title: str, path: str) -> int:
+        """Record an opened file (its title is known only after loading); returns its row."""
+        row = self.row_of(path)
+        if row >= 0:
+            old = self._rows[row]
+            if old.title != title and not old.builtin:
+                self._rows[row] = LibraryEntry(title, old.path, False)
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
+            return row
+        first_user = sum(1 for e in self._rows if e.builtin)
+        self.beginInsertRows(QModelIndex(), first_user, first_user)
+        self._rows.insert(first_user, LibraryEntry(title, path, False))
+        self.endInsertRows()
+        return first_user
+
+
+def _path_key(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
+ENTITY_GROUPS: tuple[tuple[str, str], ...] = (
+    ("person", "People"),
+    ("organization", "Organisations"),
+    ("place", "Places"),
+    ("work", "Works"),
+)
+
+
+class EntityModel(QStandardItemModel):
+    """Two levels: entity type groups, then entities (most mentioned first)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Entity", "×"])
+
+    def set_entities(self, entities: tuple[Entity, ...] | list[Entity]) -> None:
+        self.removeRows(0, self.rowCount())
+        for type_name, label in ENTITY_GROUPS:
+            members = sorted((e for e in entities if e.type == type_name),
+                             key=lambda e: (-e.count, e.text))
+            if not members:
+                continue
+            group = QStandardItem(f"{label} ({len(members)})")
+            group.setEditable(False)
+            group.setSelectable(False)
+            font = group.font()
+            font.setBold(True)
+            group.setFont(font)
+            count_cell = QStandardItem("")
+            count_cell.setEditable(False)
+            count_cell.setSelectable(False)
+            for entity in members:
+                name = entity.text
+                if entity.english and entity.english != entity.text:
+                    name += f"  {entity.english}"
+                item = QStandardItem(name)
+                item.setEditable(False)
+                item.setData(entity, ENTITY_ROLE)
+                item.setToolTip(_entity_tooltip(entity))
+                count = QStandardItem(str(entity.count))
+                count.setEditable(False)
+                count.setData(entity, ENTITY_ROLE)
+                count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                group.appendRow([item, count])
+            self.appendRow([group, count_cell])
+
+    def shown_names(self) -> list[str]:
+        names = []
+        for g in range(self.rowCount()):
+            group = self.item(g)
+            for r in range(group.rowCount()):
+                entity = group.child(r).data(ENTITY_ROLE)
+                names.append(entity.text)
+        return names
+
+
+def _entity_tooltip(entity: Entity) -> str:
+    lines = [f"{entity.text} — {entity.count} mention{'s' if entity.count != 1 else ''}"]
+    if entity.english:
+        lines.append(entity.english)
+    others = [a for a in entity.aliases if a != entity.text]
+    if others:
+        lines.append("also: " + ", ".join(others))
+    return "\n".join(lines)
+
+
+class EntityFilterModel(QSortFilterProxyModel):
+    """Filter box over entity names (Chinese or English), keeping their group rows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        needle = self.filterRegularExpression().pattern()
+        if not needle:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        entity = index.data(ENTITY_ROLE)
+        if entity is None:
+            return False  # a group row: shown only through its matching children
+        haystack = " ".join([entity.text, entity.english or "", *entity.aliases]).lower()
+        return needle.lower() in haystack
+
+
+VOCAB_COLUMNS = ("Word", "Pinyin", "Gloss", "Sentence", "Article")
+
+
+class VocabModel(QAbstractTableModel):
+    """The saved words, newest first."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[VocabItem] = []
+
+    def set_items(self, items: list[VocabItem]) -> None:
+        self.beginResetModel()
+        self._items = sorted(items, key=lambda i: -i.added)
+        self.endResetModel()
+
+    def items(self) -> list[VocabItem]:
+        return list(self._items)
+
+    def words(self) -> list[str]:
+        return [i.simplified for i in self._items]
+
+    def item(self, row: int) -> VocabItem:
+        return self._items[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(VOCAB_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return VOCAB_COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == WORD_ROLE:
+            return item.simplified
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            word = item.simplified
+            if item.traditional and item.traditional != item.simplified:
+                word += f" ({item.traditional})"
+            if item.status == "known":
+                word += " ✓"
+            values = (word, item.pinyin, item.gloss, item.sentence, item.article)
+            return values[index.column()]
+        return None

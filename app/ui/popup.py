@@ -1,0 +1,217 @@
+"""The hover popup: what a word is, next to it, without taking focus or hiding it.
+
+`build_popup_html` is a pure function over core data; every piece of article or
+dictionary text goes through html.escape before it reaches Qt's rich text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from app.core.types import Entity, Entry
+from app.ui.tone_colors import pinyin_html
+
+MAX_ENTRIES = 6
+MAX_SENSES = 8
+MAX_PARTS = 6
+GAP = 6  # pixels between the word and the popup
+
+ENTITY_LABELS = {
+    "person": "Person",
+    "organization": "Organisation",
+    "place": "Place",
+    "work": "Work",
+}
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """Everything the popup shows for one word occurrence."""
+
+    word: str  # as written in the article
+    simplified: str
+    traditional: str
+    pinyin: tuple[str, ...]  # contextual reading, one syllable per character
+    entries: tuple[Entry, ...] = ()
+    parts: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    entity: Entity | None = None
+    saved: bool = False
+    gloss: str | None = None  # the analysis' gloss, used when no dictionary is available
+    known: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _norm_reading(text: str) -> str:
+    return "".join(text.lower().split())
+
+
+def _entry_html(entry: Entry, colored: bool, show_pinyin: bool, show_head: bool) -> str:
+    head = ""
+    if show_head:
+        chars = html.escape(entry.simplified)
+        if entry.traditional != entry.simplified:
+            chars += f' <span style="color:#888">{html.escape(entry.traditional)}</span>'
+        head = f'<span style="font-size:15pt">{chars}</span> '
+    reading = ""
+    if show_pinyin:
+        reading = pinyin_html(entry.pinyin.split(), colored, entry.pinyin_numbered.split())
+        reading = f'<span style="font-size:12pt">{reading}</span>'
+    senses = list(entry.senses[:MAX_SENSES])
+    more = len(entry.senses) - len(senses)
+    if len(senses) > 1:
+        body = " ".join(
+            f'<span style="color:#999">{n}</span>&nbsp;{html.escape(s)}'
+            for n, s in enumerate(senses, 1)
+        )
+    else:
+        body = html.escape(senses[0]) if senses else ""
+    if more > 0:
+        body += f' <span style="color:#999">(+{more})</span>'
+    extra = ""
+    if entry.classifiers:
+        extra = (
+            '<br><span style="color:#888; font-size:10pt">CL: '
+            + html.escape(", ".join(entry.classifiers))
+            + "</span>"
+        )
+    proper = ' <span style="color:#b06000; font-size:9pt">name</span>' if entry.proper else ""
+    lead = head + reading + proper
+    return (
+        f'<div style="margin-top:6px">{lead}{"<br>" if lead else ""}'
+        f'<span style="font-size:11pt">{body}</span>{extra}</div>'
+    )
+
+
+def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = True) -> str:
+    """Rich text for the popup; pure, so tests can read it without a window."""
+    out: list[str] = []
+    title = html.escape(info.word)
+    other = info.traditional if info.word == info.simplified else info.simplified
+    if other and other != info.word:
+        title += f' <span style="color:#8a8a8a; font-size:16pt">{html.escape(other)}</span>'
+    out.append(f'<div><span style="font-size:24pt">{title}</span></div>')
+    if show_pinyin and any(info.pinyin):
+        out.append(
+            f'<div style="font-size:15pt">{pinyin_html(info.pinyin, colored)}</div>'
+        )
+    if info.entity is not None:
+        label = ENTITY_LABELS.get(info.entity.type, info.entity.type)
+        tag = html.escape(label)
+        if info.entity.english:
+            tag += " · " + html.escape(info.entity.english)
+        out.append(
+            '<div style="margin-top:4px"><span style="background-color:#fff1c7;'
+            f' color:#7a5200; font-size:10pt">&nbsp;{tag}&nbsp;</span></div>'
+        )
+    entries = _ordered(info.entries, info.pinyin)
+    contextual = _norm_reading(" ".join(info.pinyin))
+    for n, entry in enumerate(entries[:MAX_ENTRIES]):
+        # The reading was just shown above; repeat it only when it differs.
+        same = n == 0 and _norm_reading(entry.pinyin) == contextual
+        out.append(_entry_html(entry, colored, show_pinyin and not same, show_head=False))
+    if len(entries) > MAX_ENTRIES:
+        out.append(f'<div style="color:#999">+{len(entries) - MAX_ENTRIES} more entries</div>')
+    if not entries:
+        shown_parts = [(p, e) for p, e in info.parts if e][:MAX_PARTS]
+        if shown_parts:
+            out.append('<div style="margin-top:6px; color:#888; font-size:10pt">'
+                       "Not in the dictionary as one word; its parts:</div>")
+            for _part, part_entries in shown_parts:
+                out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True))
+        elif info.gloss:
+            out.append(f'<div style="margin-top:6px; font-size:11pt">{html.escape(info.gloss)}'
+                       "</div>")
+        else:
+            out.append('<div style="margin-top:6px; color:#888">No dictionary entry.</div>')
+    if info.saved:
+        status = "★ Saved to vocabulary" + (" · known" if info.known else "")
+        out.append(f'<div style="margin-top:8px; color:#1f9e4a; font-size:10pt">{status}</div>')
+    else:
+        out.append('<div style="margin-top:8px; color:#a0a0a0; font-size:9pt">'
+                   "S: save · ←/→: previous/next word · Esc: close</div>")
+    return "".join(out)
+
+
+def _ordered(entries: tuple[Entry, ...], reading: tuple[str, ...]) -> list[Entry]:
+    """Entries matching the contextual reading first, the rest in dictionary order."""
+    wanted = _norm_reading(" ".join(reading))
+    return sorted(entries, key=lambda e: _norm_reading(e.pinyin) != wanted)
+
+
+def html_to_plain(rich: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    return doc.toPlainText()
+
+
+class WordPopup(QFrame):
+    """A tooltip-like window that never takes focus and sits beside the word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setObjectName("wordPopup")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._label = QLabel(self)
+        self._label.setObjectName("wordPopupText")
+        self._label.setTextFormat(Qt.TextFormat.RichText)
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._label.setMaximumWidth(440)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self._label)
+        self._info: WordInfo | None = None
+        self._anchor = QRect()
+
+    @property
+    def info(self) -> WordInfo | None:
+        return self._info if self.isVisible() else None
+
+    def plain_text(self) -> str:
+        return html_to_plain(self._label.text())
+
+    def show_word(self, info: WordInfo, anchor: QRect, colored: bool = True,
+                  show_pinyin: bool = True) -> None:
+        """Show `info` beside `anchor` (the word's rectangle in global coordinates)."""
+        self._info = info
+        self._anchor = QRect(anchor)
+        self._label.setText(build_popup_html(info, colored, show_pinyin))
+        self._label.setMinimumWidth(min(440, max(220, self._label.sizeHint().width())))
+        self.adjustSize()
+        self.move(self._place(anchor))
+        self.show()
+        self.raise_()
+
+    def _place(self, anchor: QRect) -> QPoint:
+        size = self.sizeHint()
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        bounds = screen.availableGeometry() if screen else QRect(0, 0, 10_000, 10_000)
+        host = self.parentWidget()
+        if host is not None:
+            # Offscreen screens can be smaller than the window; the window is a fine bound too.
+            top_left = host.window().mapToGlobal(QPoint(0, 0))
+            bounds = bounds.united(QRect(top_left, host.window().size()))
+        x = max(bounds.left(), min(anchor.left(), bounds.right() - size.width()))
+        below = anchor.bottom() + GAP
+        if below + size.height() <= bounds.bottom():
+            return QPoint(x, below)
+        above = anchor.top() - GAP - size.height()
+        if above >= bounds.top():
+            return QPoint(x, above)
+        # Neither fits: beside the word, on whichever side has room, never over it.
+        right = anchor.right() + GAP
+        y = max(bounds.top(), min(anchor.top(), bounds.bottom() - size.height()))
+        if right + size.width() <= bounds.right():
+            return QPoint(right, y)
+        return QPoint(anchor.left() - GAP - size.width(), y)
+
+    def hide_popup(self) -> None:
+        self._info = None
+        self.hide()

@@ -1,0 +1,128 @@
+"""`zhreader screenshot`: the real window, offscreen, with an optional hovered word.
+
+It drives the window the way a learner does (a mouse move over the word, then the
+hover delay) and prints one JSON line describing what is on screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from app.core.errors import UserError
+
+ANALYSIS_TIMEOUT_MS = 120_000
+
+
+def _parse_size(size: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in size.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1280x800, not {size!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise UserError(f"--size {size} is out of range (200..8000 per side)")
+    return width, height
+
+
+def _resolve_article(article: str) -> str:
+    if Path(article).is_file():
+        return str(Path(article).resolve())
+    try:
+        from app.core.articles import find_builtin
+    except ImportError:  # pragma: no cover - bootstrap only
+        find_builtin = None
+    item = find_builtin(article) if find_builtin else None
+    if item is None:
+        raise UserError(f"no such article: {article}")
+    return str(item.path)
+
+
+def run_screenshot(out: str, article: str, hover: str | None = None,
+                   size: str = "1280x800") -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = _parse_size(size)
+    path = _resolve_article(article)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.ui.main import ensure_application
+    from app.ui.main_window import MainWindow
+
+    app = ensure_application()
+    window = MainWindow(persist=False)
+    window.resize(width, height)
+    window.show()
+    loop = QEventLoop()
+    window.analysis_shown.connect(loop.quit)
+    window.runner.failed.connect(loop.quit)
+    QTimer.singleShot(ANALYSIS_TIMEOUT_MS, loop.quit)
+    window.open_path(path)
+    loop.exec()
+    if window.analysis is None:
+        raise UserError(window.last_error or "the article was not analysed in time")
+    app.processEvents()
+    if hover and not hover_word(window, hover):
+        print(f"zhreader: warning: {hover!r} does not occur as a word in the article",
+              file=sys.stderr)
+    image = grab_with_popup(window)
+    if not image.save(out, "PNG"):
+        raise UserError(f"cannot write {out}")
+    print(json.dumps(describe(window), ensure_ascii=False))
+    window.close()
+    return 0
+
+
+def hover_word(window, word: str) -> bool:  # window: MainWindow
+    """Move the pointer over the first occurrence of `word` and wait out the hover delay."""
+    from PySide6.QtCore import QEventLoop, QPoint, QTimer
+    from PySide6.QtTest import QTest
+
+    view = window.view
+    index = next((i for i, t in enumerate(view.tokens) if t.text == word), -1)
+    if index < 0:
+        return False
+    token = view.tokens[index]
+    view.scroll_to_offset(token.start)
+    window.repaint()
+    rect = view.char_rect(token.start)  # a wrapped word's middle is not on the text
+    QTest.mouseMove(view.viewport(), QPoint(2, 2))  # a move to the same point is dropped
+    QTest.mouseMove(view.viewport(), rect.center())
+    loop = QEventLoop()
+    view.word_activated.connect(loop.quit)
+    QTimer.singleShot(3000, loop.quit)
+    loop.exec()
+    view.word_activated.disconnect(loop.quit)
+    return window.popup.isVisible()
+
+
+def grab_with_popup(window):  # MainWindow -> QImage
+    """The window as a picture, with the popup (its own top-level window) painted in."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    image = window.grab().toImage()
+    popup = window.popup
+    if popup.isVisible():
+        painter = QPainter(image)
+        origin = popup.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+        painter.drawPixmap(origin, popup.grab())
+        painter.end()
+    return image
+
+
+def describe(window) -> dict:
+    info = window.popup.info
+    return {
+        "article": window.analysis.title if window.analysis else None,
+        "popup": {
+            "visible": window.popup.isVisible(),
+            "word": info.word if info else "",
+            "text": window.popup.plain_text() if info else "",
+        },
+        "entities": window.entity_model.shown_names(),
+        "vocabulary": window.vocab_model.words(),
+        "font_size": window.view.font_size(),
+        "tokens": len(window.analysis.tokens) if window.analysis else 0,
+    }

@@ -1,0 +1,106 @@
+"""View options that survive a restart, kept in QSettings.
+
+IniFormat everywhere so the file is readable and tests can redirect it with
+QSettings.setPath.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_FONT_SIZE = 20
+MIN_FONT_SIZE = 10
+MAX_FONT_SIZE = 48
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("1", "true", "yes")
+
+
+class ViewSettings:
+    """Typed access to the handful of options the window remembers."""
+
+    def __init__(self) -> None:
+        self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                             "zhreader", "zhreader")
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    @property
+    def font_size(self) -> int:
+        try:
+            size = int(self._qs.value("view/font_size", DEFAULT_FONT_SIZE))
+        except (TypeError, ValueError):
+            size = DEFAULT_FONT_SIZE
+        return max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self._qs.setValue("view/font_size", int(size))
+
+    @property
+    def tone_colors(self) -> bool:
+        return _bool(self._qs.value("view/tone_colors"), True)
+
+    @tone_colors.setter
+    def tone_colors(self, on: bool) -> None:
+        self._qs.setValue("view/tone_colors", bool(on))
+
+    @property
+    def show_pinyin(self) -> bool:
+        """Whether the popup shows pinyin at all (some learners test themselves)."""
+        return _bool(self._qs.value("view/show_pinyin"), True)
+
+    @show_pinyin.setter
+    def show_pinyin(self, on: bool) -> None:
+        self._qs.setValue("view/show_pinyin", bool(on))
+
+    @property
+    def word_boundaries(self) -> bool:
+        return _bool(self._qs.value("view/word_boundaries"), True)
+
+    @word_boundaries.setter
+    def word_boundaries(self, on: bool) -> None:
+        self._qs.setValue("view/word_boundaries", bool(on))
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """(geometry, dock/toolbar state) as saved by the last session."""
+        geometry = self._qs.value("window/geometry")
+        state = self._qs.value("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qs.setValue("window/geometry", geometry)
+        self._qs.setValue("window/state", state)
+
+    def last_article(self) -> tuple[str | None, int]:
+        path = self._qs.value("session/article")
+        try:
+            position = int(self._qs.value("session/position", 0))
+        except (TypeError, ValueError):
+            position = 0
+        return (str(path) if path else None), max(0, position)
+
+    def save_last_article(self, path: str | None, position: int) -> None:
+        if path:
+            self._qs.setValue("session/article", path)
+            self._qs.setValue("session/position", int(position))
+
+    def recent_files(self) -> list[str]:
+        value = self._qs.value("session/recent")
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if value else []
+
+    def add_recent_file(self, path: str, limit: int = 12) -> None:
+        recent = [p for p in self.recent_files() if p != path]
+        recent.insert(0, path)
+        self._qs.setValue("session/recent", recent[:limit])

@@ -1,0 +1,51 @@
+"""What the popup says, independent of any window."""
+
+from __future__ import annotations
+
+from app.core.types import Entity, Entry
+from app.ui.popup import WordInfo, build_popup_html, html_to_plain
+from app.ui.tone_colors import TONE_COLORS, pinyin_html, tone_of
+
+BANK = Entry("銀行", "银行", "yín háng", "yin2 hang2", ("bank",), ("家[jia1]", "個|个[ge4]"))
+
+
+def test_tones_from_marks_and_numbers() -> None:
+    assert [tone_of(s) for s in ("mā", "má", "mǎ", "mà", "ma")] == [1, 2, 3, 4, 5]
+    assert [tone_of(s) for s in ("lu:4", "hang2", "r5")] == [4, 2, 5]
+    assert tone_of("lǜ") == 4
+
+
+def test_pinyin_colours_can_be_switched_off() -> None:
+    assert TONE_COLORS[2] in pinyin_html(["yín"], colored=True)
+    assert "color" not in pinyin_html(["yín"], colored=False)
+
+
+def test_dictionary_text_is_escaped_not_interpreted() -> None:
+    evil = Entry("<b>", "<b>", "x", "x5", ("<img src=x onerror=alert(1)>", "a & b"))
+    info = WordInfo("<b>", "<b>", "<b>", ("",), entries=(evil,))
+    rich = build_popup_html(info)
+    assert "<img" not in rich
+    text = html_to_plain(rich)
+    assert "<img src=x onerror=alert(1)>" in text and "a & b" in text
+
+
+def test_popup_lists_entry_classifiers_and_entity_tag() -> None:
+    musk = Entity("马斯克", "person", 3, "Elon Musk", (), ((0, 3),))
+    info = WordInfo("银行", "银行", "銀行", ("yín", "háng"), entries=(BANK,), entity=musk)
+    text = html_to_plain(build_popup_html(info))
+    assert "银行" in text and "銀行" in text
+    assert "yín háng" in text and "bank" in text
+    assert "家[jia1]" in text
+    assert "Person · Elon Musk" in text
+
+
+def test_unknown_word_shows_its_parts() -> None:
+    info = WordInfo("银行家们", "银行家们", "銀行家們", ("yín", "háng", "jiā", "men"),
+                    parts=(("银行", (BANK,)),))
+    text = html_to_plain(build_popup_html(info))
+    assert "parts" in text and "bank" in text
+
+
+def test_pinyin_hidden_when_the_learner_turns_it_off() -> None:
+    info = WordInfo("银行", "银行", "銀行", ("yín", "háng"), entries=(BANK,))
+    assert "yín" not in html_to_plain(build_popup_html(info, show_pinyin=False))
