@@ -447,3 +447,40 @@ def test_known_share_counts_every_occurrence_and_handles_nothing_to_count():
     tokens = tokens_of("研究研究。", ["研究", "研究", "。"])
     assert known_share(tokens, {"研究"}, []) == 1.0
     assert known_share(tokens_of("AI。", ["AI", "。"]), {"AI"}, []) == 0.0
+
+
+def test_saved_position_marks_the_right_occurrence_of_a_repeated_word(tmp_path):
+    from app.core.export import marked_sentence
+
+    sentence = "他说行，银行也说行。"
+    with VocabStore(tmp_path / "v.sqlite3") as store:
+        store.save(VocabItem("行", "行", "xíng", "OK", sentence=sentence, mark=8))
+        saved = store.get("行")
+    assert saved is not None and saved.mark == 8
+    assert marked_sentence(saved, "[", "]") == "他说行，银行也说[行]。"
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_words(tmp_path):
+    import sqlite3
+
+    from app.core import vocab
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {vocab.APPLICATION_ID}")
+    vocab._MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO vocab (simplified, traditional, pinyin, gloss, sentence, article, added,"
+        " updated, status, note) VALUES ('银行', '銀行', 'yín háng', 'bank', '我去银行。',"
+        " 'old', 1.0, 1.0, 'known', '')"
+    )
+    conn.commit()
+    conn.close()
+    with VocabStore(path) as store:
+        item = store.get("銀行")
+        assert item is not None
+        assert (item.gloss, item.status, item.mark) == ("bank", "known", -1)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == vocab.SCHEMA_VERSION
+    conn.close()

@@ -42,7 +42,9 @@ STORE_NAME = "vocabulary.sqlite3"
 APPLICATION_ID = 0x7A685256
 BUSY_TIMEOUT_MS = 10_000
 
-_COLUMNS = "simplified, traditional, pinyin, gloss, sentence, article, added, status, note"
+_COLUMNS = (
+    "simplified, traditional, pinyin, gloss, sentence, article, added, status, note, mark"
+)
 
 
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -67,8 +69,13 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX vocab_by_added ON vocab (added)")
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Remember where the word sits in its sentence (a word can occur twice)."""
+    conn.execute("ALTER TABLE vocab ADD COLUMN mark INTEGER NOT NULL DEFAULT -1")
+
+
 # Append only: index n migrates a store from user_version n to n + 1.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1,)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 # SQLite primary result codes that mean "these bytes are not a usable database".
@@ -239,15 +246,17 @@ class VocabStore:
                     added=old.added,
                     status="known" if item.status == "known" else old.status,
                     note=item.note or old.note,
+                    mark=item.mark if item.sentence else old.mark,
                 )
             conn.execute(
                 f"""
-                INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (simplified) DO UPDATE SET
                     traditional = excluded.traditional, pinyin = excluded.pinyin,
                     gloss = excluded.gloss, sentence = excluded.sentence,
                     article = excluded.article, status = excluded.status,
-                    note = excluded.note, updated = excluded.updated
+                    note = excluded.note, mark = excluded.mark,
+                    updated = excluded.updated
                 """,
                 (*_row(merged), now),
             )
@@ -386,7 +395,7 @@ def _find_key(conn: sqlite3.Connection, word: str) -> str | None:
 
 
 def _item(row: Sequence) -> VocabItem:
-    simplified, traditional, pinyin, gloss, sentence, article, added, status, note = row
+    simplified, traditional, pinyin, gloss, sentence, article, added, status, note, mark = row
     return VocabItem(
         simplified=simplified,
         traditional=traditional,
@@ -397,6 +406,7 @@ def _item(row: Sequence) -> VocabItem:
         added=added,
         status=status,
         note=note,
+        mark=mark,
     )
 
 
@@ -411,6 +421,7 @@ def _row(item: VocabItem) -> tuple:
         item.added,
         item.status,
         item.note,
+        item.mark,
     )
 
 
@@ -426,10 +437,13 @@ def _to_traditional(simplified: str) -> str:
 def word_span(item: VocabItem) -> tuple[int, int] | None:
     """Where the saved word sits in its sentence (either script), or None.
 
-    VocabItem carries no offset, so the first occurrence is taken; the sentence may be
-    in traditional script while the key is simplified, hence the script fallbacks.
+    The saved offset wins; items saved without one (command line, old stores) take the
+    first occurrence. The sentence may be traditional while the key is simplified.
     """
     sentence = item.sentence
+    length = len(item.simplified)
+    if item.mark >= 0 and item.mark + length <= len(sentence):
+        return item.mark, item.mark + length
     for form in (item.simplified, item.traditional):
         if form and (start := sentence.find(form)) >= 0:
             return start, start + len(form)
