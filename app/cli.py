@@ -53,9 +53,11 @@ def _build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--hover", metavar="WORD", help="hover the first occurrence of WORD")
     shot.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
 
+    from app.cli_entities import add_entities_parser
     from app.cli_vocab import add_vocab_parser
 
     add_vocab_parser(sub)
+    add_entities_parser(sub)
     return parser
 
 
@@ -67,15 +69,44 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         out = sys.stdout
         for line in source:
             analysis = analyze_document(line.rstrip("\n"), clean=not args.no_clean)
-            out.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+            _write_analysis_json(analysis, out)
         return 0
     if args.path == "-":
         data = sys.stdin.buffer.read()
         analysis = analyze_document(data, clean=not args.no_clean, name="-")
     else:
         analysis = analyze_path(args.path, clean=not args.no_clean)
-    sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+    _write_analysis_json(analysis, sys.stdout)
     return 0
+
+
+_TOKENS_PER_WRITE = 5000
+
+
+def _write_analysis_json(analysis, out) -> None:
+    """`json.dumps(analysis.to_json())` plus a newline, written a slice of tokens at a time.
+
+    Same text as one dump, but a million-character article never holds its whole JSON
+    (several times the size of the analysis) in memory at once.
+    """
+    head = analysis.to_json.__func__(_Shell(analysis))  # title, script, text; no tokens
+    text = json.dumps(head, ensure_ascii=False)
+    out.write(text[: text.rindex(', "tokens": [')] + ', "tokens": [')
+    tokens = analysis.tokens
+    for lo in range(0, len(tokens), _TOKENS_PER_WRITE):
+        part = _Shell(analysis, tokens[lo : lo + _TOKENS_PER_WRITE])
+        chunk = json.dumps(analysis.to_json.__func__(part)["tokens"], ensure_ascii=False)
+        out.write((", " if lo else "") + chunk[1:-1])
+    entities = analysis.to_json.__func__(_Shell(analysis, (), analysis.entities))["entities"]
+    out.write('], "entities": ' + json.dumps(entities, ensure_ascii=False) + "}\n")
+
+
+class _Shell:
+    """An Analysis look-alike holding a slice, so `Analysis.to_json` stays the one format."""
+
+    def __init__(self, analysis, tokens=(), entities=()) -> None:
+        self.title, self.script, self.text = analysis.title, analysis.script, analysis.text
+        self.tokens, self.entities = tokens, entities
 
 
 def _open_text(path: str):
@@ -163,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.cli_vocab import run_vocab
 
             return run_vocab(args)
+        if args.command == "entities":
+            from app.cli_entities import run_entities
+
+            return run_entities(args)
         return commands[args.command](args)
     except UserError as exc:
         print(f"zhreader: error: {exc}", file=sys.stderr)

@@ -1,0 +1,152 @@
+"""Entity P/R/F1 (exact span + type, PER/ORG/LOC) on MSRA, People's Daily and Weibo NER.
+
+Usage: python benchmarks/bench_ner.py [--sets msra,pd,weibo] [--split test|dev] [--limit N]
+                                      [--errors N]
+Each corpus sentence is analysed as its own document with no user corrections. Our types map
+person->PER, organization->ORG, place->LOC; "work" has no counterpart and is dropped. For Weibo
+only named (.NAM) mentions count and GPE is merged into LOC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.core.corrections import Corrections
+from app.core.entities import find_entities, segment_tagged_fallback
+
+OUR_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+
+def shared_benchmarks() -> Path:
+    override = os.environ.get("ZHREADER_SHARED")
+    base = Path(override) if override else Path(__file__).resolve().parents[2] / "shared"
+    return base / "benchmarks"
+
+
+def read_bio(path: Path, sep: str | None, weibo: bool = False) -> list[tuple[str, set]]:
+    """Sentences as (text, {(start, end, type)})."""
+    sentences, chars, tags = [], [], []
+
+    def flush() -> None:
+        if chars:
+            sentences.append(("".join(chars), spans_from_bio(tags)))
+        chars.clear()
+        tags.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            token, tag = line.split(sep) if sep else line.split()
+            if weibo:
+                token = token[:-1]
+                if tag != "O":
+                    kind, _, rest = tag.partition("-")
+                    etype, _, nominal = rest.partition(".")
+                    label = "LOC" if etype == "GPE" else etype
+                    tag = "O" if nominal != "NAM" else f"{kind}-{label}"
+            chars.append(token or " ")
+            tags.append(tag)
+    flush()
+    return sentences
+
+
+def spans_from_bio(tags: list[str]) -> set[tuple[int, int, str]]:
+    spans, start, etype = set(), None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == etype):
+            spans.add((start, i, etype))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, etype = i, tag[2:]
+    return spans
+
+
+CORPORA = {
+    "msra": ("msra_ner", {"test": "msra_test_bio.txt"}, "\t", False),
+    "pd": ("peoples_daily_ner", {"test": "example.test", "dev": "example.dev"}, " ", False),
+    "weibo": (
+        "weibo_ner",
+        {"test": "weiboNER_2nd_conll.test", "dev": "weiboNER_2nd_conll.dev"},
+        "\t",
+        True,
+    ),
+}
+
+
+def predict(text: str, corrections: Corrections) -> set[tuple[int, int, str]]:
+    out = set()
+    for entity in find_entities(text, segment_tagged_fallback(text), corrections):
+        label = OUR_TYPES.get(entity.type)
+        if label:
+            out.update((s, e, label) for s, e in entity.spans)
+    return out
+
+
+def score(name: str, sentences: list[tuple[str, set]], errors: int = 0) -> None:
+    corrections = Corrections()
+    shown = 0
+    tp, fp, fn = Counter(), Counter(), Counter()
+    began = time.perf_counter()
+    for text, gold in sentences:
+        pred = predict(text, corrections)
+        for item in pred & gold:
+            tp[item[2]] += 1
+        for item in pred - gold:
+            fp[item[2]] += 1
+        for item in gold - pred:
+            fn[item[2]] += 1
+        if shown < errors and pred != gold:
+            shown += 1
+            missed = sorted(f"{text[s:e]}/{t}" for s, e, t in gold - pred)
+            wrong = sorted(f"{text[s:e]}/{t}" for s, e, t in pred - gold)
+            print(f"  - missed {' '.join(missed)} | false {' '.join(wrong)}")
+    seconds = time.perf_counter() - began
+
+    def prf(t: int, p: int, n: int) -> str:
+        precision = t / (t + p) if t + p else 0.0
+        recall = t / (t + n) if t + n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return f"P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
+
+    total = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    print(f"{name}: {len(sentences)} sentences, {seconds:.1f} s")
+    print(f"  all  {prf(*total)}  (gold {total[0] + total[2]}, predicted {total[0] + total[1]})")
+    for label in ("PER", "ORG", "LOC"):
+        print(f"  {label}  {prf(tp[label], fp[label], fn[label])}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="msra,pd,weibo")
+    parser.add_argument("--split", default="test", choices=("test", "dev"))
+    parser.add_argument("--limit", type=int, default=0, help="first N sentences only")
+    parser.add_argument("--errors", type=int, default=0, help="print N sentences' errors")
+    args = parser.parse_args()
+    for key in args.sets.split(","):
+        folder, files, sep, weibo = CORPORA[key]
+        if args.split not in files:
+            print(f"{key}: no {args.split} split")
+            continue
+        path = shared_benchmarks() / folder / files[args.split]
+        if not path.exists():
+            print(f"{key}: {path} not found (set ZHREADER_SHARED)")
+            continue
+        sentences = read_bio(path, sep, weibo)
+        if args.limit:
+            sentences = sentences[: args.limit]
+        score(f"{key} {args.split}", sentences, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""User corrections to the entity list persist and apply to every article."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.core.corrections import Corrections
+from app.core.errors import UserError
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_corrections_survive_a_restart(data_dir):
+    corrections = Corrections.load()
+    corrections.ignore("顾问")
+    corrections.add("智源社区", "organization")
+    corrections.save()
+    again = Corrections.load()
+    assert again.ignored == {"顾问"}
+    assert again.added == {"智源社区": "organization"}
+
+
+def test_ignoring_a_simplified_name_covers_its_traditional_spelling(data_dir):
+    corrections = Corrections()
+    corrections.ignore("英伟达")
+    assert "英伟达" in corrections.ignored_keys()
+    from app.core.corrections import normalize_name
+
+    assert normalize_name("英偉達") in corrections.ignored_keys()
+
+
+def test_adding_a_name_undoes_ignoring_it_and_back(data_dir):
+    corrections = Corrections()
+    corrections.ignore("Reka")
+    corrections.add("reka", "organization")
+    assert corrections.ignored == set()
+    corrections.ignore("REKA")
+    assert corrections.added == {}
+    assert corrections.unignore("Reka") is True
+    assert corrections.unignore("Reka") is False
+
+
+def test_unknown_type_and_empty_name_are_user_errors(data_dir):
+    corrections = Corrections()
+    with pytest.raises(UserError):
+        corrections.add("GPT-4", "product")
+    with pytest.raises(UserError):
+        corrections.ignore("   ")
+
+
+def test_a_corrupt_file_is_set_aside_not_fatal(data_dir):
+    (data_dir / "entity_corrections.json").write_text("{not json", encoding="utf-8")
+    corrections = Corrections.load()
+    assert corrections.ignored == set() and corrections.added == {}
+    assert corrections.notice is not None
+    assert any(p.name.startswith("entity_corrections.json.corrupt") for p in data_dir.iterdir())
+    corrections.ignore("东西")
+    corrections.save()
+    assert json.loads((data_dir / "entity_corrections.json").read_text("utf-8"))["ignored"] == [
+        "东西"
+    ]
+
+
+def test_cli_commands_change_what_is_saved(data_dir, capsys):
+    import argparse
+
+    from app.cli_entities import add_entities_parser, run_entities
+
+    parser = argparse.ArgumentParser()
+    add_entities_parser(parser.add_subparsers(dest="command"))
+    assert run_entities(parser.parse_args(["entities", "ignore", "官宣"])) == 0
+    add = ["entities", "add", "智源", "--type", "organization"]
+    assert run_entities(parser.parse_args(add)) == 0
+    capsys.readouterr()
+    assert run_entities(parser.parse_args(["entities", "list"])) == 0
+    out = capsys.readouterr().out
+    assert "ignored\t官宣" in out and "added\t智源\torganization" in out
+    assert run_entities(parser.parse_args(["entities", "remove", "不存在"])) == 1

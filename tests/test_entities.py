@@ -1,0 +1,183 @@
+"""Named entities found in real sentences from the built-in articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.corrections import Corrections
+from app.core.entities import find_entities, segment_tagged_fallback
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path / "data"))
+
+
+def entities(text: str, corrections: Corrections | None = None):
+    return find_entities(text, segment_tagged_fallback(text), corrections or Corrections())
+
+
+def by_name(found, name: str):
+    for entity in found:
+        if entity.text == name or name in entity.aliases:
+            return entity
+    return None
+
+
+XAI = (
+    "杨格是知名的数学家和AI研究员。在xAI和微软研究院工作期间，他一直致力于数学基础与深度学习理论"
+    "方面的研究，是Grok的主要架构师之一。杨格毕业于哈佛大学，获得数学学士和计算机科学硕士学位。"
+    "本科期间，他的导师是知名华人数学家、菲尔兹奖得主丘成桐。"
+)
+
+
+def test_names_are_found_with_their_type():
+    found = entities(XAI)
+    expected = {
+        "杨格": "person",
+        "丘成桐": "person",
+        "xAI": "organization",
+        "微软研究院": "organization",
+        "哈佛大学": "organization",
+        "Grok": "work",
+        "菲尔兹奖": "work",
+    }
+    for name, etype in expected.items():
+        entity = by_name(found, name)
+        assert entity is not None, name
+        assert entity.type == etype, name
+    assert by_name(found, "杨格").count == 2
+
+
+def test_common_words_are_not_names():
+    text = (
+        "杨格官宣退居二线的公开信。他决定退出xAI的日常事务，转为非正式顾问。"
+        "从讀研期間就發表過論文，工作後也持續輸出，不然就轉型成了工程師或管理者。"
+    )
+    names = {e.text for e in entities(text)} | {a for e in entities(text) for a in e.aliases}
+    for word in ("顾问", "公开信", "官宣", "論文", "後", "於", "东西", "工程師"):
+        assert word not in names
+    assert "杨格" in names
+
+
+def test_traditional_article_names_and_english():
+    text = "而在剛剛過去的2024年，谷歌DeepMind研究科學家菲利克斯·希爾(Felix Hill)意外離世。"
+    text += "在離世前，菲利克斯·希爾已在DeepMind工作近9年。希爾在博客中提到壓力。"
+    found = entities(text)
+    hill = by_name(found, "菲利克斯·希爾")
+    assert hill is not None and hill.type == "person"
+    assert "Felix Hill" in hill.aliases and "希爾" in hill.aliases
+    assert hill.count == 4
+    assert hill.english == "Felix Hill"
+    deepmind = by_name(found, "DeepMind")
+    assert deepmind is not None and deepmind.type == "organization"
+
+
+def test_short_and_full_latin_names_are_merged():
+    text = (
+        "前天，OpenAI 联合创始人兼首席科学家 Ilya Sutskever 宣布离职。"
+        "Ilya 是谁？他曾与 Sam Altman 共事。Google DeepMind 和 DeepMind 的人也在看。"
+    )
+    found = entities(text)
+    ilya = by_name(found, "Ilya Sutskever")
+    assert ilya is not None and ilya.type == "person" and "Ilya" in ilya.aliases
+    assert ilya.count == 2
+    assert by_name(found, "Sam Altman").type == "person"
+    gdm = by_name(found, "Google DeepMind")
+    assert gdm is not None and gdm.count == 2
+    spans = gdm.spans
+    assert [text[s:e] for s, e in spans] == ["Google DeepMind", "DeepMind"]
+
+
+def test_dictionary_names_in_both_scripts_get_english():
+    found = entities("英偉達和紐約大學都在看。马斯克第一时间来到评论区问候。")
+    assert by_name(found, "英偉達").english == "NVIDIA"
+    assert by_name(found, "紐約大學").type == "organization"
+    musk = by_name(found, "马斯克")
+    assert musk.type == "person" and musk.english == "Elon Musk"
+
+
+def test_text_saying_two_names_are_one_merges_them():
+    found = entities("小扎（祖克柏）在公开信中宣布，祖克柏将亲自领导新团队。")
+    zuck = by_name(found, "祖克柏")
+    assert zuck is not None and "小扎" in zuck.aliases and zuck.count == 3
+
+
+def test_user_corrections_apply():
+    corrections = Corrections()
+    corrections.ignore("丘成桐")
+    corrections.add("智源", "organization")
+    found = entities(XAI + "他也常在智源发言。", corrections)
+    assert by_name(found, "丘成桐") is None
+    zhiyuan = by_name(found, "智源")
+    assert zhiyuan is not None and zhiyuan.type == "organization"
+
+
+def test_entities_are_sorted_by_mentions_and_spans_point_at_the_text():
+    found = entities(XAI)
+    counts = [e.count for e in found]
+    assert counts == sorted(counts, reverse=True)
+    for entity in found:
+        forms = {XAI[s:e] for s, e in entity.spans}
+        assert forms == {entity.text, *entity.aliases}
+
+
+def test_a_quoted_latin_paper_title_is_one_work():
+    # openai-departures-after-sutskever.txt
+    text = (
+        "在此期间,Alex K、Ilya 以及 G. Hinton 一起完成了题为 "
+        '"ImageNet Classification with Deep Convolutional Neural Networks "的著名 AlexNet 论文。'
+    )
+    found = entities(text)
+    title = by_name(found, "ImageNet Classification with Deep Convolutional Neural Networks")
+    assert title is not None and title.type == "work"
+    assert by_name(found, "Deep Convolutional Neural Networks") is None
+
+
+def test_a_spelled_out_name_in_brackets_is_the_same_work():
+    text = "终于在 2022 年 11 月以 ChatGPT(Chat Generative Pre-trained Transformer)的名义发布。"
+    chatgpt = by_name(entities(text), "ChatGPT")
+    assert chatgpt is not None
+    assert "Chat Generative Pre-trained Transformer" in chatgpt.aliases
+
+
+def test_single_latin_names_in_a_list_of_papers_are_works():
+    # yi-tay-returns-to-google.txt
+    text = "一作論文包括 UL2、U-PaLM、DSI、Synthesizer、Charformer 和 Long Range Arena 等。"
+    found = entities(text)
+    for name in ("Synthesizer", "Charformer"):
+        entity = by_name(found, name)
+        assert entity is not None, name
+        assert entity.type == "work", name
+
+
+def test_measure_words_and_idioms_are_not_people():
+    text = (
+        "我很感謝在這段時間里一直與我保持聯系的所有谷歌朋友。"  # yi-tay-returns-to-google.txt
+        "這筆交易,至少是一石三鳥。"
+    )
+    names = {e.text for e in entities(text) if e.type == "person"}
+    assert not any("時間" in n or "时间" in n for n in names)
+    assert not any("三" in n for n in names)
+
+
+def test_government_bodies_and_their_owners():
+    found = entities("湘乡市公安局和司法部的官员来到县委。")
+    for name in ("湘乡市公安局", "司法部", "县委"):
+        entity = by_name(found, name)
+        assert entity is not None, name
+        assert entity.type == "organization", name
+
+
+def test_a_leader_inside_a_longer_word_is_found():
+    found = entities("高举邓小平理论伟大旗帜。")
+    deng = by_name(found, "邓小平")
+    assert deng is not None and deng.type == "person"
+
+
+def test_short_country_names_stand_alone():
+    found = entities("江泽民访华期间，中美关系取得进展，美方表示欢迎。这里的风景好美。")
+    places = {e.text for e in found if e.type == "place"}
+    assert {"华", "中", "美"} <= places
+    america = by_name(found, "美")
+    assert america.count == 2  # 中美 and 美方, not 好美
