@@ -172,7 +172,7 @@ def test_too_many_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     big.write_text("我很高興能回來。" * 3, encoding="utf-8")
     with pytest.raises(UserError, match="characters"):
         read_text(big)
-    assert MAX_ARTICLE_CHARS == 5_000_000
+    assert MAX_ARTICLE_CHARS == 2_000_000
 
 
 def test_too_many_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,8 +21,14 @@ from app.core.paths import resources_dir
 from app.core.script import detect_script
 from app.core.types import Article, Script
 
-MAX_ARTICLE_BYTES = 32 * 1024 * 1024  # 32 MiB: far beyond any news article
-MAX_ARTICLE_CHARS = 5_000_000  # characters after decoding: keeps analysis responsive
+# Characters after decoding. Analysis costs ~30 s and ~1 GiB per 2 million characters
+# (benchmarks/bench_scaling.py); a news article has 2,000-20,000.
+MAX_ARTICLE_CHARS = 2_000_000
+# No encoding spends more than 4 bytes on a character (plus a 4-byte BOM), so a file
+# larger than this is over the character limit whatever it holds: refused by its size,
+# before a byte of it is read.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS + 4
+_BLANK_BYTES = re.compile(rb"\s*")
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
@@ -51,23 +57,21 @@ def read_text(path: str | Path) -> str:
 def load_article(path: str | Path, clean: bool = True) -> Article:
     """A file as an Article: decoded, HTML stripped, cleaned, titled, script detected."""
     path = Path(path)
-    title, text = _read_document(path)
+    title, text, from_html = _read_document(path)
     builtin = _builtin_for_path(path)
     if builtin is not None:
         title = builtin.title
-    return _make_article(text, title, str(path), clean)
+    return _make_article(text, title, str(path), clean, from_html)
 
 
 def article_from_bytes(data: bytes, name: str | None, clean: bool = True) -> Article:
     """An article from memory (standard input, a dropped file); `name` "-" means stdin."""
     label = "standard input" if name in (None, "-") else name
     if len(data) > MAX_ARTICLE_BYTES:
-        raise UserError(
-            f"{label} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
-            "split the article into smaller files"
-        )
-    title, text = _document_from_bytes(data, label, name)
-    return _make_article(text, title, None if name in (None, "-") else name, clean)
+        raise UserError(_too_large(label))
+    title, text, from_html = _document_from_bytes(data, label, name)
+    path = None if name in (None, "-") else name
+    return _make_article(text, title, path, clean, from_html)
 
 
 def builtin_articles() -> list[LibraryItem]:
@@ -113,47 +117,60 @@ def _builtin_for_path(path: Path) -> LibraryItem | None:
     return None
 
 
-def _read_document(path: Path) -> tuple[str | None, str]:
+def _read_document(path: Path) -> tuple[str | None, str, bool]:
+    """(title, text, whether it was an HTML page) or a one-line UserError."""
     label = str(path)
-    if not path.exists():
-        raise UserError(f"{label}: no such file; check the path")
-    if path.is_dir():
-        raise UserError(f"{label} is a folder; give the path of a .txt or .html file")
-    if not path.is_file():
-        raise UserError(f"{label} is not a regular file; give the path of a .txt or .html file")
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
+        if not path.exists():
+            raise UserError(f"{label}: no such file; check the path")
+        if path.is_dir():
+            raise UserError(f"{label} is a folder; give the path of a .txt or .html file")
+        if not path.is_file():
             raise UserError(
-                f"{label} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
-                "split the article into smaller files"
+                f"{label} is not a regular file; give the path of a .txt or .html file"
             )
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise UserError(_too_large(label))
         data = path.read_bytes()
     except PermissionError:
         raise UserError(f"{label}: permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise UserError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:  # name too long, NUL in the name, I/O error
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UserError(f"{label}: cannot be read ({reason}); check the path") from None
     return _document_from_bytes(data, label, path.name)
 
 
-def _document_from_bytes(data: bytes, label: str, name: str | None) -> tuple[str | None, str]:
-    if not data.strip():
+def _too_large(label: str) -> str:
+    return (
+        f"{label} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB, more than the "
+        f"{MAX_ARTICLE_CHARS:,} characters zhreader reads at once; "
+        "split the article into smaller files"
+    )
+
+
+def _document_from_bytes(
+    data: bytes, label: str, name: str | None
+) -> tuple[str | None, str, bool]:
+    if _BLANK_BYTES.fullmatch(data):  # not data.strip(): no copy of a large file
         raise UserError(f"{label} is empty; there is no article to read")
     try:
         text = decode_bytes(data)
     except UserError as exc:
         raise UserError(f"{label}: {exc}") from None
+    if not text or text.isspace():  # blank in UTF-16, or a byte-order mark alone
+        raise UserError(f"{label} is empty; there is no article to read")
     if len(text) > MAX_ARTICLE_CHARS:
         raise UserError(
             f"{label} has more than {MAX_ARTICLE_CHARS:,} characters; "
             "split the article into smaller files"
         )
     title: str | None = None
-    if _is_html(text, name):
+    from_html = _is_html(text, name)
+    if from_html:
         title, text = html_to_text(text)
-    if not text.strip():
+    if not text or text.isspace():
         raise UserError(f"{label} contains no text; there is no article to read")
-    return title, text
+    return title, text, from_html
 
 
 def _is_html(text: str, name: str | None) -> bool:
@@ -163,9 +180,11 @@ def _is_html(text: str, name: str | None) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 8
 
 
-def _make_article(text: str, title: str | None, path: str | None, clean: bool) -> Article:
+def _make_article(
+    text: str, title: str | None, path: str | None, clean: bool, from_html: bool = False
+) -> Article:
     if clean:
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, strip_tags=not from_html)
         # A text that is nothing but "furniture" is still what the user asked to read.
         text = cleaned if cleaned.strip() else text.strip()
     title = (title or "").strip() or title_from_text(text)

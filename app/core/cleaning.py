@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from app.core.encoding import replace_lone_surrogates
+from app.core.mojibake import repair_mojibake
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = f"a-zü{_TONED}"
@@ -49,7 +52,12 @@ _LOST_NAME_DOT = re.compile(
     rf"(?<=[{_NAME_SOUNDS}])\?(?=[{_NAME_SOUNDS}][{_HAN}]{{0,5}}"
     rf"[(（][A-Z][\w'-]*(?: [A-Z][\w'-]*)+[)）])"
 )
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters a copy from the web leaves inside words (they would split a word
+# for the segmenter). A zero-width joiner between two emoji is kept: it glues 👨‍👩‍👧.
+_EMOJI = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f"
+_INVISIBLE = re.compile(
+    f"[\u200b\u200c\u2060\ufeff\u00ad]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+)
 _SENTENCE_END = re.compile(r"[。!?!?…;;]|\.(?:\s|$)")
 
 # Words that, on a short line, mean "site furniture" rather than article (regexes,
@@ -83,13 +91,19 @@ _SHORT = 30  # characters: longer lines are prose unless a disclaimer says other
 _EDGE_SHORT = 20  # characters: short lines between two furniture lines go with them
 
 
-def clean_text(text: str) -> str:
-    """Article text without site debris, one paragraph per line; never longer than `text`."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def clean_text(text: str, strip_tags: bool = True) -> str:
+    """Article text without site debris, one paragraph per line; never longer than `text`.
+
+    `strip_tags=False` for text that came out of an HTML page: a tag left in it was
+    written as `&lt;b&gt;` by the author (a code example), not dragged in by a scraper.
+    """
+    text = replace_lone_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = _BROKEN_TAG.sub("", text)
-    text = _HTML_TAG.sub("", text)
+    if strip_tags:
+        text = _BROKEN_TAG.sub("", text)
+        text = _HTML_TAG.sub("", text)
     text = _TEMPLATE_PLACEHOLDER.sub("", text)
+    text = repair_mojibake(text)  # before `?` runs go: a `?` may be a lost lead byte
     text = _DAMAGED_QUESTION_MARKS.sub("", text)
     text = _LOST_NAME_DOT.sub("·", text)
     text = strip_pinyin_annotations(text)

@@ -11,6 +11,7 @@ none is convincing, the user is told instead of being shown garbage.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import cache
 
@@ -34,6 +35,18 @@ _LEGACY = ("gb18030", "cp950", "big5hkscs")
 _SAMPLE_BYTES = 256 * 1024  # scoring a prefix is enough to pick the encoding
 _MIN_SCORE = 0.35  # below this, no decoding looks like text a person wrote
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Lead bytes of 3-byte UTF-8 (all of CJK) as Latin-1/cp1252 show them: "ä¸­æ–‡" is 中文.
+_UTF8_AS_LATIN = re.compile(r"[\u00e3-\u00e9][\u0080-\u00bf\u0152-\u2122]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """U+FFFD for each unpaired surrogate (from surrogateescape), which no encoder accepts.
+
+    Same length as `text`, so offsets computed on either agree.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -59,10 +72,46 @@ def decode_bytes(data: bytes) -> str:
                 break
     if b"\x00" not in data:
         try:
-            return _checked(data.decode("utf-8"))
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            return _checked(_undo_utf8_read_as_latin(text))
     return _checked(_best_decoding(data))
+
+
+def _undo_utf8_read_as_latin(text: str) -> str:
+    """Repair Chinese that an earlier tool decoded as Latin-1/cp1252 and saved again.
+
+    Web pages copied through such a tool arrive as valid UTF-8 that spells "ä¸­æ–‡"
+    instead of 中文. Showing that would be silent mojibake; the original bytes are
+    still there, so decode them again, or say the text cannot be recovered.
+    """
+    if _HAN.search(text) or len(_UTF8_AS_LATIN.findall(text[:_SAMPLE_BYTES])) < 2:
+        return text
+    raw = bytearray()
+    for ch in text:
+        if ord(ch) < 0x100:
+            raw.append(ord(ch))
+            continue
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ch != "\ufffd":
+                return text  # a character no Latin decoding produces: real text, keep it
+            raw += b"\xff"  # a byte cp1252 could not show is lost: never guess it
+    repaired = bytes(raw).decode("utf-8", errors="replace")
+    han = len(_HAN.findall(repaired))
+    lost = repaired.count("\ufffd")
+    if han < 2 or chinese_score(repaired.replace("\ufffd", "")) < _MIN_SCORE:
+        return text
+    if lost > max(3, len(repaired) // 1000):
+        raise UserError(
+            "this file's Chinese was garbled by an earlier wrong decoding (UTF-8 read as "
+            f"Western European; {lost} characters are lost); copy or save the original "
+            "page again as UTF-8"
+        )
+    return repaired.replace("\ufffd", "")
 
 
 def _reject_known_binary(data: bytes) -> None:
@@ -96,7 +145,9 @@ def _best_decoding(data: bytes) -> str:
     utf16 = _utf16_candidates(data)
     if b"\x00" in data and not utf16:
         raise UserError("this looks like a binary file, not text (it contains NUL bytes)")
-    candidates = utf16 if b"\x00" in data else [*_LEGACY, *utf16]
+    # UTF-8 first: a valid UTF-8 file cut mid-character, or with a stray byte, is still
+    # UTF-8 (and its few U+FFFD keep a legacy misreading from scoring higher).
+    candidates = utf16 if b"\x00" in data else ["utf-8", *_LEGACY, *utf16]
     truncated = len(data) > _SAMPLE_BYTES
     scored: list[tuple[float, int, str]] = []
     for rank, encoding in enumerate(candidates):

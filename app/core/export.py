@@ -14,6 +14,7 @@ import itertools
 import re
 import sqlite3
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -51,8 +52,9 @@ CSV_HEADER = (
     "status",
     "note",
 )
-# Cells a spreadsheet would run as a formula (OWASP CSV injection list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cells a spreadsheet would run as a formula (OWASP CSV injection list, plus the
+# fullwidth signs an IME types, which some spreadsheets also accept).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def export(items: Iterable[VocabItem], path: Path, fmt: Format, **options: object) -> int:
@@ -249,7 +251,8 @@ def export_csv(items: Iterable[VocabItem], path: Path) -> int:
 
 def neutralize_cell(value: str) -> str:
     """Prefix a cell a spreadsheet would evaluate, so it shows as text instead."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    # Leading spaces do not stop every spreadsheet from evaluating " =1+1".
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
 
 
 def _iso_time(stamp: float) -> str:
@@ -260,6 +263,7 @@ def _iso_time(stamp: float) -> str:
 
 # -- file names -----------------------------------------------------------------------------
 
+_MAX_NAME_BYTES = 200  # leaves room for the extension and a temporary-file prefix
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
@@ -271,10 +275,16 @@ def safe_filename(name: str, fmt: Format) -> str:
     an empty result falls back to the default name.
     """
     stem = _UNSAFE_NAME.sub(" ", name)
+    # Invisible format characters: a right-to-left override makes "x\u202egpj.exe"
+    # look like "xexe.jpg" in a file manager.
+    stem = "".join(ch for ch in stem if unicodedata.category(ch) not in ("Cf", "Cs", "Co"))
     stem = " ".join(stem.split()).strip(" .")
     if not stem or _WINDOWS_RESERVED.match(stem):
         stem = DEFAULT_DECK_NAME if not stem else f"_{stem}"
-    stem = stem[:120].rstrip(" .")
+    stem = stem[:120]
+    while len(stem.encode("utf-8")) > _MAX_NAME_BYTES:  # 255-byte limit of most file systems
+        stem = stem[:-1]
+    stem = stem.rstrip(" .") or DEFAULT_DECK_NAME
     return f"{stem}.{fmt}"
 
 

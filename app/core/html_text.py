@@ -112,7 +112,10 @@ class _ArticleParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self._title_parts.append(data)
+            # A <script> inside <title> (browsers would show it as text, the parser
+            # opens it): its code is not part of the title either.
+            if all(tag == "head" for tag in self._skip_stack):
+                self._title_parts.append(data)
             return
         if self._skip_stack:
             return

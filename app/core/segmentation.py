@@ -165,7 +165,7 @@ class Segmenter:
                 position = piece_end
         if position != len(text):  # a back end that dropped characters must not lose text
             spans.append((position, len(text), "x"))
-        return tuple(_join_latin_runs(text, spans))
+        return tuple(_attach_combining_marks(text, _join_latin_runs(text, spans)))
 
     def _agreeing_pieces(self, word: str, tag: str, shown: str) -> tuple[str, ...]:
         """The token itself, or the fewest headwords spelling it when it is not one."""
@@ -215,6 +215,18 @@ def _join_latin_runs(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
         ):
             previous_start, _, previous_tag = joined[-1]
             joined[-1] = (previous_start, end, _latin_tag(text[previous_start:end], previous_tag))
+            continue
+        joined.append((start, end, tag))
+    return joined
+
+
+def _attach_combining_marks(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """A combining mark belongs to the character before it, never a token of its own."""
+    joined: list[TaggedSpan] = []
+    for start, end, tag in spans:
+        if joined and unicodedata.category(text[start]) in ("Mn", "Me"):
+            previous_start, _, previous_tag = joined[-1]
+            joined[-1] = (previous_start, end, previous_tag)
             continue
         joined.append((start, end, tag))
     return joined

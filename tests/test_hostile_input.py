@@ -1,0 +1,328 @@
+"""Whatever a learner copies from the web opens as its text or fails with one clear line."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import socket
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from app.core import articles
+from app.core.analysis import analyze_article, analyze_document
+from app.core.articles import MAX_ARTICLE_CHARS, article_from_bytes, load_article, read_text
+from app.core.cleaning import clean_text
+from app.core.encoding import decode_bytes
+from app.core.errors import UserError
+from app.core.export import export_csv, export_path_in, neutralize_cell, safe_filename
+from app.core.types import Article, VocabItem
+
+from .conftest import ARTICLES
+
+XAI = (ARTICLES / "xai-greg-yang-steps-back.txt").read_text(encoding="utf-8")
+YI_TAY = (ARTICLES / "yi-tay-returns-to-google.txt").read_text(encoding="utf-8")
+SIMPLIFIED = XAI.splitlines()[3]  # 杨格毕业于哈佛大学…
+TRADITIONAL = YI_TAY.splitlines()[5]  # 我將回到谷歌 DeepMind…
+
+
+def _one_line_error(call) -> str:
+    with pytest.raises(UserError) as info:
+        call()
+    message = str(info.value)
+    assert "\n" not in message and message.strip() == message and message
+    return message
+
+
+def _covers(analysis) -> None:
+    """Tokens tile the shown text exactly, in order, with one reading per character."""
+    position = 0
+    for token in analysis.tokens:
+        assert token.start == position < token.end
+        assert token.text == analysis.text[token.start : token.end]
+        assert len(token.pinyin) == len(token.text)
+        position = token.end
+    assert position == len(analysis.text)
+
+
+# -- encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("utf-8", SIMPLIFIED),
+        ("utf-8-sig", SIMPLIFIED),
+        ("utf-16", TRADITIONAL),  # with a BOM, as Windows Notepad writes it
+        ("utf-16-be", SIMPLIFIED),
+        ("gbk", SIMPLIFIED),
+        ("gb18030", SIMPLIFIED),
+        ("big5", TRADITIONAL),
+    ],
+)
+def test_every_common_chinese_encoding_opens_as_written(
+    tmp_path: Path, encoding: str, text: str
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    article = load_article(path, clean=False)
+    assert article.text == text
+    assert "\ufeff" not in article.text
+
+
+def test_utf8_read_as_western_and_saved_again_is_repaired() -> None:
+    # What a Latin-1 tool makes of a UTF-8 article: valid UTF-8 that spells "æ™ºä¸œè¥¿".
+    garbled = SIMPLIFIED.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert decode_bytes(garbled) == SIMPLIFIED
+
+
+def test_unrecoverable_mojibake_is_refused_not_shown() -> None:
+    # cp1252 has no glyph for some bytes; once replaced, the Chinese cannot come back.
+    lossy = SIMPLIFIED.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+    message = _one_line_error(lambda: decode_bytes(lossy))
+    assert "UTF-8" in message
+
+
+def test_a_utf8_file_cut_mid_character_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(XAI.encode("utf-8")[:-1])  # the last character lost a byte
+    text = read_text(path)
+    assert text == XAI[:-1]
+
+
+def test_european_text_is_not_mistaken_for_mojibake() -> None:
+    assert decode_bytes("Déjà vu, naïve café".encode()) == "Déjà vu, naïve café"
+
+
+# -- files that are not articles ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b" \n\t\r\n", codecs.BOM_UTF8, " \n \n".encode("utf-16"), codecs.BOM_UTF16_LE],
+)
+def test_empty_and_blank_files_say_so(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_bytes(content)
+    assert "empty" in _one_line_error(lambda: load_article(path))
+
+
+def test_html_page_without_text(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>alert(1)</script></head><body> </body></html>")
+    assert "no text" in _one_line_error(lambda: load_article(path))
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
+        (b"PK\x03\x04" + bytes(200), "ZIP"),
+        (bytes(range(256)) * 16, "binary"),
+        (b"\x7fELF\x02\x01\x01" + bytes(100), "program"),
+    ],
+)
+def test_binary_files_are_named_not_shown(tmp_path: Path, content: bytes, says: str) -> None:
+    path = tmp_path / "download.txt"
+    path.write_bytes(content)
+    message = _one_line_error(lambda: load_article(path))
+    assert says in message and str(path) in message
+
+
+def test_missing_path_and_folder(tmp_path: Path) -> None:
+    assert "no such file" in _one_line_error(lambda: load_article(tmp_path / "nope.txt"))
+    assert "folder" in _one_line_error(lambda: load_article(tmp_path))
+
+
+def test_unreadable_path_is_a_user_error_even_when_stat_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Inside a folder without search permission even exists() raises PermissionError.
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "stat", deny)
+    assert "permission denied" in _one_line_error(lambda: load_article(tmp_path / "a.txt"))
+
+
+def test_impossible_file_names(tmp_path: Path) -> None:
+    _one_line_error(lambda: load_article(tmp_path / ("长" * 400 + ".txt")))
+    _one_line_error(lambda: load_article(str(tmp_path / "a\x00b.txt")))
+
+
+def test_ten_million_characters_are_refused_by_size_without_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:  # 10,000,000 Han characters, 30 MB of UTF-8
+        chunk = ("我很高興能回來" * 1000).encode("utf-8")
+        for _ in range(10_000_000 // 7000):
+            fh.write(chunk)
+
+    def no_reading(self: Path) -> bytes:
+        raise AssertionError("a file over the limit must be refused before it is read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    message = _one_line_error(lambda: load_article(huge))
+    assert f"{MAX_ARTICLE_CHARS:,} characters" in message
+    assert "split" in message
+
+
+def test_over_the_character_limit_is_counted_after_decoding(tmp_path: Path) -> None:
+    # Smaller than the byte limit (one byte per character), larger than the character one.
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes(b"abc def, " * (MAX_ARTICLE_CHARS // 9 + 1))
+    assert "characters" in _one_line_error(lambda: load_article(wide))
+
+
+def test_byte_limit_matches_the_character_limit() -> None:
+    # Four bytes is the most any encoding spends on a character (plus a BOM).
+    assert articles.MAX_ARTICLE_BYTES >= 4 * MAX_ARTICLE_CHARS
+    assert articles.MAX_ARTICLE_BYTES < 4 * MAX_ARTICLE_CHARS + 16
+
+
+# -- HTML: nothing runs, nothing is fetched, markup in the text stays text -------------------
+
+HOSTILE_PAGE = """<!DOCTYPE html><html><head>
+<title>杨格退居二线<script>alert('title')</script></title>
+<meta http-equiv="refresh" content="0;url=http://evil.example/">
+<link rel="stylesheet" href="http://evil.example/x.css">
+<script src="http://evil.example/x.js"></script>
+<style>body { background: url(http://evil.example/bg.png) } 样式</style>
+</head><body onload="alert('onload')">
+<!-- 注释：<p>隐藏段落</p> -->
+<p>杨格是知名的数学家和AI研究员。<img src="http://evil.example/pixel.png" alt="追踪像素"
+ onerror="alert('img')"></p>
+<iframe src="http://evil.example/frame.html">框架内容</iframe>
+<p>代码示例：&lt;b&gt;粗体&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>
+<svg><script>alert('svg')</script></svg>
+<a href="javascript:alert('link')">阅读更多</a>
+</body></html>"""
+
+
+def test_hostile_page_yields_only_its_visible_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("opening an article must not touch the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    article = load_article(page)
+    assert article.title == "杨格退居二线"
+    for hidden in ("alert('", "evil.example", "样式", "隐藏段落", "框架内容", "追踪像素", "onload"):
+        assert hidden not in article.text
+    assert "杨格是知名的数学家和AI研究员。" in article.text
+
+
+def test_escaped_markup_in_a_page_is_kept_as_literal_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    text = load_article(page).text
+    assert "代码示例：<b>粗体</b><script>alert(1)</script>" in text
+
+
+# -- unusual text ---------------------------------------------------------------------------
+
+
+def test_zero_width_characters_go_but_emoji_sequences_stay() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    text = f"杨\u200b格是\u200c数学家\u2060。{family}很开心\ufeff。\u00ad"
+    cleaned = clean_text(text)
+    assert cleaned == f"杨格是数学家。{family}很开心。"
+
+
+def test_mixed_scripts_emoji_and_combining_marks_analyse_in_place() -> None:
+    text = (
+        "杨格(Greg Yang)说：“Café\u0301 ❤️\u200d🔥 نعم 東京 한국 Ελλάδα 𠀋𡈽 "
+        "e\u0301\u0302 👍🏽”。"
+    )
+    analysis = analyze_document(text, clean=False)
+    assert analysis.text == text
+    _covers(analysis)
+    assert any(t.text == "杨格" and t.pinyin == ("yáng", "gé") for t in analysis.tokens)
+
+
+def test_combining_marks_stay_with_their_latin_letter() -> None:
+    text = "他说Cafe\u0301和nai\u0308ve。"
+    analysis = analyze_document(text, clean=False)
+    for token in analysis.tokens:
+        assert unicodedata.category(token.text[0]) != "Mn"
+
+
+def test_combining_marks_stay_with_their_han_character() -> None:
+    analysis = analyze_document("他说中\u0301文很好。", clean=False)
+    for token in analysis.tokens:
+        assert unicodedata.category(token.text[0]) != "Mn"
+
+
+def test_lone_surrogates_from_stdin_become_replacement_characters() -> None:
+    # surrogateescape turns undecodable stdin bytes into lone surrogates.
+    line = "\udcff\udcfe broken \udced\udca0\udc80 杨格"
+    analysis = analyze_document(line)
+    assert analysis.text == "\ufffd\ufffd broken \ufffd\ufffd\ufffd 杨格"
+    _covers(analysis)
+    json.dumps(analysis.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="analyze_document(str, clean=False) passes lone surrogates to jieba, which "
+    "raises UnicodeEncodeError; fix in analysis.py (replace_lone_surrogates first)",
+)
+def test_lone_surrogates_without_cleaning() -> None:
+    analysis = analyze_document("\udcff 杨格 \ud800", clean=False)
+    assert len(analysis.text) == 6
+    json.dumps(analysis.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+def test_a_long_line_without_punctuation_is_analysed_whole() -> None:
+    han = "".join(ch for ch in XAI + YI_TAY if "\u4e00" <= ch <= "\u9fff")
+    line = (han * (20_000 // len(han) + 1))[:20_000]
+    article = Article(title="long", text=line, script="simplified")
+    analysis = analyze_article(article, use_cache=False)
+    assert analysis.text == line
+    _covers(analysis)
+
+
+# -- exports --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["HSK\u202egpj.exe", "\u200b\u200d", "../" * 50 + "名字" * 200, "..\\..\\boot.ini", "NUL"],
+)
+def test_suggested_export_names_are_visible_short_and_inside_the_folder(
+    tmp_path: Path, hostile: str
+) -> None:
+    name = safe_filename(hostile, "csv")
+    assert all(unicodedata.category(ch) not in ("Cf", "Cc") for ch in name)
+    assert len(name.encode("utf-8")) <= 255 and name.endswith(".csv")
+    target = export_path_in(tmp_path, hostile, "csv")
+    assert target.parent == tmp_path
+    export_csv([VocabItem("研究", "研究", "yán jiū", "research")], target)
+    assert target.is_file()
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\n=cmd|' /C calc'!A0", "＝SUM(A1)", "＠A1"])
+def test_formula_cells_hidden_behind_spaces_or_fullwidth_signs_are_neutralised(
+    cell: str,
+) -> None:
+    assert neutralize_cell(cell) == "'" + cell
+
+
+def test_article_text_with_a_formula_is_exported_as_text(tmp_path: Path) -> None:
+    item = VocabItem("研究", "研究", "yán jiū", "research", sentence='=HYPERLINK("http://x")研究')
+    out = tmp_path / "words.csv"
+    export_csv([item], out)
+    body = out.read_bytes().decode("utf-8-sig")
+    assert '\'=HYPERLINK(""http://x"")研究' in body
+
+
+def test_stdin_bytes_follow_the_same_rules() -> None:
+    assert "standard input is empty" in _one_line_error(lambda: article_from_bytes(b"  ", "-"))
+    article = article_from_bytes(TRADITIONAL.encode("big5"), "-", clean=False)
+    assert article.text == TRADITIONAL
