@@ -78,8 +78,31 @@ def analyze_article(article: Article, use_cache: bool = True) -> Analysis:
     return result
 
 
-def _analyze(article: Article) -> Analysis:
+# Long texts are analysed a piece at a time, cut at paragraph ends: time stays linear
+# (no step sees more than one piece) and memory stays bounded by one piece's working
+# set plus compact tokens. An ordinary article is one piece, so nothing changes for it.
+CHUNK_CHARS = 50_000
+
+
+def _analyze(article: Article, chunk_chars: int = CHUNK_CHARS) -> Analysis:
     text = article.text
+    shared: dict = {}  # one object per distinct word text and reading across the text
+    tokens: list[Token] = []
+    parts: list[tuple[Entity, ...]] = []
+    for lo, hi in text_chunks(text, chunk_chars):
+        part_tokens, part_entities = _analyze_piece(text[lo:hi], lo, shared)
+        tokens.extend(part_tokens)
+        parts.append(part_entities)
+    return Analysis(
+        title=article.title,
+        script=article.script,
+        text=text,
+        tokens=tuple(tokens),
+        entities=parts[0] if len(parts) == 1 else merge_entities(parts),
+    )
+
+
+def _analyze_piece(text: str, offset: int, shared: dict) -> tuple[list[Token], tuple]:
     simplified = to_simplified(text)
     spans = _segment(text)
     readings = _pinyin(simplified, spans)
@@ -87,15 +110,50 @@ def _analyze(article: Article) -> Analysis:
     tokens = []
     for start, end in spans:
         word = text[start:end]
+        word = shared.setdefault(word, word)
+        reading = tuple(readings[start:end])
+        reading = shared.setdefault(reading, reading)
         gloss, source = glosses.get(word, (None, None))
-        tokens.append(Token(start, end, word, tuple(readings[start:end]), gloss, source))
-    return Analysis(
-        title=article.title,
-        script=article.script,
-        text=text,
-        tokens=tuple(tokens),
-        entities=_entities(text),
-    )
+        tokens.append(Token(start + offset, end + offset, word, reading, gloss, source))
+    entities = _entities(text)
+    if offset:
+        entities = tuple(
+            Entity(e.text, e.type, e.count, e.english, e.aliases,
+                   tuple((s + offset, t + offset) for s, t in e.spans))
+            for e in entities
+        )
+    return tokens, entities
+
+
+def text_chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """[lo, hi) pieces of at most about `size` characters, cut after a line or sentence end."""
+    pieces, lo = [], 0
+    while len(text) - lo > size:
+        hi = text.rfind("\n", lo + size // 2, lo + size) + 1
+        if hi <= 0:
+            hi = max(text.rfind(end, lo + size // 2, lo + size) for end in "。！？!?") + 1
+        if hi <= 0:
+            hi = lo + size  # no break at all: a word may be cut, the text is not
+        pieces.append((lo, hi))
+        lo = hi
+    pieces.append((lo, len(text)))
+    return pieces
+
+
+def merge_entities(parts: list[tuple[Entity, ...]]) -> tuple[Entity, ...]:
+    """One entity per (name, type) over all pieces: counts added, spans and aliases joined."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for part in parts:
+        for e in part:
+            key = (e.text, e.type)
+            old = merged.get(key)
+            if old is None:
+                merged[key] = e
+                continue
+            aliases = old.aliases + tuple(a for a in e.aliases if a not in old.aliases)
+            merged[key] = Entity(e.text, e.type, old.count + e.count, old.english or e.english,
+                                 aliases, old.spans + e.spans)
+    return tuple(sorted(merged.values(), key=lambda e: (-e.count, min(e.spans, default=(0,)))))
 
 
 def analyze_document(
@@ -107,9 +165,11 @@ def analyze_document(
     """
     from app.core.articles import article_from_bytes, title_from_text
     from app.core.cleaning import clean_text
+    from app.core.encoding import replace_lone_surrogates
 
     if isinstance(data, bytes):
         return analyze_article(article_from_bytes(data, name, clean=clean))
+    data = replace_lone_surrogates(data)  # same length: offsets still match the input
     text = clean_text(data) if clean else data
     title = title_from_text(text) if text.strip() else "Untitled"
     return analyze_article(Article(title=title, text=text, script=detect_script(text), path=name))
@@ -119,7 +179,11 @@ def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
     """A file, or a built-in article named by slug or title."""
     from app.core.articles import find_builtin, load_article
 
-    item = None if Path(path).exists() else find_builtin(str(path))
+    try:
+        exists = Path(path).exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL: load_article says why
+        exists = True
+    item = None if exists else find_builtin(str(path))
     return analyze_article(load_article(item.path if item else path, clean=clean))
 
 

@@ -11,10 +11,13 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TextIO
 
-from app.core.paths import atomic_write_bytes, cache_dir, data_dir, dictionaries_dir
+from app.core.paths import cache_dir, data_dir, dictionaries_dir
 from app.core.types import Analysis, Article
 
 FORMAT_VERSION = 1
@@ -80,12 +83,43 @@ def store(key: str | None, analysis: Analysis) -> None:
     if key is None:
         return
     path = _path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        payload = json.dumps(analysis.to_json(), ensure_ascii=False, separators=(",", ":"))
-        atomic_write_bytes(path, payload.encode("utf-8", "surrogatepass"))
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as fh:
+            write_json(analysis, fh, separators=(",", ":"))
+        os.replace(tmp, path)  # readers never see half a file
         _prune(path.parent)
     except OSError:
-        pass  # a read-only or full cache dir only costs speed
+        Path(tmp).unlink(missing_ok=True)  # a read-only or full cache dir only costs speed
+
+
+_TOKENS_PER_WRITE = 5000
+
+
+def write_json(analysis: Analysis, out: TextIO,
+               separators: tuple[str, str] = (", ", ": ")) -> None:
+    """`json.dumps(analysis.to_json())` written a slice of tokens at a time.
+
+    Same text as one dump, but a long article never holds its whole JSON (several times
+    the size of the analysis itself) in memory at once.
+    """
+    item, key = separators
+    to_json = Analysis.to_json
+
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=separators)
+
+    head = dumps(to_json(replace(analysis, tokens=(), entities=())))
+    marker = f'{item}"tokens"{key}['
+    out.write(head[: head.rindex(marker)] + marker)
+    tokens = analysis.tokens
+    for lo in range(0, len(tokens), _TOKENS_PER_WRITE):
+        part = to_json(replace(analysis, tokens=tokens[lo : lo + _TOKENS_PER_WRITE],
+                               entities=()))["tokens"]
+        out.write((item if lo else "") + dumps(part)[1:-1])
+    entities = to_json(replace(analysis, tokens=()))["entities"]
+    out.write(f']{item}"entities"{key}' + dumps(entities) + "}")
 
 
 def _prune(folder: Path) -> None:

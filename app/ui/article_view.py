@@ -10,6 +10,7 @@ translates when the text has characters outside the BMP.
 from __future__ import annotations
 
 import bisect
+import re
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,7 +31,9 @@ from app.core.analysis import has_han
 from app.core.types import Analysis, Token
 
 HOVER_DELAY_MS = 120
-VISIBLE_MARGIN = 1500  # characters decorated beyond the visible edges
+# Characters decorated beyond the visible edges: a wheel step stays decorated, and each
+# decoration pass (about 10 µs per word) stays a few milliseconds.
+VISIBLE_MARGIN = 400
 LINE_HEIGHT_PERCENT = 135
 
 FONT_FAMILIES = {
@@ -58,11 +61,15 @@ def reading_font(script: str, size: int) -> QFont:
     return font
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class _OffsetMap:
     """Python code point offsets <-> Qt UTF-16 positions."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # A regex scan, not a Python loop: a million-character text maps in milliseconds.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # Qt position of each astral char's second unit, to map back.
         self._astral_qt = [i + n + 1 for n, i in enumerate(self._astral)]
 
@@ -112,6 +119,10 @@ class ArticleView(QTextEdit):
         self._decorate_timer.setSingleShot(True)
         self._decorate_timer.setInterval(0)
         self._decorate_timer.timeout.connect(self._decorate_visible)
+        # Word underlines for the decorated range, reused while only the hovered word
+        # changes, so a hover costs one selection instead of hundreds.
+        self._base_selections: list[QTextEdit.ExtraSelection] = []
+        self._base_key: tuple | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # ---- content -------------------------------------------------------------------------
@@ -147,14 +158,22 @@ class ArticleView(QTextEdit):
         # insertText keeps every character literal: markup in an article stays text.
         cursor.insertText(text.replace("\r", " "))
         self.setDocument(doc)
+        # Layout finishes after the first decoration pass: what is visible may change then.
+        doc.documentLayout().documentSizeChanged.connect(
+            lambda _size: self._schedule_decoration(content_changed=False))
+        self._base_selections = []
+        self._base_key = None
         self.setExtraSelections([])
 
-    def set_analysis(self, analysis: Analysis) -> None:
-        if analysis.text != self._text:
+    def set_analysis(self, analysis: Analysis, starts: list[int] | None = None,
+                     entity_spans: list[tuple[int, int]] | None = None) -> None:
+        """Make the words hoverable; `starts`/`entity_spans` come prepared off the GUI thread."""
+        if analysis.text is not self._text and analysis.text != self._text:
             self.set_article_text(analysis.text, analysis.script)
         self._tokens = analysis.tokens
-        self._starts = [t.start for t in analysis.tokens]
-        self._entity_spans = sorted(s for e in analysis.entities for s in e.spans)
+        self._starts = starts if starts is not None else [t.start for t in analysis.tokens]
+        self._entity_spans = entity_spans if entity_spans is not None else sorted(
+            s for e in analysis.entities for s in e.spans)
         self._schedule_decoration()
 
     def set_known_words(self, known: set[str]) -> None:
@@ -247,6 +266,7 @@ class ArticleView(QTextEdit):
         viewport = self.viewport().rect()
         first = self._offsets.to_py(self.cursorForPosition(viewport.topLeft()).position())
         last = self._offsets.to_py(self.cursorForPosition(viewport.bottomRight()).position())
+        first, last = min(first, last), max(first, last)  # mid-layout they can cross
         return max(0, first - VISIBLE_MARGIN), min(len(self._text), last + VISIBLE_MARGIN)
 
     def scroll_to_offset(self, offset: int, center: bool = True) -> None:
@@ -279,7 +299,7 @@ class ArticleView(QTextEdit):
             if not self.viewport().rect().contains(rect):
                 self.scroll_to_offset(token.start)
         self._current = index
-        self._decorate_visible()
+        self._apply_selections()
         rect = self.token_rect(index)
         global_rect = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
         self.word_activated.emit(index, global_rect)
@@ -287,7 +307,7 @@ class ArticleView(QTextEdit):
     def _deactivate(self) -> None:
         if self._current >= 0:
             self._current = -1
-            self._schedule_decoration()
+            self._schedule_decoration(content_changed=False)
             self.word_deactivated.emit()
 
     def hide_word(self) -> None:
@@ -316,6 +336,7 @@ class ArticleView(QTextEdit):
         if scroll and self._highlighted:
             self._deactivate()
             self.scroll_to_offset(self._highlighted[0][0])
+        self._base_key = None
         self._decorate_visible()
 
     @property
@@ -344,6 +365,14 @@ class ArticleView(QTextEdit):
         elif index != self._current:
             self.activate(index)
 
+    def settle_hover(self) -> bool:
+        """Fire a pending hover delay now; screenshots and benchmarks need not wait it out."""
+        if not self._hover_timer.isActive():
+            return False
+        self._hover_timer.stop()
+        self._hover_settled()
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
@@ -366,7 +395,7 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._deactivate()
-        self._schedule_decoration()
+        self._schedule_decoration(content_changed=False)
 
     def _on_scrolled(self) -> None:
         if self._current >= 0:
@@ -377,27 +406,57 @@ class ArticleView(QTextEdit):
                 self.word_activated.emit(self._current, global_rect)
             else:
                 self._deactivate()
-        self._schedule_decoration()
+        self._schedule_decoration(content_changed=False)
 
     # ---- decoration ------------------------------------------------------------------------
 
-    def _schedule_decoration(self) -> None:
+    def _schedule_decoration(self, content_changed: bool = True) -> None:
+        """Decorate on the next event-loop turn (several changes cost one pass)."""
+        if content_changed:
+            self._base_key = None
         self._decorate_timer.start()
 
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat,
+                   limit: int | None = None) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        cursor = self._cursor_at(start)
-        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        if limit is None:
+            limit = self.document().characterCount() - 1
+        to_qt = self._offsets.to_qt
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(to_qt(start), limit)))
+        cursor.setPosition(min(to_qt(end), limit), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format = fmt
         return selection
 
     def _decorate_visible(self) -> None:
+        """Rebuild the underlines for what is on screen (plus a margin), then apply."""
+        lo, hi = self._visible_range() if self._text else (0, 0)
+        key = (lo, hi)
+        if key != self._base_key:
+            self._base_selections = self._base_decorations(lo, hi)
+            self._base_key = key
+        self._apply_selections()
+
+    def _apply_selections(self) -> None:
+        """The cached underlines plus the hovered word's highlight."""
+        if self._base_key is None:
+            self._decorate_visible()
+            return
+        selections = self._base_selections
+        if 0 <= self._current < len(self._tokens):
+            token = self._tokens[self._current]
+            hover = QTextCharFormat()
+            hover.setBackground(HOVER_HIGHLIGHT)
+            hover.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            selections = [*selections, self._selection(token.start, token.end, hover)]
+        self.setExtraSelections(selections)
+
+    def _base_decorations(self, lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
         selections: list[QTextEdit.ExtraSelection] = []
         if not self._text:
-            self.setExtraSelections(selections)
-            return
-        lo, hi = self._visible_range()
+            return selections
+        limit = self.document().characterCount() - 1
         if self._tokens:
             first = max(0, bisect.bisect_right(self._starts, lo) - 1)
             last = bisect.bisect_left(self._starts, hi)
@@ -413,25 +472,20 @@ class ArticleView(QTextEdit):
                     continue
                 parity ^= 1
                 if token.text in self._known:
-                    selections.append(self._selection(token.start, token.end, known))
+                    selections.append(self._selection(token.start, token.end, known, limit))
                 elif self._boundaries:
-                    selections.append(self._selection(token.start, token.end, underline[parity]))
+                    selections.append(
+                        self._selection(token.start, token.end, underline[parity], limit))
             entity_fmt = QTextCharFormat()
             entity_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             entity_fmt.setUnderlineColor(ENTITY_UNDERLINE)
             for start, end in self._spans_between(self._entity_spans, lo, hi):
-                selections.append(self._selection(start, end, entity_fmt))
+                selections.append(self._selection(start, end, entity_fmt, limit))
         marked = QTextCharFormat()
         marked.setBackground(ENTITY_HIGHLIGHT)
         for start, end in self._spans_between(list(self._highlighted), lo, hi):
-            selections.append(self._selection(start, end, marked))
-        if 0 <= self._current < len(self._tokens):
-            token = self._tokens[self._current]
-            hover = QTextCharFormat()
-            hover.setBackground(HOVER_HIGHLIGHT)
-            hover.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            selections.append(self._selection(token.start, token.end, hover))
-        self.setExtraSelections(selections)
+            selections.append(self._selection(start, end, marked, limit))
+        return selections
 
     @staticmethod
     def _spans_between(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:

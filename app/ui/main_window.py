@@ -6,7 +6,6 @@ analyses anything itself, so it stays responsive while a long article is read.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,7 +53,14 @@ from app.ui.models import (
 )
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
-from app.ui.worker import AnalysisRunner
+from app.ui.worker import (
+    LARGE_ANALYSIS_TOKENS,
+    AnalysisRunner,
+    BackgroundCall,
+    ViewIndex,
+    build_view_index,
+    entity_at,
+)
 
 OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md")
 FILE_FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
@@ -89,8 +95,9 @@ class MainWindow(QMainWindow):
         self.article_path: str | None = None
         self.last_error: str | None = None
         self._restore_position = 0
-        self._entity_index: list[tuple[int, int, Entity]] = []
-        self._entity_starts: list[int] = []
+        self._view_index: ViewIndex | None = None
+        self._known_share = BackgroundCall(self)
+        self._known_share.finished.connect(self._show_known_share)
         self.vocab = vocab_access.open_vocab_store()
         self._saved_words: set[str] = set()
 
@@ -339,19 +346,18 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_offset(self._restore_position, center=False)
         self.statusBar().showMessage(f"Analysing “{article.title}”…")
 
-    def _on_analysis_ready(self, analysis: Analysis) -> None:
+    def _on_analysis_ready(self, analysis: Analysis, index: ViewIndex | None = None) -> None:
+        """Show a finished analysis; the O(n) tables came ready-made from the worker."""
         self.analysis = analysis
-        self.view.set_analysis(analysis)
-        self._entity_index = sorted((s, e, ent) for ent in analysis.entities
-                                    for s, e in ent.spans)
-        self._entity_starts = [s for s, _, _ in self._entity_index]
+        self._view_index = index if index is not None else build_view_index(analysis)
+        self.view.set_analysis(analysis, self._view_index.starts, self._view_index.entity_spans)
         self.entity_model.set_entities(analysis.entities)
         self.entity_tree.expandAll()
         if self._restore_position:
             self.view.scroll_to_offset(self._restore_position, center=False)
             self._restore_position = 0
         self._update_known()
-        words = sum(1 for t in analysis.tokens if any(t.pinyin))
+        words = self._view_index.words
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
             f"{len(analysis.entities)} names", 10_000)
@@ -362,6 +368,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
         box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open article", message,
                           QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps running
 
@@ -371,12 +378,8 @@ class MainWindow(QMainWindow):
     # ---- popup -------------------------------------------------------------------------------
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity whose mention contains [start, end) (mentions are short: look back a few)."""
-        i = bisect.bisect_right(self._entity_starts, start) - 1
-        for s, e, entity in reversed(self._entity_index[max(0, i - 8):i + 1]):
-            if s <= start and end <= e:
-                return entity
-        return None
+        """The entity whose mention contains [start, end)."""
+        return entity_at(self._view_index, start, end) if self._view_index else None
 
     def word_info(self, index: int) -> WordInfo:
         """What the popup says about token `index`, looked up on demand."""
@@ -513,11 +516,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {count} words to {path}", 8000)
 
     def _update_known(self) -> None:
+        """The known-word share; over a very long article it is counted off the GUI thread."""
+        self._known_share.cancel()
         if self.analysis is None:
             self.known_label.setText("")
             return
-        spans = [s for e in self.analysis.entities for s in e.spans]
-        share = vocab_access.known_share(self.analysis.tokens, self.vocab.known_words(), spans)
+        tokens = self.analysis.tokens
+        spans = self._view_index.entity_spans if self._view_index else []
+        known = self.vocab.known_words()
+        if len(tokens) > LARGE_ANALYSIS_TOKENS:
+            self._known_share.start(lambda: vocab_access.known_share(tokens, known, spans))
+        else:
+            self._show_known_share(vocab_access.known_share(tokens, known, spans))
+
+    def _show_known_share(self, share: float | None) -> None:
         self.known_label.setText("" if share is None else f"Known words: {share:.0%}")
 
     # ---- entities ----------------------------------------------------------------------------

@@ -75,7 +75,11 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
 
 
 def hover_word(window, word: str) -> bool:  # window: MainWindow
-    """Move the pointer over the first occurrence of `word` and wait out the hover delay."""
+    """Move the pointer over the first occurrence of `word`, then fire the hover delay.
+
+    The real mouse path (move event, hover timer, hit test, popup) runs; only the wait
+    for the delay is skipped, since a picture does not need it.
+    """
     from PySide6.QtCore import QEventLoop, QPoint, QTimer
     from PySide6.QtTest import QTest
 
@@ -85,15 +89,15 @@ def hover_word(window, word: str) -> bool:  # window: MainWindow
         return False
     token = view.tokens[index]
     view.scroll_to_offset(token.start)
-    window.repaint()
     rect = view.char_rect(token.start)  # a wrapped word's middle is not on the text
     QTest.mouseMove(view.viewport(), QPoint(2, 2))  # a move to the same point is dropped
     QTest.mouseMove(view.viewport(), rect.center())
-    loop = QEventLoop()
-    view.word_activated.connect(loop.quit)
-    QTimer.singleShot(3000, loop.quit)
-    loop.exec()
-    view.word_activated.disconnect(loop.quit)
+    if not view.settle_hover() or not window.popup.isVisible():
+        loop = QEventLoop()  # the move arrived late: wait for the delay as a learner would
+        view.word_activated.connect(loop.quit)
+        QTimer.singleShot(3000, loop.quit)
+        loop.exec()
+        view.word_activated.disconnect(loop.quit)
     return window.popup.isVisible()
 
 

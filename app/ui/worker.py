@@ -6,12 +6,49 @@ dropped, so opening articles quickly never shows a stale analysis.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.errors import UserError
-from app.core.types import Analysis, Article
+from app.core.types import Analysis, Article, Entity
+
+# Above this many tokens, work over all tokens (the known-word share) leaves the GUI thread.
+LARGE_ANALYSIS_TOKENS = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class ViewIndex:
+    """Lookup tables the window needs for an analysis, built on the worker (O(n) each)."""
+
+    starts: list[int]  # token start offsets, for bisect
+    entity_spans: list[tuple[int, int]]  # every mention, sorted
+    entity_index: list[tuple[int, int, Entity]]  # mentions with their entity, sorted
+    words: int  # tokens with a reading: the status bar's word count
+
+
+def build_view_index(analysis: Analysis) -> ViewIndex:
+    entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
+                          key=lambda item: (item[0], item[1]))
+    return ViewIndex(
+        starts=[t.start for t in analysis.tokens],
+        entity_spans=[(s, e) for s, e, _ in entity_index],
+        entity_index=entity_index,
+        words=sum(1 for t in analysis.tokens if any(t.pinyin)),
+    )
+
+
+def entity_at(index: ViewIndex, start: int, end: int) -> Entity | None:
+    """The entity whose mention contains [start, end) (mentions are short: look back a few)."""
+    i = bisect.bisect_right(index.entity_spans, (start, float("inf"))) - 1
+    for s, e, entity in reversed(index.entity_index[max(0, i - 8):i + 1]):
+        if s <= start and end <= e:
+            return entity
+    return None
 
 
 def load_article_file(path: str) -> Article:
@@ -32,9 +69,26 @@ def load_article_file(path: str) -> Article:
     return load_article(path)
 
 
+def warm_popup_lookups() -> None:
+    """Open the dictionary and script converters here, so the first hover is as fast as any.
+
+    Runs on the worker after the analysis is handed over; a failure only means the first
+    popup pays for it (and reports it) instead.
+    """
+    try:
+        from app.core.dictionary import get_dictionary
+        from app.core.script import to_simplified, to_traditional
+
+        get_dictionary().lookup("中")
+        to_simplified("漢")
+        to_traditional("汉")
+    except Exception:  # the popup path reports the real error
+        pass
+
+
 class _Signals(QObject):
     loaded = Signal(int, object)  # request id, Article
-    analysed = Signal(int, object)  # request id, Analysis
+    analysed = Signal(int, object, object)  # request id, Analysis, ViewIndex
     failed = Signal(int, str)  # request id, message for the user
 
 
@@ -55,7 +109,8 @@ class _AnalysisJob(QRunnable):
             article = self._article or load_article_file(self._path or "")
             self._signals.loaded.emit(self._request, article)
             analysis = analyze_article(article)
-            self._signals.analysed.emit(self._request, analysis)
+            self._signals.analysed.emit(self._request, analysis, build_view_index(analysis))
+            warm_popup_lookups()
         except UserError as exc:
             self._signals.failed.emit(self._request, str(exc))
         except Exception as exc:  # the window must keep running
@@ -67,7 +122,7 @@ class AnalysisRunner(QObject):
     """Starts analyses on a thread pool and re-emits only the newest one's results."""
 
     article_loaded = Signal(object)  # Article: show the text right away
-    analysis_ready = Signal(object)  # Analysis: decorate it
+    analysis_ready = Signal(object, object)  # Analysis, ViewIndex: decorate it
     failed = Signal(str)
     busy_changed = Signal(bool)
 
@@ -104,12 +159,55 @@ class AnalysisRunner(QObject):
         if request == self._latest:
             self.article_loaded.emit(article)
 
-    def _on_analysed(self, request: int, analysis: Analysis) -> None:
+    def _on_analysed(self, request: int, analysis: Analysis, index: ViewIndex) -> None:
         if request == self._latest:
             self._set_busy(False)
-            self.analysis_ready.emit(analysis)
+            self.analysis_ready.emit(analysis, index)
 
     def _on_failed(self, request: int, message: str) -> None:
         if request == self._latest:
             self._set_busy(False)
             self.failed.emit(message)
+
+
+class _ResultSignal(QObject):
+    done = Signal(int, object)  # generation, result
+
+
+class _CallJob(QRunnable):
+    def __init__(self, generation: int, call: Callable[[], object], signal: _ResultSignal) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._generation, self._call, self._signal = generation, call, signal
+
+    def run(self) -> None:
+        try:
+            result = self._call()
+        except Exception:  # a figure for the status bar is not worth a dialog
+            traceback.print_exc()
+            result = None
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._signal.done.emit(self._generation, result)
+
+
+class BackgroundCall(QObject):
+    """Runs a pure function on Qt's global pool; only the newest call's result is delivered."""
+
+    finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signal = _ResultSignal(self)
+        self._signal.done.connect(self._on_done)
+        self._generation = 0
+
+    def start(self, call: Callable[[], object]) -> None:
+        self._generation += 1
+        QThreadPool.globalInstance().start(_CallJob(self._generation, call, self._signal))
+
+    def cancel(self) -> None:
+        self._generation += 1
+
+    def _on_done(self, generation: int, result: object) -> None:
+        if generation == self._generation:
+            self.finished.emit(result)

@@ -1,0 +1,76 @@
+"""The fast paths behave like the slow ones: chunked analysis, streamed JSON, cached underlines."""
+
+from __future__ import annotations
+
+import io
+import json
+from itertools import pairwise
+
+from PySide6.QtCore import QPoint
+
+from app.core.analysis import _analyze, text_chunks
+from app.core.analysis_cache import write_json
+from app.core.script import detect_script
+from app.core.types import Article
+
+from .conftest import ARTICLES
+
+XAI = ARTICLES / "xai-greg-yang-steps-back.txt"
+
+
+def test_long_text_analysed_in_pieces_gives_the_same_words_and_readings() -> None:
+    text = XAI.read_text(encoding="utf-8")
+    article = Article("xAI", text, detect_script(text))
+    assert len(text_chunks(text, 1500)) > 2  # really cut into pieces
+    whole, pieces = _analyze(article), _analyze(article, chunk_chars=1500)
+    assert pieces.tokens == whole.tokens
+    names = {e.text for e in pieces.entities}
+    assert "马斯克" in names
+    musk = next(e for e in pieces.entities if e.text == "马斯克")
+    assert all(text[s:e] in {musk.text, *musk.aliases} for s, e in musk.spans)
+
+
+def test_text_pieces_cover_the_text_and_end_at_line_breaks() -> None:
+    text = XAI.read_text(encoding="utf-8")
+    pieces = text_chunks(text, 1000)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(pieces))
+    assert all(text[hi - 1] == "\n" for _, hi in pieces[:-1])
+
+
+def test_streamed_json_is_the_same_document(monkeypatch) -> None:
+    import app.core.analysis_cache as cache
+
+    text = XAI.read_text(encoding="utf-8")[:800]
+    analysis = _analyze(Article("xAI", text, detect_script(text)))
+    monkeypatch.setattr(cache, "_TOKENS_PER_WRITE", 7)  # many slices
+    out = io.StringIO()
+    write_json(analysis, out)
+    assert json.loads(out.getvalue()) == analysis.to_json()
+
+
+def test_hovering_another_word_moves_the_highlight_and_keeps_the_underlines(
+        qtbot, open_window) -> None:
+    window = open_window(XAI)
+    view = window.view
+    view.scroll_to_offset(0)
+    qtbot.wait(10)
+    qtbot.waitUntil(lambda: len(view.extraSelections()) > 20, timeout=5000)
+    underlines = len(view.extraSelections())
+    assert underlines > 20  # word boundaries on screen are drawn
+    seen = []
+    for word in ("研究员", "马斯克"):
+        index = next(i for i, t in enumerate(view.tokens) if t.text == word)
+        view.scroll_to_offset(view.tokens[index].start)
+        qtbot.wait(10)
+        qtbot.mouseMove(view.viewport(), QPoint(2, 2))
+        qtbot.mouseMove(view.viewport(), view.char_rect(view.tokens[index].start).center())
+        qtbot.waitUntil(lambda w=word: window.popup.info is not None
+                        and window.popup.info.word == w, timeout=5000)
+        highlighted = [s for s in view.extraSelections() if s.format.background().color()
+                       .name() == "#cfe3ff"]
+        assert len(highlighted) == 1
+        cursor = highlighted[0].cursor
+        assert view.text[cursor.selectionStart():cursor.selectionEnd()] == word
+        seen.append(word)
+    assert seen == ["研究员", "马斯克"]
