@@ -65,10 +65,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from app.core.analysis import analyze_document, analyze_path
 
     if args.lines:
-        source = sys.stdin if args.path == "-" else _open_text(args.path)
+        # Bytes decoded here, not by the locale: a bad byte becomes U+FFFD, never an error.
+        source = (
+            (raw.decode("utf-8", "replace") for raw in sys.stdin.buffer)
+            if args.path == "-"
+            else _open_text(args.path)
+        )
         out = sys.stdout
         for line in source:
-            analysis = analyze_document(line.rstrip("\n"), clean=not args.no_clean)
+            analysis = analyze_document(line.rstrip("\r\n"), clean=not args.no_clean)
             _write_analysis_json(analysis, out)
         return 0
     if args.path == "-":
@@ -80,33 +85,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-_TOKENS_PER_WRITE = 5000
-
-
 def _write_analysis_json(analysis, out) -> None:
-    """`json.dumps(analysis.to_json())` plus a newline, written a slice of tokens at a time.
+    """One analysis as one JSON line, streamed (a 1M-character text's JSON is ~90 MB)."""
+    from app.core.analysis_cache import write_json
 
-    Same text as one dump, but a million-character article never holds its whole JSON
-    (several times the size of the analysis) in memory at once.
-    """
-    head = analysis.to_json.__func__(_Shell(analysis))  # title, script, text; no tokens
-    text = json.dumps(head, ensure_ascii=False)
-    out.write(text[: text.rindex(', "tokens": [')] + ', "tokens": [')
-    tokens = analysis.tokens
-    for lo in range(0, len(tokens), _TOKENS_PER_WRITE):
-        part = _Shell(analysis, tokens[lo : lo + _TOKENS_PER_WRITE])
-        chunk = json.dumps(analysis.to_json.__func__(part)["tokens"], ensure_ascii=False)
-        out.write((", " if lo else "") + chunk[1:-1])
-    entities = analysis.to_json.__func__(_Shell(analysis, (), analysis.entities))["entities"]
-    out.write('], "entities": ' + json.dumps(entities, ensure_ascii=False) + "}\n")
-
-
-class _Shell:
-    """An Analysis look-alike holding a slice, so `Analysis.to_json` stays the one format."""
-
-    def __init__(self, analysis, tokens=(), entities=()) -> None:
-        self.title, self.script, self.text = analysis.title, analysis.script, analysis.text
-        self.tokens, self.entities = tokens, entities
+    write_json(analysis, out)
+    out.write("\n")
 
 
 def _open_text(path: str):

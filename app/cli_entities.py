@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
-from app.core.corrections import ENTITY_TYPES, Corrections
+from app.core.types import EntityType
 
 
 def add_entities_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,13 +17,15 @@ def add_entities_parser(sub: argparse._SubParsersAction) -> None:
     unignore.add_argument("name")
     add = commands.add_parser("add", help="always list NAME (found by string search)")
     add.add_argument("name")
-    add.add_argument("--type", required=True, choices=ENTITY_TYPES)
+    add.add_argument("--type", required=True, choices=get_args(EntityType))
     remove = commands.add_parser("remove", help="undo `add NAME`")
     remove.add_argument("name")
     commands.add_parser("list", help="show the corrections")
 
 
 def run_entities(args: argparse.Namespace) -> int:
+    from app.core.corrections import Corrections
+
     corrections = Corrections.load()
     if corrections.notice:
         print(f"zhreader: note: {corrections.notice}")

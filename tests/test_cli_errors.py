@@ -111,11 +111,6 @@ def test_undecodable_bytes_in_lines_mode_become_replacement_characters() -> None
     assert [doc["text"] for doc in docs] == ["\ufffd\ufffd broken \ufffd\ufffd\ufffd line", "杨格"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._cmd_analyze --lines reads sys.stdin as text: with a strict stdin (or "
-    "--no-clean) bad bytes raise; fix: decode sys.stdin.buffer lines with errors='replace'",
-)
 @pytest.mark.parametrize(
     "env,flags",
     [({"PYTHONIOENCODING": "utf-8:strict"}, ()), ({"LC_ALL": "C.UTF-8"}, ("--no-clean",))],

@@ -268,11 +268,6 @@ def test_lone_surrogates_from_stdin_become_replacement_characters() -> None:
     json.dumps(analysis.to_json(), ensure_ascii=False).encode("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analyze_document(str, clean=False) passes lone surrogates to jieba, which "
-    "raises UnicodeEncodeError; fix in analysis.py (replace_lone_surrogates first)",
-)
 def test_lone_surrogates_without_cleaning() -> None:
     analysis = analyze_document("\udcff 杨格 \ud800", clean=False)
     assert len(analysis.text) == 6

@@ -7,7 +7,7 @@ offset so word boundaries map back one to one.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from app.core.types import Script
 
@@ -68,8 +68,12 @@ def _convert_aligned(text: str, config: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=4)
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified with len(result) == len(text)."""
+    """Traditional -> simplified with len(result) == len(text).
+
+    Cached: segmentation, pinyin and entities each ask for the same article's conversion.
+    """
     return _convert_aligned(text, "t2s")
 
 

@@ -83,11 +83,6 @@ def test_markup_in_an_article_is_shown_as_text_not_rendered(
         assert cursor.charFormat().fontWeight() < QFont.Weight.Bold
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MainWindow._on_failed leaves QMessageBox on Qt.AutoText, so a message that "
-    "starts with markup is rendered; fix: box.setTextFormat(Qt.TextFormat.PlainText)",
-)
 def test_markup_in_a_file_name_is_not_rendered_in_the_dialog(
     qtbot, open_window, dialogs, tmp_path: Path
 ) -> None:
