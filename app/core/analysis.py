@@ -6,18 +6,13 @@ thread and the CLI can print it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from app.core.han import has_han
 from app.core.script import detect_script, to_simplified
 from app.core.types import Analysis, Article, Entity, Token
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _SENTENCE_END = "。！？!?；;\n"
-
-
-def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
 
 
 def _segment(text: str) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.han import HAN_CLASS
 from app.core.types import Entry
 
 _SOURCE_RELATIVE = Path("data") / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -28,7 +29,7 @@ _TONE_MARKS = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
 _VOWELS = "aeiouü"
 
 # Headwords written in a sense: 一下[yi1 xia4], 一個勁|一个劲[yi1 ge4 jin4], 五瘟神.
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇々"
+_HAN = HAN_CLASS + "々"
 _HEADWORD = rf"[A-Za-z0-9]*[{_HAN}][{_HAN}A-Za-z0-9·]*"
 _REFERENCE_HEAD = re.compile(
     rf"(?P<first>{_HEADWORD})(?:\|(?P<second>{_HEADWORD}))?(?:\[[^\]]*\])?"

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from app.core.encoding import replace_lone_surrogates
+from app.core.han import HAN_CLASS
 from app.core.mojibake import repair_mojibake
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN_CLASS
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = f"a-zü{_TONED}"
 # One tone-marked pinyin syllable in parentheses, as pasted after a character.

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.errors import UserError
+from app.core.han import HAN_RE
 from app.core.paths import cache_dir
 from app.core.types import Entry, GlossSource
 
@@ -29,7 +30,7 @@ PARSER_VERSION = 2
 INDEX_NAME = f"cedict-v{PARSER_VERSION}.sqlite3"
 
 _SENSE_SEPARATOR = "\x1f"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇]")
+_HAN = HAN_RE
 _CHUNK = 500  # stays well under SQLite's limit on bound parameters
 _PART_SENSES = 2
 

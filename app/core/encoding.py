@@ -16,6 +16,7 @@ import unicodedata
 from functools import cache
 
 from app.core.errors import UserError
+from app.core.han import HAN_RE
 
 # Files that are certainly not text, recognised by their first bytes: a clearer
 # message than "binary data" when someone opens a PDF or a Word document.
@@ -35,7 +36,7 @@ _LEGACY = ("gb18030", "cp950", "big5hkscs")
 _SAMPLE_BYTES = 256 * 1024  # scoring a prefix is enough to pick the encoding
 _MIN_SCORE = 0.35  # below this, no decoding looks like text a person wrote
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = HAN_RE
 # Lead bytes of 3-byte UTF-8 (all of CJK) as Latin-1/cp1252 show them: "ä¸­æ–‡" is 中文.
 _UTF8_AS_LATIN = re.compile(r"[\u00e3-\u00e9][\u0080-\u00bf\u0152-\u2122]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

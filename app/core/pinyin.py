@@ -41,9 +41,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.han import HAN_RE
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇]")
+_HAN = HAN_RE
 # Where the network's input is cut: it was trained on single sentences.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,、：:]")

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
+from app.core.han import HAN_CLASS
 from app.core.script import to_simplified
 
 HeadwordTest = Callable[[str], bool]
@@ -29,7 +30,7 @@ TaggedSpan = tuple[int, int, str]
 
 # jieba.posseg tags of names; such a token stays whole even when CC-CEDICT lacks it.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇"
+_HAN = HAN_CLASS
 _HAN_RUN = re.compile(f"^[{_HAN}]+$")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is

@@ -21,7 +21,6 @@ Durability choices (modelled on qutebrowser's `misc/sql.py`):
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 import time
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.core.errors import UserError
+from app.core.han import HAN_RE
 from app.core.types import Token, VocabItem
 
 Status = Literal["learning", "known"]
@@ -457,7 +457,7 @@ def word_span(item: VocabItem) -> tuple[int, int] | None:
 
 # -- known-word share -----------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = HAN_RE
 
 
 def known_share(
