@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
             gloss=gloss,
             sentence=self.analysis.text[start:end],
             article=self.analysis.title,
+            mark=token.start - start,
         )
         try:
             saved = self.vocab.save(item)

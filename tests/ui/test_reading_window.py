@@ -86,6 +86,7 @@ def test_save_key_adds_word_with_sentence_to_panel_and_store(qtbot, open_window)
     store.close()
     assert saved is not None
     assert "莱姆病" in saved.sentence and "。" not in saved.sentence[:-1]
+    assert saved.sentence[saved.mark : saved.mark + 3] == "莱姆病"
     assert saved.article == window.analysis.title
 
 
