@@ -181,3 +181,17 @@ def test_short_country_names_stand_alone():
     assert {"华", "中", "美"} <= places
     america = by_name(found, "美")
     assert america.count == 2  # 中美 and 美方, not 好美
+
+
+def test_a_place_and_the_body_it_owns_form_one_organisation():
+    found = entities("美国财政部长鲁宾说，中国文化扶贫委员会的代表也到了。")
+    assert by_name(found, "美国财政部").type == "organization"
+    assert by_name(found, "中国文化扶贫委员会").type == "organization"
+    assert by_name(found, "美国") is None  # swallowed by the longer name, not listed twice
+
+
+def test_countries_inside_longer_words_and_foreign_names_the_tagger_cut():
+    found = entities("联合国对伊拉克的制裁引起法国人的不满，拉特纳亚克表示反对。")
+    assert by_name(found, "伊拉克").type == "place"
+    assert by_name(found, "法国").type == "place"
+    assert by_name(found, "拉特纳亚克").type == "person"

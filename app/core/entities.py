@@ -6,7 +6,10 @@ endings (大学, 研究院, 省) and government bodies (市委, 公安局), Lati
 quoted titles, the type of the list a name sits in, the middle dot of transliterated
 names, surname + given-name characters for names the tagger cut apart, one-character
 country names (中美, 访华), a short project-made list of well-known names, and a stop
-list of common words taggers mistake for names. Mentions of one entity (both scripts,
+list of common words taggers mistake for names. Organisations also form from an owner (place,
+body, name) plus plain nouns plus an organisation head (中国 + 文化 + 扶贫 + 委员会, 美国 +
+财政部长); a country list types names CC-CEDICT glosses bare ("Iraq"), and CC-CEDICT's
+"abbr. for ..." glosses are typed by the full name's ending. Mentions of one entity (both scripts,
 short and full forms, "X(Y)" glosses, initials, known aliases) are merged into one `Entity`.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -71,7 +75,7 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 r"Inc|company|corporation|Bank|Party|Association|Agency|Ministry|"
                                 r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
                                 r"Group|newspaper|news agency|organization|Organization|"
-                                r"television|airline|manufacturer|brand|School|Hospital|Army|Federation|League|"
+                                r"television|Television|Department|Administration|Airlines|Assembly|Court|Systems|airline|manufacturer|brand|School|Hospital|Army|Federation|League|"
                                 r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet)\b")),
     ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
                         r"opera|poem|album|song|festival|Games|Olympics|war|War)\b")),
@@ -79,7 +83,7 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                          r"mountain|Mountain|island|Island|lake|Lake|state|region|prefecture|"
                          r"Republic|Kingdom|town|village|Sea|Ocean|sea|ocean|Valley|Street|"
                          r"street|Bay|Peninsula|continent|desert|Desert|province of|Province|"
-                         r"State|City|Country|[A-Z][a-z]+ia)\b")),
+                         r"State|City|Country|Palace|palace|Square|Airport|Bridge|Stadium|[A-Z][a-z]+ia)\b")),
 )  # fmt: skip
 
 
@@ -113,6 +117,8 @@ class _Lexicon:
     given_chars: frozenset[str]
     bodies: dict[str, EntityType]  # 市委, 国务院, 地球: names on their own
     body_prefixes: frozenset[str]  # 国家, 中央: open a longer body name
+    places: frozenset[str]  # 伊拉克, 东南亚: countries and regions CC-CEDICT glosses untyped
+    place_english: frozenset[str]  # "Pakistan" in "Karachi (Pakistan)"
 
 
 def _data_lines(name: str) -> list[str]:
@@ -200,6 +206,7 @@ def _lexicon() -> _Lexicon:
     translit = frozenset("".join(_data_lines("entity_translit.txt")))
     words = frozenset(w for ln in _data_lines("entity_english_words.txt") for w in ln.split())
     bodies = [ln.split("\t") for ln in _data_lines("entity_bodies.txt")]
+    places = [ln.split("\t") for ln in _data_lines("entity_places.txt")]
     return _Lexicon(
         known=known,
         known_by_first=_index_forms(forms),
@@ -211,6 +218,8 @@ def _lexicon() -> _Lexicon:
         given_chars=frozenset("".join(_data_lines("entity_given_chars.txt"))),
         bodies={w: kind for w, kind in bodies if kind != "prefix"},  # type: ignore[misc]
         body_prefixes=frozenset(w for w, kind in bodies if kind == "prefix"),
+        places=frozenset(name for name, _ in places),
+        place_english=frozenset(english for _, english in places),
     )
 
 
@@ -292,12 +301,38 @@ def _proper_senses(entries: Sequence[Entry]) -> list[str]:
     return out
 
 
+_ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
+_IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
+
+
 def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
+    lex = _lexicon()
     for sense in senses[:2]:
-        for etype, pattern in _GLOSS_TYPES:
-            if pattern.search(sense):
-                return etype
+        target = _ABBR_TARGET.search(sense)
+        if target is not None:  # 国际足联 = "abbr. for 国际足球联合会": the full name's ending
+            full = target.group(1)
+            if full in lex.places:
+                return "place"
+            for cut in (3, 2, 1):
+                etype = lex.suffixes.get(full[-cut:])
+                if etype is not None and len(full) > cut:
+                    return etype
+        # The earliest type word wins: "Bonn, a small town ..., Cold War capital" is a place.
+        found = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
+                 if (m := pattern.search(sense)) is not None]  # fmt: skip
+        if found:
+            return min(found)[1]
+        where = _IN_COUNTRY.search(sense)
+        if sense in lex.place_english or (where and where.group(1) in lex.place_english):
+            return "place"  # "Iraq", "Karachi (Pakistan)"
+        if where and "(in " in sense:
+            return "place"  # "the Great Hall of the People (in Beijing)"
     return None
+
+
+def _gloss_names(sense: str) -> bool:
+    """A sense that names something ("Hunan Province", "abbr. for 国际足球联合会")."""
+    return bool(_name_head(_english_from_sense(sense) or "") or _ABBR_TARGET.search(sense))
 
 
 # ---------------------------------------------------------------------------- mentions
@@ -326,6 +361,7 @@ class _Context:
     ends: set[int]
     lex: _Lexicon
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    token_ends: list[int] = field(default_factory=list)
 
 
 def _fold(simplified: str) -> str:
@@ -551,6 +587,63 @@ def _dotted_mentions(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _translit_runs(ctx: _Context) -> list[_Mention]:
+    """拉特纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces."""
+    out: list[_Mention] = []
+    tokens, translit = ctx.tokens, ctx.lex.translit
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and tokens[j][2] in _PERSON_TAGS
+            and (j == i or tokens[j][0] == tokens[j - 1][1])
+            and all(ch in translit for ch in ctx.simple[tokens[j][0] : tokens[j][1]])
+        ):
+            j += 1
+        if j - i >= 2:
+            start, end = tokens[i][0], tokens[j - 1][1]
+            foreign = any(t == "nrt" for _, _, t in tokens[i:j]) or end - start >= 4
+            if foreign and 3 <= end - start <= 7:
+                out.append(_Mention(start, end, "person", _TAGGER))
+        i = max(j, i + 1)
+    return out
+
+
+_DIGIT = "一二三四五六七八九"
+_CONGRESS = re.compile(
+    rf"(?<![{_DIGIT}十百])(?:十[{_DIGIT}]|二十[{_DIGIT}]?)大(?=[召精报代会以期上前后提的，。、])"
+)
+
+
+def _congress_mentions(ctx: _Context) -> list[_Mention]:
+    """十五大, 党的十六大: a numbered national party congress, by its usual short form."""
+    return [_Mention(m.start(), m.end(), "organization", _COMPOSED)
+            for m in _CONGRESS.finditer(ctx.simple)]  # fmt: skip
+
+
+_BYLINE = frozenset({"记者", "通讯员", "摄影", "编辑"})
+
+
+def _byline_names(ctx: _Context) -> list[_Mention]:
+    """记者 + 江建国 + 报道: the word after a byline title is a name, whatever its tag."""
+    out: list[_Mention] = []
+    tokens, lex = ctx.tokens, ctx.lex
+    for k in range(len(tokens) - 1):
+        if ctx.simple[tokens[k][0] : tokens[k][1]] not in _BYLINE:
+            continue
+        start = tokens[k + 1][0]
+        end = tokens[k + 1][1]
+        if end - start == 1 and k + 2 < len(tokens):
+            end = tokens[k + 2][1]  # 袁 + 步兵
+        name = ctx.simple[start:end]
+        surname = name[:2] if name[:2] in lex.surnames else name[:1]
+        shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and _ALL_HAN.fullmatch(name)
+        if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
+            out.append(_Mention(start, end, "person", _COMPOSED))
+    return out
+
+
 def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str = "nr") -> bool:
     if len(word) < 2 or len(word) > 6 or not _ALL_HAN.fullmatch(word):
         return False
@@ -619,6 +712,22 @@ def _given_name_end(ctx: _Context, index: int, word: str) -> int:
 
 
 _TRAVEL = "访赴驻来抵离对在返旅回"
+_VISIT = "访赴驻来抵"  # unlike 对/在/回, never another sense before a country (来日 aside)
+
+
+def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
+    """法国人, 中国京剧, 阿尔巴尼亚族, 德国总理: a country or region opening a longer word.
+
+    Not 法国队 or 中国银行: a word ending in an organisation ending is a name of its own."""
+    if len(word) < 3 or word in ctx.lex.places:
+        return []
+    for cut in range(min(len(word) - 1, 5), 1, -1):
+        if word[:cut] in ctx.lex.places:
+            rest = word[cut:]
+            if any(rest.endswith(suffix) for suffix in ctx.lex.suffixes):
+                return []
+            return [(0, cut)]
+    return []
 
 
 def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
@@ -631,6 +740,8 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
         return []
     elif len(word) == 2 and word[0] in _TRAVEL and word[1] in _COUNTRY_SHORT and not common:
         return [(1, 2)]  # 对华, 离京
+    elif len(word) == 2 and word[0] in _VISIT and word[1] in _COUNTRY_SHORT and word[1] != "日":
+        return [(1, 2)]  # 来华, 驻华, 访美: common words that still name the place
     elif word[0] not in _COUNTRY_SHORT:
         return []
     elif len(word) == 2 and word[1] in "方军籍":
@@ -682,7 +793,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     for index, (start, end, tag) in enumerate(ctx.tokens):
         word = ctx.simple[start:end]
         common = any(not e.proper for e in ctx.entries.get(word, ()))
-        places = _glued_places(word, tag, common)
+        places = _glued_places(word, tag, common) or (
+            _place_prefix(ctx, word) if tag != "nt" else []  # 中国足协: the tagger's own name
+        )
         if len(word) == 1 and word in _COUNTRY_SHORT and _paired_country(ctx, start):
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
         elif len(word) == 1 and places and not _country_context(ctx, start):
@@ -699,6 +812,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if word in lex.bodies:
             out.append(_Mention(start, end, lex.bodies[word], _DICT))
+            continue
+        if word in lex.places:  # 伊拉克/nrt, 科索沃/nr: the tagger's guess loses to geography
+            out.append(_Mention(start, end, "place", _DICT))
             continue
         if tag == "nz" and len(word) >= 3 and not ctx.entries.get(word):
             etype = _head_type(ctx, index)
@@ -719,7 +835,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         proper = _proper_senses(entries)
         common = any(not e.proper for e in entries)
         gloss_type = _type_from_gloss(proper) if proper else None
-        if proper and not _name_head(_english_from_sense(proper[0]) or ""):
+        if proper and not _gloss_names(proper[0]):
             continue  # "Lie group": a capitalised term, not a name
         if tag in _PERSON_TAGS:
             if _measure_not_surname(ctx, start, word) or word[0] in "的了在是就和与被把给":
@@ -739,8 +855,11 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 out.append(_Mention(start, end, etype, _TAGGER))
             continue
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
-            if common and not proper and not _acronym_gloss(entries):
-                continue
+            named_body = tag == "nt" and any(
+                lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
+            )
+            if common and not proper and not _acronym_gloss(entries) and not named_body:
+                continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
             etype = gloss_type or ("place" if tag == "ns" else "organization")
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
@@ -790,66 +909,87 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
     return None
 
 
-def _body_mention(ctx: _Context, index: int) -> _Mention | None:
-    """美国 + 财政部, 湘乡市 + 公安局, 省委 + 宣传部: places and bodies that own a body."""
-    lex, tokens = ctx.lex, ctx.tokens
-    s, e, t = tokens[index - 1]
-    w = ctx.simple[s:e]
-    if t not in ("ns", "nt", "j") and w not in lex.bodies and w not in lex.body_prefixes:
-        return None  # cheap test first: most tokens follow no place or body
-    if _head_type(ctx, index) != "organization":
+_CHIEF_ENDINGS = ("部长", "局长", "厅长", "署长")
+_ACTING = frozenset({"代理", "常务", "执行", "前任", "现任", "名誉", "助理"})  # 代理 + 部长
+_MIDDLE_TAGS = frozenset({"n", "nz", "vn", "j", "ns", "nt", "b", "s", "m"})
+
+
+def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | None:
+    """(start, end, type, stands alone) of a name ending at this token: 大学, 公安局, 财政部(长).
+
+    A head that stands alone (财政部, 司法 + 部长) is a name even with nothing before it."""
+    start, end, tag = ctx.tokens[index]
+    word = ctx.simple[start:end]
+    lex = ctx.lex
+    if word in _CHIEF_ENDINGS and index > 0:  # 司法 + 部长: the minister of 司法部
+        s, e, t = ctx.tokens[index - 1]
+        before = ctx.simple[s:e]
+        plain = t in ("n", "vn", "nz") and _fold(before) not in lex.stop | _ACTING
+        if e == start and len(before) == 2 and plain:
+            return s, start + 1, "organization", True
         return None
+    if len(word) >= 4 and word.endswith(_CHIEF_ENDINGS) and _ALL_HAN.fullmatch(word):
+        return start, end - 1, "organization", True  # 财政部长 -> 财政部
+    etype = lex.suffixes.get(word)
+    if etype is not None:
+        return start, end, etype, False
+    if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
+        gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
+        if word not in lex.places and gloss in (None, "organization"):
+            return start, end, "organization", False  # 天津市 + 妇联, 济南 + 交警
+    if _head_type(ctx, index) == "organization":
+        return start, end, "organization", False
+    return None
+
+
+def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
+    """The first token of the place, body or name that owns the head at `index`.
+
+    Plain nouns may sit between owner and head (中国 + 文化 + 扶贫 + 委员会, 海口市 + 中级 +
+    人民法院); 的, verbs of more than two characters, punctuation and stop words end the run."""
+    lex, tokens = ctx.lex, ctx.tokens
     first = None
     j = index - 1
-    while j >= 0 and index - j <= 4 and tokens[j][1] == tokens[j + 1][0]:
+    while j >= 0 and index - j <= 5 and tokens[j][1] == tokens[j + 1][0]:
         s, e, t = tokens[j]
         w = ctx.simple[s:e]
-        if _fold(w) in lex.stop or not _ALL_HAN.fullmatch(w):
+        wordlike = _ALL_HAN.fullmatch(w) or (w.isascii() and w.isalnum())
+        if not wordlike or _fold(w) in lex.stop or tokens[index][1] - s > 16:
             break
-        if t in ("ns", "nt", "j") or w in lex.bodies or w in lex.body_prefixes:
-            first = j
-        elif t not in ("n", "vn", "b", "m") or len(w) > 4:
-            break  # 海口市 + 中级 + 人民法院: plain words may sit between owner and body
+        if w in lex.suffixes and j != index - 1 and t != "nt":
+            break  # 大学 ... 学院: the run already holds a complete name
+        if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
+            first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
+        elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
+            pass  # 中国 + 文化 + 扶贫 + 委员会: a verb that names the body's task
+        elif t not in _MIDDLE_TAGS or (t == "m" and not all(ch in _NUMERALS for ch in w)):
+            break  # 北京 + 九十 + 中学, but not 北京 + 5月 + 25日电
         j -= 1
     if first is None:
         return None
-    return _Mention(tokens[first][0], tokens[index][1], "organization", _COMPOSED)
+    if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS:
+        return None  # 杨 + 部 is not an organisation
+    return first
 
 
 def _composed_mentions(ctx: _Context) -> list[_Mention]:
-    """Name + ending (微软 + 研究院, 纽约 + 大学), and token runs CC-CEDICT knows as one name."""
+    """Owner + head (美国 + 财政部, 纽约 + 大学, 中国 + 人民 + 银行), and token runs CC-CEDICT
+    knows as one name."""
     out: list[_Mention] = []
-    tokens, lex = ctx.tokens, ctx.lex
-    for i, (_start, end, _tag) in enumerate(tokens):
-        word = ctx.simple[_start:end]
-        if i == 0:
+    tokens = ctx.tokens
+    for i in range(len(tokens)):
+        head = _org_head(ctx, i)
+        if head is None:
             continue
-        if word not in lex.suffixes:
-            body = _body_mention(ctx, i)
-            if body is not None:
-                out.append(body)
-            continue
-        etype = lex.suffixes[word]
-        j = i - 1
-        first_anchor = None
-        while j >= 0 and i - j <= 5:
-            s, e, t = tokens[j]
-            w = ctx.simple[s:e]
-            wordlike = _ALL_HAN.fullmatch(w) or (w.isascii() and w.isalnum())
-            if e != tokens[j + 1][0] or not wordlike:
-                break
-            if _fold(w) in lex.stop or (w in lex.suffixes and j != i - 1 and t != "nt"):
-                break
-            if _is_anchor(ctx, j):
-                first_anchor = j
-            elif t not in ("n", "nz", "vn", "j", "ns", "nt", "b", "s"):
-                break
-            j -= 1
-        if first_anchor is None:
-            continue
-        if len(word) == 1 and first_anchor == i - 1 and tokens[i - 1][2] in _PERSON_TAGS:
-            continue  # 杨 + 部 is not an organisation
-        out.append(_Mention(tokens[first_anchor][0], end, etype, _COMPOSED))
+        start, end, etype, alone = head
+        index = i - 1 if start < tokens[i][0] else i
+        first = _owner_start(ctx, index, ctx.simple[start:end]) if index > 0 else None
+        if etype == "place" and first is not None and first < index - 1:
+            first = index - 1 if _is_anchor(ctx, index - 1) else None  # 塔科马 + 市 only
+        if first is not None:
+            out.append(_Mention(tokens[first][0], end, etype, _COMPOSED))
+        elif alone:
+            out.append(_Mention(start, end, etype, _COMPOSED))
     # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
     for i in range(len(tokens)):
         for n in (4, 3, 2):
@@ -950,12 +1090,14 @@ def _trim_glued_names(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]
 
 def _name_before(ctx: _Context, end: int) -> tuple[int, int] | None:
     """The word ending at `end`: one token, or a run of one-character tokens (小/扎)."""
-    ending = [t for t in ctx.tokens if t[1] <= end]
-    if not ending or ending[-1][1] != end:
+    if not ctx.token_ends:  # tokens are contiguous and sorted: bisect, don't scan
+        ctx.token_ends.extend(t[1] for t in ctx.tokens)
+    last = bisect_right(ctx.token_ends, end)
+    if last == 0 or ctx.token_ends[last - 1] != end:
         return None
-    start = ending[-1][0]
+    start = ctx.tokens[last - 1][0]
     if end - start == 1:
-        for s, e, tag in reversed(ending[:-1]):
+        for s, e, tag in reversed(ctx.tokens[max(0, last - 4) : last - 1]):
             if e - s != 1 or end - s > 3 or not _is_han(ctx.simple[s]) or tag in _FUNCTION_TAGS:
                 break
             start = s
@@ -1202,6 +1344,9 @@ def find_entities(
         + _dotted_mentions(ctx)
         + _quoted_mentions(ctx)
         + _tagger_mentions(ctx)
+        + _translit_runs(ctx)
+        + _byline_names(ctx)
+        + _congress_mentions(ctx)
         + _composed_mentions(ctx)
     )
     if corrections is None:

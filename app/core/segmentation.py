@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
+from app.core.encoding import replace_lone_surrogates
 from app.core.han import HAN_CLASS
 from app.core.script import to_simplified
 
@@ -151,9 +152,10 @@ class Segmenter:
     def _segment_tagged(self, text: str) -> tuple[TaggedSpan, ...]:
         if not text:
             return ()
-        simplified = to_simplified(text)
+        # Lone surrogates (from surrogateescape'd input) can't reach the Rust back end.
+        simplified = replace_lone_surrogates(to_simplified(text))
         if len(simplified) != len(text):  # never expected; keep offsets honest regardless
-            simplified = text
+            simplified = replace_lone_surrogates(text)
         backend = self._loaded()
         spans: list[TaggedSpan] = []
         position = 0
