@@ -7,7 +7,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,15 +29,29 @@ class Run:
     returncode: int
 
 
+# Linux carries the RSS high-water mark of a forked parent into its child, even across
+# exec, so a child of a big benchmark process would report the parent's peak. A small
+# launcher process forks the measured command instead and reports its time and rusage.
+_LAUNCHER = r"""
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    out.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def run_fresh(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak RSS of one fresh process (rusage of exactly that child)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    """Wall time and peak RSS of one fresh process (exactly that process, not its parent)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rusage") as report:
+        subprocess.run(
+            [sys.executable, "-S", "-c", _LAUNCHER, report.name, *cmd],
+            env=env, cwd=REPO, check=True,
+        )
+        seconds, max_kib, returncode = report.read().split()
+    return Run(float(seconds), int(max_kib) / 1024, int(returncode))
 
 
 def fresh_env(**extra: str) -> dict[str, str]:

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.paths import resources_dir
 
 
+def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform (screenshots, CI) warns on every popup raise(): drop only that."""
+    if message.startswith("This plugin does not support"):
+        return
+    sys.stderr.write(message + "\n")
+
+
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen_warnings)
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("zhreader")
     app.setApplicationName("zhreader")
