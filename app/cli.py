@@ -148,9 +148,27 @@ def _entry_line(entry) -> str:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    _require_display()
     from app.ui.main import run_gui
 
     return run_gui(list(getattr(args, "paths", []) or []))
+
+
+def _require_display() -> None:
+    """Qt aborts the process without a display; say so in one line instead."""
+    import os
+
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise UserError(
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run zhreader in a desktop session, or make a picture headless with "
+            "`zhreader screenshot OUT.png --article NAME`"
+        )
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:

@@ -127,3 +127,15 @@ def test_a_good_article_still_works() -> None:
     result = _run(str(path))
     assert result.returncode == 0
     assert "杨格" in json.loads(result.stdout.decode("utf-8"))["text"]
+
+
+def test_window_without_a_display_is_one_clear_line() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "app"], cwd=REPO, env=env, capture_output=True, timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zhreader: error: no display")
