@@ -1,7 +1,9 @@
 """Entity P/R/F1 (exact span + type, PER/ORG/LOC) on MSRA, People's Daily and Weibo NER.
 
 Usage: python benchmarks/bench_ner.py [--sets msra,pd,weibo] [--split test|dev] [--limit N]
-                                      [--errors N]
+                                      [--errors N] [--examples "false bound ORG"]
+--errors also counts false alarms and misses by kind: "type" (right span, wrong type), "bound"
+(overlaps a gold/predicted span: longer, shorter or shifted) and "alone" (nothing overlapping).
 Each corpus sentence is analysed as its own document with no user corrections. Our types map
 person->PER, organization->ORG, place->LOC; "work" has no counterpart and is dropped. For Weibo
 only named (.NAM) mentions count and GPE is merged into LOC.
@@ -92,10 +94,34 @@ def predict(text: str, corrections: Corrections) -> set[tuple[int, int, str]]:
     return out
 
 
-def score(name: str, sentences: list[tuple[str, set]], errors: int = 0) -> None:
+def error_kind(item: tuple[int, int, str], other: set[tuple[int, int, str]]) -> str:
+    """Why a false alarm (or miss) happened: wrong type, wrong boundary, or nothing there."""
+    start, end, label = item
+    for s, e, t in other:
+        if (s, e) == (start, end):
+            return f"type {label}<>{t}"
+        if s < end and start < e:
+            side = (
+                "longer"
+                if s >= start and e <= end
+                else "shorter"
+                if start >= s and end <= e
+                else "shifted"
+            )
+            return f"bound {label} {side}" + ("" if t == label else f" ({t})")
+    return f"alone {label}"
+
+
+def in_context(text: str, item: tuple[int, int, str]) -> str:
+    start, end, _ = item
+    return f"{text[start:end]} | {text[max(0, start - 8) : end + 8]}"
+
+
+def score(name: str, sentences: list[tuple[str, set]], errors: int = 0, examples: str = "") -> None:
     corrections = Corrections()
     shown = 0
     tp, fp, fn = Counter(), Counter(), Counter()
+    fp_kinds, fn_kinds = Counter(), Counter()
     began = time.perf_counter()
     for text, gold in sentences:
         pred = predict(text, corrections)
@@ -103,8 +129,16 @@ def score(name: str, sentences: list[tuple[str, set]], errors: int = 0) -> None:
             tp[item[2]] += 1
         for item in pred - gold:
             fp[item[2]] += 1
+            kind = error_kind(item, gold)
+            fp_kinds[kind] += 1
+            if examples and f"false {kind}".startswith(examples):
+                print(f"  false {kind}: {in_context(text, item)}")
         for item in gold - pred:
             fn[item[2]] += 1
+            kind = error_kind(item, pred)
+            fn_kinds[kind] += 1
+            if examples and f"missed {kind}".startswith(examples):
+                print(f"  missed {kind}: {in_context(text, item)}")
         if shown < errors and pred != gold:
             shown += 1
             missed = sorted(f"{text[s:e]}/{t}" for s, e, t in gold - pred)
@@ -123,6 +157,9 @@ def score(name: str, sentences: list[tuple[str, set]], errors: int = 0) -> None:
     print(f"  all  {prf(*total)}  (gold {total[0] + total[2]}, predicted {total[0] + total[1]})")
     for label in ("PER", "ORG", "LOC"):
         print(f"  {label}  {prf(tp[label], fp[label], fn[label])}")
+    if errors:
+        print("  false alarms: " + ", ".join(f"{k} {n}" for k, n in fp_kinds.most_common()))
+        print("  misses: " + ", ".join(f"{k} {n}" for k, n in fn_kinds.most_common()))
 
 
 def main() -> int:
@@ -131,6 +168,9 @@ def main() -> int:
     parser.add_argument("--split", default="test", choices=("test", "dev"))
     parser.add_argument("--limit", type=int, default=0, help="first N sentences only")
     parser.add_argument("--errors", type=int, default=0, help="print N sentences' errors")
+    parser.add_argument(
+        "--examples", default="", help='print every error of one kind, e.g. "false bound ORG"'
+    )
     args = parser.parse_args()
     for key in args.sets.split(","):
         folder, files, sep, weibo = CORPORA[key]
@@ -144,7 +184,7 @@ def main() -> int:
         sentences = read_bio(path, sep, weibo)
         if args.limit:
             sentences = sentences[: args.limit]
-        score(f"{key} {args.split}", sentences, args.errors)
+        score(f"{key} {args.split}", sentences, args.errors, args.examples)
     return 0
 
 

@@ -195,3 +195,31 @@ def test_countries_inside_longer_words_and_foreign_names_the_tagger_cut():
     assert by_name(found, "伊拉克").type == "place"
     assert by_name(found, "法国").type == "place"
     assert by_name(found, "拉特纳亚克").type == "person"
+
+
+def test_foreign_name_with_common_transliteration_endings_stays_whole():
+    found = entities("俄罗斯副总理涅姆佐夫会见了联合国官员彼得·皮奥。")
+    assert by_name(found, "彼得·皮奥") is not None
+    assert by_name(found, "彼得") is None
+
+
+def test_title_after_a_surname_is_not_part_of_the_name():
+    found = {e.text for e in entities("温先生对这篇文章做了修改。")}
+    assert "温先生" not in found
+
+
+def test_dynasty_is_not_a_person():
+    found = entities("满洲贵族建立的清朝，统治中国近三百年。")
+    qing = by_name(found, "清朝")
+    assert qing is None or qing.type != "person"
+
+
+def test_country_before_a_generic_kind_of_company_is_a_place():
+    found = entities("许多美国公司正在裁员。")
+    assert by_name(found, "美国公司") is None
+    assert by_name(found, "美国").type == "place"
+
+
+def test_tagger_phrases_without_an_organisation_ending_are_not_organisations():
+    found = {e.text for e in entities("两国的互利合作取得了长足进展。")}
+    assert "长足进展" not in found

@@ -11,6 +11,12 @@ body, name) plus plain nouns plus an organisation head (中国 + 文化 + 扶贫
 财政部长); a country list types names CC-CEDICT glosses bare ("Iraq"), and CC-CEDICT's
 "abbr. for ..." glosses are typed by the full name's ending. Mentions of one entity (both scripts,
 short and full forms, "X(Y)" glosses, initials, known aliases) are merged into one `Entity`.
+
+jieba tags many plain phrases ns/nt (长足进展, 上半场): an ns/nt word no dictionary knows must
+look like a name (an organisation or place ending, or transliteration characters), else it is
+dropped or, for 中国航天, cut to its place. A country before a generic kind (美国 + 公司,
+非洲 + 球队) is the place, not an organisation. Tried and dropped: skipping two-character brands
+that are also everyday words (山水, 美的): it cost as many real brands (匹克) as it saved.
 """
 
 from __future__ import annotations
@@ -147,18 +153,23 @@ def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+_SCRIPT_SEAM = re.compile(f"(?<=[{_HAN_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_HAN_CHAR}])")
+
+
 def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     variants: dict[str, str] = {}
     for form in forms:
-        variants[form] = normalize_name(form)
+        variants[form] = _name_key(form)
         # 谷歌DeepMind is also written 谷歌 DeepMind.
-        spaced = re.sub(f"(?<=[{_HAN_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_HAN_CHAR}])",
-                        " ", form)  # fmt: skip
-        variants.setdefault(spaced, normalize_name(form))
+        spaced = _SCRIPT_SEAM.sub(" ", form)
+        variants.setdefault(spaced, _name_key(form))
     index: dict[str, list[tuple[str, str]]] = {}
     for form in sorted(variants, key=len, reverse=True):
         index.setdefault(form[0], []).append((form, variants[form]))
     return index
+
+
+_TS_LINE = re.compile(r"^(.)\t(.)(?=[ \n])", re.MULTILINE)
 
 
 @cache
@@ -168,20 +179,22 @@ def _t2s_table() -> dict[int, str]:
 
     import opencc
 
-    table: dict[int, str] = {}
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            key, _, values = line.rstrip("\n").partition("\t")
-            first = values.split(" ")[0]
-            if len(key) == 1 and len(first) == 1 and first != key:
-                table[ord(key)] = first
-    return table
+    text = path.read_text(encoding="utf-8")
+    # "key<TAB>first[ other...]": one-character keys only, first simplified form.
+    pairs = _TS_LINE.findall(text)
+    return {ord(key): first for key, first in pairs if first != key}
 
 
 def _simplify(text: str) -> str:
     """Length-preserving traditional -> simplified, character by character."""
     return text.translate(_t2s_table())
+
+
+def _name_key(form: str) -> str:
+    """`normalize_name` through the character table: OpenCC's phrase pass costs ~10 ms on the
+    first call for the few hundred list entries, and list names need no phrase rules."""
+    return _fold(_simplify(form))
 
 
 @cache
@@ -193,7 +206,7 @@ def _lexicon() -> _Lexicon:
         name, etype, english, aliases = cols[0], cols[1], cols[2], cols[3]
         entry = _Known(name, etype, english or None)  # type: ignore[arg-type]
         for form in [name, *[a for a in aliases.split("|") if a]]:
-            known.setdefault(normalize_name(form), entry)
+            known.setdefault(_name_key(form), entry)
             forms.append(form)
     suffixes = {}
     for line in _data_lines("entity_suffixes.txt"):
@@ -210,7 +223,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         known=known,
         known_by_first=_index_forms(forms),
-        stop=frozenset(normalize_name(w) for w in _data_lines("entity_stop.txt")),
+        stop=frozenset(_name_key(w) for w in _data_lines("entity_stop.txt")),
         suffixes=suffixes,
         surnames=frozenset(surnames),
         translit=translit,
@@ -301,6 +314,8 @@ def _proper_senses(entries: Sequence[Entry]) -> list[str]:
     return out
 
 
+_MEMBER = re.compile(r"\bmembers?$")
+_ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b")
 _ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
 _IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
 
@@ -317,6 +332,8 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
                 etype = lex.suffixes.get(full[-cut:])
                 if etype is not None and len(full) > cut:
                     return etype
+        if _ERA.search(sense) or _MEMBER.search(sense):
+            return None  # "Qing dynasty (1644-1911)", "Communist Party member": not a name
         # The earliest type word wins: "Bonn, a small town ..., Cold War capital" is a place.
         found = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
                  if (m := pattern.search(sense)) is not None]  # fmt: skip
@@ -413,7 +430,22 @@ def _known_fits(ctx: _Context, form: str, start: int, end: int) -> bool:
             return False  # GPT-3 in GPT-3.5
     # A short Chinese name glued into a longer word is not that name.
     glued = start not in ctx.starts or end not in ctx.ends
-    return not (_HAN.search(form) and len(form) <= 2 and glued)
+    return not (_HAN.search(form) and len(form) <= 2 and (glued or _compound_part(ctx, start, end)))
+
+
+def _compound_part(ctx: _Context, start: int, end: int) -> bool:
+    """红富士 + 苹果, 原油 + 日产 + 量: a short name that is part of a compound noun here."""
+    if not ctx.token_ends:
+        ctx.token_ends.extend(t[1] for t in ctx.tokens)
+    index = bisect_right(ctx.token_ends, start)  # the token starting at `start`
+    if index >= len(ctx.tokens) or ctx.tokens[index][0] != start:
+        return False
+    before = ctx.tokens[index - 1] if index else None
+    after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
+    common = any(not e.proper for e in ctx.entries.get(ctx.simple[start:end], ()))
+    if common and before and before[2] in ("n", "nz") and before[1] - before[0] >= 2:
+        return True  # 苹果 is also the fruit
+    return bool(after and after[0] == end and after[1] - after[0] == 1 and after[2] == "n")
 
 
 def _latin_type(words: list[str], ctx: _Context, start: int, end: int) -> EntityType | None:
@@ -693,20 +725,27 @@ def _given_after_surname(ctx: _Context, index: int) -> int | None:
         part = ctx.simple[s:e]
         if tag in _FUNCTION_TAGS or tag.startswith("v") or not all(ch in given for ch in part):
             break
+        if part in _TITLES:
+            break  # 温 + 先生: a title, however name-like its characters
         if e - tokens[index][0] > 3:
             break
         end = e
     return end if end > tokens[index][1] else None
 
 
-def _given_name_end(ctx: _Context, index: int, word: str) -> int:
+def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
     """张洁 + 清: the tagger often cuts the last character off a three-character name."""
-    end = ctx.tokens[index][1]
-    if len(word) != 2 or word[0] not in ctx.lex.surnames or index + 1 >= len(ctx.tokens):
+    if (
+        end != ctx.tokens[index][1]
+        or len(word) != 2
+        or word[0] not in ctx.lex.surnames
+        or index + 1 >= len(ctx.tokens)
+    ):
         return end
     s, e, tag = ctx.tokens[index + 1]
     nxt = ctx.simple[s:e]
-    if e - s == 1 and nxt in ctx.lex.given_chars and tag not in _FUNCTION_TAGS:
+    given = nxt in ctx.lex.given_chars and tag not in _FUNCTION_TAGS
+    if e - s == 1 and _ALL_HAN.fullmatch(nxt) and (given or tag == "ng"):  # 李铁 + 辰/ng
         return e
     return end
 
@@ -793,8 +832,14 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     for index, (start, end, tag) in enumerate(ctx.tokens):
         word = ctx.simple[start:end]
         common = any(not e.proper for e in ctx.entries.get(word, ()))
-        places = _glued_places(word, tag, common) or (
-            _place_prefix(ctx, word) if tag != "nt" else []  # 中国足协: the tagger's own name
+        unknown_nt = tag == "nt" and not ctx.entries.get(word) and not _org_ending(ctx, word)
+        places = (
+            _glued_places(word, tag, common)
+            or _country_class(word, lex)
+            or (
+                # 中国足协: the tagger's own name, but 中国 + 航天 when nothing says organisation
+                _place_prefix(ctx, word) if tag != "nt" or unknown_nt else []
+            )
         )
         if len(word) == 1 and word in _COUNTRY_SHORT and _paired_country(ctx, start):
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
@@ -851,15 +896,26 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue  # the dictionary knows the word but not as a person
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
-                end = _given_name_end(ctx, index, word) if etype == "person" else end
+                end = _given_name_end(ctx, index, word, end) if etype == "person" else end
                 out.append(_Mention(start, end, etype, _TAGGER))
             continue
+        if tag == "ns" and not entries and word not in lex.places:
+            if _person_cue(ctx, start, end):
+                out.append(_Mention(start, end, "person", _TAGGER))  # 罗干/ns + 说
+                continue
+            if len(word) >= 3 and not _place_like(ctx, word):
+                continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
             named_body = tag == "nt" and any(
                 lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
             )
             if common and not proper and not _acronym_gloss(entries) and not named_body:
                 continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
+            if unknown_nt and _place_ending(ctx, word):
+                out.append(_Mention(start, end, "place", _TAGGER))  # 北京图书大厦
+                continue
+            if unknown_nt:
+                continue  # 国际原油, 长足进展: jieba's nt on phrases no dictionary knows
             etype = gloss_type or ("place" if tag == "ns" else "organization")
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
@@ -868,6 +924,48 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if (etype is not None and etype != "work") or gloss_type == "work":
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+# Last characters of organisation names beyond the suffix list: 妇联, 足协, 侨办, 民盟, 女篮.
+_ORG_LAST_CHARS = frozenset("联协办盟校站系科组团处馆司所委会行庭篮排")
+
+
+def _org_ending(ctx: _Context, word: str) -> bool:
+    """Whether an unknown word ends the way organisation names end (社, 部, 委员会, 妇联)."""
+    if word[-1] in _ORG_LAST_CHARS or ctx.lex.bodies.get(word[-2:]) == "organization":
+        return True
+    return any(ctx.lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1))
+
+
+def _place_ending(ctx: _Context, word: str) -> bool:
+    """An unknown word ending in a place ending of two or more characters (大厦, 广场)."""
+    return any(ctx.lex.suffixes.get(word[-cut:]) == "place" for cut in (3, 2) if len(word) > cut)
+
+
+# Titles and roles that sit right next to a person's name: 总统 + X, X + 女士.
+_ROLES = ("总统", "总理", "主席", "部长", "教练", "司令", "委员", "女士", "先生", "大使", "外长",
+          "首相", "国王", "议员", "书记", "夫人")  # fmt: skip
+# Last characters of place names beyond the suffix list: 亚洲, 长城, 香港, 秦岭.
+_PLACE_LAST_CHARS = frozenset(
+    "洲国城港岭峰谷原坡沟屯庄堡寨关口门桥峡滩洋泉塘池坝营寺庙宫园站府道林地盆岸"
+)
+
+
+def _person_cue(ctx: _Context, start: int, end: int) -> bool:
+    """A word the tagger took for a place, said to speak or titled as a person."""
+    before, after = ctx.simple[max(0, start - 4) : start], ctx.simple[end : end + 4]
+    return after.startswith(_PERSON_CUES_AFTER + _ROLES) or before.endswith(
+        _PERSON_CUES_BEFORE + _ROLES
+    )
+
+
+def _place_like(ctx: _Context, word: str) -> bool:
+    """An unknown word shaped like a place name: a place ending, or a transliteration."""
+    if word[-1] in _PLACE_LAST_CHARS or ctx.lex.suffixes.get(word[-1]) == "place":
+        return True
+    if any(ctx.lex.suffixes.get(word[-cut:]) == "place" for cut in (3, 2)):
+        return True
+    return all(ch in ctx.lex.translit for ch in word)
 
 
 def _type_from_tag(tag: str) -> EntityType | None:
@@ -972,6 +1070,35 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     return first
 
 
+# One character that turns a head into a word of its own: 银行 + 界, 中小学 + 生, 军 + 长.
+_HEAD_CONTINUATIONS = frozenset("界生员们长迷")
+# Kinds of thing, not names, after a bare country or region: 美国 + 公司 = American companies.
+_CLASS_HEADS = frozenset({"公司", "球队", "工厂", "企业", "中小学", "学校", "银行", "政府"})
+
+
+def _head_continues(ctx: _Context, index: int, end: int) -> bool:
+    """The head's token is glued to a one-character token that makes another word of it."""
+    if index + 1 >= len(ctx.tokens) or end != ctx.tokens[index][1]:
+        return False
+    s, e, _ = ctx.tokens[index + 1]
+    return s == end and ctx.simple[s:e] in _HEAD_CONTINUATIONS
+
+
+def _class_of_country(ctx: _Context, owner: int, head: int) -> bool:
+    """美国 + 公司, 非洲 + 球队: a country or region before a generic kind of organisation."""
+    s, e, _ = ctx.tokens[owner]
+    hs, he, _ = ctx.tokens[head]
+    return ctx.simple[s:e] in ctx.lex.places and ctx.simple[hs:he] in _CLASS_HEADS
+
+
+def _country_class(word: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """美国公司 as one tagger word: a country and a generic kind of organisation."""
+    for cut in (2, 3, 4):
+        if word[:cut] in lex.places and word[cut:] in _CLASS_HEADS:
+            return [(0, cut)]
+    return []
+
+
 def _composed_mentions(ctx: _Context) -> list[_Mention]:
     """Owner + head (美国 + 财政部, 纽约 + 大学, 中国 + 人民 + 银行), and token runs CC-CEDICT
     knows as one name."""
@@ -982,8 +1109,12 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
         if head is None:
             continue
         start, end, etype, alone = head
+        if _head_continues(ctx, i, end):
+            continue
         index = i - 1 if start < tokens[i][0] else i
         first = _owner_start(ctx, index, ctx.simple[start:end]) if index > 0 else None
+        if first == index - 1 and _class_of_country(ctx, first, index):
+            continue
         if etype == "place" and first is not None and first < index - 1:
             first = index - 1 if _is_anchor(ctx, index - 1) else None  # 塔科马 + 市 only
         if first is not None:
