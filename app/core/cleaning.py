@@ -88,6 +88,9 @@ _CREDIT_LINE = re.compile(
 )
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:图片|圖片|image|img|\[图片\]|\[圖片\])$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^#[^#\s][^。!?!?]{0,40}$")  # "#Alexandr Wang": a topic tag
+# A regex call holds the GIL for as long as it runs, so on a huge text (up to a million
+# characters) the window's thread would stall: such texts are scanned a few lines at a time.
+_PIECE_CHARS = 20_000
 _SHORT = 30  # characters: longer lines are prose unless a disclaimer says otherwise
 _EDGE_SHORT = 20  # characters: short lines between two furniture lines go with them
 
@@ -99,14 +102,14 @@ def clean_text(text: str, strip_tags: bool = True) -> str:
     written as `&lt;b&gt;` by the author (a code example), not dragged in by a scraper.
     """
     text = replace_lone_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _by_lines(_INVISIBLE.sub, "", text)
     if strip_tags:
-        text = _BROKEN_TAG.sub("", text)
-        text = _HTML_TAG.sub("", text)
-    text = _TEMPLATE_PLACEHOLDER.sub("", text)
+        text = _by_lines(_BROKEN_TAG.sub, "", text)
+        text = _HTML_TAG.sub("", text)  # a tag may span a line break; one quick literal scan
+    text = _TEMPLATE_PLACEHOLDER.sub("", text)  # may span a line break; quick literal scan
     text = repair_mojibake(text)  # before `?` runs go: a `?` may be a lost lead byte
-    text = _DAMAGED_QUESTION_MARKS.sub("", text)
-    text = _LOST_NAME_DOT.sub("·", text)
+    text = _by_lines(_DAMAGED_QUESTION_MARKS.sub, "", text)
+    text = _by_lines(_LOST_NAME_DOT.sub, "·", text)
     text = strip_pinyin_annotations(text)
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -117,9 +120,36 @@ def clean_text(text: str, strip_tags: bool = True) -> str:
 
 def strip_pinyin_annotations(text: str) -> str:
     """`發(fā)布` -> `發布`, but only when the text really is annotated that way."""
-    if len(_PINYIN_ANNOTATION.findall(text)) < _MIN_ANNOTATIONS:
-        return text
-    return _PINYIN_ANNOTATION.sub("", text)
+    found = 0
+    for lo, hi in _line_pieces(text):
+        found += len(_PINYIN_ANNOTATION.findall(text, lo, hi))
+        if found >= _MIN_ANNOTATIONS:
+            return _by_lines(_PINYIN_ANNOTATION.sub, "", text)
+    return text
+
+
+def _line_pieces(text: str) -> list[tuple[int, int]]:
+    """[lo, hi) pieces of about `size` characters, each ending just after a line break.
+
+    Only for patterns that never match across a line break: each piece then matches
+    exactly as the whole text would.
+    """
+    pieces, lo, size = [], 0, _PIECE_CHARS
+    while len(text) - lo > size:
+        hi = text.find("\n", lo + size) + 1
+        if hi <= 0:
+            break
+        pieces.append((lo, hi))
+        lo = hi
+    pieces.append((lo, len(text)))
+    return pieces
+
+
+def _by_lines(sub, replacement: str, text: str) -> str:  # sub: re.Pattern.sub
+    """`sub(replacement, text)`, a few lines per call on a huge text (same result)."""
+    if len(text) <= _PIECE_CHARS:
+        return sub(replacement, text)
+    return "".join(sub(replacement, text[lo:hi]) for lo, hi in _line_pieces(text))
 
 
 def is_furniture(line: str) -> bool:

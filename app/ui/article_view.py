@@ -1,8 +1,11 @@
 """The article: plain text, quiet word boundaries, hover and keyboard word picking.
 
-The text is always inserted as plain text (never HTML). Decorations (word underlines,
-known words, entity and hover highlights) are ExtraSelections computed only for the
-visible part of the document, so a very long article costs the same as a short one.
+The text is always inserted as plain text (never HTML). Decorations are computed only
+for the visible part of the document, so a very long article costs the same as a short
+one. Word underlines, known words and entity underlines are painted over the text by
+`paintEvent` (a few hundred ExtraSelections made every repaint of a paragraph cost
+10-40 ms, since Qt clips each selection separately); only the hover and entity
+highlights, a handful, are ExtraSelections.
 Token offsets are Python (code point) offsets; Qt counts UTF-16 units, so `_OffsetMap`
 translates when the text has characters outside the BMP.
 """
@@ -12,12 +15,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -25,7 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from app.core.analysis import has_han
 from app.core.types import Analysis, Token
@@ -44,7 +51,9 @@ FONT_FAMILIES = {
 }
 
 UNDERLINE_COLORS = (QColor("#b9c7da"), QColor("#e2c39b"))
-KNOWN_TEXT = QColor("#8c8c8c")
+KNOWN_VEIL_ALPHA = 125  # the page colour painted over a known word's text: it reads grey
+# Kinds of painted marks.
+_UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY = range(4)
 ENTITY_UNDERLINE = QColor("#d99a00")
 ENTITY_HIGHLIGHT = QColor("#ffe58a")
 HOVER_HIGHLIGHT = QColor("#cfe3ff")
@@ -87,6 +96,9 @@ class ArticleView(QTextEdit):
     word_activated = Signal(int, QRect)  # token index, word rectangle in global coordinates
     word_deactivated = Signal()
     save_requested = Signal(int)  # token index
+    # The right-click menu about to open, and the name it could correct ("" for none):
+    # the window adds its entity actions to it.
+    context_menu_requested = Signal(QMenu, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +135,10 @@ class ArticleView(QTextEdit):
         # changes, so a hover costs one selection instead of hundreds.
         self._base_selections: list[QTextEdit.ExtraSelection] = []
         self._base_key: tuple | None = None
+        # Painted marks for the decorated range: (kind, start, end); their rectangles in
+        # document coordinates are computed on the first paint after a change.
+        self._marks: list[tuple[int, int, int]] = []
+        self._mark_rects: list[tuple[int, QRectF]] | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # ---- content -------------------------------------------------------------------------
@@ -159,10 +175,11 @@ class ArticleView(QTextEdit):
         cursor.insertText(text.replace("\r", " "))
         self.setDocument(doc)
         # Layout finishes after the first decoration pass: what is visible may change then.
-        doc.documentLayout().documentSizeChanged.connect(
-            lambda _size: self._schedule_decoration(content_changed=False))
+        doc.documentLayout().documentSizeChanged.connect(self._on_layout_changed)
         self._base_selections = []
         self._base_key = None
+        self._marks = []
+        self._mark_rects = None
         self.setExtraSelections([])
 
     def set_analysis(self, analysis: Analysis, starts: list[int] | None = None,
@@ -373,6 +390,28 @@ class ArticleView(QTextEdit):
         self._hover_settled()
         return True
 
+    def name_candidate_at(self, pos: QPoint) -> str:
+        """What a right-click at `pos` could mark as a name: the selection, else the word there."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start = self._offsets.to_py(cursor.selectionStart())
+            end = self._offsets.to_py(cursor.selectionEnd())
+            picked = " ".join(self._text[start:end].split())
+            if picked and "\n" not in self._text[start:end].strip() and len(picked) <= 100:
+                return picked
+        offset = self.offset_at(pos)
+        index = self.token_index_at_offset(offset) if offset is not None else -1
+        if index >= 0 and any(ch.isalnum() for ch in self._tokens[index].text):
+            return self._tokens[index].text.strip()
+        return ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.hide_word()
+        menu = self.createStandardContextMenu(event.pos())
+        self.context_menu_requested.emit(menu, self.name_candidate_at(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
@@ -410,6 +449,10 @@ class ArticleView(QTextEdit):
 
     # ---- decoration ------------------------------------------------------------------------
 
+    def _on_layout_changed(self, _size=None) -> None:
+        self._mark_rects = None  # lines moved: the marks' rectangles are stale
+        self._schedule_decoration(content_changed=False)
+
     def _schedule_decoration(self, content_changed: bool = True) -> None:
         """Decorate on the next event-loop turn (several changes cost one pass)."""
         if content_changed:
@@ -436,6 +479,8 @@ class ArticleView(QTextEdit):
         if key != self._base_key:
             self._base_selections = self._base_decorations(lo, hi)
             self._base_key = key
+            self._mark_rects = None
+            self.viewport().update()
         self._apply_selections()
 
     def _apply_selections(self) -> None:
@@ -453,39 +498,95 @@ class ArticleView(QTextEdit):
         self.setExtraSelections(selections)
 
     def _base_decorations(self, lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
+        """The painted marks for [lo, hi) (into `_marks`) and the entity highlights."""
         selections: list[QTextEdit.ExtraSelection] = []
+        marks: list[tuple[int, int, int]] = []
+        self._marks = marks
         if not self._text:
             return selections
         limit = self.document().characterCount() - 1
         if self._tokens:
             first = max(0, bisect.bisect_right(self._starts, lo) - 1)
             last = bisect.bisect_left(self._starts, hi)
-            underline = [QTextCharFormat(), QTextCharFormat()]
-            for fmt, color in zip(underline, UNDERLINE_COLORS, strict=True):
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(color)
-            known = QTextCharFormat()
-            known.setForeground(KNOWN_TEXT)
             parity = 0
             for token in self._tokens[first:last]:
                 if not has_han(token.text):
                     continue
                 parity ^= 1
                 if token.text in self._known:
-                    selections.append(self._selection(token.start, token.end, known, limit))
+                    marks.append((_KNOWN, token.start, token.end))
                 elif self._boundaries:
-                    selections.append(
-                        self._selection(token.start, token.end, underline[parity], limit))
-            entity_fmt = QTextCharFormat()
-            entity_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            entity_fmt.setUnderlineColor(ENTITY_UNDERLINE)
+                    marks.append((parity, token.start, token.end))
             for start, end in self._spans_between(self._entity_spans, lo, hi):
-                selections.append(self._selection(start, end, entity_fmt, limit))
+                marks.append((_ENTITY, start, end))
         marked = QTextCharFormat()
         marked.setBackground(ENTITY_HIGHLIGHT)
         for start, end in self._spans_between(list(self._highlighted), lo, hi):
             selections.append(self._selection(start, end, marked, limit))
         return selections
+
+    @property
+    def painted_marks(self) -> list[tuple[str, str]]:
+        """(kind, text) of every mark painted over the decorated range: what the reader sees."""
+        names = {_UNDERLINE_A: "word", _UNDERLINE_B: "word", _KNOWN: "known", _ENTITY: "name"}
+        return [(names[kind], self._text[start:end]) for kind, start, end in self._marks]
+
+    def _mark_geometry(self) -> list[tuple[int, QRectF]]:
+        """Each mark's line pieces in document coordinates (a word may wrap)."""
+        if self._mark_rects is not None:
+            return self._mark_rects
+        doc = self.document()
+        to_qt = self._offsets.to_qt
+        rects: list[tuple[int, QRectF]] = []
+        for kind, start, end in self._marks:
+            qs, qe = to_qt(start), to_qt(end)
+            block = doc.findBlock(qs)
+            while block.isValid() and block.position() < qe:
+                layout = block.layout()
+                base = block.position()
+                origin = layout.position()
+                pos = max(qs, base) - base
+                stop = min(qe - base, block.length() - 1)
+                while pos < stop:
+                    line = layout.lineForTextPosition(pos)
+                    if not line.isValid():
+                        break  # not laid out yet: the layout-changed signal comes back here
+                    piece_end = min(stop, line.textStart() + line.textLength())
+                    if piece_end <= pos:
+                        break
+                    x1 = line.cursorToX(pos)[0]
+                    x2 = line.cursorToX(piece_end)[0]
+                    top = origin.y() + line.y()
+                    rects.append((kind, QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1),
+                                               line.height())))
+                    pos = piece_end
+                block = block.next()
+        self._mark_rects = rects
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._marks:
+            return
+        clip = QRectF(event.rect())
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        pens = [QPen(color, 1) for color in UNDERLINE_COLORS]
+        entity_pen = QPen(ENTITY_UNDERLINE, 1.5, Qt.PenStyle.DotLine)
+        veil = QColor(self.viewport().palette().base().color())
+        veil.setAlpha(KNOWN_VEIL_ALPHA)
+        painter = QPainter(self.viewport())
+        for kind, doc_rect in self._mark_geometry():
+            rect = doc_rect.translated(dx, dy)
+            if not rect.intersects(clip):
+                continue
+            if kind == _KNOWN:
+                painter.fillRect(rect, veil)
+                continue
+            y = rect.bottom() - (1.0 if kind == _ENTITY else 3.0)
+            painter.setPen(entity_pen if kind == _ENTITY else pens[kind])
+            painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.right() - 1, y))
+        painter.end()
 
     @staticmethod
     def _spans_between(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:

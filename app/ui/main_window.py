@@ -38,13 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.analysis import sentence_at
+from app.core.corrections import ENTITY_TYPES, Corrections
 from app.core.errors import UserError
 from app.core.script import to_simplified, to_traditional
 from app.core.types import Analysis, Article, Entity, VocabItem
 from app.ui import vocab_access
 from app.ui.article_view import ArticleView
+from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.models import (
     ENTITY_ROLE,
+    ENTITY_TYPE_NAMES,
     EntityFilterModel,
     EntityModel,
     LibraryModel,
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow):
         self.settings = ViewSettings()
         self.analysis: Analysis | None = None
         self.article_path: str | None = None
+        self.article: Article | None = None  # the open article, re-analysed after a correction
+        self._rereading = False
+        self._correction_message = ""  # shown when the re-analysis after a correction lands
         self.last_error: str | None = None
         self._restore_position = 0
         self._view_index: ViewIndex | None = None
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
         self.view.word_activated.connect(self._on_word_activated)
         self.view.word_deactivated.connect(self.popup.hide_popup)
         self.view.save_requested.connect(self.save_token)
+        self.view.context_menu_requested.connect(self.add_name_actions)
 
         self._refresh_vocab()
         notice = getattr(self.vocab, "notice", None)
@@ -184,6 +191,8 @@ class MainWindow(QMainWindow):
         self.entity_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.entity_tree.clicked.connect(self._on_entity_clicked)
         self.entity_tree.activated.connect(self._on_entity_clicked)
+        self.entity_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entity_tree.customContextMenuRequested.connect(self._show_entity_menu)
         entity_layout.addWidget(self.entity_filter_edit)
         entity_layout.addWidget(self.entity_tree)
         self.entity_dock = self._dock("Names", "entityDock", entity_panel,
@@ -263,6 +272,10 @@ class MainWindow(QMainWindow):
         self.boundary_action = self._toggle(view_menu, "&Word boundaries",
                                             self.settings.word_boundaries, self._set_boundaries)
         view_menu.addSeparator()
+        corrections_action = QAction("Entity &corrections…", self)
+        corrections_action.triggered.connect(self.show_corrections)
+        view_menu.addAction(corrections_action)
+        view_menu.addSeparator()
         for dock in (self.library_dock, self.entity_dock, self.vocab_dock):
             view_menu.addAction(dock.toggleViewAction())
 
@@ -280,6 +293,7 @@ class MainWindow(QMainWindow):
         """Load and analyse `path` in the background; the text shows as soon as it is read."""
         self.popup.hide_popup()
         self.article_path = str(path)
+        self._rereading = False
         self._restore_position = position
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
         self.runner.start(path=str(path))
@@ -288,6 +302,7 @@ class MainWindow(QMainWindow):
         self.popup.hide_popup()
         self.article_path = article.path
         self._restore_position = 0
+        self._rereading = False
         self.runner.start(article=article)
 
     def open_initial(self, paths: list[str]) -> None:
@@ -332,6 +347,13 @@ class MainWindow(QMainWindow):
                 if u.isLocalFile() and u.toLocalFile().lower().endswith(OPENABLE_SUFFIXES)]
 
     def _on_article_loaded(self, article: Article) -> None:
+        rereading = self._rereading and article.text == self.view.text
+        self._rereading = False
+        self.article = article
+        if rereading and self.analysis is not None:
+            # A re-analysis (after a correction): keep the text, scroll and panels until
+            # the new analysis replaces them.
+            return
         self.analysis = None
         self.entity_model.set_entities([])
         self.view.set_article_text(article.text, article.script)
@@ -361,6 +383,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
             f"{len(analysis.entities)} names", 10_000)
+        if self._correction_message:
+            self.statusBar().showMessage(self._correction_message, 10_000)
+            self._correction_message = ""
         self.analysis_shown.emit(analysis)
 
     def _on_failed(self, message: str) -> None:
@@ -549,6 +574,92 @@ class MainWindow(QMainWindow):
         self.view.highlight_spans(entity.spans)
         self.statusBar().showMessage(
             f"{entity.text}: {entity.count} mention{'s' if entity.count != 1 else ''}", 5000)
+
+    # ---- entity corrections --------------------------------------------------------------
+
+    def entity_menu(self, index: QModelIndex) -> QMenu | None:
+        """The Names panel's right-click menu for the row at `index` (None off an entity)."""
+        entity = index.data(ENTITY_ROLE) if index.isValid() else None
+        if not isinstance(entity, Entity):
+            return None
+        menu = QMenu(self)
+        show = menu.addAction(f"Show mentions of “{entity.text}”")
+        show.triggered.connect(lambda: self.highlight_entity(entity))
+        menu.addSeparator()
+        ignore = menu.addAction("Not a name")
+        ignore.setToolTip(f"Never list “{entity.text}” as a name, in any article")
+        ignore.triggered.connect(lambda: self.ignore_name(entity.text))
+        return menu
+
+    def _show_entity_menu(self, pos) -> None:  # pos: QPoint in the tree's viewport
+        menu = self.entity_menu(self.entity_tree.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.entity_tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def add_name_actions(self, menu: QMenu, candidate: str) -> None:
+        """The article's right-click menu: mark the selection or word as a name, or not."""
+        if not candidate or self.analysis is None:
+            return
+        menu.addSeparator()
+        shown = candidate if len(candidate) <= 24 else candidate[:23] + "…"
+        mark = menu.addMenu(f"Mark “{shown}” as a name")
+        mark.setObjectName("markAsNameMenu")
+        for etype in ENTITY_TYPES:
+            action = mark.addAction(ENTITY_TYPE_NAMES[etype])
+            action.setData(etype)
+            action.triggered.connect(
+                lambda _checked=False, t=etype: self.mark_as_name(candidate, t))
+        listed = {e.text for e in self.analysis.entities}
+        if candidate in listed:
+            not_name = menu.addAction(f"“{shown}” is not a name")
+            not_name.triggered.connect(lambda: self.ignore_name(candidate))
+
+    def ignore_name(self, name: str) -> None:
+        """Never list `name` as a name again, in any article; the open one is re-read now."""
+        self._change_corrections(lambda c: c.ignore(name),
+                                 f"“{name}” is no longer listed as a name "
+                                 "(View → Entity corrections… to undo)")
+
+    def mark_as_name(self, name: str, etype: str) -> None:
+        """Always list `name` as an entity of `etype`, in every article."""
+        label = ENTITY_TYPE_NAMES.get(etype, etype)
+        self._change_corrections(lambda c: c.add(name, etype),  # type: ignore[arg-type]
+                                 f"“{name}” is now listed as a {label} "
+                                 "(View → Entity corrections… to undo)")
+
+    def _change_corrections(self, change: Callable[[Corrections], None], message: str) -> None:
+        try:
+            corrections = Corrections.load()
+            if corrections.notice:
+                self.statusBar().showMessage(corrections.notice, 10_000)
+            change(corrections)
+            corrections.save()
+        except (UserError, OSError) as exc:
+            self._on_failed(str(exc))
+            return
+        self.reanalyse()
+        self._correction_message = message
+        self.statusBar().showMessage(message, 10_000)
+
+    def reanalyse(self) -> None:
+        """Analyse the open article again (after a correction), keeping the reading position."""
+        if self.article is None:
+            return
+        self.popup.hide_popup()
+        self._restore_position = 0  # the text stays in place: nothing to restore
+        self._rereading = True
+        self.runner.start(article=self.article)
+
+    def show_corrections(self) -> CorrectionsDialog:
+        corrections = Corrections.load()
+        if corrections.notice:
+            self.statusBar().showMessage(corrections.notice, 10_000)
+        dialog = CorrectionsDialog(corrections, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.reanalyse)
+        dialog.open()
+        return dialog
 
     # ---- view options ------------------------------------------------------------------------
 

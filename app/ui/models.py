@@ -120,6 +120,14 @@ ENTITY_GROUPS: tuple[tuple[str, str], ...] = (
     ("work", "Works"),
 )
 
+# What the learner calls each type, in menus and lists.
+ENTITY_TYPE_NAMES = {
+    "person": "person",
+    "organization": "organisation",
+    "place": "place",
+    "work": "work",
+}
+
 
 class EntityModel(QStandardItemModel):
     """Two levels: entity type groups, then entities (most mentioned first)."""
@@ -250,3 +258,53 @@ class VocabModel(QAbstractTableModel):
             values = (word, item.pinyin, item.gloss, item.sentence, item.article)
             return values[index.column()]
         return None
+
+
+class CorrectionsModel(QAbstractListModel):
+    """The user's entity corrections as one list: ignored names, then added ones.
+
+    A thin view over `Corrections`; `remove_rows` changes it and saves, the caller
+    re-analyses so the article shows the change.
+    """
+
+    def __init__(self, corrections, parent=None) -> None:  # corrections: Corrections
+        super().__init__(parent)
+        self._corrections = corrections
+        self._rows: list[tuple[str, str]] = []  # (name, type or "" for an ignored name)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = [(name, "") for name in sorted(self._corrections.ignored)]
+        self._rows += sorted(self._corrections.added.items())
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        name, etype = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if etype:
+                return f"{name}   — always a {ENTITY_TYPE_NAMES.get(etype, etype)}"
+            return f"{name}   — not a name"
+        if role == WORD_ROLE:
+            return name
+        return None
+
+    def row(self, row: int) -> tuple[str, str]:
+        return self._rows[row]
+
+    def remove_rows(self, rows: list[int]) -> int:
+        """Forget the corrections in `rows` and save; returns how many were removed."""
+        removed = 0
+        for name, etype in (self._rows[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)):
+            changed = self._corrections.remove_added(name) if etype \
+                else self._corrections.unignore(name)
+            removed += bool(changed)
+        if removed:
+            self._corrections.save()
+        self._refresh()
+        return removed

@@ -182,9 +182,11 @@ class WordPopup(QFrame):
         """Show `info` beside `anchor` (the word's rectangle in global coordinates)."""
         self._info = info
         self._anchor = QRect(anchor)
-        self._label.setText(build_popup_html(info, colored, show_pinyin))
-        self._label.setMinimumWidth(min(440, max(220, self._label.sizeHint().width())))
-        self.adjustSize()
+        rich = build_popup_html(info, colored, show_pinyin)
+        if rich != self._label.text():  # re-anchoring on scroll: same text, no new layout
+            self._label.setText(rich)
+            self._label.setMinimumWidth(min(440, max(220, self._label.sizeHint().width())))
+            self.adjustSize()
         self.move(self._place(anchor))
         self.show()
         self.raise_()

@@ -55,9 +55,10 @@ def test_hovering_another_word_moves_the_highlight_and_keeps_the_underlines(
     view = window.view
     view.scroll_to_offset(0)
     qtbot.wait(10)
-    qtbot.waitUntil(lambda: len(view.extraSelections()) > 20, timeout=5000)
-    underlines = len(view.extraSelections())
-    assert underlines > 20  # word boundaries on screen are drawn
+    qtbot.waitUntil(lambda: len(view.painted_marks) > 20, timeout=5000)
+    words_on_screen = [text for kind, text in view.painted_marks if kind == "word"]
+    assert len(words_on_screen) > 20  # word boundaries on screen are drawn
+    assert ("name", "杨格") in view.painted_marks  # and the names' dotted underlines
     seen = []
     for word in ("研究员", "马斯克"):
         index = next(i for i, t in enumerate(view.tokens) if t.text == word)
@@ -72,5 +73,6 @@ def test_hovering_another_word_moves_the_highlight_and_keeps_the_underlines(
         assert len(highlighted) == 1
         cursor = highlighted[0].cursor
         assert view.text[cursor.selectionStart():cursor.selectionEnd()] == word
+        assert word in [text for _kind, text in view.painted_marks]  # underlines kept
         seen.append(word)
     assert seen == ["研究员", "马斯克"]

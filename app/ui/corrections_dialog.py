@@ -1,0 +1,62 @@
+"""View → Entity corrections…: the names the learner corrected, and a way to take one back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.models import CorrectionsModel
+
+
+class CorrectionsDialog(QDialog):
+    """A list over the saved corrections with a Remove button; `changed` after each removal."""
+
+    changed = Signal()
+
+    def __init__(self, corrections, parent: QWidget | None = None) -> None:  # Corrections
+        super().__init__(parent)
+        self.setWindowTitle("Entity corrections")
+        self.setObjectName("correctionsDialog")
+        self.resize(420, 360)
+        self.model = CorrectionsModel(corrections, self)
+        self.list_view = QListView()
+        self.list_view.setModel(self.model)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        hint = QLabel("Your corrections apply to every article. Right-click a name in the "
+                      "Names panel or a word in the article to add one.")
+        hint.setWordWrap(True)
+        self.empty_label = QLabel("No corrections yet.")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.list_view)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+        self.model.modelReset.connect(self._update_state)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.remove_button.setEnabled(not empty)
+
+    def remove_selected(self) -> None:
+        rows = [i.row() for i in self.list_view.selectionModel().selectedRows()]
+        if not rows and self.list_view.currentIndex().isValid():
+            rows = [self.list_view.currentIndex().row()]
+        if rows and self.model.remove_rows(rows):
+            self.changed.emit()
