@@ -101,9 +101,17 @@ def _is_odd(ch: str) -> bool:
     )
 
 
+_SCAN_PIECE = 50_000
+
+
 def _suspicious_positions(text: str) -> list[int]:
     # Judge each distinct character once; an article repeats a few hundred of them.
-    odd = {ch for ch in set(text) if ch == "?" or _is_odd(ch)}
+    # set() of a piece at a time: one call over a million characters holds the GIL
+    # long enough to freeze the window while a worker thread loads the article.
+    distinct: set[str] = set()
+    for lo in range(0, len(text), _SCAN_PIECE):
+        distinct.update(text[lo:lo + _SCAN_PIECE])
+    odd = {ch for ch in distinct if ch == "?" or _is_odd(ch)}
     if not odd:
         return []
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]")

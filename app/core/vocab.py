@@ -457,8 +457,6 @@ def word_span(item: VocabItem) -> tuple[int, int] | None:
 
 # -- known-word share -----------------------------------------------------------------------
 
-_HAN = HAN_RE
-
 
 def known_share(
     tokens: Iterable[Token],
@@ -471,6 +469,17 @@ def known_share(
     Tokens without Han characters (punctuation, Latin, numbers) and tokens overlapping
     an entity span (names are not vocabulary) are left out. No countable word -> 0.0.
     """
+    return known_share_of_counts(countable_word_counts(tokens, entity_spans), known)
+
+
+def countable_word_counts(
+    tokens: Iterable[Token], entity_spans: Iterable[tuple[int, int]]
+) -> dict[str, int]:
+    """Occurrences of each word `known_share` counts: the one pass over every token.
+
+    Kept apart so a window can count a long article once, off its GUI thread, and
+    re-measure the share after each vocabulary change over distinct words only.
+    """
     spans = sorted(entity_spans)
     starts = [start for start, _ in spans]
     # Running maximum of span ends, so one bisect answers "does any span overlap?".
@@ -478,14 +487,25 @@ def known_share(
     for _, end in spans:
         max_ends.append(max(end, max_ends[-1]) if max_ends else end)
 
-    def in_entity(start: int, end: int) -> bool:
-        i = bisect_right(starts, end - 1)  # spans starting before this token ends
-        return i > 0 and max_ends[i - 1] > start
-
-    counted = known_count = 0
+    counts: dict[str, int] = {}
+    han_seen: dict[str, bool] = {}  # one regex search per distinct word, not per token
     for token in tokens:
-        if not _HAN.search(token.text) or in_entity(token.start, token.end):
+        text = token.text
+        han = han_seen.get(text)
+        if han is None:
+            han = han_seen[text] = HAN_RE.search(text) is not None
+        if not han:
             continue
-        counted += 1
-        known_count += token.text in known
+        if spans:
+            i = bisect_right(starts, token.end - 1)  # spans starting before this token ends
+            if i > 0 and max_ends[i - 1] > token.start:
+                continue
+        counts[text] = counts.get(text, 0) + 1
+    return counts
+
+
+def known_share_of_counts(counts: dict[str, int], known: set[str] | frozenset[str]) -> float:
+    """`known_share` from `countable_word_counts`: cheap, it visits distinct words only."""
+    counted = sum(counts.values())
+    known_count = sum(n for word, n in counts.items() if word in known)
     return known_count / counted if counted else 0.0

@@ -42,6 +42,11 @@ HOVER_DELAY_MS = 120
 # decoration pass (about 10 µs per word) stays a few milliseconds.
 VISIBLE_MARGIN = 400
 LINE_HEIGHT_PERCENT = 135
+# A long text goes into the document this many characters per event-loop turn: Qt lays
+# out what was inserted before the next piece, so no turn costs more than a few tens of
+# milliseconds and the first screenful is readable at once.
+INSERT_PIECE_CHARS = 20_000
+INSERT_FIRST_CHARS = 4_000  # a screenful, laid out at once
 
 FONT_FAMILIES = {
     "simplified": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
@@ -60,6 +65,7 @@ HOVER_HIGHLIGHT = QColor("#cfe3ff")
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
 SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
+WORD_KEYS = (*NEXT_KEYS, *PREVIOUS_KEYS, *SAVE_KEYS, Qt.Key.Key_Escape)
 
 
 def reading_font(script: str, size: int) -> QFont:
@@ -99,6 +105,7 @@ class ArticleView(QTextEdit):
     # The right-click menu about to open, and the name it could correct ("" for none):
     # the window adds its entity actions to it.
     context_menu_requested = Signal(QMenu, str)
+    text_complete = Signal()  # the whole text is in the document (long texts arrive in pieces)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +138,12 @@ class ArticleView(QTextEdit):
         self._decorate_timer.setSingleShot(True)
         self._decorate_timer.setInterval(0)
         self._decorate_timer.timeout.connect(self._decorate_visible)
+        self._pending_text = ""  # the part of a long text not yet in the document
+        self._insert_cursor: QTextCursor | None = None
+        self._insert_timer = QTimer(self)
+        self._insert_timer.setSingleShot(True)
+        self._insert_timer.setInterval(0)
+        self._insert_timer.timeout.connect(self._insert_next_piece)
         # Word underlines for the decorated range, reused while only the hovered word
         # changes, so a hover costs one selection instead of hundreds.
         self._base_selections: list[QTextEdit.ExtraSelection] = []
@@ -154,6 +167,7 @@ class ArticleView(QTextEdit):
     def set_article_text(self, text: str, script: str) -> None:
         """Show the text at once (before analysis); words become hoverable later."""
         self._deactivate()
+        self._insert_timer.stop()  # a text still arriving is replaced
         self._text = text
         self._script = script
         self._tokens = ()
@@ -171,9 +185,12 @@ class ArticleView(QTextEdit):
                             QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self._font_size * 0.6)
         cursor.setBlockFormat(block)
-        # insertText keeps every character literal: markup in an article stays text.
-        cursor.insertText(text.replace("\r", " "))
-        self.setDocument(doc)
+        self.setDocument(doc)  # the previous document, our child, is deleted by Qt
+        self._pending_text = text.replace("\r", " ")
+        self._insert_cursor = cursor
+        # An ordinary article goes in at once; a long one starts with a screenful.
+        long_text = len(self._pending_text) > INSERT_PIECE_CHARS
+        self._insert_next_piece(INSERT_FIRST_CHARS if long_text else INSERT_PIECE_CHARS)
         # Layout finishes after the first decoration pass: what is visible may change then.
         doc.documentLayout().documentSizeChanged.connect(self._on_layout_changed)
         self._base_selections = []
@@ -181,6 +198,38 @@ class ArticleView(QTextEdit):
         self._marks = []
         self._mark_rects = None
         self.setExtraSelections([])
+
+    def _insert_next_piece(self, size: int = INSERT_PIECE_CHARS) -> None:
+        """Append the next piece of a long text; the rest follows on later event-loop turns.
+
+        insertText keeps every character literal (markup in an article stays text), and
+        pieces appended at the end make the same blocks as one insertion would.
+        """
+        if not self._pending_text:
+            return
+        piece, self._pending_text = self._pending_text[:size], self._pending_text[size:]
+        self._insert_cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._insert_cursor.insertText(piece)
+        if self._pending_text:
+            self._insert_timer.start()
+        else:
+            self._insert_cursor = None
+            self.text_complete.emit()
+
+    def finish_text(self) -> None:
+        """Insert the rest of the text now: something needs an offset not yet in the document."""
+        self._insert_timer.stop()
+        if self._pending_text:
+            rest, self._pending_text = self._pending_text, ""
+            self._insert_cursor.movePosition(QTextCursor.MoveOperation.End)
+            self._insert_cursor.insertText(rest)
+            self._insert_cursor = None
+            self.text_complete.emit()
+
+    @property
+    def text_is_complete(self) -> bool:
+        """False while a long text is still being appended to the document."""
+        return not self._pending_text
 
     def set_analysis(self, analysis: Analysis, starts: list[int] | None = None,
                      entity_spans: list[tuple[int, int]] | None = None) -> None:
@@ -222,6 +271,9 @@ class ArticleView(QTextEdit):
     # ---- geometry ------------------------------------------------------------------------
 
     def _cursor_at(self, offset: int) -> QTextCursor:
+        end = self.document().characterCount() - 1
+        if self._pending_text and self._offsets.to_qt(offset) >= end:
+            self.finish_text()
         cursor = QTextCursor(self.document())
         limit = self.document().characterCount() - 1
         cursor.setPosition(max(0, min(self._offsets.to_qt(offset), limit)))
@@ -418,18 +470,24 @@ class ArticleView(QTextEdit):
                                          | Qt.KeyboardModifier.AltModifier
                                          | Qt.KeyboardModifier.MetaModifier
                                          | Qt.KeyboardModifier.ShiftModifier)
-        if plain and key == Qt.Key.Key_Escape and self._current >= 0:
-            self.hide_word()
-        elif plain and key in NEXT_KEYS:
-            self.step_word(1)
-        elif plain and key in PREVIOUS_KEYS:
-            self.step_word(-1)
-        elif plain and key in SAVE_KEYS and self._current >= 0:
-            self.save_requested.emit(self._current)
-        else:
+        if not (plain and self.word_key(key)):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def word_key(self, key: int) -> bool:
+        """What a reading key does to the current word; False if it does nothing here."""
+        if key == Qt.Key.Key_Escape and self._current >= 0:
+            self.hide_word()
+        elif key in NEXT_KEYS:
+            self.step_word(1)
+        elif key in PREVIOUS_KEYS:
+            self.step_word(-1)
+        elif key in SAVE_KEYS and self._current >= 0:
+            self.save_requested.emit(self._current)
+        else:
+            return False
+        return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -16,9 +16,12 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -29,9 +32,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableView,
+    QTextEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +48,7 @@ from app.core.errors import UserError
 from app.core.script import to_simplified, to_traditional
 from app.core.types import Analysis, Article, Entity, VocabItem
 from app.ui import vocab_access
-from app.ui.article_view import ArticleView
+from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.models import (
     ENTITY_ROLE,
@@ -57,9 +62,7 @@ from app.ui.models import (
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
 from app.ui.worker import (
-    LARGE_ANALYSIS_TOKENS,
     AnalysisRunner,
-    BackgroundCall,
     ViewIndex,
     build_view_index,
     entity_at,
@@ -102,8 +105,6 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self._restore_position = 0
         self._view_index: ViewIndex | None = None
-        self._known_share = BackgroundCall(self)
-        self._known_share.finished.connect(self._show_known_share)
         self.vocab = vocab_access.open_vocab_store()
         self._saved_words: set[str] = set()
 
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.view.word_deactivated.connect(self.popup.hide_popup)
         self.view.save_requested.connect(self.save_token)
         self.view.context_menu_requested.connect(self.add_name_actions)
+        self._build_word_shortcuts()
 
         self._refresh_vocab()
         notice = getattr(self.vocab, "notice", None)
@@ -229,6 +231,35 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entity_dock, self.vocab_dock], [330, 330],
                          Qt.Orientation.Horizontal)
+
+    def _build_word_shortcuts(self) -> None:
+        """S/A, arrows, J/K and Esc act on the hovered word wherever the keyboard focus is.
+
+        A learner who clicked the library and then hovers a word expects S to save it.
+        The keys are live only while a word is shown and focus is not in a text input
+        (typing "s" into the names filter stays typing), so lists keep their arrows otherwise.
+        """
+        self._word_shortcuts: list[QShortcut] = []
+        for key in WORD_KEYS:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(True)
+            shortcut.activated.connect(lambda k=key: self.view.word_key(k))
+            shortcut.setEnabled(False)
+            self._word_shortcuts.append(shortcut)
+        self.view.word_activated.connect(self._update_word_shortcuts)
+        self.view.word_deactivated.connect(self._update_word_shortcuts)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._update_word_shortcuts)
+
+    def _update_word_shortcuts(self, *_args) -> None:
+        focus = QApplication.focusWidget()
+        typing = isinstance(focus, (QLineEdit, QAbstractSpinBox)) or (
+            isinstance(focus, (QTextEdit, QPlainTextEdit)) and not focus.isReadOnly())
+        live = self.view.current_index >= 0 and not typing
+        for shortcut in self._word_shortcuts:
+            shortcut.setEnabled(live)
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -360,13 +391,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — zhreader")
         if article.path:
             self.article_path = article.path
-            row = self.library_model.add_or_update(article.title, article.path)
-            self.library_view.setCurrentIndex(self.library_model.index(row))
+            self.library_model.add_or_update(article.title, article.path)
             if self._persist:
                 self.settings.add_recent_file(article.path)
+        self._show_open_in_library(article.path)
         if self._restore_position:
             self.view.scroll_to_offset(self._restore_position, center=False)
         self.statusBar().showMessage(f"Analysing “{article.title}”…")
+
+    def _show_open_in_library(self, path: str | None) -> None:
+        """The open article's row is selected and bold, whichever way it was opened."""
+        row = self.library_model.set_current(path)
+        if row >= 0:
+            self.library_view.setCurrentIndex(self.library_model.index(row))
+            self.library_view.scrollTo(self.library_model.index(row))
+        else:
+            self.library_view.clearSelection()
 
     def _on_analysis_ready(self, analysis: Analysis, index: ViewIndex | None = None) -> None:
         """Show a finished analysis; the O(n) tables came ready-made from the worker."""
@@ -542,18 +582,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {count} words to {path}", 8000)
 
     def _update_known(self) -> None:
-        """The known-word share; over a very long article it is counted off the GUI thread."""
-        self._known_share.cancel()
-        if self.analysis is None:
+        """The known-word share, over the distinct words the worker counted: cheap at any length."""
+        if self.analysis is None or self._view_index is None:
             self.known_label.setText("")
             return
-        tokens = self.analysis.tokens
-        spans = self._view_index.entity_spans if self._view_index else []
         known = self.vocab.known_words()
-        if len(tokens) > LARGE_ANALYSIS_TOKENS:
-            self._known_share.start(lambda: vocab_access.known_share(tokens, known, spans))
-        else:
-            self._show_known_share(vocab_access.known_share(tokens, known, spans))
+        self._show_known_share(vocab_access.known_share(self._view_index.word_counts, known))
 
     def _show_known_share(self, share: float | None) -> None:
         self.known_label.setText("" if share is None else f"Known words: {share:.0%}")

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.core.types import Entity, VocabItem
 
@@ -63,6 +63,7 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, builtin: list[LibraryEntry], parent=None) -> None:
         super().__init__(parent)
         self._rows = list(builtin)
+        self._current = ""  # the open article's row path, as listed: that row is bold
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -77,7 +78,21 @@ class LibraryModel(QAbstractListModel):
             return entry.path
         if role == PATH_ROLE:
             return entry.path
+        if role == Qt.ItemDataRole.FontRole and entry.path == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
+
+    def set_current(self, path: str | None) -> int:
+        """Mark the open article's row (bold); returns that row, or -1 if it is not listed."""
+        old = self.row_of(self._current) if self._current else -1
+        row = self.row_of(path) if path else -1
+        self._current = self._rows[row].path if row >= 0 else ""  # compared on every paint
+        for changed in {old, row} - {-1}:
+            idx = self.index(changed)
+            self.dataChanged.emit(idx, idx)
+        return row
 
     def entry(self, row: int) -> LibraryEntry:
         return self._rows[row]

@@ -53,10 +53,10 @@ def open_vocab_store():  # -> VocabStore, or MemoryVocab if it cannot open
     return VocabStore()
 
 
-def known_share(tokens, known: set[str], entity_spans) -> float | None:
-    """Share of known words, when the core provides the measure."""
+def known_share(word_counts: dict[str, int], known: set[str]) -> float | None:
+    """Share of known words from a ViewIndex's counts, when the core provides the measure."""
     try:
-        from app.core.vocab import known_share as core_known_share
+        from app.core.vocab import known_share_of_counts
     except ImportError:
         return None
-    return core_known_share(tokens, known, entity_spans)
+    return known_share_of_counts(word_counts, known)

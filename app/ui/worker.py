@@ -10,7 +10,7 @@ import bisect
 import contextlib
 import gc
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -18,8 +18,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from app.core.errors import UserError
 from app.core.types import Analysis, Article, Entity
 
-# Above this many tokens, work over all tokens (the known-word share) leaves the GUI thread.
-LARGE_ANALYSIS_TOKENS = 50_000
 # Above this many characters the analysis runs with the cyclic garbage collector paused.
 # Building a million tokens triggers full collections over the whole heap, each holding
 # the GIL for ~100 ms: the window froze while the worker collected, not while it analysed.
@@ -52,9 +50,14 @@ class ViewIndex:
     entity_spans: list[tuple[int, int]]  # every mention, sorted
     entity_index: list[tuple[int, int, Entity]]  # mentions with their entity, sorted
     words: int  # tokens with a reading: the status bar's word count
+    # Occurrences of each word the known-word share counts: re-measuring it after a
+    # vocabulary change visits distinct words, never all tokens, on the GUI thread.
+    word_counts: dict[str, int]
 
 
 def build_view_index(analysis: Analysis) -> ViewIndex:
+    from app.core.vocab import countable_word_counts
+
     entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
                           key=lambda item: (item[0], item[1]))
     return ViewIndex(
@@ -62,6 +65,7 @@ def build_view_index(analysis: Analysis) -> ViewIndex:
         entity_spans=[(s, e) for s, e, _ in entity_index],
         entity_index=entity_index,
         words=sum(1 for t in analysis.tokens if any(t.pinyin)),
+        word_counts=countable_word_counts(analysis.tokens, [(s, e) for s, e, _ in entity_index]),
     )
 
 
@@ -193,46 +197,3 @@ class AnalysisRunner(QObject):
         if request == self._latest:
             self._set_busy(False)
             self.failed.emit(message)
-
-
-class _ResultSignal(QObject):
-    done = Signal(int, object)  # generation, result
-
-
-class _CallJob(QRunnable):
-    def __init__(self, generation: int, call: Callable[[], object], signal: _ResultSignal) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._generation, self._call, self._signal = generation, call, signal
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except Exception:  # a figure for the status bar is not worth a dialog
-            traceback.print_exc()
-            result = None
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._signal.done.emit(self._generation, result)
-
-
-class BackgroundCall(QObject):
-    """Runs a pure function on Qt's global pool; only the newest call's result is delivered."""
-
-    finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._signal = _ResultSignal(self)
-        self._signal.done.connect(self._on_done)
-        self._generation = 0
-
-    def start(self, call: Callable[[], object]) -> None:
-        self._generation += 1
-        QThreadPool.globalInstance().start(_CallJob(self._generation, call, self._signal))
-
-    def cancel(self) -> None:
-        self._generation += 1
-
-    def _on_done(self, generation: int, result: object) -> None:
-        if generation == self._generation:
-            self.finished.emit(result)

@@ -76,3 +76,58 @@ def test_hovering_another_word_moves_the_highlight_and_keeps_the_underlines(
         assert word in [text for _kind, text in view.painted_marks]  # underlines kept
         seen.append(word)
     assert seen == ["研究员", "马斯克"]
+
+
+def _blocks(view) -> list[tuple[str, float, float]]:
+    doc, out = view.document(), []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        out.append((block.text(), fmt.lineHeight(), fmt.bottomMargin()))
+        block = block.next()
+    return out
+
+
+def test_long_text_arrives_in_pieces_and_ends_as_the_same_document(qtbot, monkeypatch) -> None:
+    import app.ui.article_view as article_view
+
+    text = XAI.read_text(encoding="utf-8") * 3
+    whole = article_view.ArticleView()
+    qtbot.addWidget(whole)
+    monkeypatch.setattr(article_view, "INSERT_PIECE_CHARS", len(text))
+    whole.set_article_text(text, "simplified")
+    assert whole.text_is_complete  # one go: nothing left for later
+
+    monkeypatch.setattr(article_view, "INSERT_FIRST_CHARS", 300)
+    monkeypatch.setattr(article_view, "INSERT_PIECE_CHARS", 700)
+    view = article_view.ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.set_article_text(text, "simplified")
+    # Readable at once, the rest still to come.
+    assert not view.text_is_complete
+    assert view.document().toPlainText() == text[:300]
+    view.set_font_size(24)  # the learner changes the size mid-way: later pieces follow it
+    whole.set_font_size(24)
+    with qtbot.waitSignal(view.text_complete, timeout=10_000):
+        pass
+    assert view.document().toPlainText() == text
+    assert _blocks(view) == _blocks(whole)
+
+
+def test_an_offset_not_yet_in_the_document_is_reached_at_once(qtbot, monkeypatch) -> None:
+    import app.ui.article_view as article_view
+
+    monkeypatch.setattr(article_view, "INSERT_FIRST_CHARS", 300)
+    monkeypatch.setattr(article_view, "INSERT_PIECE_CHARS", 700)
+    text = XAI.read_text(encoding="utf-8") * 3
+    view = article_view.ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.set_article_text(text, "simplified")
+    near_end = len(text) - 10
+    view.scroll_to_offset(near_end)
+    assert view.text_is_complete
+    assert view.viewport().rect().contains(view.char_rect(near_end).center())

@@ -1,0 +1,109 @@
+"""Keys act on the hovered word wherever focus is; the library shows the open article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from .conftest import ARTICLES
+from .test_reading_window import _hover
+
+XAI = ARTICLES / "xai-greg-yang-steps-back.txt"
+
+
+def _focus(qtbot, window, widget) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=5000)
+
+
+def test_save_key_works_after_clicking_the_library(qtbot, open_window) -> None:
+    window = open_window(XAI)
+    _focus(qtbot, window, window.library_view)
+    _hover(qtbot, window, "研究员")
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert "研究员" in window.vocab_model.words()
+    assert window.vocab.get("研究员") is not None
+    # The arrows move on from the hovered word, still without the article having focus.
+    before = window.view.current_index
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.view.current_index > before
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.view.current_index == -1
+    assert not window.popup.isVisible()
+
+
+def test_typing_s_in_the_names_filter_does_not_save_the_hovered_word(qtbot, open_window) -> None:
+    window = open_window(XAI)
+    _focus(qtbot, window, window.entity_filter_edit)
+    _hover(qtbot, window, "研究员")
+    qtbot.keyClicks(window.entity_filter_edit, "s")
+    assert window.entity_filter_edit.text() == "s"
+    assert "研究员" not in window.vocab_model.words()
+
+
+def _selected_path(window) -> str | None:
+    rows = window.library_view.selectionModel().selectedIndexes()
+    if len(rows) != 1:
+        return None
+    return window.library_model.entry(rows[0].row()).path
+
+
+def _row_colour(window, row: int) -> str:
+    view = window.library_view
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(_sample_point(window, row)).name()
+
+
+def _sample_point(window, row: int):
+    """A point in the row's padding, clear of its text."""
+    rect = window.library_view.visualRect(window.library_model.index(row))
+    return QPoint(window.library_view.viewport().width() - 6, rect.top() + 3)
+
+
+def test_library_selects_the_open_article_also_after_a_restart(qtbot, open_window) -> None:
+    first = open_window(XAI)
+    other = next(first.library_model.entry(r) for r in range(first.library_model.rowCount())
+                 if Path(first.library_model.entry(r).path).resolve() != XAI.resolve())
+    assert Path(_selected_path(first)).resolve() == XAI.resolve()
+    with qtbot.waitSignal(first.analysis_shown, timeout=60_000):
+        first.open_path(other.path)
+    assert _selected_path(first) == other.path  # the selection moved with the article
+    # ... and it can be seen: the open row is painted unlike the others.
+    shown = first.library_view.viewport().rect()
+    rows = [r for r in range(first.library_model.rowCount())
+            if shown.contains(_sample_point(first, r))]
+    assert len(rows) > 1
+    open_row = next(r for r in rows if first.library_model.entry(r).path == other.path)
+    colours = {r: _row_colour(first, r) for r in rows}
+    assert all(colours[open_row] != colours[r] for r in rows if r != open_row), colours
+    first.close()
+
+    from app.ui.main_window import MainWindow
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    with qtbot.waitSignal(second.analysis_shown, timeout=60_000):
+        second.open_initial([])
+    assert _selected_path(second) == other.path
+    second.runner.wait(10_000)
+
+
+def test_marking_a_word_known_updates_the_known_share(qtbot, open_window) -> None:
+    from app.core.vocab import known_share
+
+    window = open_window(XAI)
+    assert window.known_label.text() == "Known words: 0%"
+    _hover(qtbot, window, "的")
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    window.vocab_table.selectRow(window.vocab_model.words().index("的"))
+    window.toggle_selected_known()
+    analysis = window.analysis
+    spans = [s for e in analysis.entities for s in e.spans]
+    share = known_share(analysis.tokens, {"的"}, spans)
+    assert share > 0.02  # 的 is common: the figure moved
+    assert window.known_label.text() == f"Known words: {share:.0%}"
