@@ -53,7 +53,10 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 2
+_TABLES_CACHE_VERSION = 3
+# The phrase table loads in this many pieces, so a GUI sharing the process never waits
+# for one long unmarshal (~0.2 s whole).
+_TABLE_PARTS = 8
 # The network overrules a dictionary word's reading only above this probability
 # (CPP dev, before overrides: 97.38% word-first, 97.36% network-first, 97.86% with
 # this threshold; plateau 0.995-0.9999).
@@ -124,14 +127,19 @@ def _load_pypinyin_tables() -> tuple[dict, dict]:
     version = _pypinyin_version(base)
     cache = cache_dir() / "pinyin_tables.marshal"
     try:
-        stored_version, cached_version, chars, words = marshal.loads(cache.read_bytes())
+        stored_version, cached_version, chars, parts = marshal.loads(cache.read_bytes())
         if stored_version == _TABLES_CACHE_VERSION and cached_version == version:
+            words: dict = {}
+            for part in parts:  # one C call per part: the GUI thread gets the GIL between
+                words.update(marshal.loads(part))
             return chars, words
     except (OSError, ValueError, EOFError, TypeError):
         pass
     chars, words = _build_pypinyin_tables(base)
+    items = list(words.items())
+    parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
     with contextlib.suppress(OSError):
-        atomic_write_bytes(cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, words)))
+        atomic_write_bytes(cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts)))
     return chars, words
 
 
