@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.core.corrections import Corrections, normalize_name  # noqa: E402
-from app.core.entities import find_entities, segment_tagged_fallback  # noqa: E402
+from app.core.entities import find_entities  # noqa: E402
+from app.core.segmentation import segment_tagged  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "gold" / "articles_entities.json"
 ARTICLES = REPO / "resources" / "articles"
@@ -53,7 +54,7 @@ def main() -> int:
         from app.core.articles import load_article
 
         text = load_article(ARTICLES / name).text
-        tagged = segment_tagged_fallback(text)
+        tagged = segment_tagged(text)
         began = time.perf_counter()
         found = find_entities(text, tagged, Corrections())
         millis = (time.perf_counter() - began) * 1000

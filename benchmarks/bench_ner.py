@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.corrections import Corrections
-from app.core.entities import find_entities, segment_tagged_fallback
+from app.core.entities import find_entities
+from app.core.segmentation import segment_tagged
 
 OUR_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 
@@ -87,7 +88,7 @@ CORPORA = {
 
 def predict(text: str, corrections: Corrections) -> set[tuple[int, int, str]]:
     out = set()
-    for entity in find_entities(text, segment_tagged_fallback(text), corrections):
+    for entity in find_entities(text, segment_tagged(text), corrections):
         label = OUR_TYPES.get(entity.type)
         if label:
             out.update((s, e, label) for s, e in entity.spans)

