@@ -93,22 +93,14 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
 
 
 def lookup_item(word: str) -> VocabItem:
-    """Traditional form, pinyin and gloss for a typed word, from the dictionary.
+    """Traditional form, pinyin and gloss for a typed word, from the dictionary."""
+    from app.core.dictionary import get_dictionary
 
-    Falls back to OpenCC + pypinyin (no gloss) only while app.core.dictionary is absent.
-    """
-    try:
-        from app.core.dictionary import get_dictionary
-    except ModuleNotFoundError as exc:
-        if exc.name != "app.core.dictionary":
-            raise
-        return _fallback_item(word)
     dictionary = get_dictionary()
     entries = dictionary.lookup(word)
     if not entries:
         item = _fallback_item(word)
-        gloss_of = getattr(dictionary, "gloss", None)
-        gloss = gloss_of(item.simplified)[0] if gloss_of else None
+        gloss = dictionary.gloss(item.simplified)[0]
         return VocabItem(item.simplified, item.traditional, item.pinyin, gloss or "")
     first = _preferred(entries)
     same_reading = [e for e in entries if e.pinyin.lower() == first.pinyin.lower()]
@@ -125,20 +117,19 @@ def lookup_item(word: str) -> VocabItem:
 
 def _preferred(entries: tuple[Entry, ...]) -> Entry:
     """The popup's choice of entry, so the saved gloss matches what the reader saw."""
-    try:
-        from app.core.dictionary import preferred_entry
-    except ImportError:
-        return sorted(entries, key=lambda entry: entry.proper)[0]
+    from app.core.dictionary import preferred_entry
+
     return preferred_entry(entries) or entries[0]
 
 
 def _fallback_item(word: str) -> VocabItem:
-    from pypinyin import Style, lazy_pinyin
-
+    from app.core.pinyin import get_reader
     from app.core.script import to_simplified, to_traditional
 
     simplified = to_simplified(word)
-    pinyin = " ".join(lazy_pinyin(simplified, style=Style.TONE))
+    # The user typed one word: read it as one, without segmenting it.
+    readings = get_reader().read(simplified, [(0, len(simplified))])
+    pinyin = " ".join(p for p in readings if p)
     return VocabItem(simplified, to_traditional(simplified), pinyin, "")
 
 

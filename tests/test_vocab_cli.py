@@ -98,13 +98,6 @@ def test_a_word_outside_the_dictionary_gets_a_gloss_from_its_parts(data_dir, dic
     assert item.pinyin == "rén gōng zhì néng yán jiū"
 
 
-def test_add_works_before_the_dictionary_module_exists(data_dir, monkeypatch):
-    monkeypatch.setitem(sys.modules, "app.core.dictionary", None)  # import now fails
-    assert vocab(data_dir, "add", "數學家") == 0
-    (item,) = stored(data_dir)
-    assert (item.simplified, item.traditional, item.pinyin) == ("数学家", "數學家", "shù xué jiā")
-
-
 def test_list_shows_words_and_json(data_dir, dictionary, capsys):
     vocab(data_dir, "add", "从事", "--context", TAY)
     vocab(data_dir, "known", "從事")

@@ -360,13 +360,10 @@ def _simplified_for_lookup(text: str) -> str:
 
 
 def _jieba_spans(text: str) -> list[tuple[int, int]]:
-    import jieba
+    """The reader's own words, so pinyin context matches what the window shows."""
+    from app.core.segmentation import segment
 
-    spans, pos = [], 0
-    for word in jieba.cut(text):
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
-    return spans
+    return segment(text)
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
