@@ -428,10 +428,10 @@ class MainWindow(QMainWindow):
             self._correction_message = ""
         self.analysis_shown.emit(analysis)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: str, title: str = "Cannot open article") -> None:
         self.last_error = message
         self.statusBar().showMessage(message, 10_000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open article", message,
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
                           QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -569,15 +569,11 @@ class MainWindow(QMainWindow):
         if not Path(path).suffix:
             path += suffix
         try:
-            from app.core import export
+            from app.core.export import export
 
-            writer = {".apkg": export.export_apkg, ".tsv": export.export_tsv,
-                      ".csv": export.export_csv}.get(suffix)
-            if writer is None:
-                raise UserError(f"cannot export to {suffix}; use .apkg, .tsv or .csv")
-            count = writer(items, Path(path))
-        except (UserError, OSError, ImportError) as exc:
-            self._on_failed(str(exc))
+            count = export(items, Path(path), suffix.lstrip("."))
+        except (UserError, OSError) as exc:
+            self._on_failed(str(exc), title="Cannot export")
             return
         self.statusBar().showMessage(f"Exported {count} words to {path}", 8000)
 
