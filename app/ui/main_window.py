@@ -586,7 +586,12 @@ class MainWindow(QMainWindow):
         self._show_known_share(vocab_access.known_share(self._view_index.word_counts, known))
 
     def _show_known_share(self, share: float | None) -> None:
-        self.known_label.setText("" if share is None else f"Known words: {share:.0%}")
+        if share is None:
+            self.known_label.setText("")
+            return
+        # One known word among thousands is not "0%": a learner should see it counted.
+        shown = "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+        self.known_label.setText(f"Known words: {shown}")
 
     # ---- entities ----------------------------------------------------------------------------
 
