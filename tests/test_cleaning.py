@@ -168,3 +168,18 @@ DEBRIS_ALPHABET = "发布(fā)?!。 \n\r扫码进群<>/p{}#图片AbcZ·希爾"
 @given(st.text(alphabet=st.sampled_from(DEBRIS_ALPHABET), max_size=80))
 def test_cleaning_never_grows_any_text(text: str) -> None:
     assert len(clean_text(text)) <= len(text)
+
+
+def test_full_width_punctuation_is_understood_like_ascii() -> None:
+    # Real pages use ：！？ (the seed articles happen to use ASCII): same rules must apply.
+    text = "正文第一句话很长，讲的是人工智能的发展！\n第二句话也是正文内容，说明了很多问题。\n来源：新华社\n编辑：王五"
+    cleaned = clean_text(text)
+    assert "来源：新华社" not in cleaned and "编辑：王五" not in cleaned
+    assert cleaned.startswith("正文第一句话很长，讲的是人工智能的发展！")
+    assert "#这是一句话！" in clean_text("#这是一句话！\n另一句。")
+
+
+def test_a_line_ending_in_a_full_width_comma_is_not_a_title() -> None:
+    from app.core.articles import title_from_text
+
+    assert title_from_text("据报道，\n杨格宣布退出日常事务。") != "据报道，"

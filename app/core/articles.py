@@ -36,7 +36,7 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|li|h[1-6]|table|td|article|section)\b[^<>]*>", re.I)
 _TITLE_FALLBACK_CHARS = 20
 _MAX_TITLE_LINE = 60
-_NOT_A_TITLE_END = re.compile(r"[。,,、;;::]$")
+_NOT_A_TITLE_END = re.compile(r"[。，,、；;：:]$")
 
 
 @dataclass(frozen=True, slots=True)

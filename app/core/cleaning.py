@@ -59,7 +59,7 @@ _EMOJI = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f"
 _INVISIBLE = re.compile(
     f"[\u200b\u200c\u2060\ufeff\u00ad]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
 )
-_SENTENCE_END = re.compile(r"[。!?!?…;;]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?…；;]|\.(?:\s|$)")
 
 # Words that, on a short line, mean "site furniture" rather than article (regexes,
 # separated by whitespace; both scripts).
@@ -70,7 +70,7 @@ _BOILERPLATE_VOCABULARY = r"""
     入驻 入駐 认证 認證 会员 會員 下载.{0,4}APP 下載.{0,4}APP APP$ ^微信$ ^微博$
     热门跟贴 熱門跟貼 跟贴 跟帖 评论区 网友评论 網友評論 点赞 點贊 在看 分享到 转发
     轉發 收藏 打赏 打賞 支持一下 好文章 原文链接 原文鏈接 阅读原文 閱讀原文 点击前往
-    點擊前往 文章作者 责任编辑 責任編輯 编辑[::] 編輯[::] 版权 版權 免责声明 免責聲明
+    點擊前往 文章作者 责任编辑 責任編輯 编辑[：:] 編輯[：:] 版权 版權 免责声明 免責聲明
     特别声明 特別聲明 转载 轉載 本文来自 本文來自 ^来源 ^來源 题图 題圖 ^图片$ ^圖片$
     @\w+\.\w+ \bcontact\sus\b \bfollow\sus\b \bshare\b \bsubscribe\b ^notice:
     \bcopyright\b all\srights\sreserved ^advertisement$ \{\{
@@ -79,15 +79,15 @@ _BOILERPLATE_WORDS = re.compile("|".join(_BOILERPLATE_VOCABULARY.split()), re.IG
 # Lines that announce a disclaimer: boilerplate whatever their length (they end in 。).
 _DISCLAIMER = re.compile(
     r"^(?:版权申明|版权声明|版權聲明|免责声明|免責聲明|特别声明|特別聲明|(?i:notice|disclaimer|"
-    r"copyright))\s*[::]"
+    r"copyright))\s*[：:]"
 )
 # A credit line: who published or edited this copy, anywhere in the text.
 _CREDIT_LINE = re.compile(
     r"^(?:本文来自|本文來自|本文转载自|本文轉載自|文章来源|文章來源)"
-    r"|^(?:来源|來源|文章作者|作者|责任编辑|責任編輯|编辑|編輯)\s*[::丨|│]"
+    r"|^(?:来源|來源|文章作者|作者|责任编辑|責任編輯|编辑|編輯)\s*[：:丨|│]"
 )
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:图片|圖片|image|img|\[图片\]|\[圖片\])$", re.IGNORECASE)
-_TAG_LINE = re.compile(r"^#[^#\s][^。!?!?]{0,40}$")  # "#Alexandr Wang": a topic tag
+_TAG_LINE = re.compile(r"^#[^#\s][^。！？!?]{0,40}$")  # "#Alexandr Wang": a topic tag
 # A regex call holds the GIL for as long as it runs, so on a huge text (up to a million
 # characters) the window's thread would stall: such texts are scanned a few lines at a time.
 _PIECE_CHARS = 20_000
