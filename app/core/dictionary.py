@@ -202,19 +202,28 @@ def has_chinese(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+def _usefulness(entry: Entry) -> int:
+    """0 for a common word, then a name, then a mere pointer ("variant of ..."), then empty."""
+    if not entry.senses:
+        return 4
+    pointer_only = all(is_pointer_sense(sense) for sense in entry.senses)
+    return (2 if pointer_only else 0) + (1 if entry.proper else 0)
+
+
 def preferred_entry(entries: Iterable[Entry]) -> Entry | None:
     """The entry a learner wants first: a common word over a name over a mere pointer."""
-    entries = tuple(entries)
-    if not entries:
-        return None
+    return min(entries, key=_usefulness, default=None)  # min keeps file order among equals
 
-    def rank(entry: Entry) -> int:
-        if not entry.senses:
-            return 4
-        pointer_only = all(is_pointer_sense(sense) for sense in entry.senses)
-        return (2 if pointer_only else 0) + (1 if entry.proper else 0)
 
-    return min(entries, key=rank)  # min keeps file order among equals
+def entries_for_reading(entries: Iterable[Entry], reading: Iterable[str]) -> list[Entry]:
+    """Entries read as the word is read here first (钱 qián: "money" before "surname Qian"),
+    each group most useful first, file order otherwise; the popup and a saved word agree."""
+    wanted = "".join(reading).lower().replace(" ", "")
+
+    def key(entry: Entry) -> tuple[bool, int]:
+        return entry.pinyin.lower().replace(" ", "") != wanted, _usefulness(entry)
+
+    return sorted(entries, key=key)
 
 
 _NAME_SKIP = re.compile(

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from app.core.analysis import sentence_at
 from app.core.corrections import ENTITY_TYPES, Corrections
+from app.core.dictionary import entries_for_reading
 from app.core.errors import UserError
 from app.core.script import to_simplified, to_traditional
 from app.core.types import Analysis, Article, Entity, VocabItem
@@ -496,7 +497,9 @@ class MainWindow(QMainWindow):
         info = self.word_info(index)
         token = self.analysis.tokens[index]
         start, end = sentence_at(self.analysis.text, token.start)
-        entry = info.entries[0] if info.entries else None
+        # The entry the popup showed first: read as here, a common word before a name.
+        ordered = entries_for_reading(info.entries, token.pinyin)
+        entry = ordered[0] if ordered else None
         gloss = entry.gloss if entry else (token.gloss or "")
         if info.entity is not None and info.entity.english and not gloss:
             gloss = info.entity.english

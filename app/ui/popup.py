@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.core.dictionary import entries_for_reading
 from app.core.types import Entity, Entry
 from app.ui.tone_colors import pinyin_html
 
@@ -108,7 +109,7 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
             '<div style="margin-top:4px"><span style="background-color:#fff1c7;'
             f' color:#7a5200; font-size:10pt">&nbsp;{tag}&nbsp;</span></div>'
         )
-    entries = _ordered(info.entries, info.pinyin)
+    entries = entries_for_reading(info.entries, info.pinyin)
     contextual = _norm_reading(" ".join(info.pinyin))
     for n, entry in enumerate(entries[:MAX_ENTRIES]):
         # The reading was just shown above; repeat it only when it differs.
@@ -135,12 +136,6 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         out.append('<div style="margin-top:8px; color:#a0a0a0; font-size:9pt">'
                    "S: save · ←/→: previous/next word · Esc: close</div>")
     return "".join(out)
-
-
-def _ordered(entries: tuple[Entry, ...], reading: tuple[str, ...]) -> list[Entry]:
-    """Entries matching the contextual reading first, the rest in dictionary order."""
-    wanted = _norm_reading(" ".join(reading))
-    return sorted(entries, key=lambda e: _norm_reading(e.pinyin) != wanted)
 
 
 def html_to_plain(rich: str) -> str:

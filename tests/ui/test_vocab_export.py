@@ -60,3 +60,16 @@ def test_an_unknown_extension_is_one_clear_message(open_window, monkeypatch, tmp
     _export_to(window, monkeypatch, tmp_path / "words.docx")
     assert not (tmp_path / "words.docx").exists()
     assert "docx" in window.last_error
+
+
+def test_saved_gloss_is_the_meaning_read_in_context(open_window, tmp_path):
+    article = tmp_path / "context.txt"
+    article.write_text("他有很多钱。这个办法很行。", encoding="utf-8")
+    window = open_window(article)
+    _save(window, "钱")
+    _save(window, "行")
+    saved = {item.simplified: item for item in window.vocab_model.items()}
+    assert saved["钱"].gloss.startswith(("coin", "money")), saved["钱"].gloss
+    assert "surname" not in saved["钱"].gloss.split(";")[0]
+    assert saved["行"].pinyin == "xíng"
+    assert "walk" in saved["行"].gloss and "row" not in saved["行"].gloss.split(";")[0]
