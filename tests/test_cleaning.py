@@ -172,7 +172,10 @@ def test_cleaning_never_grows_any_text(text: str) -> None:
 
 def test_full_width_punctuation_is_understood_like_ascii() -> None:
     # Real pages use ：！？ (the seed articles happen to use ASCII): same rules must apply.
-    text = "正文第一句话很长，讲的是人工智能的发展！\n第二句话也是正文内容，说明了很多问题。\n来源：新华社\n编辑：王五"
+    text = (
+        "正文第一句话很长，讲的是人工智能的发展！\n"
+        "第二句话也是正文内容，说明了很多问题。\n来源：新华社\n编辑：王五"
+    )
     cleaned = clean_text(text)
     assert "来源：新华社" not in cleaned and "编辑：王五" not in cleaned
     assert cleaned.startswith("正文第一句话很长，讲的是人工智能的发展！")
