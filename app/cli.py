@@ -75,6 +75,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         for line in source:
             analysis = analyze_document(line.rstrip("\r\n"), clean=not args.no_clean)
             _write_analysis_json(analysis, out)
+        _report_damaged_corrections()
         return 0
     if args.path == "-":
         data = sys.stdin.buffer.read()
@@ -82,7 +83,17 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     else:
         analysis = analyze_path(args.path, clean=not args.no_clean)
     _write_analysis_json(analysis, sys.stdout)
+    _report_damaged_corrections()
     return 0
+
+
+def _report_damaged_corrections() -> None:
+    """Analysis only reads the corrections file; here a damaged one is set aside, and said so."""
+    from app.core.corrections import Corrections
+
+    notice = Corrections.load().notice
+    if notice:
+        print(f"zhreader: note: {notice}", file=sys.stderr)
 
 
 def _write_analysis_json(analysis, out) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +86,42 @@ def test_cli_commands_change_what_is_saved(data_dir, capsys):
     out = capsys.readouterr().out
     assert "ignored\t官宣" in out and "added\t智源\torganization" in out
     assert run_entities(parser.parse_args(["entities", "remove", "不存在"])) == 1
+
+
+def test_one_bad_entry_does_not_lose_the_others(data_dir):
+    (data_dir / "entity_corrections.json").write_text(
+        json.dumps({"ignored": ["谷歌"], "added": {"杨格": "persn", "莱姆病": "work"}}),
+        encoding="utf-8",
+    )
+    corrections = Corrections.load()
+    assert corrections.ignored == {"谷歌"} and corrections.added == {"莱姆病": "work"}
+    assert "杨格" in (corrections.notice or "")
+
+
+def test_analysis_reads_a_damaged_file_without_moving_it_and_the_cli_reports_it(data_dir):
+    from app.core.entities import find_entities
+    from app.core.segmentation import segment_tagged
+
+    damaged = data_dir / "entity_corrections.json"
+    damaged.write_text("{not json", encoding="utf-8")
+    text = "杨格是知名的数学家。"
+    find_entities(text, segment_tagged(text))
+    assert damaged.exists()  # background analysis never renames the user's file
+    env = dict(os.environ, ZHREADER_DATA_DIR=str(data_dir))
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "analyze", "--no-clean", "-"],
+        input=text.encode(), capture_output=True, env=env, check=False, timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.returncode == 0
+    assert "set aside" in result.stderr.decode()
+    assert not damaged.exists()
+    assert any(p.name.startswith("entity_corrections.json.corrupt") for p in data_dir.iterdir())
+
+
+def test_setting_aside_twice_keeps_both_copies(data_dir):
+    for content in ("{one", "{two"):
+        (data_dir / "entity_corrections.json").write_text(content, encoding="utf-8")
+        Corrections.load()
+    kept = sorted(p.read_text() for p in data_dir.iterdir() if ".corrupt" in p.name)
+    assert kept == ["{one", "{two"]

@@ -6,7 +6,6 @@ compared in simplified script and case-insensitively, so one correction covers b
 
 from __future__ import annotations
 
-import contextlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -48,8 +47,13 @@ class Corrections:
     notice: str | None = None  # one line when a corrupt file was set aside
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Corrections:
-        """Read the saved corrections; a missing file is empty, a corrupt one is set aside."""
+    def load(cls, path: Path | None = None, set_aside: bool = True) -> Corrections:
+        """Read the saved corrections; a missing file is empty.
+
+        An entry with an unknown type is skipped (the others still apply). A file that is not
+        JSON is set aside under a new name, never overwritten, when `set_aside` (the window and
+        the command line, which tell the user); background analysis only reads it.
+        """
         path = path or data_dir() / FILE_NAME
         try:
             raw = path.read_bytes()
@@ -60,17 +64,24 @@ class Corrections:
         try:
             data = json.loads(raw.decode("utf-8"))
             ignored = {_clean(n) for n in data.get("ignored", [])}
-            added = {}
+            added: dict[str, EntityType] = {}
+            skipped = []
             for name, etype in dict(data.get("added", {})).items():
-                if etype not in ENTITY_TYPES:
-                    raise ValueError(f"unknown type {etype!r}")
-                added[_clean(name)] = etype
+                if etype in ENTITY_TYPES:
+                    added[_clean(name)] = etype
+                else:
+                    skipped.append(f"{name} ({etype})")
         except (ValueError, TypeError, AttributeError, UserError):
-            aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
-            with contextlib.suppress(OSError):
+            if not set_aside:
+                return cls(path=path, notice=f"{path.name} is unreadable; ignoring it")
+            aside = _free_name(path)
+            try:
                 path.replace(aside)
+            except OSError as exc:
+                return cls(path=path, notice=f"{path.name} is unreadable ({exc.strerror})")
             return cls(path=path, notice=f"{path.name} was unreadable; set aside as {aside.name}")
-        return cls(ignored=ignored, added=added, path=path)
+        notice = f"{path.name}: skipped unknown types: {', '.join(skipped)}" if skipped else None
+        return cls(ignored=ignored, added=added, path=path, notice=notice)
 
     def save(self) -> None:
         data = {"ignored": sorted(self.ignored), "added": dict(sorted(self.added.items()))}
@@ -110,3 +121,12 @@ class Corrections:
         for n in gone:
             del self.added[n]
         return bool(gone)
+
+
+def _free_name(path: Path) -> Path:
+    """`name.corrupt-<time>`, with a counter when that exists already (never overwrite)."""
+    stem = f"{path.name}.corrupt-{int(time.time())}"
+    candidate, n = path.with_name(stem), 1
+    while candidate.exists():
+        candidate, n = path.with_name(f"{stem}-{n}"), n + 1
+    return candidate

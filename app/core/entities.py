@@ -1443,8 +1443,8 @@ def find_entities(
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)
     )
-    if corrections is None:
-        corrections = Corrections.load()
+    if corrections is None:  # read only: the window and the CLI report a damaged file
+        corrections = Corrections.load(set_aside=False)
     mentions += _added_mentions(ctx, corrections)
     unwanted = lex.stop | corrections.ignored_keys()
     mentions = [m for m in mentions if _fold(simple[m.start : m.end]) not in unwanted]

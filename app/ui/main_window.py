@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
         self._build_word_shortcuts()
 
         self._refresh_vocab()
-        notice = getattr(self.vocab, "notice", None)
-        if notice:
-            self.statusBar().showMessage(notice, 15_000)
+        notices = [getattr(self.vocab, "notice", None), Corrections.load().notice]
+        if any(notices):
+            self.statusBar().showMessage("; ".join(n for n in notices if n), 15_000)
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
