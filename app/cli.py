@@ -73,7 +73,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         )
         out = sys.stdout
         for line in source:
-            analysis = analyze_document(line.rstrip("\r\n"), clean=not args.no_clean)
+            analysis = analyze_document(
+                line.rstrip("\r\n"), clean=not args.no_clean, use_cache=False
+            )
             _write_analysis_json(analysis, out)
         _report_damaged_corrections()
         return 0
@@ -107,7 +109,8 @@ def _write_analysis_json(analysis, out) -> None:
 def _open_text(path: str):
     from app.core.articles import read_text
 
-    return iter(read_text(path).splitlines())
+    # Lines end at "\n" only, exactly as standard input is read (not at U+2028, \f, ...).
+    return iter(read_text(path).removesuffix("\n").split("\n"))
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:

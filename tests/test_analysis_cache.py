@@ -28,11 +28,14 @@ def test_second_analysis_comes_from_the_cache_and_equals_the_first(own_cache):
     assert analyze_article(ARTICLE) == first
 
 
-def test_damaged_cache_file_is_ignored(own_cache):
+def test_damaged_cache_file_is_ignored_and_replaced(own_cache):
+    import json
+
     first = analyze_article(ARTICLE)
-    for path in (own_cache / "analyses").glob("*.json"):
-        path.write_text("{not json", encoding="utf-8")
+    (path,) = (own_cache / "analyses").glob("*.json")
+    path.write_text("{not json", encoding="utf-8")
     assert analyze_article(ARTICLE) == first
+    assert json.loads(path.read_text(encoding="utf-8"))["text"] == ARTICLE.text
 
 
 def test_different_text_gets_a_different_key():

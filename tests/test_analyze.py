@@ -113,3 +113,41 @@ def test_lookup_of_an_unknown_compound_falls_back_to_its_parts():
     parts = [p["text"] for p in data["parts"]]
     assert "".join(parts) == "日常事务"
     assert all(p["entries"] for p in data["parts"])
+
+
+def test_lines_mode_does_not_fill_the_analysis_cache(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    cache = tmp_path / "cache"
+    env = dict(os.environ, ZHREADER_CACHE_DIR=str(cache))
+    lines = "".join(f"第{i}行文字。\n" for i in range(5)).encode()
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "analyze", "--lines", "-"], input=lines, env=env,
+        cwd=REPO, capture_output=True, check=False, timeout=120,
+    )
+    assert result.returncode == 0
+    assert len(result.stdout.decode().splitlines()) == 5
+    assert not list(cache.glob("analyses/*.json"))
+
+
+def test_lines_from_a_file_split_like_lines_from_stdin(tmp_path):
+    text = "第一行\u2028仍是第一行\n第二行\n"
+    path = tmp_path / "lines.txt"
+    path.write_text(text, encoding="utf-8")
+    from_file = run_cli("analyze", "--lines", "--no-clean", str(path))
+    from_stdin = run_cli("analyze", "--lines", "--no-clean", "-", stdin=text.encode())
+    assert from_file.stdout.decode().count("\n") == 2
+    assert from_file.stdout == from_stdin.stdout
+
+
+def test_a_decoded_document_over_the_limit_is_refused(monkeypatch):
+    from app.core import articles
+    from app.core.errors import UserError
+
+    monkeypatch.setattr(articles, "MAX_ARTICLE_CHARS", 10)
+    with pytest.raises(UserError, match="more than 10 characters"):
+        analyze_document("一二三四五六七八九十十一", clean=False)

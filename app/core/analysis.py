@@ -133,22 +133,30 @@ def merge_entities(parts: list[tuple[Entity, ...]]) -> tuple[Entity, ...]:
 
 
 def analyze_document(
-    data: str | bytes, clean: bool = True, name: str | None = None
+    data: str | bytes, clean: bool = True, name: str | None = None, use_cache: bool = True
 ) -> Analysis:
     """One document from memory: stdin bytes, or one line of `--lines` input.
 
     A str is already decoded, so an empty line is an empty document, not an error.
+    `--lines` passes use_cache=False: thousands of one-off lines must not evict the
+    articles a reader reopens.
     """
-    from app.core.articles import article_from_bytes, title_from_text
+    from app.core.articles import MAX_ARTICLE_CHARS, article_from_bytes, title_from_text
     from app.core.cleaning import clean_text
     from app.core.encoding import replace_lone_surrogates
+    from app.core.errors import UserError
 
     if isinstance(data, bytes):
-        return analyze_article(article_from_bytes(data, name, clean=clean))
+        return analyze_article(article_from_bytes(data, name, clean=clean), use_cache)
+    if len(data) > MAX_ARTICLE_CHARS:
+        raise UserError(
+            f"a document has more than {MAX_ARTICLE_CHARS:,} characters; split it into parts"
+        )
     data = replace_lone_surrogates(data)  # same length: offsets still match the input
     text = clean_text(data) if clean else data
     title = title_from_text(text) if text.strip() else "Untitled"
-    return analyze_article(Article(title=title, text=text, script=detect_script(text), path=name))
+    article = Article(title=title, text=text, script=detect_script(text), path=name)
+    return analyze_article(article, use_cache)
 
 
 def analyze_path(path: str | Path, clean: bool = True) -> Analysis:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -44,6 +45,13 @@ def _code_fingerprint() -> str:
         spec_parts.append(f"cedict:{st.st_size}:{st.st_mtime_ns}")
     except (ImportError, OSError):
         pass
+    # The libraries whose data shape the result: an upgrade must not serve old analyses.
+    for package in ("opencc", "rjieba", "pypinyin", "g2pM"):
+        with contextlib.suppress(ImportError, OSError, ValueError):
+            spec = importlib.util.find_spec(package)  # locates it without importing it
+            if spec is not None and spec.origin:
+                st = Path(spec.origin).parent.stat()
+                spec_parts.append(f"{package}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(spec_parts).encode()).hexdigest()
 
 
@@ -72,11 +80,15 @@ def _path(key: str) -> Path:
 def load(key: str | None) -> Analysis | None:
     if key is None:
         return None
+    path = _path(key)
     try:
-        data = json.loads(_path(key).read_text(encoding="utf-8"))
-        return Analysis.from_json(data)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        analysis = Analysis.from_json(data)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or damaged: analyse again
+    with contextlib.suppress(OSError):
+        os.utime(path)  # pruning drops the least recently *used* analyses
+    return analysis
 
 
 def store(key: str | None, analysis: Analysis) -> None:
