@@ -228,3 +228,17 @@ def test_an_index_damaged_while_open_is_rebuilt_on_the_next_lookup(tmp_path: Pat
     opened = open_dictionary(source=source, cache=cache)
     (cache / INDEX_NAME).write_bytes(b"\0" * 8192)  # overwritten in place, same file
     assert {entry.pinyin for entry in opened.lookup("行")} == {"háng", "xíng"}
+
+
+def test_an_error_that_is_not_damage_never_deletes_the_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    source = _tiny_source(tmp_path / "cedict.txt", [BANK])
+    cache = tmp_path / "cache"
+    dictionary = open_dictionary(source=source, cache=cache)
+    index = next(cache.glob("*.sqlite3"))
+    built = index.stat().st_mtime_ns
+    dictionary.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        dictionary.lookup("银行")
+    assert index.stat().st_mtime_ns == built  # not deleted and rebuilt

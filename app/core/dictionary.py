@@ -23,6 +23,7 @@ from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.errors import UserError
 from app.core.han import HAN_RE
 from app.core.paths import cache_dir
+from app.core.sqlite_errors import is_corruption
 from app.core.types import Entry, GlossSource
 
 # Bump whenever parse_cedict or the schema changes what the index holds.
@@ -281,7 +282,9 @@ class Dictionary:
         with self._lock:
             try:
                 return self._connection.execute(sql, parameters).fetchall()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):  # closed, busy, ...: never delete a shared index
+                    raise
                 self._connection.close()
                 self.index_path.unlink(missing_ok=True)
                 self._connection, self._max_key_length = self._open_or_build()

@@ -32,6 +32,7 @@ from typing import Literal
 
 from app.core.errors import UserError
 from app.core.han import HAN_RE
+from app.core.sqlite_errors import is_corruption
 from app.core.types import Token, VocabItem
 
 Status = Literal["learning", "known"]
@@ -78,10 +79,6 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
 _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
-# SQLite primary result codes that mean "these bytes are not a usable database".
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
-
 
 class _Unreadable(Exception):
     """The file at the store path is not a zhreader vocabulary we can trust."""
@@ -124,7 +121,7 @@ class VocabStore:
             reason = str(exc)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if not _is_corruption(exc):
+            if not is_corruption(exc):
                 raise UserError(f"cannot open the vocabulary at {self.path}: {exc}") from exc
             reason = "not a readable database"
         except BaseException:
@@ -357,14 +354,6 @@ class VocabStore:
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text
 
 
 def _user_version(conn: sqlite3.Connection) -> int:

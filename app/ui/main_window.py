@@ -538,14 +538,20 @@ class MainWindow(QMainWindow):
         return [self.vocab_model.item(r) for r in sorted(rows)]
 
     def remove_selected_vocab(self) -> None:
-        for item in self._selected_vocab():
-            self.vocab.remove(item.simplified)
+        try:
+            for item in self._selected_vocab():
+                self.vocab.remove(item.simplified)
+        except UserError as exc:  # store busy or unwritable: say so, keep running
+            self._on_failed(str(exc), title="Vocabulary")
         self._refresh_vocab()
 
     def toggle_selected_known(self) -> None:
-        for item in self._selected_vocab():
-            status = "learning" if item.status == "known" else "known"
-            self.vocab.set_status(item.simplified, status)
+        try:
+            for item in self._selected_vocab():
+                status = "learning" if item.status == "known" else "known"
+                self.vocab.set_status(item.simplified, status)
+        except UserError as exc:
+            self._on_failed(str(exc), title="Vocabulary")
         self._refresh_vocab()
 
     def _on_vocab_double_clicked(self, index: QModelIndex) -> None:
