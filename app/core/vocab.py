@@ -139,6 +139,7 @@ class VocabStore:
     def _prepare(self, conn: sqlite3.Connection) -> None:
         """Check the file is ours (or empty), switch to WAL, run pending migrations."""
         _check_identity(conn)
+        _refuse_newer(conn, self.path)  # before WAL: a newer version's file stays as it was
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise UserError(f"cannot use write-ahead logging for {self.path}")
         conn.execute("PRAGMA synchronous = FULL")
@@ -153,12 +154,8 @@ class VocabStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Re-read under the write lock: another instance may have migrated meanwhile.
+            _refuse_newer(conn, self.path)
             version = _user_version(conn)
-            if version > SCHEMA_VERSION:
-                raise UserError(
-                    f"the vocabulary at {self.path} was written by a newer zhreader "
-                    f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
-                )
             for migration in _MIGRATIONS[version:]:
                 migration(conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -354,6 +351,15 @@ class VocabStore:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+    version = _user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise UserError(
+            f"the vocabulary at {path} was written by a newer zhreader "
+            f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
+        )
 
 
 def _user_version(conn: sqlite3.Connection) -> int:

@@ -79,11 +79,11 @@ EXPORT_FILTERS = {
 
 
 def _dictionary():  # -> Dictionary or None when it cannot be built
-    try:
-        from app.core.dictionary import get_dictionary
+    from app.core.dictionary import get_dictionary
 
+    try:
         return get_dictionary()
-    except (ImportError, UserError, OSError):
+    except (UserError, OSError):  # no index can be built: popups show pinyin only
         return None
 
 

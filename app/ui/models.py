@@ -38,23 +38,9 @@ class LibraryEntry:
 
 def builtin_library() -> list[LibraryEntry]:
     """The bundled articles, in the order the core library gives them."""
-    try:
-        from app.core.articles import builtin_articles
-    except ImportError:  # pragma: no cover - bootstrap only
-        from app.core.paths import resources_dir
+    from app.core.articles import builtin_articles
 
-        files = sorted((resources_dir() / "articles").glob("*.txt"))
-        return [LibraryEntry(_first_line(f), str(f), True) for f in files]
     return [LibraryEntry(item.title, str(item.path), True) for item in builtin_articles()]
-
-
-def _first_line(path: Path) -> str:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                line = line.strip()
-                return line if len(line) <= 30 else line[:30] + "…"
-    return path.stem
 
 
 class LibraryModel(QAbstractListModel):

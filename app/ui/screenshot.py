@@ -29,11 +29,9 @@ def _parse_size(size: str) -> tuple[int, int]:
 def _resolve_article(article: str) -> str:
     if Path(article).is_file():
         return str(Path(article).resolve())
-    try:
-        from app.core.articles import find_builtin
-    except ImportError:  # pragma: no cover - bootstrap only
-        find_builtin = None
-    item = find_builtin(article) if find_builtin else None
+    from app.core.articles import find_builtin
+
+    item = find_builtin(article)
     if item is None:
         raise UserError(f"no such article: {article}")
     return str(item.path)

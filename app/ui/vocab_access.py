@@ -1,7 +1,8 @@
 """The vocabulary store as the window uses it, plus a memory stand-in.
 
-The stand-in exists only so the window still works (without persistence) if the
-core store is missing or cannot be opened; the window says so in its status bar.
+The stand-in exists so the window still opens when the store cannot be (written by a
+newer zhreader, or its folder is unwritable): the file is left untouched, and the
+window says in its status bar that saved words last only until it quits.
 """
 
 from __future__ import annotations
@@ -9,16 +10,17 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+from app.core.errors import UserError
 from app.core.types import VocabItem
+from app.core.vocab import VocabStore, known_share_of_counts
 
 
 class MemoryVocab:
     """Same surface as app.core.vocab.VocabStore, kept in memory."""
 
-    notice: str | None = "The vocabulary store is unavailable; saved words last until you quit."
-
-    def __init__(self) -> None:
+    def __init__(self, reason: str) -> None:
         self._items: dict[str, VocabItem] = {}
+        self.notice = f"{reason} — saved words last until you quit"
 
     def save(self, item: VocabItem) -> VocabItem:
         stored = replace(item, added=item.added or time.time())
@@ -45,18 +47,13 @@ class MemoryVocab:
         pass
 
 
-def open_vocab_store():  # -> VocabStore, or MemoryVocab if it cannot open
+def open_vocab_store() -> VocabStore | MemoryVocab:
     try:
-        from app.core.vocab import VocabStore
-    except ImportError:
-        return MemoryVocab()
-    return VocabStore()
+        return VocabStore()
+    except UserError as exc:
+        return MemoryVocab(str(exc))
 
 
-def known_share(word_counts: dict[str, int], known: set[str]) -> float | None:
-    """Share of known words from a ViewIndex's counts, when the core provides the measure."""
-    try:
-        from app.core.vocab import known_share_of_counts
-    except ImportError:
-        return None
+def known_share(word_counts: dict[str, int], known: set[str]) -> float:
+    """Share of known words from a ViewIndex's per-word counts."""
     return known_share_of_counts(word_counts, known)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.core.articles import load_article
 from app.core.errors import UserError
 from app.core.types import Analysis, Article, Entity
 
@@ -78,24 +79,6 @@ def entity_at(index: ViewIndex, start: int, end: int) -> Entity | None:
     return None
 
 
-def load_article_file(path: str) -> Article:
-    """Core loader, with a minimal stand-in until app.core.articles lands."""
-    try:
-        from app.core.articles import load_article
-    except ImportError:  # pragma: no cover - bootstrap only
-        from pathlib import Path
-
-        from app.core.script import detect_script
-
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), Path(path).stem)
-        return Article(title=title[:40], text=text, script=detect_script(text), path=path)
-    return load_article(path)
-
-
 def warm_popup_lookups() -> None:
     """Open the dictionary and script converters here, so the first hover is as fast as any.
 
@@ -133,7 +116,7 @@ class _AnalysisJob(QRunnable):
         from app.core.analysis import analyze_article
 
         try:
-            article = self._article or load_article_file(self._path or "")
+            article = self._article or load_article(self._path or "")
             self._signals.loaded.emit(self._request, article)
             with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
                 analysis = analyze_article(article)

@@ -91,3 +91,26 @@ def test_markup_in_a_file_name_is_not_rendered_in_the_dialog(
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)
     assert dialogs[-1][1].startswith("<b>bold</b>.txt")
     assert formats[-1] == Qt.TextFormat.PlainText
+
+
+def test_a_store_from_a_newer_zhreader_is_left_alone_and_the_window_still_saves(
+    qtbot, open_window
+) -> None:
+    import sqlite3
+
+    from app.core import vocab
+    from app.core.paths import data_dir
+
+    store = data_dir() / vocab.STORE_NAME
+    store.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(store)
+    conn.execute(f"PRAGMA application_id = {vocab.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {vocab.SCHEMA_VERSION + 5}")
+    conn.close()
+    before = store.read_bytes()
+    window = open_window(ARTICLES / "xai-greg-yang-steps-back.txt")
+    assert "saved words last until you quit" in (window.vocab.notice or "")
+    index = next(i for i, t in enumerate(window.analysis.tokens) if t.text == "研究员")
+    assert window.save_token(index) is not None
+    assert "研究员" in window.vocab_model.words()
+    assert store.read_bytes() == before
