@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.errors import UserError
-from app.core.han import HAN_RE
+from app.core.han import has_han
 from app.core.paths import cache_dir
 from app.core.sqlite_errors import is_corruption
 from app.core.types import Entry, GlossSource
@@ -31,7 +31,6 @@ PARSER_VERSION = 2
 INDEX_NAME = f"cedict-v{PARSER_VERSION}.sqlite3"
 
 _SENSE_SEPARATOR = "\x1f"
-_HAN = HAN_RE
 _CHUNK = 500  # stays well under SQLite's limit on bound parameters
 _PART_SENSES = 2
 
@@ -199,10 +198,6 @@ def _entry_from_row(row: tuple) -> Entry:
     )
 
 
-def has_chinese(text: str) -> bool:
-    return _HAN.search(text) is not None
-
-
 def _usefulness(entry: Entry) -> int:
     """0 for a common word, then a name, then a mere pointer ("variant of ..."), then empty."""
     if not entry.senses:
@@ -240,7 +235,7 @@ def _name_from_sense(sense: str) -> str | None:
         return None
     text = re.split(r"\s*\(|[,;]| or ", text, maxsplit=1)[0].strip()
     text = re.sub(r" (?:municipality|province)$", "", text)
-    if not text or has_chinese(text) or not text[0].isupper():
+    if not text or has_han(text) or not text[0].isupper():
         return None
     return text
 
@@ -367,7 +362,7 @@ class Dictionary:
         return self._gloss_cached(word)
 
     def _compute_gloss(self, word: str) -> tuple[str | None, GlossSource | None]:
-        if not has_chinese(word):
+        if not has_han(word):
             return None, None
         entry = preferred_entry(self.lookup(word))
         if entry is not None:

@@ -30,6 +30,7 @@ from functools import cache
 from typing import Protocol
 
 from app.core.corrections import Corrections, normalize_name
+from app.core.han import HAN_CLASS
 from app.core.paths import dictionaries_dir
 from app.core.types import Entity, EntityType, Entry
 
@@ -38,7 +39,7 @@ Tagged = Sequence[tuple[int, int, str]]
 # Higher wins when two candidate mentions overlap with the same length.
 _ADDED, _KNOWN, _COMPOSED, _DICT, _LATIN, _TAGGER = 6, 5, 4, 3, 2, 1
 
-_HAN_CHAR = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = HAN_CLASS
 _HAN = re.compile(f"[{_HAN_CHAR}]")
 _ALL_HAN = re.compile(f"[{_HAN_CHAR}]+")
 _LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.'&][A-Za-z0-9]+)*"

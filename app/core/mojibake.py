@@ -84,6 +84,7 @@ def repaired_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_han(ch: str) -> bool:
+    """Han characters GBK can produce: the BMP blocks only (not app.core.han's full set)."""
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 

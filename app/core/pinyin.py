@@ -41,10 +41,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.han import HAN_RE
+from app.core.han import is_han
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
 
-_HAN = HAN_RE
 # Where the network's input is cut: it was trained on single sentences.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,、：:]")
@@ -61,10 +60,6 @@ _TABLE_PARTS = 8
 # (CPP dev, before overrides: 97.38% word-first, 97.36% network-first, 97.86% with
 # this threshold; plateau 0.995-0.9999).
 _OVERRULE_WORD = 0.999
-
-
-def is_han(ch: str) -> bool:
-    return _HAN.match(ch) is not None
 
 
 @dataclass(frozen=True, slots=True)
