@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-# One cache for the whole run (the dictionary index is built once), separate from the user's.
-os.environ.setdefault(
-    "ZHREADER_CACHE_DIR", str(Path(tempfile.gettempdir()) / "zhreader-test-cache")
-)
+# One fresh cache per test run: the dictionary index is built once per run, and no test
+# is served an analysis cached by an earlier run (the worker path always runs, as in CI).
+_RUN_CACHE = tempfile.mkdtemp(prefix="zhreader-test-cache-")
+atexit.register(shutil.rmtree, _RUN_CACHE, ignore_errors=True)
+os.environ.setdefault("ZHREADER_CACHE_DIR", _RUN_CACHE)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
