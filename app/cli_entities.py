@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import get_args
 
 from app.core.types import EntityType
@@ -28,7 +29,7 @@ def run_entities(args: argparse.Namespace) -> int:
 
     corrections = Corrections.load()
     if corrections.notice:
-        print(f"zhreader: note: {corrections.notice}")
+        print(f"zhreader: note: {corrections.notice}", file=sys.stderr)
     action = args.entities_command
     if action == "list":
         for name in sorted(corrections.ignored):
