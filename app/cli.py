@@ -191,9 +191,23 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
 
 
+_COMMANDS = frozenset({"gui", "analyze", "lookup", "screenshot", "vocab", "entities"})
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`zhreader article.txt` opens the window on it, like `zhreader gui article.txt`."""
+    rest = argv
+    prefix: list[str] = []
+    if rest[:1] == ["--data-dir"] and len(rest) >= 2:
+        prefix, rest = rest[:2], rest[2:]
+    if rest and not rest[0].startswith("-") and rest[0] not in _COMMANDS:
+        return [*prefix, "gui", *rest]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     if args.data_dir:
         from app.core.paths import set_data_dir
 

@@ -34,3 +34,13 @@ def test_missing_file_is_one_clear_line():
     assert len(err) == 1
     assert err[0].startswith("zhreader: error:")
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_a_file_name_alone_opens_the_window_on_it():
+    from app.cli import _with_default_command
+
+    assert _with_default_command(["a.txt"]) == ["gui", "a.txt"]
+    with_dir = ["--data-dir", "d", "a.txt"]
+    assert _with_default_command(with_dir) == ["--data-dir", "d", "gui", "a.txt"]
+    assert _with_default_command(["analyze", "a.txt"]) == ["analyze", "a.txt"]
+    assert _with_default_command(["--help"]) == ["--help"]
