@@ -3,9 +3,9 @@
 The text is always inserted as plain text (never HTML). Decorations are computed only
 for the visible part of the document, so a very long article costs the same as a short
 one. Word underlines, known words and entity underlines are painted over the text by
-`paintEvent` (a few hundred ExtraSelections made every repaint of a paragraph cost
-10-40 ms, since Qt clips each selection separately); only the hover and entity
-highlights, a handful, are ExtraSelections.
+`paintEvent`, and the soft highlight of words being learnt under it (a few hundred
+ExtraSelections made every repaint of a paragraph cost 10-40 ms, since Qt clips each
+selection separately); only the hover and entity highlights, a handful, are ExtraSelections.
 Token offsets are Python (code point) offsets; Qt counts UTF-16 units, so `_OffsetMap`
 translates when the text has characters outside the BMP.
 """
@@ -57,8 +57,13 @@ FONT_FAMILIES = {
 
 UNDERLINE_COLORS = (QColor("#b9c7da"), QColor("#e2c39b"))
 KNOWN_VEIL_ALPHA = 125  # the page colour painted over a known word's text: it reads grey
+# A saved word still being learnt: a pale warm wash under the text, paler than a picked
+# name's highlight so the two stay apart, inset so neighbouring words and lines stay apart.
+LEARNING_HIGHLIGHT = QColor("#fbeec4")
+LEARNING_RADIUS = 3.0
+LEARNING_INSET = QPointF(0.5, 2.0)  # horizontal, vertical (the line spacing's leading)
 # Kinds of painted marks.
-_UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY = range(4)
+_UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY, _LEARNING = range(5)
 ENTITY_UNDERLINE = QColor("#d99a00")
 ENTITY_HIGHLIGHT = QColor("#ffe58a")
 HOVER_HIGHLIGHT = QColor("#cfe3ff")
@@ -124,6 +129,7 @@ class ArticleView(QTextEdit):
         self._starts: list[int] = []
         self._offsets = _OffsetMap("")
         self._known: set[str] = set()
+        self._learning: set[str] = set()
         self._entity_spans: list[tuple[int, int]] = []
         self._highlighted: tuple[tuple[int, int], ...] = ()
         self._current = -1
@@ -244,6 +250,11 @@ class ArticleView(QTextEdit):
 
     def set_known_words(self, known: set[str]) -> None:
         self._known = set(known)
+        self._schedule_decoration()
+
+    def set_learning_words(self, learning: set[str]) -> None:
+        """Saved words still being learnt: highlighted wherever they occur (known wins)."""
+        self._learning = set(learning)
         self._schedule_decoration()
 
     def set_word_boundaries(self, on: bool) -> None:
@@ -573,6 +584,8 @@ class ArticleView(QTextEdit):
                 parity ^= 1
                 if token.text in self._known:
                     marks.append((_KNOWN, token.start, token.end))
+                elif token.text in self._learning:
+                    marks.append((_LEARNING, token.start, token.end))
                 elif self._boundaries:
                     marks.append((parity, token.start, token.end))
             for start, end in self._spans_between(self._entity_spans, lo, hi):
@@ -586,7 +599,8 @@ class ArticleView(QTextEdit):
     @property
     def painted_marks(self) -> list[tuple[str, str]]:
         """(kind, text) of every mark painted over the decorated range: what the reader sees."""
-        names = {_UNDERLINE_A: "word", _UNDERLINE_B: "word", _KNOWN: "known", _ENTITY: "name"}
+        names = {_UNDERLINE_A: "word", _UNDERLINE_B: "word", _KNOWN: "known", _ENTITY: "name",
+                 _LEARNING: "learning"}
         return [(names[kind], self._text[start:end]) for kind, start, end in self._marks]
 
     def _mark_geometry(self) -> list[tuple[int, QRectF]]:
@@ -623,12 +637,14 @@ class ArticleView(QTextEdit):
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
         if not self._marks:
+            super().paintEvent(event)
             return
         clip = QRectF(event.rect())
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
+        self._paint_learning(clip, dx, dy)  # under the text, so it stays crisp
+        super().paintEvent(event)
         pens = [QPen(color, 1) for color in UNDERLINE_COLORS]
         entity_pen = QPen(ENTITY_UNDERLINE, 1.5, Qt.PenStyle.DotLine)
         veil = QColor(self.viewport().palette().base().color())
@@ -641,9 +657,27 @@ class ArticleView(QTextEdit):
             if kind == _KNOWN:
                 painter.fillRect(rect, veil)
                 continue
+            if kind == _LEARNING:
+                continue
             y = rect.bottom() - (1.0 if kind == _ENTITY else 3.0)
             painter.setPen(entity_pen if kind == _ENTITY else pens[kind])
             painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.right() - 1, y))
+        painter.end()
+
+    def _paint_learning(self, clip: QRectF, dx: float, dy: float) -> None:
+        """Rounded washes behind learning words (the viewport's background is already filled)."""
+        pieces = [rect for kind, rect in self._mark_geometry() if kind == _LEARNING]
+        if not pieces:
+            return
+        inset_x, inset_y = LEARNING_INSET.x(), LEARNING_INSET.y()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(LEARNING_HIGHLIGHT)
+        for doc_rect in pieces:
+            rect = doc_rect.translated(dx, dy).adjusted(inset_x, inset_y, -inset_x, -inset_y)
+            if rect.intersects(clip):
+                painter.drawRoundedRect(rect, LEARNING_RADIUS, LEARNING_RADIUS)
         painter.end()
 
     @staticmethod

@@ -531,6 +531,9 @@ class MainWindow(QMainWindow):
         for column in range(self.vocab_model.columnCount()):
             self.vocab_table.setColumnWidth(column, min(self.vocab_table.columnWidth(column), 260))
         self.view.set_known_words(self.vocab.known_words())
+        # Both scripts, as for known words, so a traditional article shows them too.
+        self.view.set_learning_words({word for item in items if item.status == "learning"
+                                      for word in (item.simplified, item.traditional) if word})
         self._update_known()
 
     def _selected_vocab(self) -> list[VocabItem]:
