@@ -36,3 +36,12 @@ def article_text():
         return (ARTICLES / name).read_text(encoding="utf-8")
 
     return read
+
+
+def article_sentence(name: str, containing: str) -> str:
+    """The sentence (up to and including 。) of a built-in article that holds `containing`."""
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    at = text.index(containing)
+    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    end = text.index("。", at) + 1
+    return text[start:end]

@@ -24,16 +24,10 @@ from app.core.export import (
     safe_filename,
 )
 from app.core.types import VocabItem
+from tests.conftest import article_sentence
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
-
-
-def article_sentence(name: str, containing: str) -> str:
-    text = (ARTICLES / name).read_text(encoding="utf-8")
-    at = text.index(containing)
-    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    return text[start : text.index("。", at) + 1]
 
 
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")

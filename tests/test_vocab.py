@@ -15,18 +15,10 @@ import pytest
 from app.core.errors import UserError
 from app.core.types import Token, VocabItem
 from app.core.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
+from tests.conftest import article_sentence
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
-
-
-def article_sentence(name: str, containing: str) -> str:
-    """The sentence (up to and including 。) of a built-in article that holds `containing`."""
-    text = (ARTICLES / name).read_text(encoding="utf-8")
-    at = text.index(containing)
-    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    end = text.index("。", at) + 1
-    return text[start:end]
 
 
 # Real sentences from the built-in articles, one per script.
