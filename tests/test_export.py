@@ -26,10 +26,6 @@ from app.core.export import (
 from app.core.types import VocabItem
 from tests.conftest import article_sentence
 
-REPO = Path(__file__).resolve().parents[1]
-ARTICLES = REPO / "resources" / "articles"
-
-
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
 TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
 
