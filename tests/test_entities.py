@@ -224,3 +224,9 @@ def test_country_before_a_generic_kind_of_company_is_a_place():
 def test_tagger_phrases_without_an_organisation_ending_are_not_organisations():
     found = {e.text for e in entities("两国的互利合作取得了长足进展。")}
     assert "长足进展" not in found
+
+
+def test_a_week_after_a_numeral_is_not_a_person_named_zhou():
+    text = "在“康复”后的几周里,我清楚地感觉到周鸿祎说的话。"
+    names = {e.text for e in entities(text)}
+    assert "周里" not in names

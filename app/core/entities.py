@@ -657,11 +657,12 @@ _NUMERALS = set("一二三四五六七八九十百千万两")
 
 
 def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
-    """这段时间, 一张照片: after a demonstrative or numeral, 段/张 measure, not a surname."""
+    """这段时间, 一张照片, 几周里: after a demonstrative or numeral, 段/张 are measure words
+    and 周 is "week", not a surname."""
     return (
         start > 0
         and ctx.simple[start - 1] in "这那一每各几两某该此本整半哪"
-        and (word[0] in "段张条位家项名支台件把口根层届次场批包")
+        and (word[0] in "段张条位家项名支台件把口根层届次场批包周")
     )
 
 
@@ -681,13 +682,15 @@ def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
 def _given_after_surname(ctx: _Context, index: int) -> int | None:
     """金 / 志 / 贤, 江 / 宏伟: a surname the tagger split from its given name."""
     given, tokens = ctx.lex.given_chars, ctx.tokens
-    end = tokens[index][1]
+    start, end = tokens[index][0], tokens[index][1]
+    if _measure_not_surname(ctx, start, ctx.simple[start:end]):
+        return None  # 几周里: "a few weeks", not 周 + a given name
     for k in (index + 1, index + 2):
         if k >= len(tokens) or end - tokens[index][0] >= 3:
             break
         s, e, tag = tokens[k]
         part = ctx.simple[s:e]
-        if tag in _FUNCTION_TAGS or tag.startswith("v") or not all(ch in given for ch in part):
+        if tag in _FUNCTION_TAGS or tag[0] in "vf" or not all(ch in given for ch in part):
             break
         if part in _TITLES:
             break  # 温 + 先生: a title, however name-like its characters
