@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from app.core import dictionary as dictionary_module
 from app.core.cedict import cedict_source_path
 from app.core.dictionary import INDEX_NAME, Dictionary, get_dictionary, open_dictionary
 
@@ -144,7 +143,7 @@ def test_get_dictionary_is_one_shared_instance_across_threads(
     cache: Path, cedict: Dictionary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ZHREADER_CACHE_DIR", str(cache))
-    monkeypatch.setattr(dictionary_module, "_instance", None)
+    monkeypatch.setattr(get_dictionary, "instance", None)
     seen: list[Dictionary] = []
     glosses: list[tuple[str | None, str | None]] = []
 

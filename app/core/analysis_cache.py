@@ -12,13 +12,12 @@ import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TextIO
 
-from app.core.paths import cache_dir, data_dir, dictionaries_dir
+from app.core.paths import atomic_writer, cache_dir, data_dir, dictionaries_dir
 from app.core.types import Analysis, Article
 
 FORMAT_VERSION = 1
@@ -95,15 +94,12 @@ def store(key: str | None, analysis: Analysis) -> None:
     if key is None:
         return
     path = _path(key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as fh:
+        with atomic_writer(path, text=True, durable=False) as fh:  # a cache: no fsync
             write_json(analysis, fh, separators=(",", ":"))
-        os.replace(tmp, path)  # readers never see half a file
         _prune(path.parent)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)  # a read-only or full cache dir only costs speed
+        pass  # a read-only or full cache dir only costs speed
 
 
 _TOKENS_PER_WRITE = 5000

@@ -23,6 +23,7 @@ from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.errors import UserError
 from app.core.han import has_han
 from app.core.paths import cache_dir
+from app.core.shared import ProcessWide
 from app.core.sqlite_errors import is_corruption
 from app.core.types import Entry, GlossSource
 
@@ -424,15 +425,5 @@ def open_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
     return Dictionary(directory / INDEX_NAME, source)
 
 
-_instance: Dictionary | None = None
-_instance_lock = threading.Lock()
-
-
-def get_dictionary() -> Dictionary:
-    """The process-wide Dictionary; the first caller (any thread) opens or builds it."""
-    global _instance
-    if _instance is None:
-        with _instance_lock:
-            if _instance is None:
-                _instance = open_dictionary()
-    return _instance
+# The process-wide Dictionary; the first caller (any thread) opens or builds it.
+get_dictionary: ProcessWide[Dictionary] = ProcessWide(open_dictionary)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 
@@ -49,16 +52,29 @@ def dictionaries_dir() -> Path:
     return _bundled("dictionaries")
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temp file + rename so readers never see half a file."""
+@contextmanager
+def atomic_writer(path: Path, *, text: bool = False, durable: bool = True) -> Iterator[IO]:
+    """A file that appears at `path` whole or not at all (temp file + rename).
+
+    `durable` also fsyncs before the rename: user data wants it, a rebuildable cache not.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        mode = "w" if text else "wb"
+        encoding = {"encoding": "utf-8", "errors": "surrogatepass"} if text else {}
+        with os.fdopen(fd, mode, **encoding) as fh:
+            yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temp file + rename (fsynced) so readers never see half a file."""
+    with atomic_writer(path) as fh:
+        fh.write(data)

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from app.core.han import is_han
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
+from app.core.shared import ProcessWide
 
 # Where the network's input is cut: it was trained on single sentences.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -354,7 +355,7 @@ def _simplified_for_lookup(text: str) -> str:
     return converted
 
 
-def _jieba_spans(text: str) -> list[tuple[int, int]]:
+def _word_spans(text: str) -> list[tuple[int, int]]:
     """The reader's own words, so pinyin context matches what the window shows."""
     from app.core.segmentation import segment
 
@@ -471,7 +472,7 @@ class PinyinReader:
             return out
         text = _simplified_for_lookup(text)
         if words is None:
-            words = _jieba_spans(text)
+            words = _word_spans(text)
         fixed = self.override_readings(text, words)
         from_words = self.word_readings(text, words)
         for i in _adverbial_de(text, words, from_words):
@@ -524,15 +525,5 @@ class PinyinReader:
                     out[offset + t] = best
 
 
-_reader: PinyinReader | None = None
-_reader_lock = threading.Lock()
-
-
-def get_reader() -> PinyinReader:
-    """The process-wide reader (its tables and network load lazily, once)."""
-    global _reader
-    if _reader is None:
-        with _reader_lock:
-            if _reader is None:
-                _reader = PinyinReader()
-    return _reader
+# The process-wide reader (its tables and network load lazily, once).
+get_reader: ProcessWide[PinyinReader] = ProcessWide(PinyinReader)

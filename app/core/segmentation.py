@@ -25,6 +25,7 @@ from typing import Protocol
 from app.core.encoding import replace_lone_surrogates
 from app.core.han import HAN_CLASS
 from app.core.script import to_simplified
+from app.core.shared import ProcessWide
 
 HeadwordTest = Callable[[str], bool]
 TaggedSpan = tuple[int, int, str]
@@ -241,17 +242,7 @@ def _latin_tag(word: str, fallback: str) -> str:
     return "eng" if any(char.isalpha() for char in word) else fallback
 
 
-_default: Segmenter | None = None
-_default_lock = threading.Lock()
-
-
-def _segmenter() -> Segmenter:
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Segmenter()
-    return _default
+_segmenter: ProcessWide[Segmenter] = ProcessWide(Segmenter)
 
 
 def segment(text: str) -> list[tuple[int, int]]:
