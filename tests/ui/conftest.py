@@ -50,3 +50,24 @@ def open_window(qtbot):
     yield opener
     for window in windows:
         window.runner.wait(10_000)
+
+
+@pytest.fixture
+def restart_window(qtbot):
+    """Start the window again as a user would (no path given) and wait for its article."""
+    started = []
+
+    def restart():
+        from app.ui.main_window import MainWindow
+
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.analysis_shown, timeout=60_000):
+            window.open_initial([])
+        started.append(window)
+        return window
+
+    yield restart
+    for window in started:
+        window.runner.wait(10_000)

@@ -90,23 +90,16 @@ def test_save_key_adds_word_with_sentence_to_panel_and_store(qtbot, open_window)
     assert saved.article == window.analysis.title
 
 
-def test_saved_word_and_article_survive_a_restart(qtbot, open_window) -> None:
+def test_saved_word_and_article_survive_a_restart(qtbot, open_window, restart_window) -> None:
     first = open_window(XAI)
     _hover(qtbot, first, "研究员")
     first.view.setFocus()
     qtbot.keyClick(first.view, Qt.Key.Key_S)
     first.close()
 
-    from app.ui.main_window import MainWindow
-
-    second = MainWindow()
-    qtbot.addWidget(second)
-    second.show()
-    with qtbot.waitSignal(second.analysis_shown, timeout=60_000):
-        second.open_initial([])
+    second = restart_window()
     assert Path(second.article_path).resolve() == XAI.resolve()
     assert "研究员" in second.vocab_model.words()
-    second.runner.wait(10_000)
 
 
 def test_clicking_a_name_highlights_every_mention(qtbot, open_window) -> None:

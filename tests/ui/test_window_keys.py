@@ -64,7 +64,9 @@ def _sample_point(window, row: int):
     return QPoint(window.library_view.viewport().width() - 6, rect.top() + 3)
 
 
-def test_library_selects_the_open_article_also_after_a_restart(qtbot, open_window) -> None:
+def test_library_selects_the_open_article_also_after_a_restart(
+    qtbot, open_window, restart_window
+) -> None:
     first = open_window(XAI)
     other = next(first.library_model.entry(r) for r in range(first.library_model.rowCount())
                  if Path(first.library_model.entry(r).path).resolve() != XAI.resolve())
@@ -82,15 +84,8 @@ def test_library_selects_the_open_article_also_after_a_restart(qtbot, open_windo
     assert all(colours[open_row] != colours[r] for r in rows if r != open_row), colours
     first.close()
 
-    from app.ui.main_window import MainWindow
-
-    second = MainWindow()
-    qtbot.addWidget(second)
-    second.show()
-    with qtbot.waitSignal(second.analysis_shown, timeout=60_000):
-        second.open_initial([])
+    second = restart_window()
     assert _selected_path(second) == other.path
-    second.runner.wait(10_000)
 
 
 def test_marking_a_word_known_updates_the_known_share(qtbot, open_window) -> None:
