@@ -62,7 +62,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from app.core.analysis import analyze_document, analyze_path
+    from app.core.analysis.pipeline import analyze_document, analyze_path
 
     if args.lines:
         # Bytes decoded here, not by the locale: a bad byte becomes U+FFFD, never an error.
@@ -91,7 +91,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 def _report_damaged_corrections() -> None:
     """Analysis only reads the corrections file; here a damaged one is set aside, and said so."""
-    from app.core.corrections import Corrections
+    from app.core.user.corrections import Corrections
 
     notice = Corrections.load().notice
     if notice:
@@ -100,21 +100,21 @@ def _report_damaged_corrections() -> None:
 
 def _write_analysis_json(analysis, out) -> None:
     """One analysis as one JSON line, streamed (a 1M-character text's JSON is ~90 MB)."""
-    from app.core.analysis_cache import write_json
+    from app.core.analysis.cache import write_json
 
     write_json(analysis, out)
     out.write("\n")
 
 
 def _open_text(path: str):
-    from app.core.articles import read_text
+    from app.core.text.articles import read_text
 
     # Lines end at "\n" only, exactly as standard input is read (not at U+2028, \f, ...).
     return iter(read_text(path).removesuffix("\n").split("\n"))
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     dictionary = get_dictionary()
     entries = dictionary.lookup(args.word)

@@ -25,7 +25,7 @@ def add_entities_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_entities(args: argparse.Namespace) -> int:
-    from app.core.corrections import Corrections
+    from app.core.user.corrections import Corrections
 
     corrections = Corrections.load()
     if corrections.notice:

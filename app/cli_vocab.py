@@ -16,7 +16,7 @@ from app.core.errors import UserError
 from app.core.types import Entry, VocabItem
 
 if TYPE_CHECKING:
-    from app.core.vocab import VocabStore
+    from app.core.user.vocab import VocabStore
 
 
 def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +56,7 @@ def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_vocab(args: argparse.Namespace) -> int:
-    from app.core.vocab import VocabStore
+    from app.core.user.vocab import VocabStore
 
     commands = {
         "add": _add,
@@ -94,7 +94,7 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
 
 def lookup_item(word: str) -> VocabItem:
     """Traditional form, pinyin and gloss for a typed word, from the dictionary."""
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     dictionary = get_dictionary()
     entries = dictionary.lookup(word)
@@ -117,14 +117,14 @@ def lookup_item(word: str) -> VocabItem:
 
 def _preferred(entries: tuple[Entry, ...]) -> Entry:
     """The popup's choice of entry, so the saved gloss matches what the reader saw."""
-    from app.core.dictionary import preferred_entry
+    from app.core.language.dictionary import preferred_entry
 
     return preferred_entry(entries) or entries[0]
 
 
 def _fallback_item(word: str) -> VocabItem:
-    from app.core.pinyin import get_reader
-    from app.core.script import to_simplified, to_traditional
+    from app.core.language.pinyin import get_reader
+    from app.core.text.script import to_simplified, to_traditional
 
     simplified = to_simplified(word)
     # The user typed one word: read it as one, without segmenting it.
@@ -184,7 +184,7 @@ def _set_status(store: VocabStore, word: str, status: str) -> int:
 
 
 def _export(store: VocabStore, args: argparse.Namespace) -> int:
-    from app.core.export import DEFAULT_DECK_NAME, FORMATS, export, export_path_in
+    from app.core.user.export import DEFAULT_DECK_NAME, FORMATS, export, export_path_in
 
     out = Path(args.out).expanduser()
     fmt = args.format or out.suffix.lower().lstrip(".")

@@ -76,7 +76,7 @@ def analysis_fingerprint() -> str:
     """
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from app.core import analysis_cache
+    from app.core.analysis import cache as analysis_cache
 
     return analysis_cache._code_fingerprint.__wrapped__()
 

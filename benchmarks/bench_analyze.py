@@ -21,10 +21,10 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     import jieba
 
-    from app.core.analysis import analyze_path, has_han
-    from app.core.articles import builtin_articles
-    from app.core.dictionary import get_dictionary
-    from app.core.script import to_simplified
+    from app.core.analysis.pipeline import analyze_path, has_han
+    from app.core.language.dictionary import get_dictionary
+    from app.core.text.articles import builtin_articles
+    from app.core.text.script import to_simplified
 
     jieba.setLogLevel(60)
     dictionary = get_dictionary()

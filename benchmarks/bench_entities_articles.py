@@ -17,9 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.core.corrections import Corrections, normalize_name  # noqa: E402
-from app.core.entities import find_entities  # noqa: E402
-from app.core.segmentation import segment_tagged  # noqa: E402
+from app.core.language.entities import find_entities  # noqa: E402
+from app.core.language.segmentation import segment_tagged  # noqa: E402
+from app.core.user.corrections import Corrections, normalize_name  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "gold" / "articles_entities.json"
 ARTICLES = REPO / "resources" / "articles"
@@ -51,7 +51,7 @@ def main() -> int:
     gold_all = json.loads(GOLD.read_text("utf-8"))["articles"]
     totals = [0, 0, 0, 0, 0]  # tp, predicted, gold, right type, seconds*1000
     for name, gold in sorted(gold_all.items()):
-        from app.core.articles import load_article
+        from app.core.text.articles import load_article
 
         text = load_article(ARTICLES / name).text
         tagged = segment_tagged(text)

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.dictionary import open_dictionary  # noqa: E402
+from app.core.language.dictionary import open_dictionary  # noqa: E402
 from app.core.paths import resources_dir  # noqa: E402
 
 

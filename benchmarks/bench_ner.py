@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.corrections import Corrections
-from app.core.entities import find_entities
-from app.core.segmentation import segment_tagged
+from app.core.language.entities import find_entities
+from app.core.language.segmentation import segment_tagged
+from app.core.user.corrections import Corrections
 
 OUR_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 

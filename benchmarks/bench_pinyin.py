@@ -96,7 +96,7 @@ def g2pm_reader() -> Callable[[list[str]], list[list[str]]]:
 
 
 def zhreader_reader() -> Callable[[list[str]], list[list[str]]]:
-    from app.core.pinyin import get_reader
+    from app.core.language.pinyin import get_reader
 
     reader = get_reader()
 
@@ -127,7 +127,7 @@ def accuracy(read: Callable[[list[str]], list[list[str]]], rows) -> tuple[float,
 def common_words() -> None:
     from pypinyin import Style, lazy_pinyin
 
-    from app.core.pinyin import get_reader
+    from app.core.language.pinyin import get_reader
 
     g2pm = g2pm_reader()
     reader = get_reader()
@@ -152,7 +152,7 @@ def common_words() -> None:
 
 
 def _mark_numbered(label: str) -> str:
-    from app.core.cedict import numbered_to_marks
+    from app.core.language.cedict import numbered_to_marks
 
     return numbered_to_marks(label)
 
@@ -162,8 +162,8 @@ import json, sys, time
 clock = time.process_time  # CPU seconds: the machine may be shared
 w0, t0 = time.perf_counter(), clock()
 sys.path.insert(0, sys.argv[1])
-from app.core.pinyin import get_reader
-from app.core.script import to_simplified
+from app.core.language.pinyin import get_reader
+from app.core.text.script import to_simplified
 import jieba
 jieba.setLogLevel(60)
 text = to_simplified(open(sys.argv[2], encoding="utf-8").read())

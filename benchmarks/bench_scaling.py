@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("ZHREADER_CACHE_DIR", str(Path(tempfile.gettempdir()) / "zhreader-bench"))
 os.environ.setdefault("ZHREADER_DATA_DIR", tempfile.mkdtemp(prefix="zhreader-bench-data-"))
 
-from app.core.analysis import analyze_article
-from app.core.articles import builtin_articles
+from app.core.analysis.pipeline import analyze_article
+from app.core.text.articles import builtin_articles
 from app.core.types import Article
 
 

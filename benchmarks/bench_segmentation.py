@@ -75,7 +75,7 @@ def plain_segmenters() -> dict[str, Callable[[str], Spans]]:
     import jieba
     import rjieba
 
-    from app.core.script import to_simplified
+    from app.core.text.script import to_simplified
 
     jieba.setLogLevel(logging.WARNING)
     return {
@@ -85,7 +85,7 @@ def plain_segmenters() -> dict[str, Callable[[str], Spans]]:
 
 
 def coverage(segment: Callable[[str], Spans], contains: Callable[[str], bool]) -> dict[str, float]:
-    from app.core.script import to_simplified
+    from app.core.text.script import to_simplified
 
     shares = {}
     for path in sorted(ARTICLES.glob("*.txt")):
@@ -115,7 +115,7 @@ elif backend == "rjieba":
     loaded = time.perf_counter()
     rjieba.cut(text)
 else:
-    from app.core.segmentation import segment, warm_up
+    from app.core.language.segmentation import segment, warm_up
     warm_up()
     loaded = time.perf_counter()
     segment(text)
@@ -147,8 +147,8 @@ def main() -> int:
     parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args()
 
-    from app.core.dictionary import get_dictionary
-    from app.core.segmentation import Segmenter
+    from app.core.language.dictionary import get_dictionary
+    from app.core.language.segmentation import Segmenter
 
     contains = get_dictionary().contains
     systems = plain_segmenters()

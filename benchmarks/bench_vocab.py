@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.export import export
 from app.core.types import VocabItem
-from app.core.vocab import VocabStore
+from app.core.user.export import export
+from app.core.user.vocab import VocabStore
 
 REPO = Path(__file__).resolve().parents[1]
 

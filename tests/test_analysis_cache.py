@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import analysis_cache
-from app.core.analysis import analyze_article
+from app.core.analysis import cache as analysis_cache
+from app.core.analysis.pipeline import analyze_article
 from app.core.types import Article
 
 

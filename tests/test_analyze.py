@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.core.analysis import analyze_document, analyze_path, has_han
+from app.core.analysis.pipeline import analyze_document, analyze_path, has_han
 from tests.conftest import ARTICLES
 from tests.test_cli import run_cli
 
@@ -32,7 +32,7 @@ def test_tokens_cover_the_shown_text_exactly(analyses, name):
 
 @pytest.mark.parametrize("name", BUILTIN)
 def test_every_chinese_token_has_pinyin_and_a_gloss(analyses, name):
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     dictionary = get_dictionary()
     for token in analyses[name].tokens:
@@ -145,8 +145,8 @@ def test_lines_from_a_file_split_like_lines_from_stdin(tmp_path):
 
 
 def test_a_decoded_document_over_the_limit_is_refused(monkeypatch):
-    from app.core import articles
     from app.core.errors import UserError
+    from app.core.text import articles
 
     monkeypatch.setattr(articles, "MAX_ARTICLE_CHARS", 10)
     with pytest.raises(UserError, match="more than 10 characters"):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import articles
-from app.core.articles import (
+from app.core.errors import UserError
+from app.core.text import articles
+from app.core.text.articles import (
     MAX_ARTICLE_CHARS,
     article_from_bytes,
     builtin_articles,
@@ -16,8 +17,7 @@ from app.core.articles import (
     load_article,
     read_text,
 )
-from app.core.errors import UserError
-from app.core.script import detect_script
+from app.core.text.script import detect_script
 
 ARTICLES = Path(__file__).resolve().parents[1] / "resources" / "articles"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.cedict import numbered_to_marks, parse_cedict, parse_line
+from app.core.language.cedict import numbered_to_marks, parse_cedict, parse_line
 
 HANG_XING = [
     "行 行 [hang2] /row/line/commercial firm/line of business/profession/to rank (first, "

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.cleaning import clean_text
-from app.core.mojibake import repair_mojibake
+from app.core.text.cleaning import clean_text
+from app.core.text.mojibake import repair_mojibake
 
 ARTICLES = Path(__file__).resolve().parents[1] / "resources" / "articles"
 FILES = sorted(p.name for p in ARTICLES.glob("*.txt"))
@@ -183,6 +183,6 @@ def test_full_width_punctuation_is_understood_like_ascii() -> None:
 
 
 def test_a_line_ending_in_a_full_width_comma_is_not_a_title() -> None:
-    from app.core.articles import title_from_text
+    from app.core.text.articles import title_from_text
 
     assert title_from_text("据报道，\n杨格宣布退出日常事务。") != "据报道，"

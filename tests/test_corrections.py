@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.corrections import Corrections
 from app.core.errors import UserError
+from app.core.user.corrections import Corrections
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_ignoring_a_simplified_name_covers_its_traditional_spelling(data_dir):
     corrections = Corrections()
     corrections.ignore("英伟达")
     assert "英伟达" in corrections.ignored_keys()
-    from app.core.corrections import normalize_name
+    from app.core.user.corrections import normalize_name
 
     assert normalize_name("英偉達") in corrections.ignored_keys()
 
@@ -99,8 +99,8 @@ def test_one_bad_entry_does_not_lose_the_others(data_dir):
 
 
 def test_analysis_reads_a_damaged_file_without_moving_it_and_the_cli_reports_it(data_dir):
-    from app.core.entities import find_entities
-    from app.core.segmentation import segment_tagged
+    from app.core.language.entities import find_entities
+    from app.core.language.segmentation import segment_tagged
 
     damaged = data_dir / "entity_corrections.json"
     damaged.write_text("{not json", encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.cedict import cedict_source_path
-from app.core.dictionary import INDEX_NAME, Dictionary, get_dictionary, open_dictionary
+from app.core.language.cedict import cedict_source_path
+from app.core.language.dictionary import INDEX_NAME, Dictionary, get_dictionary, open_dictionary
 
 # From resources/articles/xai-greg-yang-steps-back.txt.
 YANG_SENTENCE = "因罹患莱姆病,他决定退出xAI的日常事务,转为非正式顾问"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.encoding import decode_bytes
 from app.core.errors import UserError
+from app.core.text.encoding import decode_bytes
 
 ARTICLES = Path(__file__).resolve().parents[1] / "resources" / "articles"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.corrections import Corrections
-from app.core.entities import find_entities
-from app.core.segmentation import segment_tagged
+from app.core.language.entities import find_entities
+from app.core.language.segmentation import segment_tagged
+from app.core.user.corrections import Corrections
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.core.export import (
+from app.core.types import VocabItem
+from app.core.user.export import (
     ANKI_MODEL_ID,
     CSV_HEADER,
     export,
@@ -23,7 +24,6 @@ from app.core.export import (
     export_tsv,
     safe_filename,
 )
-from app.core.types import VocabItem
 from tests.conftest import article_sentence
 
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from app.core import articles
-from app.core.analysis import analyze_article, analyze_document
-from app.core.articles import MAX_ARTICLE_CHARS, article_from_bytes, load_article, read_text
-from app.core.cleaning import clean_text
-from app.core.encoding import decode_bytes
+from app.core.analysis.pipeline import analyze_article, analyze_document
 from app.core.errors import UserError
-from app.core.export import export_csv, export_path_in, neutralize_cell, safe_filename
+from app.core.text import articles
+from app.core.text.articles import MAX_ARTICLE_CHARS, article_from_bytes, load_article, read_text
+from app.core.text.cleaning import clean_text
+from app.core.text.encoding import decode_bytes
 from app.core.types import Article, VocabItem
+from app.core.user.export import export_csv, export_path_in, neutralize_cell, safe_filename
 
 from .conftest import ARTICLES
 

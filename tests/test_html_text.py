@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.html_text import html_to_text
+from app.core.text.html_text import html_to_text
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>杨格退出 xAI 日常事务 &amp; 转任顾问</title>

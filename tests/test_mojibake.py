@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.cleaning import clean_text
-from app.core.mojibake import repair_mojibake, repaired_spans
+from app.core.text.cleaning import clean_text
+from app.core.text.mojibake import repair_mojibake, repaired_spans
 
 ALL_ARTICLES = (
     "sam-altman-reflections.txt",

@@ -6,11 +6,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from app.core import pinyin
-from app.core.han import is_han
+from app.core.language import pinyin
+from app.core.language.pinyin import PinyinReader, get_reader, parse_overrides
 from app.core.paths import dictionaries_dir
-from app.core.pinyin import PinyinReader, get_reader, parse_overrides
-from app.core.script import to_simplified
+from app.core.text.chars import is_han
+from app.core.text.script import to_simplified
 
 
 def reading_of(sentence: str, word: str, words: list[tuple[int, int]] | None = None) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.analysis import analyze_document
-from app.core.cleaning import clean_text
-from app.core.encoding import decode_bytes
+from app.core.analysis.pipeline import analyze_document
 from app.core.errors import UserError
-from app.core.html_text import html_to_text
+from app.core.text.cleaning import clean_text
+from app.core.text.encoding import decode_bytes
+from app.core.text.html_text import html_to_text
 
 from .conftest import ARTICLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.script import detect_script, to_simplified, to_traditional
+from app.core.text.script import detect_script, to_simplified, to_traditional
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.dictionary import get_dictionary
-from app.core.script import to_simplified
-from app.core.segmentation import Segmenter, segment, segment_tagged
+from app.core.language.dictionary import get_dictionary
+from app.core.language.segmentation import Segmenter, segment, segment_tagged
+from app.core.text.script import to_simplified
 
 ARTICLE_NAMES = [
     "meta-alexandr-wang-lecun-review.txt",

@@ -14,7 +14,7 @@ import pytest
 
 from app.core.errors import UserError
 from app.core.types import Token, VocabItem
-from app.core.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
+from app.core.user.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
 from tests.conftest import article_sentence
 
 REPO = Path(__file__).resolve().parents[1]
@@ -247,7 +247,7 @@ _SAVER = textwrap.dedent(
     import sys
     from pathlib import Path
     from app.core.types import VocabItem
-    from app.core.vocab import VocabStore
+    from app.core.user.vocab import VocabStore
 
     store = VocabStore(Path(sys.argv[1]))
     prefix = sys.argv[2]
@@ -313,7 +313,7 @@ _HALF_WRITER = textwrap.dedent(
     import sqlite3, sys
     from pathlib import Path
     from app.core.types import VocabItem
-    from app.core.vocab import VocabStore
+    from app.core.user.vocab import VocabStore
 
     store = VocabStore(Path(sys.argv[1]))
     store.save(VocabItem("数学家", "數學家", "shù xué jiā", "mathematician"))
@@ -442,7 +442,7 @@ def test_known_share_counts_every_occurrence_and_handles_nothing_to_count():
 
 
 def test_saved_position_marks_the_right_occurrence_of_a_repeated_word(tmp_path):
-    from app.core.export import marked_sentence
+    from app.core.user.export import marked_sentence
 
     sentence = "他说行，银行也说行。"
     with VocabStore(tmp_path / "v.sqlite3") as store:
@@ -455,7 +455,7 @@ def test_saved_position_marks_the_right_occurrence_of_a_repeated_word(tmp_path):
 def test_a_version_1_store_is_migrated_and_keeps_its_words(tmp_path):
     import sqlite3
 
-    from app.core import vocab
+    from app.core.user import vocab
 
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)

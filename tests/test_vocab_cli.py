@@ -14,7 +14,7 @@ import pytest
 
 from app.cli import main
 from app.core.types import Entry, VocabItem
-from app.core.vocab import VocabStore
+from app.core.user.vocab import VocabStore
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
@@ -27,7 +27,7 @@ ROW = Entry("行", "行", "háng", "hang2", ("row", "line"))
 
 
 class FakeDictionary:
-    """Stands in for app.core.dictionary so these tests do not build the CC-CEDICT index."""
+    """Stands in for app.core.language.dictionary: these tests build no CC-CEDICT index."""
 
     def __init__(self, entries: dict[str, tuple[Entry, ...]]) -> None:
         self.entries = entries
@@ -47,10 +47,10 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def dictionary(monkeypatch: pytest.MonkeyPatch) -> FakeDictionary:
     fake = FakeDictionary({"从事": (ENGAGE,), "從事": (ENGAGE,), "行": (WALK, ROW)})
-    module = types.ModuleType("app.core.dictionary")
+    module = types.ModuleType("app.core.language.dictionary")
     module.get_dictionary = lambda: fake  # type: ignore[attr-defined]
     module.preferred_entry = lambda entries: entries[0] if entries else None  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.core.dictionary", module)
+    monkeypatch.setitem(sys.modules, "app.core.language.dictionary", module)
     return fake
 
 

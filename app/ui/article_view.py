@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
-from app.core.analysis import has_han
+from app.core.analysis.pipeline import has_han
 from app.core.types import Analysis, Token
 
 HOVER_DELAY_MS = 120

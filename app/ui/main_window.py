@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.analysis import sentence_at
-from app.core.corrections import ENTITY_TYPES, Corrections
-from app.core.dictionary import entries_for_reading
+from app.core.analysis.pipeline import sentence_at
 from app.core.errors import UserError
-from app.core.script import to_simplified, to_traditional
+from app.core.language.dictionary import entries_for_reading
+from app.core.text.script import to_simplified, to_traditional
 from app.core.types import Analysis, Article, Entity, VocabItem
+from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
 from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
@@ -79,7 +79,7 @@ EXPORT_FILTERS = {
 
 
 def _dictionary():  # -> Dictionary or None when it cannot be built
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     try:
         return get_dictionary()
@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
         if not Path(path).suffix:
             path += suffix
         try:
-            from app.core.export import export
+            from app.core.user.export import export
 
             count = export(items, Path(path), suffix.lstrip("."))
         except (UserError, OSError) as exc:

@@ -38,7 +38,7 @@ class LibraryEntry:
 
 def builtin_library() -> list[LibraryEntry]:
     """The bundled articles, in the order the core library gives them."""
-    from app.core.articles import builtin_articles
+    from app.core.text.articles import builtin_articles
 
     return [LibraryEntry(item.title, str(item.path), True) for item in builtin_articles()]
 

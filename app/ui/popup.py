@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.core.dictionary import entries_for_reading
+from app.core.language.dictionary import entries_for_reading
 from app.core.types import Entity, Entry
 from app.ui.tone_colors import pinyin_html
 

@@ -29,7 +29,7 @@ def _parse_size(size: str) -> tuple[int, int]:
 def _resolve_article(article: str) -> str:
     if Path(article).is_file():
         return str(Path(article).resolve())
-    from app.core.articles import find_builtin
+    from app.core.text.articles import find_builtin
 
     item = find_builtin(article)
     if item is None:

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from app.core.errors import UserError
 from app.core.types import VocabItem
-from app.core.vocab import VocabStore, known_share_of_counts
+from app.core.user.vocab import VocabStore, known_share_of_counts
 
 
 class MemoryVocab:
-    """Same surface as app.core.vocab.VocabStore, kept in memory."""
+    """Same surface as app.core.user.vocab.VocabStore, kept in memory."""
 
     def __init__(self, reason: str) -> None:
         self._items: dict[str, VocabItem] = {}

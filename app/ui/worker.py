@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.core.articles import load_article
 from app.core.errors import UserError
+from app.core.text.articles import load_article
 from app.core.types import Analysis, Article, Entity
 
 # Above this many characters the analysis runs with the cyclic garbage collector paused.
@@ -63,7 +63,7 @@ class ViewIndex:
 
 
 def build_view_index(analysis: Analysis) -> ViewIndex:
-    from app.core.vocab import countable_word_counts
+    from app.core.user.vocab import countable_word_counts
 
     entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
                           key=lambda item: (item[0], item[1]))
@@ -92,8 +92,8 @@ def warm_popup_lookups() -> None:
     popup pays for it (and reports it) instead.
     """
     try:
-        from app.core.dictionary import get_dictionary
-        from app.core.script import to_simplified, to_traditional
+        from app.core.language.dictionary import get_dictionary
+        from app.core.text.script import to_simplified, to_traditional
 
         get_dictionary().lookup("中")
         to_simplified("漢")
@@ -119,7 +119,7 @@ class _AnalysisJob(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
-        from app.core.analysis import analyze_article
+        from app.core.analysis.pipeline import analyze_article
 
         try:
             article = self._article or load_article(self._path or "")

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.articles import load_article
 from app.core.errors import UserError
+from app.core.text.articles import load_article
 
 from .conftest import ARTICLES
 
@@ -98,8 +98,8 @@ def test_a_store_from_a_newer_zhreader_is_left_alone_and_the_window_still_saves(
 ) -> None:
     import sqlite3
 
-    from app.core import vocab
     from app.core.paths import data_dir
+    from app.core.user import vocab
 
     store = data_dir() / vocab.STORE_NAME
     store.parent.mkdir(parents=True, exist_ok=True)

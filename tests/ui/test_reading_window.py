@@ -73,7 +73,7 @@ def test_escape_hides_popup_and_keys_move_between_words(qtbot, open_window) -> N
 
 
 def test_save_key_adds_word_with_sentence_to_panel_and_store(qtbot, open_window) -> None:
-    from app.core.vocab import VocabStore
+    from app.core.user.vocab import VocabStore
 
     window = open_window(XAI)
     _hover(qtbot, window, "莱姆病")

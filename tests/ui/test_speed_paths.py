@@ -8,9 +8,9 @@ from itertools import pairwise
 
 from PySide6.QtCore import QPoint
 
-from app.core.analysis import _analyze, text_chunks
-from app.core.analysis_cache import write_json
-from app.core.script import detect_script
+from app.core.analysis.cache import write_json
+from app.core.analysis.pipeline import _analyze, text_chunks
+from app.core.text.script import detect_script
 from app.core.types import Article
 
 from .conftest import ARTICLES
@@ -39,7 +39,7 @@ def test_text_pieces_cover_the_text_and_end_at_line_breaks() -> None:
 
 
 def test_streamed_json_is_the_same_document(monkeypatch) -> None:
-    import app.core.analysis_cache as cache
+    import app.core.analysis.cache as cache
 
     text = XAI.read_text(encoding="utf-8")[:800]
     analysis = _analyze(Article("xAI", text, detect_script(text)))

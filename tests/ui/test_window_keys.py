@@ -89,7 +89,7 @@ def test_library_selects_the_open_article_also_after_a_restart(
 
 
 def test_marking_a_word_known_updates_the_known_share(qtbot, open_window) -> None:
-    from app.core.vocab import known_share
+    from app.core.user.vocab import known_share
 
     window = open_window(XAI)
     assert window.known_label.text() == "Known words: 0%"

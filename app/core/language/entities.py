@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
-from app.core.corrections import Corrections, normalize_name
-from app.core.han import HAN_CLASS
 from app.core.paths import dictionaries_dir
+from app.core.text.chars import HAN_CLASS
 from app.core.types import Entity, EntityType, Entry
+from app.core.user.corrections import Corrections, normalize_name
 
 Tagged = Sequence[tuple[int, int, str]]
 
@@ -94,7 +94,7 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
 
 
 class NameDictionary(Protocol):
-    """The slice of `app.core.dictionary.Dictionary` this module needs."""
+    """The slice of `app.core.language.dictionary.Dictionary` this module needs."""
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]: ...
 
@@ -241,7 +241,7 @@ def _lexicon() -> _Lexicon:
 
 @cache
 def _default_dictionary() -> NameDictionary:
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     return get_dictionary()
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from app.core.encoding import _common_hanzi
+from app.core.text.encoding import _common_hanzi
 
 # A lost byte as the decoder left it: `?`, or `?` plus the rest of the pinyin reading
 # that was inserted after it (`?wù)`, `?jīng)`).
@@ -84,7 +84,7 @@ def repaired_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_han(ch: str) -> bool:
-    """Han characters GBK can produce: the BMP blocks only (not app.core.han's full set)."""
+    """Han characters GBK can produce: the BMP blocks only (not app.core.text.chars's full set)."""
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
@@ -272,7 +272,7 @@ def _context_right(text: str, end: int) -> str:
 def _covered(text: str, low: int, high: int) -> int:
     """Han characters of text[low:high] inside multi-character dictionary words, for the
     reading of `text` that covers the most characters there."""
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     contains = get_dictionary().contains
     size = len(text)
@@ -306,7 +306,7 @@ def _marker_ending_at(text: str, position: int) -> int | None:
 def _lost_character(pairs: Iterable[bytes], left: str, right: str) -> str | None:
     """The one character among `pairs` that makes a dictionary word with its neighbours
     (`left` + ? + `right`); failing that, the one sentence punctuation mark among them."""
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     contains = get_dictionary().contains
     common = _common_hanzi()

@@ -19,12 +19,12 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from app.core.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.errors import UserError
-from app.core.han import has_han
+from app.core.language.cedict import cedict_source_path, is_pointer_sense, iter_fields
 from app.core.paths import cache_dir
 from app.core.shared import ProcessWide
 from app.core.sqlite_errors import is_corruption
+from app.core.text.chars import has_han
 from app.core.types import Entry, GlossSource
 
 # Bump whenever parse_cedict or the schema changes what the index holds.

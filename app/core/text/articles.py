@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.core.cleaning import clean_text
-from app.core.encoding import decode_bytes
 from app.core.errors import UserError
-from app.core.html_text import html_to_text
 from app.core.paths import resources_dir
-from app.core.script import detect_script
+from app.core.text.cleaning import clean_text
+from app.core.text.encoding import decode_bytes
+from app.core.text.html_text import html_to_text
+from app.core.text.script import detect_script
 from app.core.types import Article, Script
 
 # Characters after decoding. Analysis costs ~30 s and ~1 GiB per 2 million characters

@@ -23,7 +23,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "work
 @lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The key two spellings of one name share (script and case folded, spaces collapsed)."""
-    from app.core.script import to_simplified
+    from app.core.text.script import to_simplified
 
     return " ".join(to_simplified(name).split()).casefold()
 

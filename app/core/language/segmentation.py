@@ -22,10 +22,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
-from app.core.encoding import replace_lone_surrogates
-from app.core.han import HAN_CLASS
-from app.core.script import to_simplified
 from app.core.shared import ProcessWide
+from app.core.text.chars import HAN_CLASS
+from app.core.text.encoding import replace_lone_surrogates
+from app.core.text.script import to_simplified
 
 HeadwordTest = Callable[[str], bool]
 TaggedSpan = tuple[int, int, str]
@@ -106,7 +106,7 @@ def _dictionary_contains(word: str) -> bool:
     """CC-CEDICT membership (either script), bound on first use so importing stays cheap."""
     global _dictionary_contains_bound
     if _dictionary_contains_bound is None:
-        from app.core.dictionary import get_dictionary
+        from app.core.language.dictionary import get_dictionary
 
         _dictionary_contains_bound = get_dictionary().contains
     return _dictionary_contains_bound(word)

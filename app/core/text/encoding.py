@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 from app.core.errors import UserError
-from app.core.han import HAN_RE
+from app.core.text.chars import HAN_RE
 
 # Files that are certainly not text, recognised by their first bytes: a clearer
 # message than "binary data" when someone opens a PDF or a Word document.

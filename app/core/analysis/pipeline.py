@@ -8,42 +8,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.han import has_han
-from app.core.script import detect_script, to_simplified
+from app.core.text.chars import has_han
+from app.core.text.script import detect_script, to_simplified
 from app.core.types import Analysis, Article, Entity, Token
 
 _SENTENCE_END = "。！？!?；;\n"
 
 
 def _segment(text: str) -> list[tuple[int, int]]:
-    from app.core.segmentation import segment
+    from app.core.language.segmentation import segment
 
     return segment(text)
 
 
 def _pinyin(simplified: str, spans: list[tuple[int, int]]) -> list[str]:
-    from app.core.pinyin import get_reader
+    from app.core.language.pinyin import get_reader
 
     return get_reader().read(simplified, spans)
 
 
 def _glosses(words: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    from app.core.dictionary import get_dictionary
+    from app.core.language.dictionary import get_dictionary
 
     dictionary = get_dictionary()
     return {w: dictionary.gloss(w) for w in set(words) if has_han(w)}
 
 
 def _entities(text: str) -> tuple[Entity, ...]:
-    from app.core.entities import find_entities
-    from app.core.segmentation import segment_tagged
+    from app.core.language.entities import find_entities
+    from app.core.language.segmentation import segment_tagged
 
     return find_entities(text, segment_tagged(text))
 
 
 def analyze_article(article: Article, use_cache: bool = True) -> Analysis:
     """The full analysis; served from the on-disk cache when this exact article was seen."""
-    from app.core import analysis_cache
+    from app.core.analysis import cache as analysis_cache
 
     key = analysis_cache.cache_key(article) if use_cache else None
     cached = analysis_cache.load(key)
@@ -141,10 +141,10 @@ def analyze_document(
     `--lines` passes use_cache=False: thousands of one-off lines must not evict the
     articles a reader reopens.
     """
-    from app.core.articles import MAX_ARTICLE_CHARS, article_from_bytes, title_from_text
-    from app.core.cleaning import clean_text
-    from app.core.encoding import replace_lone_surrogates
     from app.core.errors import UserError
+    from app.core.text.articles import MAX_ARTICLE_CHARS, article_from_bytes, title_from_text
+    from app.core.text.cleaning import clean_text
+    from app.core.text.encoding import replace_lone_surrogates
 
     if isinstance(data, bytes):
         return analyze_article(article_from_bytes(data, name, clean=clean), use_cache)
@@ -161,7 +161,7 @@ def analyze_document(
 
 def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
     """A file, or a built-in article named by slug or title."""
-    from app.core.articles import find_builtin, load_article
+    from app.core.text.articles import find_builtin, load_article
 
     try:
         exists = Path(path).exists()

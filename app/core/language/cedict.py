@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.core.errors import UserError
-from app.core.han import HAN_CLASS
+from app.core.text.chars import HAN_CLASS
 from app.core.types import Entry
 
 _SOURCE_RELATIVE = Path("data") / "cedict_1_0_ts_utf-8_mdbg.txt.gz"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from app.core.errors import UserError
 from app.core.paths import atomic_write_bytes
 from app.core.types import VocabItem
-from app.core.vocab import word_span
+from app.core.user.vocab import word_span
 
 if TYPE_CHECKING:
     import genanki

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from app.core.encoding import replace_lone_surrogates
-from app.core.han import HAN_CLASS
-from app.core.mojibake import repair_mojibake
+from app.core.text.chars import HAN_CLASS
+from app.core.text.encoding import replace_lone_surrogates
+from app.core.text.mojibake import repair_mojibake
 
 _HAN = HAN_CLASS
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

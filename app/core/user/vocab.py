@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Literal
 
 from app.core.errors import UserError
-from app.core.han import HAN_RE
 from app.core.sqlite_errors import is_corruption
+from app.core.text.chars import HAN_RE
 from app.core.types import Token, VocabItem
 
 Status = Literal["learning", "known"]
@@ -421,7 +421,7 @@ def _row(item: VocabItem) -> tuple:
 
 
 def _to_traditional(simplified: str) -> str:
-    from app.core.script import to_traditional
+    from app.core.text.script import to_traditional
 
     return to_traditional(simplified)
 
@@ -444,7 +444,7 @@ def word_span(item: VocabItem) -> tuple[int, int] | None:
             return start, start + len(form)
     if not sentence or not item.simplified:
         return None
-    from app.core.script import to_simplified
+    from app.core.text.script import to_simplified
 
     start = to_simplified(sentence).find(item.simplified)  # same length as the sentence
     return (start, start + len(item.simplified)) if start >= 0 else None

@@ -41,9 +41,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.han import is_han
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
 from app.core.shared import ProcessWide
+from app.core.text.chars import is_han
 
 # Where the network's input is cut: it was trained on single sentences.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -196,7 +196,7 @@ class PolyphoneModel:
     def __init__(self, package_dir: Path) -> None:
         import numpy as np
 
-        from app.core.cedict import numbered_to_marks
+        from app.core.language.cedict import numbered_to_marks
 
         def load(name: str):  # pickles of dicts and numpy arrays
             with open(package_dir / name, "rb") as fh:
@@ -342,7 +342,7 @@ _simplified_chars: dict[str, str] = {}
 def _simplified_for_lookup(text: str) -> str:
     """The analysis passes simplified text; stray traditional characters are converted
     (length kept) so word tables and the network still recognise them."""
-    from app.core.script import to_simplified
+    from app.core.text.script import to_simplified
 
     known = _simplified_chars
     for ch in set(text) - known.keys():
@@ -357,7 +357,7 @@ def _simplified_for_lookup(text: str) -> str:
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
     """The reader's own words, so pinyin context matches what the window shows."""
-    from app.core.segmentation import segment
+    from app.core.language.segmentation import segment
 
     return segment(text)
 

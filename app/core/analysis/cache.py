@@ -28,17 +28,18 @@ MAX_FILES = 300
 @cache
 def _code_fingerprint() -> str:
     """Sizes and mtimes of the code and data that shape an analysis."""
-    here = Path(__file__).resolve().parent
-    paths = sorted(here.glob("*.py")) + sorted(dictionaries_dir().glob("*"))
+    core = Path(__file__).resolve().parent.parent
+    paths = sorted(core.rglob("*.py")) + sorted(dictionaries_dir().glob("*"))
     spec_parts = [str(FORMAT_VERSION)]
     for path in paths:
         try:
             st = path.stat()
         except OSError:
             continue
-        spec_parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+        name = path.relative_to(core) if path.is_relative_to(core) else path.name
+        spec_parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
     try:
-        from app.core.cedict import cedict_source_path
+        from app.core.language.cedict import cedict_source_path
 
         st = cedict_source_path().stat()
         spec_parts.append(f"cedict:{st.st_size}:{st.st_mtime_ns}")
