@@ -129,6 +129,16 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class WordLevel:
+    """Where a word stands for a learner: HSK 3.0 band (7 = the 7-9 band), HSK 2.0 level,
+    and its frequency rank (1 = most frequent); None where the HSK list lacks it."""
+
+    v3: int | None
+    v2: int | None
+    frequency_rank: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class VocabItem:
     """A saved word, as the vocabulary store returns it."""
 

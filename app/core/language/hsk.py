@@ -1,0 +1,108 @@
+"""HSK word levels and frequency ranks, from `dictionaries/hsk_levels.tsv`.
+
+Learners choose texts and words by level (Du Chinese, Pleco, LingQ all show it); the list
+is small (11,470 words), so it is parsed on first use and kept, no disk cache needed.
+Words are found by either script, since the file lists traditional forms too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.paths import dictionaries_dir
+from app.core.shared import ProcessWide
+from app.core.types import WordLevel
+
+FILE_NAME = "hsk_levels.tsv"
+TOP_BAND = 7  # HSK 3.0 bands 1-6, then one band for levels 7-9
+
+
+def band_label(band: int) -> str:
+    """'4', or '7–9' for the advanced band (how HSK 3.0 names it)."""
+    return "7–9" if band >= TOP_BAND else str(band)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelProfile:
+    """How many word tokens of a text fall in each HSK 3.0 band (index 0: not in HSK)."""
+
+    counts: tuple[int, ...]  # len TOP_BAND + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    def share(self, band: int) -> float:
+        return self.counts[band] / self.total if self.total else 0.0
+
+    @property
+    def beyond_hsk6(self) -> float:
+        """Share of tokens a learner who finished HSK 6 would still meet as new."""
+        return (self.counts[0] + self.counts[TOP_BAND]) / self.total if self.total else 0.0
+
+    def to_json(self) -> dict[str, float]:
+        shares = {band_label(b): round(self.share(b), 4) for b in range(1, TOP_BAND + 1)}
+        shares["none"] = round(self.share(0), 4)
+        shares["beyond_6"] = round(self.beyond_hsk6, 4)
+        return shares
+
+
+def parse_levels(lines: Iterable[str]) -> Iterator[tuple[str, tuple[str, ...], WordLevel]]:
+    """Rows of the TSV: simplified, traditional forms, and the word's level."""
+    for raw in lines:
+        if raw.startswith("#") or not raw.strip():
+            continue
+        fields = raw.rstrip("\n").split("\t")
+        if len(fields) != 5:
+            continue
+        simplified, traditional, v3, v2, rank = fields
+        forms = tuple(t for t in traditional.split("|") if t and t != simplified)
+        yield simplified, forms, WordLevel(
+            v3=int(v3) if v3 else None,
+            v2=int(v2) if v2 else None,
+            frequency_rank=int(rank) if rank else None,
+        )
+
+
+class HskLevels:
+    """Level lookups by simplified or traditional form."""
+
+    def __init__(self, rows: Iterable[tuple[str, tuple[str, ...], WordLevel]]) -> None:
+        self._levels: dict[str, WordLevel] = {}
+        self._simplified_bands: dict[str, int] = {}
+        for simplified, traditional, level in rows:
+            self._levels.setdefault(simplified, level)
+            for form in traditional:
+                self._levels.setdefault(form, level)
+            if level.v3 is not None:
+                self._simplified_bands.setdefault(simplified, level.v3)
+
+    def __len__(self) -> int:
+        return len(self._simplified_bands)
+
+    def level(self, word: str) -> WordLevel | None:
+        return self._levels.get(word)
+
+    def words_up_to(self, band: int) -> frozenset[str]:
+        """Simplified words of HSK 3.0 bands 1..band ("I know HSK 1–N")."""
+        return frozenset(w for w, b in self._simplified_bands.items() if b <= band)
+
+    def profile(self, words: Iterable[str]) -> LevelProfile:
+        """Counts per band over word tokens (the caller leaves out names and numbers)."""
+        counts = [0] * (TOP_BAND + 1)
+        for word in words:
+            level = self._levels.get(word)
+            counts[level.v3 if level is not None and level.v3 is not None else 0] += 1
+        return LevelProfile(tuple(counts))
+
+
+def load_hsk_levels(path: Path | None = None) -> HskLevels:
+    path = path if path is not None else dictionaries_dir() / FILE_NAME
+    with open(path, encoding="utf-8") as handle:
+        return HskLevels(parse_levels(handle))
+
+
+# The process-wide table (parsed once, ~30 ms, on first use).
+get_hsk_levels: ProcessWide[HskLevels] = ProcessWide(load_hsk_levels)
