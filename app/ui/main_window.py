@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,26 +19,18 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QTableView,
     QTextEdit,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -51,17 +43,12 @@ from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
 from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
-from app.ui.models import (
-    ENTITY_ROLE,
-    ENTITY_TYPE_NAMES,
-    EntityFilterModel,
-    EntityModel,
-    LibraryModel,
-    VocabModel,
-    builtin_library,
-)
+from app.ui.library_panel import LibraryPanel
+from app.ui.models import ENTITY_TYPE_NAMES
+from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
+from app.ui.vocab_panel import VocabPanel
 from app.ui.worker import (
     AnalysisRunner,
     ViewIndex,
@@ -115,12 +102,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.popup = WordPopup(self)
 
-        self.library_model = LibraryModel(builtin_library(), self)
-        self.entity_model = EntityModel(self)
-        self.entity_filter = EntityFilterModel(self)
-        self.entity_filter.setSourceModel(self.entity_model)
-        self.vocab_model = VocabModel(self)
-
         self.runner = AnalysisRunner(self)
         self.runner.article_loaded.connect(self._on_article_loaded)
         self.runner.analysis_ready.connect(self._on_analysis_ready)
@@ -163,71 +144,21 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        self.library_view = QListView()
-        self.library_view.setObjectName("libraryList")
-        self.library_view.setModel(self.library_model)
-        self.library_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.library_view.setWordWrap(True)
-        self.library_view.setUniformItemSizes(False)
-        self.library_view.activated.connect(self._on_library_activated)
-        self.library_view.clicked.connect(self._on_library_activated)
-        self.library_dock = self._dock("Library", "libraryDock", self.library_view,
+        self.library_panel = LibraryPanel()
+        self.library_panel.open_requested.connect(self._on_library_open)
+        self.library_dock = self._dock("Library", "libraryDock", self.library_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-
-        entity_panel = QWidget()
-        entity_layout = QVBoxLayout(entity_panel)
-        entity_layout.setContentsMargins(6, 6, 6, 6)
-        self.entity_filter_edit = QLineEdit()
-        self.entity_filter_edit.setPlaceholderText("Filter names…")
-        self.entity_filter_edit.setClearButtonEnabled(True)
-        self.entity_filter_edit.textChanged.connect(self._on_entity_filter)
-        self.entity_tree = QTreeView()
-        self.entity_tree.setObjectName("entityTree")
-        self.entity_tree.setModel(self.entity_filter)
-        self.entity_tree.setHeaderHidden(True)
-        self.entity_tree.setRootIsDecorated(False)
-        self.entity_tree.setIndentation(10)
-        self.entity_tree.setUniformRowHeights(True)
-        self.entity_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.entity_tree.header().setStretchLastSection(False)
-        self.entity_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.entity_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.entity_tree.clicked.connect(self._on_entity_clicked)
-        self.entity_tree.activated.connect(self._on_entity_clicked)
-        self.entity_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.entity_tree.customContextMenuRequested.connect(self._show_entity_menu)
-        entity_layout.addWidget(self.entity_filter_edit)
-        entity_layout.addWidget(self.entity_tree)
-        self.entity_dock = self._dock("Names", "entityDock", entity_panel,
+        self.names_panel = NamesPanel()
+        self.names_panel.entity_chosen.connect(self.highlight_entity)
+        self.names_panel.ignore_requested.connect(self.ignore_name)
+        self.entity_dock = self._dock("Names", "entityDock", self.names_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
-
-        vocab_panel = QWidget()
-        vocab_layout = QVBoxLayout(vocab_panel)
-        vocab_layout.setContentsMargins(6, 6, 6, 6)
-        self.vocab_table = QTableView()
-        self.vocab_table.setObjectName("vocabTable")
-        self.vocab_table.setModel(self.vocab_model)
-        self.vocab_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.vocab_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.vocab_table.verticalHeader().hide()
-        self.vocab_table.setWordWrap(False)
-        self.vocab_table.horizontalHeader().setStretchLastSection(True)
-        self.vocab_table.doubleClicked.connect(self._on_vocab_double_clicked)
-        buttons = QHBoxLayout()
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected_vocab)
-        self.known_button = QPushButton("Known ✓")
-        self.known_button.setToolTip("Mark the selected words as known (or back to learning)")
-        self.known_button.clicked.connect(self.toggle_selected_known)
-        self.export_button = QPushButton("Export…")
-        self.export_button.clicked.connect(self.export_vocab)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.known_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        vocab_layout.addWidget(self.vocab_table)
-        vocab_layout.addLayout(buttons)
-        self.vocab_dock = self._dock("Vocabulary", "vocabDock", vocab_panel,
+        self.vocab_panel = VocabPanel()
+        self.vocab_panel.remove_requested.connect(self.remove_selected_vocab)
+        self.vocab_panel.toggle_known_requested.connect(self.toggle_selected_known)
+        self.vocab_panel.export_requested.connect(self.export_vocab)
+        self.vocab_panel.word_chosen.connect(self.find_vocab_word)
+        self.vocab_dock = self._dock("Vocabulary", "vocabDock", self.vocab_panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entity_dock, self.vocab_dock], [330, 330],
@@ -340,25 +271,24 @@ class MainWindow(QMainWindow):
     def open_initial(self, paths: list[str]) -> None:
         """Command-line files first, else where the learner left off, else the first article."""
         for extra in paths[1:]:
-            self.library_model.add_or_update(Path(extra).name, str(Path(extra).resolve()))
+            self.library_panel.add_file(Path(extra).name, str(Path(extra).resolve()))
         if paths:
             self.open_path(str(Path(paths[0]).resolve()))
             return
         last, position = self.settings.last_article()
         if last and Path(last).is_file():
             self.open_path(last, position)
-        elif self.library_model.rowCount():
-            self.open_path(self.library_model.entry(0).path)
+        elif (first := self.library_panel.first_path()) is not None:
+            self.open_path(first)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open article", str(Path.home()), FILE_FILTER)
         if path:
             self.open_path(path)
 
-    def _on_library_activated(self, index: QModelIndex) -> None:
-        entry = self.library_model.entry(index.row())
-        if entry.path != self.article_path:
-            self.open_path(entry.path)
+    def _on_library_open(self, path: str) -> None:
+        if path != self.article_path:
+            self.open_path(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_files(event):
@@ -369,7 +299,7 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             for extra in files[1:]:
-                self.library_model.add_or_update(Path(extra).name, extra)
+                self.library_panel.add_file(Path(extra).name, extra)
             self.open_path(files[0])
 
     @staticmethod
@@ -387,35 +317,25 @@ class MainWindow(QMainWindow):
             # the new analysis replaces them.
             return
         self.analysis = None
-        self.entity_model.set_entities([])
+        self.names_panel.set_entities([])
         self.view.set_article_text(article.text, article.script)
         self.setWindowTitle(f"{article.title} — zhreader")
         if article.path:
             self.article_path = article.path
-            self.library_model.add_or_update(article.title, article.path)
+            self.library_panel.add_file(article.title, article.path)
             if self._persist:
                 self.settings.add_recent_file(article.path)
-        self._show_open_in_library(article.path)
+        self.library_panel.show_open(article.path)
         if self._restore_position:
             self.view.scroll_to_offset(self._restore_position, center=False)
         self.statusBar().showMessage(f"Analysing “{article.title}”…")
-
-    def _show_open_in_library(self, path: str | None) -> None:
-        """The open article's row is selected and bold, whichever way it was opened."""
-        row = self.library_model.set_current(path)
-        if row >= 0:
-            self.library_view.setCurrentIndex(self.library_model.index(row))
-            self.library_view.scrollTo(self.library_model.index(row))
-        else:
-            self.library_view.clearSelection()
 
     def _on_analysis_ready(self, analysis: Analysis, index: ViewIndex | None = None) -> None:
         """Show a finished analysis; the O(n) tables came ready-made from the worker."""
         self.analysis = analysis
         self._view_index = index if index is not None else build_view_index(analysis)
         self.view.set_analysis(analysis, self._view_index.starts, self._view_index.entity_spans)
-        self.entity_model.set_entities(analysis.entities)
-        self.entity_tree.expandAll()
+        self.names_panel.set_entities(analysis.entities)
         if self._restore_position:
             self.view.scroll_to_offset(self._restore_position, center=False)
             self._restore_position = 0
@@ -526,23 +446,16 @@ class MainWindow(QMainWindow):
     def _refresh_vocab(self) -> None:
         items = self.vocab.items()
         self._saved_words = {i.simplified for i in items}
-        self.vocab_model.set_items(items)
-        self.vocab_table.resizeColumnsToContents()
-        for column in range(self.vocab_model.columnCount()):
-            self.vocab_table.setColumnWidth(column, min(self.vocab_table.columnWidth(column), 260))
+        self.vocab_panel.set_items(items)
         self.view.set_known_words(self.vocab.known_words())
         # Both scripts, as for known words, so a traditional article shows them too.
         self.view.set_learning_words({word for item in items if item.status == "learning"
                                       for word in (item.simplified, item.traditional) if word})
         self._update_known()
 
-    def _selected_vocab(self) -> list[VocabItem]:
-        rows = {i.row() for i in self.vocab_table.selectionModel().selectedRows()}
-        return [self.vocab_model.item(r) for r in sorted(rows)]
-
     def remove_selected_vocab(self) -> None:
         try:
-            for item in self._selected_vocab():
+            for item in self.vocab_panel.selected_items():
                 self.vocab.remove(item.simplified)
         except UserError as exc:  # store busy or unwritable: say so, keep running
             self._on_failed(str(exc), title="Vocabulary")
@@ -550,16 +463,15 @@ class MainWindow(QMainWindow):
 
     def toggle_selected_known(self) -> None:
         try:
-            for item in self._selected_vocab():
+            for item in self.vocab_panel.selected_items():
                 status = "learning" if item.status == "known" else "known"
                 self.vocab.set_status(item.simplified, status)
         except UserError as exc:
             self._on_failed(str(exc), title="Vocabulary")
         self._refresh_vocab()
 
-    def _on_vocab_double_clicked(self, index: QModelIndex) -> None:
+    def find_vocab_word(self, item: VocabItem) -> None:
         """Jump to the word in the open article, if it occurs there."""
-        item = self.vocab_model.item(index.row())
         if self.analysis is None:
             return
         for i, token in enumerate(self.analysis.tokens):
@@ -568,7 +480,7 @@ class MainWindow(QMainWindow):
                 return
 
     def export_vocab(self) -> None:
-        items = self.vocab_model.items()
+        items = self.vocab_panel.model.items()
         if not items:
             self.statusBar().showMessage("Nothing to export yet: hover a word and press S.", 5000)
             return
@@ -607,15 +519,6 @@ class MainWindow(QMainWindow):
 
     # ---- entities ----------------------------------------------------------------------------
 
-    def _on_entity_filter(self, text: str) -> None:
-        self.entity_filter.setFilterFixedString(text.strip())
-        self.entity_tree.expandAll()
-
-    def _on_entity_clicked(self, index: QModelIndex) -> None:
-        entity = index.data(ENTITY_ROLE)
-        if isinstance(entity, Entity):
-            self.highlight_entity(entity)
-
     def highlight_entity(self, entity: Entity) -> None:
         self.popup.hide_popup()
         self.view.highlight_spans(entity.spans)
@@ -623,26 +526,6 @@ class MainWindow(QMainWindow):
             f"{entity.text}: {entity.count} mention{'s' if entity.count != 1 else ''}", 5000)
 
     # ---- entity corrections --------------------------------------------------------------
-
-    def entity_menu(self, index: QModelIndex) -> QMenu | None:
-        """The Names panel's right-click menu for the row at `index` (None off an entity)."""
-        entity = index.data(ENTITY_ROLE) if index.isValid() else None
-        if not isinstance(entity, Entity):
-            return None
-        menu = QMenu(self)
-        show = menu.addAction(f"Show mentions of “{entity.text}”")
-        show.triggered.connect(lambda: self.highlight_entity(entity))
-        menu.addSeparator()
-        ignore = menu.addAction("Not a name")
-        ignore.setToolTip(f"Never list “{entity.text}” as a name, in any article")
-        ignore.triggered.connect(lambda: self.ignore_name(entity.text))
-        return menu
-
-    def _show_entity_menu(self, pos) -> None:  # pos: QPoint in the tree's viewport
-        menu = self.entity_menu(self.entity_tree.indexAt(pos))
-        if menu is not None:
-            menu.exec(self.entity_tree.viewport().mapToGlobal(pos))
-            menu.deleteLater()
 
     def add_name_actions(self, menu: QMenu, candidate: str) -> None:
         """The article's right-click menu: mark the selection or word as a name, or not."""

@@ -123,8 +123,8 @@ def describe(window) -> dict:
             "word": info.word if info else "",
             "text": window.popup.plain_text() if info else "",
         },
-        "entities": window.entity_model.shown_names(),
-        "vocabulary": window.vocab_model.words(),
+        "entities": window.names_panel.model.shown_names(),
+        "vocabulary": window.vocab_panel.model.words(),
         "font_size": window.view.font_size(),
         "tokens": len(window.analysis.tokens) if window.analysis else 0,
     }

@@ -16,7 +16,7 @@ YI_TAY = ARTICLES / "yi-tay-returns-to-google.txt"  # traditional script: writes
 
 
 def _panel_index(window, name: str) -> QModelIndex:
-    model = window.entity_tree.model()
+    model = window.names_panel.tree.model()
     for g in range(model.rowCount()):
         group = model.index(g, 0)
         for r in range(model.rowCount(group)):
@@ -39,7 +39,7 @@ def _action(menu: QMenu, text: str):
 
 
 def _panel_types(window) -> dict[str, str]:
-    model = window.entity_model
+    model = window.names_panel.model
     out = {}
     for g in range(model.rowCount()):
         group = model.item(g)
@@ -52,36 +52,36 @@ def _panel_types(window) -> dict[str, str]:
 def test_not_a_name_removes_it_from_every_article_and_survives_a_restart(
         qtbot, open_window) -> None:
     window = open_window(XAI)
-    assert {"微软", "微软研究院"} <= set(window.entity_model.shown_names())
+    assert {"微软", "微软研究院"} <= set(window.names_panel.model.shown_names())
     window.view.scroll_to_offset(len(window.view.text) // 2, center=False)
     scrolled = window.view.verticalScrollBar().value()
     assert scrolled > 0
 
-    menu = window.entity_menu(_panel_index(window, "微软"))
+    menu = window.names_panel.entity_menu(_panel_index(window, "微软"))
     assert menu is not None
     with qtbot.waitSignal(window.analysis_shown, timeout=60_000):
         _action(menu, "Not a name").trigger()
-    names = window.entity_model.shown_names()
+    names = window.names_panel.model.shown_names()
     assert "微软" not in names
     assert "微软研究院" in names  # only the corrected name goes
     assert window.view.verticalScrollBar().value() == scrolled  # still where the reader was
 
     with qtbot.waitSignal(window.analysis_shown, timeout=60_000):
         window.open_path(str(YI_TAY))
-    names = window.entity_model.shown_names()
+    names = window.names_panel.model.shown_names()
     assert "微軟" not in names  # the same name in the other script
     assert "谷歌" in names
     window.close()
 
     again = open_window(XAI)
-    assert "微软" not in again.entity_model.shown_names()
-    assert "马斯克" in again.entity_model.shown_names()
+    assert "微软" not in again.names_panel.model.shown_names()
+    assert "马斯克" in again.names_panel.model.shown_names()
 
 
 def test_marking_a_word_as_a_name_lists_it_with_the_chosen_type(qtbot, open_window) -> None:
     window = open_window(XAI)
     view = window.view
-    assert "莱姆病" not in window.entity_model.shown_names()
+    assert "莱姆病" not in window.names_panel.model.shown_names()
     index = next(i for i, t in enumerate(view.tokens) if t.text == "莱姆病")
     view.scroll_to_offset(view.tokens[index].start)
     candidate = view.name_candidate_at(view.char_rect(view.tokens[index].start).center())
@@ -101,7 +101,7 @@ def test_marking_a_word_as_a_name_lists_it_with_the_chosen_type(qtbot, open_wind
     dialog.list_view.setCurrentIndex(dialog.model.index(0))
     with qtbot.waitSignal(window.analysis_shown, timeout=60_000):
         dialog.remove_selected()
-    assert "莱姆病" not in window.entity_model.shown_names()
+    assert "莱姆病" not in window.names_panel.model.shown_names()
     assert dialog.model.rowCount() == 0
 
 

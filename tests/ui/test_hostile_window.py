@@ -112,5 +112,5 @@ def test_a_store_from_a_newer_zhreader_is_left_alone_and_the_window_still_saves(
     assert "saved words last until you quit" in (window.vocab.notice or "")
     index = next(i for i, t in enumerate(window.analysis.tokens) if t.text == "研究员")
     assert window.save_token(index) is not None
-    assert "研究员" in window.vocab_model.words()
+    assert "研究员" in window.vocab_panel.model.words()
     assert store.read_bytes() == before

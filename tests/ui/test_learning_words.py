@@ -37,16 +37,16 @@ def test_saved_word_is_highlighted_everywhere_until_it_is_known(qtbot, open_wind
     # Only the saved word is highlighted; its neighbours keep their plain underlines.
     assert {text for kind, text in view.painted_marks if kind == "learning"} == {WORD}
 
-    window.vocab_table.selectRow(0)
+    window.vocab_panel.table.selectRow(0)
     window.toggle_selected_known()
     qtbot.waitUntil(lambda: set(_marks_of(view, WORD)) == {"known"}, timeout=5000)
     assert _marks_of(view, WORD).count("known") >= seen
 
-    window.vocab_table.selectRow(0)  # the table was refilled
+    window.vocab_panel.table.selectRow(0)  # the table was refilled
     window.toggle_selected_known()  # back to learning
     qtbot.waitUntil(lambda: set(_marks_of(view, WORD)) == {"learning"}, timeout=5000)
 
-    window.vocab_table.selectRow(0)
+    window.vocab_panel.table.selectRow(0)
     window.remove_selected_vocab()
     qtbot.waitUntil(lambda: set(_marks_of(view, WORD)) == {"word"}, timeout=5000)
 

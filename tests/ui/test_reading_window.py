@@ -79,7 +79,7 @@ def test_save_key_adds_word_with_sentence_to_panel_and_store(qtbot, open_window)
     _hover(qtbot, window, "莱姆病")
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_S)
-    assert "莱姆病" in window.vocab_model.words()
+    assert "莱姆病" in window.vocab_panel.model.words()
     qtbot.waitUntil(lambda: "Saved" in window.popup.plain_text())
     store = VocabStore()
     saved = store.get("莱姆病")
@@ -99,12 +99,12 @@ def test_saved_word_and_article_survive_a_restart(qtbot, open_window, restart_wi
 
     second = restart_window()
     assert Path(second.article_path).resolve() == XAI.resolve()
-    assert "研究员" in second.vocab_model.words()
+    assert "研究员" in second.vocab_panel.model.words()
 
 
 def test_clicking_a_name_highlights_every_mention(qtbot, open_window) -> None:
     window = open_window(XAI)
-    tree = window.entity_tree
+    tree = window.names_panel.tree
     model = tree.model()
     target = None
     for g in range(model.rowCount()):
@@ -115,7 +115,7 @@ def test_clicking_a_name_highlights_every_mention(qtbot, open_window) -> None:
             if isinstance(entity, Entity) and entity.text == "马斯克":
                 target = (index, entity)
     if target is None:
-        pytest.fail(f"马斯克 not in the names panel: {window.entity_model.shown_names()}")
+        pytest.fail(f"马斯克 not in the names panel: {window.names_panel.model.shown_names()}")
     index, entity = target
     assert entity.count >= 2
     tree.scrollTo(index)

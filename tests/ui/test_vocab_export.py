@@ -68,7 +68,7 @@ def test_saved_gloss_is_the_meaning_read_in_context(open_window, tmp_path):
     window = open_window(article)
     _save(window, "钱")
     _save(window, "行")
-    saved = {item.simplified: item for item in window.vocab_model.items()}
+    saved = {item.simplified: item for item in window.vocab_panel.model.items()}
     assert saved["钱"].gloss.startswith(("coin", "money")), saved["钱"].gloss
     assert "surname" not in saved["钱"].gloss.split(";")[0]
     assert saved["行"].pinyin == "xíng"

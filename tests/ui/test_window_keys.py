@@ -22,10 +22,10 @@ def _focus(qtbot, window, widget) -> None:
 
 def test_save_key_works_after_clicking_the_library(qtbot, open_window) -> None:
     window = open_window(XAI)
-    _focus(qtbot, window, window.library_view)
+    _focus(qtbot, window, window.library_panel.view)
     _hover(qtbot, window, "研究员")
     qtbot.keyClick(window, Qt.Key.Key_S)
-    assert "研究员" in window.vocab_model.words()
+    assert "研究员" in window.vocab_panel.model.words()
     assert window.vocab.get("研究员") is not None
     # The arrows move on from the hovered word, still without the article having focus.
     before = window.view.current_index
@@ -38,48 +38,49 @@ def test_save_key_works_after_clicking_the_library(qtbot, open_window) -> None:
 
 def test_typing_s_in_the_names_filter_does_not_save_the_hovered_word(qtbot, open_window) -> None:
     window = open_window(XAI)
-    _focus(qtbot, window, window.entity_filter_edit)
+    _focus(qtbot, window, window.names_panel.filter_edit)
     _hover(qtbot, window, "研究员")
-    qtbot.keyClicks(window.entity_filter_edit, "s")
-    assert window.entity_filter_edit.text() == "s"
-    assert "研究员" not in window.vocab_model.words()
+    qtbot.keyClicks(window.names_panel.filter_edit, "s")
+    assert window.names_panel.filter_edit.text() == "s"
+    assert "研究员" not in window.vocab_panel.model.words()
 
 
 def _selected_path(window) -> str | None:
-    rows = window.library_view.selectionModel().selectedIndexes()
+    rows = window.library_panel.view.selectionModel().selectedIndexes()
     if len(rows) != 1:
         return None
-    return window.library_model.entry(rows[0].row()).path
+    return window.library_panel.model.entry(rows[0].row()).path
 
 
 def _row_colour(window, row: int) -> str:
-    view = window.library_view
+    view = window.library_panel.view
     image = view.viewport().grab().toImage()
     return image.pixelColor(_sample_point(window, row)).name()
 
 
 def _sample_point(window, row: int):
     """A point in the row's padding, clear of its text."""
-    rect = window.library_view.visualRect(window.library_model.index(row))
-    return QPoint(window.library_view.viewport().width() - 6, rect.top() + 3)
+    rect = window.library_panel.view.visualRect(window.library_panel.model.index(row))
+    return QPoint(window.library_panel.view.viewport().width() - 6, rect.top() + 3)
 
 
 def test_library_selects_the_open_article_also_after_a_restart(
     qtbot, open_window, restart_window
 ) -> None:
     first = open_window(XAI)
-    other = next(first.library_model.entry(r) for r in range(first.library_model.rowCount())
-                 if Path(first.library_model.entry(r).path).resolve() != XAI.resolve())
+    library = first.library_panel.model
+    other = next(library.entry(r) for r in range(library.rowCount())
+                 if Path(library.entry(r).path).resolve() != XAI.resolve())
     assert Path(_selected_path(first)).resolve() == XAI.resolve()
     with qtbot.waitSignal(first.analysis_shown, timeout=60_000):
         first.open_path(other.path)
     assert _selected_path(first) == other.path  # the selection moved with the article
     # ... and it can be seen: the open row is painted unlike the others.
-    shown = first.library_view.viewport().rect()
-    rows = [r for r in range(first.library_model.rowCount())
+    shown = first.library_panel.view.viewport().rect()
+    rows = [r for r in range(first.library_panel.model.rowCount())
             if shown.contains(_sample_point(first, r))]
     assert len(rows) > 1
-    open_row = next(r for r in rows if first.library_model.entry(r).path == other.path)
+    open_row = next(r for r in rows if first.library_panel.model.entry(r).path == other.path)
     colours = {r: _row_colour(first, r) for r in rows}
     assert all(colours[open_row] != colours[r] for r in rows if r != open_row), colours
     first.close()
@@ -95,7 +96,7 @@ def test_marking_a_word_known_updates_the_known_share(qtbot, open_window) -> Non
     assert window.known_label.text() == "Known words: 0%"
     _hover(qtbot, window, "的")
     qtbot.keyClick(window, Qt.Key.Key_S)
-    window.vocab_table.selectRow(window.vocab_model.words().index("的"))
+    window.vocab_panel.table.selectRow(window.vocab_panel.model.words().index("的"))
     window.toggle_selected_known()
     analysis = window.analysis
     spans = [s for e in analysis.entities for s in e.spans]
