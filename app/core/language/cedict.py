@@ -168,9 +168,10 @@ def is_pointer_sense(sense: str) -> bool:
 EntryFields = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
 
 
-def parse_fields(line: str) -> EntryFields | None:
-    """A line's Entry fields in Entry's order; the index builder stores them without
-    making 120,000 Entry objects. None for comments, blanks and malformed lines."""
+def split_line(line: str) -> tuple[str, str, str, str] | None:
+    """Traditional, simplified, numbered pinyin and the raw sense body of a source line;
+    None for comments, blanks and malformed lines. Cheap: the index stores lines split
+    this far and parses the senses only of the entries a reader looks up."""
     if not line or line[0] == "#":
         return None
     match = _LINE.match(line)
@@ -179,6 +180,20 @@ def parse_fields(line: str) -> EntryFields | None:
         if match is None:
             return None
     traditional, simplified, pinyin_numbered, body = match.groups()
+    return traditional, simplified, pinyin_numbered, body
+
+
+def parse_fields(line: str) -> EntryFields | None:
+    """A line's Entry fields in Entry's order; None for comments, blanks and malformed
+    lines (and for a line with neither senses nor classifiers)."""
+    parts = split_line(line)
+    return None if parts is None else fields_from_parts(*parts)
+
+
+def fields_from_parts(
+    traditional: str, simplified: str, pinyin_numbered: str, body: str
+) -> EntryFields | None:
+    """The Entry fields of a line already split by `split_line`."""
     if "  " in pinyin_numbered or pinyin_numbered != pinyin_numbered.strip():
         pinyin_numbered = " ".join(pinyin_numbered.split())
     classifiers: list[str] = []
