@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class UserError(Exception):
     """A problem the user can act on; shown as `zhreader: error: <message>` or a dialog."""
+
+
+class Cancelled(Exception):
+    """Work stopped because nobody wants its result any more (a newer article was opened)."""

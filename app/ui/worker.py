@@ -1,7 +1,8 @@
 """Loading and analysis off the GUI thread; results come back as plain core objects.
 
-Each request gets a number; a result for an older request than the newest one is
-dropped, so opening articles quickly never shows a stale analysis.
+Each request gets a number. A newer request removes older ones still queued and makes a
+running one stop at its next step (`Cancelled`), so opening three articles quickly
+analyses only the last; any result of an older request that still arrives is dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.core.errors import UserError
+from app.core.errors import Cancelled, UserError
 from app.core.text.articles import load_article
 from app.core.types import Analysis, Article, Entity
 
@@ -108,27 +109,44 @@ class _Signals(QObject):
     failed = Signal(int, str)  # request id, message for the user
 
 
+class _Newest:
+    """The newest request number, read by worker threads (a plain int: reads are atomic)."""
+
+    def __init__(self) -> None:
+        self.request = 0
+
+
 class _AnalysisJob(QRunnable):
-    def __init__(self, request: int, path: str | None, article: Article | None,
-                 signals: _Signals) -> None:
+    def __init__(self, request: int, newest: _Newest, path: str | None,
+                 article: Article | None, signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
+        self._newest = newest
         self._path = path
         self._article = article
         self._signals = signals
+
+    def superseded(self) -> bool:
+        return self._request != self._newest.request
 
     def run(self) -> None:
         from app.core.analysis.pipeline import analyze_article
 
         try:
+            if self.superseded():
+                return
             article = self._article or load_article(self._path or "")
+            if self.superseded():
+                return
             self._signals.loaded.emit(self._request, article)
             with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
-                analysis = analyze_article(article)
+                analysis = analyze_article(article, stop=self.superseded)
                 index = build_view_index(analysis)
             self._signals.analysed.emit(self._request, analysis, index)
             warm_popup_lookups()
+        except Cancelled:
+            return
         except UserError as exc:
             self._signals.failed.emit(self._request, str(exc))
         except Exception as exc:  # the window must keep running
@@ -152,17 +170,24 @@ class AnalysisRunner(QObject):
         self._signals.loaded.connect(self._on_loaded)
         self._signals.analysed.connect(self._on_analysed)
         self._signals.failed.connect(self._on_failed)
-        self._latest = 0
+        self._newest = _Newest()
         self._busy = False
 
     @property
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def _latest(self) -> int:
+        return self._newest.request
+
     def start(self, path: str | None = None, article: Article | None = None) -> int:
-        self._latest += 1
+        """Analyse in the background; older requests are dropped or stopped."""
+        self._newest.request += 1
+        self._pool.clear()  # queued, not yet started: never run
         self._set_busy(True)
-        self._pool.start(_AnalysisJob(self._latest, path, article, self._signals))
+        self._pool.start(
+            _AnalysisJob(self._latest, self._newest, path, article, self._signals))
         return self._latest
 
     def wait(self, msecs: int = -1) -> bool:

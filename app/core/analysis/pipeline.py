@@ -6,8 +6,10 @@ thread and the CLI can print it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from app.core.errors import Cancelled
 from app.core.text.chars import has_han
 from app.core.text.script import detect_script, to_simplified
 from app.core.types import Analysis, Article, Entity, Token
@@ -41,15 +43,29 @@ def _entities(text: str) -> tuple[Entity, ...]:
     return find_entities(text, segment_tagged(text))
 
 
-def analyze_article(article: Article, use_cache: bool = True) -> Analysis:
-    """The full analysis; served from the on-disk cache when this exact article was seen."""
+# Asked between steps of an analysis; True stops it with `Cancelled`. The window passes
+# "has a newer article been opened?", so a superseded analysis gives way within a step.
+StopCheck = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def analyze_article(
+    article: Article, use_cache: bool = True, stop: StopCheck = _never
+) -> Analysis:
+    """The full analysis; served from the on-disk cache when this exact article was seen.
+
+    Raises `Cancelled` (and caches nothing) when `stop()` turns true between steps.
+    """
     from app.core.analysis import cache as analysis_cache
 
     key = analysis_cache.cache_key(article) if use_cache else None
     cached = analysis_cache.load(key)
     if cached is not None:
         return cached
-    result = _analyze(article)
+    result = _analyze(article, stop=stop)
     analysis_cache.store(key, result)
     return result
 
@@ -60,13 +76,20 @@ def analyze_article(article: Article, use_cache: bool = True) -> Analysis:
 CHUNK_CHARS = 50_000
 
 
-def _analyze(article: Article, chunk_chars: int = CHUNK_CHARS) -> Analysis:
+def _check(stop: StopCheck) -> None:
+    if stop():
+        raise Cancelled
+
+
+def _analyze(
+    article: Article, chunk_chars: int = CHUNK_CHARS, stop: StopCheck = _never
+) -> Analysis:
     text = article.text
     shared: dict = {}  # one object per distinct word text and reading across the text
     tokens: list[Token] = []
     parts: list[tuple[Entity, ...]] = []
     for lo, hi in text_chunks(text, chunk_chars):
-        part_tokens, part_entities = _analyze_piece(text[lo:hi], lo, shared)
+        part_tokens, part_entities = _analyze_piece(text[lo:hi], lo, shared, stop)
         tokens.extend(part_tokens)
         parts.append(part_entities)
     return Analysis(
@@ -78,10 +101,15 @@ def _analyze(article: Article, chunk_chars: int = CHUNK_CHARS) -> Analysis:
     )
 
 
-def _analyze_piece(text: str, offset: int, shared: dict) -> tuple[list[Token], tuple]:
+def _analyze_piece(
+    text: str, offset: int, shared: dict, stop: StopCheck
+) -> tuple[list[Token], tuple]:
+    _check(stop)
     simplified = to_simplified(text)
     spans = _segment(text)
+    _check(stop)
     readings = _pinyin(simplified, spans)
+    _check(stop)
     glosses = _glosses([text[s:e] for s, e in spans])
     tokens = []
     for start, end in spans:
@@ -91,6 +119,7 @@ def _analyze_piece(text: str, offset: int, shared: dict) -> tuple[list[Token], t
         reading = shared.setdefault(reading, reading)
         gloss, source = glosses.get(word, (None, None))
         tokens.append(Token(start + offset, end + offset, word, reading, gloss, source))
+    _check(stop)
     entities = _entities(text)
     if offset:
         entities = tuple(
