@@ -49,7 +49,7 @@ def main() -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    from app.core.analysis.pipeline import has_han
+    from app.core.text.chars import has_han
     from app.ui.main import ensure_application
     from app.ui.main_window import MainWindow
 

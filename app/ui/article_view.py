@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
-from app.core.analysis.pipeline import has_han
+from app.core.text.chars import has_han
 from app.core.types import Analysis, Token
 
 HOVER_DELAY_MS = 120
@@ -150,8 +150,8 @@ class ArticleView(QTextEdit):
         self._insert_timer.setSingleShot(True)
         self._insert_timer.setInterval(0)
         self._insert_timer.timeout.connect(self._insert_next_piece)
-        # Word underlines for the decorated range, reused while only the hovered word
-        # changes, so a hover costs one selection instead of hundreds.
+        # The entity highlights of the decorated range, reused while only the hovered
+        # word changes (underlines and word marks are painted, see `_marks`).
         self._base_selections: list[QTextEdit.ExtraSelection] = []
         self._base_key: tuple | None = None
         # Painted marks for the decorated range: (kind, start, end); their rectangles in

@@ -261,13 +261,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
         self.runner.start(path=str(path))
 
-    def open_article(self, article: Article) -> None:
-        self.popup.hide_popup()
-        self.article_path = article.path
-        self._restore_position = 0
-        self._rereading = False
-        self.runner.start(article=article)
-
     def open_initial(self, paths: list[str]) -> None:
         """Command-line files first, else where the learner left off, else the first article."""
         for extra in paths[1:]:

@@ -9,8 +9,7 @@ corpora (benchmarks/bench_segmentation.py).
 
 Analysis always runs on the simplified conversion (length-preserving), so spans map back
 to the displayed text one to one, whatever its script. The back end is rjieba (jieba-rs:
-same dictionary and algorithm, loads in ~0.2 s instead of ~0.6 s); plain jieba is the
-fallback when rjieba is not installed.
+same dictionary and algorithm, loads in ~0.2 s instead of ~0.6 s).
 """
 
 from __future__ import annotations
@@ -70,36 +69,8 @@ class _RJiebaBackend:
         return tagged[0][1] if len(tagged) == 1 else "x"
 
 
-class _JiebaBackend:
-    """Plain jieba, its prefix-dictionary cache kept in our cache dir rather than /tmp."""
-
-    def __init__(self) -> None:
-        import logging
-
-        import jieba
-        import jieba.posseg
-
-        from app.core.paths import cache_dir
-
-        jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = str(cache_dir())
-        tokenizer.initialize()
-        self._tokenizer = tokenizer
-        self._posseg = jieba.posseg.POSTokenizer(tokenizer)
-
-    def tag(self, text: str) -> list[tuple[str, str]]:
-        return [(pair.word, pair.flag) for pair in self._posseg.cut(text)]
-
-    def word_tag(self, word: str) -> str:
-        return self._posseg.word_tag_tab.get(word, "x")
-
-
 def _load_backend() -> Backend:
-    try:
-        return _RJiebaBackend()
-    except ImportError:
-        return _JiebaBackend()
+    return _RJiebaBackend()
 
 
 def _dictionary_contains(word: str) -> bool:
@@ -256,5 +227,5 @@ def segment_tagged(text: str) -> list[TaggedSpan]:
 
 
 def warm_up() -> None:
-    """Load the word list eagerly (the window calls this from a worker thread)."""
+    """Load the word list eagerly, so a benchmark's timings leave the load out."""
     _segmenter().warm_up()
