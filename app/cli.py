@@ -46,6 +46,15 @@ def _build_parser() -> argparse.ArgumentParser:
     lookup = sub.add_parser("lookup", help="print the dictionary entries the popup shows")
     lookup.add_argument("word")
     lookup.add_argument("--json", action="store_true", help="print JSON")
+    lookup.add_argument(
+        "--longest", action="store_true",
+        help="every entry starting at WORD's first character, longest first (as Alt+hover)")
+
+    search = sub.add_parser(
+        "search", help="search the dictionary by hanzi, pinyin (tones optional) or English")
+    search.add_argument("query", nargs="+", help="e.g. 银行, yinhang, yin2hang2, yínháng, bank")
+    search.add_argument("--json", action="store_true", help="print JSON, best first")
+    search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
 
     shot = sub.add_parser("screenshot", help="save a PNG of the window (works offscreen)")
     shot.add_argument("out", help="PNG file to write")
@@ -55,9 +64,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
     from app.cli_entities import add_entities_parser
     from app.cli_vocab import add_vocab_parser
+    from app.cli_words import add_words_parser
 
     add_vocab_parser(sub)
     add_entities_parser(sub)
+    add_words_parser(sub)
     return parser
 
 
@@ -117,6 +128,8 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     from app.core.language.dictionary import get_dictionary
 
     dictionary = get_dictionary()
+    if args.longest:
+        return _print_longest(dictionary, args.word, args.json)
     entries = dictionary.lookup(args.word)
     parts = [] if entries else dictionary.decompose(args.word)
     if args.json:
@@ -138,6 +151,57 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         print(f"[{text}]")
         for entry in part:
             print("  " + _entry_line(entry))
+    return 0
+
+
+def _print_longest(dictionary, text: str, as_json: bool) -> int:
+    """What Alt+hover shows on TEXT's first character: each match, longest first."""
+    text = text.strip()
+    matches = dictionary.prefix_matches(text, 0)
+    if as_json:
+        payload = {
+            "text": text,
+            "matches": [
+                {"text": text[:length], "entries": [_entry_json(e) for e in entries]}
+                for length, entries in matches
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    if not matches:
+        print(f"{text[:1] or text}: not in the dictionary")
+        return 1
+    for length, entries in matches:
+        print(f"[{text[:length]}]")
+        for entry in entries:
+            print("  " + _entry_line(entry))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from app.core.language.dictionary import get_dictionary
+    from app.core.language.dictionary_search import DictionarySearch
+
+    query = " ".join(args.query)
+    results = DictionarySearch(get_dictionary()).search(query, limit=max(0, args.limit))
+    if args.json:
+        payload = [
+            {
+                "simplified": r.entry.simplified,
+                "traditional": r.entry.traditional,
+                "pinyin": r.entry.pinyin,
+                "gloss": r.entry.gloss,
+                "matched": r.matched,
+            }
+            for r in results
+        ]
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    if not results:
+        print(f"{query}: nothing found")
+        return 1
+    for result in results:
+        print(_entry_line(result.entry))
     return 0
 
 
@@ -191,7 +255,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
 
 
-_COMMANDS = frozenset({"gui", "analyze", "lookup", "screenshot", "vocab", "entities"})
+_COMMANDS = frozenset(
+    {"gui", "analyze", "lookup", "search", "screenshot", "vocab", "entities", "words"})
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -217,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gui": _cmd_gui,
         "analyze": _cmd_analyze,
         "lookup": _cmd_lookup,
+        "search": _cmd_search,
         "screenshot": _cmd_screenshot,
     }
     try:
@@ -228,6 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.cli_entities import run_entities
 
             return run_entities(args)
+        if args.command == "words":
+            from app.cli_words import run_words
+
+            return run_words(args)
         return commands[args.command](args)
     except UserError as exc:
         print(f"zhreader: error: {exc}", file=sys.stderr)

@@ -145,6 +145,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="lines per SIGHAN corpus")
     parser.add_argument("--skip-timing", action="store_true")
+    parser.add_argument(
+        "--halves", action="store_true",
+        help="also score each corpus' first half of lines (used to choose the split "
+        "rule: SIGHAN has no dev split) and second half (held out) separately")
     args = parser.parse_args()
 
     from app.core.language.dictionary import get_dictionary
@@ -166,6 +170,12 @@ def main() -> int:
                 f"F1 {f1:.4f}  ({seconds:.1f} s)",
                 flush=True,
             )
+            if args.halves and name == "zhreader":
+                half = len(lines) // 2
+                first = score(lines[:half], segment)[2]
+                second = score(lines[half:], segment)[2]
+                print(f"  {corpus:6s} {name:15s} first half (tuning) F1 {first:.4f}  "
+                      f"second half (held out) F1 {second:.4f}", flush=True)
 
     print("Whole-word CC-CEDICT coverage of Chinese tokens, built-in articles (raw files)")
     shares = {name: coverage(segment, contains) for name, segment in systems.items()}

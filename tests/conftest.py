@@ -45,3 +45,13 @@ def article_sentence(name: str, containing: str) -> str:
     start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
     end = text.index("。", at) + 1
     return text[start:end]
+
+
+@pytest.fixture(autouse=True)
+def _no_word_rules_left_behind():
+    """An analysis hands the user's word corrections to the process-wide segmenter; a test
+    that made some must not leave them to the next test's data dir."""
+    yield
+    from app.core.language.segmentation import WordRules, set_word_rules
+
+    set_word_rules(WordRules())

@@ -2,7 +2,7 @@
 
 Opening an article already read skips segmentation, pinyin and NER entirely (and even
 importing them). The key covers everything the result depends on: the text, the code
-and data that produce it, and the user's entity corrections.
+and data that produce it, and the user's entity and word corrections.
 """
 
 from __future__ import annotations
@@ -55,11 +55,18 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(spec_parts).encode()).hexdigest()
 
 
+# The user's corrections that change an analysis: entity and word-boundary corrections.
+CORRECTION_FILES = ("entity_corrections.json", "word_corrections.json")
+
+
 def _corrections_fingerprint() -> bytes:
-    try:
-        return (data_dir() / "entity_corrections.json").read_bytes()
-    except OSError:
-        return b""
+    parts = []
+    for name in CORRECTION_FILES:
+        try:
+            parts.append((data_dir() / name).read_bytes())
+        except OSError:
+            parts.append(b"")
+    return b"\0".join(parts)
 
 
 def cache_key(article: Article) -> str | None:

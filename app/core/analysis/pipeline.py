@@ -81,10 +81,20 @@ def _check(stop: StopCheck) -> None:
         raise Cancelled
 
 
+def _use_word_corrections() -> None:
+    """The user's word-boundary corrections, read afresh for each analysis: a correction
+    made in the window applies to the next article analysed, in any process."""
+    from app.core.language.segmentation import set_word_rules
+    from app.core.user.word_corrections import WordCorrections
+
+    set_word_rules(WordCorrections.load(set_aside=False).rules())
+
+
 def _analyze(
     article: Article, chunk_chars: int = CHUNK_CHARS, stop: StopCheck = _never
 ) -> Analysis:
     text = article.text
+    _use_word_corrections()
     shared: dict = {}  # one object per distinct word text and reading across the text
     tokens: list[Token] = []
     parts: list[tuple[Entity, ...]] = []

@@ -29,6 +29,8 @@ from app.core.language.cedict import (
     is_pointer_sense,
     split_line,
 )
+from app.core.language.frequency import read_frequencies
+from app.core.language.frequency import source_stamp as frequency_stamp
 from app.core.paths import cache_dir
 from app.core.shared import ProcessWide
 from app.core.sqlite_errors import is_corruption
@@ -36,7 +38,8 @@ from app.core.text.chars import has_han
 from app.core.types import Entry, GlossSource
 
 # Bump whenever split_line or the schema changes what the index holds.
-PARSER_VERSION = 3
+# 4: word_freq, jieba's corpus count of each headword (search ranking, segmentation).
+PARSER_VERSION = 4
 INDEX_NAME = f"cedict-v{PARSER_VERSION}.sqlite3"
 
 _CHUNK = 500  # stays well under SQLite's limit on bound parameters
@@ -57,14 +60,17 @@ CREATE TABLE keys (
     simplified_match INTEGER NOT NULL,
     PRIMARY KEY (key, entry_id)
 ) WITHOUT ROWID;
+CREATE TABLE word_freq (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 """
 _ENTRY_COLUMNS = "e.traditional, e.simplified, e.pinyin_numbered, e.body"
 
 
 def _source_key(source: Path) -> str:
-    """What must match for an index to be current: path, size, mtime and parser version."""
+    """What must match for an index to be current: path, size, mtime, parser version, and
+    the word-frequency list stored beside the entries."""
     stat = source.stat()
-    return f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{PARSER_VERSION}"
+    return (f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{PARSER_VERSION}|"
+            f"{frequency_stamp()}")
 
 
 def _read_source_lines(source: Path) -> list[str]:
@@ -118,6 +124,7 @@ def build_index(source: Path, index_path: Path) -> None:
                 " UNION ALL SELECT traditional, id, 0 FROM entries"
                 " WHERE traditional != simplified) ORDER BY key, id"
             )
+            _store_frequencies(connection)
             (max_key_length,) = connection.execute(
                 "SELECT coalesce(max(length(key)), 1) FROM keys"
             ).fetchone()
@@ -136,6 +143,18 @@ def build_index(source: Path, index_path: Path) -> None:
         raise
     if index_path.name == INDEX_NAME:
         _remove_older_versions(index_path)
+
+
+def _store_frequencies(connection: sqlite3.Connection) -> None:
+    """jieba's counts of the simplified headwords (how common a word is; CC-CEDICT
+    does not say)."""
+    connection.execute(
+        "CREATE TEMP TABLE counts (word TEXT PRIMARY KEY, count INTEGER) WITHOUT ROWID")
+    connection.executemany("INSERT OR IGNORE INTO counts VALUES (?, ?)", read_frequencies())
+    connection.execute(
+        "INSERT INTO word_freq SELECT word, count FROM counts"
+        " WHERE word IN (SELECT simplified FROM entries)")
+    connection.execute("DROP TABLE counts")
 
 
 def _remove_older_versions(index_path: Path) -> None:
@@ -254,6 +273,7 @@ class Dictionary:
         # app must stay under 250 MiB however long the window stays open.
         self._lookup_cached = lru_cache(maxsize=8192)(self._query_one)
         self._contains_cached = lru_cache(maxsize=32768)(self._query_contains)
+        self._frequency_cached = lru_cache(maxsize=32768)(self._query_frequency)
         self._gloss_cached = lru_cache(maxsize=8192)(self._compute_gloss)
         self._english_cached = lru_cache(maxsize=2048)(self._compute_english_name)
 
@@ -295,6 +315,33 @@ class Dictionary:
         )
         return _entries_from_rows(rows)
 
+    def read(self, sql: str, parameters: Iterable = ()) -> list[tuple]:
+        """A read-only query on the index (search builds its tables through this)."""
+        return self._execute(sql, parameters)
+
+    def entries_by_id(self, ids: Iterable[int]) -> dict[int, Entry]:
+        """Entries by row id (search results), one query per 500 ids."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[int, Entry] = {}
+        for offset in range(0, len(wanted), _CHUNK):
+            chunk = wanted[offset : offset + _CHUNK]
+            rows = self._execute(
+                f"SELECT e.id, 1, {_ENTRY_COLUMNS} FROM entries e "
+                f"WHERE e.id IN ({', '.join('?' * len(chunk))})", chunk)
+            for entry_id, *row in rows:
+                entries = _entries_from_rows([tuple(row)])
+                if entries:
+                    found[entry_id] = entries[0]
+        return found
+
+    def frequency(self, word: str) -> int:
+        """How often `word` (simplified) occurs in jieba's corpus counts; 0 when unknown."""
+        return self._frequency_cached(word)
+
+    def _query_frequency(self, word: str) -> int:
+        rows = self._execute("SELECT count FROM word_freq WHERE word = ?", (word,))
+        return int(rows[0][0]) if rows else 0
+
     def _query_contains(self, word: str) -> bool:
         return bool(self._execute("SELECT 1 FROM keys WHERE key = ? LIMIT 1", (word,)))
 
@@ -329,20 +376,23 @@ class Dictionary:
         self, text: str, start: int, max_len: int = 20
     ) -> tuple[int, tuple[Entry, ...]] | None:
         """The longest headword starting at `start` (what a hover dictionary highlights)."""
+        matches = self.prefix_matches(text, start, max_len)
+        return matches[0] if matches else None
+
+    def prefix_matches(
+        self, text: str, start: int, max_len: int = 20
+    ) -> list[tuple[int, tuple[Entry, ...]]]:
+        """Every headword starting at `start`, longest first (a hover dictionary's list:
+        the character under the mouse and what follows it, whatever the segmentation)."""
         if not 0 <= start < len(text):
-            return None
+            return []
         limit = min(max_len, self._max_key_length, len(text) - start)
         newline = text.find("\n", start, start + limit)
         if newline >= 0:
             limit = newline - start
         candidates = [text[start : start + length] for length in range(1, limit + 1)]
-        if not candidates:
-            return None
         found = self.lookup_many(candidates)
-        for candidate in reversed(candidates):
-            if found[candidate]:
-                return len(candidate), found[candidate]
-        return None
+        return [(len(c), found[c]) for c in reversed(candidates) if found[c]]
 
     def decompose(self, word: str) -> list[tuple[str, tuple[Entry, ...]]]:
         """Greedy longest match left to right; a character with no entry gets ()."""

@@ -6,15 +6,14 @@ compared in simplified script and case-insensitively, so one correction covers b
 
 from __future__ import annotations
 
-import json
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from app.core.errors import UserError
-from app.core.paths import atomic_write_bytes, data_dir
+from app.core.paths import data_dir
 from app.core.types import EntityType
+from app.core.user.json_file import read_json, write_json
 
 FILE_NAME = "entity_corrections.json"
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "work")
@@ -55,14 +54,8 @@ class Corrections:
         the command line, which tell the user); background analysis only reads it.
         """
         path = path or data_dir() / FILE_NAME
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return cls(path=path)
-        except OSError as exc:
-            return cls(path=path, notice=f"could not read {path.name}: {exc.strerror}")
-        try:
-            data = json.loads(raw.decode("utf-8"))
+
+        def parse(data: dict) -> tuple[Corrections, str | None]:
             ignored = {_clean(n) for n in data.get("ignored", [])}
             added: dict[str, EntityType] = {}
             skipped = []
@@ -71,22 +64,18 @@ class Corrections:
                     added[_clean(name)] = etype
                 else:
                     skipped.append(f"{name} ({etype})")
-        except (ValueError, TypeError, AttributeError, UserError):
-            if not set_aside:
-                return cls(path=path, notice=f"{path.name} is unreadable; ignoring it")
-            aside = _free_name(path)
-            try:
-                path.replace(aside)
-            except OSError as exc:
-                return cls(path=path, notice=f"{path.name} is unreadable ({exc.strerror})")
-            return cls(path=path, notice=f"{path.name} was unreadable; set aside as {aside.name}")
-        notice = f"{path.name}: skipped unknown types: {', '.join(skipped)}" if skipped else None
-        return cls(ignored=ignored, added=added, path=path, notice=notice)
+            notice = (f"{path.name}: skipped unknown types: {', '.join(skipped)}"
+                      if skipped else None)
+            return cls(ignored=ignored, added=added, path=path), notice
+
+        loaded, notice = read_json(path, parse, set_aside)
+        corrections = loaded if loaded is not None else cls(path=path)
+        corrections.notice = notice
+        return corrections
 
     def save(self) -> None:
         data = {"ignored": sorted(self.ignored), "added": dict(sorted(self.added.items()))}
-        payload = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        atomic_write_bytes(self.path or data_dir() / FILE_NAME, payload.encode("utf-8"))
+        write_json(self.path or data_dir() / FILE_NAME, data)
 
     def ignored_keys(self) -> frozenset[str]:
         return frozenset(normalize_name(n) for n in self.ignored)
@@ -122,11 +111,3 @@ class Corrections:
             del self.added[n]
         return bool(gone)
 
-
-def _free_name(path: Path) -> Path:
-    """`name.corrupt-<time>`, with a counter when that exists already (never overwrite)."""
-    stem = f"{path.name}.corrupt-{int(time.time())}"
-    candidate, n = path.with_name(stem), 1
-    while candidate.exists():
-        candidate, n = path.with_name(f"{stem}-{n}"), n + 1
-    return candidate
