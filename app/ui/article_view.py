@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -67,6 +68,9 @@ _UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY, _LEARNING = range(5)
 ENTITY_UNDERLINE = QColor("#d99a00")
 ENTITY_HIGHLIGHT = QColor("#ffe58a")
 HOVER_HIGHLIGHT = QColor("#cfe3ff")
+FIND_HIGHLIGHT = QColor("#fff2a8")
+FIND_CURRENT = QColor("#ffb347")
+MAX_LOOKUP_CHARS = 40  # a longer selection is reading, not looking up
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
 SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
@@ -111,6 +115,9 @@ class ArticleView(QTextEdit):
     # the window adds its entity actions to it.
     context_menu_requested = Signal(QMenu, str)
     text_complete = Signal()  # the whole text is in the document (long texts arrive in pieces)
+    # Look up text, not a token: (start, end, global rect, "chars" for Alt+hover's
+    # matches from the character at start, "selection" for exactly [start, end)).
+    span_lookup_requested = Signal(int, int, QRect, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +139,10 @@ class ArticleView(QTextEdit):
         self._learning: set[str] = set()
         self._entity_spans: list[tuple[int, int]] = []
         self._highlighted: tuple[tuple[int, int], ...] = ()
+        self._find_spans: list[tuple[int, int]] = []
+        self._find_current = -1
+        self._lookup_span: tuple[int, int] | None = None  # Alt+hover or a looked-up selection
+        self._context_offset: int | None = None  # the character a context menu was opened on
         self._current = -1
         self._font_size = 20
         self._boundaries = True
@@ -180,6 +191,8 @@ class ArticleView(QTextEdit):
         self._starts = []
         self._entity_spans = []
         self._highlighted = ()
+        self._find_spans, self._find_current = [], -1
+        self._lookup_span = None
         self._offsets = _OffsetMap(text)
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
@@ -385,8 +398,9 @@ class ArticleView(QTextEdit):
         self.word_activated.emit(index, global_rect)
 
     def _deactivate(self) -> None:
-        if self._current >= 0:
+        if self._current >= 0 or self._lookup_span is not None:
             self._current = -1
+            self._lookup_span = None
             self._schedule_decoration(content_changed=False)
             self.word_deactivated.emit()
 
@@ -439,6 +453,9 @@ class ArticleView(QTextEdit):
         if self._hover_pos is None:
             self._deactivate()
             return
+        if QGuiApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier:
+            self.look_up_characters_at(self._hover_pos)
+            return
         index = self.word_index_at(self._hover_pos)
         if index < 0:
             self._deactivate()
@@ -452,6 +469,85 @@ class ArticleView(QTextEdit):
         self._hover_timer.stop()
         self._hover_settled()
         return True
+
+    # ---- looking up text rather than tokens (Alt+hover, selections) ---------------------
+
+    @property
+    def lookup_span(self) -> tuple[int, int] | None:
+        return self._lookup_span
+
+    def look_up_characters_at(self, pos: QPoint) -> bool:
+        """Alt+hover: dictionary matches starting at the character under `pos`, whatever
+        the segmentation (Zhongwen's way); False when there is no Chinese character there."""
+        offset = self.offset_at(pos)
+        if offset is None or not has_han(self._text[offset]):
+            self._deactivate()
+            return False
+        self.look_up_span(offset, offset + 1, "chars")
+        return True
+
+    def look_up_span(self, start: int, end: int, mode: str) -> None:
+        """Ask for a lookup of [start, end); the window answers with `show_lookup_span`."""
+        self._current = -1
+        rect = self.span_rect(start, end)
+        global_rect = QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        self.span_lookup_requested.emit(start, end, global_rect, mode)
+
+    def show_lookup_span(self, start: int, end: int) -> None:
+        """Highlight what the popup now explains (the longest match, or the selection)."""
+        self._lookup_span = (start, end)
+        self._apply_selections()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as text offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._offsets.to_py(cursor.selectionStart())
+        end = self._offsets.to_py(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def look_up_selection(self) -> bool:
+        """Explain exactly the selected text, if it is a short run with Chinese in it."""
+        span = self.selected_span()
+        if span is None:
+            return False
+        start, end = span
+        picked = self._text[start:end]
+        if end - start > MAX_LOOKUP_CHARS or "\n" in picked or not has_han(picked):
+            return False
+        self.look_up_span(start, end, "selection")
+        return True
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._hover_timer.stop()
+            self.look_up_selection()
+
+    @property
+    def context_offset(self) -> int | None:
+        """The character the open context menu was asked for (None over a margin)."""
+        return self._context_offset
+
+    # ---- find in the article ------------------------------------------------------------
+
+    def set_find_matches(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Highlight every match of a find, the current one stronger and scrolled to."""
+        self._find_spans = list(spans)
+        self._find_current = current if 0 <= current < len(spans) else -1
+        if self._find_current >= 0:
+            start, end = spans[self._find_current]
+            rect = self.span_rect(start, end)
+            if not self.viewport().rect().contains(rect):
+                self._deactivate()
+                self.scroll_to_offset(start)
+        self._base_key = None
+        self._decorate_visible()
+
+    @property
+    def find_matches(self) -> tuple[list[tuple[int, int]], int]:
+        return list(self._find_spans), self._find_current
 
     def name_candidate_at(self, pos: QPoint) -> str:
         """What a right-click at `pos` could mark as a name: the selection, else the word there."""
@@ -470,6 +566,7 @@ class ArticleView(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.hide_word()
+        self._context_offset = self.offset_at(event.pos())
         menu = self.createStandardContextMenu(event.pos())
         self.context_menu_requested.emit(menu, self.name_candidate_at(event.pos()))
         menu.exec(event.globalPos())
@@ -477,6 +574,9 @@ class ArticleView(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_Alt and self._hover_pos is not None:
+            self._hover_timer.stop()  # Alt pressed over a character: its matches now
+            self.look_up_characters_at(self._hover_pos)
         plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                          | Qt.KeyboardModifier.AltModifier
                                          | Qt.KeyboardModifier.MetaModifier
@@ -558,12 +658,16 @@ class ArticleView(QTextEdit):
             self._decorate_visible()
             return
         selections = self._base_selections
+        hovered = None
         if 0 <= self._current < len(self._tokens):
-            token = self._tokens[self._current]
+            hovered = (self._tokens[self._current].start, self._tokens[self._current].end)
+        elif self._lookup_span is not None:
+            hovered = self._lookup_span
+        if hovered is not None:
             hover = QTextCharFormat()
             hover.setBackground(HOVER_HIGHLIGHT)
             hover.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            selections = [*selections, self._selection(token.start, token.end, hover)]
+            selections = [*selections, self._selection(*hovered, hover)]
         self.setExtraSelections(selections)
 
     def _base_decorations(self, lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
@@ -594,7 +698,20 @@ class ArticleView(QTextEdit):
         marked.setBackground(ENTITY_HIGHLIGHT)
         for start, end in self._spans_between(list(self._highlighted), lo, hi):
             selections.append(self._selection(start, end, marked, limit))
+        selections.extend(self._find_decorations(lo, hi, limit))
         return selections
+
+    def _find_decorations(self, lo: int, hi: int, limit: int) -> list[QTextEdit.ExtraSelection]:
+        """The find bar's matches in [lo, hi), the current one in a stronger colour."""
+        if not self._find_spans:
+            return []
+        match, current = QTextCharFormat(), QTextCharFormat()
+        match.setBackground(FIND_HIGHLIGHT)
+        current.setBackground(FIND_CURRENT)
+        current_span = self._find_spans[self._find_current] if self._find_current >= 0 else None
+        return [self._selection(start, end, current if (start, end) == current_span else match,
+                                limit)
+                for start, end in self._spans_between(self._find_spans, lo, hi)]
 
     @property
     def painted_marks(self) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""View → Entity corrections…: the names the learner corrected, and a way to take one back."""
+"""View → Entity / Word corrections…: what the learner corrected, and a way to take it back."""
 
 from __future__ import annotations
 
@@ -16,25 +16,33 @@ from PySide6.QtWidgets import (
 
 from app.ui.models import CorrectionsModel
 
+ENTITY_HINT = ("Your corrections apply to every article. Right-click a name in the "
+               "Names panel or a word in the article to add one.")
+
 
 class CorrectionsDialog(QDialog):
-    """A list over the saved corrections with a Remove button; `changed` after each removal."""
+    """A list over the saved corrections with a Remove button; `changed` after each removal.
+
+    Entity corrections by default; word-boundary corrections pass their own model (any
+    list model with `remove_rows(rows) -> int`).
+    """
 
     changed = Signal()
 
-    def __init__(self, corrections, parent: QWidget | None = None) -> None:  # Corrections
+    def __init__(self, corrections, parent: QWidget | None = None, *,  # Corrections
+                 model=None, title: str = "Entity corrections", hint: str = ENTITY_HINT,
+                 name: str = "correctionsDialog") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Entity corrections")
-        self.setObjectName("correctionsDialog")
+        self.setWindowTitle(title)
+        self.setObjectName(name)
         self.resize(420, 360)
-        self.model = CorrectionsModel(corrections, self)
+        self.model = model if model is not None else CorrectionsModel(corrections, self)
         self.list_view = QListView()
         self.list_view.setModel(self.model)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        hint = QLabel("Your corrections apply to every article. Right-click a name in the "
-                      "Names panel or a word in the article to add one.")
-        hint.setWordWrap(True)
+        hint_label = QLabel(hint)
+        hint_label.setWordWrap(True)
         self.empty_label = QLabel("No corrections yet.")
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -42,7 +50,7 @@ class CorrectionsDialog(QDialog):
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout.addWidget(hint_label)
         layout.addWidget(self.list_view)
         layout.addWidget(self.empty_label)
         layout.addWidget(buttons)

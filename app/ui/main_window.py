@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,12 +44,15 @@ from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
 from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
+from app.ui.find_bar import FindBar
 from app.ui.library_panel import LibraryPanel
 from app.ui.models import ENTITY_TYPE_NAMES
 from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
+from app.ui.text_lookup import span_info
 from app.ui.vocab_panel import VocabPanel
+from app.ui.word_actions import Change, add_fix_actions, boundary_fixes
 from app.ui.worker import (
     AnalysisRunner,
     ViewIndex,
@@ -99,8 +103,10 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.view.set_word_boundaries(self.settings.word_boundaries)
         self.view.set_font_size(self.settings.font_size)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar(self.view, self)
+        self.setCentralWidget(self._central(self.view, self.find_bar))
         self.popup = WordPopup(self)
+        self.search_dialog = None  # SearchDialog, made on first Ctrl+D
 
         self.runner = AnalysisRunner(self)
         self.runner.article_loaded.connect(self._on_article_loaded)
@@ -116,6 +122,8 @@ class MainWindow(QMainWindow):
         self.view.word_deactivated.connect(self.popup.hide_popup)
         self.view.save_requested.connect(self.save_token)
         self.view.context_menu_requested.connect(self.add_name_actions)
+        self.view.context_menu_requested.connect(self.add_boundary_actions)
+        self.view.span_lookup_requested.connect(self._on_span_lookup)
         self._build_word_shortcuts()
 
         self._refresh_vocab()
@@ -142,6 +150,17 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
+
+    @staticmethod
+    def _central(view: QWidget, bar: QWidget) -> QWidget:
+        """The article with the find bar under it."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(view, 1)
+        layout.addWidget(bar)
+        return central
 
     def _build_docks(self) -> None:
         self.library_panel = LibraryPanel()
@@ -218,6 +237,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        self._build_find_menu()
+
         view_menu = self.menuBar().addMenu("&View")
         bigger = QAction("&Larger text", self)
         bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
@@ -238,9 +259,27 @@ class MainWindow(QMainWindow):
         corrections_action = QAction("Entity &corrections…", self)
         corrections_action.triggered.connect(self.show_corrections)
         view_menu.addAction(corrections_action)
+        word_corrections_action = QAction("W&ord corrections…", self)
+        word_corrections_action.triggered.connect(self.show_word_corrections)
+        view_menu.addAction(word_corrections_action)
         view_menu.addSeparator()
         for dock in (self.library_dock, self.entity_dock, self.vocab_dock):
             view_menu.addAction(dock.toggleViewAction())
+
+    def _build_find_menu(self) -> None:
+        """Edit: find in the article (Ctrl+F, F3, Shift+F3) and search the dictionary (Ctrl+D)."""
+        menu = self.menuBar().addMenu("&Edit")
+        entries = [
+            ("&Find in article…", [QKeySequence.StandardKey.Find], self.open_find),
+            ("Find &next", [QKeySequence("F3")], self.find_bar.find_next),
+            ("Find &previous", [QKeySequence("Shift+F3")], self.find_bar.find_previous),
+            ("&Search the dictionary…", [QKeySequence("Ctrl+D")], self.show_search),
+        ]
+        for label, keys, slot in entries:
+            action = QAction(label, self)
+            action.setShortcuts(keys)
+            action.triggered.connect(slot)
+            menu.addAction(action)
 
     def _toggle(self, menu: QMenu, label: str, on: bool, slot: Callable[[bool], None]) -> QAction:
         action = QAction(label, self)
@@ -319,6 +358,8 @@ class MainWindow(QMainWindow):
             if self._persist:
                 self.settings.add_recent_file(article.path)
         self.library_panel.show_open(article.path)
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()
         if self._restore_position:
             self.view.scroll_to_offset(self._restore_position, center=False)
         self.statusBar().showMessage(f"Analysing “{article.title}”…")
@@ -395,6 +436,17 @@ class MainWindow(QMainWindow):
             return
         self.popup.show_word(self.word_info(index), anchor, self.settings.tone_colors,
                              self.settings.show_pinyin)
+
+    def _on_span_lookup(self, start: int, end: int, anchor: QRect, mode: str) -> None:
+        """Alt+hover or a selection: explain the text itself, not the segmenter's word."""
+        if self.analysis is None or self._view_index is None:
+            return
+        info, start, end = span_info(self.analysis, self._view_index.starts, _dictionary(),
+                                     start, end, mode)
+        self.view.show_lookup_span(start, end)
+        rect = self.view.span_rect(start, end)
+        anchor = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        self.popup.show_word(info, anchor, self.settings.tone_colors, self.settings.show_pinyin)
 
     def _reshow_popup(self) -> None:
         index = self.view.current_index
@@ -564,6 +616,96 @@ class MainWindow(QMainWindow):
         self.reanalyse()
         self._correction_message = message
         self.statusBar().showMessage(message, 10_000)
+
+    # ---- word-boundary corrections ---------------------------------------------------------
+
+    def add_boundary_actions(self, menu: QMenu, _candidate: str = "") -> None:
+        """The right-click menu: join, split, or make the selection one word (every article)."""
+        if self.analysis is None:
+            return
+        offset = self.view.context_offset
+        index = self.view.token_index_at_offset(offset) if offset is not None else -1
+        dictionary = _dictionary()
+        fixes = boundary_fixes(self.analysis.text, self.analysis.tokens, index, offset,
+                               self.view.selected_span(),
+                               dictionary.contains if dictionary else lambda _w: False)
+        add_fix_actions(menu, fixes, self.change_word_corrections)
+
+    def change_word_corrections(self, change: Change, message: str) -> None:
+        """Apply one boundary fix, save it, and read the open article again."""
+        from app.core.user.word_corrections import WordCorrections
+
+        try:
+            corrections = WordCorrections.load()
+            if corrections.notice:
+                self.statusBar().showMessage(corrections.notice, 10_000)
+            change(corrections)
+            corrections.save()
+        except (UserError, OSError) as exc:
+            self._on_failed(str(exc))
+            return
+        self.reanalyse()
+        self._correction_message = message
+        self.statusBar().showMessage(message, 10_000)
+
+    def show_word_corrections(self) -> CorrectionsDialog:
+        from app.core.user.word_corrections import WordCorrections
+        from app.ui.models import WordCorrectionsModel
+
+        corrections = WordCorrections.load()
+        if corrections.notice:
+            self.statusBar().showMessage(corrections.notice, 10_000)
+        dialog = CorrectionsDialog(
+            corrections, self, model=WordCorrectionsModel(corrections),
+            title="Word corrections", name="wordCorrectionsDialog",
+            hint="Words you joined or split; they apply to every article. Right-click a "
+                 "word in the article to add one.")
+        dialog.model.setParent(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.reanalyse)
+        dialog.open()
+        return dialog
+
+    # ---- find and dictionary search ------------------------------------------------------
+
+    def open_find(self) -> None:
+        span = self.view.selected_span()
+        picked = self.view.text[span[0]:span[1]] if span else ""
+        self.find_bar.open_bar(picked if picked and "\n" not in picked else None)
+
+    def show_search(self):  # -> SearchDialog | None
+        """Ctrl+D: the dictionary search dialog (the selection, if any, as the query)."""
+        from app.core.language.dictionary_search import DictionarySearch
+        from app.ui.search_dialog import SearchDialog
+
+        dictionary = _dictionary()
+        if dictionary is None:
+            self._on_failed("the dictionary index cannot be built", title="Dictionary")
+            return None
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(DictionarySearch(dictionary).search,
+                                              self.save_entry, self)
+        span = self.view.selected_span()
+        if span is not None and span[1] - span[0] <= 40:
+            self.search_dialog.set_query(self.view.text[span[0]:span[1]].strip())
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+        self.search_dialog.edit.setFocus()
+        return self.search_dialog
+
+    def save_entry(self, entry) -> bool:
+        """Save a dictionary entry (from search) to the vocabulary, without a sentence."""
+        item = VocabItem(simplified=entry.simplified, traditional=entry.traditional,
+                         pinyin=entry.pinyin, gloss=entry.gloss)
+        try:
+            self.vocab.save(item)
+        except UserError as exc:
+            self._on_failed(str(exc), title="Vocabulary")
+            return False
+        self._refresh_vocab()
+        self.statusBar().showMessage(f"Saved {entry.simplified} to your vocabulary", 4000)
+        return True
 
     def reanalyse(self) -> None:
         """Analyse the open article again (after a correction), keeping the reading position."""

@@ -309,3 +309,41 @@ class CorrectionsModel(QAbstractListModel):
             self._corrections.save()
         self._refresh()
         return removed
+
+
+class WordCorrectionsModel(QAbstractListModel):
+    """The user's word-boundary corrections (`WordCorrections`), one row each; the same
+    interface as `CorrectionsModel`, so the same dialog lists and takes them back."""
+
+    def __init__(self, corrections, parent=None) -> None:  # corrections: WordCorrections
+        super().__init__(parent)
+        self._corrections = corrections
+        self._rows: list[tuple[str, str]] = []  # (text, what happens to it)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self._corrections.rows()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        text, what = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{text}   — {what}"
+        if role == WORD_ROLE:
+            return text
+        return None
+
+    def remove_rows(self, rows: list[int]) -> int:
+        """Forget the corrections in `rows` and save; returns how many were removed."""
+        texts = [self._rows[r][0] for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+        removed = sum(1 for text in texts if self._corrections.remove(text))
+        if removed:
+            self._corrections.save()
+        self._refresh()
+        return removed

@@ -45,6 +45,9 @@ class WordInfo:
     gloss: str | None = None  # the analysis' gloss, used when no dictionary is available
     known: bool = False
     extra: dict = field(default_factory=dict)
+    # Alt+hover: the shorter dictionary matches from the same character, longest first.
+    shorter: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    note: str = ""  # a quiet line on what is being explained (a selection, Alt+hover)
 
 
 def _norm_reading(text: str) -> str:
@@ -96,6 +99,8 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
     if other and other != info.word:
         title += f' <span style="color:#8a8a8a; font-size:16pt">{html.escape(other)}</span>'
     out.append(f'<div><span style="font-size:24pt">{title}</span></div>')
+    if info.note:
+        out.append(f'<div style="color:#8a8a8a; font-size:9pt">{html.escape(info.note)}</div>')
     if show_pinyin and any(info.pinyin):
         out.append(
             f'<div style="font-size:15pt">{pinyin_html(info.pinyin, colored)}</div>'
@@ -129,6 +134,11 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
                        "</div>")
         else:
             out.append('<div style="margin-top:6px; color:#888">No dictionary entry.</div>')
+    shorter = [(text, entries) for text, entries in info.shorter if entries][:MAX_PARTS]
+    if shorter:
+        out.append('<div style="margin-top:6px; color:#888; font-size:10pt">Shorter matches:</div>')
+        for _text, part_entries in shorter:
+            out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True))
     if info.saved:
         status = "★ Saved to vocabulary" + (" · known" if info.known else "")
         out.append(f'<div style="margin-top:8px; color:#1f9e4a; font-size:10pt">{status}</div>')
