@@ -24,12 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def mixed_queries(dictionary, count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    rows = dictionary.read(
-        "SELECT simplified, pinyin, pinyin_numbered, senses FROM entries ORDER BY id")
-    rows = [row for row in rows if re.fullmatch(r"[a-zA-Z:]+[1-5]( [a-zA-Z:]+[1-5])*", row[2])]
+    from app.core.language.cedict import numbered_to_marks
+
+    rows = dictionary.read("SELECT simplified, pinyin_numbered, body FROM entries ORDER BY id")
+    rows = [row for row in rows if re.fullmatch(r"[a-zA-Z:]+[1-5]( [a-zA-Z:]+[1-5])*", row[1])]
     queries: list[str] = []
     while len(queries) < count:
-        simplified, marked, numbered, senses = rng.choice(rows)
+        simplified, numbered, senses = rng.choice(rows)
+        marked = numbered_to_marks(numbered)
         kind = len(queries) % 4
         if kind == 0:
             queries.append(simplified[: rng.randint(1, len(simplified))])
