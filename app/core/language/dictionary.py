@@ -82,8 +82,11 @@ def _read_source_lines(source: Path) -> list[str]:
     return data.decode("utf-8", errors="replace").splitlines()
 
 
-def _entry_rows(lines: Iterable[str]) -> Iterator[tuple[int, str, str, str, str]]:
-    """Lines split as far as the index needs; a line without any sense text is no entry."""
+def _entry_rows(
+    lines: Iterable[str], simplified_seen: set[str]
+) -> Iterator[tuple[int, str, str, str, str]]:
+    """Lines split as far as the index needs; a line without any sense text is no entry.
+    Each simplified headword goes into `simplified_seen` (the frequencies kept)."""
     for entry_id, line in enumerate(lines):
         try:
             parts = split_line(line)
@@ -96,6 +99,7 @@ def _entry_rows(lines: Iterable[str]) -> Iterator[tuple[int, str, str, str, str]
             continue
         if "  " in numbered or numbered != numbered.strip():
             numbered = " ".join(numbered.split())
+        simplified_seen.add(simplified)
         yield entry_id, traditional, simplified, numbered, body
 
 
@@ -113,9 +117,10 @@ def build_index(source: Path, index_path: Path) -> None:
             connection.execute("PRAGMA journal_mode=OFF")
             connection.execute("PRAGMA synchronous=OFF")
             connection.executescript(_SCHEMA)
+            headwords: set[str] = set()
             connection.executemany(
                 "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
-                _entry_rows(_read_source_lines(source)),
+                _entry_rows(_read_source_lines(source), headwords),
             )
             # Sorting in SQLite is cheaper than building 200,000 key tuples in Python.
             connection.execute(
@@ -124,7 +129,7 @@ def build_index(source: Path, index_path: Path) -> None:
                 " UNION ALL SELECT traditional, id, 0 FROM entries"
                 " WHERE traditional != simplified) ORDER BY key, id"
             )
-            _store_frequencies(connection)
+            _store_frequencies(connection, headwords)
             (max_key_length,) = connection.execute(
                 "SELECT coalesce(max(length(key)), 1) FROM keys"
             ).fetchone()
@@ -145,16 +150,14 @@ def build_index(source: Path, index_path: Path) -> None:
         _remove_older_versions(index_path)
 
 
-def _store_frequencies(connection: sqlite3.Connection) -> None:
+def _store_frequencies(connection: sqlite3.Connection, headwords: set[str]) -> None:
     """jieba's counts of the simplified headwords (how common a word is; CC-CEDICT
-    does not say)."""
-    connection.execute(
-        "CREATE TEMP TABLE counts (word TEXT PRIMARY KEY, count INTEGER) WITHOUT ROWID")
-    connection.executemany("INSERT OR IGNORE INTO counts VALUES (?, ?)", read_frequencies())
-    connection.execute(
-        "INSERT INTO word_freq SELECT word, count FROM counts"
-        " WHERE word IN (SELECT simplified FROM entries)")
-    connection.execute("DROP TABLE counts")
+    does not say), filtered here rather than in SQL: a first start waits for this."""
+    counts: dict[str, int] = {}
+    for word, count in read_frequencies():
+        if word in headwords:
+            counts.setdefault(word, count)
+    connection.executemany("INSERT INTO word_freq VALUES (?, ?)", sorted(counts.items()))
 
 
 def _remove_older_versions(index_path: Path) -> None:
