@@ -453,7 +453,10 @@ class ArticleView(QTextEdit):
         if self._hover_pos is None:
             self._deactivate()
             return
-        if QGuiApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier:
+        alt = QGuiApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier
+        if alt or not self._tokens:
+            # Before the analysis arrives (a first start builds the dictionary and
+            # loads the segmenter), hovering still explains the text, Zhongwen's way.
             self.look_up_characters_at(self._hover_pos)
             return
         index = self.word_index_at(self._hover_pos)

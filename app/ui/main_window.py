@@ -7,6 +7,7 @@ analyses anything itself, so it stays responsive while a long article is read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
@@ -76,6 +77,12 @@ def _dictionary():  # -> Dictionary or None when it cannot be built
         return get_dictionary()
     except (UserError, OSError):  # no index can be built: popups show pinyin only
         return None
+
+
+def _dictionary_if_open():  # -> Dictionary or None while it is still being opened or built
+    from app.core.language.dictionary import get_dictionary
+
+    return get_dictionary.instance
 
 
 class MainWindow(QMainWindow):
@@ -438,11 +445,24 @@ class MainWindow(QMainWindow):
                              self.settings.show_pinyin)
 
     def _on_span_lookup(self, start: int, end: int, anchor: QRect, mode: str) -> None:
-        """Alt+hover or a selection: explain the text itself, not the segmenter's word."""
-        if self.analysis is None or self._view_index is None:
+        """Alt+hover or a selection: explain the text itself, not the segmenter's word.
+
+        Before the analysis is shown this is how every hover is answered, from the
+        dictionary alone, once the worker has it open (the GUI thread never waits for
+        it to be built)."""
+        if self.analysis is not None and self._view_index is not None:
+            analysis, starts, dictionary = self.analysis, self._view_index.starts, _dictionary()
+        elif self.article is not None and self.article.text == self.view.text:
+            analysis = Analysis(self.article.title, self.article.script, self.article.text, ())
+            starts, dictionary = [], _dictionary_if_open()
+            if dictionary is None:
+                self.statusBar().showMessage("Opening the dictionary…", 2000)
+                return
+        else:
             return
-        info, start, end = span_info(self.analysis, self._view_index.starts, _dictionary(),
-                                     start, end, mode)
+        info, start, end = span_info(analysis, starts, dictionary, start, end, mode)
+        if not analysis.tokens:
+            info = replace(info, note="Dictionary matches from this character (analysing…)")
         self.view.show_lookup_span(start, end)
         rect = self.view.span_rect(start, end)
         anchor = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())

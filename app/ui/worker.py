@@ -103,6 +103,16 @@ def warm_popup_lookups() -> None:
         pass
 
 
+def open_dictionary_first() -> None:
+    """Open (or on a first start, build) the dictionary before the rest of the analysis:
+    hovering answers from it alone until the analysis arrives. A failure is the
+    analysis' to report."""
+    from app.core.language.dictionary import get_dictionary
+
+    with contextlib.suppress(Exception):
+        get_dictionary()
+
+
 class _Signals(QObject):
     loaded = Signal(int, object)  # request id, Article
     analysed = Signal(int, object, object)  # request id, Analysis, ViewIndex
@@ -140,6 +150,7 @@ class _AnalysisJob(QRunnable):
             if self.superseded():
                 return
             self._signals.loaded.emit(self._request, article)
+            open_dictionary_first()
             with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
                 analysis = analyze_article(article, stop=self.superseded)
                 index = build_view_index(analysis)
