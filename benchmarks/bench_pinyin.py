@@ -10,11 +10,14 @@ pinyin with tone digits (5 = neutral, ü as u:), as in its SOURCE.md. Tune on de
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import re
 import subprocess
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +62,143 @@ def numbered(marked: str) -> str:
         else:
             letters.append(ch)
     return "".join(letters).replace("v", "u:") + tone
+
+
+# ---- everyday text: CSMSC (see ../shared/benchmarks/csmsc_pinyin/SOURCE.md) ----------------
+
+_ERHUA = re.compile(r"^([a-z]+?)r([1-5])$")
+
+
+def load_everyday(limit: int | None = None) -> list[tuple[str, list[str | None]]]:
+    """(sentence, gold syllable per character or None) for the CSMSC dev half.
+
+    An erhua syllable (wanr1) is the syllable of the character before 儿 (its label is
+    skipped, as SOURCE.md says); 儿 itself gets None. Sentences that do not align are skipped.
+    """
+    path = shared_benchmarks() / "csmsc_pinyin" / "dev.tsv"
+    rows: list[tuple[str, list[str | None]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        _, sentence, syllables = line.split("\t")
+        gold: list[str | None] = []
+        queue = syllables.split()
+        ok = True
+        for i, ch in enumerate(sentence):
+            if not ("\u4e00" <= ch <= "\u9fff"):
+                gold.append(None)
+                continue
+            if ch == "儿" and i > 0 and gold and gold[-1] == "erhua":
+                gold[-1] = None
+                gold.append(None)
+                continue
+            if not queue:
+                ok = False
+                break
+            syllable = queue.pop(0)
+            erhua = _ERHUA.match(syllable)
+            if erhua and syllable[:-1] != "er" and sentence[i + 1 : i + 2] == "儿":
+                gold.append("erhua")
+            else:
+                gold.append(syllable)
+        if ok and not queue and "erhua" not in gold:
+            rows.append((sentence, gold))
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def _polyphones() -> dict[str, set[str]]:
+    """Characters pypinyin lists with two or more readings (numbered, ü as v), 一/不 left out."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[str, set[str]] = {}
+    for code, joined in pinyin_dict.items():
+        readings = {_plain(numbered(r)) for r in joined.split(",")}
+        if len(readings) > 1 and chr(code) not in "一不":
+            out[chr(code)] = readings
+    return out
+
+
+def _plain(label: str) -> str:
+    return label.replace("u:", "v").replace("ü", "v")
+
+
+def everyday_targets(rows) -> list[tuple[int, int, str]]:
+    """(row, index, gold reading) for every scored polyphone occurrence.
+
+    Neutral-tone labels are skipped; a gold 2nd tone before a 3rd or 2nd tone is taken as
+    the character's 3rd tone when it has one (third-tone sandhi), as SOURCE.md scores.
+    """
+    polyphones = _polyphones()
+    targets = []
+    for r, (sentence, gold) in enumerate(rows):
+        han = [i for i, g in enumerate(gold) if g is not None]
+        following = {a: b for a, b in itertools.pairwise(han)}
+        for i, ch in enumerate(sentence):
+            label = gold[i]
+            readings = polyphones.get(ch)
+            if readings is None or label is None or label.endswith("5"):
+                continue
+            nxt = following.get(i)
+            if label.endswith("2") and nxt is not None and gold[nxt][-1] in "23":
+                third = label[:-1] + "3"
+                if third in readings:
+                    label = third
+            targets.append((r, i, label))
+    return targets
+
+
+def everyday_scores(predictions, rows, targets) -> tuple[int, Counter, Counter]:
+    """Right count, errors per character and per (character, gold, predicted)."""
+    right = 0
+    per_char: Counter = Counter()
+    confusions: Counter = Counter()
+    for r, i, label in targets:
+        got = _plain(predictions[r][i] or "")
+        if got == label:
+            right += 1
+        else:
+            ch = rows[r][0][i]
+            per_char[ch] += 1
+            confusions[ch, label, got] += 1
+    return right, per_char, confusions
+
+
+def everyday(readers: dict[str, Callable], limit: int | None, table: int) -> None:
+    rows = load_everyday(limit)
+    targets = everyday_targets(rows)
+    texts = [sentence for sentence, _ in rows]
+    totals = Counter(rows[r][0][i] for r, i, _ in targets)
+    print(
+        f"everyday pinyin, CSMSC dev ({len(rows)} sentences, {len(targets)} polyphone"
+        " occurrences; scoring of its SOURCE.md):"
+    )
+    errors: dict[str, Counter] = {}
+    confusions: Counter = Counter()
+    for name, make in readers.items():
+        start = time.perf_counter()
+        predictions = make()(texts)
+        seconds = time.perf_counter() - start
+        right, errors[name], conf = everyday_scores(predictions, rows, targets)
+        if name == "zhreader":
+            confusions = conf
+        print(f"  dev  {name:9} {right / len(targets) * 100:6.2f}%  ({seconds:.1f} s)")
+    if table and "zhreader" in errors:
+        names = list(errors)
+        print(f"\n  per-character errors, worst {table} for zhreader (of occurrences):")
+        print("  char  occ  " + "  ".join(f"{n:>8}" for n in names) + "  zhreader's confusions")
+        for ch, _ in errors["zhreader"].most_common(table):
+            mixes = [
+                f"{gold}->{got or '?'} {n}"
+                for (c, gold, got), n in confusions.most_common()
+                if c == ch
+            ][:3]
+            print(
+                f"  {ch}   {totals[ch]:4}  "
+                + "  ".join(f"{errors[n][ch]:8}" for n in names)
+                + "  " + ", ".join(mixes)
+            )
 
 
 def load_split(name: str, limit: int | None) -> list[tuple[str, int, str]]:
@@ -215,14 +355,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N lines of each split")
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
     parser.add_argument("--skip-baselines", action="store_true", help="only zhreader's reader")
+    parser.add_argument("--everyday-only", action="store_true", help="only the CSMSC dev half")
+    parser.add_argument("--table", type=int, default=25, help="rows of the error table")
     args = parser.parse_args()
     import jieba
 
     jieba.setLogLevel(60)
-    splits = ("dev", "test") if args.split == "both" else (args.split,)
     readers = {} if args.skip_baselines else {"pypinyin": pypinyin_reader, "g2pM": g2pm_reader}
     readers["zhreader"] = zhreader_reader
-    print("CPP polyphone accuracy (marked character, tone digits):")
+    everyday(readers, args.limit, args.table)
+    if args.everyday_only:
+        return
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    print("\nCPP polyphone accuracy (marked character, tone digits):")
     for split in splits:
         rows = load_split(split, args.limit)
         for name, make in readers.items():

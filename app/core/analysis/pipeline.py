@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.core.errors import Cancelled
 from app.core.text.chars import has_han
-from app.core.text.script import detect_script, to_simplified
+from app.core.text.script import detect_script
 from app.core.types import Analysis, Article, Entity, Token
 
 _SENTENCE_END = "。！？!?；;\n"
@@ -23,10 +23,10 @@ def _segment(text: str) -> list[tuple[int, int]]:
     return segment(text)
 
 
-def _pinyin(simplified: str, spans: list[tuple[int, int]]) -> list[str]:
+def _pinyin(text: str, spans: list[tuple[int, int]]) -> list[str]:
     from app.core.language.pinyin import get_reader
 
-    return get_reader().read(simplified, spans)
+    return get_reader().read(text, spans)
 
 
 def _glosses(words: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -115,10 +115,9 @@ def _analyze_piece(
     text: str, offset: int, shared: dict, stop: StopCheck
 ) -> tuple[list[Token], tuple]:
     _check(stop)
-    simplified = to_simplified(text)
     spans = _segment(text)
     _check(stop)
-    readings = _pinyin(simplified, spans)
+    readings = _pinyin(text, spans)
     _check(stop)
     glosses = _glosses([text[s:e] for s, e in spans])
     tokens = []

@@ -280,6 +280,10 @@ class Dictionary:
         self._gloss_cached = lru_cache(maxsize=8192)(self._compute_gloss)
         self._english_cached = lru_cache(maxsize=2048)(self._compute_english_name)
 
+    def source_key(self) -> str:
+        """Changes whenever the source file (or how it is parsed) does: for derived caches."""
+        return _source_key(self.source)
+
     def _open_or_build(self) -> tuple[sqlite3.Connection, int]:
         opened = _open_current(self.index_path, self.source)
         if opened is not None:

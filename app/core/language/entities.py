@@ -169,21 +169,11 @@ def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-_TS_LINE = re.compile(r"^(.)\t(.)(?=[ \n])", re.MULTILINE)
-
-
-@cache
 def _t2s_table() -> dict[int, str]:
     """OpenCC's one-to-one character table: names need no phrase rules, and this is 100x faster."""
-    from pathlib import Path
+    from app.core.text.script import char_t2s_table
 
-    import opencc
-
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    text = path.read_text(encoding="utf-8")
-    # "key<TAB>first[ other...]": one-character keys only, first simplified form.
-    pairs = _TS_LINE.findall(text)
-    return {ord(key): first for key, first in pairs if first != key}
+    return char_t2s_table()
 
 
 def _simplify(text: str) -> str:

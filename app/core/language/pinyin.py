@@ -1,22 +1,23 @@
-"""Contextual pinyin: one tone-marked syllable per character of simplified text.
+"""Contextual pinyin: one tone-marked syllable per character, text in either script.
 
-Why a hybrid: a dictionary reading of the whole word (银行 yín háng) is right almost
-always, but single-character words (了, 得, 还, 长 ...) need the sentence. pypinyin alone
-picks the first listed reading (87.9% on the CPP polyphone test set); the g2pM BiLSTM
-reads the sentence (97.3%) but misreads common words (银行 -> yín xíng); this reader
-scores 97.6% (benchmarks/bench_pinyin.py). So, per
+The reading shown in context never contradicts the dictionary shown under it. Per
 polyphonic character:
 
-1. a word reading from ``dictionaries/pinyin_overrides.txt`` (project-made, a few
-   frequent words and fixed expressions) or pypinyin's phrase dictionary, for the
-   multi-character segmentation word that contains it;
-   (the adverbial particle 地 after a word of two or more characters reads "de");
-2. otherwise the g2pM BiLSTM's prediction restricted to the character's readings,
-   which also overrules a phrase-table (not an override) reading when nearly certain;
-3. otherwise pypinyin's most frequent reading.
+1. a reading from ``dictionaries/pinyin_overrides.txt`` (project-made fixed expressions);
+2. inside a dictionary word (the segmentation word, else its longest dictionary
+   sub-words): a reading the dictionary lists for that word. CC-CEDICT is the authority,
+   looked up as the text is written (traditional words too); where it lists several
+   readings, pypinyin's phrase table picks one, else the network chooses between them
+   (`same_reading`: a neutral tone and the full tone are one reading). Words CC-CEDICT
+   lacks take pypinyin's phrase reading. The network never overrules a word's reading:
+   measured on everyday text, that was most of what it got wrong;
+3. a lone polyphone: the g2pM BiLSTM's prediction, then `polyphone_rules` where a
+   grammatical context is unambiguous (为 wèi before an action, 得 děi, 一只 zhī, ...);
+   the adverbial particle 地 after a word of two or more characters reads "de";
+4. without the network, pypinyin's most frequent reading.
 
-Monophonic characters take pypinyin's reading directly. The network runs only on the
-sentences that still hold an unsettled polyphone, batched.
+一 and 不 are given their citation tones (yī, bù); the display applies tone sandhi if
+the user asks (`app.core.language.sandhi`). Figures: benchmarks/bench_pinyin.py.
 
 The network is g2pM (Park & Lee, "A Neural Grapheme-to-Phoneme Conversion Package for
 Mandarin Chinese Based on a New Open Benchmark Dataset", Interspeech 2020,
@@ -32,18 +33,24 @@ import importlib.util
 import itertools
 import json
 import marshal
+import math
 import os
 import pickle
 import re
 import sys
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.core.language.polyphone_rules import RULES
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
 from app.core.shared import ProcessWide
 from app.core.text.chars import is_han
+
+if TYPE_CHECKING:
+    from app.core.language.dictionary import Dictionary
 
 # Where the network's input is cut: it was trained on single sentences.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -53,16 +60,10 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 3
+_TABLES_CACHE_VERSION = 4
 # The phrase table loads in this many pieces, so a GUI sharing the process never waits
 # for one long unmarshal (~0.2 s whole).
 _TABLE_PARTS = 8
-# The network overrules a dictionary word's reading only above this probability
-# (CPP dev, before overrides: 97.38% word-first, 97.36% network-first, 97.86% with
-# this threshold; plateau 0.995-0.9999).
-_OVERRULE_WORD = 0.999
-
-
 @dataclass(frozen=True, slots=True)
 class OverrideRule:
     reading: tuple[str, ...]
@@ -78,11 +79,13 @@ class Overrides:
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """Readings by character ("háng,xíng", most frequent first), by word ("yín háng"),
-    and the project's overrides; plain strings keep the cache quick to load."""
+    """Readings by character ("háng,xíng", most frequent first), pypinyin's by word
+    ("yín háng"), CC-CEDICT's by word in either script ("dāng tiān|dàng tiān"), and the
+    project's overrides; plain strings keep the cache quick to load."""
 
     chars: dict[str, str]
     words: dict[str, str]
+    cedict: dict[str, str]
     max_word: int
     overrides: Overrides
 
@@ -111,32 +114,111 @@ def _build_pypinyin_tables(base: Path) -> tuple[dict[str, str], dict[str, str]]:
             continue
         # A word only matters if it decides a polyphone.
         if any("," in chars.get(ch, "") for ch in word):
-            words[word] = " ".join(s[0] for s in syllables)
+            pairs = zip(word, syllables, strict=True)
+            words[word] = " ".join(_citation(ch, s[0]) for ch, s in pairs)
     return chars, words
 
 
-def _load_pypinyin_tables() -> tuple[dict, dict]:
-    """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files."""
+def _citation(ch: str, syllable: str) -> str:
+    """pypinyin writes 一 and 不 with their sandhi tones (不要 bú yào); the reader gives the
+    citation tone and leaves sandhi to the display (`sandhi.spoken`)."""
+    return {"一": "yī", "不": "bù"}.get(ch, syllable)
+
+
+def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | None) -> str:
+    """CC-CEDICT's neutral tones (晚上 wǎn shang) given a tone (wǎn shàng): pypinyin's for
+    the word, else the character's own with those letters; a character whose most frequent
+    reading is neutral (了 le, 们 men, 吗 ma) stays neutral.
+
+    Read aloud, such syllables keep their tone often enough that a learner hears it; the
+    dictionary's entry still shows its neutral mark, and `same_reading` treats both as one.
+    """
+    syllables = reading.split()
+    spoken = phrase.split() if phrase else None
+    for k, (ch, syllable) in enumerate(zip(word, syllables, strict=True)):
+        if syllable != toneless(syllable):
+            continue
+        if spoken and toneless(spoken[k]) == syllable:
+            syllables[k] = spoken[k]
+            continue
+        own = chars.get(ch, "").split(",")
+        if own[0] == syllable:
+            continue
+        same = [r for r in own if toneless(r) == syllable]
+        if same:
+            syllables[k] = same[0]
+    return " ".join(syllables)
+
+
+def _build_cedict_table(
+    dictionary: Dictionary, chars: dict[str, str], words: dict[str, str]
+) -> dict[str, str]:
+    """CC-CEDICT's readings of every word of two or more characters that holds a polyphone,
+    keyed by both scripts; common readings before names', file order otherwise."""
+    from app.core.language.cedict import numbered_to_marks
+
+    common: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for simplified, traditional, numbered in dictionary.headwords():
+        if len(simplified) < 2 or not any("," in chars.get(ch, "") for ch in simplified):
+            continue
+        syllables = numbered.split()
+        if len(syllables) != len(simplified) or not all(s[-1:].isdigit() for s in syllables):
+            continue  # letters, erhua (r5) or a mismatched count: not a reading per character
+        reading = numbered_to_marks(numbered).lower()
+        reading = _full_tones(simplified, reading, chars, words.get(simplified))
+        target = names if numbered[:1].isupper() else common
+        for key in {simplified, traditional}:
+            target.setdefault(key, [])
+            if reading not in target[key]:
+                target[key].append(reading)
+    table: dict[str, str] = {}
+    for key in common.keys() | names.keys():
+        readings = common.get(key, [])
+        table[key] = "|".join(readings + [r for r in names.get(key, []) if r not in readings])
+    return table
+
+
+def _load_word_tables(
+    dictionary: Callable[[], Dictionary] | None,
+) -> tuple[dict, dict, dict]:
+    """pypinyin's tables and CC-CEDICT's word readings, via a marshal cache in cache_dir()
+    keyed by pypinyin's files and the dictionary's source."""
     base = _package_dir("pypinyin")
-    if base is None:
-        return {}, {}
-    version = _pypinyin_version(base)
+    opened = _open_dictionary(dictionary)
+    version = "|".join(
+        [_pypinyin_version(base) if base else "-", opened.source_key() if opened else "-"]
+    )
     cache = cache_dir() / "pinyin_tables.marshal"
     try:
         stored_version, cached_version, chars, parts = marshal.loads(cache.read_bytes())
         if stored_version == _TABLES_CACHE_VERSION and cached_version == version:
-            words: dict = {}
-            for part in parts:  # one C call per part: the GUI thread gets the GIL between
-                words.update(marshal.loads(part))
-            return chars, words
+            tables: list[dict] = [{}, {}]
+            for which, part in parts:  # one C call per part: the GUI thread gets the GIL between
+                tables[which].update(marshal.loads(part))
+            return chars, tables[0], tables[1]
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    chars, words = _build_pypinyin_tables(base)
-    items = list(words.items())
-    parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
+    chars, words = _build_pypinyin_tables(base) if base else ({}, {})
+    cedict = _build_cedict_table(opened, chars, words) if opened else {}
+    parts = []
+    for which, table in enumerate((words, cedict)):
+        items = list(table.items())
+        parts += [(which, marshal.dumps(dict(items[i::_TABLE_PARTS]))) for i in range(_TABLE_PARTS)]
     with contextlib.suppress(OSError):
         atomic_write_bytes(cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts)))
-    return chars, words
+    return chars, words, cedict
+
+
+def _open_dictionary(dictionary: Callable[[], Dictionary] | None) -> Dictionary | None:
+    from app.core.errors import UserError
+
+    if dictionary is None:
+        return None
+    try:
+        return dictionary()
+    except (UserError, OSError):  # no index can be built: pypinyin's phrases alone
+        return None
 
 
 def parse_overrides(lines: Iterable[str]) -> Overrides:
@@ -161,14 +243,15 @@ def parse_overrides(lines: Iterable[str]) -> Overrides:
     return Overrides(entries, max((len(w) for w in entries), default=0))
 
 
-def _load_tables() -> _Tables:
-    chars, words = _load_pypinyin_tables()
+def _load_tables(dictionary: Callable[[], Dictionary] | None) -> _Tables:
+    chars, words, cedict = _load_word_tables(dictionary)
     path = dictionaries_dir() / _OVERRIDES_FILE
     overrides = Overrides({}, 0)
     if path.is_file():
         with open(path, encoding="utf-8") as fh:
             overrides = parse_overrides(fh)
-    return _Tables(chars, words, max((len(w) for w in words), default=1), overrides)
+    longest = max(itertools.chain(map(len, words), map(len, cedict)), default=1)
+    return _Tables(chars, words, cedict, longest, overrides)
 
 
 def _adverbial_de(
@@ -336,23 +419,42 @@ def _load_model() -> PolyphoneModel | None:
         return None
 
 
-_simplified_chars: dict[str, str] = {}
-
-
 def _simplified_for_lookup(text: str) -> str:
-    """The analysis passes simplified text; stray traditional characters are converted
-    (length kept) so word tables and the network still recognise them."""
+    """The text in simplified characters, same length, for pypinyin's tables and the network.
+
+    OpenCC keeps 著 (著名 zhù) where traditional text writes the particle 着 (聽著, 看著): a
+    著 that no dictionary word claims is read as 着 there (`_particle_zhe`).
+    """
     from app.core.text.script import to_simplified
 
-    known = _simplified_chars
-    for ch in set(text) - known.keys():
-        known[ch] = to_simplified(ch) if is_han(ch) else ch
-    if all(known[ch] == ch for ch in text):
-        return text
     converted = to_simplified(text)
-    if len(converted) != len(text):
-        converted = "".join(known[ch] for ch in text)
-    return converted
+    return converted if len(converted) == len(text) else text
+
+
+def _particle_zhe(text: str, simplified: str, in_words: Collection[int]) -> str:
+    """Traditional 著 outside a dictionary word (聽著, 陪著, 有著) is the particle 着 of
+    simplified text; inside one (著名, 顯著, 意味著) the word decides its reading."""
+    if "著" not in text or text == simplified:  # simplified text writes the particle 着
+        return simplified
+    chars = list(simplified)
+    for i, ch in enumerate(text):
+        if ch == "著" and i not in in_words:
+            chars[i] = "着"
+    return "".join(chars)
+
+
+def _tagged_spans(
+    text: str, words: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]] | None:
+    """The segmenter's part-of-speech tags for these very words (None for other spans)."""
+    from app.core.language.segmentation import segment_tagged
+
+    tagged = segment_tagged(text)
+    if len(tagged) != len(words) or any(
+        (s, e) != (ts, te) for (s, e), (ts, te, _) in zip(words, tagged, strict=True)
+    ):
+        return None
+    return tagged
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
@@ -384,10 +486,56 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return result
 
 
-class PinyinReader:
-    """Reads text in context; tables and network load on first use."""
+_NEUTRAL_STRIP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 
-    def __init__(self) -> None:
+
+def toneless(syllable: str) -> str:
+    """'zhǎng' -> 'zhang': the letters of a syllable without its tone."""
+    return syllable.translate(_NEUTRAL_STRIP)
+
+
+def same_reading(shown: Sequence[str], listed: Sequence[str]) -> bool:
+    """Is `shown` the reading `listed` (a dictionary's), allowing for neutral tones?
+
+    CC-CEDICT marks a syllable neutral where it is usually unstressed (部分 bù fen); its full
+    tone (bù fèn) is the same reading said carefully, not a different one.
+    """
+    if len(shown) != len(listed):
+        return False
+    for a, b in zip(shown, listed, strict=True):
+        a, b = a.lower(), b.lower()
+        if a != b and not ((a == toneless(a) or b == toneless(b)) and toneless(a) == toneless(b)):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The readings the dictionaries list for one word, the likeliest first."""
+
+    readings: list[tuple[str, ...]]
+    backed: bool  # pypinyin's phrase table reads the word as the first one
+
+
+@dataclass
+class _Plan:
+    """What the dictionaries settle before the network runs."""
+
+    fixed: dict[int, str]  # position -> reading nobody may change
+    words: list[tuple[int, Candidates]]  # word start -> readings to choose from
+    pending: list[int]  # single polyphones the network (or a rule) decides
+    simplified: str  # the text the network and the character table read
+
+
+class PinyinReader:
+    """Reads text in context; tables and network load on first use.
+
+    `dictionary` returns the CC-CEDICT `Dictionary` (or raises UserError/OSError when it
+    cannot be built: the reader then uses pypinyin's phrases alone).
+    """
+
+    def __init__(self, dictionary: Callable[[], Dictionary] | None = None) -> None:
+        self._dictionary = dictionary
         self._lock = threading.Lock()
         self._tables: _Tables | None = None
         self._model: PolyphoneModel | None = None
@@ -398,7 +546,7 @@ class PinyinReader:
         if self._tables is None:
             with self._lock:
                 if self._tables is None:
-                    self._tables = _load_tables()
+                    self._tables = _load_tables(self._dictionary)
         return self._tables
 
     def model(self) -> PolyphoneModel | None:
@@ -418,26 +566,54 @@ class PinyinReader:
             self._split_readings[ch] = readings
         return readings
 
-    def word_readings(self, text: str, words: Sequence[tuple[int, int]]) -> dict[int, str]:
-        """Readings settled by a dictionary word: whole segmentation words, else their
-        longest dictionary sub-words."""
+    def word_candidates(self, word: str, simplified: str) -> Candidates | None:
+        """The readings the dictionaries list for a word of two or more characters.
+
+        CC-CEDICT (looked up as written, so traditional words count too) is the authority
+        when it has the word; pypinyin's phrase reading only chooses the tones of syllables
+        CC-CEDICT leaves neutral, and orders the candidates. A word CC-CEDICT lacks takes
+        pypinyin's one reading. None: neither knows the word. `backed`: pypinyin's phrase
+        table agrees with the first candidate.
+        """
         tables = self.tables()
-        settled: dict[int, str] = {}
+        listed = tables.cedict.get(word) or tables.cedict.get(simplified)
+        phrase = tables.words.get(simplified)
+        phrase_reading = tuple(phrase.split()) if phrase else None
+        if not listed:
+            return Candidates([phrase_reading], True) if phrase_reading else None
+        candidates: list[tuple[str, ...]] = []
+        backed = False
+        for joined in listed.split("|"):
+            reading = tuple(joined.split())
+            if phrase_reading and same_reading(phrase_reading, reading):
+                candidates.insert(0, reading)
+                backed = True
+            elif not any(same_reading(reading, c) for c in candidates):
+                candidates.append(reading)
+        return Candidates(list(dict.fromkeys(candidates)), backed)
+
+    def _dictionary_words(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> dict[int, tuple[int, Candidates]]:
+        """start -> (end, candidates) for every dictionary word: whole segmentation words,
+        else their longest dictionary sub-words, left to right."""
+        tables = self.tables()
+        found: dict[int, tuple[int, Candidates]] = {}
         for start, end in words:
             if end - start < 2:
                 continue
             pos = start
             while pos < end - 1:
                 for length in range(min(end - pos, tables.max_word), 1, -1):
-                    reading = tables.words.get(text[pos : pos + length])
-                    if reading is not None:
-                        for k, syllable in enumerate(reading.split()):
-                            settled[pos + k] = syllable
+                    piece = slice(pos, pos + length)
+                    candidates = self.word_candidates(text[piece], simplified[piece])
+                    if candidates:
+                        found[pos] = (pos + length, candidates)
                         pos += length
                         break
                 else:
                     pos += 1
-        return settled
+        return found
 
     def override_readings(self, text: str, words: Sequence[tuple[int, int]]) -> dict[int, str]:
         """Readings fixed by the project's overrides file (see its header for the syntax)."""
@@ -462,68 +638,156 @@ class PinyinReader:
                 break
         return settled
 
-    def read(
-        self, simplified_text: str, words: Sequence[tuple[int, int]] | None = None
-    ) -> list[str]:
-        """One tone-marked syllable per Han character, "" for everything else."""
-        text = simplified_text
+    def _plan(self, text: str, simplified: str, words: Sequence[tuple[int, int]]) -> _Plan:
+        fixed = self.override_readings(simplified, words)
+        in_words: set[int] = set()
+        dictionary_words = self._dictionary_words(text, simplified, words)
+        choices: list[tuple[int, Candidates]] = []
+        for start, (end, candidates) in dictionary_words.items():
+            in_words.update(range(start, end))
+            if any(i in fixed for i in range(start, end)):
+                continue  # an override covers (part of) the word
+            if len(candidates.readings) == 1 or candidates.backed:
+                for k, syllable in enumerate(candidates.readings[0]):
+                    fixed[start + k] = syllable
+            else:
+                choices.append((start, candidates))
+        for i in _adverbial_de(simplified, words, in_words):
+            fixed.setdefault(i, "de")
+        pending = [
+            i
+            for i, ch in enumerate(simplified)
+            if i not in fixed and i not in in_words and len(self.char_readings(ch)) > 1
+        ]
+        return _Plan(fixed, choices, pending, _particle_zhe(text, simplified, in_words))
+
+    def read(self, text: str, words: Sequence[tuple[int, int]] | None = None) -> list[str]:
+        """One tone-marked syllable per Han character, "" for everything else.
+
+        `text` may be in either script (traditional words are looked up as written);
+        `words` are the segmentation spans (default: the app's segmenter).
+        """
         out = [""] * len(text)
         if not any(is_han(ch) for ch in text):
             return out
-        text = _simplified_for_lookup(text)
+        simplified = _simplified_for_lookup(text)
         if words is None:
             words = _word_spans(text)
-        fixed = self.override_readings(text, words)
-        from_words = self.word_readings(text, words)
-        for i in _adverbial_de(text, words, from_words):
-            fixed.setdefault(i, "de")
-        pending: list[int] = []
-        for i, ch in enumerate(text):
+        plan = self._plan(text, simplified, words)
+        simplified = plan.simplified
+        for i, ch in enumerate(simplified):
             readings = self.char_readings(ch) if is_han(ch) else ()
-            if not readings:
-                continue
-            if i in fixed:
-                out[i] = fixed[i]
-            elif len(readings) == 1:
+            if readings:
                 out[i] = readings[0]
-            else:
-                out[i] = from_words.get(i, readings[0])
-                pending.append(i)
-        if pending:
-            self._predict(text, pending, out, word_settled=from_words.keys())
+        for i, syllable in plan.fixed.items():
+            out[i] = syllable
+        for start, candidates in plan.words:
+            for k, syllable in enumerate(candidates.readings[0]):
+                out[start + k] = syllable
+        if plan.pending or plan.words:
+            self._predict(simplified, plan, out)
+        self._apply_rules(text, simplified, words, plan.pending, out)
         return out
 
-    def _predict(
-        self, text: str, pending: list[int], out: list[str], word_settled: Collection[int]
+    def _apply_rules(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]],
+        pending: Sequence[int], out: list[str],
     ) -> None:
-        """The network decides unsettled polyphones; it overrules a dictionary word only
-        when it is nearly certain (tuned on the CPP dev split: such cases are mostly
-        rare words the phrase table reads wrongly)."""
+        """Context rules (`polyphone_rules`) for lone polyphones, where they are sure."""
+        targets = [i for i in pending if simplified[i] in RULES and i in self._single(words)]
+        if not targets:
+            return
+        tagged = _tagged_spans(text, words)
+        if tagged is None:
+            return
+        index = {start: k for k, (start, _, _) in enumerate(tagged)}
+        for i in targets:
+            rule = RULES[simplified[i]]
+            reading = rule(simplified, tagged, index[i])
+            if reading is not None:
+                out[i] = reading
+
+    @staticmethod
+    def _single(words: Sequence[tuple[int, int]]) -> set[int]:
+        return {s for s, e in words if e - s == 1}
+
+    def _predict(self, text: str, plan: _Plan, out: list[str]) -> None:
+        """The network decides single polyphones, and chooses between the readings the
+        dictionary lists for a word (it never invents a word reading)."""
         model = self.model()
         if model is None:
             return
-        pending_set = set(pending)
+        wanted = set(plan.pending)
+        for start, candidates in plan.words:
+            for k in range(len(candidates.readings[0])):
+                if len({c[k] for c in candidates.readings}) > 1:
+                    wanted.add(start + k)
+        probs = self._probabilities(model, text, wanted)
+        for i in plan.pending:
+            p = probs.get(i)
+            if p:
+                out[i] = max(p, key=p.__getitem__)
+        for start, candidates in plan.words:
+            best = _choose(candidates.readings, start, probs)
+            for k, syllable in enumerate(candidates.readings[best]):
+                out[start + k] = syllable
+
+    def _probabilities(
+        self, model: PolyphoneModel, text: str, wanted: Collection[int]
+    ) -> dict[int, dict[str, float]]:
         sentences: list[str] = []
         targets: list[list[int]] = []
         offsets: list[int] = []
         for s, e in _chunks(text):
-            inside = [
-                i - s for i in range(s, e) if i in pending_set and text[i] in model.candidates
-            ]
+            inside = [i - s for i in range(s, e) if i in wanted and text[i] in model.candidates]
             if inside:
                 sentences.append(text[s:e])
                 targets.append(inside)
                 offsets.append(s)
+        found: dict[int, dict[str, float]] = {}
         for sentence_probs, tlist, offset in zip(
             model.probabilities(sentences, targets), targets, offsets, strict=True
         ):
-            for probs, t in zip(sentence_probs, tlist, strict=True):
-                if not probs:
-                    continue
-                best = max(probs, key=probs.__getitem__)
-                if offset + t not in word_settled or probs[best] > _OVERRULE_WORD:
-                    out[offset + t] = best
+            for p, t in zip(sentence_probs, tlist, strict=True):
+                if p:
+                    found[offset + t] = p
+        return found
+
+
+_FLOOR = 1e-4
+
+
+def _choose(
+    candidates: list[tuple[str, ...]], start: int, probs: dict[int, dict[str, float]]
+) -> int:
+    """The candidate whose syllables the network finds likeliest, over the positions where
+    it knows every candidate's syllable (ties: the first)."""
+    scores = [0.0] * len(candidates)
+    for k in range(len(candidates[0])):
+        p = probs.get(start + k)
+        if not p:
+            continue
+        values = [_probability(p, c[k]) for c in candidates]
+        if any(v is None for v in values):
+            continue  # a reading the network never learnt: no opinion here
+        for n, value in enumerate(values):
+            scores[n] += math.log(max(value or 0.0, _FLOOR))
+    return max(range(len(candidates)), key=scores.__getitem__)
+
+
+def _probability(p: dict[str, float], syllable: str) -> float | None:
+    value = p.get(syllable)
+    if value is None and syllable == toneless(syllable):  # neutral: any tone of its letters
+        same = [v for r, v in p.items() if toneless(r) == syllable]
+        value = max(same) if same else None
+    return value
+
+
+def _process_dictionary() -> Dictionary:
+    from app.core.language.dictionary import get_dictionary
+
+    return get_dictionary()
 
 
 # The process-wide reader (its tables and network load lazily, once).
-get_reader: ProcessWide[PinyinReader] = ProcessWide(PinyinReader)
+get_reader: ProcessWide[PinyinReader] = ProcessWide(lambda: PinyinReader(_process_dictionary))

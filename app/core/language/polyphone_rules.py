@@ -1,0 +1,197 @@
+"""Context rules for single-character polyphones the network reads poorly.
+
+The network (g2pM) was trained on Wikipedia-style text: it reads a lone 为 as wéi, a lone
+得 as dé, 只 as zhǐ. These rules look at the neighbouring words and their jieba part-of-speech
+tags (grammar, not example sentences) and decide only where the pattern is unambiguous;
+elsewhere the network decides. Each rule is kept because it raises accuracy on the dev half
+of the everyday benchmark (benchmarks/bench_pinyin.py prints the per-character table).
+
+A token is (start, end, tag) over the simplified text; rules see only one-character tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+Tagged = Sequence[tuple[int, int, str]]
+Rule = Callable[[str, Tagged, int], "str | None"]
+
+# Punctuation that ends a clause: a rule never looks past it.
+_CLAUSE_MARKS = frozenset("。！？!?；;，,、：:…\n")
+_DEGREE = frozenset(["很", "太", "更", "最", "挺", "真", "越", "较", "比较", "非常", "有点",
+                     "有些", "特别", "十分", "甚", "极", "好", "那么", "这么", "多么", "不"])
+_NUMBER_END = frozenset("一二两三四五六七八九十百千万几每某这那哪另半双")
+
+
+def _text(text: str, tagged: Tagged, k: int) -> str:
+    """The k-th token's text ("" outside the sentence, or past a clause mark)."""
+    if not 0 <= k < len(tagged):
+        return ""
+    start, end, _ = tagged[k]
+    return text[start:end]
+
+
+def _tag(tagged: Tagged, k: int) -> str:
+    return tagged[k][2] if 0 <= k < len(tagged) else "x"
+
+
+def _clause_start(text: str, tagged: Tagged, k: int) -> bool:
+    before = _text(text, tagged, k - 1)
+    return not before or before[-1] in _CLAUSE_MARKS or before.isspace()
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"
+
+
+def _clause_after(text: str, tagged: Tagged, k: int, limit: int = 8) -> list[int]:
+    """Indexes of the tokens after k up to the end of its clause."""
+    out = []
+    for n in range(k + 1, min(len(tagged), k + 1 + limit)):
+        word = _text(text, tagged, n)
+        if not word or word[0] in _CLAUSE_MARKS:
+            break
+        out.append(n)
+    return out
+
+
+def _clause_before(text: str, tagged: Tagged, k: int, limit: int = 8) -> list[int]:
+    out = []
+    for n in range(k - 1, max(-1, k - 1 - limit), -1):
+        word = _text(text, tagged, n)
+        if not word or word[-1] in _CLAUSE_MARKS:
+            break
+        out.append(n)
+    return out
+
+
+# Adverbs after which 为 is "to be" (均为, 皆为, 多为), and verbs of intent before a 为 "for".
+_COPULA_ADVERBS = frozenset("均皆多即乃则实确现亦原都")
+_INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意", "应", "应该", "可以",
+                     "能", "会", "将", "得", "准备", "专门", "特意", "特地"])
+_NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m")
+
+
+def wei(text: str, tagged: Tagged, k: int) -> str | None:
+    """为 wèi "for, in order to": 为 + (someone) + an action in the same clause (为儿求情,
+    为避免误会, 为…而); wéi "to be, as" after a verb (称他为, 被选为), in 以…为, 为…所."""
+    after = _clause_after(text, tagged, k)
+    before = _clause_before(text, tagged, k)
+    if not after or any(
+        _text(text, tagged, n) in ("所", "以", "被") for n in [*after[:4], *before]
+    ):
+        return None
+    previous = _text(text, tagged, before[0]) if before else ""
+    if before and _is_verb(_tag(tagged, before[0])) and previous not in _INTENT:
+        return None
+    if previous[-1:] in _COPULA_ADVERBS:
+        return None
+    verb_follows = any(_is_verb(_tag(tagged, n)) for n in after[1:])
+    if any(_text(text, tagged, n) == "而" for n in after[1:]):
+        return "wèi"
+    if _is_verb(_tag(tagged, after[0])):
+        if not before or _tag(tagged, before[0]) == "d" or previous in _INTENT:
+            return "wèi"
+        return None
+    if _tag(tagged, after[0]) in _NOUNISH and verb_follows:
+        return "wèi"
+    return None
+
+
+def dei(text: str, tagged: Tagged, k: int) -> str | None:
+    """得 děi "must": after an adverb or a pronoun, before an action (还得绕, 你得去)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if not after or after[0] in _CLAUSE_MARKS or after in ("到", "了", "知", "以", "出"):
+        return None
+    if _tag(tagged, k - 1) in ("d", "r") and before not in ("各", "所", "不", "难", "也是"):
+        return "děi"
+    return None
+
+
+def zhi(text: str, tagged: Tagged, k: int) -> str | None:
+    """只 zhī, the measure word, right after a number or demonstrative (一只, 那只, 几只)."""
+    before = _text(text, tagged, k - 1)
+    if before and (before[-1] in _NUMBER_END or _tag(tagged, k - 1) == "m"):
+        return "zhī"
+    return None
+
+
+def mei(text: str, tagged: Tagged, k: int) -> str | None:
+    """没 méi "not (have)": mò only in sink/bury verbs (淹没, 埋没, 辱没)."""
+    before = _text(text, tagged, k - 1)
+    return None if before[-1:] in tuple("辱淹埋沉吞覆湮隐出") else "méi"
+
+
+def chang(text: str, tagged: Tagged, k: int) -> str | None:
+    """长 cháng "long" after a degree word (太长, 有点长); zhǎng "grow" before a result
+    (长出来, 长着, 长胖), and "head of" after an office's place (省/长)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before in _DEGREE:
+        return "cháng"
+    if after in ("着", "了", "过", "出", "出来", "大", "胖", "高", "满", "成", "得", "起来"):
+        return "zhǎng"
+    if _tag(tagged, k - 1) in ("ns", "nt"):
+        return "zhǎng"
+    return None
+
+
+def hai(text: str, tagged: Tagged, k: int) -> str | None:
+    """还 huán "give back" at a clause end or before what is returned to whom (不还, 还我。);
+    hái before a modal or an adverb (还敢, 还得)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    ends = not after or after[0] in _CLAUSE_MARKS or after in ("了", "清", "给")
+    if ends and before in ("不", "没", "给", "要", "得", "未", "必须", "按时", "如数", "归"):
+        return "huán"
+    if _tag(tagged, k + 1) == "r" and _clause_start(text, tagged, k + 2) and k + 2 < len(tagged):
+        return "huán"
+    if after in ("敢", "能", "会", "要", "想", "得", "是", "有", "在", "没", "不", "可以"):
+        return "hái"
+    return None
+
+
+def hao(text: str, tagged: Tagged, k: int) -> str | None:
+    """好 hǎo "good" after a degree word or a verb (更好, 穿好) or at a clause end."""
+    after = _text(text, tagged, k + 1)
+    if _text(text, tagged, k - 1) in _DEGREE or _is_verb(_tag(tagged, k - 1)):
+        return "hǎo"
+    if not after or after[0] in _CLAUSE_MARKS or after in ("了", "吗", "吧", "啊", "伐", "的"):
+        return "hǎo"
+    return None
+
+
+def shao(text: str, tagged: Tagged, k: int) -> str | None:
+    """少 shǎo "few, less" unless it follows a name (韩少, "young master")."""
+    return None if _tag(tagged, k - 1) in ("nr", "j") else "shǎo"
+
+
+def ceng(text: str, tagged: Tagged, k: int) -> str | None:
+    """曾 céng "once, ever" before an action; the surname zēng before 的 or a clause end."""
+    after = _text(text, tagged, k + 1)
+    if not after or after[0] in _CLAUSE_MARKS or after == "的":
+        return "zēng"
+    if _tag(tagged, k + 1)[:1] in ("v", "d", "p"):
+        return "céng"
+    return None
+
+
+def tiao(text: str, tagged: Tagged, k: int) -> str | None:
+    """调 tiáo "adjust, mix" before a result or a setting (调成, 调好, 调参), after 难/微."""
+    if _text(text, tagged, k + 1) in ("成", "好", "匀", "参", "和", "到", "低", "高"):
+        return "tiáo"
+    if _text(text, tagged, k - 1) in ("难", "微", "烹", "协"):
+        return "tiáo"
+    return None
+
+
+RULES: dict[str, Rule] = {
+    "为": wei,
+    "得": dei,
+    "只": zhi,
+    "没": mei,
+    "长": chang,
+    "还": hai,
+    "好": hao,
+    "少": shao,
+    "曾": ceng,
+    "调": tiao,
+}
