@@ -45,6 +45,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     lookup = sub.add_parser("lookup", help="print the dictionary entries the popup shows")
     lookup.add_argument("word")
+    lookup.add_argument("--context", metavar="SENTENCE",
+                        help="a sentence the word is in: read there, that entry first")
     lookup.add_argument("--json", action="store_true", help="print JSON")
     lookup.add_argument(
         "--longest", action="store_true",
@@ -125,29 +127,36 @@ def _open_text(path: str):
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
-    from app.core.language.dictionary import get_dictionary
+    from app.cli_vocab import lookup_item
 
-    dictionary = get_dictionary()
     if args.longest:
-        return _print_longest(dictionary, args.word, args.json)
-    entries = dictionary.lookup(args.word)
-    parts = [] if entries else dictionary.decompose(args.word)
+        from app.core.language.dictionary import get_dictionary
+
+        return _print_longest(get_dictionary(), args.word, args.json)
+    found = lookup_item(args.word, (args.context or "").strip())
+    reading = " ".join(s for s in found.reading if s)
     if args.json:
         payload = {
             "word": args.word,
-            "entries": [_entry_json(e) for e in entries],
+            "simplified": found.simplified,
+            "traditional": found.traditional,
+            "reading": reading,
+            "entries": [_entry_json(e) for e in found.entries],
             "parts": [
-                {"text": text, "entries": [_entry_json(e) for e in part]} for text, part in parts
+                {"text": text, "entries": [_entry_json(e) for e in part]}
+                for text, part in found.parts
             ],
         }
         print(json.dumps(payload, ensure_ascii=False))
         return 0
-    if not entries and not parts:
+    if not found.entries and not any(part for _, part in found.parts):
         print(f"{args.word}: not in the dictionary")
         return 1
-    for entry in entries:
+    if reading:
+        print(f"{args.word} read {reading}")
+    for entry in found.entries:
         print(_entry_line(entry))
-    for text, part in parts:
+    for text, part in found.parts:
         print(f"[{text}]")
         for entry in part:
             print("  " + _entry_line(entry))

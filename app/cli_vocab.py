@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
-from app.core.types import Entry, VocabItem
+from app.core.language.lookup import WordLookup, vocab_item
+from app.core.types import VocabItem
 
 if TYPE_CHECKING:
     from app.core.user.vocab import VocabStore
@@ -76,61 +77,25 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
     word = args.word.strip()
     if not word:
         raise UserError("give a word to save")
-    item = lookup_item(word)
     sentence = (args.context or "").strip()
-    item = VocabItem(
-        simplified=item.simplified,
-        traditional=item.traditional,
-        pinyin=item.pinyin,
-        gloss=item.gloss,
-        sentence=sentence,
-        article=(args.article or "").strip(),
-        note=(args.note or "").strip(),
+    item = lookup_item(word, sentence)
+    item = vocab_item(
+        item, sentence, (args.article or "").strip(), (args.note or "").strip(),
+        mark=sentence.find(word) if sentence else -1,
     )
     saved = store.save(item)
     print(f"saved {_describe(saved)}")
     return 0
 
 
-def lookup_item(word: str) -> VocabItem:
-    """Traditional form, pinyin and gloss for a typed word, from the dictionary."""
+def lookup_item(word: str, sentence: str = "") -> WordLookup:
+    """The word as the window would save it from `sentence` (read there, in context)."""
     from app.core.language.dictionary import get_dictionary
-
-    dictionary = get_dictionary()
-    entries = dictionary.lookup(word)
-    if not entries:
-        item = _fallback_item(word)
-        gloss = dictionary.gloss(item.simplified)[0]
-        return VocabItem(item.simplified, item.traditional, item.pinyin, gloss or "")
-    first = _preferred(entries)
-    same_reading = [e for e in entries if e.pinyin.lower() == first.pinyin.lower()]
-    other_readings = [e for e in entries if e not in same_reading and not e.proper]
-    glosses: list[str] = []
-    for entry in [first, *same_reading]:
-        if entry.gloss and entry.gloss not in glosses:
-            glosses.append(entry.gloss)
-    # Without context we cannot tell 行 háng from 行 xíng: keep the other readings visible.
-    for entry in other_readings:
-        glosses.append(f"[{entry.pinyin}] {entry.gloss}")
-    return VocabItem(first.simplified, first.traditional, first.pinyin, " / ".join(glosses))
-
-
-def _preferred(entries: tuple[Entry, ...]) -> Entry:
-    """The popup's choice of entry, so the saved gloss matches what the reader saw."""
-    from app.core.language.dictionary import preferred_entry
-
-    return preferred_entry(entries) or entries[0]
-
-
-def _fallback_item(word: str) -> VocabItem:
+    from app.core.language.lookup import context_reading, look_up
     from app.core.language.pinyin import get_reader
-    from app.core.text.script import to_simplified, to_traditional
 
-    simplified = to_simplified(word)
-    # The user typed one word: read it as one, without segmenting it.
-    readings = get_reader().read(simplified, [(0, len(simplified))])
-    pinyin = " ".join(p for p in readings if p)
-    return VocabItem(simplified, to_traditional(simplified), pinyin, "")
+    reading = context_reading(get_reader(), word, sentence)
+    return look_up(get_dictionary(), word, reading, in_context=word in sentence)
 
 
 def _list(store: VocabStore, args: argparse.Namespace) -> int:

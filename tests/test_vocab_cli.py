@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.core.language import pinyin
 from app.core.types import Entry, VocabItem
 from app.core.user.vocab import VocabStore
 
@@ -38,6 +39,17 @@ class FakeDictionary:
     def gloss(self, word: str) -> tuple[str | None, str | None]:
         return (f"{word[0]}: first part", "parts") if word else (None, None)
 
+    def decompose(self, word: str) -> list[tuple[str, tuple[Entry, ...]]]:
+        return [(ch, self.lookup(ch)) for ch in word]
+
+    def headwords(self):  # what the pinyin reader reads word readings from
+        for entries in self.entries.values():
+            for e in entries:
+                yield e.simplified, e.traditional, e.pinyin_numbered
+
+    def source_key(self) -> str:
+        return "fake"
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
@@ -51,6 +63,8 @@ def dictionary(monkeypatch: pytest.MonkeyPatch) -> FakeDictionary:
     module.get_dictionary = lambda: fake  # type: ignore[attr-defined]
     module.preferred_entry = lambda entries: entries[0] if entries else None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "app.core.language.dictionary", module)
+    # The process-wide reader would keep this fake's word readings after the test.
+    monkeypatch.setattr(pinyin.get_reader, "instance", pinyin.PinyinReader(lambda: fake))
     return fake
 
 

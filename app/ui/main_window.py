@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from app.core.analysis.pipeline import sentence_at
 from app.core.errors import UserError
-from app.core.language.dictionary import entries_for_reading
-from app.core.text.script import to_simplified, to_traditional
+from app.core.language.lookup import WordLookup, look_up, vocab_item
+from app.core.language.sandhi import spoken
 from app.core.types import Analysis, Article, Entity, VocabItem
 from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
                                         self._set_tone_colors)
         self.pinyin_action = self._toggle(view_menu, "Show &pinyin in popup",
                                           self.settings.show_pinyin, self._set_show_pinyin)
+        self.sandhi_action = self._toggle(view_menu, "Spoken &tones for 一 and 不",
+                                          self.settings.spoken_tones, self._set_spoken_tones)
         self.boundary_action = self._toggle(view_menu, "&Word boundaries",
                                             self.settings.word_boundaries, self._set_boundaries)
         view_menu.addSeparator()
@@ -408,34 +410,34 @@ class MainWindow(QMainWindow):
         """The entity whose mention contains [start, end)."""
         return entity_at(self._view_index, start, end) if self._view_index else None
 
+    def look_up(self, index: int) -> WordLookup:
+        """Token `index` looked up by the one lookup policy (app.core.language.lookup)."""
+        assert self.analysis is not None
+        token = self.analysis.tokens[index]
+        return look_up(_dictionary(), token.text, token.pinyin, self.analysis.script)
+
     def word_info(self, index: int) -> WordInfo:
         """What the popup says about token `index`, looked up on demand."""
         assert self.analysis is not None
         token = self.analysis.tokens[index]
-        word = token.text
-        dictionary = _dictionary()
-        entries: tuple = ()
-        parts: tuple = ()
-        if dictionary is not None:
-            entries = tuple(dictionary.lookup(word))
-            if not entries:
-                parts = tuple((p, tuple(e)) for p, e in dictionary.decompose(word))
-        simplified = to_simplified(word)
-        traditional = entries[0].traditional if entries else to_traditional(word)
-        if self.analysis.script == "traditional":
-            traditional = word
-        stored = self.vocab.get(simplified) if simplified in self._saved_words else None
+        found = self.look_up(index)
+        shown = found.reading
+        if self.settings.spoken_tones and any(ch in "一不" for ch in token.text):
+            shown = tuple(spoken(token.text, found.reading))
+        stored = self.vocab.get(found.simplified) if found.simplified in self._saved_words else None
         return WordInfo(
-            word=word,
-            simplified=simplified,
-            traditional=traditional,
-            pinyin=token.pinyin,
-            entries=entries,
-            parts=parts,
+            word=found.word,
+            simplified=found.simplified,
+            traditional=found.traditional,
+            pinyin=shown,
+            entries=found.entries,
+            parts=found.parts,
             entity=self.entity_at(token.start, token.end),
             saved=stored is not None,
             gloss=token.gloss,
             known=bool(stored and stored.status == "known"),
+            spoken_tones=self.settings.spoken_tones,
+            citation=found.reading if shown != found.reading else (),
         )
 
     def _on_word_activated(self, index: int, anchor: QRect) -> None:
@@ -479,31 +481,22 @@ class MainWindow(QMainWindow):
         """Save token `index` with its sentence and article; the popup then says so."""
         if self.analysis is None or not 0 <= index < len(self.analysis.tokens):
             return None
-        info = self.word_info(index)
+        found = self.look_up(index)
         token = self.analysis.tokens[index]
         start, end = sentence_at(self.analysis.text, token.start)
-        # The entry the popup showed first: read as here, a common word before a name.
-        ordered = entries_for_reading(info.entries, token.pinyin)
-        entry = ordered[0] if ordered else None
-        gloss = entry.gloss if entry else (token.gloss or "")
-        if info.entity is not None and info.entity.english and not gloss:
-            gloss = info.entity.english
-        item = VocabItem(
-            simplified=info.simplified,
-            traditional=info.traditional,
-            pinyin=" ".join(p for p in token.pinyin if p),
-            gloss=gloss,
-            sentence=self.analysis.text[start:end],
-            article=self.analysis.title,
-            mark=token.start - start,
-        )
+        item = vocab_item(found, self.analysis.text[start:end], self.analysis.title,
+                          mark=token.start - start)
+        if not item.gloss:
+            entity = self.entity_at(token.start, token.end)
+            fallback = token.gloss or (entity.english if entity else None) or ""
+            item = replace(item, gloss=fallback)
         try:
             saved = self.vocab.save(item)
         except UserError as exc:
             self._on_failed(str(exc))
             return None
         self._refresh_vocab()
-        self.statusBar().showMessage(f"Saved {info.simplified} to your vocabulary", 4000)
+        self.statusBar().showMessage(f"Saved {found.simplified} to your vocabulary", 4000)
         if self.view.current_index == index:
             self._reshow_popup()
         return saved
@@ -759,6 +752,10 @@ class MainWindow(QMainWindow):
 
     def _set_show_pinyin(self, on: bool) -> None:
         self.settings.show_pinyin = on
+        self._reshow_popup()
+
+    def _set_spoken_tones(self, on: bool) -> None:
+        self.settings.spoken_tones = on
         self._reshow_popup()
 
     def _set_boundaries(self, on: bool) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.core.language.dictionary import entries_for_reading
+from app.core.language.lookup import reads_as
 from app.core.types import Entity, Entry
 from app.ui.tone_colors import pinyin_html
 
@@ -37,7 +37,7 @@ class WordInfo:
     word: str  # as written in the article
     simplified: str
     traditional: str
-    pinyin: tuple[str, ...]  # contextual reading, one syllable per character
+    pinyin: tuple[str, ...]  # contextual reading as shown, one syllable per character
     entries: tuple[Entry, ...] = ()
     parts: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     entity: Entity | None = None
@@ -48,18 +48,18 @@ class WordInfo:
     # Alt+hover: the shorter dictionary matches from the same character, longest first.
     shorter: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     note: str = ""  # a quiet line on what is being explained (a selection, Alt+hover)
+    spoken_tones: bool = False  # 一/不 shown with their sandhi tones (else citation tones)
+    citation: tuple[str, ...] = ()  # the reading with citation tones, when `pinyin` differs
 
 
-def _norm_reading(text: str) -> str:
-    return "".join(text.lower().split())
-
-
-def _entry_html(entry: Entry, colored: bool, show_pinyin: bool, show_head: bool) -> str:
+def _entry_html(
+    entry: Entry, colored: bool, show_pinyin: bool, show_head: bool, here: bool = False
+) -> str:
     head = ""
     if show_head:
         chars = html.escape(entry.simplified)
         if entry.traditional != entry.simplified:
-            chars += f' <span style="color:#888">{html.escape(entry.traditional)}</span>'
+            chars += f' <span style="color:#888">/ {html.escape(entry.traditional)}</span>'
         head = f'<span style="font-size:15pt">{chars}</span> '
     reading = ""
     if show_pinyin:
@@ -85,8 +85,15 @@ def _entry_html(entry: Entry, colored: bool, show_pinyin: bool, show_head: bool)
         )
     proper = ' <span style="color:#b06000; font-size:9pt">name</span>' if entry.proper else ""
     lead = head + reading + proper
+    # The entry read as the word is read here sits under the reading line, marked so.
+    style = (
+        "margin-top:2px; padding:2px 6px; background-color:#eef4ff;"
+        " border-left:3px solid #5b8def"
+        if here
+        else "margin-top:6px"
+    )
     return (
-        f'<div style="margin-top:6px">{lead}{"<br>" if lead else ""}'
+        f'<div style="{style}">{lead}{"<br>" if lead else ""}'
         f'<span style="font-size:11pt">{body}</span>{extra}</div>'
     )
 
@@ -114,12 +121,15 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
             '<div style="margin-top:4px"><span style="background-color:#fff1c7;'
             f' color:#7a5200; font-size:10pt">&nbsp;{tag}&nbsp;</span></div>'
         )
-    entries = entries_for_reading(info.entries, info.pinyin)
-    contextual = _norm_reading(" ".join(info.pinyin))
+    entries = info.entries  # ordered by app.core.language.lookup: read as here first
+    forms = {(e.simplified, e.traditional) for e in entries}
     for n, entry in enumerate(entries[:MAX_ENTRIES]):
-        # The reading was just shown above; repeat it only when it differs.
-        same = n == 0 and _norm_reading(entry.pinyin) == contextual
-        out.append(_entry_html(entry, colored, show_pinyin and not same, show_head=False))
+        # The first entry read as here is the reading line's own: tied to it, not repeated.
+        here = n == 0 and reads_as(entry, info.citation or info.pinyin)
+        # Forms are shown where the entries differ in them (了解 / 瞭解) and on a mere
+        # "variant of ..." entry, which is otherwise a sense without a word.
+        head = len(forms) > 1 or _is_pointer(entry)
+        out.append(_entry_html(entry, colored, show_pinyin and not here, head, here))
     if len(entries) > MAX_ENTRIES:
         out.append(f'<div style="color:#999">+{len(entries) - MAX_ENTRIES} more entries</div>')
     if not entries:
@@ -127,7 +137,7 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         if shown_parts:
             out.append('<div style="margin-top:6px; color:#888; font-size:10pt">'
                        "Not in the dictionary as one word; its parts:</div>")
-            for _part, part_entries in shown_parts:
+            for _part, part_entries in shown_parts:  # each part's likeliest meaning first
                 out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True))
         elif info.gloss:
             out.append(f'<div style="margin-top:6px; font-size:11pt">{html.escape(info.gloss)}'
@@ -145,7 +155,20 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
     else:
         out.append('<div style="margin-top:8px; color:#a0a0a0; font-size:9pt">'
                    "S: save · ←/→: previous/next word · Esc: close</div>")
+    if show_pinyin and any(ch in "一不" for ch in info.word):
+        legend = (
+            "一/不: spoken tones (yí/yì, bú before another syllable)"
+            if info.spoken_tones
+            else "一/不: dictionary tones yī, bù (View → Spoken tones for 一 and 不)"
+        )
+        out.append(f'<div style="color:#a0a0a0; font-size:9pt">{html.escape(legend)}</div>')
     return "".join(out)
+
+
+def _is_pointer(entry: Entry) -> bool:
+    from app.core.language.cedict import usefulness
+
+    return usefulness(entry) in (2, 3)
 
 
 def html_to_plain(rich: str) -> str:

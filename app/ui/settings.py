@@ -61,6 +61,15 @@ class ViewSettings:
         self._qs.setValue("view/show_pinyin", bool(on))
 
     @property
+    def spoken_tones(self) -> bool:
+        """一 and 不 with their sandhi tones (yí yàng, bú yào) instead of the dictionary's."""
+        return _bool(self._qs.value("view/spoken_tones"), False)
+
+    @spoken_tones.setter
+    def spoken_tones(self, on: bool) -> None:
+        self._qs.setValue("view/spoken_tones", bool(on))
+
+    @property
     def word_boundaries(self) -> bool:
         return _bool(self._qs.value("view/word_boundaries"), True)
 

@@ -168,6 +168,14 @@ def is_pointer_sense(sense: str) -> bool:
 EntryFields = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
 
 
+def usefulness(entry: Entry) -> int:
+    """0 for a common word, then a name, then a mere pointer ("variant of ..."), then empty."""
+    if not entry.senses:
+        return 4
+    pointer_only = all(is_pointer_sense(sense) for sense in entry.senses)
+    return (2 if pointer_only else 0) + (1 if entry.proper else 0)
+
+
 def split_line(line: str) -> tuple[str, str, str, str] | None:
     """Traditional, simplified, numbered pinyin and the raw sense body of a source line;
     None for comments, blanks and malformed lines. Cheap: the index stores lines split

@@ -28,6 +28,7 @@ from app.core.language.cedict import (
     fields_from_parts,
     is_pointer_sense,
     split_line,
+    usefulness,
 )
 from app.core.language.frequency import read_frequencies
 from app.core.language.frequency import source_stamp as frequency_stamp
@@ -222,28 +223,9 @@ def _entries_from_rows(rows: Iterable[tuple]) -> tuple[Entry, ...]:
     return tuple(entry for _, entry in parsed)
 
 
-def _usefulness(entry: Entry) -> int:
-    """0 for a common word, then a name, then a mere pointer ("variant of ..."), then empty."""
-    if not entry.senses:
-        return 4
-    pointer_only = all(is_pointer_sense(sense) for sense in entry.senses)
-    return (2 if pointer_only else 0) + (1 if entry.proper else 0)
-
-
 def preferred_entry(entries: Iterable[Entry]) -> Entry | None:
     """The entry a learner wants first: a common word over a name over a mere pointer."""
-    return min(entries, key=_usefulness, default=None)  # min keeps file order among equals
-
-
-def entries_for_reading(entries: Iterable[Entry], reading: Iterable[str]) -> list[Entry]:
-    """Entries read as the word is read here first (钱 qián: "money" before "surname Qian"),
-    each group most useful first, file order otherwise; the popup and a saved word agree."""
-    wanted = "".join(reading).lower().replace(" ", "")
-
-    def key(entry: Entry) -> tuple[bool, int]:
-        return entry.pinyin.lower().replace(" ", "") != wanted, _usefulness(entry)
-
-    return sorted(entries, key=key)
+    return min(entries, key=usefulness, default=None)  # min keeps file order among equals
 
 
 _NAME_SKIP = re.compile(

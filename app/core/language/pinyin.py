@@ -60,7 +60,7 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 4
+_TABLES_CACHE_VERSION = 5
 # The phrase table loads in this many pieces, so a GUI sharing the process never waits
 # for one long unmarshal (~0.2 s whole).
 _TABLE_PARTS = 8
@@ -153,14 +153,14 @@ def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | No
 def _build_cedict_table(
     dictionary: Dictionary, chars: dict[str, str], words: dict[str, str]
 ) -> dict[str, str]:
-    """CC-CEDICT's readings of every word of two or more characters that holds a polyphone,
-    keyed by both scripts; common readings before names', file order otherwise."""
+    """CC-CEDICT's readings of every headword that holds a polyphone (single characters
+    too), keyed by both scripts; common readings before names', file order otherwise."""
     from app.core.language.cedict import numbered_to_marks
 
     common: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     for simplified, traditional, numbered in dictionary.headwords():
-        if len(simplified) < 2 or not any("," in chars.get(ch, "") for ch in simplified):
+        if not any("," in chars.get(ch, "") for ch in simplified):
             continue
         syllables = numbered.split()
         if len(syllables) != len(simplified) or not all(s[-1:].isdigit() for s in syllables):
@@ -687,7 +687,20 @@ class PinyinReader:
         if plan.pending or plan.words:
             self._predict(simplified, plan, out)
         self._apply_rules(text, simplified, words, plan.pending, out)
+        self._keep_to_dictionary(text, plan, out)
         return out
+
+    def _keep_to_dictionary(self, text: str, plan: _Plan, out: list[str]) -> None:
+        """A lone character reads as CC-CEDICT lists it (谁 shéi, not pypinyin's shuí)."""
+        cedict = self.tables().cedict
+        for i in plan.pending:
+            listed = cedict.get(text[i]) or cedict.get(plan.simplified[i])
+            if not listed:
+                continue
+            readings = listed.split("|")
+            if not any(same_reading([out[i]], [r]) for r in readings):
+                own = self.char_readings(plan.simplified[i])
+                out[i] = next((r for r in own if r in readings), readings[0])
 
     def _apply_rules(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],

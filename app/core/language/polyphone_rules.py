@@ -81,14 +81,14 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
         _text(text, tagged, n) in ("所", "以", "被") for n in [*after[:4], *before]
     ):
         return None
+    if any(_text(text, tagged, n) == "而" for n in after[1:]):
+        return "wèi"
     previous = _text(text, tagged, before[0]) if before else ""
     if before and _is_verb(_tag(tagged, before[0])) and previous not in _INTENT:
         return None
     if previous[-1:] in _COPULA_ADVERBS:
         return None
     verb_follows = any(_is_verb(_tag(tagged, n)) for n in after[1:])
-    if any(_text(text, tagged, n) == "而" for n in after[1:]):
-        return "wèi"
     if _is_verb(_tag(tagged, after[0])):
         if not before or _tag(tagged, before[0]) == "d" or previous in _INTENT:
             return "wèi"
