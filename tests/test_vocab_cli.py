@@ -50,6 +50,9 @@ class FakeDictionary:
     def source_key(self) -> str:
         return "fake"
 
+    def other_readings(self):
+        return iter(())
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -168,6 +168,16 @@ def is_pointer_sense(sense: str) -> bool:
 EntryFields = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
 
 
+_ALSO_PRONOUNCED = re.compile(r"\balso pr\. \[([^\]]+)\]")
+
+
+def also_pronounced(senses: Iterable[str]) -> list[str]:
+    """Other readings a sense gives ("also pr. [shui2]" -> "shuí"), tone-marked."""
+    return [
+        numbered_to_marks(m.group(1)) for sense in senses for m in _ALSO_PRONOUNCED.finditer(sense)
+    ]
+
+
 def usefulness(entry: Entry) -> int:
     """0 for a common word, then a name, then a mere pointer ("variant of ..."), then empty."""
     if not entry.senses:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.language.cedict import (
+    also_pronounced,
     cedict_source_path,
     fields_from_parts,
     is_pointer_sense,
@@ -435,6 +436,15 @@ class Dictionary:
                     if name:
                         return name
         return None
+
+    def other_readings(self) -> Iterator[tuple[str, str, str]]:
+        """(simplified, traditional, reading) for every "also pr. [...]" a sense gives."""
+        rows = self._execute(
+            "SELECT simplified, traditional, body FROM entries WHERE body LIKE '%also pr.%'"
+        )
+        for simplified, traditional, body in rows:
+            for reading in also_pronounced(body.split("/")):
+                yield simplified, traditional, reading
 
     def headwords(self) -> Iterator[tuple[str, str, str]]:
         """(simplified, traditional, pinyin_numbered) in file order, read page by page."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.core.language.cedict import usefulness
+from app.core.language.cedict import also_pronounced, usefulness
 from app.core.language.pinyin import same_reading
 from app.core.types import Entry, Script, VocabItem
 
@@ -43,9 +43,12 @@ class WordLookup:
 
 
 def reads_as(entry: Entry, reading: Sequence[str]) -> bool:
-    """Is `entry` read as `reading` (neutral tones and 一/不 sandhi allowed for)?"""
+    """Is `entry` read as `reading` (a neutral tone allowed for), or does one of its senses
+    give that reading ("also pr. [shui2]")?"""
     shown = [s for s in reading if s]
-    return same_reading(shown, entry.pinyin.split())
+    if same_reading(shown, entry.pinyin.split()):
+        return True
+    return any(same_reading(shown, other.split()) for other in also_pronounced(entry.senses))
 
 
 def ordered_entries(entries: Iterable[Entry], reading: Sequence[str] = ()) -> list[Entry]:

@@ -60,7 +60,7 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 5
+_TABLES_CACHE_VERSION = 7
 # The phrase table loads in this many pieces, so a GUI sharing the process never waits
 # for one long unmarshal (~0.2 s whole).
 _TABLE_PARTS = 8
@@ -172,6 +172,13 @@ def _build_cedict_table(
             target.setdefault(key, [])
             if reading not in target[key]:
                 target[key].append(reading)
+    for simplified, traditional, other in dictionary.other_readings():
+        if len(other.split()) == len(simplified) and simplified in common:
+            reading = _full_tones(simplified, other.lower(), chars, words.get(simplified))
+            for key in {simplified, traditional}:
+                listed = common.setdefault(key, [])
+                if not any(same_reading(reading.split(), r.split()) for r in listed):
+                    listed.append(reading)
     table: dict[str, str] = {}
     for key in common.keys() | names.keys():
         readings = common.get(key, [])
