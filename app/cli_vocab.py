@@ -88,13 +88,14 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def lookup_item(word: str, sentence: str = "") -> WordLookup:
-    """The word as the window would save it from `sentence` (read there, in context)."""
+def lookup_item(word: str, sentence: str = "", at: int | None = None) -> WordLookup:
+    """The word as the window would save it from `sentence` (read there, in context;
+    `at`: its offset in the sentence when it occurs more than once)."""
     from app.core.language.dictionary import get_dictionary
     from app.core.language.lookup import context_reading, look_up
     from app.core.language.pinyin import get_reader
 
-    reading = context_reading(get_reader(), word, sentence)
+    reading = context_reading(get_reader(), word, sentence, at)
     return look_up(get_dictionary(), word, reading, in_context=word in sentence)
 
 

@@ -121,3 +121,94 @@ def test_overrides_file_is_documented_and_well_formed() -> None:
 def test_clause_end_override_only_at_clause_end() -> None:
     assert reading_of("衣服干了。", "干") == "gān"
     assert reading_of("他干了什么？", "干") == "gàn"
+
+
+# ---- issue 10: the reading never contradicts the dictionary ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("我很了解我的朋友。", "了解", "liǎo jiě"),
+        ("大部分学生已经回家了。", "部分", "bù fèn"),
+        ("这张相片是去年拍的。", "相片", "xiàng piàn"),
+        ("你为何不早说？", "为何", "wèi hé"),
+        ("他决定着手写一本书。", "着手", "zhuó shǒu"),
+    ],
+)
+def test_the_network_never_overrules_a_dictionary_word(sentence, word, expected) -> None:
+    assert reading_of(sentence, word) == expected
+
+
+def test_a_word_with_two_listed_readings_reads_as_one_of_them() -> None:
+    from app.core.language.dictionary import get_dictionary
+    from app.core.language.lookup import reads_as
+
+    for sentence, word in [("那天他们同行去上海。", "同行"), ("她是我的同行。", "同行")]:
+        reading = reading_of(sentence, word).split()
+        assert any(reads_as(e, reading) for e in get_dictionary().lookup(word))
+
+
+def test_neutral_and_full_tone_are_one_reading() -> None:
+    assert pinyin.same_reading(["bù", "fèn"], ["bù", "fen"])
+    assert not pinyin.same_reading(["bù", "fēn"], ["bù", "fèn"])
+
+
+# ---- traditional text reads as well as simplified ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("他們正在聽著音樂。", "他们正在听着音乐。"),
+        ("這意味著我們必須重新開始。", "这意味着我们必须重新开始。"),
+        ("我想瞭解一下銀行的情況。", "我想了解一下银行的情况。"),
+    ],
+)
+def test_traditional_reads_like_simplified(traditional: str, simplified: str) -> None:
+    assert get_reader().read(traditional) == get_reader().read(simplified)
+
+
+def test_traditional_zhu_keeps_its_reading_inside_words() -> None:
+    assert reading_of("這是一家著名的公司。", "著名") == "zhù míng"
+    assert reading_of("效果非常顯著。", "顯著") == "xiǎn zhù"
+    assert reading_of("她陪著孩子。", "著") == "zhe"
+
+
+# ---- lone polyphones decided from context -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("妈妈为孩子做了一顿饭。", "为", "wèi"),
+        ("他很忙，为避免误会，先打了电话。", "为避", "wèi"),
+        ("大家都称他为老师。", "为", "wéi"),
+        ("天太晚了，你得早点睡觉。", "得", "děi"),
+        ("他跑得很快。", "得", "de"),
+        ("我家有两只猫。", "只", "zhī"),
+        ("我只想休息。", "只", "zhǐ"),
+        ("孩子还没醒。", "没", "méi"),
+        ("这条路有点长。", "长", "cháng"),
+        ("他脸上长了一个包。", "长", "zhǎng"),
+        ("借的钱明天一定要还。", "还", "huán"),
+        ("他还想再看一遍。", "还", "hái"),
+        ("天气比昨天更好。", "好", "hǎo"),
+        ("今天来的人很少。", "少", "shǎo"),
+        ("他曾去过北京。", "曾", "céng"),
+        ("把音量调低一点。", "调", "tiáo"),
+    ],
+)
+def test_lone_polyphones_read_from_context(sentence: str, char: str, expected: str) -> None:
+    # `char` may carry the next character to pick one occurrence (为节: the 为 before 节).
+    start = sentence.index(char)
+    assert get_reader().read(sentence)[start] == expected
+
+
+def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
+    from app.core.language.dictionary import get_dictionary
+    from app.core.language.lookup import reads_as
+
+    sentence = "谁在外面？"
+    (reading,) = get_reader().read(sentence)[:1]
+    assert any(reads_as(e, [reading]) for e in get_dictionary().lookup("谁"))

@@ -49,3 +49,39 @@ def test_unknown_word_shows_its_parts() -> None:
 def test_pinyin_hidden_when_the_learner_turns_it_off() -> None:
     info = WordInfo("银行", "银行", "銀行", ("yín", "háng"), entries=(BANK,))
     assert "yín" not in html_to_plain(build_popup_html(info, show_pinyin=False))
+
+
+# ---- issue 10: the reading line and the entries agree -------------------------------------------
+
+KNOW_A = Entry("了解", "了解", "liǎo jiě", "liao3 jie3", ("to understand",))
+KNOW_B = Entry("瞭解", "了解", "liǎo jiě", "liao3 jie3", ("to understand; to find out",))
+EAT_VARIANT = Entry("喫", "吃", "chī", "chi1", ("variant of 吃[chi1]",), ("吃",))
+
+
+def test_the_entry_read_here_is_tied_to_the_reading_line() -> None:
+    info = WordInfo("了解", "了解", "瞭解", ("liǎo", "jiě"), entries=(KNOW_A, KNOW_B))
+    rich = build_popup_html(info)
+    assert rich.count("border-left") == 1  # one entry marked as the reading's own
+    text = html_to_plain(rich)
+    assert "了解 / 瞭解" in text  # the entries differ in their traditional form
+
+
+def test_a_variant_entry_shows_its_headword() -> None:
+    eat = Entry("吃", "吃", "chī", "chi1", ("to eat",))
+    info = WordInfo("吃", "吃", "吃", ("chī",), entries=(eat, EAT_VARIANT))
+    text = html_to_plain(build_popup_html(info))
+    assert "吃 / 喫" in text and "variant of" in text
+
+
+def test_the_legend_says_which_tones_yi_and_bu_carry() -> None:
+    same = Entry("一樣", "一样", "yī yàng", "yi1 yang4", ("same",))
+    cited = html_to_plain(build_popup_html(WordInfo("一样", "一样", "一樣", ("yī", "yàng"),
+                                                    entries=(same,))))
+    spoken = html_to_plain(build_popup_html(WordInfo(
+        "一样", "一样", "一樣", ("yí", "yàng"), entries=(same,), spoken_tones=True,
+        citation=("yī", "yàng"))))
+    assert "yī yàng" in cited and "dictionary tones" in cited
+    assert "yí yàng" in spoken and "spoken tones" in spoken
+    assert "border-left" in build_popup_html(WordInfo(
+        "一样", "一样", "一樣", ("yí", "yàng"), entries=(same,), spoken_tones=True,
+        citation=("yī", "yàng")))

@@ -134,13 +134,21 @@ def _parts(decomposed: Sequence[tuple[str, Sequence[Entry]]], reading: Sequence[
     return tuple(out)
 
 
-def context_reading(reader: PinyinReader, word: str, sentence: str = "") -> tuple[str, ...]:
-    """How `word` is read in `sentence` (its first occurrence there), as the window reads it;
-    without a sentence, or when the word is not in it, the word read on its own."""
-    start = sentence.find(word) if sentence and word else -1
-    if start < 0:
+def context_reading(
+    reader: PinyinReader, word: str, sentence: str = "", at: int | None = None
+) -> tuple[str, ...]:
+    """How `word` is read in `sentence`, as the window reads it: at offset `at`, else where
+    the sentence's segmentation has it as a word of its own (为 alone, not inside 因为),
+    else its first occurrence; without a sentence (or not in it) the word read on its own."""
+    from app.core.language.segmentation import segment
+
+    if not word or not sentence or word not in sentence:
         return tuple(reader.read(word, [(0, len(word))]))
-    return tuple(reader.read(sentence)[start : start + len(word)])
+    words = segment(sentence)
+    if at is None or sentence[at : at + len(word)] != word:
+        whole = [s for s, e in words if sentence[s:e] == word]
+        at = whole[0] if whole else sentence.index(word)
+    return tuple(reader.read(sentence, words)[at : at + len(word)])
 
 
 def vocab_item(

@@ -439,9 +439,9 @@ def _simplified_for_lookup(text: str) -> str:
 
 
 def _particle_zhe(text: str, simplified: str, in_words: Collection[int]) -> str:
-    """Traditional 著 outside a dictionary word (聽著, 陪著, 有著) is the particle 着 of
-    simplified text; inside one (著名, 顯著, 意味著) the word decides its reading."""
-    if "著" not in text or text == simplified:  # simplified text writes the particle 着
+    """著 outside a dictionary word (聽著, 陪著, 有著) is the particle 着 of simplified text
+    (OpenCC keeps traditional 著 as 著); inside one (著名, 顯著, 意味著) the word decides."""
+    if "著" not in text:
         return simplified
     chars = list(simplified)
     for i, ch in enumerate(text):
