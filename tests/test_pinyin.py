@@ -212,3 +212,16 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
     sentence = "谁在外面？"
     (reading,) = get_reader().read(sentence)[:1]
     assert any(reads_as(e, [reading]) for e in get_dictionary().lookup("谁"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("你别弄坏了我的电脑。", "弄", "nòng"),
+        ("我们都喜欢喝茶。", "都", "dōu"),
+        ("大家应尽快离开。", "应", "yīng"),
+        ("她去市场挑水果。", "挑", "tiāo"),
+    ],
+)
+def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:
+    assert get_reader().read(sentence)[sentence.index(char)] == expected

@@ -183,7 +183,36 @@ def tiao(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+def nong(text: str, tagged: Tagged, k: int) -> str | None:
+    """弄 nòng "to do, to handle": lòng only in alley words (弄堂, 里弄), which are words."""
+    return "nòng"
+
+
+def dou(text: str, tagged: Tagged, k: int) -> str | None:
+    """都 dōu "all, already" on its own; dū "capital, city" lives in words (首都, 成都)
+    and names, so after a name or a place the network decides."""
+    return None if _tag(tagged, k - 1) in ("nr", "ns", "nz", "nrt", "nrfg") else "dōu"
+
+
+def ying(text: str, tagged: Tagged, k: int) -> str | None:
+    """应 yīng "should" before an action or an adverb (应追溯, 应尽快); yìng "respond" is
+    in words (答应, 反应, 适应)."""
+    next_tag = _tag(tagged, k + 1)
+    return "yīng" if _is_verb(next_tag) or next_tag[:1] in ("d", "p") else None
+
+
+def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
+    """挑 tiāo "to choose, to carry on a pole" on its own; tiǎo "to raise, to stir up"
+    before 起/开/破/明/逗/拨/衅 (and in words such as 挑战)."""
+    after = _text(text, tagged, k + 1)
+    return None if after[:1] in tuple("起开破明逗拨衅") else "tiāo"
+
+
 RULES: dict[str, Rule] = {
+    "弄": nong,
+    "都": dou,
+    "应": ying,
+    "挑": tiao_carry,
     "为": wei,
     "得": dei,
     "只": zhi,
