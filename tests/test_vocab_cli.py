@@ -42,16 +42,12 @@ class FakeDictionary:
     def decompose(self, word: str) -> list[tuple[str, tuple[Entry, ...]]]:
         return [(ch, self.lookup(ch)) for ch in word]
 
-    def headwords(self):  # what the pinyin reader reads word readings from
-        for entries in self.entries.values():
-            for e in entries:
-                yield e.simplified, e.traditional, e.pinyin_numbered
-
-    def source_key(self) -> str:
-        return "fake"
-
-    def other_readings(self):
-        return iter(())
+    def readings_many(self, words):  # what the pinyin reader asks for
+        found = {}
+        for word in words:
+            for e in self.entries.get(word, ()):
+                found.setdefault(word, []).append((e.pinyin_numbered, e.simplified, e.proper))
+        return found
 
 
 @pytest.fixture

@@ -172,10 +172,8 @@ _ALSO_PRONOUNCED = re.compile(r"\balso pr\. \[([^\]]+)\]")
 
 
 def also_pronounced(senses: Iterable[str]) -> list[str]:
-    """Other readings a sense gives ("also pr. [shui2]" -> "shuí"), tone-marked."""
-    return [
-        numbered_to_marks(m.group(1)) for sense in senses for m in _ALSO_PRONOUNCED.finditer(sense)
-    ]
+    """Other readings a sense gives ("also pr. [shui2]"), numbered as in the source."""
+    return [m.group(1) for sense in senses for m in _ALSO_PRONOUNCED.finditer(sense)]
 
 
 def usefulness(entry: Entry) -> int:

@@ -437,14 +437,28 @@ class Dictionary:
                         return name
         return None
 
-    def other_readings(self) -> Iterator[tuple[str, str, str]]:
-        """(simplified, traditional, reading) for every "also pr. [...]" a sense gives."""
-        rows = self._execute(
-            "SELECT simplified, traditional, body FROM entries WHERE body LIKE '%also pr.%'"
-        )
-        for simplified, traditional, body in rows:
-            for reading in also_pronounced(body.split("/")):
-                yield simplified, traditional, reading
+    def readings_many(self, words: Iterable[str]) -> dict[str, list[tuple[str, str, bool]]]:
+        """word -> [(numbered reading, simplified form, is a name)] of its entries, file order,
+        with the readings a sense adds ("also pr. [shui2]"); one query per 500 words, no
+        sense parsing: what the pinyin reader needs for every word of a text."""
+        unique = list(dict.fromkeys(words))
+        found: dict[str, list[tuple[str, str, bool]]] = {}
+        for offset in range(0, len(unique), _CHUNK):
+            chunk = unique[offset : offset + _CHUNK]
+            placeholders = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT k.key, e.simplified, e.pinyin_numbered, e.body FROM keys k "
+                f"JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({placeholders}) "
+                "ORDER BY k.key, e.id",
+                chunk,
+            )
+            for key, simplified, numbered, body in rows:
+                readings = found.setdefault(key, [])
+                proper = numbered[:1].isupper()
+                readings.append((numbered, simplified, proper))
+                if "also pr." in body:
+                    readings += [(o, simplified, proper) for o in also_pronounced([body])]
+        return found
 
     def headwords(self) -> Iterator[tuple[str, str, str]]:
         """(simplified, traditional, pinyin_numbered) in file order, read page by page."""

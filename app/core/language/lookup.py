@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.core.language.cedict import also_pronounced, usefulness
+from app.core.language.cedict import also_pronounced, numbered_to_marks, usefulness
 from app.core.language.pinyin import same_reading
 from app.core.types import Entry, Script, VocabItem
 
@@ -48,7 +48,10 @@ def reads_as(entry: Entry, reading: Sequence[str]) -> bool:
     shown = [s for s in reading if s]
     if same_reading(shown, entry.pinyin.split()):
         return True
-    return any(same_reading(shown, other.split()) for other in also_pronounced(entry.senses))
+    return any(
+        same_reading(shown, numbered_to_marks(other).split())
+        for other in also_pronounced(entry.senses)
+    )
 
 
 def ordered_entries(entries: Iterable[Entry], reading: Sequence[str] = ()) -> list[Entry]:

@@ -60,7 +60,7 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 7
+_TABLES_CACHE_VERSION = 8
 # The phrase table loads in this many pieces, so a GUI sharing the process never waits
 # for one long unmarshal (~0.2 s whole).
 _TABLE_PARTS = 8
@@ -80,12 +80,11 @@ class Overrides:
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Readings by character ("háng,xíng", most frequent first), pypinyin's by word
-    ("yín háng"), CC-CEDICT's by word in either script ("dāng tiān|dàng tiān"), and the
-    project's overrides; plain strings keep the cache quick to load."""
+    ("yín háng"), and the project's overrides; plain strings keep the cache quick to load.
+    CC-CEDICT's readings are asked of the dictionary for the words of each text."""
 
     chars: dict[str, str]
     words: dict[str, str]
-    cedict: dict[str, str]
     max_word: int
     overrides: Overrides
 
@@ -150,71 +149,50 @@ def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | No
     return " ".join(syllables)
 
 
-def _build_cedict_table(
-    dictionary: Dictionary, chars: dict[str, str], words: dict[str, str]
-) -> dict[str, str]:
-    """CC-CEDICT's readings of every headword that holds a polyphone (single characters
-    too), keyed by both scripts; common readings before names', file order otherwise."""
+def cedict_readings(
+    found: Sequence[tuple[str, str, bool]], chars: dict[str, str], words: dict[str, str]
+) -> str:
+    """A word's CC-CEDICT readings (from `Dictionary.readings_many`) as the reader uses them:
+    "a b|c d", common readings before names', file order otherwise, "" if none is a
+    reading per character (letters, erhua r5)."""
     from app.core.language.cedict import numbered_to_marks
 
-    common: dict[str, list[str]] = {}
-    names: dict[str, list[str]] = {}
-    for simplified, traditional, numbered in dictionary.headwords():
-        if not any("," in chars.get(ch, "") for ch in simplified):
-            continue
+    common: list[str] = []
+    names: list[str] = []
+    for numbered, simplified, proper in found:
         syllables = numbered.split()
         if len(syllables) != len(simplified) or not all(s[-1:].isdigit() for s in syllables):
-            continue  # letters, erhua (r5) or a mismatched count: not a reading per character
+            continue
         reading = numbered_to_marks(numbered).lower()
         reading = _full_tones(simplified, reading, chars, words.get(simplified))
-        target = names if numbered[:1].isupper() else common
-        for key in {simplified, traditional}:
-            target.setdefault(key, [])
-            if reading not in target[key]:
-                target[key].append(reading)
-    for simplified, traditional, other in dictionary.other_readings():
-        if len(other.split()) == len(simplified) and simplified in common:
-            reading = _full_tones(simplified, other.lower(), chars, words.get(simplified))
-            for key in {simplified, traditional}:
-                listed = common.setdefault(key, [])
-                if not any(same_reading(reading.split(), r.split()) for r in listed):
-                    listed.append(reading)
-    table: dict[str, str] = {}
-    for key in common.keys() | names.keys():
-        readings = common.get(key, [])
-        table[key] = "|".join(readings + [r for r in names.get(key, []) if r not in readings])
-    return table
+        target = names if proper else common
+        if not any(same_reading(reading.split(), r.split()) for r in target):
+            target.append(reading)
+    return "|".join(common + [r for r in names if r not in common])
 
 
-def _load_word_tables(
-    dictionary: Callable[[], Dictionary] | None,
-) -> tuple[dict, dict, dict]:
-    """pypinyin's tables and CC-CEDICT's word readings, via a marshal cache in cache_dir()
-    keyed by pypinyin's files and the dictionary's source."""
+def _load_word_tables() -> tuple[dict, dict]:
+    """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files."""
     base = _package_dir("pypinyin")
-    opened = _open_dictionary(dictionary)
-    version = "|".join(
-        [_pypinyin_version(base) if base else "-", opened.source_key() if opened else "-"]
-    )
+    if base is None:
+        return {}, {}
+    version = _pypinyin_version(base)
     cache = cache_dir() / "pinyin_tables.marshal"
     try:
         stored_version, cached_version, chars, parts = marshal.loads(cache.read_bytes())
         if stored_version == _TABLES_CACHE_VERSION and cached_version == version:
-            tables: list[dict] = [{}, {}]
-            for which, part in parts:  # one C call per part: the GUI thread gets the GIL between
-                tables[which].update(marshal.loads(part))
-            return chars, tables[0], tables[1]
+            words: dict = {}
+            for part in parts:  # one C call per part: the GUI thread gets the GIL between
+                words.update(marshal.loads(part))
+            return chars, words
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    chars, words = _build_pypinyin_tables(base) if base else ({}, {})
-    cedict = _build_cedict_table(opened, chars, words) if opened else {}
-    parts = []
-    for which, table in enumerate((words, cedict)):
-        items = list(table.items())
-        parts += [(which, marshal.dumps(dict(items[i::_TABLE_PARTS]))) for i in range(_TABLE_PARTS)]
+    chars, words = _build_pypinyin_tables(base)
+    items = list(words.items())
+    parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
     with contextlib.suppress(OSError):
         atomic_write_bytes(cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts)))
-    return chars, words, cedict
+    return chars, words
 
 
 def _open_dictionary(dictionary: Callable[[], Dictionary] | None) -> Dictionary | None:
@@ -250,15 +228,14 @@ def parse_overrides(lines: Iterable[str]) -> Overrides:
     return Overrides(entries, max((len(w) for w in entries), default=0))
 
 
-def _load_tables(dictionary: Callable[[], Dictionary] | None) -> _Tables:
-    chars, words, cedict = _load_word_tables(dictionary)
+def _load_tables() -> _Tables:
+    chars, words = _load_word_tables()
     path = dictionaries_dir() / _OVERRIDES_FILE
     overrides = Overrides({}, 0)
     if path.is_file():
         with open(path, encoding="utf-8") as fh:
             overrides = parse_overrides(fh)
-    longest = max(itertools.chain(map(len, words), map(len, cedict)), default=1)
-    return _Tables(chars, words, cedict, longest, overrides)
+    return _Tables(chars, words, max(map(len, words), default=1), overrides)
 
 
 def _adverbial_de(
@@ -532,6 +509,7 @@ class _Plan:
     words: list[tuple[int, Candidates]]  # word start -> readings to choose from
     pending: list[int]  # single polyphones the network (or a rule) decides
     simplified: str  # the text the network and the character table read
+    cedict: dict[str, str]  # CC-CEDICT's readings of the text's words and lone polyphones
 
 
 class PinyinReader:
@@ -548,12 +526,14 @@ class PinyinReader:
         self._model: PolyphoneModel | None = None
         self._model_loaded = False
         self._split_readings: dict[str, tuple[str, ...]] = {}
+        # CC-CEDICT readings already asked for ("" = no entry): bounded, see _cedict_for.
+        self._cedict: dict[str, str] = {}
 
     def tables(self) -> _Tables:
         if self._tables is None:
             with self._lock:
                 if self._tables is None:
-                    self._tables = _load_tables(self._dictionary)
+                    self._tables = _load_tables()
         return self._tables
 
     def model(self) -> PolyphoneModel | None:
@@ -573,7 +553,46 @@ class PinyinReader:
             self._split_readings[ch] = readings
         return readings
 
-    def word_candidates(self, word: str, simplified: str) -> Candidates | None:
+    def _cedict_for(self, keys: Iterable[str]) -> dict[str, str]:
+        """CC-CEDICT's readings of these words ("a b|c d", "" for none), asked of the
+        dictionary in one query for those not asked before."""
+        known = self._cedict
+        missing = [k for k in dict.fromkeys(keys) if k not in known]
+        if missing:
+            dictionary = _open_dictionary(self._dictionary)
+            found = dictionary.readings_many(missing) if dictionary is not None else {}
+            if len(known) > _CEDICT_CACHE:  # a long session: start again rather than grow
+                known = self._cedict = {}
+            tables = self.tables()
+            for key in missing:
+                rows = found.get(key)
+                known[key] = cedict_readings(rows, tables.chars, tables.words) if rows else ""
+        return known
+
+    def _cedict_keys(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str]:
+        """Every word and sub-word (two or more Han characters, holding a polyphone) that the
+        reading of `text` may look up, in both forms; and each lone polyphone."""
+        chars = self.tables().chars
+        keys: list[str] = []
+        for start, end in words:
+            if end - start == 1:
+                if "," in chars.get(simplified[start], ""):
+                    keys += [text[start], simplified[start]]
+                continue
+            if all(map(is_han, simplified[start:end])):
+                keys += [text[start:end], simplified[start:end]]
+            for i in range(start, end - 1):
+                for j in range(i + 2, min(end, i + _MAX_SUBWORD) + 1):
+                    piece = simplified[i:j]
+                    if any("," in chars.get(ch, "") for ch in piece) and all(map(is_han, piece)):
+                        keys += [text[i:j], piece]
+        return keys
+
+    def word_candidates(
+        self, word: str, simplified: str, cedict: dict[str, str] | None = None
+    ) -> Candidates | None:
         """The readings the dictionaries list for a word of two or more characters.
 
         CC-CEDICT (looked up as written, so traditional words count too) is the authority
@@ -583,7 +602,9 @@ class PinyinReader:
         table agrees with the first candidate.
         """
         tables = self.tables()
-        listed = tables.cedict.get(word) or tables.cedict.get(simplified)
+        if cedict is None:
+            cedict = self._cedict_for([word, simplified])
+        listed = cedict.get(word) or cedict.get(simplified)
         phrase = tables.words.get(simplified)
         phrase_reading = tuple(phrase.split()) if phrase else None
         if not listed:
@@ -600,20 +621,22 @@ class PinyinReader:
         return Candidates(list(dict.fromkeys(candidates)), backed)
 
     def _dictionary_words(
-        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]],
+        cedict: dict[str, str],
     ) -> dict[int, tuple[int, Candidates]]:
         """start -> (end, candidates) for every dictionary word: whole segmentation words,
         else their longest dictionary sub-words, left to right."""
         tables = self.tables()
+        longest = max(tables.max_word, _MAX_SUBWORD)
         found: dict[int, tuple[int, Candidates]] = {}
         for start, end in words:
             if end - start < 2:
                 continue
             pos = start
             while pos < end - 1:
-                for length in range(min(end - pos, tables.max_word), 1, -1):
+                for length in range(min(end - pos, longest), 1, -1):
                     piece = slice(pos, pos + length)
-                    candidates = self.word_candidates(text[piece], simplified[piece])
+                    candidates = self.word_candidates(text[piece], simplified[piece], cedict)
                     if candidates:
                         found[pos] = (pos + length, candidates)
                         pos += length
@@ -648,7 +671,8 @@ class PinyinReader:
     def _plan(self, text: str, simplified: str, words: Sequence[tuple[int, int]]) -> _Plan:
         fixed = self.override_readings(simplified, words)
         in_words: set[int] = set()
-        dictionary_words = self._dictionary_words(text, simplified, words)
+        cedict = self._cedict_for(self._cedict_keys(text, simplified, words))
+        dictionary_words = self._dictionary_words(text, simplified, words, cedict)
         choices: list[tuple[int, Candidates]] = []
         for start, (end, candidates) in dictionary_words.items():
             in_words.update(range(start, end))
@@ -666,7 +690,9 @@ class PinyinReader:
             for i, ch in enumerate(simplified)
             if i not in fixed and i not in in_words and len(self.char_readings(ch)) > 1
         ]
-        return _Plan(fixed, choices, pending, _particle_zhe(text, simplified, in_words))
+        return _Plan(
+            fixed, choices, pending, _particle_zhe(text, simplified, in_words), cedict
+        )
 
     def read(self, text: str, words: Sequence[tuple[int, int]] | None = None) -> list[str]:
         """One tone-marked syllable per Han character, "" for everything else.
@@ -699,7 +725,9 @@ class PinyinReader:
 
     def _keep_to_dictionary(self, text: str, plan: _Plan, out: list[str]) -> None:
         """A lone character reads as CC-CEDICT lists it (谁 shéi, not pypinyin's shuí)."""
-        cedict = self.tables().cedict
+        cedict = self._cedict_for(
+            key for i in plan.pending for key in (text[i], plan.simplified[i])
+        )
         for i in plan.pending:
             listed = cedict.get(text[i]) or cedict.get(plan.simplified[i])
             if not listed:
@@ -775,6 +803,9 @@ class PinyinReader:
 
 
 _FLOOR = 1e-4
+# Sub-words longer than this are not looked for inside a segmentation word.
+_MAX_SUBWORD = 8
+_CEDICT_CACHE = 200_000
 
 
 def _choose(
