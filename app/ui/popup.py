@@ -87,14 +87,15 @@ def _entry_html(
     lead = head + reading + proper
     # The entry read as the word is read here sits under the reading line, marked so.
     style = (
-        "margin-top:2px; padding:2px 6px; background-color:#eef4ff;"
-        " border-left:3px solid #5b8def"
+        "margin-top:2px; background-color:#e6eeff; border-left:3px solid #5b8def"
         if here
         else "margin-top:6px"
     )
+    # Qt's rich text draws no borders: a bar in the reading's colour marks the entry instead.
+    bar = '<span style="color:#5b8def">▎</span>' if here else ""
     return (
         f'<div style="{style}">{lead}{"<br>" if lead else ""}'
-        f'<span style="font-size:11pt">{body}</span>{extra}</div>'
+        f'{bar}<span style="font-size:11pt">{body}</span>{extra}</div>'
     )
 
 
