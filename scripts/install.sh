@@ -24,5 +24,10 @@ fi
 
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
+# The pure-Python OpenCC that zhreader used before installs the same `opencc` module as the
+# native wheel now required: an old venv must lose it, or the two overwrite each other.
+if .venv/bin/python -m pip show -q opencc-python-reimplemented >/dev/null 2>&1; then
+    .venv/bin/python -m pip uninstall -y -q opencc-python-reimplemented opencc || true
+fi
 .venv/bin/python -m pip install -q --disable-pip-version-check ".[test]"
 echo "zhreader installed: $(pwd)/.venv/bin/zhreader"
