@@ -7,9 +7,12 @@ Imports are done inside each command so `zhreader analyze` never loads Qt and
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
@@ -78,12 +81,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from app.core.analysis.pipeline import analyze_document, analyze_path
 
     if args.lines:
-        # Bytes decoded here, not by the locale: a bad byte becomes U+FFFD, never an error.
-        source = (
-            (raw.decode("utf-8", "replace") for raw in sys.stdin.buffer)
-            if args.path == "-"
-            else _open_text(args.path)
-        )
+        source = _stdin_lines() if args.path == "-" else _open_text(args.path)
         out = sys.stdout
         for line in source:
             analysis = analyze_document(
@@ -93,7 +91,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         _report_damaged_corrections()
         return 0
     if args.path == "-":
-        data = sys.stdin.buffer.read()
+        from app.core.text.articles import MAX_ARTICLE_BYTES
+
+        # One byte more than any article may have: enough to refuse /dev/zero in one line
+        # without reading it forever.
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         analysis = analyze_document(data, clean=not args.no_clean, name="-")
     else:
         analysis = analyze_path(args.path, clean=not args.no_clean)
@@ -102,13 +104,36 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stdin_lines():
+    """Standard input line by line, each line bounded like a document (never read whole)."""
+    from app.core.text.articles import MAX_ARTICLE_BYTES
+
+    readline = sys.stdin.buffer.readline
+    while raw := readline(MAX_ARTICLE_BYTES + 1):
+        if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+            raise UserError(
+                f"a line of standard input is longer than {MAX_ARTICLE_BYTES // 2**20} MiB; "
+                "with --lines each line is one document: split it"
+            )
+        # Bytes decoded here, not by the locale: a bad byte becomes U+FFFD, never an error.
+        yield raw.decode("utf-8", "replace")
+
+
 def _report_damaged_corrections() -> None:
-    """Analysis only reads the corrections file; here a damaged one is set aside, and said so."""
+    """Analysis only reads the corrections file; here a damaged one is set aside, and said so.
+
+    Also says when the dictionary index had to be built in memory (an unusable cache folder).
+    """
     from app.core.user.corrections import Corrections
 
-    notice = Corrections.load().notice
-    if notice:
-        print(f"zhreader: note: {notice}", file=sys.stderr)
+    notices = [Corrections.load().notice, _dictionary_notice()]
+    for notice in filter(None, notices):
+        say("note", notice)
+
+
+def _dictionary_notice() -> str | None:
+    module = sys.modules.get("app.core.language.dictionary")  # never imported: never built
+    return module.index_notice() if module is not None else None
 
 
 def _write_analysis_json(analysis, out) -> None:
@@ -148,9 +173,11 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             ],
         }
         print(json.dumps(payload, ensure_ascii=False))
+        _report_damaged_corrections()
         return 0
     if not found.entries and not any(part for _, part in found.parts):
         print(f"{args.word}: not in the dictionary")
+        _report_damaged_corrections()
         return 1
     if reading:
         print(f"{args.word} read {reading}")
@@ -160,6 +187,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         print(f"[{text}]")
         for entry in part:
             print("  " + _entry_line(entry))
+    _report_damaged_corrections()
     return 0
 
 
@@ -235,10 +263,21 @@ def _entry_line(entry) -> str:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    paths = list(getattr(args, "paths", []) or [])
+    for path in paths:  # said here, before a window opens (or waits for a display)
+        if not _exists(path):
+            raise UserError(f"{path}: no such file; check the path")
     _require_display()
     from app.ui.main import run_gui
 
-    return run_gui(list(getattr(args, "paths", []) or []))
+    return run_gui(paths)
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
 
 
 def _require_display() -> None:
@@ -264,28 +303,78 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
 
 
-_COMMANDS = frozenset(
-    {"gui", "analyze", "lookup", "search", "screenshot", "vocab", "entities", "words"})
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The subcommands the parser knows (whoever added them)."""
+    return [
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    ]
 
 
-def _with_default_command(argv: list[str]) -> list[str]:
-    """`zhreader article.txt` opens the window on it, like `zhreader gui article.txt`."""
-    rest = argv
-    prefix: list[str] = []
-    if rest[:1] == ["--data-dir"] and len(rest) >= 2:
-        prefix, rest = rest[:2], rest[2:]
-    if rest and not rest[0].startswith("-") and rest[0] not in _COMMANDS:
-        return [*prefix, "gui", *rest]
-    return argv
+def _with_default_command(argv: list[str], commands: Sequence[str] | None = None) -> list[str]:
+    """`zhreader article.txt` opens the window on it, like `zhreader gui article.txt`.
+
+    A first word that is neither a command nor an existing file is a mistake: it is said
+    in one line (with the closest command) instead of opening a window on nothing.
+    """
+    commands = command_names(_build_parser()) if commands is None else commands
+    at = 0
+    while at < len(argv) and argv[at].startswith("-") and argv[at] != "-":
+        at += 2 if argv[at] == "--data-dir" else 1  # global options come before the command
+    if at >= len(argv) or argv[at] in commands:
+        return argv
+    word = argv[at]
+    if not _exists(word):
+        close = difflib.get_close_matches(word, commands, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see zhreader --help"
+        raise UserError(f"no such file or command {word!r}{hint}")
+    return [*argv[:at], "gui", *argv[at:]]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _build_parser()
-    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+# Arguments that are text to store or look up (not paths): they must be real Unicode.
+_TEXT_ARGUMENTS = {"word": "word", "context": "sentence", "note": "note", "name": "name",
+                   "deck": "deck name", "hover": "word", "query": "search", "text": "text",
+                   "parts": "part"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates; say so instead of failing later."""
+    fields = dict(_TEXT_ARGUMENTS)
+    if args.command == "vocab":
+        fields["article"] = "article title"
+    for dest, label in fields.items():
+        value = getattr(args, dest, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _LONE_SURROGATE.search(text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                raise UserError(f"the {label} {shown!r} is not valid UTF-8 text")
+
+
+def _run(args: argparse.Namespace) -> int:
+    _check_text_arguments(args)
     if args.data_dir:
         from app.core.paths import set_data_dir
 
-        set_data_dir(args.data_dir)
+        try:
+            set_data_dir(args.data_dir)
+        except (OSError, ValueError, RuntimeError) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            raise UserError(f"--data-dir {args.data_dir}: not a usable path ({why})") from None
+    if args.command == "vocab":
+        from app.cli_vocab import run_vocab
+
+        return run_vocab(args)
+    if args.command == "entities":
+        from app.cli_entities import run_entities
+
+        return run_entities(args)
+    if args.command == "words":
+        from app.cli_words import run_words
+
+        return run_words(args)
     commands = {
         None: _cmd_gui,
         "gui": _cmd_gui,
@@ -294,30 +383,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search": _cmd_search,
         "screenshot": _cmd_screenshot,
     }
+    return commands[args.command](args)
+
+
+# C0 and C1 controls, DEL and the Unicode line separators: a saved word, a name or a file
+# name must not move the cursor, change the colours or retitle the terminal when it is
+# printed, and a message stays on its one line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control characters shown as escapes (`\\x1b`), for printing on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+def say(kind: str, message: str) -> None:
+    """One `zhreader: error:` / `zhreader: note:` line on stderr; file names in it stay inert."""
+    print(f"zhreader: {kind}: {terminal_safe(message)}", file=sys.stderr)
+
+
+def _os_error(exc: OSError) -> str:
+    """An OSError nobody handled, still as one line that names the file and the reason."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # A path or word that is not UTF-8 is printed with backslashes rather than crashing.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    parser = _build_parser()
     try:
-        if args.command == "vocab":
-            from app.cli_vocab import run_vocab
-
-            return run_vocab(args)
-        if args.command == "entities":
-            from app.cli_entities import run_entities
-
-            return run_entities(args)
-        if args.command == "words":
-            from app.cli_words import run_words
-
-            return run_words(args)
-        return commands[args.command](args)
+        argv = list(sys.argv[1:] if argv is None else argv)
+        args = parser.parse_args(_with_default_command(argv, command_names(parser)))
+        return _run(args)
     except UserError as exc:
-        print(f"zhreader: error: {exc}", file=sys.stderr)
+        say("error", str(exc))
         return 2
     except KeyboardInterrupt:
         print("zhreader: error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the user gave that the system refuses: still their mistake
+        say("error", _os_error(exc))
+        return 2
+    except MemoryError:
+        print("zhreader: error: out of memory", file=sys.stderr)
+        return 1
     except Exception as exc:
-        print(f"zhreader: error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        say("error", f"unexpected {type(exc).__name__}: {exc}")
         return 1
 
 

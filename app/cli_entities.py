@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import get_args
 
+from app.cli import say
 from app.core.types import EntityType
 
 
@@ -29,13 +29,15 @@ def run_entities(args: argparse.Namespace) -> int:
 
     corrections = Corrections.load()
     if corrections.notice:
-        print(f"zhreader: note: {corrections.notice}", file=sys.stderr)
+        say("note", corrections.notice)
     action = args.entities_command
     if action == "list":
+        from app.cli import terminal_safe
+
         for name in sorted(corrections.ignored):
-            print(f"ignored\t{name}")
+            print(f"ignored\t{terminal_safe(name)}")
         for name, etype in sorted(corrections.added.items()):
-            print(f"added\t{name}\t{etype}")
+            print(f"added\t{terminal_safe(name)}\t{etype}")
         return 0
     if action == "ignore":
         corrections.ignore(args.name)

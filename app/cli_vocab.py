@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli import say
 from app.core.errors import UserError
 from app.core.language.lookup import WordLookup, vocab_item
 from app.core.types import VocabItem
@@ -68,9 +68,13 @@ def run_vocab(args: argparse.Namespace) -> int:
         "export": _export,
     }
     with VocabStore() as store:
-        if store.notice:
-            print(f"zhreader: {store.notice}", file=sys.stderr)
+        # A change to a read-only store fails with its own line; the note would repeat it.
+        if store.notice and not (store.read_only and args.vocab_command in _CHANGES):
+            say("note", store.notice)
         return commands[args.vocab_command](store, args)
+
+
+_CHANGES = frozenset({"add", "remove", "known", "learning"})
 
 
 def _add(store: VocabStore, args: argparse.Namespace) -> int:
@@ -160,7 +164,11 @@ def _export(store: VocabStore, args: argparse.Namespace) -> int:
     if not items:
         raise UserError("the vocabulary is empty; nothing to export")
     deck = args.deck or DEFAULT_DECK_NAME
-    if out.is_dir():
+    try:
+        into_folder = out.is_dir()
+    except OSError as exc:  # a name too long for the file system, ...
+        raise UserError(f"cannot export to {out}: {exc.strerror or exc}") from None
+    if into_folder:
         out = export_path_in(out, deck, fmt)
     options = {"deck_name": deck} if fmt == "apkg" else {}
     count = export(items, out, fmt, **options)
@@ -169,9 +177,12 @@ def _export(store: VocabStore, args: argparse.Namespace) -> int:
 
 
 def _describe(item: VocabItem) -> str:
+    """One line for a terminal: the stored text may hold anything, control characters too."""
+    from app.cli import terminal_safe
+
     head = item.simplified
     if item.traditional and item.traditional != item.simplified:
         head += f" ({item.traditional})"
     if item.pinyin:
         head += f" [{item.pinyin}]"
-    return f"{head} {item.gloss}".rstrip()
+    return terminal_safe(f"{head} {item.gloss}".rstrip())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+
+from app.cli import say
 
 
 def add_words_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def run_words(args: argparse.Namespace) -> int:
 
     corrections = WordCorrections.load()
     if corrections.notice:
-        print(f"zhreader: note: {corrections.notice}", file=sys.stderr)
+        say("note", corrections.notice)
     action = args.words_command
     if action == "list":
         if args.json:

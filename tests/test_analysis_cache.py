@@ -28,14 +28,44 @@ def test_second_analysis_comes_from_the_cache_and_equals_the_first(own_cache):
     assert analyze_article(ARTICLE) == first
 
 
-def test_damaged_cache_file_is_ignored_and_replaced(own_cache):
-    import json
-
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"{not json",
+        b"[" * 200_000,  # nested deeper than the parser goes: damage, not a crash
+        b"",
+    ],
+    ids=["not-json", "deeply-nested", "empty"],
+)
+def test_damaged_cache_file_is_ignored_and_replaced(own_cache, damage: bytes):
     first = analyze_article(ARTICLE)
     (path,) = (own_cache / "analyses").glob("*.json")
-    path.write_text("{not json", encoding="utf-8")
+    path.write_bytes(damage)
     assert analyze_article(ARTICLE) == first
-    assert json.loads(path.read_text(encoding="utf-8"))["text"] == ARTICLE.text
+    # Rebuilt: the next open is served from the cache again.
+    assert analysis_cache.load(analysis_cache.cache_key(ARTICLE)) == first
+
+
+def test_an_edited_but_valid_cache_file_is_not_served(own_cache):
+    first = analyze_article(ARTICLE)
+    (path,) = (own_cache / "analyses").glob("*.json")
+    raw = path.read_bytes()
+    assert b"bank" in raw
+    path.write_bytes(raw.replace(b"bank", b"<img src=/etc/passwd>"))  # still valid JSON
+    again = analyze_article(ARTICLE)
+    assert again == first
+    assert all("img" not in (token.gloss or "") for token in again.tokens)
+
+
+def test_a_cache_file_copied_under_another_key_is_not_served(own_cache):
+    other = Article(title="长大", text="他长大了。", script="simplified")
+    analyze_article(ARTICLE)
+    expected = analyze_article(other)
+    files = {p.name: p for p in (own_cache / "analyses").glob("*.json")}
+    mine = files.pop(f"{analysis_cache.cache_key(ARTICLE)}.json")
+    (theirs,) = files.values()
+    theirs.write_bytes(mine.read_bytes())  # the first article's analysis, under the second's key
+    assert analyze_article(other) == expected
 
 
 def test_different_text_gets_a_different_key():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
@@ -36,11 +38,75 @@ def test_missing_file_is_one_clear_line():
     assert "Traceback" not in result.stderr.decode()
 
 
-def test_a_file_name_alone_opens_the_window_on_it():
+def test_a_file_name_alone_opens_the_window_on_it(tmp_path):
     from app.cli import _with_default_command
 
-    assert _with_default_command(["a.txt"]) == ["gui", "a.txt"]
-    with_dir = ["--data-dir", "d", "a.txt"]
-    assert _with_default_command(with_dir) == ["--data-dir", "d", "gui", "a.txt"]
+    article = tmp_path / "a.txt"
+    article.write_text("我去银行。", encoding="utf-8")
+    a = str(article)
+    assert _with_default_command([a]) == ["gui", a]
+    with_dir = ["--data-dir", "d", a]
+    assert _with_default_command(with_dir) == ["--data-dir", "d", "gui", a]
+    assert _with_default_command([f"--data-dir={tmp_path}", a]) == [
+        f"--data-dir={tmp_path}", "gui", a
+    ]
     assert _with_default_command(["analyze", "a.txt"]) == ["analyze", "a.txt"]
     assert _with_default_command(["--help"]) == ["--help"]
+
+
+def _no_window(*args, **kwargs):
+    raise AssertionError("a mistyped command must not open the window")
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["analyse", "x.txt"], "no such file or command 'analyse'; did you mean 'analyze'?"),
+        (["serch", "foo"], "no such file or command 'serch'; did you mean 'search'?"),
+        (["vocabb", "list"], "no such file or command 'vocabb'; did you mean 'vocab'?"),
+        (["/nonexistent.txt"], "no such file or command '/nonexistent.txt'"),
+        (["--data-dir", "/tmp", "lokup", "银行"], "did you mean 'lookup'?"),
+        (["gui", "/nonexistent.txt"], "/nonexistent.txt: no such file"),
+    ],
+)
+def test_a_mistyped_command_or_missing_file_is_one_line_and_no_window(
+    argv, says, capsys, monkeypatch
+):
+    import app.ui.main
+    from app.cli import main
+
+    monkeypatch.setattr(app.ui.main, "run_gui", _no_window)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err
+
+
+def test_a_command_added_later_is_suggested_without_a_list_to_update(capsys, monkeypatch):
+    import app.cli
+
+    build = app.cli._build_parser
+
+    def with_review():
+        parser = build()
+        subparsers = next(a for a in parser._actions if a.dest == "command")
+        subparsers.add_parser("review", help="review the saved words")
+        return parser
+
+    monkeypatch.setattr(app.cli, "_build_parser", with_review)
+    assert app.cli.main(["reveiw", "today"]) == 2
+    assert "no such file or command 'reveiw'; did you mean 'review'?" in capsys.readouterr().err
+
+
+def test_a_mistyped_command_exits_at_once_in_a_real_process_without_a_display():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"  # would hang or abort if a window were attempted
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "analyse", "article.txt"],
+        cwd=REPO, env=env, capture_output=True, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == (
+        "zhreader: error: no such file or command 'analyse'; did you mean 'analyze'?"
+    )

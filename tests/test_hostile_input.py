@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import resource
 import socket
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from app.core.text.encoding import decode_bytes
 from app.core.types import Article, VocabItem
 from app.core.user.export import export_csv, export_path_in, neutralize_cell, safe_filename
 
-from .conftest import ARTICLES
+from .conftest import ARTICLES, REPO
 
 XAI = (ARTICLES / "xai-greg-yang-steps-back.txt").read_text(encoding="utf-8")
 YI_TAY = (ARTICLES / "yi-tay-returns-to-google.txt").read_text(encoding="utf-8")
@@ -321,3 +324,196 @@ def test_stdin_bytes_follow_the_same_rules() -> None:
     assert "standard input is empty" in _one_line_error(lambda: article_from_bytes(b"  ", "-"))
     article = article_from_bytes(TRADITIONAL.encode("big5"), "-", clean=False)
     assert article.text == TRADITIONAL
+
+
+# -- issue 16: what attacking the command line found ----------------------------------------
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from app.cli import main
+
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _only_notes_or_one_error(err: str) -> None:
+    """Whatever went wrong was said in zhreader's own lines: never a catch-all, never a trace."""
+    assert "Traceback" not in err and "unexpected" not in err
+    for line in err.splitlines():
+        assert line.startswith(("zhreader: note: ", "zhreader: error: ")), err
+    assert sum(line.startswith("zhreader: error: ") for line in err.splitlines()) <= 1
+
+
+def _bounded_run(args: list[str], stdin_path: str) -> subprocess.CompletedProcess[bytes]:
+    """`zhreader ARGS < stdin_path`, allowed 1 GiB of memory: an unbounded read dies early."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    with open(stdin_path, "rb") as stdin:
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            cwd=REPO, stdin=stdin, capture_output=True, timeout=120, check=False,
+            preexec_fn=limit_memory,
+        )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    ("args", "stdin", "says"),
+    [
+        (["analyze", "-"], "/dev/zero", "standard input is larger than"),
+        (["analyze", "-"], "/dev/urandom", "standard input is larger than"),
+        (["analyze", "--lines", "-"], "/dev/zero", "a line of standard input is longer than"),
+    ],
+)
+def test_endless_standard_input_is_refused_after_a_bounded_read(args, stdin, says) -> None:
+    result = _bounded_run(args, stdin)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, err
+    assert err.count("\n") == 1 and says in err
+    _only_notes_or_one_error(err)
+
+
+def test_deeply_nested_corrections_are_set_aside_and_the_analysis_still_runs(
+    _isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    nested = "[" * 200_000
+    (_isolated_data_dir / "entity_corrections.json").write_text(nested, encoding="utf-8")
+    article = str(ARTICLES / "xai-greg-yang-steps-back.txt")
+    code, out, err = _cli(["analyze", article], capsys)
+    assert code == 0
+    assert "杨格" in json.loads(out)["text"]
+    assert "set aside" in err
+    _only_notes_or_one_error(err)
+    (aside,) = _isolated_data_dir.glob("entity_corrections.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8") == nested  # kept, for the user to look at
+    code, out, err = _cli(["analyze", article], capsys)  # and not in the way any more
+    assert code == 0 and err == ""
+
+
+def test_a_deeply_nested_cached_analysis_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ZHREADER_CACHE_DIR", str(tmp_path / "cache"))
+    article = str(ARTICLES / "yi-tay-returns-to-google.txt")
+    code, first, _ = _cli(["analyze", article], capsys)
+    assert code == 0
+    for cached in (tmp_path / "cache" / "analyses").glob("*.json"):
+        cached.write_text("[" * 200_000, encoding="utf-8")
+    code, again, err = _cli(["analyze", article], capsys)
+    assert code == 0 and again == first
+    _only_notes_or_one_error(err)
+
+
+def test_a_data_dir_that_is_a_file_does_not_spoil_analyze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file", encoding="utf-8")
+    article = str(ARTICLES / "xai-greg-yang-steps-back.txt")
+    code, out, err = _cli(["--data-dir", str(not_a_folder), "analyze", article], capsys)
+    assert code == 0
+    assert "杨格" in json.loads(out)["text"]  # the whole JSON, then no error after it
+    _only_notes_or_one_error(err)
+    assert not_a_folder.read_text(encoding="utf-8") == "a file"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "/proc", "vocab", "add", "银行"],
+        ["--data-dir", "/proc", "entities", "add", "马斯克", "--type", "person"],
+        ["vocab", "add", "\udcff\udcfe"],  # bytes that are not UTF-8, as Python receives them
+        ["entities", "ignore", "名字\udcc0"],
+        ["lookup", "\udce9"],
+        ["search", "yin", "\udce9"],
+        ["words", "split", "创新高", "创", "新\udcff高"],
+        ["vocab", "export", "--format", "csv", "--out", "/tmp/" + "长" * 100 + ".csv"],
+        ["--data-dir", "/tmp/" + "x" * 300, "vocab", "list"],
+        ["--data-dir", "a\x00b", "vocab", "list"],
+    ],
+    ids=["proc-vocab", "proc-entities", "bad-utf8-word", "bad-utf8-name", "bad-utf8-lookup",
+         "bad-utf8-search", "bad-utf8-split",
+         "name-too-long", "dir-too-long", "nul-in-dir"],
+)
+def test_ordinary_mistakes_get_specific_one_line_errors(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    if argv[:2] == ["--data-dir", "/proc"] and not Path("/proc/self").exists():
+        pytest.skip("needs /proc")
+    if argv[:2] == ["vocab", "export"]:
+        from app.core.user.vocab import VocabStore
+
+        with VocabStore() as store:
+            store.save(VocabItem("研究", "研究", "yán jiū", "research"))
+    code, _, err = _cli(argv, capsys)
+    assert code == 2, err
+    assert err.count("\n") == 1 and err.startswith("zhreader: error: ")
+    _only_notes_or_one_error(err)
+
+
+def test_a_full_disk_when_saving_a_correction_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from app.core.user import json_file
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(json_file, "atomic_write_bytes", full)
+    code, _, err = _cli(["entities", "add", "马斯克", "--type", "person"], capsys)
+    assert code == 2 and "No space left on device" in err
+    _only_notes_or_one_error(err)
+
+
+# -- decoding: genuine replacement characters, cut files, unfinished comments ----------------
+
+
+def test_a_stray_byte_does_not_remove_the_replacement_characters_the_file_holds() -> None:
+    text = SIMPLIFIED[:20] + "\ufffd" + SIMPLIFIED[20:]
+    data = text.encode("utf-8")
+    cut = len(SIMPLIFIED[:10].encode("utf-8"))
+    decoded = decode_bytes(data[:cut] + b"\xff" + data[cut:])  # a stray byte, between characters
+    assert decoded == text  # the stray byte is gone, the file's own U+FFFD is not
+
+
+def test_fifty_genuine_replacement_characters_and_one_bad_byte_are_not_refused() -> None:
+    text = SIMPLIFIED + "\ufffd" * 50 + XAI[:400]
+    data = text.encode("utf-8")
+    decoded = decode_bytes(data[:30] + b"\xff" + data[30:])
+    assert decoded.count("\ufffd") == 50
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_cut_mid_character_opens(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "cut.txt"
+    text = "Yi Tay: " + TRADITIONAL
+    path.write_bytes(text.encode(encoding)[:-1])  # the last character lost its second byte
+    assert read_text(path) == text[:-1]
+
+
+def test_an_unclosed_comment_at_the_end_of_a_page_is_not_shown(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>杨格是知名的数学家。</p><!-- 编辑备注：<p>不要发布</p>", encoding="utf-8"
+    )
+    text = load_article(page).text
+    assert "杨格是知名的数学家。" in text
+    assert "编辑备注" not in text and "不要发布" not in text and "<!--" not in text
+
+
+def test_a_file_name_with_control_characters_stays_one_inert_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by the fuzz run: \x1d counts as a line break, \x1b starts a terminal command.
+    name = tmp_path / "新闻\x1b]0;owned\x07\x1d\u2028.txt"
+    name.write_bytes(b"\x81\x18\xed" * 40)  # no encoding reads it
+    code, _, err = _cli(["analyze", str(name)], capsys)
+    assert code == 2
+    assert len(err.splitlines()) == 1 and err.startswith("zhreader: error: ")
+    assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;owned\\x07" in err

@@ -476,3 +476,170 @@ def test_a_version_1_store_is_migrated_and_keeps_its_words(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == vocab.SCHEMA_VERSION
     conn.close()
+
+
+# -- files beside the store that are not its own (issue 16) ---------------------------------
+
+
+def _foreign_wal(folder: Path, page_size: int = 4096) -> bytes:
+    """The -wal of another program's SQLite database, caught before its checkpoint."""
+    other = folder / "bookmarks.sqlite3"
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    for n in range(60):
+        conn.execute("INSERT INTO bookmarks VALUES (?)", (f"https://example.org/{n}" * 20,))
+    wal = (folder / "bookmarks.sqlite3-wal").read_bytes()
+    conn.close()
+    return wal
+
+
+def _confirmed_words(store_path: Path) -> set[str]:
+    words = {"数学家", "研究员", "知名"}
+    with VocabStore(store_path) as store:
+        for text in words:
+            store.save(word(text, gloss=f"{text} gloss", sentence=YANG))
+    return words
+
+
+@pytest.mark.parametrize("page_size", [4096, 1024])
+def test_a_foreign_wal_beside_the_store_is_set_aside_unread(tmp_path: Path, page_size: int):
+    store_path = tmp_path / "data" / "vocabulary.sqlite3"
+    store_path.parent.mkdir()
+    confirmed = _confirmed_words(store_path)
+    before = store_path.read_bytes()
+    stray = _foreign_wal(tmp_path, page_size)
+    (store_path.parent / "vocabulary.sqlite3-wal").write_bytes(stray)
+    with VocabStore(store_path) as store:
+        assert store.notice and "did not belong" in store.notice and "\n" not in store.notice
+        assert {item.simplified for item in store.items()} == confirmed
+    # Closing did not replay it either: every confirmed word is in the file itself.
+    assert store_path.read_bytes() == before
+    with VocabStore(store_path) as again:
+        assert again.notice is None
+        assert {item.simplified for item in again.items()} == confirmed
+    (aside,) = store_path.parent.glob("vocabulary.sqlite3-wal.stray-*")
+    assert aside.read_bytes() == stray  # kept as it was, for whoever wants it back
+
+
+def test_a_garbage_wal_is_set_aside_and_the_words_kept(store_path: Path):
+    confirmed = _confirmed_words(store_path)
+    junk = b"\x37\x7f\x06\x82" + bytes(range(256)) * 40  # a WAL magic number, then noise
+    (store_path.parent / "vocabulary.sqlite3-wal").write_bytes(junk)
+    with VocabStore(store_path) as store:
+        assert {item.simplified for item in store.items()} == confirmed
+        store.save(word("银行", "銀行"))
+    with VocabStore(store_path) as again:
+        assert {item.simplified for item in again.items()} == confirmed | {"银行"}
+
+
+def test_a_wal_that_belongs_to_the_store_is_replayed(store_path: Path):
+    # Words committed only to the WAL (a process killed before its checkpoint) are kept.
+    confirmed = _confirmed_words(store_path)
+    writer = sqlite3.connect(store_path, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    with VocabStore(store_path) as store:
+        store.save(word("银行", "銀行"))
+        wal = (store_path.parent / "vocabulary.sqlite3-wal").read_bytes()
+    (store_path.parent / "vocabulary.sqlite3-wal").write_bytes(wal)  # as a crash leaves it
+    writer.close()
+    with VocabStore(store_path) as again:
+        assert again.notice is None
+        assert {item.simplified for item in again.items()} == confirmed | {"银行"}
+
+
+def test_a_foreign_wal_mode_file_is_set_aside_without_being_written(
+    tmp_path: Path, store_path: Path
+):
+    # Another program's database in WAL mode, its last writes still in its -wal.
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    other = sqlite3.connect(elsewhere / "app.db", isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("CREATE TABLE bookmarks (url TEXT)")
+    other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the table is in the file itself
+    other.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    files = {suffix: (elsewhere / f"app.db{suffix}").read_bytes() for suffix in ("", "-wal")}
+    other.close()
+    for suffix, data in files.items():
+        (store_path.parent / f"{store_path.name}{suffix}").write_bytes(data)
+    with VocabStore(store_path) as store:
+        assert store.notice and "another program" in store.notice
+        store.save(word("知名"))
+    (aside,) = _asides(store_path)
+    # Opened only as a copy: neither the file nor its WAL was written into.
+    assert aside.read_bytes() == files[""]
+    assert (aside.parent / f"{aside.name}-wal").read_bytes() == files["-wal"]
+
+
+# -- folders that cannot be written ---------------------------------------------------------
+
+
+def test_a_read_only_folder_still_lists_the_words_and_refuses_changes(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from app.core.user import vocab
+
+    confirmed = _confirmed_words(store_path)
+    before = sorted(p.name for p in store_path.parent.iterdir())
+    content = store_path.read_bytes()
+    # Root writes anywhere whatever the mode: the folder's answer is what we control.
+    monkeypatch.setattr(vocab, "writable", lambda path: False)
+    with VocabStore(store_path) as store:
+        assert store.read_only
+        assert store.notice and "can only be read" in store.notice
+        assert {item.simplified for item in store.items()} == confirmed
+        assert store.get("数学家") is not None
+        with pytest.raises(UserError, match="can only be read") as caught:
+            store.save(word("银行"))
+        assert "\n" not in str(caught.value)
+        with pytest.raises(UserError):
+            store.remove("知名")
+    # Nothing was written: no -wal, no -shm, the same bytes.
+    assert sorted(p.name for p in store_path.parent.iterdir()) == before
+    assert store_path.read_bytes() == content
+
+
+def test_a_folder_named_like_the_store_is_a_one_line_error(store_path: Path):
+    store_path.mkdir()
+    with pytest.raises(UserError, match="is a folder") as caught:
+        VocabStore(store_path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_data_folder_that_is_a_file_is_a_one_line_error(tmp_path: Path):
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    with pytest.raises(UserError, match="data folder") as caught:
+        VocabStore(data / "vocabulary.sqlite3")
+    assert "\n" not in str(caught.value)
+    assert data.read_text() == "not a folder"
+
+
+def test_the_window_falls_back_to_memory_for_every_unusable_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from app.core.user import vocab
+    from app.core.user.vocab import MemoryVocab, open_vocabulary
+
+    file_dir = tmp_path / "file"
+    file_dir.write_text("x")
+    folder_store = tmp_path / "folder" / "vocabulary.sqlite3"
+    folder_store.mkdir(parents=True)
+    for path in (file_dir / "vocabulary.sqlite3", folder_store):
+        stand_in = open_vocabulary(path)
+        assert isinstance(stand_in, MemoryVocab)
+        assert stand_in.notice and "until you quit" in stand_in.notice
+        stand_in.save(word("银行", "銀行"))
+        assert stand_in.get("銀行") is not None
+    # A read-only folder: the words that are there are shown, new ones kept in memory.
+    readable = tmp_path / "ro" / "vocabulary.sqlite3"
+    readable.parent.mkdir()
+    confirmed = _confirmed_words(readable)
+    monkeypatch.setattr(vocab, "writable", lambda path: False)
+    stand_in = open_vocabulary(readable)
+    assert isinstance(stand_in, MemoryVocab)
+    assert {item.simplified for item in stand_in.items()} == confirmed

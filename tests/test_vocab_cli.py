@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import types
@@ -209,3 +211,171 @@ def test_data_dir_is_honoured_by_a_real_process(tmp_path: Path):
     assert missing.stderr.strip() == "zhreader: error: 银行 is not in the vocabulary"
     with VocabStore(data / "vocabulary.sqlite3") as store:
         assert store.known_words() == {"从事", "從事"}
+
+
+# -- exports never replace zhreader's own data or special files (issue 16) --------------------
+
+
+def _saved_words(data_dir: Path) -> set[str]:
+    for word in ("从事", "行"):
+        vocab(data_dir, "add", word)
+    return {"从事", "行"}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["vocabulary.sqlite3", "vocabulary.sqlite3-wal", "vocabulary.sqlite3-shm",
+     "entity_corrections.json", "word_corrections.json", "../data/./vocabulary.sqlite3"],
+)
+def test_export_over_the_store_or_its_files_is_refused_and_no_word_is_lost(
+    data_dir, dictionary, capsys, target
+):
+    confirmed = _saved_words(data_dir)
+    (data_dir / "entity_corrections.json").write_text('{"ignored": ["谷歌"]}', encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    capsys.readouterr()
+    out = data_dir / target
+    assert vocab(data_dir, "export", "--format", "csv", "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "zhreader's" in err
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+    assert {item.simplified for item in stored(data_dir)} == confirmed
+    assert vocab(data_dir, "list") == 0 and capsys.readouterr().err == ""
+
+
+def test_export_over_the_store_under_another_name_is_refused(
+    data_dir, dictionary, tmp_path, capsys
+):
+    confirmed = _saved_words(data_dir)
+    link = tmp_path / "words.csv"
+    os.link(data_dir / "vocabulary.sqlite3", link)  # the same file under another name
+    assert vocab(data_dir, "export", "--format", "csv", "--out", str(link)) == 2
+    assert "zhreader's vocabulary" in capsys.readouterr().err
+    assert {item.simplified for item in stored(data_dir)} == confirmed
+
+
+def test_export_never_replaces_a_symlink_a_pipe_or_a_device(
+    data_dir, dictionary, tmp_path, capsys
+):
+    _saved_words(data_dir)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(precious)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    targets = [link, fifo]
+    if os.geteuid() == 0:  # a copy of /dev/null's device node, never the real one
+        device = tmp_path / "null.csv"
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        targets.append(device)
+    capsys.readouterr()
+    for target in targets:
+        mode = target.lstat().st_mode
+        assert vocab(data_dir, "export", "--format", "csv", "--out", str(target)) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and ("symbolic link" in err or "regular file" in err)
+        assert target.lstat().st_mode == mode  # still the same kind of thing
+    assert link.is_symlink() and precious.read_text(encoding="utf-8") == "keep me"
+
+
+def test_export_to_a_missing_folder_says_so_and_creates_nothing(
+    data_dir, dictionary, tmp_path, capsys
+):
+    _saved_words(data_dir)
+    capsys.readouterr()
+    out = tmp_path / "no" / "such" / "folder" / "words.csv"
+    assert vocab(data_dir, "export", "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and str(out.parent) in err
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("fmt", ["apkg", "tsv", "csv"])
+def test_exported_files_are_readable_by_others_as_the_umask_says(
+    data_dir, dictionary, tmp_path, fmt
+):
+    _saved_words(data_dir)
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / f"words.{fmt}"
+        assert vocab(data_dir, "export", "--out", str(out)) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        os.umask(0o077)
+        again = tmp_path / f"private.{fmt}"
+        assert vocab(data_dir, "export", "--out", str(again)) == 0
+        assert stat.S_IMODE(again.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_tsv_neutralises_formulas_as_csv_does(data_dir, dictionary, tmp_path):
+    vocab(data_dir, "add", "从事", "--note", "=HYPERLINK(\"http://x\")")
+    out = tmp_path / "words.tsv"
+    assert vocab(data_dir, "export", "--out", str(out)) == 0
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert all(not cell.startswith(("=", "+", "-", "@")) for cell in line.split("\t"))
+    assert "'" in line
+
+
+def test_leftovers_of_a_killed_export_are_removed_by_the_next_one(
+    data_dir, dictionary, tmp_path, monkeypatch
+):
+    import tempfile
+    import time
+
+    _saved_words(data_dir)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    hour_ago = time.time() - 3 * 3600
+    # What a kill -9 left: an earlier version's scratch folder, a half-written temp file.
+    legacy = scratch / "zhreader-apkg-k1ll3d"
+    legacy.mkdir()
+    (legacy / "collection.anki2").write_bytes(b"half a collection")
+    os.utime(legacy, (hour_ago, hour_ago))
+    out = tmp_path / "words.apkg"
+    half = tmp_path / ".words.apkg.deadbeef.tmp"
+    half.write_bytes(b"half a package")
+    os.utime(half, (hour_ago, hour_ago))
+    running = tmp_path / ".words.apkg.0a1b2c3d.tmp"  # another export, writing right now
+    running.write_bytes(b"in progress")
+    assert vocab(data_dir, "export", "--out", str(out)) == 0
+    assert not legacy.exists() and not half.exists()
+    assert running.exists()
+    assert sorted(p.name for p in scratch.iterdir()) == []
+    assert zipfile.ZipFile(out).namelist() == ["collection.anki2", "media"]
+
+
+def test_list_shows_control_characters_as_escapes(data_dir, dictionary, capsys):
+    vocab(data_dir, "add", "从事")
+    with VocabStore(data_dir / "vocabulary.sqlite3") as store:
+        store.save(VocabItem("恶意", "惡意", "è yì", "\x1b]0;pwned\x07\x1b[2J\x9b31m"))
+    capsys.readouterr()
+    assert vocab(data_dir, "list") == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b]0;pwned\\x07" in out
+    assert len(out.splitlines()) == 2  # one line per word
+
+
+# -- a stray journal file beside the store, from the command line ----------------------------
+
+
+def test_a_foreign_wal_beside_the_store_loses_no_word_from_the_command_line(
+    data_dir, dictionary, tmp_path, capsys
+):
+    confirmed = _saved_words(data_dir)
+    other = sqlite3.connect(tmp_path / "other.db", isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("CREATE TABLE t (x)")
+    other.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 50)
+    (data_dir / "vocabulary.sqlite3-wal").write_bytes((tmp_path / "other.db-wal").read_bytes())
+    other.close()
+    capsys.readouterr()
+    assert vocab(data_dir, "list", "--json") == 0
+    out, err = capsys.readouterr()
+    assert {entry["simplified"] for entry in json.loads(out)} == confirmed
+    assert err.count("\n") == 1 and "did not belong" in err
+    assert {item.simplified for item in stored(data_dir)} == confirmed

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.errors import UserError
 from app.ui.models import CorrectionsModel
 
 ENTITY_HINT = ("Your corrections apply to every article. Right-click a name in the "
@@ -36,6 +38,7 @@ class CorrectionsDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName(name)
         self.resize(420, 360)
+        self.corrections = corrections  # saved here after a removal, never by the model
         self.model = model if model is not None else CorrectionsModel(corrections, self)
         self.list_view = QListView()
         self.list_view.setModel(self.model)
@@ -66,5 +69,15 @@ class CorrectionsDialog(QDialog):
         rows = [i.row() for i in self.list_view.selectionModel().selectedRows()]
         if not rows and self.list_view.currentIndex().isValid():
             rows = [self.list_view.currentIndex().row()]
-        if rows and self.model.remove_rows(rows):
-            self.changed.emit()
+        if not rows or not self.model.remove_rows(rows):
+            return
+        try:
+            self.corrections.save()
+        except UserError as exc:  # a full disk or read-only folder: say so, keep running
+            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), str(exc),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
+        self.changed.emit()

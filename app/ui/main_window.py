@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.core.analysis.pipeline import sentence_at
 from app.core.errors import UserError
+from app.core.language.dictionary import index_notice
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
 from app.core.types import Analysis, Article, Entity, VocabItem
@@ -47,7 +48,7 @@ from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.find_bar import FindBar
 from app.ui.library_panel import LibraryPanel
-from app.ui.models import ENTITY_TYPE_NAMES
+from app.ui.models import ENTITY_TYPE_NAMES, menu_text
 from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._rereading = False
         self._correction_message = ""  # shown when the re-analysis after a correction lands
         self.last_error: str | None = None
+        self._index_notice_shown = False
         self._restore_position = 0
         self._view_index: ViewIndex | None = None
         self.vocab = vocab_access.open_vocab_store()
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
         self._build_word_shortcuts()
 
         self._refresh_vocab()
-        notices = [getattr(self.vocab, "notice", None), Corrections.load().notice]
+        notices = [self.vocab.notice, Corrections.load().notice]
         if any(notices):
             self.statusBar().showMessage("; ".join(n for n in notices if n), 15_000)
         geometry, state = self.settings.window_state()
@@ -387,6 +389,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
             f"{len(analysis.entities)} names", 10_000)
+        if (notice := index_notice()) and not self._index_notice_shown:
+            self._index_notice_shown = True  # once: it holds for the whole session
+            self.statusBar().showMessage(notice, 15_000)
         if self._correction_message:
             self.statusBar().showMessage(self._correction_message, 10_000)
             self._correction_message = ""
@@ -591,7 +596,7 @@ class MainWindow(QMainWindow):
             return
         menu.addSeparator()
         shown = candidate if len(candidate) <= 24 else candidate[:23] + "…"
-        mark = menu.addMenu(f"Mark “{shown}” as a name")
+        mark = menu.addMenu(f"Mark “{menu_text(shown)}” as a name")
         mark.setObjectName("markAsNameMenu")
         for etype in ENTITY_TYPES:
             action = mark.addAction(ENTITY_TYPE_NAMES[etype])
@@ -600,7 +605,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, t=etype: self.mark_as_name(candidate, t))
         listed = {e.text for e in self.analysis.entities}
         if candidate in listed:
-            not_name = menu.addAction(f"“{shown}” is not a name")
+            not_name = menu.addAction(f"“{menu_text(shown)}” is not a name")
             not_name.triggered.connect(lambda: self.ignore_name(candidate))
 
     def ignore_name(self, name: str) -> None:
@@ -786,7 +791,5 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.popup.hide_popup()
         self.runner.wait(5000)
-        close = getattr(self.vocab, "close", None)
-        if close is not None:
-            close()
+        self.vocab.close()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import Qt as QtText
 
 from app.core.types import Entity, VocabItem
 
@@ -25,6 +26,21 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 WORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as written.
+
+    Qt renders a tooltip as rich text whenever it *might* be (`Qt.mightBeRichText`), so a
+    sentence, title, name or file name holding `<img src=...>` or `<font size=7>` would be
+    rendered. Converting it to escaped rich text ourselves leaves nothing to interpret.
+    """
+    return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+
+
+def menu_text(text: str) -> str:
+    """Article text inside a menu item: a "&" is a literal ampersand, not a shortcut key."""
+    return text.replace("&", "&&")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +77,7 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.path
+            return plain_tooltip(entry.path)
         if role == PATH_ROLE:
             return entry.path
         if role == Qt.ItemDataRole.FontRole and entry.path == self._current:
@@ -160,7 +176,7 @@ class EntityModel(QStandardItemModel):
                 item = QStandardItem(name)
                 item.setEditable(False)
                 item.setData(entity, ENTITY_ROLE)
-                item.setToolTip(_entity_tooltip(entity))
+                item.setToolTip(plain_tooltip(_entity_tooltip(entity)))
                 count = QStandardItem(str(entity.count))
                 count.setEditable(False)
                 count.setData(entity, ENTITY_ROLE)
@@ -257,15 +273,16 @@ class VocabModel(QAbstractTableModel):
             if item.status == "known":
                 word += " ✓"
             values = (word, item.pinyin, item.gloss, item.sentence, item.article)
-            return values[index.column()]
+            value = values[index.column()]
+            return value if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(value)
         return None
 
 
 class CorrectionsModel(QAbstractListModel):
     """The user's entity corrections as one list: ignored names, then added ones.
 
-    A thin view over `Corrections`; `remove_rows` changes it and saves, the caller
-    re-analyses so the article shows the change.
+    A thin view over `Corrections`; `remove_rows` changes it in memory, the caller saves
+    it (through `Corrections.save`) and re-analyses so the article shows the change.
     """
 
     def __init__(self, corrections, parent=None) -> None:  # corrections: Corrections
@@ -299,14 +316,12 @@ class CorrectionsModel(QAbstractListModel):
         return self._rows[row]
 
     def remove_rows(self, rows: list[int]) -> int:
-        """Forget the corrections in `rows` and save; returns how many were removed."""
+        """Forget the corrections in `rows`; returns how many were removed."""
         removed = 0
         for name, etype in (self._rows[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)):
             changed = self._corrections.remove_added(name) if etype \
                 else self._corrections.unignore(name)
             removed += bool(changed)
-        if removed:
-            self._corrections.save()
         self._refresh()
         return removed
 
@@ -340,10 +355,8 @@ class WordCorrectionsModel(QAbstractListModel):
         return None
 
     def remove_rows(self, rows: list[int]) -> int:
-        """Forget the corrections in `rows` and save; returns how many were removed."""
+        """Forget the corrections in `rows` (the caller saves); returns how many were removed."""
         texts = [self._rows[r][0] for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
         removed = sum(1 for text in texts if self._corrections.remove(text))
-        if removed:
-            self._corrections.save()
         self._refresh()
         return removed

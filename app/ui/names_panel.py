@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Entity
-from app.ui.models import ENTITY_ROLE, EntityFilterModel, EntityModel
+from app.ui.models import ENTITY_ROLE, EntityFilterModel, EntityModel, menu_text, plain_tooltip
 
 
 class NamesPanel(QWidget):
@@ -72,11 +72,11 @@ class NamesPanel(QWidget):
         if not isinstance(entity, Entity):
             return None
         menu = QMenu(self)
-        show = menu.addAction(f"Show mentions of “{entity.text}”")
+        show = menu.addAction(f"Show mentions of “{menu_text(entity.text)}”")
         show.triggered.connect(lambda: self.entity_chosen.emit(entity))
         menu.addSeparator()
         ignore = menu.addAction("Not a name")
-        ignore.setToolTip(f"Never list “{entity.text}” as a name, in any article")
+        ignore.setToolTip(plain_tooltip(f"Never list “{entity.text}” as a name, in any article"))
         ignore.triggered.connect(lambda: self.ignore_requested.emit(entity.text))
         return menu
 

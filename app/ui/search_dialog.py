@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Entry
+from app.ui.models import plain_tooltip
 
 SEARCH_DELAY_MS = 120
 RESULT_LIMIT = 50
@@ -93,7 +94,7 @@ class SearchDialog(QDialog):
         self.results.clear()
         for entry in self._entries:
             item = QListWidgetItem(result_label(entry))
-            item.setToolTip("\n".join(entry.senses))
+            item.setToolTip(plain_tooltip("\n".join(entry.senses)))
             self.results.addItem(item)
         if self._entries:
             self.results.setCurrentRow(0)

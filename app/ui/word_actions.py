@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu
 from app.core.text.chars import has_han
 from app.core.types import Token
 from app.core.user.word_corrections import MAX_WORD_CHARS, WordCorrections
+from app.ui.models import menu_text
 
 Change = Callable[[WordCorrections], object]
 
@@ -90,7 +91,7 @@ def add_fix_actions(menu: QMenu, fixes: list[BoundaryFix],
         return
     menu.addSeparator()
     for fix in fixes:
-        action = menu.addAction(fix.label)
+        action = menu.addAction(menu_text(fix.label))  # article text: "&" is no shortcut
         action.setObjectName(fix.name)
         action.triggered.connect(
             lambda _checked=False, f=fix: apply(f.change, f.message))

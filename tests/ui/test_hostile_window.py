@@ -114,3 +114,105 @@ def test_a_store_from_a_newer_zhreader_is_left_alone_and_the_window_still_saves(
     assert window.save_token(index) is not None
     assert "研究员" in window.vocab_panel.model.words()
     assert store.read_bytes() == before
+
+
+# -- markup in what the panels show (issue 16) ---------------------------------------------
+
+MARKUP = '<img src="/tmp/zhreader-tooltip.png"><font size=7>大</font><b>粗体</b>'
+
+
+def _shown_as_written(tooltip: str, text: str) -> None:
+    """How Qt shows a tooltip: rich text when it might be; either way, exactly `text`."""
+    from PySide6.QtGui import Qt as QtText
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    if QtText.mightBeRichText(tooltip):
+        doc.setHtml(tooltip)
+    else:
+        doc.setPlainText(tooltip)
+    assert doc.toPlainText().replace("\u2028", "\n") == text
+    # Nothing became an image or a font change: the only fragment formats are plain.
+    html = doc.toHtml()
+    assert "<img" not in html and "font-size:7" not in html and "font-weight:700" not in html
+
+
+def test_markup_in_saved_sentences_and_titles_is_not_rendered_in_tooltips(
+    qtbot, open_window, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>标题{MARKUP.replace('<', '&lt;')}</title></head><body>"
+        f"<p>杨格是知名的{MARKUP.replace('<', '&lt;')}研究员。</p></body></html>",
+        encoding="utf-8",
+    )
+    window = open_window(page)
+    assert MARKUP in window.analysis.text  # the page's escaped markup is literal text
+    index = next(i for i, t in enumerate(window.analysis.tokens) if t.text == "研究员")
+    window.save_token(index)
+    model = window.vocab_panel.model
+    row = model.words().index("研究员")
+    item = model.item(row)
+    assert MARKUP in item.sentence and MARKUP in item.article
+    for column in range(model.columnCount()):
+        idx = model.index(row, column)
+        _shown_as_written(model.data(idx, Qt.ItemDataRole.ToolTipRole),
+                          model.data(idx, Qt.ItemDataRole.DisplayRole))
+
+
+def test_markup_in_names_and_file_names_is_not_rendered_in_tooltips(
+    qtbot, open_window, tmp_path: Path
+) -> None:
+    from app.core.user.corrections import Corrections
+
+    name = "<b>马斯克</b>"
+    corrections = Corrections.load()
+    corrections.add(name, "person")
+    corrections.save()
+    article = tmp_path / "<b>粗体.html"
+    escaped = name.replace("<", "&lt;")
+    article.write_text(f"<p>{escaped}说，杨格是知名的研究员。{escaped}又说了一次。</p>",
+                       encoding="utf-8")
+    window = open_window(article)
+    entity = next(e for e in window.analysis.entities if e.text == name)
+    group = window.names_panel.model.item(0)
+    tips = [group.child(r).toolTip() for r in range(group.rowCount())
+            if group.child(r).text().startswith(name)]
+    assert tips
+    _shown_as_written(tips[0], f"{name} — {entity.count} mentions")
+    menu = window.names_panel.entity_menu(
+        window.names_panel.filter_model.mapFromSource(group.child(0).index()))
+    for action in menu.actions():
+        if action.toolTip() != action.text().replace("&&", "&"):
+            _shown_as_written(action.toolTip(), f"Never list “{name}” as a name, in any article")
+    library = window.library_panel.model
+    tip = library.data(library.index(library.row_of(str(article))), Qt.ItemDataRole.ToolTipRole)
+    _shown_as_written(tip, str(article))
+
+
+# -- data folders the window cannot use ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["file", "folder-named-like-the-store", "nested-corrections"])
+def test_the_window_opens_on_a_data_folder_it_cannot_use(
+    qtbot, open_window, dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    data = tmp_path / "data"
+    if kind == "file":
+        data.write_text("not a folder", encoding="utf-8")
+    elif kind == "folder-named-like-the-store":
+        (data / "vocabulary.sqlite3").mkdir(parents=True)
+    else:
+        data.mkdir()
+        (data / "entity_corrections.json").write_text("[" * 200_000, encoding="utf-8")
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(data))
+    window = open_window(XAI)
+    assert not dialogs  # no traceback dialog, no error: a notice in the status bar
+    if kind == "nested-corrections":
+        assert window.vocab.notice is None
+        assert list(data.glob("entity_corrections.json.corrupt-*"))
+    else:
+        assert "until you quit" in (window.vocab.notice or "")
+    index = next(i for i, t in enumerate(window.analysis.tokens) if t.text == "研究员")
+    assert window.save_token(index) is not None
+    assert "研究员" in window.vocab_panel.model.words()

@@ -3,6 +3,10 @@
 Opening an article already read skips segmentation, pinyin and NER entirely (and even
 importing them). The key covers everything the result depends on: the text, the code
 and data that produce it, and the user's entity and word corrections.
+
+Each file ends with a digest of its key and payload: a file that was damaged, edited or
+copied under another key is analysed again instead of being shown, and so is anything
+the JSON parser chokes on (deep nesting included). A cache never stops the app.
 """
 
 from __future__ import annotations
@@ -12,15 +16,16 @@ import hashlib
 import importlib.util
 import json
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
-from app.core.paths import atomic_writer, cache_dir, data_dir, dictionaries_dir
+from app.core.paths import atomic_writer, cache_dir, dictionaries_dir
 from app.core.types import Analysis, Article
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a digest line after the JSON
 MAX_CACHED_CHARS = 300_000  # bigger texts would make cache files larger than re-analysis costs
 MAX_FILES = 300
 
@@ -55,18 +60,11 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(spec_parts).encode()).hexdigest()
 
 
-# The user's corrections that change an analysis: entity and word-boundary corrections.
-CORRECTION_FILES = ("entity_corrections.json", "word_corrections.json")
-
-
 def _corrections_fingerprint() -> bytes:
-    parts = []
-    for name in CORRECTION_FILES:
-        try:
-            parts.append((data_dir() / name).read_bytes())
-        except OSError:
-            parts.append(b"")
-    return b"\0".join(parts)
+    """The user's corrections that change an analysis: entity and word-boundary ones."""
+    from app.core.user import corrections, word_corrections
+
+    return corrections.fingerprint() + b"\0" + word_corrections.fingerprint()
 
 
 def cache_key(article: Article) -> str | None:
@@ -84,18 +82,42 @@ def _path(key: str) -> Path:
     return cache_dir() / "analyses" / f"{key}.json"
 
 
+def _payload_digest(key: str):  # -> a hashlib sha256 object
+    return hashlib.sha256(f"zhreader analysis {key}\0".encode())
+
+
 def load(key: str | None) -> Analysis | None:
     if key is None:
         return None
     path = _path(key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        analysis = Analysis.from_json(data)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or damaged: analyse again
+        payload, newline, trailer = path.read_bytes().rpartition(b"\n")
+        digest = _payload_digest(key)
+        digest.update(payload)
+        if not newline or trailer.decode("ascii") != digest.hexdigest():
+            return None  # damaged, edited, or another key's file: analyse again
+        analysis = Analysis.from_json(json.loads(payload.decode("utf-8", "surrogatepass")))
+    except Exception:  # missing, unreadable, nested too deep for the parser...: analyse again
+        return None
     with contextlib.suppress(OSError):
         os.utime(path)  # pruning drops the least recently *used* analyses
     return analysis
+
+
+class _Writer(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+
+class _Digesting:
+    """A text file that also feeds what it writes (as stored: UTF-8) into a digest."""
+
+    def __init__(self, out: TextIO, update: Callable[[bytes], object]) -> None:
+        self._out = out
+        self._update = update
+
+    def write(self, text: str) -> int:
+        self._update(text.encode("utf-8", "surrogatepass"))
+        return self._out.write(text)
 
 
 def store(key: str | None, analysis: Analysis) -> None:
@@ -104,7 +126,9 @@ def store(key: str | None, analysis: Analysis) -> None:
     path = _path(key)
     try:
         with atomic_writer(path, text=True, durable=False) as fh:  # a cache: no fsync
-            write_json(analysis, fh, separators=(",", ":"))
+            digest = _payload_digest(key)
+            write_json(analysis, _Digesting(fh, digest.update), separators=(",", ":"))
+            fh.write("\n" + digest.hexdigest())
         _prune(path.parent)
     except OSError:
         pass  # a read-only or full cache dir only costs speed
@@ -113,7 +137,7 @@ def store(key: str | None, analysis: Analysis) -> None:
 _TOKENS_PER_WRITE = 5000
 
 
-def write_json(analysis: Analysis, out: TextIO,
+def write_json(analysis: Analysis, out: _Writer,
                separators: tuple[str, str] = (", ", ": ")) -> None:
     """`json.dumps(analysis.to_json())` written a slice of tokens at a time.
 

@@ -105,6 +105,34 @@ def _entry_rows(
         yield entry_id, traditional, simplified, numbered, body
 
 
+def _fill_index(connection: sqlite3.Connection, source: Path) -> None:
+    """Parse `source` into an empty SQLite database (a file being built, or memory)."""
+    connection.execute("PRAGMA journal_mode=OFF")
+    connection.execute("PRAGMA synchronous=OFF")
+    connection.executescript(_SCHEMA)
+    headwords: set[str] = set()
+    connection.executemany(
+        "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
+        _entry_rows(_read_source_lines(source), headwords),
+    )
+    # Sorting in SQLite is cheaper than building 200,000 key tuples in Python.
+    connection.execute(
+        "INSERT INTO keys SELECT key, id, simplified_match FROM ("
+        " SELECT simplified AS key, id, 1 AS simplified_match FROM entries"
+        " UNION ALL SELECT traditional, id, 0 FROM entries"
+        " WHERE traditional != simplified) ORDER BY key, id"
+    )
+    _store_frequencies(connection, headwords)
+    (max_key_length,) = connection.execute(
+        "SELECT coalesce(max(length(key)), 1) FROM keys"
+    ).fetchone()
+    connection.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("source", _source_key(source)), ("max_key_length", str(max_key_length))],
+    )
+    connection.commit()
+
+
 def build_index(source: Path, index_path: Path) -> None:
     """Parse `source` into a new SQLite file and atomically put it at `index_path`."""
     index_path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,30 +144,7 @@ def build_index(source: Path, index_path: Path) -> None:
     try:
         connection = sqlite3.connect(tmp_path)
         try:
-            connection.execute("PRAGMA journal_mode=OFF")
-            connection.execute("PRAGMA synchronous=OFF")
-            connection.executescript(_SCHEMA)
-            headwords: set[str] = set()
-            connection.executemany(
-                "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
-                _entry_rows(_read_source_lines(source), headwords),
-            )
-            # Sorting in SQLite is cheaper than building 200,000 key tuples in Python.
-            connection.execute(
-                "INSERT INTO keys SELECT key, id, simplified_match FROM ("
-                " SELECT simplified AS key, id, 1 AS simplified_match FROM entries"
-                " UNION ALL SELECT traditional, id, 0 FROM entries"
-                " WHERE traditional != simplified) ORDER BY key, id"
-            )
-            _store_frequencies(connection, headwords)
-            (max_key_length,) = connection.execute(
-                "SELECT coalesce(max(length(key)), 1) FROM keys"
-            ).fetchone()
-            connection.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("source", _source_key(source)), ("max_key_length", str(max_key_length))],
-            )
-            connection.commit()
+            _fill_index(connection, source)
         finally:
             connection.close()
         with open(tmp_path, "rb") as handle:
@@ -160,6 +165,14 @@ def _store_frequencies(connection: sqlite3.Connection, headwords: set[str]) -> N
         if word in headwords:
             counts.setdefault(word, count)
     connection.executemany("INSERT INTO word_freq VALUES (?, ?)", sorted(counts.items()))
+
+
+def _index_in_memory(source: Path) -> tuple[sqlite3.Connection, int]:
+    """The index for this run only, when the cache folder cannot hold one."""
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill_index(connection, source)
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    return connection, int(meta.get("max_key_length", "20"))
 
 
 def _remove_older_versions(index_path: Path) -> None:
@@ -253,6 +266,8 @@ class Dictionary:
     def __init__(self, index_path: Path, source: Path) -> None:
         self.index_path = index_path
         self.source = source
+        # One line for the user when the index could not be kept on disk.
+        self.notice: str | None = None
         self._lock = threading.Lock()
         self._connection, self._max_key_length = self._open_or_build()
         # Sized for a few articles' distinct words; entries are ~1 KB each, and the whole
@@ -273,14 +288,22 @@ class Dictionary:
             return opened
         try:
             build_index(self.source, self.index_path)
+            opened = _open_current(self.index_path, self.source)
+            if opened is None:
+                raise OSError(f"{self.index_path} cannot be read back")
         except (OSError, sqlite3.Error) as exc:
+            # A read-only or full cache folder, a folder where the index belongs: this run
+            # gets an index in memory, and the next start tries the disk again.
             reason = getattr(exc, "strerror", None) or exc
-            raise UserError(
-                f"cannot build the dictionary index in {self.index_path.parent}: {reason}"
-            ) from exc
-        opened = _open_current(self.index_path, self.source)
-        if opened is None:
-            raise UserError(f"the dictionary index {self.index_path} cannot be read")
+            self.notice = (
+                f"the dictionary index cannot be kept in {self.index_path.parent} ({reason}); "
+                "a temporary one is used, so every start takes a few seconds longer"
+            )
+            try:
+                opened = _index_in_memory(self.source)
+            except (OSError, sqlite3.Error) as again:
+                why = getattr(again, "strerror", None) or again
+                raise UserError(f"cannot build the dictionary index: {why}") from again
         return opened
 
     def _execute(self, sql: str, parameters: Iterable = ()) -> list[tuple]:
@@ -293,7 +316,8 @@ class Dictionary:
                 if not is_corruption(exc):  # closed, busy, ...: never delete a shared index
                     raise
                 self._connection.close()
-                self.index_path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    self.index_path.unlink(missing_ok=True)
                 self._connection, self._max_key_length = self._open_or_build()
                 return self._connection.execute(sql, parameters).fetchall()
 
@@ -491,3 +515,9 @@ def open_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
 
 # The process-wide Dictionary; the first caller (any thread) opens or builds it.
 get_dictionary: ProcessWide[Dictionary] = ProcessWide(open_dictionary)
+
+
+def index_notice() -> str | None:
+    """The process-wide dictionary's notice, if it was built (never builds it)."""
+    built = get_dictionary.instance
+    return built.notice if built is not None else None

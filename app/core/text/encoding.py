@@ -40,6 +40,7 @@ _HAN = HAN_RE
 # Lead bytes of 3-byte UTF-8 (all of CJK) as Latin-1/cp1252 show them: "ä¸­æ–‡" is 中文.
 _UTF8_AS_LATIN = re.compile(r"[\u00e3-\u00e9][\u0080-\u00bf\u0152-\u2122]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 def replace_lone_surrogates(text: str) -> str:
@@ -67,10 +68,11 @@ def decode_bytes(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            try:
-                return _checked(data[len(bom) :].decode(encoding))
-            except UnicodeDecodeError:
-                break
+            # A file cut mid-character (or with a stray unit) is still that encoding.
+            text, bad = decode_counting(data[len(bom) :], encoding)
+            if not _too_many_bad(bad, text):
+                return _checked(text)
+            break
     if b"\x00" not in data:
         try:
             text = data.decode("utf-8")
@@ -135,11 +137,33 @@ def _checked(text: str) -> str:
 
 
 def _utf16_candidates(data: bytes) -> list[str]:
-    """UTF-16 without a BOM (some Windows tools): only scoring can tell it apart."""
+    """UTF-16 without a BOM (some Windows tools): only scoring can tell it apart.
+
+    An odd length is still a candidate: a file cut mid-character loses one byte, and the
+    scoring counts that byte as undecodable like any other.
+    """
     too_short = len(data) < (4 if b"\x00" in data else 8)  # "café" is not two hanzi
-    if too_short or len(data) % 2:
+    if too_short:
         return []
     return ["utf-16-le", "utf-16-be"]
+
+
+def decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
+    """The text with undecodable bytes left out, and in how many places they were.
+
+    A U+FFFD that the file itself contains is a character like any other: it is kept,
+    and never counted as a decoding error (nor removed along with the real errors). One
+    stray byte that also breaks the character it landed in is one place, not three.
+    """
+    kept = data.decode(encoding, errors="ignore")
+    marked = data.decode(encoding, errors="replace")  # U+FFFD for each undecodable piece
+    if len(marked) == len(kept):
+        return kept, 0
+    return kept, len(_REPLACEMENT_RUN.findall(marked)) - len(_REPLACEMENT_RUN.findall(kept))
+
+
+def _too_many_bad(bad: int, text: str) -> bool:
+    return bad > max(3, len(text) // 1000)
 
 
 def _best_decoding(data: bytes) -> str:
@@ -153,11 +177,11 @@ def _best_decoding(data: bytes) -> str:
     scored: list[tuple[float, int, str]] = []
     for rank, encoding in enumerate(candidates):
         if encoding.startswith("utf-16"):
-            sample = data[: _SAMPLE_BYTES & ~1]
+            sample = data[: _SAMPLE_BYTES & ~1] if truncated else data
         else:
             sample = _cut_at_line(data[:_SAMPLE_BYTES], truncated)
-        decoded = sample.decode(encoding, errors="replace")
-        scored.append((chinese_score(decoded), -rank, encoding))
+        decoded, bad = decode_counting(sample, encoding)
+        scored.append((chinese_score(decoded, bad), -rank, encoding))
     score, _, encoding = max(scored)
     if score < _MIN_SCORE:
         if b"\x00" in data:
@@ -166,14 +190,13 @@ def _best_decoding(data: bytes) -> str:
             "could not tell this file's text encoding (tried UTF-8, UTF-16, GB18030 and "
             "Big5); save it as UTF-8 and try again"
         )
-    text = data.decode(encoding, errors="replace")
-    bad = text.count("\ufffd")
-    if bad > max(3, len(text) // 1000):
+    text, bad = decode_counting(data, encoding)
+    if _too_many_bad(bad, text):
         raise UserError(
             f"this file is not valid {encoding.upper()} ({bad} undecodable bytes); "
             "save it as UTF-8 and try again"
         )
-    return text.replace("\ufffd", "")
+    return text
 
 
 def _cut_at_line(sample: bytes, truncated: bool) -> bytes:
@@ -207,16 +230,21 @@ def _common_hanzi() -> frozenset[str]:
     return frozenset(chars)
 
 
-def chinese_score(text: str) -> float:
-    """Roughly -1..1: how much `text` reads like real (Chinese or plain ASCII) writing."""
-    if not text:
+def chinese_score(text: str, undecodable: int = 0) -> float:
+    """Roughly -1..1: how much `text` reads like real (Chinese or plain ASCII) writing.
+
+    `undecodable` places (bytes the decoding had to leave out) weigh heavily against it;
+    a U+FFFD the text itself contains is neutral: it is a character the writer kept.
+    """
+    if not text and not undecodable:
         return 0.0
     common = _common_hanzi()
-    total = 0.0
-    counted = rare_hanzi = 0
+    total = -5.0 * undecodable
+    counted = undecodable
+    rare_hanzi = 0
     for ch in text:
         code = ord(ch)
-        if ch in _ALLOWED_CONTROLS or ch == " ":
+        if ch in _ALLOWED_CONTROLS or ch == " " or ch == "\ufffd":
             continue
         counted += 1
         if ch in common:
@@ -228,8 +256,6 @@ def chinese_score(text: str) -> float:
         elif 0x3400 <= code <= 0x9FFF or 0x20000 <= code <= 0x3FFFF:
             total += 0.1  # a real but rare character: neutral-ish
             rare_hanzi += 1
-        elif ch == "\ufffd":
-            total -= 5.0
         elif unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn"):
             total -= 3.0
         else:

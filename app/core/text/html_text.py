@@ -40,6 +40,8 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # it follows Chinese text or punctuation (many sites write Chinese with ASCII commas).
 _WRAP_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK},;:!?)])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# What the parser still holds at the end when a comment, declaration or tag never ended.
+_UNFINISHED_MARKUP = re.compile(r"<[!?/a-zA-Z]")
 
 
 class _ArticleParser(HTMLParser):
@@ -129,6 +131,13 @@ class _ArticleParser(HTMLParser):
 
     def _push(self, text: str) -> None:
         self.pieces.append((text, self._article_depth > 0, self._main_depth > 0))
+
+    def close(self) -> None:
+        # Markup left unfinished at the end of the page ("<!-- never closed", "<div"): the
+        # parser would hand it over as text; a browser hides it, and so do we.
+        if _UNFINISHED_MARKUP.match(self.rawdata):
+            self.rawdata = ""
+        super().close()
 
 
 def _collapse(text: str) -> str:

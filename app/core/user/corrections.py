@@ -2,6 +2,8 @@
 
 They persist in `data_dir()/entity_corrections.json` and apply to every article. Names are
 compared in simplified script and case-insensitively, so one correction covers both scripts.
+This module is the only one that reads or writes that file (the analysis cache keys on its
+`fingerprint`); `json_file` says what a damaged, huge or unwritable file gets.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from app.core.errors import UserError
 from app.core.paths import data_dir
 from app.core.types import EntityType
+from app.core.user import json_file
 from app.core.user.json_file import read_json, write_json
 
 FILE_NAME = "entity_corrections.json"
@@ -53,7 +56,7 @@ class Corrections:
         JSON is set aside under a new name, never overwritten, when `set_aside` (the window and
         the command line, which tell the user); background analysis only reads it.
         """
-        path = path or data_dir() / FILE_NAME
+        path = path or default_path()
 
         def parse(data: dict) -> tuple[Corrections, str | None]:
             ignored = {_clean(n) for n in data.get("ignored", [])}
@@ -75,7 +78,7 @@ class Corrections:
 
     def save(self) -> None:
         data = {"ignored": sorted(self.ignored), "added": dict(sorted(self.added.items()))}
-        write_json(self.path or data_dir() / FILE_NAME, data)
+        write_json(self.path or default_path(), data)
 
     def ignored_keys(self) -> frozenset[str]:
         return frozenset(normalize_name(n) for n in self.ignored)
@@ -111,3 +114,11 @@ class Corrections:
             del self.added[n]
         return bool(gone)
 
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def fingerprint() -> bytes:
+    """What the saved corrections are, for keying cached analyses (b"" when there are none)."""
+    return json_file.fingerprint(default_path())

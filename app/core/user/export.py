@@ -3,6 +3,12 @@
 Every writer builds the whole file first and then replaces the target atomically, so a
 failed export never leaves half a file where a good one was. Output is deterministic
 for the same items (the .apkg's internal timestamps aside).
+
+A destination is checked before anything is written: zhreader's own data (the vocabulary,
+its journal files, the entity corrections, copies set aside), a symbolic link, a device,
+a pipe or a folder is refused, and a missing folder is named rather than created. New
+files get the usual permissions (0666 less the umask). Cells that a spreadsheet would run
+as a formula are neutralised in CSV and TSV alike.
 """
 
 from __future__ import annotations
@@ -11,9 +17,10 @@ import csv
 import html
 import io
 import itertools
+import os
 import re
 import sqlite3
-import tempfile
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterable
@@ -22,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from app.core.errors import UserError
-from app.core.paths import atomic_write_bytes
+from app.core.paths import atomic_writer
 from app.core.types import VocabItem
 from app.core.user.vocab import word_span
 
@@ -164,31 +171,26 @@ def export_apkg(
         )
         count += 1
     path = Path(path)
+    _check_destination(path)
     # genanki's own write_to_file leaves its temporary SQLite file behind in /tmp
-    # (0.13.1); build the collection in a temp dir we remove, then zip it ourselves.
+    # (0.13.1), and so would any scratch file when the export is killed: the collection
+    # is built in memory and zipped from there.
+    conn = sqlite3.connect(":memory:")
     try:
-        with tempfile.TemporaryDirectory(prefix="zhreader-apkg-") as tmp:
-            collection = Path(tmp) / "collection.anki2"
-            conn = sqlite3.connect(collection)
-            # A scratch file zipped right after: skip the per-statement fsyncs of
-            # genanki's schema script (they made one export take ~0.3 s).
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute("PRAGMA journal_mode = MEMORY")
-            try:
-                package = genanki.Package(deck)
-                stamp = timestamp if timestamp is not None else datetime.now(UTC).timestamp()
-                id_gen = itertools.count(int(stamp * 1000))
-                package.write_to_db(conn.cursor(), stamp, id_gen)
-                conn.commit()
-            finally:
-                conn.close()
-            buffer = io.BytesIO()
-            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(collection, "collection.anki2")
-                archive.writestr("media", "{}")
-            _write(path, buffer.getvalue())
-    except OSError as exc:
-        raise UserError(f"could not write {path}: {exc.strerror or exc}") from exc
+        package = genanki.Package(deck)
+        stamp = timestamp if timestamp is not None else datetime.now(UTC).timestamp()
+        id_gen = itertools.count(int(stamp * 1000))
+        package.write_to_db(conn.cursor(), stamp, id_gen)
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("collection.anki2", collection)
+        archive.writestr("media", "{}")
+    _write(path, buffer.getvalue())
+    _remove_old_scratch()
     return count
 
 
@@ -198,7 +200,8 @@ def export_apkg(
 def export_tsv(items: Iterable[VocabItem], path: Path) -> int:
     """simplified, traditional, pinyin, definition, notes; UTF-8, one word per line.
 
-    TSV has no quoting, so tabs and line breaks inside a field become spaces.
+    TSV has no quoting, so tabs and line breaks inside a field become spaces; spreadsheets
+    open TSV too, so formula cells are neutralised as in CSV.
     """
     lines = []
     for item in _unique(items):
@@ -212,7 +215,7 @@ def export_tsv(items: Iterable[VocabItem], path: Path) -> int:
             if part
         )
         fields = (item.simplified, item.traditional, item.pinyin, item.gloss, notes)
-        lines.append("\t".join(_one_line(field) for field in fields) + "\n")
+        lines.append("\t".join(neutralize_cell(_one_line(field)) for field in fields) + "\n")
     _write(Path(path), "".join(lines).encode("utf-8"))
     return len(lines)
 
@@ -320,12 +323,88 @@ def _clean_text(text: str) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
+    _check_destination(path)
     try:
-        if path.is_dir():
-            raise UserError(f"{path} is a folder; give a file name to export to")
-        atomic_write_bytes(path, data)
+        with atomic_writer(path, shared=True) as fh:
+            fh.write(data)
     except OSError as exc:
         raise UserError(f"could not write {path}: {exc.strerror or exc}") from exc
+
+
+def _check_destination(path: Path) -> None:
+    """Refuse, in one line, any destination an export must never replace."""
+    try:
+        if path.is_symlink():
+            raise UserError(
+                f"{path} is a symbolic link; export to a new or regular file instead"
+            )
+        if path.is_dir():
+            raise UserError(f"{path} is a folder; give a file name to export to")
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            raise UserError(
+                f"{path} is not a regular file (a device, pipe or socket); "
+                "export to a new or regular file instead"
+            )
+        folder = path.parent
+        if not folder.is_dir():
+            raise UserError(
+                f"the folder {folder} does not exist; create it first or choose another"
+            )
+        what = _own_data(path)
+    except OSError as exc:
+        raise UserError(f"could not write {path}: {exc.strerror or exc}") from exc
+    if what:
+        raise UserError(f"{path} is zhreader's {what}; choose another file to export to")
+
+
+def _own_data(path: Path) -> str | None:
+    """What of zhreader's own data lives at `path` (also under another name), else None."""
+    from app.core.paths import data_dir
+    from app.core.user import word_corrections
+    from app.core.user.corrections import default_path as corrections_path
+    from app.core.user.vocab import default_store_path
+
+    owned = {
+        default_store_path(): "vocabulary",
+        corrections_path(): "entity corrections file",
+        data_dir() / word_corrections.FILE_NAME: "word corrections file",
+    }
+    target = path.resolve()
+    for own, what in owned.items():
+        # The store's -wal/-shm, and copies set aside beside it (`.unreadable-...`).
+        if target.parent == own.parent.resolve() and target.name.startswith(own.name):
+            return what
+        for extra in (own, own.with_name(own.name + "-wal"), own.with_name(own.name + "-shm")):
+            if path.exists() and extra.exists() and os.path.samefile(path, extra):
+                return what  # a hard link, or a folder reached another way
+    return None
+
+
+_SCRATCH_PREFIX = "zhreader-apkg-"  # the temporary folders earlier versions exported through
+_SCRATCH_AGE = 3600
+
+
+def _remove_old_scratch() -> None:
+    """Delete this user's scratch folders that a killed export of an earlier version left."""
+    import shutil
+    import tempfile
+    import time
+
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not entry.name.startswith(_SCRATCH_PREFIX):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+                    or time.time() - info.st_mtime < _SCRATCH_AGE):
+                continue
+            shutil.rmtree(entry.path)
+        except OSError:
+            continue
 
 
 __all__ = [

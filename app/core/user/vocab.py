@@ -1,4 +1,4 @@
-"""The vocabulary store: saved words in a small SQLite file that survives crashes.
+"""The vocabulary: saved words, in a small SQLite file that survives crashes (or in memory).
 
 Durability choices (modelled on qutebrowser's `misc/sql.py`):
 
@@ -17,6 +17,15 @@ Durability choices (modelled on qutebrowser's `misc/sql.py`):
   version n to n + 1 inside the same transaction that bumps the version.
 * `PRAGMA application_id` marks the file as ours, so another program's SQLite file
   put in its place is recognised as foreign, kept aside and never written into.
+* Before the file is opened for writing, a copy of it (with its `-wal`) is examined
+  (`store_check`): a WAL that does not belong to the store is set aside unread, and a
+  damaged or foreign file is renamed without SQLite ever writing into it.
+* A folder that cannot be written (read-only, full, `/proc`) still lets the words be
+  read: the store then works on an in-memory copy and refuses writes with one line.
+
+`Vocabulary` is the interface the window and the command line use; `VocabStore` (the
+file) and `MemoryVocab` (the window's stand-in when the file cannot be written) both
+implement it with the same rules, and one test suite runs against both.
 """
 
 from __future__ import annotations
@@ -28,12 +37,21 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from app.core.errors import UserError
-from app.core.sqlite_errors import is_corruption
+from app.core.paths import unused_name, write_problem
+from app.core.sqlite_errors import is_corruption, is_unwritable, why_unwritable
 from app.core.text.chars import HAN_RE
 from app.core.types import Token, VocabItem
+from app.core.user.store_check import (
+    Inspection,
+    Newer,
+    Unusable,
+    inspect_store,
+    sidecar,
+    writable,
+)
 
 Status = Literal["learning", "known"]
 STATUSES: tuple[Status, ...] = ("learning", "known")
@@ -80,25 +98,164 @@ _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, 
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
-class _Unreadable(Exception):
-    """The file at the store path is not a zhreader vocabulary we can trust."""
-
-
 def default_store_path() -> Path:
     from app.core.paths import data_dir
 
     return data_dir() / STORE_NAME
 
 
+# -- the interface and its rules --------------------------------------------------------------
+
+
+class Vocabulary(Protocol):
+    """Saved words keyed by their simplified form, found by either script.
+
+    `notice` is one line for the user when opening needed a decision (a damaged file set
+    aside, a read-only folder, a memory stand-in), else None.
+    """
+
+    notice: str | None
+
+    def save(self, item: VocabItem) -> VocabItem: ...
+
+    def get(self, word: str) -> VocabItem | None: ...
+
+    def items(self) -> list[VocabItem]: ...
+
+    def remove(self, word: str) -> bool: ...
+
+    def set_status(self, word: str, status: Status) -> bool: ...
+
+    def set_note(self, word: str, note: str) -> bool: ...
+
+    def known_words(self) -> set[str]: ...
+
+    def __len__(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def _checked(item: VocabItem) -> tuple[str, str]:
+    """(simplified, traditional) of an item about to be saved; ValueError when it cannot be."""
+    simplified = item.simplified.strip()
+    if not simplified:
+        raise ValueError("a vocabulary item needs a simplified word")
+    if item.status not in STATUSES:
+        raise ValueError(f"unknown status {item.status!r}")
+    return simplified, item.traditional.strip() or _to_traditional(simplified)
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+
+
+def merge(old: VocabItem | None, item: VocabItem, simplified: str, traditional: str,
+          now: float) -> VocabItem:
+    """What saving `item` over `old` (None: a new word) keeps; both stores use this rule.
+
+    On update the original `added` time stays; text fields given non-empty replace
+    the stored ones (a new sentence/article/gloss/pinyin/note), empty ones keep them;
+    a status of "known" is applied, the default "learning" does not demote a word.
+    """
+    if old is None:
+        return replace(item, simplified=simplified, traditional=traditional,
+                       added=item.added or now)
+    return VocabItem(
+        simplified=simplified,
+        traditional=item.traditional.strip() or old.traditional,
+        pinyin=item.pinyin or old.pinyin,
+        gloss=item.gloss or old.gloss,
+        sentence=item.sentence or old.sentence,
+        # A new sentence brings its own article; never pair it with the old title.
+        article=item.article if item.sentence else item.article or old.article,
+        added=old.added,
+        status="known" if item.status == "known" else old.status,
+        note=item.note or old.note,
+        mark=item.mark if item.sentence else old.mark,
+    )
+
+
+def _newest_first(item: VocabItem) -> tuple[float, str]:
+    return -item.added, item.simplified
+
+
+class MemoryVocab:
+    """The vocabulary kept in memory: the window's stand-in when the file cannot be written.
+
+    Same rules as `VocabStore` (see `Vocabulary`); `items` seeds it, e.g. with the words a
+    read-only store could still read, so the learner keeps seeing them.
+    """
+
+    def __init__(self, items: Iterable[VocabItem] = (), notice: str | None = None) -> None:
+        self.notice = notice
+        self._items: dict[str, VocabItem] = {item.simplified: item for item in items}
+
+    def _key(self, word: str) -> str | None:
+        word = word.strip()
+        if word in self._items:
+            return word
+        return next((key for key, item in self._items.items() if item.traditional == word), None)
+
+    def save(self, item: VocabItem) -> VocabItem:
+        simplified, traditional = _checked(item)
+        stored = merge(self._items.get(simplified), item, simplified, traditional, time.time())
+        self._items[simplified] = stored
+        return stored
+
+    def get(self, word: str) -> VocabItem | None:
+        key = self._key(word)
+        return None if key is None else self._items[key]
+
+    def items(self) -> list[VocabItem]:
+        return sorted(self._items.values(), key=_newest_first)
+
+    def remove(self, word: str) -> bool:
+        key = self._key(word)
+        return key is not None and self._items.pop(key, None) is not None
+
+    def set_status(self, word: str, status: Status) -> bool:
+        _check_status(status)
+        return self._update(word, status=status)
+
+    def set_note(self, word: str, note: str) -> bool:
+        return self._update(word, note=note)
+
+    def _update(self, word: str, **fields: str) -> bool:
+        key = self._key(word)
+        if key is None:
+            return False
+        self._items[key] = replace(self._items[key], **fields)
+        return True
+
+    def known_words(self) -> set[str]:
+        return {w for i in self._items.values() if i.status == "known"
+                for w in (i.simplified, i.traditional) if w}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def close(self) -> None:
+        pass
+
+
+# -- the file ---------------------------------------------------------------------------------
+
+
 class VocabStore:
-    """Saved words keyed by their simplified form; safe for several processes at once."""
+    """Saved words in a SQLite file; safe for several processes at once.
+
+    `read_only` is True when the folder or the disk refuses writes: the words are read
+    from a snapshot in memory, and every change raises a one-line UserError.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self.notice: str | None = None
+        self.read_only = False
+        self._read_only_reason = ""
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = self._open()
 
     # -- opening, checking, migrating -------------------------------------------------
@@ -112,17 +269,56 @@ class VocabStore:
         return conn
 
     def _open(self) -> sqlite3.Connection:
+        folder = self.path.parent
+        try:
+            _check_location(self.path)
+            problem = _make_folder(folder)
+            if problem is None and not writable(self.path):
+                problem = f"the folder {folder} is read-only"
+            seen = inspect_store(self.path, _examine)
+        except OSError as exc:  # a name too long, a loop of links: nothing to fall back on
+            raise UserError(
+                f"cannot use the vocabulary at {self.path}: {exc.strerror or exc}"
+            ) from None
+        if seen.verdict == "newer":
+            raise UserError(_newer_message(self.path, seen.version))
+        if problem is not None:
+            return self._open_read_only(seen, problem)
+        try:
+            if seen.verdict == "unreadable":
+                aside = self._set_aside()
+                self.notice = (
+                    f"The vocabulary file could not be read ({seen.reason}); it was kept as "
+                    f"{aside} and a new, empty vocabulary was started."
+                )
+            elif seen.verdict == "stray-wal":
+                aside = self._set_aside_wal()
+                self.notice = (
+                    f"A journal file beside the vocabulary did not belong to it ({seen.reason}); "
+                    f"it was kept unread as {aside}, and the saved words were kept."
+                )
+        except OSError as exc:
+            return self._open_read_only(seen, f"it cannot be repaired: {exc.strerror or exc}")
+        try:
+            return self._open_checked(trusted=seen.verdict in ("ok", "stray-wal", "missing"))
+        except sqlite3.OperationalError as exc:
+            if not is_unwritable(exc):
+                raise UserError(f"cannot open the vocabulary at {self.path}: {exc}") from exc
+            return self._open_read_only(seen, why_unwritable(exc))
+
+    def _open_checked(self, trusted: bool) -> sqlite3.Connection:
+        """The real file, read-write; damage found only now is still set aside."""
         conn = self._connect()
         try:
-            self._prepare(conn)
+            self._prepare(conn, quick_check=not trusted)
             return conn
-        except _Unreadable as exc:
+        except Unusable as exc:
             conn.close()
             reason = str(exc)
         except sqlite3.DatabaseError as exc:
             conn.close()
             if not is_corruption(exc):
-                raise UserError(f"cannot open the vocabulary at {self.path}: {exc}") from exc
+                raise
             reason = "not a readable database"
         except BaseException:
             conn.close()
@@ -133,19 +329,43 @@ class VocabStore:
             "and a new, empty vocabulary was started."
         )
         conn = self._connect()
-        self._prepare(conn)
+        self._prepare(conn, quick_check=False)
         return conn
 
-    def _prepare(self, conn: sqlite3.Connection) -> None:
+    def _open_read_only(self, seen: Inspection, problem: str) -> sqlite3.Connection:
+        """The words as they are on disk, in memory; nothing is ever written back."""
+        self.read_only = True
+        self._read_only_reason = problem
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        image = seen.image if seen.verdict in ("ok", "stray-wal") else None
+        if image is None and seen.verdict == "unknown":
+            image = _read_image(self.path)
+        if image is not None:
+            try:
+                conn.deserialize(image)
+                _examine(conn)
+            except (sqlite3.DatabaseError, Unusable, Newer):  # unreadable after all: empty
+                conn.close()
+                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._migrate(conn)
+        if seen.verdict == "unreadable":
+            self.notice = (
+                f"The vocabulary file {self.path} could not be read ({seen.reason}) and was "
+                f"left as it is: {problem}."
+            )
+        else:
+            self.notice = f"The vocabulary at {self.path} can only be read: {problem}."
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection, quick_check: bool) -> None:
         """Check the file is ours (or empty), switch to WAL, run pending migrations."""
         _check_identity(conn)
         _refuse_newer(conn, self.path)  # before WAL: a newer version's file stays as it was
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise UserError(f"cannot use write-ahead logging for {self.path}")
         conn.execute("PRAGMA synchronous = FULL")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise _Unreadable("damaged database")
+        if quick_check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise Unusable("damaged database")
         self._migrate(conn)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
@@ -167,23 +387,33 @@ class VocabStore:
 
     def _set_aside(self) -> Path:
         """Rename the unreadable file (and its WAL/SHM, which belong to it) out of the way."""
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        base = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-        aside, n = base, 1
-        while aside.exists():
-            n += 1
-            aside = base.with_name(f"{base.name}-{n}")
+        aside = unused_name(self.path.with_name(f"{self.path.name}.unreadable-{_stamp()}"))
         self.path.rename(aside)
         for suffix in ("-wal", "-shm"):
-            sidecar = self.path.with_name(self.path.name + suffix)
-            if sidecar.exists():
-                sidecar.rename(aside.with_name(aside.name + suffix))
+            extra = sidecar(self.path, suffix)
+            if extra.exists():
+                extra.rename(sidecar(aside, suffix))
+        return aside
+
+    def _set_aside_wal(self) -> Path:
+        """Rename a WAL that does not belong to the store (and its index) before SQLite sees it."""
+        wal = sidecar(self.path, "-wal")
+        aside = unused_name(wal.with_name(f"{wal.name}.stray-{_stamp()}"))
+        wal.rename(aside)
+        shm = sidecar(self.path, "-shm")
+        if shm.exists():
+            shm.rename(unused_name(shm.with_name(f"{shm.name}.stray-{_stamp()}")))
         return aside
 
     # -- writes -----------------------------------------------------------------------
 
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> object:
         """Run `work` in one BEGIN IMMEDIATE transaction; return only after COMMIT."""
+        if self.read_only:
+            raise UserError(
+                f"the vocabulary at {self.path} can only be read ({self._read_only_reason}); "
+                "nothing was changed"
+            )
         with self._lock:
             conn = self._connection()
             try:
@@ -202,46 +432,15 @@ class VocabStore:
             return result
 
     def save(self, item: VocabItem) -> VocabItem:
-        """Insert or update by simplified word; the returned item is committed to disk.
-
-        On update the original `added` time stays; text fields given non-empty replace
-        the stored ones (a new sentence/article/gloss/pinyin/note), empty ones keep them;
-        a status of "known" is applied, the default "learning" does not demote a word.
-        """
-        simplified = item.simplified.strip()
-        if not simplified:
-            raise ValueError("a vocabulary item needs a simplified word")
-        if item.status not in STATUSES:
-            raise ValueError(f"unknown status {item.status!r}")
-        traditional = item.traditional.strip() or _to_traditional(simplified)
+        """Insert or update by simplified word (see `merge`); the result is committed to disk."""
+        simplified, traditional = _checked(item)
         now = time.time()
 
         def upsert(conn: sqlite3.Connection) -> VocabItem:
             row = conn.execute(
                 f"SELECT {_COLUMNS} FROM vocab WHERE simplified = ?", (simplified,)
             ).fetchone()
-            if row is None:
-                merged = replace(
-                    item,
-                    simplified=simplified,
-                    traditional=traditional,
-                    added=item.added or now,
-                )
-            else:
-                old = _item(row)
-                merged = VocabItem(
-                    simplified=simplified,
-                    traditional=item.traditional.strip() or old.traditional,
-                    pinyin=item.pinyin or old.pinyin,
-                    gloss=item.gloss or old.gloss,
-                    sentence=item.sentence or old.sentence,
-                    # A new sentence brings its own article; never pair it with the old title.
-                    article=item.article if item.sentence else item.article or old.article,
-                    added=old.added,
-                    status="known" if item.status == "known" else old.status,
-                    note=item.note or old.note,
-                    mark=item.mark if item.sentence else old.mark,
-                )
+            merged = merge(_item(row) if row else None, item, simplified, traditional, now)
             conn.execute(
                 f"""
                 INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -272,8 +471,7 @@ class VocabStore:
 
     def set_status(self, word: str, status: Status) -> bool:
         """Mark a saved word known or learning; False when it was not saved."""
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
+        _check_status(status)
         return self._update_field(word, "status", status)
 
     def set_note(self, word: str, note: str) -> bool:
@@ -350,16 +548,37 @@ class VocabStore:
         self.close()
 
 
+def open_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The store when it can be written, else a memory stand-in holding what could be read.
+
+    For the window, which must open whatever the data folder is like; its notice says the
+    words saved now last only until it quits.
+    """
+    until_quit = " — saved words last until you quit"
+    try:
+        store = VocabStore(path)
+    except UserError as exc:
+        return MemoryVocab(notice=f"{exc}{until_quit}")
+    if not store.read_only:
+        return store
+    with store:
+        return MemoryVocab(store.items(), notice=f"{store.notice}{until_quit}")
+
+
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return (
+        f"the vocabulary at {path} was written by a newer zhreader "
+        f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
+    )
 
 
 def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
     version = _user_version(conn)
     if version > SCHEMA_VERSION:
-        raise UserError(
-            f"the vocabulary at {path} was written by a newer zhreader "
-            f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
-        )
+        raise UserError(_newer_message(path, version))
 
 
 def _user_version(conn: sqlite3.Connection) -> int:
@@ -371,12 +590,61 @@ def _check_identity(conn: sqlite3.Connection) -> None:
     if app_id == APPLICATION_ID:
         return
     if app_id != 0:
-        raise _Unreadable("a file from another program")
+        raise Unusable("a file from another program")
     tables = conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
     ).fetchone()[0]
     if tables or _user_version(conn):
-        raise _Unreadable("a file from another program")
+        raise Unusable("a file from another program")
+
+
+def _examine(conn: sqlite3.Connection) -> None:
+    """For `inspect_store`: is this copy a healthy zhreader store (or an empty file)?"""
+    _check_identity(conn)
+    version = _user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise Newer(version)
+    if conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
+        raise Unusable("damaged database")
+    if version and not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vocab'"
+    ).fetchone():
+        raise Unusable("damaged database")
+
+
+def _check_location(path: Path) -> None:
+    """Mistakes that no fallback should hide: say them in one line."""
+    if path.is_dir():
+        raise UserError(
+            f"{path} is a folder, not a vocabulary file; move it away or choose another "
+            "--data-dir"
+        )
+
+
+def _make_folder(folder: Path) -> str | None:
+    """Create the data folder; None when done, else why it cannot be (reading still works)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise UserError(write_problem(folder / STORE_NAME, exc)) from None
+    except OSError as exc:
+        return f"the folder {folder} cannot be created ({exc.strerror or exc})"
+    return None
+
+
+def _read_image(path: Path) -> bytes | None:
+    """The store's bytes for reading in memory when no checked copy could be made."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) > 18 and data[18:20] == b"\x02\x02":
+        data = data[:18] + b"\x01\x01" + data[20:]  # WAL mode cannot load into memory
+    return data or None
+
+
+def _stamp() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
 
 
 def _find_key(conn: sqlite3.Connection, word: str) -> str | None:

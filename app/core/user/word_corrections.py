@@ -15,6 +15,7 @@ from pathlib import Path
 from app.core.errors import UserError
 from app.core.language.segmentation import WordRules
 from app.core.paths import data_dir
+from app.core.user import json_file
 from app.core.user.json_file import read_json, write_json
 
 FILE_NAME = "word_corrections.json"
@@ -123,3 +124,8 @@ class WordCorrections:
             splits=tuple(sorted((_simplified(t), tuple(_simplified(p) for p in parts))
                                 for t, parts in self.splits.items())),
         )
+
+
+def fingerprint() -> bytes:
+    """What the saved corrections are, for keying cached analyses (b"" when there are none)."""
+    return json_file.fingerprint(data_dir() / FILE_NAME)
