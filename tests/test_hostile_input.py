@@ -517,3 +517,30 @@ def test_a_file_name_with_control_characters_stays_one_inert_line(
     assert code == 2
     assert len(err.splitlines()) == 1 and err.startswith("zhreader: error: ")
     assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;owned\\x07" in err
+
+
+# -- a cache folder that cannot hold the dictionary index ------------------------------------
+
+
+@pytest.mark.parametrize("obstacle", ["folder-at-index", "cache-is-a-file"])
+def test_an_unusable_cache_folder_gets_an_index_in_memory_and_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    obstacle: str,
+) -> None:
+    from app.core.language import dictionary
+
+    source = tmp_path / "cedict.txt"
+    source.write_text("# test\n銀行 银行 [yin2 hang2] /bank/\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    if obstacle == "folder-at-index":
+        (cache / dictionary.INDEX_NAME).mkdir(parents=True)
+    else:
+        cache.write_text("a file where the cache folder belongs", encoding="utf-8")
+    opened = dictionary.open_dictionary(source=source, cache=cache)
+    assert opened.gloss("銀行") == ("bank", "word")
+    assert opened.notice and "temporary" in opened.notice and "\n" not in opened.notice
+    # The command line says so once, after the answer, and succeeds.
+    monkeypatch.setattr(dictionary.get_dictionary, "instance", opened)
+    code, out, err = _cli(["lookup", "银行"], capsys)
+    assert code == 0 and "bank" in out
+    assert err.count("\n") == 1 and err.startswith("zhreader: note: the dictionary index")
