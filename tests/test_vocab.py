@@ -643,3 +643,23 @@ def test_the_window_falls_back_to_memory_for_every_unusable_data_folder(
     stand_in = open_vocabulary(readable)
     assert isinstance(stand_in, MemoryVocab)
     assert {item.simplified for item in stand_in.items()} == confirmed
+
+
+def test_a_full_disk_still_lists_the_words_and_refuses_changes_in_one_line(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    confirmed = _confirmed_words(store_path)
+
+    def disk_full(self: VocabStore, trusted: bool) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")  # the -shm cannot be made
+
+    monkeypatch.setattr(VocabStore, "_open_checked", disk_full)
+    with VocabStore(store_path) as store:
+        assert store.read_only and "disk is full" in (store.notice or "")
+        assert {item.simplified for item in store.items()} == confirmed
+        with pytest.raises(UserError, match="nothing was changed"):
+            store.set_status("知名", "known")
+    monkeypatch.undo()
+    with VocabStore(store_path) as again:  # room again: everything is still there, writable
+        assert {item.simplified for item in again.items()} == confirmed
+        assert again.set_status("知名", "known")
