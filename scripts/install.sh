@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Install zhreader into ./.venv, with the system libraries Qt needs and a CJK font.
-# Idempotent: a second run only reinstalls the package.
+# Idempotent: a second run reinstalls the package only when something that goes into it
+# changed (pyproject.toml or the packaged folders); --force reinstalls anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+force=0
+for arg in "$@"; do
+  case "$arg" in
+    --force) force=1 ;;
+    *) echo "usage: bash scripts/install.sh [--force]" >&2
+       exit 2 ;;
+  esac
+done
 
 apt_packages=(python3-venv python3-pip libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
@@ -24,10 +34,28 @@ fi
 
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-# The pure-Python OpenCC that zhreader used before installs the same `opencc` module as the
-# native wheel now required: an old venv must lose it, or the two overwrite each other.
-if .venv/bin/python -m pip show -q opencc-python-reimplemented >/dev/null 2>&1; then
+
+# What the installed copy is made of: the Python, pyproject.toml (dependencies) and every file
+# that goes into the wheel. The stamp lives in .venv, so a new venv always installs.
+stamp=.venv/.zhreader-install-stamp
+inputs=$({
+  .venv/bin/python --version
+  find pyproject.toml app resources dictionaries -type f \
+    ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+} | sha256sum | cut -d' ' -f1)
+if [ "$force" = 1 ] || [ ! -x .venv/bin/zhreader ] || [ "$(cat "$stamp" 2>/dev/null)" != "$inputs" ]
+then
+  rm -f "$stamp"
+  # setuptools reuses build/lib and the egg-info's file list: a deleted file would live on.
+  rm -rf build/lib build/bdist.* ./*.egg-info
+  # The pure-Python OpenCC that zhreader used before installs the same `opencc` module as the
+  # native wheel now required: an old venv must lose it, or the two overwrite each other.
+  if .venv/bin/python -m pip show -q opencc-python-reimplemented >/dev/null 2>&1; then
     .venv/bin/python -m pip uninstall -y -q opencc-python-reimplemented opencc || true
+  fi
+  .venv/bin/python -m pip install -q --disable-pip-version-check ".[test]"
+  echo "$inputs" > "$stamp"
+  echo "zhreader installed: $(pwd)/.venv/bin/zhreader"
+else
+  echo "zhreader in .venv is up to date (nothing it is built from changed; --force reinstalls)"
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check ".[test]"
-echo "zhreader installed: $(pwd)/.venv/bin/zhreader"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, headless (the same command CI runs).
+# The whole test suite, headless (the same command CI runs). The install is skipped when
+# nothing it is built from changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
