@@ -32,6 +32,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="where user data (vocabulary, corrections) lives; default: the platform's "
         "user data dir",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry", action="store_true",
+        help="add zhreader to this user's applications menu and \"Open with\" "
+        "(under $XDG_DATA_HOME), then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true",
+        help="remove what --install-desktop-entry added, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the reading window (the default)")
@@ -303,6 +313,20 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
 
 
+def _desktop_entry(install: bool) -> int:
+    from app.core import desktop_entry
+
+    if install:
+        written = desktop_entry.install()
+        print(f"zhreader: added to the applications menu: {terminal_safe(str(written[0]))} "
+              f"(and {len(written) - 1} icons)")
+        return 0
+    removed = desktop_entry.uninstall()
+    print(f"zhreader: removed {len(removed)} files" if removed
+          else "zhreader: no desktop entry was installed")
+    return 0
+
+
 def command_names(parser: argparse.ArgumentParser) -> list[str]:
     """The subcommands the parser knows (whoever added them)."""
     return [
@@ -355,6 +379,8 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     _check_text_arguments(args)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry)
     if args.data_dir:
         from app.core.paths import set_data_dir
 

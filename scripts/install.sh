@@ -2,21 +2,27 @@
 # Install zhreader into ./.venv, with the system libraries Qt needs and a CJK font.
 # Idempotent: a second run reinstalls the package only when something that goes into it
 # changed (pyproject.toml or the packaged folders); --force reinstalls anyway.
+#   --desktop-entry / --no-desktop-entry   add zhreader to the applications menu, or don't ask
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+desktop=ask
 force=0
 for arg in "$@"; do
   case "$arg" in
+    --desktop-entry) desktop=yes ;;
+    --no-desktop-entry) desktop=no ;;
     --force) force=1 ;;
-    *) echo "usage: bash scripts/install.sh [--force]" >&2
+    *) echo "usage: bash scripts/install.sh [--desktop-entry|--no-desktop-entry] [--force]" >&2
        exit 2 ;;
   esac
 done
 
+# desktop-file-utils checks the desktop entry.
 apt_packages=(python3-venv python3-pip libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
+  libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
+  desktop-file-utils)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${apt_packages[@]}"; do
@@ -58,4 +64,17 @@ then
   echo "zhreader installed: $(pwd)/.venv/bin/zhreader"
 else
   echo "zhreader in .venv is up to date (nothing it is built from changed; --force reinstalls)"
+fi
+
+if [ "$desktop" = ask ]; then
+  desktop=no
+  entry="${XDG_DATA_HOME:-$HOME/.local/share}/applications/zhreader.desktop"
+  if [ -t 0 ] && [ -t 1 ] && [ -z "${CI:-}" ] && [ ! -e "$entry" ]; then
+    read -r -p "Add zhreader to your applications menu and \"Open with\" (this user only)? [y/N] " \
+      answer || answer=""
+    case "$answer" in [yY]*) desktop=yes ;; esac
+  fi
+fi
+if [ "$desktop" = yes ]; then
+  .venv/bin/zhreader --install-desktop-entry
 fi

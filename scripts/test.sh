@@ -3,6 +3,6 @@
 # nothing it is built from changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh
+bash scripts/install.sh --no-desktop-entry
 .venv/bin/ruff check app tests benchmarks
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -29,6 +29,7 @@ def ensure_application() -> QApplication:
     app.setOrganizationName("zhreader")
     app.setApplicationName("zhreader")
     app.setApplicationDisplayName("zhreader")
+    app.setDesktopFileName("zhreader")  # Wayland: the window takes the desktop entry's icon
     icon = resources_dir() / "icons" / "zhreader.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
