@@ -46,7 +46,7 @@ python=${PYTHON:-python3}
 stamp=.venv/.zhreader-install-stamp
 inputs=$({
   .venv/bin/python --version
-  find pyproject.toml app resources dictionaries -type f \
+  find pyproject.toml app resources dictionaries LICENSES -type f \
     ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
 } | sha256sum | cut -d' ' -f1)
 if [ "$force" = 1 ] || [ ! -x .venv/bin/zhreader ] || [ "$(cat "$stamp" 2>/dev/null)" != "$inputs" ]

@@ -64,6 +64,11 @@ def dictionaries_dir() -> Path:
     return _bundled("dictionaries")
 
 
+def licenses_dir() -> Path:
+    """The licence texts of zhreader and the data it ships (see app.core.about)."""
+    return _bundled("LICENSES")
+
+
 @contextmanager
 def atomic_writer(
     path: Path, *, text: bool = False, durable: bool = True, shared: bool = False

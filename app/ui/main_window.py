@@ -44,6 +44,7 @@ from app.core.language.sandhi import spoken
 from app.core.types import Analysis, Article, Entity, VocabItem
 from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
+from app.ui.about_dialog import AboutDialog
 from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.find_bar import FindBar
@@ -276,6 +277,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.library_dock, self.entity_dock, self.vocab_dock):
             view_menu.addAction(dock.toggleViewAction())
+
+        about_action = QAction("&About zhreader", self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        self.menuBar().addMenu("&Help").addAction(about_action)
 
     def _build_find_menu(self) -> None:
         """Edit: find in the article (Ctrl+F, F3, Shift+F3) and search the dictionary (Ctrl+D)."""
@@ -741,6 +747,12 @@ class MainWindow(QMainWindow):
         dialog = CorrectionsDialog(corrections, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.reanalyse)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
