@@ -70,3 +70,9 @@ def test_head_without_end_tag_does_not_hide_the_body() -> None:
 def test_unclosed_script_hides_the_rest_rather_than_showing_code() -> None:
     _, text = html_to_text("<p>正文。</p><script>var a = '<p>';")
     assert text == "正文。"
+
+
+def test_broken_marked_section_keeps_the_page_readable() -> None:
+    """`<![` not followed by CDATA/if/endif made Python 3.11's parser raise."""
+    _, text = html_to_text("<p>第一段。</p><![A <p>第二段。</p><![")
+    assert "第一段。" in text and "第二段。" in text

@@ -112,6 +112,13 @@ class _ArticleParser(HTMLParser):
             if self.h1 is None:
                 self.h1 = _collapse(" ".join(self._h1_parts)) or None
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Python 3.11's parser asserts on a broken `<![` (e.g. `<![A`): skip those 3 chars."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3
+
     def handle_data(self, data: str) -> None:
         if self._in_title:
             # A <script> inside <title> (browsers would show it as text, the parser
