@@ -18,11 +18,12 @@ for arg in "$@"; do
   esac
 done
 
-# desktop-file-utils checks the desktop entry.
+# desktop-file-utils checks the desktop entry; xvfb and xdotool let the tests and benchmarks
+# start the bundled app on a real (virtual) X display.
 apt_packages=(python3-venv python3-pip libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
-  desktop-file-utils)
+  desktop-file-utils xvfb xdotool)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${apt_packages[@]}"; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, headless (the same command CI runs). The install is skipped when
-# nothing it is built from changed.
+# nothing it is built from changed; tests/test_bundle.py builds (or reuses) the bundle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --no-desktop-entry

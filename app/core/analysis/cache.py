@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -50,6 +51,9 @@ def _code_fingerprint() -> str:
         spec_parts.append(f"cedict:{st.st_size}:{st.st_mtime_ns}")
     except (ImportError, OSError):
         pass
+    if getattr(sys, "frozen", False):  # the bundle: its code is inside its executable
+        st = Path(sys.executable).stat()
+        spec_parts.append(f"bundle:{st.st_size}:{st.st_mtime_ns}")
     # The libraries whose data shape the result: an upgrade must not serve old analyses.
     for package in ("opencc", "rjieba", "pypinyin", "g2pM"):
         with contextlib.suppress(ImportError, OSError, ValueError):
