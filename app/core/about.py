@@ -29,7 +29,7 @@ CREDITS: tuple[Credit, ...] = (
            "Apache-2.0.txt", "https://github.com/kakaobrain/g2pM"),
     Credit("pypinyin", "character and word readings", "MIT", "",
            "https://github.com/mozillazg/python-pinyin"),
-    Credit("jieba", "segmentation dictionary", "MIT", "MIT-jieba.txt",
+    Credit("jieba", "word frequencies (its dict.txt)", "MIT", "MIT-jieba.txt",
            "https://github.com/fxsjy/jieba"),
     Credit("rjieba (jieba-rs)", "word segmentation", "MIT", "MIT-rjieba.txt",
            "https://github.com/messense/rjieba-py"),
