@@ -195,7 +195,7 @@ class Segmenter:
         if not text:
             return ()
         # Lone surrogates (from surrogateescape'd input) can't reach the Rust back end.
-        simplified = replace_lone_surrogates(to_simplified(text))
+        simplified = to_simplified(replace_lone_surrogates(text))  # nor native OpenCC
         if len(simplified) != len(text):  # never expected; keep offsets honest regardless
             simplified = replace_lone_surrogates(text)
         backend = self._loaded()
