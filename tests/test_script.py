@@ -31,3 +31,11 @@ def test_conversion_keeps_every_offset(article_text):
 
 def test_text_without_chinese_counts_as_simplified():
     assert detect_script("Hello, world 123") == "simplified"
+
+
+def test_shipped_character_tables_match_the_installed_opencc() -> None:
+    """Script detection reads the shipped tables; an OpenCC upgrade must come with new ones
+    (`python scripts/build_opencc_characters.py`)."""
+    from app.core.text.script import _char_tables, compute_char_tables
+
+    assert _char_tables() == compute_char_tables()

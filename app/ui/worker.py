@@ -87,18 +87,18 @@ def entity_at(index: ViewIndex, start: int, end: int) -> Entity | None:
 
 
 def warm_popup_lookups() -> None:
-    """Open the dictionary and script converters here, so the first hover is as fast as any.
+    """Open the dictionary and the t2s converter here, so the first hover is as fast as any.
 
     Runs on the worker after the analysis is handed over; a failure only means the first
-    popup pays for it (and reports it) instead.
+    popup pays for it (and reports it) instead. The s2t converter (26 MB of phrase
+    tables) is left to the first word CC-CEDICT lacks in a simplified article.
     """
     try:
         from app.core.language.dictionary import get_dictionary
-        from app.core.text.script import to_simplified, to_traditional
+        from app.core.text.script import to_simplified
 
         get_dictionary().lookup("中")
         to_simplified("漢")
-        to_traditional("汉")
     except Exception:  # the popup path reports the real error
         pass
 

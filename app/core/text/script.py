@@ -42,14 +42,40 @@ def char_t2s_table() -> dict[int, str]:
 
     For lists of names, where phrase rules do not apply and speed matters.
     """
-    return {ord(ch): out for ch, out in _char_by_char("t2s").items()}
+    return {ord(ch): out for ch, out in _char_tables()[0].items()}
+
+
+_TABLES_FILE = "opencc_characters.tsv"
+
+
+def compute_char_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """OpenCC's t2s and s2t one-character maps, worked out through its API (slow, 60 MB)."""
+    return _char_by_char("t2s"), _char_by_char("s2t")
+
+
+@cache
+def _char_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """The t2s and s2t character maps, as shipped in `dictionaries/` (milliseconds to read;
+    working them out would load the s2t phrase tables, 26 MB, on every first start)."""
+    from app.core.paths import dictionaries_dir
+
+    tables: dict[str, dict[str, str]] = {"t2s": {}, "s2t": {}}
+    try:
+        with open(dictionaries_dir() / _TABLES_FILE, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                direction, char, converted = line.rstrip("\n").split("\t")
+                tables[direction][char] = converted
+    except (OSError, ValueError, KeyError):
+        return compute_char_tables()
+    return tables["t2s"], tables["s2t"]
 
 
 @cache
 def _char_sets() -> tuple[frozenset[str], frozenset[str]]:
     """Characters that exist only in one script (changed by one direction, not the other)."""
-    to_simp = _char_by_char("t2s").keys()
-    to_trad = _char_by_char("s2t").keys()
+    to_simp, to_trad = (table.keys() for table in _char_tables())
     return frozenset(to_simp - to_trad), frozenset(to_trad - to_simp)
 
 
