@@ -184,6 +184,13 @@ def test_traditional_zhu_keeps_its_reading_inside_words() -> None:
         ("妈妈为孩子做了一顿饭。", "为", "wèi"),
         ("他很忙，为避免误会，先打了电话。", "为避", "wèi"),
         ("大家都称他为老师。", "为", "wéi"),
+        # 为 before the person something is done for, or before 给 ... an action: wèi.
+        ("服务员为您点好了菜。", "为", "wèi"),
+        ("老师为他们讲了一个故事。", "为", "wèi"),
+        ("她为给弟弟买书，存了一年的钱。", "为给", "wèi"),
+        # A named object before it (称其为), a place word as its subject (以下为): wéi.
+        ("人们称其为小诸葛。", "为", "wéi"),
+        ("以下为本次活动的安排。", "为", "wéi"),
         ("天太晚了，你得早点睡觉。", "得", "děi"),
         ("他跑得很快。", "得", "de"),
         ("我家有两只猫。", "只", "zhī"),
@@ -203,6 +210,23 @@ def test_lone_polyphones_read_from_context(sentence: str, char: str, expected: s
     # `char` may carry the next character to pick one occurrence (为节: the 为 before 节).
     start = sentence.index(char)
     assert get_reader().read(sentence)[start] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("他高兴地跳了起来。", "地", "de"),
+        ("她轻轻地关上了门。", "地", "de"),
+        ("孩子们一个个地走进教室。", "地", "de"),  # after a doubled character
+        ("雨点软软地落在脸上。", "地", "de"),
+        # 地 the noun after a word: a field, a site, before a noun or the clause's end.
+        ("村口有一块菜地。", "地", "dì"),
+        ("这里曾是一片养殖地，后来盖了楼。", "地", "dì"),
+        ("山脚下的茶园地势很高。", "地势", "dì"),
+    ],
+)
+def test_adverbial_de_only_before_an_action(sentence: str, char: str, expected: str) -> None:
+    assert get_reader().read(sentence)[sentence.index(char)] == expected
 
 
 def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import itertools
 import json
 import marshal
 import math
@@ -238,22 +237,33 @@ def _load_tables() -> _Tables:
     return _Tables(chars, words, max(map(len, words), default=1), overrides)
 
 
+# What follows an adverbial 地: an action, not a noun, a number, 的 or the clause's end
+# (油菜地。, 养殖地的, 地王 are the noun dì).
+_NOT_AFTER_DE = frozenset(["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "q", "uj", "x"])
+
+
 def _adverbial_de(
-    text: str, words: Sequence[tuple[int, int]], settled: Collection[int]
+    text: str, tagged: Sequence[tuple[int, int, str]], settled: Collection[int]
 ) -> list[int]:
     """地 read "de": the adverbial particle after a word of two or more characters
-    (认真地, 慢慢地, 不断地), unless a dictionary word already reads it (地方, 地区).
-    jieba sometimes glues it to the next character (地说), so a word start counts."""
+    (认真地, 慢慢地, 不断地) or a doubled character (一片片地, 软软地), before an action,
+    unless a dictionary word already reads it (地方, 地区). jieba sometimes glues it to
+    the next character (地说), so a word start counts."""
     found = []
-    for (prev_start, prev_end), (start, _) in itertools.pairwise(words):
-        if (
-            text[start] == "地"
-            and start not in settled
-            and prev_end == start
-            and prev_end - prev_start >= 2
-            and all(is_han(ch) for ch in text[prev_start:prev_end])
-        ):
-            found.append(start)
+    for k in range(1, len(tagged)):
+        prev_start, prev_end, _ = tagged[k - 1]
+        start, end, _ = tagged[k]
+        if text[start] != "地" or start in settled or prev_end != start:
+            continue
+        before = text[prev_start:prev_end]
+        doubled = prev_start >= 1 and text[prev_start - 1] == before
+        if not all(is_han(ch) for ch in before) or (len(before) < 2 and not doubled):
+            continue
+        if end - start == 1:  # 地 alone: the next word must be no noun
+            nxt = tagged[k + 1] if k + 1 < len(tagged) else None
+            if nxt is None or nxt[2] in _NOT_AFTER_DE or not is_han(text[nxt[0]]):
+                continue
+        found.append(start)
     return found
 
 
@@ -683,8 +693,12 @@ class PinyinReader:
                     fixed[start + k] = syllable
             else:
                 choices.append((start, candidates))
-        for i in _adverbial_de(simplified, words, in_words):
-            fixed.setdefault(i, "de")
+        if "地" in simplified:
+            tagged = _tagged_spans(text, words)
+            if tagged is None:  # spans of the caller's own: words without tags
+                tagged = [(s, e, "") for s, e in words]
+            for i in _adverbial_de(simplified, tagged, in_words):
+                fixed.setdefault(i, "de")
         pending = [
             i
             for i, ch in enumerate(simplified)

@@ -72,9 +72,15 @@ _INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意"
 _NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m")
 
 
+# Who 为 wèi is done for: a person right after 为 (为您服务, 为之揣测, 人不为己).
+_PERSONS = frozenset(["您", "你", "我", "他", "她", "它", "咱", "己", "之", "你们", "我们",
+                      "他们", "她们", "咱们", "大家", "自己", "人民", "别人", "他人"])
+
+
 def wei(text: str, tagged: Tagged, k: int) -> str | None:
     """为 wèi "for, in order to": 为 + (someone) + an action in the same clause (为儿求情,
-    为避免误会, 为…而); wéi "to be, as" after a verb (称他为, 被选为), in 以…为, 为…所."""
+    为避免误会, 为…而, 为您服务, 为给孩子治病); wéi "to be, as" after a verb or its object
+    (称他为, 被选为), after a place word (以下为), in 以…为, 为…所."""
     after = _clause_after(text, tagged, k)
     before = _clause_before(text, tagged, k)
     if not after or any(
@@ -88,12 +94,21 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
         return None
     if previous[-1:] in _COPULA_ADVERBS:
         return None
+    if before and _tag(tagged, before[0]) == "f" and all(_tag(tagged, n) != "p" for n in before):
+        return None  # 以下为, 其中为: a place word is the subject
+    if len(before) > 1 and _is_verb(_tag(tagged, before[1])) and _tag(tagged, before[0]) == "r":
+        return None  # 称其为, 视他为: the verb's object is named
+    first = _text(text, tagged, after[0])
+    if first in _PERSONS or first == "给":
+        return "wèi"
     verb_follows = any(_is_verb(_tag(tagged, n)) for n in after[1:])
     if _is_verb(_tag(tagged, after[0])):
         if not before or _tag(tagged, before[0]) == "d" or previous in _INTENT:
             return "wèi"
         return None
     if _tag(tagged, after[0]) in _NOUNISH and verb_follows:
+        return "wèi"
+    if (previous in _INTENT or _tag(tagged, before[0] if before else -1) == "d") and verb_follows:
         return "wèi"
     return None
 
