@@ -242,6 +242,7 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
     ("sentence", "char", "expected"),
     [
         ("你别弄坏了我的电脑。", "弄", "nòng"),
+        ("她家住在长乐路120弄。", "弄", "lòng"),  # an address: the lane after its number
         ("我们都喜欢喝茶。", "都", "dōu"),
         ("大家应尽快离开。", "应", "yīng"),
         ("她去市场挑水果。", "挑", "tiāo"),

@@ -199,7 +199,10 @@ def tiao(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def nong(text: str, tagged: Tagged, k: int) -> str | None:
-    """弄 nòng "to do, to handle": lòng only in alley words (弄堂, 里弄), which are words."""
+    """弄 nòng "to do, to handle"; lòng "lane" in an address, after its number or the name
+    of its street (武康路40弄, 百福弄), and in alley words (弄堂, 里弄), which are words."""
+    if _tag(tagged, k - 1) in ("m", "ns", "nz"):
+        return "lòng"
     return "nòng"
 
 
