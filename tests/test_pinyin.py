@@ -226,7 +226,28 @@ def test_lone_polyphones_read_from_context(sentence: str, char: str, expected: s
     ],
 )
 def test_adverbial_de_only_before_an_action(sentence: str, char: str, expected: str) -> None:
-    assert get_reader().read(sentence)[sentence.index(char)] == expected
+    assert reading_of(sentence, char).split()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        # jieba cuts these dictionary words into characters; the word still decides.
+        ("这位老歌手今晚压轴出场。", "轴", "zhòu"),
+        ("她剪了一头短发。", "发", "fà"),
+        ("我爱听苏州评弹。", "弹", "tán"),
+        ("早饭买了个卷饼。", "卷", "juǎn"),
+        ("创面已经愈合了。", "创", "chuāng"),
+        # No word across a particle, a numeral or a doubled verb: 中的, 一场, 查查.
+        ("他在相片中的样子很年轻。", "中", "zhōng"),
+        ("下了一场大雨。", "场", "chǎng"),
+        ("我们来查查资料。", "查", "chá"),
+    ],
+)
+def test_words_the_segmenter_split_still_read_as_words(
+    sentence: str, char: str, expected: str
+) -> None:
+    assert reading_of(sentence, char) == expected
 
 
 def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:

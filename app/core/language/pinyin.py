@@ -59,7 +59,9 @@ _CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 8
+_TABLES_CACHE_VERSION = 9
+# jieba's corpus count from which a pypinyin phrase is a common word (`_common_phrases`).
+_COMMON_COUNT = 10
 # The phrase table loads in this many pieces, so a GUI sharing the process never waits
 # for one long unmarshal (~0.2 s whole).
 _TABLE_PARTS = 8
@@ -86,6 +88,7 @@ class _Tables:
     words: dict[str, str]
     max_word: int
     overrides: Overrides
+    common: frozenset[str] = frozenset()  # pypinyin phrases jieba's word list finds common
 
 
 def _package_dir(name: str) -> Path | None:
@@ -170,28 +173,42 @@ def cedict_readings(
     return "|".join(common + [r for r in names if r not in common])
 
 
-def _load_word_tables() -> tuple[dict, dict]:
-    """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files."""
+def _common_phrases(words: dict[str, str]) -> frozenset[str]:
+    """The phrases of `words` that jieba's word list counts at least `_COMMON_COUNT` times:
+    words people write, where pypinyin's phrase table also holds generated ones."""
+    from app.core.language.frequency import read_frequencies
+
+    return frozenset(w for w, n in read_frequencies() if n >= _COMMON_COUNT and w in words)
+
+
+def _load_word_tables() -> tuple[dict, dict, frozenset[str]]:
+    """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files
+    (and jieba's word list, which says which phrases are common)."""
     base = _package_dir("pypinyin")
     if base is None:
-        return {}, {}
-    version = _pypinyin_version(base)
+        return {}, {}, frozenset()
+    from app.core.language.frequency import source_stamp
+
+    version = f"{_pypinyin_version(base)}|{source_stamp()}"
     cache = cache_dir() / "pinyin_tables.marshal"
     try:
-        stored_version, cached_version, chars, parts = marshal.loads(cache.read_bytes())
+        stored_version, cached_version, chars, parts, common = marshal.loads(cache.read_bytes())
         if stored_version == _TABLES_CACHE_VERSION and cached_version == version:
             words: dict = {}
             for part in parts:  # one C call per part: the GUI thread gets the GIL between
                 words.update(marshal.loads(part))
-            return chars, words
+            return chars, words, common
     except (OSError, ValueError, EOFError, TypeError):
         pass
     chars, words = _build_pypinyin_tables(base)
+    common = _common_phrases(words)
     items = list(words.items())
     parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
     with contextlib.suppress(OSError):
-        atomic_write_bytes(cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts)))
-    return chars, words
+        atomic_write_bytes(
+            cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts, common))
+        )
+    return chars, words, common
 
 
 def _open_dictionary(dictionary: Callable[[], Dictionary] | None) -> Dictionary | None:
@@ -228,13 +245,13 @@ def parse_overrides(lines: Iterable[str]) -> Overrides:
 
 
 def _load_tables() -> _Tables:
-    chars, words = _load_word_tables()
+    chars, words, common = _load_word_tables()
     path = dictionaries_dir() / _OVERRIDES_FILE
     overrides = Overrides({}, 0)
     if path.is_file():
         with open(path, encoding="utf-8") as fh:
             overrides = parse_overrides(fh)
-    return _Tables(chars, words, max(map(len, words), default=1), overrides)
+    return _Tables(chars, words, max(map(len, words), default=1), overrides, common)
 
 
 # What follows an adverbial 地: an action, not a noun, a number, 的 or the clause's end
@@ -425,6 +442,48 @@ def _simplified_for_lookup(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+# Characters that never start or sit inside a word joined across segmentation words: the
+# structural particles (相片中的 is not 中的 "to hit the target"), and numerals (一场 is a
+# number and a measure word, not a word of its own).
+_PARTICLES = frozenset("的了着地得过吗呢吧啊")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万几半每")
+_JOIN_MAX = 4
+
+
+def _joined_spans(
+    text: str, words: Sequence[tuple[int, int]], lone: Collection[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """For each lone polyphone, the runs of one-character segmentation words around it that
+    may be a word the segmenter split (压/轴, 评/弹, 短/发): two to four Han characters, no
+    particle, not starting with a numeral, not one character doubled (查查); longest first."""
+    index = {s: k for k, (s, _) in enumerate(words)}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for i in lone:
+        k = index.get(i)
+        if k is None:
+            continue
+        options = []
+        for k0 in range(k, -1, -1):
+            a, a_end = words[k0]
+            if a_end - a > 1 or i + 1 - a > _JOIN_MAX:
+                break
+            for k1 in range(k, len(words)):
+                b_start, b = words[k1]
+                if b - b_start > 1 or b - a > _JOIN_MAX:
+                    break
+                piece = text[a:b]
+                if (
+                    len(piece) >= 2
+                    and all(is_han(ch) and ch not in _PARTICLES for ch in piece)
+                    and piece[0] not in _NUMERALS
+                    and len(set(piece)) > 1
+                ):
+                    options.append((a, b))
+        if options:
+            out[i] = sorted(options, key=lambda span: (span[0] - span[1], span[0]))
+    return out
+
+
 def _particle_zhe(text: str, simplified: str, in_words: Collection[int]) -> str:
     """著 outside a dictionary word (聽著, 陪著, 有著) is the particle 着 of simplified text
     (OpenCC keeps traditional 著 as 著); inside one (著名, 顯著, 意味著) the word decides."""
@@ -520,6 +579,7 @@ class _Plan:
     pending: list[int]  # single polyphones the network (or a rule) decides
     simplified: str  # the text the network and the character table read
     cedict: dict[str, str]  # CC-CEDICT's readings of the text's words and lone polyphones
+    joined: list[int]  # lone polyphones read in a dictionary word the segmenter split
 
 
 class PinyinReader:
@@ -678,12 +738,50 @@ class PinyinReader:
                 break
         return settled
 
+    def _lone_polyphones(self, simplified: str, words: Sequence[tuple[int, int]]) -> list[int]:
+        """Polyphones that are a segmentation word of their own and that no context rule
+        covers (为, 都, 还 ... are grammar, decided by `polyphone_rules`)."""
+        chars = self.tables().chars
+        return [
+            s
+            for s, e in words
+            if e - s == 1 and "," in chars.get(simplified[s], "") and simplified[s] not in RULES
+        ]
+
+    def _joined_reading(
+        self, text: str, simplified: str, i: int, options: Sequence[tuple[int, int]],
+        cedict: dict[str, str],
+    ) -> str | None:
+        """The reading of lone polyphone `i` in the longest dictionary word around it that
+        the segmenter split: a CC-CEDICT word, or a pypinyin phrase jieba's word list counts
+        as common (pypinyin's table also holds generated phrases: 率部, 劈成). None when
+        there is none, or its readings differ at `i` (the network chooses then)."""
+        common = self.tables().common
+        for a, b in options:
+            listed = cedict.get(text[a:b]) or cedict.get(simplified[a:b])
+            if not listed and simplified[a:b] not in common:
+                continue
+            candidates = self.word_candidates(text[a:b], simplified[a:b], cedict)
+            if candidates is None:
+                continue
+            syllables = {reading[i - a] for reading in candidates.readings}
+            if len(syllables) == 1 or candidates.backed:
+                return candidates.readings[0][i - a]
+            return None
+        return None
+
     def _plan(self, text: str, simplified: str, words: Sequence[tuple[int, int]]) -> _Plan:
         fixed = self.override_readings(simplified, words)
         in_words: set[int] = set()
-        cedict = self._cedict_for(self._cedict_keys(text, simplified, words))
+        lone = self._lone_polyphones(simplified, words)
+        spans = _joined_spans(simplified, words, lone)
+        keys = self._cedict_keys(text, simplified, words)
+        keys += [k for options in spans.values() for a, b in options
+                 for k in (text[a:b], simplified[a:b])]
+        cedict = self._cedict_for(keys)
         dictionary_words = self._dictionary_words(text, simplified, words, cedict)
         choices: list[tuple[int, Candidates]] = []
+        joined: list[int] = []
         for start, (end, candidates) in dictionary_words.items():
             in_words.update(range(start, end))
             if any(i in fixed for i in range(start, end)):
@@ -693,6 +791,12 @@ class PinyinReader:
                     fixed[start + k] = syllable
             else:
                 choices.append((start, candidates))
+        for i, options in spans.items():
+            if i not in fixed and i not in in_words:
+                reading = self._joined_reading(text, simplified, i, options, cedict)
+                if reading:
+                    fixed[i] = reading
+                    joined.append(i)
         if "地" in simplified:
             tagged = _tagged_spans(text, words)
             if tagged is None:  # spans of the caller's own: words without tags
@@ -705,7 +809,7 @@ class PinyinReader:
             if i not in fixed and i not in in_words and len(self.char_readings(ch)) > 1
         ]
         return _Plan(
-            fixed, choices, pending, _particle_zhe(text, simplified, in_words), cedict
+            fixed, choices, pending, _particle_zhe(text, simplified, in_words), cedict, joined
         )
 
     def read(self, text: str, words: Sequence[tuple[int, int]] | None = None) -> list[str]:
@@ -738,11 +842,11 @@ class PinyinReader:
         return out
 
     def _keep_to_dictionary(self, text: str, plan: _Plan, out: list[str]) -> None:
-        """A lone character reads as CC-CEDICT lists it (谁 shéi, not pypinyin's shuí)."""
-        cedict = self._cedict_for(
-            key for i in plan.pending for key in (text[i], plan.simplified[i])
-        )
-        for i in plan.pending:
+        """A lone character reads as CC-CEDICT lists it (谁 shéi, not pypinyin's shuí), also
+        where a word the segmenter split decided it: its popup shows the character's entries."""
+        lone = [*plan.pending, *plan.joined]
+        cedict = self._cedict_for(key for i in lone for key in (text[i], plan.simplified[i]))
+        for i in lone:
             listed = cedict.get(text[i]) or cedict.get(plan.simplified[i])
             if not listed:
                 continue
