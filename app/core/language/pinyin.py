@@ -11,10 +11,14 @@ polyphonic character:
    (`same_reading`: a neutral tone and the full tone are one reading). Words CC-CEDICT
    lacks take pypinyin's phrase reading. The network never overrules a word's reading:
    measured on everyday text, that was most of what it got wrong;
-3. a lone polyphone: the g2pM BiLSTM's prediction, then `polyphone_rules` where a
+3. a lone polyphone inside a dictionary word that the segmenter split into characters
+   (压/轴, 评/弹): that word's reading (CC-CEDICT, or a pypinyin phrase jieba's word list
+   counts as common), never across a particle or starting with a numeral;
+4. other lone polyphones: the g2pM BiLSTM's prediction, then `polyphone_rules` where a
    grammatical context is unambiguous (为 wèi before an action, 得 děi, 一只 zhī, ...);
-   the adverbial particle 地 after a word of two or more characters reads "de";
-4. without the network, pypinyin's most frequent reading.
+   the adverbial particle 地 after a word of two or more characters (or a doubled one)
+   and before an action reads "de";
+5. without the network, pypinyin's most frequent reading.
 
 一 and 不 are given their citation tones (yī, bù); the display applies tone sandhi if
 the user asks (`app.core.language.sandhi`). Figures: benchmarks/bench_pinyin.py.
