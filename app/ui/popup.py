@@ -14,8 +14,8 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.core.language.lookup import reads_as
+from app.core.language.tones import pinyin_html
 from app.core.types import Entity, Entry
-from app.ui.tone_colors import pinyin_html
 
 MAX_ENTRIES = 6
 MAX_SENSES = 8

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from app.core.language.tones import TONE_COLORS, pinyin_html, tone_of
 from app.core.types import Entity, Entry
 from app.ui.popup import WordInfo, build_popup_html, html_to_plain
-from app.ui.tone_colors import TONE_COLORS, pinyin_html, tone_of
 
 BANK = Entry("銀行", "银行", "yín háng", "yin2 hang2", ("bank",), ("家[jia1]", "個|个[ge4]"))
 
