@@ -24,7 +24,8 @@ def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
     vocab = sub.add_parser(
         "vocab",
         help="manage the vocabulary list",
-        description="Saved words: add, list, remove, mark known, export to Anki/TSV/CSV.",
+        description="Saved words: add, list, remove, mark known; export to Anki, Pleco, "
+        "Zhongwen or CSV, and import what those tools export.",
     )
     actions = vocab.add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
 
@@ -46,14 +47,38 @@ def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
     learning = actions.add_parser("learning", help="mark a saved word as still learning")
     learning.add_argument("word")
 
-    exporter = actions.add_parser("export", help="write the list for Anki, Pleco/Zhongwen, ...")
+    exporter = actions.add_parser("export", help="write the list for Anki, Pleco, Zhongwen, ...")
     exporter.add_argument(
         "--format",
-        choices=("apkg", "tsv", "csv"),
-        help="apkg (Anki), tsv (Pleco/Zhongwen), csv (spreadsheet); default: from --out",
+        choices=("apkg", "pleco", "zhongwen", "tsv", "csv"),
+        help="apkg (Anki deck), pleco (Pleco flashcards), zhongwen (Zhongwen word list; "
+        "tsv is the same), csv (spreadsheet); default: from --out (.apkg, .txt, .tsv, .csv)",
     )
     exporter.add_argument("--out", required=True, metavar="PATH", help="file (or folder) to write")
     exporter.add_argument("--deck", metavar="NAME", help="Anki deck name (apkg only)")
+    exporter.add_argument(
+        "--group",
+        action="store_true",
+        help="pleco only: a category (// zhreader/TITLE) per article",
+    )
+
+    importer = actions.add_parser(
+        "import",
+        help="read words back from Pleco, Zhongwen, Anki, CSV or a plain word list",
+        description="Import a Pleco flashcard file, a Zhongwen word list, zhreader's CSV, "
+        "Anki notes exported as plain text, or a list of one word a line (the format is "
+        "detected). Saved words keep what they have and gain only what they lacked; "
+        "pinyin and meanings missing from the file come from CC-CEDICT.",
+    )
+    importer.add_argument("file", metavar="FILE", help="the file to read")
+    status = importer.add_mutually_exclusive_group()
+    status.add_argument("--known", action="store_true", help="mark every imported word known")
+    status.add_argument(
+        "--learning", action="store_true", help="mark every imported word as being learned"
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="only say what importing would change"
+    )
 
 
 def run_vocab(args: argparse.Namespace) -> int:
@@ -66,6 +91,7 @@ def run_vocab(args: argparse.Namespace) -> int:
         "known": _known,
         "learning": _learning,
         "export": _export,
+        "import": _import,
     }
     with VocabStore() as store:
         # A change to a read-only store fails with its own line; the note would repeat it.
@@ -154,12 +180,20 @@ def _set_status(store: VocabStore, word: str, status: str) -> int:
 
 
 def _export(store: VocabStore, args: argparse.Namespace) -> int:
-    from app.core.user.export import DEFAULT_DECK_NAME, FORMATS, export, export_path_in
+    from app.core.user.export import (
+        DEFAULT_DECK_NAME,
+        FORMATS,
+        export,
+        export_path_in,
+        format_named,
+    )
 
     out = Path(args.out).expanduser()
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
+    fmt = format_named(args.format or out.suffix)
+    if fmt is None:
         raise UserError(f"say which format with --format {'|'.join(FORMATS)}")
+    if args.group and fmt != "pleco":
+        raise UserError("--group makes Pleco categories; use it with --format pleco")
     items = store.items()
     if not items:
         raise UserError("the vocabulary is empty; nothing to export")
@@ -170,9 +204,38 @@ def _export(store: VocabStore, args: argparse.Namespace) -> int:
         raise UserError(f"cannot export to {out}: {exc.strerror or exc}") from None
     if into_folder:
         out = export_path_in(out, deck, fmt)
-    options = {"deck_name": deck} if fmt == "apkg" else {}
+    options: dict[str, object] = {}
+    if fmt == "apkg":
+        from app.core.user.anki_deck import default_sources
+
+        options = {"deck_name": deck, "sources": default_sources()}
+    elif fmt == "pleco":
+        options = {"group": args.group}
     count = export(items, out, fmt, **options)
     print(f"exported {count} word{'s' if count != 1 else ''} to {out}")
+    return 0
+
+
+def _import(store: VocabStore, args: argparse.Namespace) -> int:
+    from app.core.language.dictionary import get_dictionary
+    from app.core.language.pinyin import get_reader
+    from app.core.user.vocab_import import (
+        FORMAT_NAMES,
+        Completer,
+        apply_import,
+        load_word_list,
+        plan_import,
+    )
+
+    path = Path(args.file).expanduser()
+    parsed = load_word_list(path, Completer(get_dictionary(), get_reader()))
+    status = "known" if args.known else "learning" if args.learning else None
+    plan = plan_import(parsed, {item.simplified: item for item in store.items()}, status)
+    count = len(parsed.items)
+    print(f"{path}: {FORMAT_NAMES[parsed.format]}, {count} word{'s' if count != 1 else ''}")
+    if not args.dry_run:
+        apply_import(plan, store)
+    print(plan.summary(dry_run=args.dry_run))
     return 0
 
 

@@ -55,3 +55,8 @@ def _no_word_rules_left_behind():
     from app.core.language.segmentation import WordRules, set_word_rules
 
     set_word_rules(WordRules())
+
+
+# Real sentences from the built-in articles, one per script.
+YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
+TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")

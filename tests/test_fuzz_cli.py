@@ -107,7 +107,7 @@ def commands(draw: st.DrawFn) -> tuple[str, list[str], bytes | str | None]:
     if what == "list":
         return what, ["vocab", "list", *draw(st.sampled_from([[], ["--json"]]))], None
     if what == "export":
-        fmt = draw(st.sampled_from(["apkg", "tsv", "csv"]))
+        fmt = draw(st.sampled_from(["apkg", "pleco", "zhongwen", "tsv", "csv"]))
         return what, ["vocab", "export", "--format", fmt], draw(names)
     if what == "export-own":
         target = draw(st.sampled_from(["vocabulary.sqlite3", "vocabulary.sqlite3-wal",

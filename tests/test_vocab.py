@@ -15,15 +15,12 @@ import pytest
 from app.core.errors import UserError
 from app.core.types import Token, VocabItem
 from app.core.user.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
-from tests.conftest import article_sentence
+from tests.conftest import TAY, YANG
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
 
 
-# Real sentences from the built-in articles, one per script.
-YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
-TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
 
 
 @pytest.fixture
@@ -138,6 +135,24 @@ def test_note_is_kept(store_path: Path):
         assert store.set_note("数学家", "杨格 is one")
     with VocabStore(store_path) as store:
         assert store.get("数学家").note == "杨格 is one"
+
+
+def test_saving_many_is_all_or_nothing(store: VocabStore):
+    store.save(word("研究", gloss="research"))
+    with pytest.raises(ValueError):
+        store.save_many([word("银行", "銀行", gloss="bank"), word(" ", gloss="broken")])
+    assert [item.simplified for item in store.items()] == ["研究"]
+    assert store.save_many([word("银行", "銀行", gloss="bank"), word("研究", note="n")]) == 2
+    saved = {item.simplified: item for item in store.items()}
+    assert saved["研究"].gloss == "research" and saved["研究"].note == "n"
+
+
+def test_saving_many_with_exact_status_can_demote(store: VocabStore):
+    store.save(word("研究", status="known"))
+    store.save_many([word("研究")])
+    assert store.get("研究").status == "known"  # as save: learning does not demote
+    store.save_many([word("研究")], exact_status=True)
+    assert store.get("研究").status == "learning"
 
 
 def test_empty_word_is_refused(store: VocabStore):
@@ -442,7 +457,7 @@ def test_known_share_counts_every_occurrence_and_handles_nothing_to_count():
 
 
 def test_saved_position_marks_the_right_occurrence_of_a_repeated_word(tmp_path):
-    from app.core.user.export import marked_sentence
+    from app.core.user.vocab import marked_sentence
 
     sentence = "他说行，银行也说行。"
     with VocabStore(tmp_path / "v.sqlite3") as store:

@@ -137,8 +137,16 @@ def test_remove_and_unknown_words_give_one_line_errors(data_dir, dictionary, cap
     assert len(err) == 2 and all(line.startswith("zhreader: error: ") for line in err)
 
 
-@pytest.mark.parametrize("fmt", ["apkg", "tsv", "csv"])
-def test_export_from_the_command_line(data_dir, dictionary, tmp_path, fmt, capsys):
+@pytest.fixture
+def plain_deck(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decks without sentence pinyin: reading it needs the real dictionary, faked here."""
+    from app.core.user import anki_deck
+
+    monkeypatch.setattr(anki_deck, "default_sources", lambda audio=True: anki_deck.DeckSources())
+
+
+@pytest.mark.parametrize("fmt", ["apkg", "pleco", "zhongwen", "tsv", "csv"])
+def test_export_from_the_command_line(data_dir, dictionary, plain_deck, tmp_path, fmt, capsys):
     vocab(data_dir, "add", "从事", "--context", TAY)
     out = tmp_path / f"words.{fmt}"
     assert vocab(data_dir, "export", "--format", fmt, "--out", str(out)) == 0
@@ -169,8 +177,44 @@ def test_export_errors_are_one_line(data_dir, dictionary, tmp_path, capsys):
     assert vocab(data_dir, "export", "--format", "tsv", "--out", str(tmp_path / "w.tsv")) == 2
     assert "empty" in capsys.readouterr().err
     vocab(data_dir, "add", "从事")
-    assert vocab(data_dir, "export", "--out", str(tmp_path / "words.txt")) == 2
+    assert vocab(data_dir, "export", "--out", str(tmp_path / "words.docx")) == 2
     assert "--format" in capsys.readouterr().err
+    assert vocab(data_dir, "export", "--group", "--out", str(tmp_path / "words.csv")) == 2
+    assert "pleco" in capsys.readouterr().err
+
+
+def test_a_txt_file_is_pleco_flashcards_grouped_on_request(data_dir, dictionary, tmp_path):
+    vocab(data_dir, "add", "从事", "--context", TAY, "--article", "Yi Tay")
+    out = tmp_path / "cards.txt"
+    assert vocab(data_dir, "export", "--out", str(out), "--group") == 0
+    assert out.read_bytes().decode("utf-8").split("\r\n")[:2] == [
+        "// zhreader/Yi Tay",
+        "从事[從事]\tcong2shi4\tto go for; to engage in"
+        " | 我將回到谷歌 DeepMind 【從事】人工智能研究。 | 《Yi Tay》",
+    ]
+
+
+def test_import_previews_then_imports(data_dir, dictionary, tmp_path, capsys):
+    listing = tmp_path / "list.txt"
+    listing.write_text("从事\n行\nnot chinese\n从事\n", encoding="utf-8")
+    assert vocab(data_dir, "import", str(listing), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "word list" in out
+    assert "would add 2 new, 0 updated, 1 skipped" in out and "1 unreadable line (3)" in out
+    assert stored(data_dir) == []  # a dry run writes nothing
+    assert vocab(data_dir, "import", str(listing), "--known") == 0
+    assert "added 2 new" in capsys.readouterr().out
+    assert {item.simplified for item in stored(data_dir)} == {"从事", "行"}
+    assert vocab(data_dir, "list", "--json") == 0
+    listed = {entry["simplified"]: entry for entry in json.loads(capsys.readouterr().out)}
+    assert listed["从事"]["gloss"] == "to go for; to engage in"  # from the dictionary
+    assert {entry["status"] for entry in listed.values()} == {"known"}
+
+
+def test_import_errors_are_one_line(data_dir, dictionary, tmp_path, capsys):
+    assert vocab(data_dir, "import", str(tmp_path / "nothing.txt")) == 2
+    (err,) = capsys.readouterr().err.strip().splitlines()
+    assert err.startswith("zhreader: error: ") and "no such file" in err
 
 
 def test_a_corrupt_store_is_reported_once_and_replaced(data_dir, dictionary, capsys):
@@ -291,7 +335,7 @@ def test_export_to_a_missing_folder_says_so_and_creates_nothing(
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.parametrize("fmt", ["apkg", "tsv", "csv"])
+@pytest.mark.parametrize("fmt", ["apkg", "txt", "tsv", "csv"])
 def test_exported_files_are_readable_by_others_as_the_umask_says(
     data_dir, dictionary, tmp_path, fmt
 ):
@@ -309,13 +353,19 @@ def test_exported_files_are_readable_by_others_as_the_umask_says(
         os.umask(old)
 
 
-def test_tsv_neutralises_formulas_as_csv_does(data_dir, dictionary, tmp_path):
+@pytest.mark.parametrize("suffix", ["tsv", "txt"])
+def test_zhongwen_and_pleco_neutralise_formulas_as_csv_does(data_dir, dictionary, tmp_path,
+                                                             suffix):
     vocab(data_dir, "add", "从事", "--note", "=HYPERLINK(\"http://x\")")
-    out = tmp_path / "words.tsv"
+    store = VocabStore(data_dir / "vocabulary.sqlite3")
+    store.save(VocabItem("行", "行", "xíng", "-1+1 is not a meaning"))
+    store.close()
+    out = tmp_path / f"words.{suffix}"
     assert vocab(data_dir, "export", "--out", str(out)) == 0
-    (line,) = out.read_text(encoding="utf-8").splitlines()
-    assert all(not cell.startswith(("=", "+", "-", "@")) for cell in line.split("\t"))
-    assert "'" in line
+    lines = out.read_text(encoding="utf-8").splitlines()
+    cells = [cell for line in lines for cell in line.split("\t")]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any(cell.startswith("'-1+1") for cell in cells)
 
 
 def test_leftovers_of_a_killed_export_are_removed_by_the_next_one(

@@ -209,6 +209,16 @@ def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
     return analyze_article(load_article(item.path if item else path, clean=clean))
 
 
+def read_words(text: str) -> list[Token]:
+    """The words of a short text (a saved sentence) with their contextual pinyin, no glosses.
+
+    The Anki deck's sentence pinyin comes from here, read as the reader reads articles.
+    """
+    spans = _segment(text)
+    readings = _pinyin(text, spans)
+    return [Token(start, end, text[start:end], tuple(readings[start:end])) for start, end in spans]
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence around `offset`, so a saved word keeps its context."""
     start = offset

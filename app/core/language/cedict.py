@@ -107,6 +107,30 @@ def _token_to_marks(token: str) -> str:
     return _NUMBERED_SYLLABLE.sub(replace, token)
 
 
+_MARK_TONE = {mark: tone for tone, mark in _TONE_MARKS.items()}
+
+
+def marks_to_numbered(pinyin: str) -> str:
+    """'yín háng' -> 'yin2 hang2', the inverse of `numbered_to_marks`.
+
+    ü stays ü; an unmarked lower-case syllable is neutral (5); tokens that are not
+    pinyin (capital letters of 卡拉OK, '·', digits) are kept as they are.
+    """
+    return " ".join(map(_token_to_numbered, pinyin.split()))
+
+
+@lru_cache(maxsize=16384)
+def _token_to_numbered(token: str) -> str:
+    decomposed = unicodedata.normalize("NFD", token)
+    tone = next((_MARK_TONE[ch] for ch in decomposed if ch in _MARK_TONE), None)
+    if tone is None:
+        if token.isalpha() and token.islower():
+            return token + "5"
+        return token
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _MARK_TONE))
+    return f"{bare}{tone}"
+
+
 def _is_proper(pinyin_numbered: str) -> bool:
     """Names have a capitalised reading; judge by the first real syllable, not 'A' in A圈儿."""
     first = pinyin_numbered.partition(" ")[0]

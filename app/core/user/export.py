@@ -1,4 +1,5 @@
-"""Vocabulary export: an Anki package, a Pleco/Zhongwen TSV, and a spreadsheet-safe CSV.
+"""Vocabulary export, one format per tool: an Anki deck, Pleco flashcards, a Zhongwen
+word list, and a spreadsheet-safe CSV.
 
 Every writer builds the whole file first and then replaces the target atomically, so a
 failed export never leaves half a file where a good one was. Output is deterministic
@@ -8,43 +9,49 @@ A destination is checked before anything is written: zhreader's own data (the vo
 its journal files, the entity corrections, copies set aside), a symbolic link, a device,
 a pipe or a folder is refused, and a missing folder is named rather than created. New
 files get the usual permissions (0666 less the umask). Cells that a spreadsheet would run
-as a formula are neutralised in CSV and TSV alike.
+as a formula are neutralised in every text format (CSV, Zhongwen, Pleco) alike.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
-import itertools
 import os
 import re
-import sqlite3
 import stat
 import unicodedata
-import zipfile
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from app.core.errors import UserError
+from app.core.language.cedict import marks_to_numbered
 from app.core.paths import atomic_writer
 from app.core.types import VocabItem
-from app.core.user.vocab import word_span
+from app.core.user.anki_deck import (
+    ANKI_DECK_ID,
+    ANKI_MODEL_ID,
+    DEFAULT_DECK_NAME,
+    SCRATCH_PREFIX,
+    DeckSources,
+    anki_guid,
+    build_apkg,
+)
+from app.core.user.vocab import marked_sentence
 
-if TYPE_CHECKING:
-    import genanki
-
-Format = Literal["apkg", "tsv", "csv"]
-FORMATS: tuple[Format, ...] = ("apkg", "tsv", "csv")
-DEFAULT_DECK_NAME = "zhreader vocabulary"
-
-# Fixed forever: Anki recognises the note type and deck by these ids on re-import.
-# (genanki asks for hard-coded ids in [2**30, 2**31).)
-ANKI_MODEL_ID = 1_472_905_318
-ANKI_DECK_ID = 1_935_571_024
-_GUID_NAMESPACE = "zhreader-vocab"
+Format = Literal["apkg", "pleco", "zhongwen", "csv"]
+FORMATS: tuple[Format, ...] = ("apkg", "pleco", "zhongwen", "csv")
+# Other names a user may type: "tsv" is what the Zhongwen layout used to be called.
+ALIASES: dict[str, Format] = {"tsv": "zhongwen", "anki": "apkg"}
+# The tool each format is for, as the export dialog and the CLI name it.
+FORMAT_NAMES: dict[Format, str] = {
+    "apkg": "Anki deck",
+    "pleco": "Pleco flashcards",
+    "zhongwen": "Zhongwen word list",
+    "csv": "CSV spreadsheet",
+}
+SUFFIXES: dict[Format, str] = {"apkg": "apkg", "pleco": "txt", "zhongwen": "tsv", "csv": "csv"}
 
 TSV_MARK = ("【", "】")
 CSV_HEADER = (
@@ -59,93 +66,40 @@ CSV_HEADER = (
     "status",
     "note",
 )
+# Joins the parts of a Pleco definition or Zhongwen note (senses | sentence | 《article》
+# | note); the importer splits on it again.
+PART_SEPARATOR = " | "
+PLECO_CATEGORY_ROOT = "zhreader"
 # Cells a spreadsheet would run as a formula (OWASP CSV injection list, plus the
 # fullwidth signs an IME types, which some spreadsheets also accept).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
-def export(items: Iterable[VocabItem], path: Path, fmt: Format, **options: object) -> int:
-    """Write `items` in `fmt` to `path`; returns how many words were written."""
-    writers = {"apkg": export_apkg, "tsv": export_tsv, "csv": export_csv}
-    if fmt not in writers:
+def format_named(name: str) -> Format | None:
+    """The format a user named ("pleco", "tsv") or a file suffix stands for, or None."""
+    name = name.lower().lstrip(".")
+    if name in FORMATS:
+        return name  # type: ignore[return-value]
+    if name in ALIASES:
+        return ALIASES[name]
+    return next((fmt for fmt, suffix in SUFFIXES.items() if suffix == name), None)
+
+
+def export(items: Iterable[VocabItem], path: Path, fmt: str, **options: object) -> int:
+    """Write `items` in `fmt` (a format or alias) to `path`; returns how many words."""
+    writers = {
+        "apkg": export_apkg,
+        "pleco": export_pleco,
+        "zhongwen": export_zhongwen,
+        "csv": export_csv,
+    }
+    known = format_named(fmt) if fmt not in writers else fmt
+    if known is None:
         raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writers[fmt](items, path, **options)  # type: ignore[operator]
-
-
-# -- marking the word in its sentence -------------------------------------------------------
-
-
-def marked_sentence(item: VocabItem, before: str, after: str, escape: bool = False) -> str:
-    """The item's sentence with the saved word wrapped in `before`/`after`."""
-    sentence = item.sentence
-    quote = html.escape if escape else _identity
-    span = word_span(item)
-    if span is None:
-        return quote(sentence)
-    start, end = span
-    word = before + quote(sentence[start:end]) + after
-    return quote(sentence[:start]) + word + quote(sentence[end:])
-
-
-def _identity(text: str) -> str:
-    return text
+    return writers[known](items, path, **options)  # type: ignore[operator]
 
 
 # -- Anki -----------------------------------------------------------------------------------
-
-_ANKI_FIELDS = ("Simplified", "Traditional", "Pinyin", "Gloss", "Sentence", "Article", "Note")
-_ANKI_CSS = """\
-.card { font-family: sans-serif; font-size: 22px; text-align: center; }
-.word { font-size: 48px; }
-.sentence { margin-top: 1em; font-size: 24px; }
-.sentence b { color: #c0392b; }
-.pinyin { font-size: 28px; color: #2c3e50; }
-.meta { margin-top: 1em; font-size: 14px; color: #7f8c8d; }
-"""
-_ANKI_FRONT = """\
-<div class="word">{{Simplified}}</div>
-{{#Sentence}}<div class="sentence">{{Sentence}}</div>{{/Sentence}}"""
-_ANKI_BACK = """\
-{{FrontSide}}
-<hr id="answer">
-<div class="pinyin">{{Pinyin}}</div>
-<div class="gloss">{{Gloss}}</div>
-{{#Traditional}}<div class="meta">{{Traditional}}</div>{{/Traditional}}
-{{#Article}}<div class="meta">{{Article}}</div>{{/Article}}
-{{#Note}}<div class="meta">{{Note}}</div>{{/Note}}"""
-
-
-def anki_guid(item: VocabItem) -> str:
-    """Note guid from the word alone, so re-exports update cards instead of adding new ones."""
-    import genanki
-
-    return genanki.guid_for(_GUID_NAMESPACE, item.simplified)
-
-
-def _anki_model() -> genanki.Model:
-    import genanki
-
-    return genanki.Model(
-        ANKI_MODEL_ID,
-        "zhreader word",
-        fields=[{"name": name} for name in _ANKI_FIELDS],
-        templates=[{"name": "Recognise", "qfmt": _ANKI_FRONT, "afmt": _ANKI_BACK}],
-        css=_ANKI_CSS,
-    )
-
-
-def _anki_fields(item: VocabItem) -> list[str]:
-    esc = html.escape
-    traditional = item.traditional if item.traditional != item.simplified else ""
-    return [
-        esc(item.simplified),
-        esc(traditional),
-        esc(item.pinyin),
-        esc(item.gloss),
-        marked_sentence(item, "<b>", "</b>", escape=True),
-        esc(item.article),
-        esc(item.note),
-    ]
 
 
 def export_apkg(
@@ -153,71 +107,98 @@ def export_apkg(
     path: Path,
     deck_name: str = DEFAULT_DECK_NAME,
     timestamp: float | None = None,
+    sources: DeckSources | None = None,
 ) -> int:
-    """An Anki package: one note per word, stable model id and note guids."""
-    import genanki
-
-    model = _anki_model()
-    deck = genanki.Deck(ANKI_DECK_ID, _clean_text(deck_name) or DEFAULT_DECK_NAME)
-    count = 0
-    for item in _unique(items):
-        deck.add_note(
-            genanki.Note(
-                model=model,
-                fields=_anki_fields(item),
-                guid=anki_guid(item),
-                tags=["zhreader", item.status],
-            )
-        )
-        count += 1
+    """An Anki package: one note per word (two cards), stable note type id and guids."""
     path = Path(path)
-    _check_destination(path)
-    # genanki's own write_to_file leaves its temporary SQLite file behind in /tmp
-    # (0.13.1), and so would any scratch file when the export is killed: the collection
-    # is built in memory and zipped from there.
-    conn = sqlite3.connect(":memory:")
+    _check_destination(path)  # before the work of building the deck
     try:
-        package = genanki.Package(deck)
-        stamp = timestamp if timestamp is not None else datetime.now(UTC).timestamp()
-        id_gen = itertools.count(int(stamp * 1000))
-        package.write_to_db(conn.cursor(), stamp, id_gen)
-        conn.commit()
-        collection = conn.serialize()
-    finally:
-        conn.close()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("collection.anki2", collection)
-        archive.writestr("media", "{}")
-    _write(path, buffer.getvalue())
+        data, count = build_apkg(
+            _unique(items),
+            _clean_text(deck_name) or DEFAULT_DECK_NAME,
+            sources or DeckSources(),
+            timestamp,
+        )
+    except OSError as exc:
+        raise UserError(f"could not build the Anki deck: {exc.strerror or exc}") from exc
+    _write(path, data)
     _remove_old_scratch()
     return count
 
 
-# -- Pleco / Zhongwen TSV --------------------------------------------------------------------
+# -- Pleco ----------------------------------------------------------------------------------
 
 
-def export_tsv(items: Iterable[VocabItem], path: Path) -> int:
-    """simplified, traditional, pinyin, definition, notes; UTF-8, one word per line.
+def export_pleco(items: Iterable[VocabItem], path: Path, group: bool = False) -> int:
+    """Pleco's flashcard import: `simplified[traditional]<TAB>pinyin<TAB>definition`.
 
-    TSV has no quoting, so tabs and line breaks inside a field become spaces; spreadsheets
-    open TSV too, so formula cells are neutralised as in CSV.
+    Pinyin has tone numbers (Pleco reads them on every platform); the definition is all
+    senses, then the sentence and article (Pleco has no notes column). With `group`,
+    each article's cards follow a `// zhreader/<title>` category line. UTF-8, CRLF.
+    """
+    unique = list(_unique(items))
+    lines: list[str] = []
+    if group:
+        by_article: dict[str, list[VocabItem]] = {}
+        for item in unique:
+            by_article.setdefault(_one_line(item.article), []).append(item)
+        for article, members in by_article.items():
+            lines.append(pleco_category(article))
+            lines.extend(pleco_card(item) for item in members)
+    else:
+        lines = [pleco_card(item) for item in unique]
+    _write(Path(path), "".join(line + "\r\n" for line in lines).encode("utf-8"))
+    return len(unique)
+
+
+def pleco_card(item: VocabItem) -> str:
+    headword = _one_line(item.simplified)
+    traditional = _one_line(item.traditional)
+    if traditional and traditional != headword:
+        headword += f"[{traditional}]"
+    pinyin = marks_to_numbered(_one_line(item.pinyin)).replace(" ", "")
+    senses = _one_line(item.gloss).replace(" / ", "; ")
+    definition = PART_SEPARATOR.join(part for part in (senses, *_notes(item)) if part)
+    # Spreadsheets open .txt files too: a definition never starts a formula there.
+    return "\t".join(neutralize_cell(field) for field in (headword, pinyin, definition))
+
+
+def pleco_category(article: str) -> str:
+    """A category line; '/' nests categories in Pleco, so a title's own '/' becomes '／'."""
+    title = _one_line(article).replace("/", "／")
+    return f"// {PLECO_CATEGORY_ROOT}/{title}" if title else f"// {PLECO_CATEGORY_ROOT}"
+
+
+# -- Zhongwen -------------------------------------------------------------------------------
+
+
+def export_zhongwen(items: Iterable[VocabItem], path: Path) -> int:
+    """Zhongwen's word-list layout: simplified, traditional, pinyin, definition, notes.
+
+    The same five tab-separated columns and CRLF line ends as the browser extension's
+    "Save list", UTF-8; tabs and line breaks inside a field become spaces; spreadsheets
+    open it too, so formula cells are neutralised as in CSV.
     """
     lines = []
     for item in _unique(items):
-        notes = " | ".join(
-            part
-            for part in (
-                marked_sentence(item, *TSV_MARK),
-                f"《{item.article}》" if item.article else "",
-                item.note,
-            )
-            if part
-        )
+        notes = PART_SEPARATOR.join(_notes(item))
         fields = (item.simplified, item.traditional, item.pinyin, item.gloss, notes)
-        lines.append("\t".join(neutralize_cell(_one_line(field)) for field in fields) + "\n")
+        lines.append("\t".join(neutralize_cell(_one_line(field)) for field in fields) + "\r\n")
     _write(Path(path), "".join(lines).encode("utf-8"))
     return len(lines)
+
+
+export_tsv = export_zhongwen  # the name this layout had before it was named for its tool
+
+
+def _notes(item: VocabItem) -> list[str]:
+    """The sentence (word in 【】), 《article》 and note, whichever exist."""
+    parts = [
+        marked_sentence(item, *TSV_MARK) if item.sentence else "",
+        f"《{item.article}》" if item.article else "",
+        item.note,
+    ]
+    return [_one_line(part) for part in parts if part.strip()]
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -258,6 +239,13 @@ def neutralize_cell(value: str) -> str:
     return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
 
 
+def unneutralize_cell(value: str) -> str:
+    """Undo `neutralize_cell`, for a CSV read back in."""
+    if value.startswith("'") and value[1:].lstrip(" ").startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
 def _iso_time(stamp: float) -> str:
     if not stamp:
         return ""
@@ -271,7 +259,7 @@ _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
-def safe_filename(name: str, fmt: Format) -> str:
+def safe_filename(name: str, fmt: str) -> str:
     """A file name from a suggested deck name that cannot leave its folder.
 
     Path separators, `..`, control characters and Windows-reserved names are removed;
@@ -288,10 +276,11 @@ def safe_filename(name: str, fmt: Format) -> str:
     while len(stem.encode("utf-8")) > _MAX_NAME_BYTES:  # 255-byte limit of most file systems
         stem = stem[:-1]
     stem = stem.rstrip(" .") or DEFAULT_DECK_NAME
-    return f"{stem}.{fmt}"
+    known = format_named(fmt)
+    return f"{stem}.{SUFFIXES[known] if known else fmt}"
 
 
-def export_path_in(directory: Path, name: str, fmt: Format) -> Path:
+def export_path_in(directory: Path, name: str, fmt: str) -> Path:
     """Where exporting `name` into the chosen `directory` writes; always inside it."""
     directory = Path(directory)
     target = directory / safe_filename(name, fmt)
@@ -380,7 +369,6 @@ def _own_data(path: Path) -> str | None:
     return None
 
 
-_SCRATCH_PREFIX = "zhreader-apkg-"  # the temporary folders earlier versions exported through
 _SCRATCH_AGE = 3600
 
 
@@ -396,7 +384,9 @@ def _remove_old_scratch() -> None:
         return
     for entry in entries:
         try:
-            if not entry.name.startswith(_SCRATCH_PREFIX):
+            # Audio folders of a killed export (an active one is kept young by its
+            # files), and the scratch folders of earlier versions.
+            if not entry.name.startswith(SCRATCH_PREFIX):
                 continue
             info = entry.stat(follow_symlinks=False)
             if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
@@ -411,14 +401,20 @@ __all__ = [
     "ANKI_DECK_ID",
     "ANKI_MODEL_ID",
     "CSV_HEADER",
+    "DEFAULT_DECK_NAME",
     "FORMATS",
+    "FORMAT_NAMES",
+    "DeckSources",
     "anki_guid",
     "export",
     "export_apkg",
     "export_csv",
     "export_path_in",
+    "export_pleco",
     "export_tsv",
-    "marked_sentence",
+    "export_zhongwen",
+    "format_named",
     "neutralize_cell",
     "safe_filename",
+    "unneutralize_cell",
 ]

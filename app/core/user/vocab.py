@@ -30,6 +30,7 @@ implement it with the same rules, and one test suite runs against both.
 
 from __future__ import annotations
 
+import html
 import sqlite3
 import threading
 import time
@@ -118,6 +119,8 @@ class Vocabulary(Protocol):
 
     def save(self, item: VocabItem) -> VocabItem: ...
 
+    def save_many(self, items: Iterable[VocabItem], exact_status: bool = False) -> int: ...
+
     def get(self, word: str) -> VocabItem | None: ...
 
     def items(self) -> list[VocabItem]: ...
@@ -151,12 +154,13 @@ def _check_status(status: str) -> None:
 
 
 def merge(old: VocabItem | None, item: VocabItem, simplified: str, traditional: str,
-          now: float) -> VocabItem:
+          now: float, exact_status: bool = False) -> VocabItem:
     """What saving `item` over `old` (None: a new word) keeps; both stores use this rule.
 
     On update the original `added` time stays; text fields given non-empty replace
     the stored ones (a new sentence/article/gloss/pinyin/note), empty ones keep them;
-    a status of "known" is applied, the default "learning" does not demote a word.
+    a status of "known" is applied, the default "learning" does not demote a word
+    (unless `exact_status`: an import the user asked to mark every word learning).
     """
     if old is None:
         return replace(item, simplified=simplified, traditional=traditional,
@@ -170,7 +174,7 @@ def merge(old: VocabItem | None, item: VocabItem, simplified: str, traditional: 
         # A new sentence brings its own article; never pair it with the old title.
         article=item.article if item.sentence else item.article or old.article,
         added=old.added,
-        status="known" if item.status == "known" else old.status,
+        status=item.status if exact_status or item.status == "known" else old.status,
         note=item.note or old.note,
         mark=item.mark if item.sentence else old.mark,
     )
@@ -198,8 +202,20 @@ class MemoryVocab:
         return next((key for key, item in self._items.items() if item.traditional == word), None)
 
     def save(self, item: VocabItem) -> VocabItem:
+        return self._save(item, exact_status=False)
+
+    def save_many(self, items: Iterable[VocabItem], exact_status: bool = False) -> int:
+        checked = list(items)
+        for item in checked:
+            _checked(item)  # all or nothing, as the store's one transaction
+        for item in checked:
+            self._save(item, exact_status)
+        return len(checked)
+
+    def _save(self, item: VocabItem, exact_status: bool) -> VocabItem:
         simplified, traditional = _checked(item)
-        stored = merge(self._items.get(simplified), item, simplified, traditional, time.time())
+        stored = merge(self._items.get(simplified), item, simplified, traditional, time.time(),
+                       exact_status)
         self._items[simplified] = stored
         return stored
 
@@ -435,27 +451,21 @@ class VocabStore:
         """Insert or update by simplified word (see `merge`); the result is committed to disk."""
         simplified, traditional = _checked(item)
         now = time.time()
+        return self._write(  # type: ignore[return-value]
+            lambda conn: _upsert(conn, item, simplified, traditional, now)
+        )
 
-        def upsert(conn: sqlite3.Connection) -> VocabItem:
-            row = conn.execute(
-                f"SELECT {_COLUMNS} FROM vocab WHERE simplified = ?", (simplified,)
-            ).fetchone()
-            merged = merge(_item(row) if row else None, item, simplified, traditional, now)
-            conn.execute(
-                f"""
-                INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (simplified) DO UPDATE SET
-                    traditional = excluded.traditional, pinyin = excluded.pinyin,
-                    gloss = excluded.gloss, sentence = excluded.sentence,
-                    article = excluded.article, status = excluded.status,
-                    note = excluded.note, mark = excluded.mark,
-                    updated = excluded.updated
-                """,
-                (*_row(merged), now),
-            )
-            return merged
+    def save_many(self, items: Iterable[VocabItem], exact_status: bool = False) -> int:
+        """`save` for many words in one transaction (an import): all are saved or none."""
+        checked = [(item, *_checked(item)) for item in items]
+        now = time.time()
 
-        return self._write(upsert)  # type: ignore[return-value]
+        def upsert_all(conn: sqlite3.Connection) -> int:
+            for item, simplified, traditional in checked:
+                _upsert(conn, item, simplified, traditional, now, exact_status)
+            return len(checked)
+
+        return self._write(upsert_all)  # type: ignore[return-value]
 
     def remove(self, word: str) -> bool:
         """Forget a word given in either script; False when it was not saved."""
@@ -546,6 +556,28 @@ class VocabStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _upsert(conn: sqlite3.Connection, item: VocabItem, simplified: str, traditional: str,
+            now: float, exact_status: bool = False) -> VocabItem:
+    """Insert `item` or merge it into the saved word (see `merge`), inside a transaction."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM vocab WHERE simplified = ?", (simplified,)
+    ).fetchone()
+    merged = merge(_item(row) if row else None, item, simplified, traditional, now, exact_status)
+    conn.execute(
+        f"""
+        INSERT INTO vocab ({_COLUMNS}, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (simplified) DO UPDATE SET
+            traditional = excluded.traditional, pinyin = excluded.pinyin,
+            gloss = excluded.gloss, sentence = excluded.sentence,
+            article = excluded.article, status = excluded.status,
+            note = excluded.note, mark = excluded.mark,
+            updated = excluded.updated
+        """,
+        (*_row(merged), now),
+    )
+    return merged
 
 
 def open_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -716,6 +748,25 @@ def word_span(item: VocabItem) -> tuple[int, int] | None:
 
     start = to_simplified(sentence).find(item.simplified)  # same length as the sentence
     return (start, start + len(item.simplified)) if start >= 0 else None
+
+
+def marked_sentence(item: VocabItem, before: str, after: str, escape: bool = False) -> str:
+    """The item's sentence with the saved word wrapped in `before`/`after`.
+
+    With `escape`, the sentence is HTML-escaped and the marks are not (Anki's <b>).
+    """
+    sentence = item.sentence
+    quote = _html_text if escape else str
+    span = word_span(item)
+    if span is None:
+        return quote(sentence)
+    start, end = span
+    word = before + quote(sentence[start:end]) + after
+    return quote(sentence[:start]) + word + quote(sentence[end:])
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)  # element content: quotes need no escaping
 
 
 # -- known-word share -----------------------------------------------------------------------
