@@ -47,7 +47,9 @@ from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
 from app.ui.article_view import WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
+from app.ui.file_jobs import FileJobs
 from app.ui.find_bar import FindBar
+from app.ui.import_dialog import ImportDialog
 from app.ui.library_panel import LibraryPanel
 from app.ui.models import ENTITY_TYPE_NAMES, menu_text
 from app.ui.names_panel import NamesPanel
@@ -65,11 +67,33 @@ from app.ui.worker import (
 
 OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md")
 FILE_FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
-EXPORT_FILTERS = {
-    "Anki deck (*.apkg)": ".apkg",
-    "Tab-separated (*.tsv)": ".tsv",
-    "CSV (*.csv)": ".csv",
+# Each choice of the Export dialog: the format and its options (Pleco's categories).
+EXPORT_FILTERS: dict[str, tuple[str, dict[str, object]]] = {
+    "Anki deck (*.apkg)": ("apkg", {}),
+    "Pleco flashcards (*.txt)": ("pleco", {}),
+    "Pleco flashcards, a category per article (*.txt)": ("pleco", {"group": True}),
+    "Zhongwen word list (*.tsv)": ("zhongwen", {}),
+    "CSV spreadsheet (*.csv)": ("csv", {}),
 }
+IMPORT_FILTER = "Word lists (*.txt *.tsv *.csv);;All files (*)"
+
+
+def export_choice(path: str, chosen: str) -> tuple[str, str, dict[str, object]]:
+    """(path, format, options) from the Export dialog's answer.
+
+    The chosen filter decides, unless the typed name ends in another format's suffix
+    ("words.csv" under the Anki filter is a CSV; "words.docx" is refused by name).
+    """
+    from app.core.user.export import SUFFIXES
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    fmt, options = EXPORT_FILTERS.get(chosen, ("", {}))
+    if suffix and (not fmt or suffix != SUFFIXES[fmt]):  # type: ignore[index]
+        return path, suffix, {}
+    fmt = fmt or "apkg"
+    if not suffix:
+        path += "." + SUFFIXES[fmt]  # type: ignore[index]
+    return path, fmt, options
 
 
 def _dictionary():  # -> Dictionary or None when it cannot be built
@@ -123,6 +147,11 @@ class MainWindow(QMainWindow):
         self.runner.analysis_ready.connect(self._on_analysis_ready)
         self.runner.failed.connect(self._on_failed)
         self.runner.busy_changed.connect(self._on_busy)
+        self.jobs = FileJobs(self)
+        self.jobs.finished.connect(self._on_job_finished)
+        self.jobs.failed.connect(self._on_job_failed)
+        self.jobs.busy_changed.connect(self._on_busy)
+        self.import_dialog: ImportDialog | None = None
 
         self._build_docks()
         self._build_status_bar()
@@ -238,6 +267,9 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.choose_file)
         file_menu.addAction(open_action)
+        import_action = QAction("&Import vocabulary…", self)
+        import_action.triggered.connect(self.import_vocab)
+        file_menu.addAction(import_action)
         export_action = QAction("&Export vocabulary…", self)
         export_action.triggered.connect(self.export_vocab)
         file_menu.addAction(export_action)
@@ -412,8 +444,8 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps running
 
-    def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
+    def _on_busy(self, _busy: bool) -> None:
+        self.progress.setVisible(self.runner.busy or self.jobs.busy)
 
     # ---- popup -------------------------------------------------------------------------------
 
@@ -549,6 +581,7 @@ class MainWindow(QMainWindow):
                 return
 
     def export_vocab(self) -> None:
+        """Ask where and in which tool's format, then write the file on a worker thread."""
         items = self.vocab_panel.model.items()
         if not items:
             self.statusBar().showMessage("Nothing to export yet: hover a word and press S.", 5000)
@@ -558,17 +591,69 @@ class MainWindow(QMainWindow):
             ";;".join(EXPORT_FILTERS))
         if not path:
             return
-        suffix = Path(path).suffix.lower() or EXPORT_FILTERS.get(chosen, ".apkg")
-        if not Path(path).suffix:
-            path += suffix
-        try:
-            from app.core.user.export import export
+        from app.core.user.export import export, format_named
 
-            count = export(items, Path(path), suffix.lstrip("."))
-        except (UserError, OSError) as exc:
-            self._on_failed(str(exc), title="Cannot export")
-            return
-        self.statusBar().showMessage(f"Exported {count} words to {path}", 8000)
+        path, fmt, options = export_choice(path, chosen)
+
+        def work() -> tuple[int, str]:
+            extra = dict(options)
+            if format_named(fmt) == "apkg":
+                from app.core.user.anki_deck import default_sources
+
+                extra["sources"] = default_sources()
+            return export(items, Path(path), fmt, **extra), path
+
+        if not self.jobs.run("export", work):
+            self.statusBar().showMessage("Wait for the current import or export to finish.", 5000)
+
+    def import_vocab(self) -> None:
+        """Choose a word list; its preview dialog opens once it has been read."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import vocabulary", str(Path.home()), IMPORT_FILTER)
+        if path:
+            self.read_word_list(Path(path))
+
+    def read_word_list(self, path: Path) -> None:
+        from app.core.language.dictionary import get_dictionary
+        from app.core.language.pinyin import get_reader
+        from app.core.user.vocab_import import Completer, load_word_list
+
+        def read() -> tuple[Path, object]:
+            return path, load_word_list(path, Completer(get_dictionary(), get_reader()))
+
+        if not self.jobs.run("read", read):
+            self.statusBar().showMessage("Wait for the current import or export to finish.", 5000)
+
+    def _show_import_preview(self, path: Path, parsed) -> None:
+        saved = {item.simplified: item for item in self.vocab.items()}
+        dialog = ImportDialog(path, parsed, saved, self)
+        dialog.accepted.connect(lambda: self._apply_import(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()  # window-modal, not exec(): the window keeps running
+
+    def _apply_import(self, dialog: ImportDialog) -> None:
+        from app.core.user.vocab_import import apply_import
+
+        plan = dialog.plan()
+        self.import_dialog = None
+        self.jobs.run("import", lambda: (plan, apply_import(plan, self.vocab)))
+
+    def _on_job_finished(self, name: str, result: object) -> None:
+        if name == "export":
+            count, path = result  # type: ignore[misc]
+            words = f"{count} word{'s' if count != 1 else ''}"
+            self.statusBar().showMessage(f"Exported {words} to {path}", 8000)
+        elif name == "read":
+            self._show_import_preview(*result)  # type: ignore[misc]
+        elif name == "import":
+            plan, _ = result  # type: ignore[misc]
+            self._refresh_vocab()
+            self.statusBar().showMessage("Import: " + plan.summary(), 10_000)
+
+    def _on_job_failed(self, name: str, message: str) -> None:
+        title = "Cannot export" if name == "export" else "Cannot import"
+        self._on_failed(message, title=title)
 
     def _update_known(self) -> None:
         """The known-word share, over the distinct words the worker counted: cheap at any length."""

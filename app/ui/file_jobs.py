@@ -1,0 +1,81 @@
+"""Exports and imports off the GUI thread: reading pinyin for every sentence of a deck,
+speaking its audio or looking up a long word list takes seconds, not a frame."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.errors import UserError
+
+
+class _Signals(QObject):
+    finished = Signal(str, object)  # job name, result
+    failed = Signal(str, str)  # job name, message for the user
+
+
+class _Job(QRunnable):
+    def __init__(self, name: str, work: Callable[[], object], signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._name = name
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except (UserError, OSError) as exc:
+            self._signals.failed.emit(self._name, str(exc))
+        except Exception as exc:  # the window must keep running
+            traceback.print_exc()
+            self._signals.failed.emit(self._name, f"unexpected {type(exc).__name__}: {exc}")
+        else:
+            self._signals.finished.emit(self._name, result)
+
+
+class FileJobs(QObject):
+    """One file job at a time on its own thread; results and failures come back by signal."""
+
+    finished = Signal(str, object)  # job name, result
+    failed = Signal(str, str)  # job name, message
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._running: str | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def run(self, name: str, work: Callable[[], object]) -> bool:
+        """Start `work`; False (nothing started) while another job runs."""
+        if self._running is not None:
+            return False
+        self._running = name
+        self.busy_changed.emit(True)
+        self._pool.start(_Job(name, work, self._signals))
+        return True
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _done(self) -> None:
+        self._running = None
+        self.busy_changed.emit(False)
+
+    def _on_finished(self, name: str, result: object) -> None:
+        self._done()
+        self.finished.emit(name, result)
+
+    def _on_failed(self, name: str, message: str) -> None:
+        self._done()
+        self.failed.emit(name, message)
