@@ -231,8 +231,11 @@ def _import(store: VocabStore, args: argparse.Namespace) -> int:
     parsed = load_word_list(path, Completer(get_dictionary(), get_reader()))
     status = "known" if args.known else "learning" if args.learning else None
     plan = plan_import(parsed, {item.simplified: item for item in store.items()}, status)
+    from app.cli import terminal_safe
+
     count = len(parsed.items)
-    print(f"{path}: {FORMAT_NAMES[parsed.format]}, {count} word{'s' if count != 1 else ''}")
+    print(f"{terminal_safe(str(path))}: {FORMAT_NAMES[parsed.format]}, "
+          f"{count} word{'s' if count != 1 else ''}")
     if not args.dry_run:
         apply_import(plan, store)
     print(plan.summary(dry_run=args.dry_run))
