@@ -71,6 +71,10 @@ def _build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON, best first")
     search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
 
+    speak = sub.add_parser("speak", help="speak Chinese text aloud, or write it to a WAV file")
+    speak.add_argument("text", help="the text (either script), or - for standard input")
+    speak.add_argument("--out", metavar="FILE.wav", help="write a WAV file instead of playing")
+
     shot = sub.add_parser("screenshot", help="save a PNG of the window (works offscreen)")
     shot.add_argument("out", help="PNG file to write")
     shot.add_argument("--article", required=True, help="article file (or built-in title/slug)")
@@ -272,6 +276,33 @@ def _entry_line(entry) -> str:
     return f"{head} [{entry.pinyin}] {entry.gloss}"
 
 
+def _cmd_speak(args: argparse.Namespace) -> int:
+    import subprocess
+    from pathlib import Path
+
+    from app.core.language import speech
+
+    text = sys.stdin.buffer.read().decode("utf-8", "replace") if args.text == "-" else args.text
+    engine = speech.EspeakNgEngine()
+    if not engine.available():
+        raise UserError(engine.unavailable_reason())
+    if args.out:
+        out = Path(args.out)
+        engine.synthesize(text, out)
+        print(f"{terminal_safe(str(out))}: {speech.wav_duration(out):.2f} s of speech")
+        return 0
+    wav = speech.speak_to_temp(engine, text)
+    try:
+        command = speech.wav_player_command(wav)
+        if command is None:
+            raise UserError(f"{speech.PLAYER_HINT}; write a file with --out FILE.wav")
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    finally:
+        wav.unlink(missing_ok=True)
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     paths = list(getattr(args, "paths", []) or [])
     for path in paths:  # said here, before a window opens (or waits for a display)
@@ -407,6 +438,7 @@ def _run(args: argparse.Namespace) -> int:
         "analyze": _cmd_analyze,
         "lookup": _cmd_lookup,
         "search": _cmd_search,
+        "speak": _cmd_speak,
         "screenshot": _cmd_screenshot,
     }
     return commands[args.command](args)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install zhreader into ./.venv, with the system libraries Qt needs and a CJK font.
+# Install zhreader into ./.venv, with the system libraries Qt needs, a CJK font and the
+# espeak-ng speech engine (its Mandarin voice speaks words and sentences, offline).
 # Idempotent: a second run reinstalls the package only when something that goes into it
 # changed (pyproject.toml or the packaged folders); --force reinstalls anyway.
 #   --desktop-entry / --no-desktop-entry   add zhreader to the applications menu, or don't ask
@@ -23,7 +24,7 @@ done
 apt_packages=(python3-venv python3-pip libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-noto-cjk
-  desktop-file-utils xvfb xdotool)
+  desktop-file-utils xvfb xdotool espeak-ng)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${apt_packages[@]}"; do
