@@ -167,6 +167,7 @@ def _open_text(path: str):
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from app.cli_vocab import lookup_item
+    from app.core.language.hsk import get_hsk_levels, level_summary
 
     if args.longest:
         from app.core.language.dictionary import get_dictionary
@@ -174,9 +175,13 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         return _print_longest(get_dictionary(), args.word, args.json)
     found = lookup_item(args.word, (args.context or "").strip())
     reading = " ".join(s for s in found.reading if s)
+    levels = get_hsk_levels()
+    level = levels.level(args.word.strip()) or levels.level(found.simplified)
     if args.json:
         payload = {
             "word": args.word,
+            "hsk": {"v3": level.v3, "v2": level.v2} if level else None,
+            "frequency_rank": level.frequency_rank if level else None,
             "simplified": found.simplified,
             "traditional": found.traditional,
             "reading": reading,
@@ -195,6 +200,8 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         return 1
     if reading:
         print(f"{args.word} read {reading}")
+    if level is not None:
+        print(level_summary(level))
     for entry in found.entries:
         print(_entry_line(entry))
     for text, part in found.parts:

@@ -110,3 +110,21 @@ def test_a_mistyped_command_exits_at_once_in_a_real_process_without_a_display():
     assert result.stderr.decode().strip() == (
         "zhreader: error: no such file or command 'analyse'; did you mean 'analyze'?"
     )
+
+
+def test_lookup_json_gives_hsk_levels_and_frequency_rank():
+    import json
+
+    result = run_cli("lookup", "爱好", "--json")
+    assert result.returncode == 0
+    payload = json.loads(result.stdout)
+    assert payload["hsk"] == {"v3": 1, "v2": 3}
+    assert isinstance(payload["frequency_rank"], int) and payload["frequency_rank"] > 0
+    # A name has no level: null, not a made-up band.
+    name = json.loads(run_cli("lookup", "祖克柏", "--json").stdout)
+    assert name["hsk"] is None and name["frequency_rank"] is None
+
+
+def test_lookup_text_says_the_level():
+    out = run_cli("lookup", "愛好").stdout.decode()
+    assert "HSK 3.0 band 1" in out and "HSK 2.0 level 3" in out

@@ -47,3 +47,19 @@ def test_parser_skips_comments_and_broken_lines() -> None:
     assert [r[0] for r in rows] == ["好", "差"]
     assert rows[1][2] == WordLevel(2, None, None)
     assert band_label(7) == "7–9" and band_label(3) == "3"
+
+
+def test_an_article_profile_leaves_numbers_out() -> None:
+    levels = get_hsk_levels()
+    with_numbers = levels.profile_counts({"爱好": 3, "三千": 5, "2024": 2})
+    assert with_numbers.total == 3
+    assert with_numbers.share(1) == 1.0
+    assert with_numbers.beyond_hsk6 == 0.0
+
+
+def test_profile_from_counts_matches_profile_from_tokens() -> None:
+    levels = get_hsk_levels()
+    words = ["爱好", "爱好", "研究", "祖克柏", "人工智能"]
+    counts = {"爱好": 2, "研究": 1, "祖克柏": 1, "人工智能": 1}
+    assert levels.profile(words) == levels.profile_counts(counts)
+    assert levels.profile(words).beyond_hsk6 == 2 / 5  # a name-like word and a 7–9 word

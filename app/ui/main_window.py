@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 from app.core.analysis.pipeline import sentence_at
 from app.core.errors import UserError
 from app.core.language.dictionary import index_notice
+from app.core.language.hsk import LevelProfile, describe_level_profile
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
-from app.core.types import Analysis, Article, Entity, VocabItem
+from app.core.types import Analysis, Article, Entity, VocabItem, WordLevel
 from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
@@ -109,6 +110,16 @@ def _dictionary_if_open():  # -> Dictionary or None while it is still being open
     from app.core.language.dictionary import get_dictionary
 
     return get_dictionary.instance
+
+
+def hsk_level(word: str) -> WordLevel | None:
+    """The word's HSK bands and frequency rank; None also when the list cannot be read."""
+    from app.core.language.hsk import get_hsk_levels
+
+    try:
+        return get_hsk_levels().level(word)
+    except (OSError, ValueError):
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -211,7 +222,7 @@ class MainWindow(QMainWindow):
         self.names_panel.ignore_requested.connect(self.ignore_name)
         self.entity_dock = self._dock("Names", "entityDock", self.names_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.vocab_panel = VocabPanel()
+        self.vocab_panel = VocabPanel(level_of=hsk_level)
         self.vocab_panel.remove_requested.connect(self.remove_selected_vocab)
         self.vocab_panel.toggle_known_requested.connect(self.toggle_selected_known)
         self.vocab_panel.export_requested.connect(self.export_vocab)
@@ -258,6 +269,9 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.known_label = QLabel("")
+        self.level_label = QLabel("")
+        self.level_label.setObjectName("levelLabel")
+        self.statusBar().addPermanentWidget(self.level_label)
         self.statusBar().addPermanentWidget(self.known_label)
         self.statusBar().addPermanentWidget(self.progress)
 
@@ -423,6 +437,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_offset(self._restore_position, center=False)
             self._restore_position = 0
         self._update_known()
+        self._show_level_profile(self._view_index.level_profile)
         words = self._view_index.words
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
@@ -481,6 +496,7 @@ class MainWindow(QMainWindow):
             known=bool(stored and stored.status == "known"),
             spoken_tones=self.settings.spoken_tones,
             citation=found.reading if shown != found.reading else (),
+            level=hsk_level(found.word) or hsk_level(found.simplified),
         )
 
     def _on_word_activated(self, index: int, anchor: QRect) -> None:
@@ -670,6 +686,16 @@ class MainWindow(QMainWindow):
         # One known word among thousands is not "0%": a learner should see it counted.
         shown = "<1%" if 0 < share < 0.005 else f"{share:.0%}"
         self.known_label.setText(f"Known words: {shown}")
+
+    def _show_level_profile(self, profile: LevelProfile | None) -> None:
+        """How hard the article is, in HSK 3.0 bands, beside the known-word share."""
+        if profile is None or not profile.total:
+            self.level_label.setText("")
+            self.level_label.setToolTip("")
+            return
+        text, tooltip = describe_level_profile(profile)
+        self.level_label.setText(text)
+        self.level_label.setToolTip(tooltip)
 
     # ---- entities ----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ Widgets only ever see these models; the core objects stay plain dataclasses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtGui import Qt as QtText
 
-from app.core.types import Entity, VocabItem
+from app.core.language.hsk import band_label, level_summary
+from app.core.types import Entity, VocabItem, WordLevel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -224,15 +226,18 @@ class EntityFilterModel(QSortFilterProxyModel):
         return needle.lower() in haystack
 
 
-VOCAB_COLUMNS = ("Word", "Pinyin", "Gloss", "Sentence", "Article")
+VOCAB_COLUMNS = ("Word", "Pinyin", "HSK", "Gloss", "Sentence", "Article")
+HSK_COLUMN = VOCAB_COLUMNS.index("HSK")
 
 
 class VocabModel(QAbstractTableModel):
-    """The saved words, newest first."""
+    """The saved words, newest first, with each word's HSK 3.0 band when it has one."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None,
+                 level_of: Callable[[str], WordLevel | None] | None = None) -> None:
         super().__init__(parent)
         self._items: list[VocabItem] = []
+        self._level_of = level_of
 
     def set_items(self, items: list[VocabItem]) -> None:
         self.beginResetModel()
@@ -266,15 +271,32 @@ class VocabModel(QAbstractTableModel):
         item = self._items[index.row()]
         if role == WORD_ROLE:
             return item.simplified
+        if index.column() == HSK_COLUMN:
+            return self._level_data(item, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             word = item.simplified
             if item.traditional and item.traditional != item.simplified:
                 word += f" ({item.traditional})"
             if item.status == "known":
                 word += " ✓"
-            values = (word, item.pinyin, item.gloss, item.sentence, item.article)
+            values = (word, item.pinyin, "", item.gloss, item.sentence, item.article)
             value = values[index.column()]
             return value if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(value)
+        return None
+
+    def level(self, item: VocabItem) -> WordLevel | None:
+        if self._level_of is None:
+            return None
+        return self._level_of(item.simplified) or self._level_of(item.traditional)
+
+    def _level_data(self, item: VocabItem, role: int):
+        level = self.level(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return band_label(level.v3) if level is not None and level.v3 is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return level_summary(level) if level is not None else "Not in the HSK word lists"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
 

@@ -13,14 +13,16 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.core.language.hsk import level_summary
 from app.core.language.lookup import reads_as
 from app.core.language.tones import pinyin_html
-from app.core.types import Entity, Entry
+from app.core.types import Entity, Entry, WordLevel
 
 MAX_ENTRIES = 6
 MAX_SENSES = 8
 MAX_PARTS = 6
 GAP = 6  # pixels between the word and the popup
+HERE_LIGHT, HERE_DARK = "#e6eeff", "#2a3850"  # behind the entry read as here
 
 ENTITY_LABELS = {
     "person": "Person",
@@ -50,10 +52,12 @@ class WordInfo:
     note: str = ""  # a quiet line on what is being explained (a selection, Alt+hover)
     spoken_tones: bool = False  # 一/不 shown with their sandhi tones (else citation tones)
     citation: tuple[str, ...] = ()  # the reading with citation tones, when `pinyin` differs
+    level: WordLevel | None = None  # HSK bands and frequency rank, when the lists have it
 
 
 def _entry_html(
-    entry: Entry, colored: bool, show_pinyin: bool, show_head: bool, here: bool = False
+    entry: Entry, colored: bool, show_pinyin: bool, show_head: bool, here: bool = False,
+    dark: bool = False,
 ) -> str:
     head = ""
     if show_head:
@@ -63,7 +67,8 @@ def _entry_html(
         head = f'<span style="font-size:15pt">{chars}</span> '
     reading = ""
     if show_pinyin:
-        reading = pinyin_html(entry.pinyin.split(), colored, entry.pinyin_numbered.split())
+        reading = pinyin_html(entry.pinyin.split(), colored, entry.pinyin_numbered.split(),
+                              dark=dark)
         reading = f'<span style="font-size:12pt">{reading}</span>'
     senses = list(entry.senses[:MAX_SENSES])
     more = len(entry.senses) - len(senses)
@@ -87,7 +92,8 @@ def _entry_html(
     lead = head + reading + proper
     # The entry read as the word is read here sits under the reading line, marked so.
     style = (
-        "margin-top:2px; background-color:#e6eeff; border-left:3px solid #5b8def"
+        f"margin-top:2px; background-color:{HERE_DARK if dark else HERE_LIGHT}; "
+        "border-left:3px solid #5b8def"
         if here
         else "margin-top:6px"
     )
@@ -99,8 +105,13 @@ def _entry_html(
     )
 
 
-def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = True) -> str:
-    """Rich text for the popup; pure, so tests can read it without a window."""
+def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = True,
+                     dark: bool = False) -> str:
+    """Rich text for the popup; pure, so tests can read it without a window.
+
+    `dark`: the dark theme's popup, on which tone colours and the entry read as here are
+    lightened or darkened to stay readable.
+    """
     out: list[str] = []
     title = html.escape(info.word)
     other = info.traditional if info.word == info.simplified else info.simplified
@@ -111,8 +122,11 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         out.append(f'<div style="color:#8a8a8a; font-size:9pt">{html.escape(info.note)}</div>')
     if show_pinyin and any(info.pinyin):
         out.append(
-            f'<div style="font-size:15pt">{pinyin_html(info.pinyin, colored)}</div>'
+            f'<div style="font-size:15pt">{pinyin_html(info.pinyin, colored, dark=dark)}</div>'
         )
+    if info.level is not None:
+        out.append('<div style="margin-top:2px; color:#8a8a8a; font-size:10pt">'
+                   f"{html.escape(level_summary(info.level))}</div>")
     if info.entity is not None:
         label = ENTITY_LABELS.get(info.entity.type, info.entity.type)
         tag = html.escape(label)
@@ -130,7 +144,7 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         # Forms are shown where the entries differ in them (了解 / 瞭解) and on a mere
         # "variant of ..." entry, which is otherwise a sense without a word.
         head = len(forms) > 1 or _is_pointer(entry)
-        out.append(_entry_html(entry, colored, show_pinyin and not here, head, here))
+        out.append(_entry_html(entry, colored, show_pinyin and not here, head, here, dark))
     if len(entries) > MAX_ENTRIES:
         out.append(f'<div style="color:#999">+{len(entries) - MAX_ENTRIES} more entries</div>')
     if not entries:
@@ -139,7 +153,8 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
             out.append('<div style="margin-top:6px; color:#888; font-size:10pt">'
                        "Not in the dictionary as one word; its parts:</div>")
             for _part, part_entries in shown_parts:  # each part's likeliest meaning first
-                out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True))
+                out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True,
+                                       dark=dark))
         elif info.gloss:
             out.append(f'<div style="margin-top:6px; font-size:11pt">{html.escape(info.gloss)}'
                        "</div>")
@@ -149,7 +164,8 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
     if shorter:
         out.append('<div style="margin-top:6px; color:#888; font-size:10pt">Shorter matches:</div>')
         for _text, part_entries in shorter:
-            out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True))
+            out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True,
+                                   dark=dark))
     if info.saved:
         status = "★ Saved to vocabulary" + (" · known" if info.known else "")
         out.append(f'<div style="margin-top:8px; color:#1f9e4a; font-size:10pt">{status}</div>')
@@ -207,11 +223,11 @@ class WordPopup(QFrame):
         return html_to_plain(self._label.text())
 
     def show_word(self, info: WordInfo, anchor: QRect, colored: bool = True,
-                  show_pinyin: bool = True) -> None:
+                  show_pinyin: bool = True, dark: bool = False) -> None:
         """Show `info` beside `anchor` (the word's rectangle in global coordinates)."""
         self._info = info
         self._anchor = QRect(anchor)
-        rich = build_popup_html(info, colored, show_pinyin)
+        rich = build_popup_html(info, colored, show_pinyin, dark)
         if rich != self._label.text():  # re-anchoring on scroll: same text, no new layout
             self._label.setText(rich)
             self._label.setMinimumWidth(min(440, max(220, self._label.sizeHint().width())))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.types import VocabItem
+from app.core.types import VocabItem, WordLevel
 from app.ui.models import VocabModel
 
 MAX_COLUMN_WIDTH = 260
@@ -26,9 +28,10 @@ class VocabPanel(QWidget):
     export_requested = Signal()
     word_chosen = Signal(object)  # VocabItem: find it in the open article
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 level_of: Callable[[str], WordLevel | None] | None = None) -> None:
         super().__init__(parent)
-        self.model = VocabModel(self)
+        self.model = VocabModel(self, level_of)
         self.table = QTableView()
         self.table.setObjectName("vocabTable")
         self.table.setModel(self.model)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.errors import Cancelled, UserError
+from app.core.language.hsk import LevelProfile
 from app.core.text.articles import load_article
 from app.core.types import Analysis, Article, Entity
 
@@ -61,6 +62,18 @@ class ViewIndex:
     # Occurrences of each word the known-word share counts: re-measuring it after a
     # vocabulary change visits distinct words, never all tokens, on the GUI thread.
     word_counts: dict[str, int]
+    # Share of the article's words per HSK band (names and numbers left out); None when
+    # the HSK list cannot be read.
+    level_profile: LevelProfile | None = None
+
+
+def level_profile_of(word_counts: dict[str, int]) -> LevelProfile | None:
+    from app.core.language.hsk import get_hsk_levels
+
+    try:
+        return get_hsk_levels().profile_counts(word_counts)
+    except (OSError, ValueError):
+        return None
 
 
 def build_view_index(analysis: Analysis) -> ViewIndex:
@@ -68,12 +81,14 @@ def build_view_index(analysis: Analysis) -> ViewIndex:
 
     entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
                           key=lambda item: (item[0], item[1]))
+    word_counts = countable_word_counts(analysis.tokens, [(s, e) for s, e, _ in entity_index])
     return ViewIndex(
         starts=[t.start for t in analysis.tokens],
         entity_spans=[(s, e) for s, e, _ in entity_index],
         entity_index=entity_index,
         words=sum(1 for t in analysis.tokens if any(t.pinyin)),
-        word_counts=countable_word_counts(analysis.tokens, [(s, e) for s, e, _ in entity_index]),
+        word_counts=word_counts,
+        level_profile=level_profile_of(word_counts),
     )
 
 

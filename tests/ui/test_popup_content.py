@@ -85,3 +85,15 @@ def test_the_legend_says_which_tones_yi_and_bu_carry() -> None:
     assert "border-left" in build_popup_html(WordInfo(
         "一样", "一样", "一樣", ("yí", "yàng"), entries=(same,), spoken_tones=True,
         citation=("yī", "yàng")))
+
+
+def test_popup_shows_hsk_bands_and_frequency_rank() -> None:
+    from app.core.types import WordLevel
+
+    hobby = Entry("愛好", "爱好", "ài hào", "ai4 hao4", ("hobby",))
+    info = WordInfo("爱好", "爱好", "愛好", ("ài", "hào"), entries=(hobby,),
+                    level=WordLevel(v3=1, v2=3, frequency_rank=4902))
+    text = html_to_plain(build_popup_html(info))
+    assert "HSK 3.0 band 1" in text and "HSK 2.0 level 3" in text and "4,902" in text
+    unlisted = WordInfo("祖克柏", "祖克柏", "祖克柏", ("zǔ", "kè", "bǎi"))
+    assert "HSK" not in html_to_plain(build_popup_html(unlisted))

@@ -7,7 +7,8 @@ Words are found by either script, since the file lists traditional forms too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,27 @@ TOP_BAND = 7  # HSK 3.0 bands 1-6, then one band for levels 7-9
 def band_label(band: int) -> str:
     """'4', or '7–9' for the advanced band (how HSK 3.0 names it)."""
     return "7–9" if band >= TOP_BAND else str(band)
+
+
+# Characters of written-out numbers: a token made only of them ("三千", "十五") is a number,
+# which a level profile leaves out like digits.
+NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万萬亿億两兩几幾半")
+
+
+def is_number_word(word: str) -> bool:
+    return bool(word) and all(ch in NUMERAL_CHARS or ch.isdigit() for ch in word)
+
+
+def level_summary(level: WordLevel) -> str:
+    """One line for a learner: 'HSK 3.0 band 1 · HSK 2.0 level 3 · frequency rank 4,902'."""
+    parts = []
+    if level.v3 is not None:
+        parts.append(f"HSK 3.0 band {band_label(level.v3)}")
+    if level.v2 is not None:
+        parts.append(f"HSK 2.0 level {level.v2}")
+    if level.frequency_rank is not None:
+        parts.append(f"frequency rank {level.frequency_rank:,}")
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +113,31 @@ class HskLevels:
 
     def profile(self, words: Iterable[str]) -> LevelProfile:
         """Counts per band over word tokens (the caller leaves out names and numbers)."""
-        counts = [0] * (TOP_BAND + 1)
-        for word in words:
+        return self.profile_counts(Counter(words))
+
+    def profile_counts(self, counts: Mapping[str, int]) -> LevelProfile:
+        """`profile` from occurrence counts per word (numbers left out): visits distinct
+        words only, so an article's profile costs its vocabulary, not its length."""
+        bands = [0] * (TOP_BAND + 1)
+        for word, n in counts.items():
+            if is_number_word(word):
+                continue
             level = self._levels.get(word)
-            counts[level.v3 if level is not None and level.v3 is not None else 0] += 1
-        return LevelProfile(tuple(counts))
+            bands[level.v3 if level is not None and level.v3 is not None else 0] += n
+        return LevelProfile(tuple(bands))
+
+
+def describe_level_profile(profile: LevelProfile) -> tuple[str, str]:
+    """(a short line for a status bar, the band-by-band breakdown for its tooltip)."""
+    easy = sum(profile.share(b) for b in range(1, 4))
+    middle = sum(profile.share(b) for b in range(4, 7))
+    line = (f"HSK 1–3 {easy:.0%} · 4–6 {middle:.0%} · beyond 6 {profile.beyond_hsk6:.0%}")
+    rows = [f"HSK 3.0 band {band_label(b)}: {profile.share(b):.1%}"
+            for b in range(1, TOP_BAND + 1)]
+    rows.append(f"not in the HSK lists: {profile.share(0):.1%}")
+    tooltip = (f"Level profile of {profile.total:,} words (names and numbers left out)\n"
+               + "\n".join(rows))
+    return line, tooltip
 
 
 def load_hsk_levels(path: Path | None = None) -> HskLevels:
