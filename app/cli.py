@@ -80,6 +80,12 @@ def _build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--article", required=True, help="article file (or built-in title/slug)")
     shot.add_argument("--hover", metavar="WORD", help="hover the first occurrence of WORD")
     shot.add_argument("--size", default="1280x800", metavar="WxH", help="window size")
+    shot.add_argument("--ruby", choices=("off", "all", "unknown"), default="off",
+                      help="pinyin above all words, or only above words you don't know")
+    shot.add_argument("--known-hsk", type=int, choices=range(7), default=0, metavar="N",
+                      help="with --ruby unknown: words of HSK 3.0 bands 1..N count as known")
+    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--tone-text", action="store_true", help="tone colours on characters")
 
     from app.cli_entities import add_entities_parser
     from app.cli_vocab import add_vocab_parser
@@ -348,7 +354,9 @@ def _require_display() -> None:
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from app.ui.screenshot import run_screenshot
 
-    return run_screenshot(args.out, args.article, hover=args.hover, size=args.size)
+    return run_screenshot(args.out, args.article, hover=args.hover, size=args.size,
+                          ruby=args.ruby, theme=args.theme, tone_text=args.tone_text,
+                          known_hsk=args.known_hsk)
 
 
 def _desktop_entry(install: bool) -> int:

@@ -6,6 +6,8 @@ one. Word underlines, known words and entity underlines are painted over the tex
 `paintEvent`, and the soft highlight of words being learnt under it (a few hundred
 ExtraSelections made every repaint of a paragraph cost 10-40 ms, since Qt clips each
 selection separately); only the hover and entity highlights, a handful, are ExtraSelections.
+Pinyin above words (`ruby`) and tone colours on the characters (`tone_text`) follow the
+same rule: laid out or applied for the decorated range only.
 Token offsets are Python (code point) offsets; Qt counts UTF-16 units, so `_OffsetMap`
 translates when the text has characters outside the BMP.
 """
@@ -14,12 +16,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontInfo,
     QGuiApplication,
     QKeyEvent,
     QMouseEvent,
@@ -35,8 +39,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
+from app.core.language.tones import tone_color
 from app.core.text.chars import has_han
 from app.core.types import Analysis, Token
+from app.ui import ruby
+from app.ui.theme import LIGHT, Theme
+from app.ui.tone_text import ToneTextColorer
 
 HOVER_DELAY_MS = 120
 # Characters decorated beyond the visible edges: a wheel step stays decorated, and each
@@ -56,20 +64,14 @@ FONT_FAMILIES = {
                     "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"],
 }
 
-UNDERLINE_COLORS = (QColor("#b9c7da"), QColor("#e2c39b"))
+# Colours of underlines and highlights come from the theme (`app.ui.theme`).
 KNOWN_VEIL_ALPHA = 125  # the page colour painted over a known word's text: it reads grey
 # A saved word still being learnt: a pale warm wash under the text, paler than a picked
 # name's highlight so the two stay apart, inset so neighbouring words and lines stay apart.
-LEARNING_HIGHLIGHT = QColor("#fbeec4")
 LEARNING_RADIUS = 3.0
 LEARNING_INSET = QPointF(0.5, 2.0)  # horizontal, vertical (the line spacing's leading)
 # Kinds of painted marks.
 _UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY, _LEARNING = range(5)
-ENTITY_UNDERLINE = QColor("#d99a00")
-ENTITY_HIGHLIGHT = QColor("#ffe58a")
-HOVER_HIGHLIGHT = QColor("#cfe3ff")
-FIND_HIGHLIGHT = QColor("#fff2a8")
-FIND_CURRENT = QColor("#ffb347")
 MAX_LOOKUP_CHARS = 40  # a longer selection is reading, not looking up
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
@@ -77,9 +79,11 @@ SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
 WORD_KEYS = (*NEXT_KEYS, *PREVIOUS_KEYS, *SAVE_KEYS, Qt.Key.Key_Escape)
 
 
-def reading_font(script: str, size: int) -> QFont:
+def reading_font(script: str, size: int, family: str = "") -> QFont:
+    """The article's font: the learner's chosen family first, else one made for the script."""
     font = QFont()
-    font.setFamilies(FONT_FAMILIES.get(script, FONT_FAMILIES["simplified"]))
+    families = FONT_FAMILIES.get(script, FONT_FAMILIES["simplified"])
+    font.setFamilies([family, *families] if family else families)
     font.setPointSize(size)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
@@ -169,6 +173,19 @@ class ArticleView(QTextEdit):
         # document coordinates are computed on the first paint after a change.
         self._marks: list[tuple[int, int, int]] = []
         self._mark_rects: list[tuple[int, QRectF]] | None = None
+        self._theme: Theme = LIGHT
+        self._font_family = ""
+        # Pinyin above words: mode, which words count as familiar ("unknown" mode leaves
+        # them bare besides known words), the words of the decorated range and their
+        # readings' places (computed on the first paint after a change).
+        self._ruby_mode = "off"
+        self._familiar: Callable[[str], bool] = lambda _word: False
+        self._ruby_tones = True
+        self._ruby_words: list[ruby.Word] = []
+        self._ruby_runs: list[ruby.RubyRun] | None = None
+        self._ruby_metrics: ruby.RubyMetrics | None = None
+        self._tone_text = False
+        self._tone_colorer = ToneTextColorer()
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # ---- content -------------------------------------------------------------------------
@@ -197,13 +214,9 @@ class ArticleView(QTextEdit):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(28)
-        doc.setDefaultFont(reading_font(script, self._font_size))
+        doc.setDefaultFont(self._reading_font())
         cursor = QTextCursor(doc)
-        block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT,
-                            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(self._font_size * 0.6)
-        cursor.setBlockFormat(block)
+        cursor.setBlockFormat(self._block_format())
         self.setDocument(doc)  # the previous document, our child, is deleted by Qt
         self._pending_text = text.replace("\r", " ")
         self._insert_cursor = cursor
@@ -216,7 +229,40 @@ class ArticleView(QTextEdit):
         self._base_key = None
         self._marks = []
         self._mark_rects = None
+        self._ruby_words = []
+        self._ruby_runs = None
+        self._ruby_metrics = None
+        self._tone_colorer.reset()
         self.setExtraSelections([])
+
+    def _reading_font(self) -> QFont:
+        return reading_font(self._script, self._font_size, self._font_family)
+
+    def _block_format(self) -> QTextBlockFormat:
+        """Paragraph spacing, and line spacing with room for pinyin above words when on."""
+        block = QTextBlockFormat()
+        percent = ruby.line_height_percent(self._reading_font(), self._ruby_mode != "off",
+                                           LINE_HEIGHT_PERCENT)
+        block.setLineHeight(percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(self._font_size * 0.6)
+        return block
+
+    def _relayout(self) -> None:
+        """Apply the font and spacing to the whole text, keeping the first visible character."""
+        first = self.first_visible_offset()
+        doc = self.document()
+        doc.setDefaultFont(self._reading_font())
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(self._block_format())
+        if self._insert_cursor is not None:  # pieces still to come take the same format
+            self._insert_cursor.setBlockFormat(self._block_format())
+        self._ruby_metrics = None
+        self._ruby_runs = None
+        self._mark_rects = None
+        self._deactivate()
+        self.scroll_to_offset(first, center=False)
+        self._schedule_decoration()
 
     def _insert_next_piece(self, size: int = INSERT_PIECE_CHARS) -> None:
         """Append the next piece of a long text; the rest follows on later event-loop turns.
@@ -276,21 +322,87 @@ class ArticleView(QTextEdit):
 
     def set_font_size(self, size: int) -> None:
         """Keeps the first visible character in view across the re-layout."""
-        first = self.first_visible_offset()
         self._font_size = size
-        doc = self.document()
-        doc.setDefaultFont(reading_font(self._script, size))
-        cursor = QTextCursor(doc)
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setBottomMargin(size * 0.6)
-        cursor.mergeBlockFormat(block)
-        self._deactivate()
-        self.scroll_to_offset(first, center=False)
-        self._schedule_decoration()
+        self._relayout()
 
     def font_size(self) -> int:
         return self._font_size
+
+    def set_font_family(self, family: str) -> None:
+        """The learner's font for Chinese text ("" = the one made for the article's script)."""
+        if family != self._font_family:
+            self._font_family = family
+            self._relayout()
+
+    def font_family(self) -> str:
+        """The family the text is actually drawn in."""
+        return QFontInfo(self.document().defaultFont()).family()
+
+    # ---- reading aids ----------------------------------------------------------------------
+
+    def set_ruby(self, mode: str, familiar: Callable[[str], bool] | None = None) -> None:
+        """Pinyin above words: "off", "all", or "unknown" (words neither known nor familiar).
+
+        `familiar`: words a learner at the chosen HSK level knows anyway.
+        """
+        if mode not in ruby.RUBY_MODES:
+            raise ValueError(f"ruby mode {mode!r}")
+        if familiar is not None:
+            self._familiar = familiar
+        spacing_changes = (mode == "off") != (self._ruby_mode == "off")
+        self._ruby_mode = mode
+        if spacing_changes:
+            self._relayout()
+        else:
+            self._schedule_decoration()
+
+    @property
+    def ruby_mode(self) -> str:
+        return self._ruby_mode
+
+    def set_tone_colors(self, pinyin: bool, characters: bool) -> None:
+        """Tone colours on the pinyin above words, and on the characters themselves."""
+        self._ruby_tones = pinyin
+        if characters != self._tone_text:
+            self._tone_text = characters
+            if not characters:
+                self._tone_colorer.clear(self.document())
+        self._schedule_decoration()
+        self.viewport().update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._tone_colorer.clear(self.document())  # the colours differ on a dark page
+        self._base_key = None
+        self._decorate_visible()
+        self.viewport().update()
+
+    def ruby_runs(self) -> list[ruby.RubyRun]:
+        """The readings placed over the decorated range (document coordinates)."""
+        if self._ruby_runs is None:
+            if self._ruby_metrics is None:
+                self._ruby_metrics = ruby.ruby_metrics(self.document().defaultFont())
+            self._ruby_runs = ruby.layout_ruby(self.document(), self._offsets.to_qt,
+                                               self._ruby_words, self._ruby_metrics)
+        return self._ruby_runs
+
+    def visible_ruby(self) -> list[tuple[int, str]]:
+        """(token index, reading) of every word with pinyin drawn above it on screen."""
+        if not self._ruby_words:
+            return []
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        screen = QRectF(self.viewport().rect())
+        seen: dict[int, str] = {}
+        for run in self.ruby_runs():
+            if run.rect.translated(dx, dy).intersects(screen):
+                seen[run.token] = seen.get(run.token, "") + run.text
+        return sorted(seen.items())
+
+    def _wants_ruby(self, word: str) -> bool:
+        if self._ruby_mode == "all":
+            return True
+        return word not in self._known and not self._familiar(word)
 
     # ---- geometry ------------------------------------------------------------------------
 
@@ -623,6 +735,7 @@ class ArticleView(QTextEdit):
 
     def _on_layout_changed(self, _size=None) -> None:
         self._mark_rects = None  # lines moved: the marks' rectangles are stale
+        self._ruby_runs = None
         self._schedule_decoration(content_changed=False)
 
     def _schedule_decoration(self, content_changed: bool = True) -> None:
@@ -668,7 +781,7 @@ class ArticleView(QTextEdit):
             hovered = self._lookup_span
         if hovered is not None:
             hover = QTextCharFormat()
-            hover.setBackground(HOVER_HIGHLIGHT)
+            hover.setBackground(self._theme.hover_highlight)
             hover.setProperty(QTextFormat.Property.FullWidthSelection, False)
             selections = [*selections, self._selection(*hovered, hover)]
         self.setExtraSelections(selections)
@@ -678,6 +791,8 @@ class ArticleView(QTextEdit):
         selections: list[QTextEdit.ExtraSelection] = []
         marks: list[tuple[int, int, int]] = []
         self._marks = marks
+        self._ruby_words = []
+        self._ruby_runs = None
         if not self._text:
             return selections
         limit = self.document().characterCount() - 1
@@ -685,9 +800,12 @@ class ArticleView(QTextEdit):
             first = max(0, bisect.bisect_right(self._starts, lo) - 1)
             last = bisect.bisect_left(self._starts, hi)
             parity = 0
-            for token in self._tokens[first:last]:
+            ruby_on = self._ruby_mode != "off"
+            for index, token in enumerate(self._tokens[first:last], first):
                 if not has_han(token.text):
                     continue
+                if ruby_on and any(token.pinyin) and self._wants_ruby(token.text):
+                    self._ruby_words.append((index, token.start, token.end, token.pinyin))
                 parity ^= 1
                 if token.text in self._known:
                     marks.append((_KNOWN, token.start, token.end))
@@ -697,8 +815,13 @@ class ArticleView(QTextEdit):
                     marks.append((parity, token.start, token.end))
             for start, end in self._spans_between(self._entity_spans, lo, hi):
                 marks.append((_ENTITY, start, end))
+            if self._tone_text:
+                dark = self._theme.dark
+                self._tone_colorer.colour(self.document(), self._offsets.to_qt,
+                                          self._offsets.to_py, self._tokens, self._starts, lo,
+                                          hi, lambda syllable: tone_color(syllable, dark))
         marked = QTextCharFormat()
-        marked.setBackground(ENTITY_HIGHLIGHT)
+        marked.setBackground(self._theme.entity_highlight)
         for start, end in self._spans_between(list(self._highlighted), lo, hi):
             selections.append(self._selection(start, end, marked, limit))
         selections.extend(self._find_decorations(lo, hi, limit))
@@ -709,8 +832,8 @@ class ArticleView(QTextEdit):
         if not self._find_spans:
             return []
         match, current = QTextCharFormat(), QTextCharFormat()
-        match.setBackground(FIND_HIGHLIGHT)
-        current.setBackground(FIND_CURRENT)
+        match.setBackground(self._theme.find_match)
+        current.setBackground(self._theme.find_current)
         current_span = self._find_spans[self._find_current] if self._find_current >= 0 else None
         return [self._selection(start, end, current if (start, end) == current_span else match,
                                 limit)
@@ -757,7 +880,7 @@ class ArticleView(QTextEdit):
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._marks:
+        if not self._marks and not self._ruby_words:
             super().paintEvent(event)
             return
         clip = QRectF(event.rect())
@@ -765,8 +888,8 @@ class ArticleView(QTextEdit):
         dy = -self.verticalScrollBar().value()
         self._paint_learning(clip, dx, dy)  # under the text, so it stays crisp
         super().paintEvent(event)
-        pens = [QPen(color, 1) for color in UNDERLINE_COLORS]
-        entity_pen = QPen(ENTITY_UNDERLINE, 1.5, Qt.PenStyle.DotLine)
+        pens = [QPen(color, 1) for color in self._theme.underlines]
+        entity_pen = QPen(self._theme.entity_underline, 1.5, Qt.PenStyle.DotLine)
         veil = QColor(self.viewport().palette().base().color())
         veil.setAlpha(KNOWN_VEIL_ALPHA)
         painter = QPainter(self.viewport())
@@ -782,7 +905,19 @@ class ArticleView(QTextEdit):
             y = rect.bottom() - (1.0 if kind == _ENTITY else 3.0)
             painter.setPen(entity_pen if kind == _ENTITY else pens[kind])
             painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.right() - 1, y))
+        self._paint_ruby(painter, clip, dx, dy)
         painter.end()
+
+    def _paint_ruby(self, painter: QPainter, clip: QRectF, dx: float, dy: float) -> None:
+        """Pinyin above the words that get it, over everything else (see `ruby`)."""
+        if not self._ruby_words:
+            return
+        runs = self.ruby_runs()
+        dark = self._theme.dark
+        colour = (lambda syllable: tone_color(syllable, dark)) if self._ruby_tones else None
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        ruby.paint_ruby(painter, runs, self._ruby_metrics, QPointF(dx, dy), clip,
+                        self._theme.ruby, colour)
 
     def _paint_learning(self, clip: QRectF, dx: float, dy: float) -> None:
         """Rounded washes behind learning words (the viewport's background is already filled)."""
@@ -793,7 +928,7 @@ class ArticleView(QTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(LEARNING_HIGHLIGHT)
+        painter.setBrush(self._theme.learning_highlight)
         for doc_rect in pieces:
             rect = doc_rect.translated(dx, dy).adjusted(inset_x, inset_y, -inset_x, -inset_y)
             if rect.intersects(clip):

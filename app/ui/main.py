@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -38,10 +37,10 @@ def ensure_application() -> QApplication:
 
 
 def apply_style(app: QApplication) -> None:
-    """The bundled stylesheet; the window still works (plainly) without it."""
-    style = resources_dir() / "styles" / "reader.qss"
-    with contextlib.suppress(OSError):
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    """The bundled (light) stylesheet; a window with the dark theme applies its own."""
+    from app.ui.theme import LIGHT, apply_theme
+
+    apply_theme(app, LIGHT)
 
 
 def run_gui(paths: list[str]) -> int:

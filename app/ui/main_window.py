@@ -42,6 +42,7 @@ from app.core.language.dictionary import index_notice
 from app.core.language.hsk import LevelProfile, describe_level_profile
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
+from app.core.language.speech import SpeechEngine
 from app.core.types import Analysis, Article, Entity, VocabItem, WordLevel
 from app.core.user.corrections import ENTITY_TYPES, Corrections
 from app.ui import vocab_access
@@ -55,6 +56,7 @@ from app.ui.library_panel import LibraryPanel
 from app.ui.models import ENTITY_TYPE_NAMES, menu_text
 from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
+from app.ui.reading_aids import ReadingAids
 from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
 from app.ui.text_lookup import span_info
 from app.ui.vocab_panel import VocabPanel
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
 
     analysis_shown = Signal(object)  # Analysis, after the view and panels show it
 
-    def __init__(self, persist: bool = True) -> None:
+    def __init__(self, persist: bool = True, speech_engine: SpeechEngine | None = None) -> None:
         super().__init__()
         self.setWindowTitle("zhreader")
         self.setAcceptDrops(True)
@@ -152,6 +154,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central(self.view, self.find_bar))
         self.popup = WordPopup(self)
         self.search_dialog = None  # SearchDialog, made on first Ctrl+D
+        self.aids = ReadingAids(
+            self, self.view, self.settings, level_of=hsk_level,
+            analysis=lambda: self.analysis,
+            starts=lambda: self._view_index.starts if self._view_index else None,
+            engine=speech_engine, persist=persist)
+        self.aids.theme_changed.connect(lambda _theme: self._reshow_popup())
 
         self.runner = AnalysisRunner(self)
         self.runner.article_loaded.connect(self._on_article_loaded)
@@ -305,7 +313,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(bigger)
         view_menu.addAction(smaller)
         view_menu.addSeparator()
-        self.tone_action = self._toggle(view_menu, "&Tone colours", self.settings.tone_colors,
+        self.tone_action = self._toggle(view_menu, "&Tone colours in pinyin",
+                                        self.aids.tone_colors,
                                         self._set_tone_colors)
         self.pinyin_action = self._toggle(view_menu, "Show &pinyin in popup",
                                           self.settings.show_pinyin, self._set_show_pinyin)
@@ -313,6 +322,7 @@ class MainWindow(QMainWindow):
                                           self.settings.spoken_tones, self._set_spoken_tones)
         self.boundary_action = self._toggle(view_menu, "&Word boundaries",
                                             self.settings.word_boundaries, self._set_boundaries)
+        self.aids.add_to_menu(view_menu)
         view_menu.addSeparator()
         corrections_action = QAction("Entity &corrections…", self)
         corrections_action.triggered.connect(self.show_corrections)
@@ -502,8 +512,8 @@ class MainWindow(QMainWindow):
     def _on_word_activated(self, index: int, anchor: QRect) -> None:
         if self.analysis is None:
             return
-        self.popup.show_word(self.word_info(index), anchor, self.settings.tone_colors,
-                             self.settings.show_pinyin)
+        self.popup.show_word(self.word_info(index), anchor, self.aids.tone_colors,
+                             self.settings.show_pinyin, self.aids.theme.dark)
 
     def _on_span_lookup(self, start: int, end: int, anchor: QRect, mode: str) -> None:
         """Alt+hover or a selection: explain the text itself, not the segmenter's word.
@@ -527,7 +537,8 @@ class MainWindow(QMainWindow):
         self.view.show_lookup_span(start, end)
         rect = self.view.span_rect(start, end)
         anchor = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
-        self.popup.show_word(info, anchor, self.settings.tone_colors, self.settings.show_pinyin)
+        self.popup.show_word(info, anchor, self.aids.tone_colors, self.settings.show_pinyin,
+                             self.aids.theme.dark)
 
     def _reshow_popup(self) -> None:
         index = self.view.current_index
@@ -875,7 +886,7 @@ class MainWindow(QMainWindow):
         self.settings.font_size = size
 
     def _set_tone_colors(self, on: bool) -> None:
-        self.settings.tone_colors = on
+        self.aids.set_tone_colors(on)
         self._reshow_popup()
 
     def _set_show_pinyin(self, on: bool) -> None:
@@ -914,5 +925,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.popup.hide_popup()
         self.runner.wait(5000)
+        self.aids.speaker.wait(5000)
+        self.aids.speaker.stop()
         self.vocab.close()
         super().closeEvent(event)

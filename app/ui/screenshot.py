@@ -38,7 +38,8 @@ def _resolve_article(article: str) -> str:
 
 
 def run_screenshot(out: str, article: str, hover: str | None = None,
-                   size: str = "1280x800") -> int:
+                   size: str = "1280x800", ruby: str = "off", theme: str = "light",
+                   tone_text: bool = False, known_hsk: int = 0) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = _parse_size(size)
     path = _resolve_article(article)
@@ -50,6 +51,11 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
 
     app = ensure_application()
     window = MainWindow(persist=False)
+    # The picture shows what was asked, whatever the learner's own settings say.
+    window.aids.set_theme(theme)
+    window.aids.set_known_band(known_hsk)
+    window.aids.set_ruby_mode(ruby)
+    window.aids.set_tone_text(tone_text)
     window.resize(width, height)
     window.show()
     loop = QEventLoop()
@@ -126,5 +132,10 @@ def describe(window) -> dict:
         "entities": window.names_panel.model.shown_names(),
         "vocabulary": window.vocab_panel.model.words(),
         "font_size": window.view.font_size(),
+        "font_family": window.view.font_family(),
+        "theme": window.aids.theme.name,
+        "ruby": {"mode": window.view.ruby_mode, "words_with_ruby": len(window.view.visible_ruby())},
+        "level_profile": (window._view_index.level_profile.to_json()
+                          if window._view_index and window._view_index.level_profile else None),
         "tokens": len(window.analysis.tokens) if window.analysis else 0,
     }

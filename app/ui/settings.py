@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.ui.ruby import RUBY_MODES
+
 DEFAULT_FONT_SIZE = 20
+THEME_NAMES = ("light", "dark")
+MAX_HSK_BAND = 6  # "words up to HSK band N count as known" for pinyin above words
 MIN_FONT_SIZE = 10
 MAX_FONT_SIZE = 48
 
@@ -76,6 +80,58 @@ class ViewSettings:
     @word_boundaries.setter
     def word_boundaries(self, on: bool) -> None:
         self._qs.setValue("view/word_boundaries", bool(on))
+
+    # ---- reading aids ------------------------------------------------------------------
+
+    @property
+    def ruby_mode(self) -> str:
+        value = str(self._qs.value("view/ruby_mode", "off"))
+        return value if value in RUBY_MODES else "off"
+
+    @ruby_mode.setter
+    def ruby_mode(self, mode: str) -> None:
+        self._qs.setValue("view/ruby_mode", mode if mode in RUBY_MODES else "off")
+
+    @property
+    def ruby_known_band(self) -> int:
+        """Words of HSK 3.0 bands 1..N get no pinyin in "unknown" mode (0: none do)."""
+        try:
+            band = int(self._qs.value("view/ruby_known_band", 0))
+        except (TypeError, ValueError):
+            band = 0
+        return max(0, min(MAX_HSK_BAND, band))
+
+    @ruby_known_band.setter
+    def ruby_known_band(self, band: int) -> None:
+        self._qs.setValue("view/ruby_known_band", max(0, min(MAX_HSK_BAND, int(band))))
+
+    @property
+    def tone_text(self) -> bool:
+        """Tone colours on the article's characters (the popup and pinyin: `tone_colors`)."""
+        return _bool(self._qs.value("view/tone_text"), False)
+
+    @tone_text.setter
+    def tone_text(self, on: bool) -> None:
+        self._qs.setValue("view/tone_text", bool(on))
+
+    @property
+    def theme(self) -> str:
+        value = str(self._qs.value("view/theme", "light"))
+        return value if value in THEME_NAMES else "light"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._qs.setValue("view/theme", name if name in THEME_NAMES else "light")
+
+    @property
+    def font_family(self) -> str:
+        """The learner's font for Chinese text; "" = the default for the article's script."""
+        value = self._qs.value("view/font_family", "")
+        return str(value) if value else ""
+
+    @font_family.setter
+    def font_family(self, family: str) -> None:
+        self._qs.setValue("view/font_family", family or "")
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """(geometry, dock/toolbar state) as saved by the last session."""

@@ -1,0 +1,94 @@
+"""Tone colours on the article's characters, for the visible paragraphs only.
+
+The colours go into each paragraph's layout as additional formats (what
+QSyntaxHighlighter does), never into the document: the text stays plain, nothing is
+undoable, and a paragraph is coloured once, the first time it comes near the screen,
+so a million-character text costs what its visible part does.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument, QTextLayout
+
+from app.core.text.chars import is_han
+from app.core.types import Token
+
+
+class ToneTextColorer:
+    """Remembers which paragraphs (blocks) carry tone colours in the current document."""
+
+    def __init__(self) -> None:
+        # block number -> (its length when last looked at, whether it got colours)
+        self._seen: dict[int, tuple[int, bool]] = {}
+
+    def reset(self) -> None:
+        """A new document: nothing in it is coloured."""
+        self._seen.clear()
+
+    def colour(self, doc: QTextDocument, to_qt: Callable[[int], int],
+               to_py: Callable[[int], int], tokens: Sequence[Token], starts: Sequence[int],
+               lo: int, hi: int, tone_color: Callable[[str], str]) -> int:
+        """Colour the blocks that meet [lo, hi) and are not coloured yet; returns how many."""
+        done = 0
+        block = doc.findBlock(to_qt(lo))
+        end = to_qt(hi)
+        formats: dict[str, QTextCharFormat] = {}
+        while block.isValid() and block.position() <= end:
+            number = block.blockNumber()
+            seen = self._seen.get(number)
+            # New, grown (a long text arriving), or its colours lost with its layout.
+            if seen is None or seen[0] != block.length() or (seen[1]
+                                                             and not block.layout().formats()):
+                ranges = self._ranges(block.position(), block.length(), to_qt, to_py, tokens,
+                                      starts, tone_color, formats)
+                self._seen[number] = (block.length(), bool(ranges))
+                if ranges:
+                    block.layout().setFormats(ranges)
+                    doc.markContentsDirty(block.position(), block.length())
+                    done += 1
+            block = block.next()
+        return done
+
+    def clear(self, doc: QTextDocument) -> None:
+        """Back to plain text colour everywhere it was changed."""
+        for number, (_length, coloured) in self._seen.items():
+            block = doc.findBlockByNumber(number)
+            if coloured and block.isValid() and block.layout().formats():
+                block.layout().clearFormats()
+                doc.markContentsDirty(block.position(), block.length())
+        self._seen.clear()
+
+    @staticmethod
+    def _ranges(position: int, length: int, to_qt: Callable[[int], int],
+                to_py: Callable[[int], int], tokens: Sequence[Token], starts: Sequence[int],
+                tone_color: Callable[[str], str],
+                formats: dict[str, QTextCharFormat]) -> list[QTextLayout.FormatRange]:
+        """One format range per run of characters of the same tone colour in the block."""
+        lo, hi = to_py(position), to_py(position + length)
+        first = max(0, bisect.bisect_right(starts, lo) - 1)
+        last = bisect.bisect_left(starts, hi)
+        runs: list[list] = []  # [qt start, qt end, colour]
+        for token in tokens[first:last]:
+            for i, syllable in enumerate(token.pinyin):
+                offset = token.start + i
+                if not syllable or not lo <= offset < hi or not is_han(token.text[i]):
+                    continue
+                color = tone_color(syllable)
+                qs, qe = to_qt(offset) - position, to_qt(offset + 1) - position
+                if runs and runs[-1][1] == qs and runs[-1][2] == color:
+                    runs[-1][1] = qe
+                else:
+                    runs.append([qs, qe, color])
+        ranges = []
+        for qs, qe, color in runs:
+            fmt = formats.get(color)
+            if fmt is None:
+                fmt = formats[color] = QTextCharFormat()
+                fmt.setForeground(QColor(color))
+            piece = QTextLayout.FormatRange()
+            piece.start, piece.length, piece.format = qs, qe - qs, fmt
+            ranges.append(piece)
+        return ranges
