@@ -86,3 +86,51 @@ def median(values: list[float]) -> float:
 
 
 PYTHON = sys.executable
+
+
+def alternate_runs(commands: dict[str, list[str]], runs: int, env: dict[str, str]):
+    """Run every command once per round, rounds repeated; re-warm when app/core changes."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[float]] = {name: [] for name in commands}
+    warm_for = None
+    retries = 0
+    while len(next(iter(times.values()))) < runs:
+        before = analysis_fingerprint()
+        if before != warm_for:
+            for cmd in commands.values():  # dictionary index, analysis cache, bytecode
+                run = run_fresh(cmd, env)
+                if run.returncode != 0:
+                    raise SystemExit(f"failed: {' '.join(cmd)}")
+            warm_for = before
+        results = {name: run_fresh(cmd, env) for name, cmd in commands.items()}
+        if analysis_fingerprint() != before:
+            retries += 1  # someone edited app/core mid-round: not a warm round
+            if retries > 20:
+                raise SystemExit("app/core keeps changing; try again later")
+            continue
+        for name, run in results.items():
+            times[name].append(run.seconds)
+            peaks[name].append(run.peak_mib)
+    return times, peaks, retries
+
+
+def load_average() -> str:
+    return ", ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def open_in_window(window, path, timeout_ms: int = 600_000) -> None:
+    """Open `path` in a MainWindow and turn the event loop until its analysis is shown."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    window.analysis_shown.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    window.open_path(str(path))
+    loop.exec()
+    window.analysis_shown.disconnect(loop.quit)
+    window.runner.wait()  # the worker also warms the popup's lookups after the analysis

@@ -18,27 +18,10 @@ import statistics
 import sys
 import time
 
-from _common import ARTICLES, REPO
+from _common import ARTICLES, REPO, open_in_window, percentile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(REPO))
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def _open(window, path) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    window.analysis_shown.connect(loop.quit)
-    QTimer.singleShot(120_000, loop.quit)
-    window.open_path(str(path))
-    loop.exec()
-    window.analysis_shown.disconnect(loop.quit)
-    window.runner.wait()  # the worker also warms the popup's lookups after the analysis
 
 
 def main() -> None:
@@ -62,7 +45,7 @@ def main() -> None:
     popups: list[float] = []
     missed = 0
     for path in sorted(ARTICLES.glob("*.txt")):
-        _open(window, path)
+        open_in_window(window, path)
         view = window.view
         words = [i for i, t in enumerate(view.tokens) if has_han(t.text)]
         for index in words:
@@ -89,10 +72,12 @@ def main() -> None:
     window.close()
     print(f"lookup (word_info) over {len(lookups):,} Chinese tokens of "
           f"{len(list(ARTICLES.glob('*.txt')))} articles: median "
-          f"{1000 * statistics.median(lookups):.3f} ms, p99 {1000 * _pct(lookups, 0.99):.3f} ms, "
+          f"{1000 * statistics.median(lookups):.3f} ms, "
+          f"p99 {1000 * percentile(lookups, 0.99):.3f} ms, "
           f"max {1000 * max(lookups):.2f} ms  (goal p99 <= 1 ms)")
     print(f"debounce fired -> popup shown and painted, {len(popups)} hovers: median "
-          f"{1000 * statistics.median(popups):.1f} ms, p99 {1000 * _pct(popups, 0.99):.1f} ms, "
+          f"{1000 * statistics.median(popups):.1f} ms, "
+          f"p99 {1000 * percentile(popups, 0.99):.1f} ms, "
           f"max {1000 * max(popups):.1f} ms  (goal <= 16.7 ms); {missed} moves not on a word")
 
 

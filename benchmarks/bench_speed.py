@@ -33,8 +33,9 @@ from _common import (
     LARGEST_ARTICLE,
     PYTHON,
     REPO,
-    analysis_fingerprint,
+    alternate_runs,
     fresh_env,
+    load_average,
     median,
     run_fresh,
 )
@@ -193,41 +194,11 @@ def _first_start(runs: int) -> None:
         popup.append(marks.get("popup", float("nan")))
         peaks.append(run.peak_mib)
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"first start, empty cache and data dirs ({runs} runs, medians, load {_load()}):")
+    print(f"first start, empty cache and data dirs ({runs} runs, medians, load {load_average()}):")
     print(f"  bare PySide6 window, text shown   {median(bare):6.2f} s")
     print(f"  zhreader, text shown              {median(text):6.2f} s  (goal <= 1.0 s)")
     print(f"  zhreader, first popup on hover    {median(popup):6.2f} s  (goal <= 2.0 s)")
     print(f"  zhreader peak memory              {max(peaks):6.1f} MiB  (goal <= 250 MiB)")
-
-
-def _alternate(commands: dict[str, list[str]], runs: int, env: dict[str, str]):
-    """Run every command once per round, rounds repeated; re-warm when app/core changes."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peaks: dict[str, list[float]] = {name: [] for name in commands}
-    warm_for = None
-    retries = 0
-    while len(next(iter(times.values()))) < runs:
-        before = analysis_fingerprint()
-        if before != warm_for:
-            for cmd in commands.values():  # dictionary index, analysis cache, bytecode
-                run = run_fresh(cmd, env)
-                if run.returncode != 0:
-                    raise SystemExit(f"failed: {' '.join(cmd)}")
-            warm_for = before
-        results = {name: run_fresh(cmd, env) for name, cmd in commands.items()}
-        if analysis_fingerprint() != before:
-            retries += 1  # someone edited app/core mid-round: not a warm round
-            if retries > 20:
-                raise SystemExit("app/core keeps changing; try again later")
-            continue
-        for name, run in results.items():
-            times[name].append(run.seconds)
-            peaks[name].append(run.peak_mib)
-    return times, peaks, retries
-
-
-def _load() -> str:
-    return ", ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 def _cold_analyze(env: dict[str, str], runs: int) -> None:
@@ -299,10 +270,10 @@ def main() -> None:
         "bare jieba": [PYTHON, "-c", BARE_JIEBA, article],
         "zhreader analyze": [PYTHON, "-m", "app", "analyze", article],
     }
-    load_before = _load()
-    times, peaks, retries = _alternate(commands, args.runs, env)
+    load_before = load_average()
+    times, peaks, retries = alternate_runs(commands, args.runs, env)
     print(f"article: {LARGEST_ARTICLE.name} ({len(LARGEST_ARTICLE.read_text()):,} chars), "
-          f"{args.runs} alternating rounds, medians (load avg {load_before} -> {_load()}"
+          f"{args.runs} alternating rounds, medians (load avg {load_before} -> {load_average()}"
           f"{f', {retries} rounds redone after app/core edits' if retries else ''})")
     for name in commands:
         print(f"  {name:22s} {median(times[name]):6.3f} s   "

@@ -183,7 +183,7 @@ class ArticleView(QTextEdit):
         self._ruby_tones = True
         self._ruby_words: list[ruby.Word] = []
         self._ruby_runs: list[ruby.RubyRun] | None = None
-        self._ruby_metrics: ruby.RubyMetrics | None = None
+        self._ruby_layout: ruby.RubyLayout | None = None  # None: the layout changed
         self._tone_text = False
         self._tone_colorer = ToneTextColorer()
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -231,7 +231,7 @@ class ArticleView(QTextEdit):
         self._mark_rects = None
         self._ruby_words = []
         self._ruby_runs = None
-        self._ruby_metrics = None
+        self._ruby_layout = None
         self._tone_colorer.reset()
         self.setExtraSelections([])
 
@@ -257,7 +257,7 @@ class ArticleView(QTextEdit):
         cursor.mergeBlockFormat(self._block_format())
         if self._insert_cursor is not None:  # pieces still to come take the same format
             self._insert_cursor.setBlockFormat(self._block_format())
-        self._ruby_metrics = None
+        self._ruby_layout = None
         self._ruby_runs = None
         self._mark_rects = None
         self._deactivate()
@@ -302,6 +302,7 @@ class ArticleView(QTextEdit):
         if analysis.text is not self._text and analysis.text != self._text:
             self.set_article_text(analysis.text, analysis.script)
         self._tokens = analysis.tokens
+        self._ruby_layout = None  # measured by token index: new tokens, new measurements
         self._starts = starts if starts is not None else [t.start for t in analysis.tokens]
         self._entity_spans = entity_spans if entity_spans is not None else sorted(
             s for e in analysis.entities for s in e.spans)
@@ -380,10 +381,10 @@ class ArticleView(QTextEdit):
     def ruby_runs(self) -> list[ruby.RubyRun]:
         """The readings placed over the decorated range (document coordinates)."""
         if self._ruby_runs is None:
-            if self._ruby_metrics is None:
-                self._ruby_metrics = ruby.ruby_metrics(self.document().defaultFont())
-            self._ruby_runs = ruby.layout_ruby(self.document(), self._offsets.to_qt,
-                                               self._ruby_words, self._ruby_metrics)
+            if self._ruby_layout is None:
+                self._ruby_layout = ruby.RubyLayout(self.document().defaultFont())
+            self._ruby_runs = self._ruby_layout.runs(self.document(), self._offsets.to_qt,
+                                                     self._ruby_words)
         return self._ruby_runs
 
     def visible_ruby(self) -> list[tuple[int, str]]:
@@ -467,12 +468,12 @@ class ArticleView(QTextEdit):
     def first_visible_offset(self) -> int:
         return self._offsets.to_py(self.cursorForPosition(QPoint(0, 0)).position())
 
-    def _visible_range(self) -> tuple[int, int]:
+    def _visible_range(self, margin: int = VISIBLE_MARGIN) -> tuple[int, int]:
         viewport = self.viewport().rect()
         first = self._offsets.to_py(self.cursorForPosition(viewport.topLeft()).position())
         last = self._offsets.to_py(self.cursorForPosition(viewport.bottomRight()).position())
         first, last = min(first, last), max(first, last)  # mid-layout they can cross
-        return max(0, first - VISIBLE_MARGIN), min(len(self._text), last + VISIBLE_MARGIN)
+        return max(0, first - margin), min(len(self._text), last + margin)
 
     def scroll_to_offset(self, offset: int, center: bool = True) -> None:
         cursor = self._cursor_at(offset)
@@ -736,6 +737,7 @@ class ArticleView(QTextEdit):
     def _on_layout_changed(self, _size=None) -> None:
         self._mark_rects = None  # lines moved: the marks' rectangles are stale
         self._ruby_runs = None
+        self._ruby_layout = None
         self._schedule_decoration(content_changed=False)
 
     def _schedule_decoration(self, content_changed: bool = True) -> None:
@@ -801,10 +803,13 @@ class ArticleView(QTextEdit):
             last = bisect.bisect_left(self._starts, hi)
             parity = 0
             ruby_on = self._ruby_mode != "off"
+            # Readings are measured for a narrower margin: they cost more than an underline.
+            ruby_lo, ruby_hi = self._visible_range(ruby.RUBY_MARGIN) if ruby_on else (0, 0)
             for index, token in enumerate(self._tokens[first:last], first):
                 if not has_han(token.text):
                     continue
-                if ruby_on and any(token.pinyin) and self._wants_ruby(token.text):
+                if ruby_on and ruby_lo < token.end and token.start < ruby_hi and any(
+                        token.pinyin) and self._wants_ruby(token.text):
                     self._ruby_words.append((index, token.start, token.end, token.pinyin))
                 parity ^= 1
                 if token.text in self._known:
@@ -912,12 +917,11 @@ class ArticleView(QTextEdit):
         """Pinyin above the words that get it, over everything else (see `ruby`)."""
         if not self._ruby_words:
             return
-        runs = self.ruby_runs()
+        self.ruby_runs()
         dark = self._theme.dark
         colour = (lambda syllable: tone_color(syllable, dark)) if self._ruby_tones else None
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        ruby.paint_ruby(painter, runs, self._ruby_metrics, QPointF(dx, dy), clip,
-                        self._theme.ruby, colour)
+        self._ruby_layout.paint(painter, QPointF(dx, dy), clip, self._theme.ruby, colour,
+                                (self._theme.name, self._ruby_tones))
 
     def _paint_learning(self, clip: QRectF, dx: float, dy: float) -> None:
         """Rounded washes behind learning words (the viewport's background is already filled)."""

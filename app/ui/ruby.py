@@ -17,12 +17,20 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextDocument
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPixmap,
+    QTextDocument,
+)
 
 RUBY_MODES = ("off", "all", "unknown")
 RUBY_SCALE = 0.5  # reading size / text size
 MIN_SQUEEZE = 0.72  # narrowest horizontal scale before a reading may overhang
+RUBY_MARGIN = 120  # characters beyond the visible ones that get their readings laid out
 GAP = 2.0  # pixels between a reading and the characters under it (and the line above)
 MIN_SPACE = 3.0  # pixels between neighbouring readings
 RUBY_FAMILIES = ["Noto Sans", "Noto Sans CJK SC", "Source Sans 3", "DejaVu Sans", "Arial",
@@ -72,7 +80,7 @@ def line_height_percent(text_font: QFont, ruby: bool, default: int) -> int:
     return max(default, math.ceil(100 * (natural + needed) / natural))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RubyRun:
     """One word's reading on one line (a wrapped word has one run per line)."""
 
@@ -83,39 +91,95 @@ class RubyRun:
     x: float  # where the reading starts (after centring and nudging)
     baseline: float
     squeeze: float  # horizontal scale, 1.0 when it fits
-    ascent: float
-    descent: float
+    rect: QRectF  # the reading's ink box, document coordinates
 
     @property
     def text(self) -> str:
         return "".join(self.syllables)
 
-    @property
-    def width(self) -> float:
-        return sum(self.advances) * self.squeeze
-
-    @property
-    def rect(self) -> QRectF:
-        """The reading's ink box, document coordinates."""
-        return QRectF(self.x, self.baseline - self.ascent, self.width,
-                      self.ascent + self.descent)
-
 
 Word = tuple[int, int, int, tuple[str, ...]]  # token index, start, end, syllable per char
-_Piece = tuple[float, float, float, int, tuple[str, ...]]  # x1, x2, line top, token, syllables
+_LineKey = tuple[int, int]  # block number, line number
+# A word's characters on one line: line, x from, x to, line top, token, syllables.
+_Piece = tuple[_LineKey, float, float, float, int, tuple[str, ...]]
 
 
-def layout_ruby(doc: QTextDocument, to_qt: Callable[[int], int], words: Iterable[Word],
-                metrics: RubyMetrics) -> list[RubyRun]:
-    """Place each word's reading over it, line by line, without overlaps."""
-    lines: dict[tuple[int, int], list[_Piece]] = {}
-    for index, start, end, pinyin in words:
+class RubyLayout:
+    """Readings placed for one layout of the document.
+
+    Scrolling moves the decorated range a little at a time; a word measured before, and a
+    line whose words have not changed, cost a dictionary lookup, not a new measurement,
+    and a line's readings are drawn once into a pixmap that later paints copy. Only what
+    the current range holds is kept. A new layout (font, spacing, width, analysis) gets a
+    new RubyLayout.
+    """
+
+    def __init__(self, text_font: QFont) -> None:
+        self.metrics = ruby_metrics(text_font)
+        self._fm = QFontMetricsF(self.metrics.font)
+        self._line_height = QFontMetricsF(text_font).height()
+        self._advances: dict[str, float] = {}
+        self._pieces: dict[int, list[_Piece]] = {}
+        self._lines: dict[_LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
+        self._pixmaps: dict[_LineKey, tuple[QRectF, QPixmap]] = {}
+        self._bounds: dict[_LineKey, QRectF] = {}
+        self._pixmap_style: tuple | None = None  # the colours the pixmaps were drawn in
+
+    def runs(self, doc: QTextDocument, to_qt: Callable[[int], int],
+             words: Iterable[Word]) -> list[RubyRun]:
+        """Every word's reading, placed over it, without overlaps on any line."""
+        lines: dict[_LineKey, list[_Piece]] = {}
+        measured: dict[int, list[_Piece]] = {}
+        for word in words:
+            pieces = self._pieces.get(word[0])
+            if pieces is None:
+                pieces = self._measure(doc, to_qt, word)
+                if pieces is None:
+                    continue  # not laid out yet: the layout-changed signal brings us back
+            measured[word[0]] = pieces
+            for piece in pieces:
+                lines.setdefault(piece[0], []).append(piece)
+        placed_lines: dict[_LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
+        runs: list[RubyRun] = []
+        for key, pieces in lines.items():
+            signature = tuple(piece[4] for piece in pieces)
+            placed = self._lines.get(key)
+            if placed is None or placed[0] != signature:
+                placed = (signature, self._place(pieces))
+                self._pixmaps.pop(key, None)
+                self._bounds.pop(key, None)
+            placed_lines[key] = placed
+            runs.extend(placed[1])
+        # Keep only what this range holds: a long scroll must not pile up measurements.
+        self._pieces, self._lines = measured, placed_lines
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in placed_lines}
+        self._bounds = {k: v for k, v in self._bounds.items() if k in placed_lines}
+        return runs
+
+    @staticmethod
+    def _measure(doc: QTextDocument, to_qt: Callable[[int], int],
+                 word: Word) -> list[_Piece] | None:
+        """Where a word's characters are: one piece per line it occupies."""
+        index, start, end, pinyin = word
         block = doc.findBlock(to_qt(start))
         if not block.isValid():
-            continue
+            return []
         layout = block.layout()
         base = block.position()
         origin = layout.position()
+        number = block.blockNumber()
+        first, last = to_qt(start) - base, min(to_qt(end) - base, block.length() - 1)
+        line = layout.lineForTextPosition(first)
+        if not line.isValid():
+            return None
+        if last > first and line.textStart() + line.textLength() >= last \
+                and all(pinyin[:end - start]):
+            # The usual case: a word of Han characters on one line, two measurements.
+            x1 = origin.x() + line.cursorToX(first)[0]
+            x2 = origin.x() + line.cursorToX(last)[0]
+            return [((number, line.lineNumber()), x1, x2, origin.y() + line.y(), index,
+                     tuple(pinyin[:end - start]))]
+        pieces: list[_Piece] = []
         for i in range(end - start):
             syllable = pinyin[i] if i < len(pinyin) else ""
             pos = to_qt(start + i) - base
@@ -123,64 +187,105 @@ def layout_ruby(doc: QTextDocument, to_qt: Callable[[int], int], words: Iterable
                 continue
             line = layout.lineForTextPosition(pos)
             if not line.isValid():
-                break  # not laid out yet: the layout-changed signal brings us back
-            pieces = lines.setdefault((block.blockNumber(), line.lineNumber()), [])
-            x1 = origin.x() + line.cursorToX(pos)[0]
+                return None
+            key = (number, line.lineNumber())
             x2 = origin.x() + line.cursorToX(pos + 1)[0]
-            if pieces and pieces[-1][3] == index:  # the same word, one more character
-                first, _end, top, _index, syllables = pieces[-1]
-                pieces[-1] = (first, x2, top, index, (*syllables, syllable))
+            if pieces and pieces[-1][0] == key:  # one more character on the same line
+                _key, x1, _x2, top, _index, syllables = pieces[-1]
+                pieces[-1] = (key, x1, x2, top, index, (*syllables, syllable))
             else:
-                pieces.append((x1, x2, origin.y() + line.y(), index, (syllable,)))
-    return _place(lines.values(), metrics, QFontMetricsF(doc.defaultFont()).height())
+                x1 = origin.x() + line.cursorToX(pos)[0]
+                pieces.append((key, x1, x2, origin.y() + line.y(), index, (syllable,)))
+        return pieces
 
+    def _advance(self, syllable: str) -> float:
+        width = self._advances.get(syllable)
+        if width is None:
+            width = self._advances[syllable] = self._fm.horizontalAdvance(syllable)
+        return width
 
-def _place(lines: Iterable[list[_Piece]], metrics: RubyMetrics, height: float) -> list[RubyRun]:
-    """Centre each reading over its word, squeezed to fit, nudged clear of its neighbour."""
-    fm = QFontMetricsF(metrics.font)
-    advance_of: dict[str, float] = {}
-    runs: list[RubyRun] = []
-    for pieces in lines:
-        pieces.sort(key=lambda p: p[0])
+    def _place(self, pieces: list[_Piece]) -> list[RubyRun]:
+        """Centre each reading over its word, squeezed to fit, nudged clear of its neighbour."""
+        metrics = self.metrics
+        runs: list[RubyRun] = []
         edge = -math.inf
-        for x1, x2, top, index, syllables in pieces:
-            advances = []
-            for syllable in syllables:
-                if syllable not in advance_of:
-                    advance_of[syllable] = fm.horizontalAdvance(syllable)
-                advances.append(advance_of[syllable])
+        for _key, x1, x2, top, index, syllables in sorted(pieces, key=lambda p: p[1]):
+            advances = tuple(self._advance(s) for s in syllables)
             natural = sum(advances)
             span = x2 - x1
             squeeze = 1.0 if natural <= span else max(MIN_SQUEEZE, span / natural)
             width = natural * squeeze
             x = max(x1 + (span - width) / 2, edge + MIN_SPACE)
             edge = x + width
-            runs.append(RubyRun(index, syllables, tuple(advances),
-                                QRectF(x1, top, span, height), x, top + metrics.baseline,
-                                squeeze, metrics.ascent, metrics.descent))
-    return runs
+            baseline = top + metrics.baseline
+            runs.append(RubyRun(
+                index, syllables, advances, QRectF(x1, top, span, self._line_height), x,
+                baseline, squeeze,
+                QRectF(x, baseline - metrics.ascent, width, metrics.ascent + metrics.descent)))
+        return runs
+
+    def paint(self, painter: QPainter, offset: QPointF, clip: QRectF, color: QColor,
+              tone_color: Callable[[str], str] | None, style: tuple) -> None:
+        """Draw the readings of the last `runs` call that meet `clip` (moved by `offset` into
+        viewport coordinates).
+
+        `tone_color`: a syllable's colour when tone colours are on, else None for `color`;
+        `style` names those colours, so pixmaps drawn in others are redrawn.
+        """
+        if style != self._pixmap_style:
+            self._pixmaps.clear()
+            self._pixmap_style = style
+        clip = clip.adjusted(-2, -2, 2, 2)
+        ratio = painter.device().devicePixelRatioF()
+        for key, (_signature, line_runs) in self._lines.items():
+            cached = self._pixmaps.get(key)
+            if cached is None:
+                # Lines off screen (the range's margin) are drawn when they come on.
+                bounds = self._bounds.get(key)
+                if bounds is None:
+                    bounds = self._bounds[key] = _bounds(line_runs)
+                if not bounds.translated(offset).intersects(clip):
+                    continue
+                cached = self._pixmaps[key] = self._draw_line(line_runs, color, tone_color,
+                                                              ratio)
+            rect, pixmap = cached
+            if rect.translated(offset).intersects(clip):
+                painter.drawPixmap(rect.topLeft() + offset, pixmap)
+
+    def _draw_line(self, runs: list[RubyRun], color: QColor,
+                   tone_color: Callable[[str], str] | None,
+                   ratio: float) -> tuple[QRectF, QPixmap]:
+        """One line's readings in a transparent pixmap, and where it goes (document)."""
+        bounds = _bounds(runs)
+        pixmap = QPixmap(max(1, round(bounds.width() * ratio)),
+                         max(1, round(bounds.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.metrics.font)
+        painter.setPen(color)
+        for run in runs:
+            painter.save()
+            painter.translate(run.x - bounds.left(), run.baseline - bounds.top())
+            if run.squeeze != 1.0:
+                painter.scale(run.squeeze, 1.0)
+            at = 0.0
+            for syllable, advance in zip(run.syllables, run.advances, strict=True):
+                if tone_color is not None:
+                    painter.setPen(QColor(tone_color(syllable)))
+                painter.drawText(QPointF(at, 0.0), syllable)
+                at += advance
+            painter.restore()
+        painter.end()
+        return bounds, pixmap
 
 
-def paint_ruby(painter: QPainter, runs: Iterable[RubyRun], metrics: RubyMetrics,
-               offset: QPointF, clip: QRectF, color: QColor,
-               tone_color: Callable[[str], str] | None) -> None:
-    """Draw the readings (translated by `offset` into viewport coordinates) inside `clip`.
-
-    `tone_color`: a syllable's colour when tone colours are on, else None for `color`.
-    """
-    painter.setFont(metrics.font)
-    painter.setPen(color)
-    for run in runs:
-        if not run.rect.translated(offset).intersects(clip):
-            continue
-        painter.save()
-        painter.translate(run.x + offset.x(), run.baseline + offset.y())
-        if run.squeeze != 1.0:
-            painter.scale(run.squeeze, 1.0)
-        at = 0.0
-        for syllable, advance in zip(run.syllables, run.advances, strict=True):
-            if tone_color is not None:
-                painter.setPen(QColor(tone_color(syllable)))
-            painter.drawText(QPointF(at, 0.0), syllable)
-            at += advance
-        painter.restore()
+def _bounds(runs: list[RubyRun]) -> QRectF:
+    """Whole pixels around a line's readings, with a little room for antialiasing."""
+    left = min(run.rect.left() for run in runs)
+    right = max(run.rect.right() for run in runs)
+    top = min(run.rect.top() for run in runs)
+    bottom = max(run.rect.bottom() for run in runs)
+    x, y = math.floor(left) - 2, math.floor(top) - 2
+    return QRectF(x, y, math.ceil(right) + 2 - x, math.ceil(bottom) + 2 - y)
