@@ -128,3 +128,18 @@ def test_lookup_json_gives_hsk_levels_and_frequency_rank():
 def test_lookup_text_says_the_level():
     out = run_cli("lookup", "愛好").stdout.decode()
     assert "HSK 3.0 band 1" in out and "HSK 2.0 level 3" in out
+
+
+def test_screenshot_reports_the_pinyin_above_words(tmp_path):
+    import json
+
+    out = tmp_path / "ruby.png"
+    result = run_cli("--data-dir", str(tmp_path / "data"), "screenshot", str(out),
+                     "--article", "yi-tay-returns-to-google", "--ruby", "unknown",
+                     "--known-hsk", "3", "--theme", "dark")
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    assert report["ruby"]["mode"] == "unknown" and report["ruby"]["words_with_ruby"] > 10
+    assert report["theme"] == "dark"
+    assert report["level_profile"]["beyond_6"] > 0
+    assert out.stat().st_size > 10_000

@@ -534,6 +534,8 @@ class MainWindow(QMainWindow):
         info, start, end = span_info(analysis, starts, dictionary, start, end, mode)
         if not analysis.tokens:
             info = replace(info, note="Dictionary matches from this character (analysing…)")
+        if info.level is None:
+            info = replace(info, level=hsk_level(info.word) or hsk_level(info.simplified))
         self.view.show_lookup_span(start, end)
         rect = self.view.span_rect(start, end)
         anchor = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())

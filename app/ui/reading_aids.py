@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -38,6 +38,7 @@ THEME_LABELS = {"light": "&Light", "dark": "&Dark"}
 RUBY_KEY = "R"
 SPEAK_WORD_KEY = "P"
 SPEAK_SENTENCE_KEY = "Shift+P"
+PROBE_DELAY_MS = 300
 
 
 def chinese_font_families() -> list[str]:
@@ -127,7 +128,8 @@ class ReadingAids(QObject):
             action.setEnabled(False)  # until the engine is found (probed off the GUI thread)
             action.setToolTip(self.speaker.reason)
             menu.addAction(action)
-        self.speaker.probe()
+        # Probed a moment after start: the window shows first, the engine is found after.
+        QTimer.singleShot(PROBE_DELAY_MS, self.speaker.probe)
 
     def _choices(self, menu: QMenu, labels: dict, current, slot) -> dict:
         group = QActionGroup(self._window)
