@@ -31,34 +31,48 @@ class ToneTextColorer:
     def colour(self, doc: QTextDocument, to_qt: Callable[[int], int],
                to_py: Callable[[int], int], tokens: Sequence[Token], starts: Sequence[int],
                lo: int, hi: int, tone_color: Callable[[str], str]) -> int:
-        """Colour the blocks that meet [lo, hi) and are not coloured yet; returns how many."""
+        """Colour the blocks that meet [lo, hi) and are not coloured yet; returns how many.
+
+        The document re-lays out from the first changed block to its end (every later
+        block moves), so all of them are marked in one call, never one by one.
+        """
         done = 0
+        dirty_from, dirty_to = -1, -1
         block = doc.findBlock(to_qt(lo))
         end = to_qt(hi)
         formats: dict[str, QTextCharFormat] = {}
         while block.isValid() and block.position() <= end:
             number = block.blockNumber()
             seen = self._seen.get(number)
-            # New, grown (a long text arriving), or its colours lost with its layout.
-            if seen is None or seen[0] != block.length() or (seen[1]
-                                                             and not block.layout().formats()):
+            # New, or grown (a long text arriving). Formats survive re-layouts (zoom, width,
+            # spacing); asking the layout for them would cost a conversion of every range.
+            if seen is None or seen[0] != block.length():
                 ranges = self._ranges(block.position(), block.length(), to_qt, to_py, tokens,
                                       starts, tone_color, formats)
                 self._seen[number] = (block.length(), bool(ranges))
                 if ranges:
                     block.layout().setFormats(ranges)
-                    doc.markContentsDirty(block.position(), block.length())
+                    if dirty_from < 0:
+                        dirty_from = block.position()
+                    dirty_to = block.position() + block.length()
                     done += 1
             block = block.next()
+        if done:
+            doc.markContentsDirty(dirty_from, dirty_to - dirty_from)
         return done
 
     def clear(self, doc: QTextDocument) -> None:
-        """Back to plain text colour everywhere it was changed."""
+        """Back to plain text colour everywhere it was changed (one re-layout)."""
+        dirty_from, dirty_to = -1, -1
         for number, (_length, coloured) in self._seen.items():
             block = doc.findBlockByNumber(number)
-            if coloured and block.isValid() and block.layout().formats():
+            if coloured and block.isValid():
                 block.layout().clearFormats()
-                doc.markContentsDirty(block.position(), block.length())
+                start = block.position()
+                dirty_from = start if dirty_from < 0 else min(dirty_from, start)
+                dirty_to = max(dirty_to, start + block.length())
+        if dirty_from >= 0:
+            doc.markContentsDirty(dirty_from, dirty_to - dirty_from)
         self._seen.clear()
 
     @staticmethod
