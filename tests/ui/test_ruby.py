@@ -130,6 +130,23 @@ def test_hover_and_selection_still_work_with_ruby(qtbot, open_window) -> None:
     above = run.rect.translated(0, dy).center().toPoint()
     assert window.view.word_index_at(above) in (-1, index)
 
+    # A name picked in the names panel is highlighted everywhere; the pinyin stays.
+    entity = window.analysis.entities[0]
+    window.highlight_entity(entity)
+    assert window.view.highlighted_spans == tuple(sorted(entity.spans))
+    _settle(qtbot, window.view)
+    assert window.view.visible_ruby()
+
+    # Selecting text selects the characters, not the readings above them.
+    view = window.view
+    token = view.tokens[index]
+    cursor = view.textCursor()
+    cursor.setPosition(token.start)
+    cursor.setPosition(token.end, cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_span() == (token.start, token.end)
+    assert view.textCursor().selectedText() == UNKNOWN
+
 
 def test_r_key_cycles_modes_and_the_choice_persists(qtbot, open_window) -> None:
     window = open_window(XAI)

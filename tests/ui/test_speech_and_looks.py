@@ -114,6 +114,14 @@ def test_dark_theme_darkens_page_popup_and_highlights(qtbot, open_window) -> Non
     window = open_window(XAI)
     view = window.view
     window.aids.set_theme("dark")
+    try:
+        _check_dark(qtbot, window, view)
+    finally:  # the application's palette outlives the window: later tests want it light
+        window.aids.set_theme("light")
+    assert view.viewport().grab().toImage().pixelColor(5, 5).lightness() > 200
+
+
+def _check_dark(qtbot, window, view) -> None:
     assert ViewSettings().theme == "dark"
     qtbot.wait(20)
     image = view.viewport().grab().toImage()
@@ -125,8 +133,6 @@ def test_dark_theme_darkens_page_popup_and_highlights(qtbot, open_window) -> Non
     assert corner == DARK.hover_highlight
     popup = window.popup.grab().toImage()
     assert popup.pixelColor(popup.width() // 2, popup.height() - 4).lightness() < 80
-    window.aids.set_theme("light")
-    assert view.viewport().grab().toImage().pixelColor(5, 5).lightness() > 200
 
 
 def test_font_family_choice_applies_and_persists(qtbot, open_window) -> None:
