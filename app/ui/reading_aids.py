@@ -78,37 +78,24 @@ class ReadingAids(QObject):
         view.set_font_family(self._font_family)
         view.set_tone_colors(self._tone_colors, self._tone_text)
         view.set_ruby(settings.ruby_mode, self._familiar)
+        self._build_actions()
         if self.theme.dark:
             self._apply_theme()
 
     # ---- menus -------------------------------------------------------------------------------
 
-    def add_to_menu(self, menu: QMenu) -> None:
-        """Font, theme, pinyin above words, tone colours on characters, speech."""
-        menu.setToolTipsVisible(True)  # a greyed speech action says what to install
-        self.font_menu = menu.addMenu("Chinese &font")
-        self.font_menu.aboutToShow.connect(self._fill_font_menu)
-        self._fill_font_menu(listed=False)
-        theme_menu = menu.addMenu("T&heme")
-        self.theme_actions = self._choices(
-            theme_menu, {name: THEME_LABELS[name] for name in THEMES}, self.theme.name,
-            self.set_theme)
-        menu.addSeparator()
-        ruby_menu = menu.addMenu("Pinyin &above words")
-        ruby_menu.setToolTipsVisible(True)
-        self.ruby_actions = self._choices(ruby_menu, RUBY_LABELS, self._view.ruby_mode,
-                                          self.set_ruby_mode)
+    def _build_actions(self) -> None:
+        self.theme_actions = self._choices({name: THEME_LABELS[name] for name in THEMES},
+                                           self.theme.name, self.set_theme)
+        self.ruby_actions = self._choices(RUBY_LABELS, self._view.ruby_mode, self.set_ruby_mode)
         self.ruby_cycle_action = QAction("&Next mode", self._window)
         self.ruby_cycle_action.setShortcut(QKeySequence(RUBY_KEY))
         self.ruby_cycle_action.triggered.connect(self.cycle_ruby_mode)
-        ruby_menu.addAction(self.ruby_cycle_action)
-        ruby_menu.addSeparator()
         bands = {0: "Known from HSK: &none"}
         for band in range(1, MAX_HSK_BAND + 1):
             shown = band_label(1) if band == 1 else f"1–{band_label(band)}"
             bands[band] = f"Known from HSK: bands &{shown}"
-        self.band_actions = self._choices(ruby_menu, bands, self._known_band,
-                                          self.set_known_band)
+        self.band_actions = self._choices(bands, self._known_band, self.set_known_band)
         for action in self.band_actions.values():
             action.setToolTip("In “only words I don't know”, words of these HSK 3.0 bands "
                               "count as known, like words you marked known")
@@ -116,8 +103,6 @@ class ReadingAids(QObject):
         self.tone_text_action.setCheckable(True)
         self.tone_text_action.setChecked(self._tone_text)
         self.tone_text_action.toggled.connect(self.set_tone_text)
-        menu.addAction(self.tone_text_action)
-        menu.addSeparator()
         self.speak_word_action = QAction("S&peak word", self._window)
         self.speak_word_action.setShortcut(QKeySequence(SPEAK_WORD_KEY))
         self.speak_word_action.triggered.connect(self.speak_word)
@@ -127,11 +112,28 @@ class ReadingAids(QObject):
         for action in (self.speak_word_action, self.speak_sentence_action):
             action.setEnabled(False)  # until the engine is found (probed off the GUI thread)
             action.setToolTip(self.speaker.reason)
-            menu.addAction(action)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        """Font, theme, pinyin above words, tone colours on characters, speech."""
+        menu.setToolTipsVisible(True)  # a greyed speech action says what to install
+        self.font_menu = menu.addMenu("Chinese &font")
+        self.font_menu.aboutToShow.connect(self._fill_font_menu)
+        self._fill_font_menu(listed=False)
+        menu.addMenu("T&heme").addActions(list(self.theme_actions.values()))
+        menu.addSeparator()
+        ruby_menu = menu.addMenu("Pinyin &above words")
+        ruby_menu.setToolTipsVisible(True)
+        ruby_menu.addActions([*self.ruby_actions.values(), self.ruby_cycle_action])
+        ruby_menu.addSeparator()
+        ruby_menu.addActions(list(self.band_actions.values()))
+        menu.addAction(self.tone_text_action)
+        menu.addSeparator()
+        menu.addActions([self.speak_word_action, self.speak_sentence_action])
         # Probed a moment after start: the window shows first, the engine is found after.
         QTimer.singleShot(PROBE_DELAY_MS, self.speaker.probe)
 
-    def _choices(self, menu: QMenu, labels: dict, current, slot) -> dict:
+    def _choices(self, labels: dict, current, slot) -> dict:
+        """Checkable actions of which one is on, each calling `slot` with its key."""
         group = QActionGroup(self._window)
         group.setExclusive(True)
         actions = {}
@@ -141,7 +143,6 @@ class ReadingAids(QObject):
             action.setChecked(key == current)
             action.triggered.connect(lambda _checked=False, k=key: slot(k))
             group.addAction(action)
-            menu.addAction(action)
             actions[key] = action
         return actions
 
@@ -183,9 +184,7 @@ class ReadingAids(QObject):
             raise ValueError(f"ruby mode {mode!r}")
         self._view.set_ruby(mode, self._familiar)
         self._remember("ruby_mode", mode)
-        action = getattr(self, "ruby_actions", {}).get(mode)
-        if action is not None:
-            action.setChecked(True)
+        self.ruby_actions[mode].setChecked(True)
         self._status(RUBY_STATUS[mode])
 
     def cycle_ruby_mode(self) -> None:
@@ -197,9 +196,7 @@ class ReadingAids(QObject):
         self._known_band = max(0, min(MAX_HSK_BAND, band))
         self._remember("ruby_known_band", self._known_band)
         self._view.set_ruby(self._view.ruby_mode, self._familiar)
-        action = getattr(self, "band_actions", {}).get(self._known_band)
-        if action is not None:
-            action.setChecked(True)
+        self.band_actions[self._known_band].setChecked(True)
 
     @property
     def tone_colors(self) -> bool:
@@ -216,9 +213,8 @@ class ReadingAids(QObject):
         self._tone_text = on
         self._remember("tone_text", on)
         self._view.set_tone_colors(self._tone_colors, on)
-        action = getattr(self, "tone_text_action", None)
-        if action is not None and action.isChecked() != on:
-            action.setChecked(on)
+        if self.tone_text_action.isChecked() != on:
+            self.tone_text_action.setChecked(on)
 
     def set_font_family(self, family: str) -> None:
         self._font_family = family
@@ -229,9 +225,7 @@ class ReadingAids(QObject):
         self.theme = theme_named(name)
         self._remember("theme", self.theme.name)
         self._apply_theme()
-        action = getattr(self, "theme_actions", {}).get(self.theme.name)
-        if action is not None:
-            action.setChecked(True)
+        self.theme_actions[self.theme.name].setChecked(True)
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
@@ -243,11 +237,9 @@ class ReadingAids(QObject):
     # ---- speech ------------------------------------------------------------------------------
 
     def _on_speech_availability(self, ok: bool, reason: str) -> None:
-        for action in (getattr(self, "speak_word_action", None),
-                       getattr(self, "speak_sentence_action", None)):
-            if action is not None:
-                action.setEnabled(ok)
-                action.setToolTip("" if ok else reason)
+        for action in (self.speak_word_action, self.speak_sentence_action):
+            action.setEnabled(ok)
+            action.setToolTip("" if ok else reason)
 
     def _reading_between(self, start: int, end: int) -> list[str] | None:
         """The contextual pinyin of [start, end) of the open article, one per character."""
