@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
+from app.core.language.sandhi import spoken
 from app.core.language.tones import tone_color
 from app.core.text.chars import has_han
 from app.core.types import Analysis, Token
@@ -181,6 +182,7 @@ class ArticleView(QTextEdit):
         self._ruby_mode = "off"
         self._familiar: Callable[[str], bool] = lambda _word: False
         self._ruby_tones = True
+        self._spoken_tones = False  # 一/不 above words with their sandhi tones, as the popup
         self._ruby_words: list[ruby.Word] = []
         self._ruby_runs: list[ruby.RubyRun] | None = None
         self._ruby_layout: ruby.RubyLayout | None = None  # None: the layout changed
@@ -399,6 +401,18 @@ class ArticleView(QTextEdit):
             if run.rect.translated(dx, dy).intersects(screen):
                 seen[run.token] = seen.get(run.token, "") + run.text
         return sorted(seen.items())
+
+    def set_spoken_tones(self, on: bool) -> None:
+        """Pinyin above 一 and 不 with their spoken (sandhi) tones, like the popup's."""
+        if on != self._spoken_tones:
+            self._spoken_tones = on
+            self._ruby_layout = None  # readings are measured by token: they changed
+            self._schedule_decoration()
+
+    def _ruby_reading(self, token: Token) -> tuple[str, ...]:
+        if self._spoken_tones and ("一" in token.text or "不" in token.text):
+            return tuple(spoken(token.text, token.pinyin))
+        return token.pinyin
 
     def _wants_ruby(self, word: str) -> bool:
         if self._ruby_mode == "all":
@@ -810,7 +824,8 @@ class ArticleView(QTextEdit):
                     continue
                 if ruby_on and ruby_lo < token.end and token.start < ruby_hi and any(
                         token.pinyin) and self._wants_ruby(token.text):
-                    self._ruby_words.append((index, token.start, token.end, token.pinyin))
+                    self._ruby_words.append((index, token.start, token.end,
+                                             self._ruby_reading(token)))
                 parity ^= 1
                 if token.text in self._known:
                     marks.append((_KNOWN, token.start, token.end))

@@ -897,6 +897,7 @@ class MainWindow(QMainWindow):
 
     def _set_spoken_tones(self, on: bool) -> None:
         self.settings.spoken_tones = on
+        self.view.set_spoken_tones(on)
         self._reshow_popup()
 
     def _set_boundaries(self, on: bool) -> None:

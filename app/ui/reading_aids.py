@@ -77,6 +77,7 @@ class ReadingAids(QObject):
         self.speaker.failed.connect(lambda message: self._status(message, 6000))
         view.set_font_family(self._font_family)
         view.set_tone_colors(self._tone_colors, self._tone_text)
+        view.set_spoken_tones(settings.spoken_tones)
         view.set_ruby(settings.ruby_mode, self._familiar)
         self._build_actions()
         if self.theme.dark:

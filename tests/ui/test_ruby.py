@@ -166,3 +166,17 @@ def test_a_screenshot_window_leaves_the_learners_settings_alone(qtbot, open_wind
     window.aids.set_font_family("Noto Serif CJK SC")
     settings = ViewSettings()
     assert (settings.ruby_mode, settings.theme, settings.font_family) == ("off", "light", "")
+
+
+def test_pinyin_above_yi_follows_the_spoken_tones_choice(qtbot, open_window) -> None:
+    window = open_window(XAI)
+    view = window.view
+    index = _first(view, "一次")
+    assert view.tokens[index].pinyin[0] == "yī"  # the dictionary (citation) tone
+    window.aids.set_ruby_mode("all")
+    view.scroll_to_offset(view.tokens[index].start)
+    _settle(qtbot, view)
+    assert dict(view.visible_ruby())[index].startswith("yī")
+    window.sandhi_action.setChecked(True)  # View → Spoken tones for 一 and 不
+    _settle(qtbot, view)
+    assert dict(view.visible_ruby())[index].startswith("yí")  # before a fourth tone
