@@ -108,3 +108,28 @@ def test_speak_command_without_engine_is_one_line(tmp_path: Path, monkeypatch) -
     assert result.returncode != 0
     err = result.stderr.decode().strip().splitlines()
     assert len(err) == 1 and "espeak-ng" in err[0]
+
+
+@needs_engine
+def test_an_anki_deck_carries_the_engines_audio_for_word_and_sentence(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from app.core.types import VocabItem
+    from app.core.user.anki_deck import default_sources
+    from app.core.user.export import export_apkg
+
+    bank = VocabItem("银行", "銀行", "yín háng", "bank", sentence="我去银行取钱，然后回家。",
+                     mark=2)
+    out = tmp_path / "deck.apkg"
+    export_apkg([bank], out, sources=default_sources())
+    with zipfile.ZipFile(out) as package:
+        media = json.loads(package.read("media"))
+        assert len(media) == 2  # the word, then its sentence
+        seconds = []
+        for index in sorted(media, key=int):
+            wav = tmp_path / media[index]
+            wav.write_bytes(package.read(index))
+            seconds.append(wav_duration(wav))
+            assert loudness(wav) > 0.02
+    assert 0.3 <= seconds[0] < seconds[1]

@@ -92,9 +92,12 @@ def default_sources(audio: bool = True) -> DeckSources:
 
 
 def speech_engine() -> SpeechEngine | None:
-    """HOOK for issue 12: the espeak-ng engine of `app.core.language.speech`, when it can
-    speak. That module has not landed yet, so decks carry no audio (Audio stays empty)."""
-    return None
+    """The espeak-ng engine of `app.core.language.speech` when it can speak here; None
+    (the Audio field stays empty) when espeak-ng or its Mandarin voice is missing."""
+    from app.core.language.speech import EspeakNgEngine
+
+    engine = EspeakNgEngine()
+    return engine if engine.available() else None
 
 
 # -- the note type --------------------------------------------------------------------------
