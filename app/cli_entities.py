@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import get_args
 
 from app.cli import say
-from app.core.types import EntityType
+from app.core.types import ENTITY_TYPES
 
 
 def add_entities_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +17,7 @@ def add_entities_parser(sub: argparse._SubParsersAction) -> None:
     unignore.add_argument("name")
     add = commands.add_parser("add", help="always list NAME (found by string search)")
     add.add_argument("name")
-    add.add_argument("--type", required=True, choices=get_args(EntityType))
+    add.add_argument("--type", required=True, choices=ENTITY_TYPES)
     remove = commands.add_parser("remove", help="undo `add NAME`")
     remove.add_argument("name")
     commands.add_parser("list", help="show the corrections")

@@ -38,4 +38,9 @@ CREDITS: tuple[Credit, ...] = (
     Credit("Qt 6, PySide6 and shiboken6 (The Qt Company)", "the window", "LGPL-3.0",
            "LGPL-3.0.txt", "https://www.qt.io/qt-for-python"),
     Credit("NumPy", "runs the polyphone model", "BSD-3-Clause", "", "https://numpy.org"),
+    Credit("CRFsuite and python-crfsuite", "runs the entity tagger", "BSD / MIT", "",
+           "https://github.com/scrapinghub/python-crfsuite"),
+    Credit("CLUENER2020 (CLUE benchmark), training split", "trained the entity tagger (the "
+           "data is not shipped)", "none stated; a public research benchmark", "",
+           "https://github.com/CLUEbenchmark/CLUENER2020"),
 )

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Script = Literal["simplified", "traditional"]
 EntityType = Literal["person", "organization", "place", "work"]
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+# What a learner calls each type: in menus ("always a person") and as the panel's group heading.
+ENTITY_TYPE_NAMES: dict[EntityType, str] = {
+    "person": "person", "organization": "organisation", "place": "place", "work": "work",
+}  # fmt: skip
+ENTITY_TYPE_GROUPS: dict[EntityType, str] = {
+    "person": "People", "organization": "Organisations", "place": "Places", "work": "Works",
+}  # fmt: skip
 GlossSource = Literal["word", "parts"]
 
 

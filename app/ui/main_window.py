@@ -43,8 +43,16 @@ from app.core.language.hsk import LevelProfile, describe_level_profile
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
 from app.core.language.speech import SpeechEngine
-from app.core.types import Analysis, Article, Entity, VocabItem, WordLevel
-from app.core.user.corrections import ENTITY_TYPES, Corrections
+from app.core.types import (
+    ENTITY_TYPE_NAMES,
+    ENTITY_TYPES,
+    Analysis,
+    Article,
+    Entity,
+    VocabItem,
+    WordLevel,
+)
+from app.core.user.corrections import Corrections
 from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
 from app.ui.article_view import WORD_KEYS, ArticleView
@@ -53,7 +61,7 @@ from app.ui.file_jobs import FileJobs
 from app.ui.find_bar import FindBar
 from app.ui.import_dialog import ImportDialog
 from app.ui.library_panel import LibraryPanel
-from app.ui.models import ENTITY_TYPE_NAMES, menu_text
+from app.ui.models import menu_text
 from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
 from app.ui.reading_aids import ReadingAids
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.names_panel = NamesPanel()
         self.names_panel.entity_chosen.connect(self.highlight_entity)
+        self.names_panel.mention_chosen.connect(self.show_mention)
         self.names_panel.ignore_requested.connect(self.ignore_name)
         self.entity_dock = self._dock("Names", "entityDock", self.names_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
@@ -711,6 +720,18 @@ class MainWindow(QMainWindow):
         self.level_label.setToolTip(tooltip)
 
     # ---- entities ----------------------------------------------------------------------------
+
+    def show_mention(self, entity: Entity, index: int) -> None:
+        """Highlight every mention of `entity` and scroll to the one at `index`."""
+        if not entity.spans:
+            return
+        self.popup.hide_popup()
+        if self.view.highlighted_spans != tuple(sorted(entity.spans)):
+            self.view.highlight_spans(entity.spans, scroll=False)
+        start = sorted(entity.spans)[index % len(entity.spans)][0]
+        self.view.scroll_to_offset(start)
+        self.statusBar().showMessage(
+            f"{entity.text}: mention {index + 1} / {len(entity.spans)}", 5000)
 
     def highlight_entity(self, entity: Entity) -> None:
         self.popup.hide_popup()

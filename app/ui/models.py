@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtGui import Qt as QtText
 
 from app.core.language.hsk import band_label, level_summary
-from app.core.types import Entity, VocabItem, WordLevel
+from app.core.types import ENTITY_TYPE_GROUPS, ENTITY_TYPE_NAMES, Entity, VocabItem, WordLevel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -132,22 +132,6 @@ def _path_key(path: str) -> str:
         return path
 
 
-ENTITY_GROUPS: tuple[tuple[str, str], ...] = (
-    ("person", "People"),
-    ("organization", "Organisations"),
-    ("place", "Places"),
-    ("work", "Works"),
-)
-
-# What the learner calls each type, in menus and lists.
-ENTITY_TYPE_NAMES = {
-    "person": "person",
-    "organization": "organisation",
-    "place": "place",
-    "work": "work",
-}
-
-
 class EntityModel(QStandardItemModel):
     """Two levels: entity type groups, then entities (most mentioned first)."""
 
@@ -157,7 +141,7 @@ class EntityModel(QStandardItemModel):
 
     def set_entities(self, entities: tuple[Entity, ...] | list[Entity]) -> None:
         self.removeRows(0, self.rowCount())
-        for type_name, label in ENTITY_GROUPS:
+        for type_name, label in ENTITY_TYPE_GROUPS.items():
             members = sorted((e for e in entities if e.type == type_name),
                              key=lambda e: (-e.count, e.text))
             if not members:

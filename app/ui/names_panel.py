@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QTreeView,
@@ -18,9 +20,15 @@ from app.ui.models import ENTITY_ROLE, EntityFilterModel, EntityModel, menu_text
 
 
 class NamesPanel(QWidget):
-    """A filterable tree over `EntityModel`; clicks and corrections go to the window."""
+    """A filterable tree over `EntityModel`; clicks and corrections go to the window.
+
+    Clicking a name shows its first mention; clicking it again steps to the next one (with
+    Shift, the previous one), so a reader can walk through every place a person appears.
+    The label under the tree says where they are ("祖克柏  3 / 14").
+    """
 
     entity_chosen = Signal(object)  # Entity: show its mentions
+    mention_chosen = Signal(object, int)  # Entity, index into its spans: show that mention
     ignore_requested = Signal(str)  # name: "Not a name"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,12 +58,19 @@ class NamesPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._show_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("mentionPosition")
+        self._current: Entity | None = None
+        self._position = 0
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree)
+        layout.addWidget(self.position_label)
 
     def set_entities(self, entities: tuple[Entity, ...] | list[Entity]) -> None:
         self.model.set_entities(entities)
         self.tree.expandAll()
+        self._current = None
+        self.position_label.clear()
 
     def _on_filter(self, text: str) -> None:
         self.filter_model.setFilterFixedString(text.strip())
@@ -64,7 +79,26 @@ class NamesPanel(QWidget):
     def _on_clicked(self, index: QModelIndex) -> None:
         entity = index.data(ENTITY_ROLE)
         if isinstance(entity, Entity):
-            self.entity_chosen.emit(entity)
+            shift = QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.step(entity, backwards=bool(shift))
+
+    def step(self, entity: Entity, backwards: bool = False) -> int:
+        """Show `entity`'s first mention, or, when it is already shown, its next (previous)."""
+        if entity == self._current and entity.spans:
+            self._position = (self._position + (-1 if backwards else 1)) % len(entity.spans)
+        else:
+            self._current = entity
+            self._position = len(entity.spans) - 1 if backwards and entity.spans else 0
+        self.position_label.setText(f"{entity.text}  {self.position_text}")
+        self.mention_chosen.emit(entity, self._position)
+        return self._position
+
+    @property
+    def position_text(self) -> str:
+        """'3 / 7': the mention shown and how many there are."""
+        if self._current is None or not self._current.spans:
+            return ""
+        return f"{self._position + 1} / {len(self._current.spans)}"
 
     def entity_menu(self, index: QModelIndex) -> QMenu | None:
         """The right-click menu for the row at `index` (None off an entity)."""

@@ -16,20 +16,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from app.core.language.hsk import level_summary
 from app.core.language.lookup import reads_as
 from app.core.language.tones import pinyin_html
-from app.core.types import Entity, Entry, WordLevel
+from app.core.types import ENTITY_TYPE_NAMES, Entity, Entry, WordLevel
 
 MAX_ENTRIES = 6
 MAX_SENSES = 8
 MAX_PARTS = 6
 GAP = 6  # pixels between the word and the popup
 HERE_LIGHT, HERE_DARK = "#e6eeff", "#2a3850"  # behind the entry read as here
-
-ENTITY_LABELS = {
-    "person": "Person",
-    "organization": "Organisation",
-    "place": "Place",
-    "work": "Work",
-}
 
 
 @dataclass(frozen=True)
@@ -128,7 +121,7 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         out.append('<div style="margin-top:2px; color:#8a8a8a; font-size:10pt">'
                    f"{html.escape(level_summary(info.level))}</div>")
     if info.entity is not None:
-        label = ENTITY_LABELS.get(info.entity.type, info.entity.type)
+        label = ENTITY_TYPE_NAMES.get(info.entity.type, info.entity.type).capitalize()
         tag = html.escape(label)
         if info.entity.english:
             tag += " · " + html.escape(info.entity.english)

@@ -15,7 +15,6 @@ import contextlib
 import gzip
 import io
 import os
-import re
 import sqlite3
 import tempfile
 import threading
@@ -32,6 +31,7 @@ from app.core.language.cedict import (
     split_line,
     usefulness,
 )
+from app.core.language.english_names import name_from_sense
 from app.core.language.frequency import read_frequencies
 from app.core.language.frequency import source_stamp as frequency_stamp
 from app.core.paths import cache_dir
@@ -244,24 +244,6 @@ def preferred_entry(entries: Iterable[Entry]) -> Entry | None:
     return min(entries, key=usefulness, default=None)  # min keeps file order among equals
 
 
-_NAME_SKIP = re.compile(
-    r"^(?:surname |abbr\.|old name|(?:[A-Za-z-]+ )*variant of|see |used in|also written|"
-    r"same as|(?:[a-z]+ )?name of|[a-z]+ for )"
-)
-
-
-def _name_from_sense(sense: str) -> str | None:
-    """'Elon Musk (1971-), South African-born ...' -> 'Elon Musk'; None if not a name."""
-    text = re.sub(r"^(?:\([^)]*\)\s*)+", "", sense)  # leading tags such as "(Tw)"
-    if not text or _NAME_SKIP.match(text):
-        return None
-    text = re.split(r"\s*\(|[,;]| or ", text, maxsplit=1)[0].strip()
-    text = re.sub(r" (?:municipality|province)$", "", text)
-    if not text or has_han(text) or not text[0].isupper():
-        return None
-    return text
-
-
 class Dictionary:
     """Lookups on a built index; safe to share between the GUI thread and workers."""
 
@@ -452,7 +434,7 @@ class Dictionary:
         proper = [entry for entry in self.lookup(word) if entry.proper]
         for entry in proper:
             for sense in entry.senses:
-                name = _name_from_sense(sense)
+                name = name_from_sense(sense, entry.pinyin_numbered)
                 if name:
                     return name
         if follow:  # 腾讯: "see 腾讯控股有限公司[...]" names the company there

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.paths import data_dir
-from app.core.types import EntityType
+from app.core.types import ENTITY_TYPES, EntityType
 from app.core.user import json_file
 from app.core.user.json_file import read_json, write_json
 
 FILE_NAME = "entity_corrections.json"
-ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "work")
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,107 @@
+"""Named entities for the side panel: people, organisations, places and works.
+
+Two kinds of evidence meet here. A CRF tagger trained on annotated text (`tagger`, rebuilt by
+`train` from CLUENER2020) reads every character in context; the rules supply what no training
+text shows and what the tagger reads as features: the known-name list and the user's
+corrections (`known`), Latin-script names (`latin`), names recognised by their shape —
+《titles》, dotted transliterations, bylines (`shaped`) —, jieba's part-of-speech tags checked
+against CC-CEDICT (`tagged`, with the gloss typing in `glosses`), and organisations composed of
+an owner and a head such as 大学 or 财政部 (`composed`). `combine` decides where the two meet,
+and `linking` merges the mentions of one entity (both scripts, short and full forms, "X(Y)"
+glosses, nicknames, the dictionary's English name) into one `Entity`. Word lists live in
+`dictionaries/entity_*.txt` (`lexicon`).
+"""
+
+from __future__ import annotations
+
+from app.core.language.entities.combine import combine
+from app.core.language.entities.composed import _composed_mentions
+from app.core.language.entities.glosses import NameDictionary, _default_dictionary
+from app.core.language.entities.known import _added_mentions, _known_mentions
+from app.core.language.entities.latin import _latin_mentions, _type_lists
+from app.core.language.entities.lexicon import _fold, load_lexicon
+from app.core.language.entities.lexicon import _Lexicon as Lexicon
+from app.core.language.entities.linking import (
+    _add_part_mentions,
+    _merge,
+    _nickname_mentions,
+    _paren_alias_mentions,
+    _trim_glued_names,
+)
+from app.core.language.entities.mentions import (
+    Tagged,
+    _Context,
+    _Mention,
+    _resolve_overlaps,
+    prepare,
+)
+from app.core.language.entities.shaped import (
+    _byline_names,
+    _congress_mentions,
+    _dotted_mentions,
+    _quoted_mentions,
+    _translit_runs,
+)
+from app.core.language.entities.tagged import _tagger_mentions
+from app.core.language.entities.tagger import EntityTagger, default_tagger
+from app.core.types import Entity
+from app.core.user.corrections import Corrections
+
+__all__ = [
+    "EntityTagger", "Lexicon", "NameDictionary", "find_entities", "load_lexicon", "prepare",
+    "rule_mentions",
+]  # fmt: skip
+
+
+def _drop_unwanted(
+    ctx: _Context, mentions: list[_Mention], corrections: Corrections
+) -> list[_Mention]:
+    """Stop-listed words and the names the user said are not names, from any source."""
+    unwanted = ctx.lex.stop | corrections.ignored_keys()
+    return [m for m in mentions if _fold(ctx.simple[m.start : m.end]) not in unwanted]
+
+
+def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
+    """The lexicon's and the rules' mentions, overlaps resolved (the tagger's features)."""
+    mentions = (
+        _known_mentions(ctx)
+        + _latin_mentions(ctx)
+        + _dotted_mentions(ctx)
+        + _quoted_mentions(ctx)
+        + _tagger_mentions(ctx)
+        + _translit_runs(ctx)
+        + _byline_names(ctx)
+        + _congress_mentions(ctx)
+        + _composed_mentions(ctx)
+    )
+    mentions += _added_mentions(ctx, corrections)
+    mentions = _drop_unwanted(ctx, mentions, corrections)
+    return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
+
+
+def find_entities(
+    text: str,
+    tagged: Tagged,
+    corrections: Corrections | None = None,
+    dictionary: NameDictionary | None = None,
+    tagger: EntityTagger | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[Entity, ...]:
+    """Entities of `text` (either script), most mentioned first; `tagged` = segment_tagged(text).
+
+    The dictionary, tagger and name lists default to the process-wide ones."""
+    if not text:
+        return ()
+    dictionary = dictionary or _default_dictionary()
+    ctx = prepare(text, tagged, dictionary, lexicon)
+    if corrections is None:  # read only: the window and the CLI report a damaged file
+        corrections = Corrections.load(set_aside=False)
+    mentions = rule_mentions(ctx, corrections)
+    if tagger is None:
+        tagger = default_tagger()
+    if tagger.available:
+        mentions = combine(ctx, mentions, tagger.tag(ctx, mentions))
+        mentions = _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections))
+    mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
+    mentions = _nickname_mentions(ctx, mentions)
+    return tuple(_merge(ctx, mentions, dictionary))

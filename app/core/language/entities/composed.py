@@ -1,0 +1,181 @@
+"""Organisations composed of an owner, plain nouns and an organisation head (中国 + 文化 + 扶贫 +
+委员会, 美国 + 财政部长), and token runs CC-CEDICT knows as one name.
+
+A country before a generic kind (美国 + 公司, 非洲 + 球队) is the place, not an organisation.
+"""
+
+from __future__ import annotations
+
+from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
+from app.core.language.entities.lexicon import (
+    _ALL_HAN,
+    _COMPOSED,
+    _DICT,
+    _NUMERALS,
+    _PERSON_TAGS,
+    _fold,
+    _Lexicon,
+    cue_set,
+    cues,
+)
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.types import EntityType
+
+
+def _is_anchor(ctx: _Context, index: int) -> bool:
+    start, end, tag = ctx.tokens[index]
+    word = ctx.simple[start:end]
+    if tag in ("ns", "nt", "nz", "j", "nrt") or (tag in _PERSON_TAGS and len(word) >= 2):
+        return True
+    if word.isascii() and word[:1].isupper():
+        return True
+    if word in ctx.lex.bodies or word in ctx.lex.body_prefixes:
+        return True
+    return bool(_proper_senses(ctx.entries.get(word, ())))
+
+
+def _head_type(ctx: _Context, index: int) -> EntityType | None:
+    """The type a name ending with this token has: 大学, or a body such as 公安局 or 宣传部."""
+    start, end, tag = ctx.tokens[index]
+    word = ctx.simple[start:end]
+    lex = ctx.lex
+    etype = lex.suffixes.get(word)
+    if etype is not None:
+        return etype
+    if tag == "nt" or lex.bodies.get(word) == "organization":
+        return "organization"
+    if _type_from_gloss(_proper_senses(ctx.entries.get(word, ()))) == "organization":
+        return "organization"  # 上海 + 交大
+    if len(word) == 2 and word[1] in "队" and word[0] in "男女球":
+        return "organization"  # 印尼 + 女队
+    if len(word) >= 3 and _ALL_HAN.fullmatch(word) and _fold(word) not in lex.stop:
+        for cut in (3, 2, 1):
+            etype = lex.suffixes.get(word[-cut:])
+            if etype is not None and _fold(word[-2:]) not in lex.stop:
+                return etype
+    return None
+
+
+_MIDDLE_TAGS = frozenset({"n", "nz", "vn", "j", "ns", "nt", "b", "s", "m"})
+
+
+def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | None:
+    """(start, end, type, stands alone) of a name ending at this token: 大学, 公安局, 财政部(长).
+
+    A head that stands alone (财政部, 司法 + 部长) is a name even with nothing before it."""
+    start, end, tag = ctx.tokens[index]
+    word = ctx.simple[start:end]
+    lex = ctx.lex
+    if word in cue_set("chief_endings") and index > 0:  # 司法 + 部长: the minister of 司法部
+        s, e, t = ctx.tokens[index - 1]
+        before = ctx.simple[s:e]
+        plain = t in ("n", "vn", "nz") and _fold(before) not in lex.stop | cue_set("acting")
+        if e == start and len(before) == 2 and plain:
+            return s, start + 1, "organization", True
+        return None
+    if len(word) >= 4 and word.endswith(cues("chief_endings")) and _ALL_HAN.fullmatch(word):
+        return start, end - 1, "organization", True  # 财政部长 -> 财政部
+    etype = lex.suffixes.get(word)
+    if etype is not None:
+        return start, end, etype, False
+    if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
+        gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
+        if word not in lex.places and gloss in (None, "organization"):
+            return start, end, "organization", False  # 天津市 + 妇联, 济南 + 交警
+    if _head_type(ctx, index) == "organization":
+        return start, end, "organization", False
+    return None
+
+
+def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
+    """The first token of the place, body or name that owns the head at `index`.
+
+    Plain nouns may sit between owner and head (中国 + 文化 + 扶贫 + 委员会, 海口市 + 中级 +
+    人民法院); 的, verbs of more than two characters, punctuation and stop words end the run."""
+    lex, tokens = ctx.lex, ctx.tokens
+    first = None
+    j = index - 1
+    while j >= 0 and index - j <= 5 and tokens[j][1] == tokens[j + 1][0]:
+        s, e, t = tokens[j]
+        w = ctx.simple[s:e]
+        wordlike = _ALL_HAN.fullmatch(w) or (w.isascii() and w.isalnum())
+        if not wordlike or _fold(w) in lex.stop or tokens[index][1] - s > 16:
+            break
+        if w in lex.suffixes and j != index - 1 and t != "nt":
+            break  # 大学 ... 学院: the run already holds a complete name
+        if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
+            first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
+        elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
+            pass  # 中国 + 文化 + 扶贫 + 委员会: a verb that names the body's task
+        elif t not in _MIDDLE_TAGS or (t == "m" and not all(ch in _NUMERALS for ch in w)):
+            break  # 北京 + 九十 + 中学, but not 北京 + 5月 + 25日电
+        j -= 1
+    if first is None:
+        return None
+    if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS:
+        return None  # 杨 + 部 is not an organisation
+    return first
+
+
+def _head_continues(ctx: _Context, index: int, end: int) -> bool:
+    """The head's token is glued to a one-character token that makes another word of it."""
+    if index + 1 >= len(ctx.tokens) or end != ctx.tokens[index][1]:
+        return False
+    s, e, _ = ctx.tokens[index + 1]
+    return s == end and ctx.simple[s:e] in cue_set("head_continuations")
+
+
+def _class_of_country(ctx: _Context, owner: int, head: int) -> bool:
+    """美国 + 公司, 非洲 + 球队: a country or region before a generic kind of organisation."""
+    s, e, _ = ctx.tokens[owner]
+    hs, he, _ = ctx.tokens[head]
+    return ctx.simple[s:e] in ctx.lex.places and ctx.simple[hs:he] in cue_set("class_heads")
+
+
+def _country_class(word: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """美国公司 as one tagger word: a country and a generic kind of organisation."""
+    for cut in (2, 3, 4):
+        if word[:cut] in lex.places and word[cut:] in cue_set("class_heads"):
+            return [(0, cut)]
+    return []
+
+
+def _composed_mentions(ctx: _Context) -> list[_Mention]:
+    """Owner + head (美国 + 财政部, 纽约 + 大学, 中国 + 人民 + 银行), and token runs CC-CEDICT
+    knows as one name."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i in range(len(tokens)):
+        head = _org_head(ctx, i)
+        if head is None:
+            continue
+        start, end, etype, alone = head
+        if _head_continues(ctx, i, end):
+            continue
+        index = i - 1 if start < tokens[i][0] else i
+        first = _owner_start(ctx, index, ctx.simple[start:end]) if index > 0 else None
+        if first == index - 1 and _class_of_country(ctx, first, index):
+            continue
+        if etype == "place" and first is not None and first < index - 1:
+            first = index - 1 if _is_anchor(ctx, index - 1) else None  # 塔科马 + 市 only
+        if first is not None:
+            out.append(_Mention(tokens[first][0], end, etype, _COMPOSED))
+        elif alone:
+            out.append(_Mention(start, end, etype, _COMPOSED))
+    # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
+    for i in range(len(tokens)):
+        for n in (4, 3, 2):
+            if i + n > len(tokens):
+                continue
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            word = ctx.simple[s:e]
+            entries = ctx.entries.get(word)
+            if not entries:
+                continue
+            senses = _proper_senses(entries)
+            if senses and _ALL_HAN.fullmatch(word):
+                etype = _type_from_gloss(senses)
+                if etype is not None:
+                    out.append(_Mention(s, e, etype, _DICT))
+                break
+    return out

@@ -1,0 +1,112 @@
+"""What CC-CEDICT's glosses say about a word: is it a name, of what type, with which English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Protocol
+
+from app.core.language.english_names import name_from_sense
+from app.core.language.entities.lexicon import _lexicon
+from app.core.types import EntityType, Entry
+
+_GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
+    ("person", re.compile(r"\((?:c\. )?\d{1,4}(?: BC)?-|\(\d{3,4}\)|\bsurname\b|Chinese-American|"
+                          r"\((?:male |female )?name\)|"
+                          r"\b(?:actor|actress|writer|poet|politician|emperor|singer|scientist|"
+                          r"mathematician|physicist|philosopher|president|general|painter)\b")),
+    ("organization", re.compile(r"\b(?:University|College|Institute|Academy|Company|Corporation|"
+                                r"Inc|company|corporation|Bank|Party|Association|Agency|Ministry|"
+                                r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
+                                r"Group|newspaper|news agency|organization|Organization|"
+                                r"television|Television|Department|Administration|Airlines|Assembly|Court|Systems|airline|manufacturer|brand|website|School|Hospital|Army|Federation|League|"
+                                r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet)\b")),
+    ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
+                        r"opera|poem|album|song|festival|Games|Olympics|war|War)\b")),
+    ("place", re.compile(r"\b(?:city|province|county|district|country|capital|river|River|"
+                         r"mountain|Mountain|island|Island|lake|Lake|state|region|prefecture|"
+                         r"Republic|Kingdom|town|village|Sea|Ocean|sea|ocean|Valley|Street|"
+                         r"street|Bay|Peninsula|continent|desert|Desert|province of|Province|"
+                         r"State|City|Country|Palace|palace|Square|Airport|Bridge|Stadium|[A-Z][a-z]+ia)\b")),
+)  # fmt: skip
+
+
+class NameDictionary(Protocol):
+    """The slice of `app.core.language.dictionary.Dictionary` this module needs."""
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]: ...
+
+    def english_name(self, word: str) -> str | None: ...
+
+
+@cache
+def _default_dictionary() -> NameDictionary:
+    from app.core.language.dictionary import get_dictionary
+
+    return get_dictionary()
+
+
+def _proper_senses(entries: Sequence[Entry]) -> list[str]:
+    """Senses of capitalised entries that name something (not bare surnames or references)."""
+    out = []
+    for entry in entries:
+        if not entry.proper:
+            continue
+        for sense in entry.senses:
+            if sense.startswith(("surname ", "variant of", "old variant", "see ", "used in")):
+                continue
+            out.append(sense)
+    return out
+
+
+_MEMBER = re.compile(r"\bmembers?$")
+
+
+_ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b")
+
+
+_ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
+
+
+_IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
+
+
+def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
+    lex = _lexicon()
+    for sense in senses[:2]:
+        target = _ABBR_TARGET.search(sense)
+        if target is not None:  # 国际足联 = "abbr. for 国际足球联合会": the full name's ending
+            full = target.group(1)
+            if full in lex.places:
+                return "place"
+            for cut in (3, 2, 1):
+                etype = lex.suffixes.get(full[-cut:])
+                if etype is not None and len(full) > cut:
+                    return etype
+        if _ERA.search(sense) or _MEMBER.search(sense):
+            return None  # "Qing dynasty (1644-1911)", "Communist Party member": not a name
+        # The earliest type word wins: "Bonn, a small town ..., Cold War capital" is a place.
+        found = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
+                 if (m := pattern.search(sense)) is not None]  # fmt: skip
+        if found:
+            return min(found)[1]
+        where = _IN_COUNTRY.search(sense)
+        if sense in lex.place_english or (where and where.group(1) in lex.place_english):
+            return "place"  # "Iraq", "Karachi (Pakistan)"
+        if where and "(in " in sense:
+            return "place"  # "the Great Hall of the People (in Beijing)"
+    return None
+
+
+_KIND_OF = re.compile(r"[a-z]+ of [A-Z]")  # "state of Texas", "capital of Hunan"
+
+
+def _gloss_names(sense: str) -> bool:
+    """A sense that names something ("Hunan Province", "abbr. for 国际足球联合会")."""
+    return bool(name_from_sense(sense) or _ABBR_TARGET.search(sense) or _KIND_OF.match(sense))
+
+
+def _acronym_gloss(entries: Sequence[Entry]) -> bool:
+    """国际足联 = "FIFA": a lower-case entry whose gloss is an upper-case abbreviation."""
+    return any(re.fullmatch(r"[A-Z]{2,}", sense) for e in entries for sense in e.senses[:2])

@@ -1,0 +1,89 @@
+"""Mentions of the known-name list and of the names the user added."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from app.core.language.entities.lexicon import _ADDED, _HAN, _KNOWN, _literal_pattern, _simplify
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.user.corrections import Corrections
+
+
+def _known_mentions(ctx: _Context) -> list[_Mention]:
+    out: list[_Mention] = []
+    by_first = ctx.lex.known_by_first
+    simple = ctx.simple
+    pos = 0
+    while pos < len(simple):
+        candidates = by_first.get(simple[pos])
+        if not candidates:
+            pos += 1
+            continue
+        for form, key in candidates:  # longest first
+            end = pos + len(form)
+            if not simple.startswith(form, pos) or not _known_fits(ctx, form, pos, end):
+                continue
+            known = ctx.lex.known[key]
+            out.append(_Mention(pos, end, known.type, _KNOWN, known.english, known))
+            pos = end - 1
+            break
+        pos += 1
+    return out
+
+
+def _known_fits(ctx: _Context, form: str, start: int, end: int) -> bool:
+    simple = ctx.simple
+    if (
+        form[0].isascii()
+        and form[0].isalnum()
+        and start
+        and simple[start - 1].isascii()
+        and (simple[start - 1].isalnum())
+    ):
+        return False  # inside a longer Latin word
+    if form[-1].isascii() and form[-1].isalnum():
+        after = simple[end : end + 2]
+        if after[:1].isascii() and after[:1].isalnum():
+            return False
+        if after[:1] in "-." and after[1:2].isascii() and after[1:2].isalnum():
+            return False  # GPT-3 in GPT-3.5
+    # A short Chinese name inside a longer word is not that name; one the segmenter cut
+    # across two words (块辉 + 达) is, since its own words were never a real split.
+    glued = _inside_one_token(ctx, start, end)
+    return not (_HAN.search(form) and len(form) <= 2 and (glued or _compound_part(ctx, start, end)))
+
+
+def _inside_one_token(ctx: _Context, start: int, end: int) -> bool:
+    if not ctx.token_ends:
+        ctx.token_ends.extend(t[1] for t in ctx.tokens)
+    index = bisect_right(ctx.token_ends, start)  # the token holding `start`
+    if index >= len(ctx.tokens):
+        return False
+    s, e, _ = ctx.tokens[index]
+    return s <= start and end <= e and (s, e) != (start, end)
+
+
+def _compound_part(ctx: _Context, start: int, end: int) -> bool:
+    """红富士 + 苹果, 原油 + 日产 + 量: a short name that is part of a compound noun here."""
+    if not ctx.token_ends:
+        ctx.token_ends.extend(t[1] for t in ctx.tokens)
+    index = bisect_right(ctx.token_ends, start)  # the token starting at `start`
+    if index >= len(ctx.tokens) or ctx.tokens[index][0] != start:
+        return False
+    before = ctx.tokens[index - 1] if index else None
+    after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
+    common = any(not e.proper for e in ctx.entries.get(ctx.simple[start:end], ()))
+    if common and before and before[2] in ("n", "nz") and before[1] - before[0] >= 2:
+        return True  # 苹果 is also the fruit
+    return bool(after and after[0] == end and after[1] - after[0] == 1 and after[2] == "n")
+
+
+def _added_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
+    out = []
+    for name, etype in corrections.added.items():
+        pattern = _literal_pattern([_simplify(name)])
+        if pattern is None:
+            continue
+        for m in pattern.finditer(ctx.simple):
+            out.append(_Mention(m.start(), m.end(), etype, _ADDED))  # type: ignore[arg-type]
+    return out

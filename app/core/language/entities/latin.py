@@ -1,0 +1,165 @@
+"""Latin-script names (OpenAI, Ilya Sutskever, AGI Foundations), and the type of the list
+they sit in."""
+
+from __future__ import annotations
+
+import re
+
+from app.core.language.entities.lexicon import _LATIN, _fold, cue_set, cues
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.types import EntityType
+
+_LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.'&][A-Za-z0-9]+)*"
+
+
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_LATIN_WORD}|\d+(?:\.\d+)?)(?: (?:{_LATIN_WORD}|\d+))*"
+)
+
+
+def _latin_type(words: list[str], ctx: _Context, start: int, end: int) -> EntityType | None:
+    lex = ctx.lex
+    last = words[-1]
+    if last in cue_set("latin_org_words"):
+        return "organization"
+    if last in cue_set("latin_work_words"):
+        return "work"
+    if _fold(words[0]) in lex.known and len(words) > 1:
+        return "work"  # "Google Scholar": a product of a known company
+    if any(ch.isdigit() for w in words for ch in w) or any("-" in w for w in words):
+        return "work"
+    after = ctx.simple[end : end + 12]
+    before = ctx.simple[max(0, start - 6) : start].rstrip()
+    if after.lstrip().startswith(cues("org_cues_after")) or before.endswith(
+        cues("org_cues_before")
+    ):
+        return "organization"  # Everlyn after 平台: a company, however person-like the name
+    if after.lstrip().lower().startswith(cues("work_cues_after")) or before.endswith(
+        cues("work_cues_before")
+    ):
+        return "work"
+    return _latin_shape_type(words, ctx, before, after)
+
+
+def _latin_shape_type(
+    words: list[str], ctx: _Context, before: str, after: str
+) -> EntityType | None:
+    """The type a name's shape suggests when nothing around it says more."""
+    lex = ctx.lex
+    if all(w.isupper() for w in words):
+        return "work" if len(words) == 1 else "organization"
+    common = any(w.lower() in lex.english_words for w in words)
+    if len(words) >= 2:
+        if common:
+            return "work"
+        inner_capitals = any(ch.isupper() for w in words for ch in w[1:])
+        if len(words) <= 3 and all(w[0].isupper() for w in words) and not inner_capitals:
+            return "person"  # but Google DeepMind, Reality Labs AI are not people
+        if inner_capitals:
+            return "organization"
+        return None
+    word = words[0]
+    if any(ch.isupper() for ch in word[1:]) or word[0].islower():
+        if before.endswith(cues("person_cues_before")) or after.lstrip().startswith(
+            cues("person_cues_after")
+        ):
+            return "person"
+        return "organization"
+    if common:
+        return None
+    return "person"
+
+
+def _latin_mentions(ctx: _Context) -> list[_Mention]:
+    out: list[_Mention] = []
+    lex = ctx.lex
+    text = ctx.text
+    for run in _LATIN_RUN.finditer(text):
+        before = text[run.start() - 1 : run.start()]
+        after = text[run.end() : run.end() + 1]
+        if (before and before in "/.=_@#&:-") or (after and after in "/=_@-") or "." in run.group():
+            continue  # a URL, file name or handle, not a name
+        words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
+        good: list[bool] = []
+        for i, (_, w) in enumerate(words):
+            capital = w[0].isupper() or any(ch.isupper() for ch in w[1:])
+            name_like = capital and _fold(w) not in lex.stop and len(w) > 1
+            if w[0].isdigit():
+                name_like = i > 0 and good[i - 1]
+            elif len(w) == 1 and w.isupper() and i > 0 and good[i - 1] and i == len(words) - 1:
+                name_like = words[i - 1][1][1:].islower()  # "Alex K": a surname's initial
+            good.append(name_like)
+        # A title is not part of the name it introduces (CEO Nat Friedman, GitHub CEO Friedman).
+        for i, (_, w) in enumerate(words):
+            if w in cue_set("person_cues_before"):
+                good[i] = False
+        # A stop-listed word opens a longer name (AGI Foundations, AI Tech); alone it is none.
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i][1]
+            joined = i + 1 < len(words) and good[i + 1] and (w[0].isupper() or w.isupper())
+            title = w in cue_set("person_cues_before")  # CEO Nat Friedman: Nat Friedman
+            if not good[i] and joined and len(w) > 1 and not w[0].isdigit() and not title:
+                good[i] = True
+        # Let connectors ("of", "AI") sit between name words, and org words end a name.
+        for i, (_, w) in enumerate(words):
+            if good[i]:
+                continue
+            inner = (
+                w in cue_set("latin_inner")
+                and 0 < i < len(words) - 1
+                and good[i - 1]
+                and good[i + 1]
+            )
+            trailing = w in cue_set("latin_org_words") and i > 0 and good[i - 1]
+            if inner or trailing:
+                good[i] = True
+        i = 0
+        while i < len(words):
+            if not good[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and good[j + 1]:
+                j += 1
+            while j > i and words[j][1] in cue_set("latin_inner") - {"AI"}:
+                j -= 1
+            chosen = [w for _, w in words[i : j + 1]]
+            start = words[i][0]
+            end = words[j][0] + len(words[j][1])
+            etype = _latin_type(chosen, ctx, start, end)
+            if etype is not None and len(chosen) <= 6:
+                guessed = len(chosen) == 1 and etype == _latin_shape_type(chosen, ctx, "", "")
+                out.append(_Mention(start, end, etype, _LATIN, guessed=guessed))
+            i = j + 1
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|and|or)\s*")
+
+
+def _weak_latin(ctx: _Context, m: _Mention) -> bool:
+    """A single Latin word whose type was only a guess from its shape."""
+    form = ctx.simple[m.start : m.end]
+    shaped = any(c.isdigit() or c == "-" for c in form)
+    return (m.priority == _LATIN or m.guessed) and " " not in form and not shaped
+
+
+def _type_lists(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """UL2、U-PaLM、Synthesizer 和 Charformer: guessed members of a list take its members' type."""
+    runs: list[list[_Mention]] = []
+    for m in mentions:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and _LIST_GAP.fullmatch(ctx.simple[prev.end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        strong = [m.type for m in run if not _weak_latin(ctx, m)]
+        if len(run) < 3 or len(strong) < 2:
+            continue
+        best = max(set(strong), key=strong.count)
+        if strong.count(best) * 2 > len(strong):
+            for m in run:
+                if _weak_latin(ctx, m):
+                    m.type = best
+    return mentions

@@ -1,0 +1,215 @@
+"""The project's name lists (dictionaries/entity_*.txt) and the script folding that every
+mention source shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from app.core.paths import dictionaries_dir
+from app.core.text.chars import HAN_CLASS
+from app.core.types import EntityType
+
+# Higher wins when two candidate mentions overlap with the same length.
+_ADDED, _KNOWN, _COMPOSED, _DICT, _LATIN, _TAGGER = 6, 5, 4, 3, 2, 1
+
+
+_CRF = _COMPOSED  # the trained tagger: above the rules' guesses, below the lists
+
+
+_HAN_CHAR = HAN_CLASS
+
+
+_HAN = re.compile(f"[{_HAN_CHAR}]")
+
+
+_ALL_HAN = re.compile(f"[{_HAN_CHAR}]+")
+
+
+_DOTS = "·•・‧∙"
+
+
+_PARENS = {"(": ")", "（": "）"}
+
+
+_PERSON_TAGS = {"nr", "nrfg", "nrt"}
+
+
+_NAME_TAGS = _PERSON_TAGS | {"ns", "nt", "nz"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    name: str
+    type: EntityType
+    english: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    known: dict[str, _Known]  # every simplified name or alias -> its entry
+    aliases: dict[str, tuple[str, ...]]  # a known name's key -> the keys of all its forms
+    known_by_first: dict[str, list[tuple[str, str]]]  # first char -> (form or variant, key)
+    stop: frozenset[str]
+    suffixes: dict[str, EntityType]
+    surnames: frozenset[str]
+    translit: frozenset[str]
+    english_words: frozenset[str]
+    given_chars: frozenset[str]
+    bodies: dict[str, EntityType]  # 市委, 国务院, 地球: names on their own
+    body_prefixes: frozenset[str]  # 国家, 中央: open a longer body name
+    places: frozenset[str]  # 伊拉克, 东南亚: countries and regions CC-CEDICT glosses untyped
+    place_english: frozenset[str]  # "Pakistan" in "Karachi (Pakistan)"
+
+
+def _data_lines(name: str) -> list[str]:
+    path = dictionaries_dir() / name
+    with open(path, encoding="utf-8") as fh:
+        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Longest-first alternation; Latin ends must not sit inside a longer Latin word."""
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        body = ""
+        for i, ch in enumerate(name):
+            if ch == " ":
+                body += r"\s?"
+                continue
+            if i and _is_han(ch) != _is_han(name[i - 1]) and name[i - 1] != " ":
+                body += " ?"
+            body += re.escape(ch)
+        if name[0].isascii() and name[0].isalnum():
+            body = r"(?<![A-Za-z0-9])" + body
+        if name[-1].isascii() and name[-1].isalnum():
+            body += r"(?![A-Za-z0-9]|[-.][A-Za-z0-9])"
+        parts.append(body)
+    return re.compile("|".join(parts)) if parts else None
+
+
+_SCRIPT_SEAM = re.compile(f"(?<=[{_HAN_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_HAN_CHAR}])")
+
+
+def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    variants: dict[str, str] = {}
+    for form in forms:
+        variants[form] = _name_key(form)
+        # 谷歌DeepMind is also written 谷歌 DeepMind.
+        spaced = _SCRIPT_SEAM.sub(" ", form)
+        variants.setdefault(spaced, _name_key(form))
+    index: dict[str, list[tuple[str, str]]] = {}
+    for form in sorted(variants, key=len, reverse=True):
+        index.setdefault(form[0], []).append((form, variants[form]))
+    return index
+
+
+def _t2s_table() -> dict[int, str]:
+    """OpenCC's one-to-one character table: names need no phrase rules, and this is 100x faster."""
+    from app.core.text.script import char_t2s_table
+
+    return char_t2s_table()
+
+
+def _simplify(text: str) -> str:
+    """Length-preserving traditional -> simplified, character by character."""
+    return text.translate(_t2s_table())
+
+
+def _name_key(form: str) -> str:
+    """`normalize_name` through the character table: OpenCC's phrase pass costs ~10 ms on the
+    first call for the few hundred list entries, and list names need no phrase rules."""
+    return _fold(_simplify(form))
+
+
+def _lexicon() -> _Lexicon:
+    """The full lexicon, as the app uses it."""
+    return load_lexicon()
+
+
+@cache
+def load_lexicon(articles: bool = True) -> _Lexicon:
+    """The name lists; `articles=False` leaves out the known names marked as occurring in the
+    built-in articles, so a benchmark can score those articles as unseen text."""
+    known: dict[str, _Known] = {}
+    alias_keys: dict[str, tuple[str, ...]] = {}
+    forms: list[str] = []
+    for line in _data_lines("entity_known.txt"):
+        cols = [*line.split("\t"), "", "", "", ""]
+        name, etype, english, aliases = cols[0], cols[1], cols[2], cols[3]
+        if not articles and cols[4] == "articles":
+            continue
+        entry = _Known(name, etype, english or None)  # type: ignore[arg-type]
+        spellings = [name, *[a for a in aliases.split("|") if a]]
+        for form in spellings:
+            known.setdefault(_name_key(form), entry)
+            forms.append(form)
+        alias_keys[_name_key(name)] = tuple(_name_key(f) for f in spellings)
+    suffixes = {}
+    for line in _data_lines("entity_suffixes.txt"):
+        suffix, _, etype = line.partition("\t")
+        suffixes[suffix] = etype
+    surnames: set[str] = set()
+    for line in _data_lines("entity_surnames.txt"):
+        # One line of single-character surnames, then compound ones separated by spaces.
+        surnames.update(line.split() if " " in line.strip() else line.strip())
+    translit = frozenset("".join(_data_lines("entity_translit.txt")))
+    words = frozenset(w for ln in _data_lines("entity_english_words.txt") for w in ln.split())
+    bodies = [ln.split("\t") for ln in _data_lines("entity_bodies.txt")]
+    places = [ln.split("\t") for ln in _data_lines("entity_places.txt")]
+    return _Lexicon(
+        known=known,
+        aliases=alias_keys,
+        known_by_first=_index_forms(forms),
+        stop=frozenset(_name_key(w) for w in _data_lines("entity_stop.txt")),
+        suffixes=suffixes,
+        surnames=frozenset(surnames),
+        translit=translit,
+        english_words=words,
+        given_chars=frozenset("".join(_data_lines("entity_given_chars.txt"))),
+        bodies={w: kind for w, kind in bodies if kind != "prefix"},  # type: ignore[misc]
+        body_prefixes=frozenset(w for w, kind in bodies if kind == "prefix"),
+        places=frozenset(name for name, _ in places),
+        place_english=frozenset(english for _, english in places),
+    )
+
+
+def _fold(simplified: str) -> str:
+    """`normalize_name` for text that is already simplified (no script conversion)."""
+    return " ".join(simplified.split()).casefold()
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+_NUMERALS = set("一二三四五六七八九十百千万两")
+
+
+_FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "p", "c", "d", "r", "x", "m", "q", "y", "e"}
+
+
+@cache
+def _cue_lists() -> dict[str, tuple[str, ...]]:
+    """dictionaries/entity_cues.txt: "[name]" lines open a list, items separated by spaces."""
+    lists: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in _data_lines("entity_cues.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = lists.setdefault(line[1:-1], [])
+        else:
+            current.extend(line.split())
+    return {name: tuple(items) for name, items in lists.items()}
+
+
+def cues(name: str) -> tuple[str, ...]:
+    """One cue list in file order (for str.startswith and friends)."""
+    return _cue_lists()[name]
+
+
+@cache
+def cue_set(name: str) -> frozenset[str]:
+    """One cue list as a set, for membership tests in the rules' inner loops."""
+    return frozenset(_cue_lists()[name])

@@ -1,0 +1,423 @@
+"""Mentions of one entity merged into one `Entity`: both scripts, short and full forms, "X(Y)"
+glosses, initials, known aliases, the dictionary's English name."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from app.core.language.entities.glosses import NameDictionary
+from app.core.language.entities.lexicon import (
+    _ALL_HAN,
+    _DOTS,
+    _FUNCTION_TAGS,
+    _HAN,
+    _KNOWN,
+    _PARENS,
+    _TAGGER,
+    _fold,
+    _is_han,
+    _Lexicon,
+    _literal_pattern,
+    cue_set,
+)
+from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
+from app.core.types import Entity, EntityType
+from app.core.user.corrections import normalize_name
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _trim_glued_names(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """杨格官(宣): a guessed name that is a known name of this article plus a stray character."""
+    people = {ctx.simple[m.start : m.end] for m in mentions if m.type == "person"}
+    for m in mentions:
+        guessed = m.priority == _TAGGER and m.type == "person" and m.length == 3
+        if guessed and ctx.simple[m.start : m.start + 2] in people:
+            m.end -= 1
+        elif guessed and ctx.simple[m.start + 1 : m.end] in people:
+            m.start += 1  # 连 + 小扎
+    return mentions
+
+
+def _name_before(ctx: _Context, end: int) -> tuple[int, int] | None:
+    """The word ending at `end`: one token, or a run of one-character tokens (小/扎)."""
+    if not ctx.token_ends:  # tokens are contiguous and sorted: bisect, don't scan
+        ctx.token_ends.extend(t[1] for t in ctx.tokens)
+    last = bisect_right(ctx.token_ends, end)
+    if last == 0 or ctx.token_ends[last - 1] != end:
+        return None
+    start = ctx.tokens[last - 1][0]
+    if end - start == 1:
+        for s, e, tag in reversed(ctx.tokens[max(0, last - 4) : last - 1]):
+            if e - s != 1 or end - s > 3 or not _is_han(ctx.simple[s]) or tag in _FUNCTION_TAGS:
+                break
+            start = s
+    return start, end
+
+
+def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """小扎（祖克柏）: the text says a nickname and a name are one person."""
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    extra = []
+    for i, ch in enumerate(ctx.simple):
+        closer = _PARENS.get(ch)
+        if closer is None:
+            continue
+        close = ctx.simple.find(closer, i + 1, i + 12)
+        if close < 0:
+            continue
+        inner, outer = by_start.get(i + 1), by_end.get(i)
+        if inner is not None and inner.end == close and outer is None:
+            span = _name_before(ctx, i)
+        elif outer is not None and inner is None:
+            span = (i + 1, close)
+        else:
+            continue
+        if span is None:
+            continue
+        word = ctx.simple[span[0] : span[1]]
+        known = (inner or outer).type  # type: ignore[union-attr]
+        entries = ctx.entries.get(word, ())
+        if (
+            2 <= len(word) <= 4
+            and _ALL_HAN.fullmatch(word)
+            and _fold(word) not in ctx.lex.stop
+            and not any(not e.proper for e in entries)
+        ):
+            extra.append(_Mention(span[0], span[1], known, _TAGGER))
+    return _resolve_overlaps(mentions + extra) if extra else mentions
+
+
+def _add_part_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """Later mentions of a dotted name's parts (希尔 after 菲利克斯·希尔) count for that name."""
+    parts: set[str] = set()
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        if m.type == "person" and any(d in form for d in _DOTS + "?"):
+            parts.update(p for p in re.split(f"[{_DOTS}?]", form) if len(p) >= 2)
+    if not parts:
+        return mentions
+    extra = []
+    pattern = _literal_pattern(parts)
+    assert pattern is not None
+    for m in pattern.finditer(ctx.simple):
+        s, e = m.span()
+        if s in ctx.starts and e in ctx.ends:
+            extra.append(_Mention(s, e, "person", _TAGGER + 0))
+    return _resolve_overlaps(mentions + extra)
+
+
+def _nickname_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """小扎, 老黄: 小/老 + the first character of a person named in the text (or of a known
+    spelling of them) is a nickname of that person, unless the dictionary knows the word."""
+    initials: set[str] = set()
+    for m in mentions:
+        if m.type != "person" or m.length < 2:
+            continue
+        initials.add(ctx.simple[m.start])
+        if m.known is not None:
+            for key in ctx.lex.aliases.get(normalize_name(m.known.name), ()):
+                if len(key) >= 2 and _is_han(key[0]):
+                    initials.add(key[0])
+    if not initials:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for match in re.finditer(f"[小老][{''.join(sorted(initials))}]", ctx.simple):
+        s, e = match.span()
+        if s in taken or s + 1 in taken or ctx.entries.get(match.group()):
+            continue
+        extra.append(_Mention(s, e, "person", _TAGGER))
+    return _resolve_overlaps(mentions + extra) if extra else mentions
+
+
+def _initials_in(short: str, long: str) -> bool:
+    words = long.split()
+    it = iter(short.replace(" ", ""))
+    return len(words) >= 3 and all(w[:1] in it for w in words if w)
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """ChatGPT (Chat Generative Pre-trained Transformer): one spelled from the other's initials."""
+    short, long = sorted((a, b), key=len)
+    return " " not in short and _initials_in(short, long)
+
+
+@dataclass
+class _Links:
+    """The mentions of one text by key (folded form), and which keys name one entity."""
+
+    ctx: _Context
+    keyed: list[tuple[str, _Mention]]
+    dictionary: NameDictionary
+    uf: _UnionFind = field(default_factory=_UnionFind)
+    english_of: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for k, _ in self.keyed}
+
+    def type_of(self, key: str) -> EntityType | None:
+        return next((m.type for k, m in self.keyed if k == key), None)
+
+    def retype(self, key: str, etype: EntityType) -> None:
+        for k, m in self.keyed:
+            if k == key:
+                m.type = etype
+
+
+def _link_known(links: _Links) -> None:
+    """Every form of a known name (祖克柏, 扎克伯格, Zuckerberg) is that name."""
+    for key, m in links.keyed:
+        links.uf.find(key)
+        if m.known is not None:
+            links.uf.union(normalize_name(m.known.name), key)
+
+
+def _link_glossed(links: _Links) -> None:
+    """ "X(Y)" and "X, 人称 Y": a name glossed by another name right after it."""
+    simple = links.ctx.simple
+    for (k1, m1), (k2, m2) in itertools.pairwise(links.keyed):
+        between = simple[m1.end : m2.start].strip()
+        closer = _PARENS.get(between)
+        if closer and simple[m2.end : m2.end + 1] == closer:
+            if not (k1.isascii() and k2.isascii()) or _abbreviates(k1, k2):
+                links.uf.union(k1, k2)  # but "GPT-4 (GPT-3.5)" is no alias
+        elif between.strip("，,、 ") in cue_set("alias_cues") and between:
+            links.uf.union(k1, k2)
+
+
+def _link_generic_endings(links: _Links) -> None:
+    """FAIR实验室, Anthropic公司, TBD Lab, Reka AI: a name plus a generic ending is that name.
+
+    The ending also types the whole (TBD, a guessed work, is TBD Lab's organisation); but a
+    place or a person plus an ending (美国大学, 李飞飞实验室) is another body, and a known
+    name with its own entry (Meta AI beside Meta) stays apart."""
+    lex, keys = links.ctx.lex, links.keys
+    latin_endings = {w.casefold() for w in cue_set("latin_org_words")}
+    for key in keys:
+        if key in lex.known:
+            continue
+        for cut in range(1, len(key)):
+            head, tail = key[:cut].rstrip(), key[cut:].lstrip()
+            if head not in keys or (head in lex.known and key.isascii()):
+                continue
+            ending = lex.suffixes.get(tail)
+            if ending is None and head.isascii() and tail in latin_endings:
+                ending = "organization"
+            head_type = links.type_of(head)
+            other_body = head_type == "place" or (head_type == "person" and not head.isascii())
+            if ending is None or (other_body and head_type != ending):
+                continue  # but Reka (a guessed person) + AI is Reka AI
+            links.uf.union(head, key)
+            if ending == "organization":
+                links.retype(head, ending)
+                links.retype(key, ending)
+
+
+def _acronym(words: list[str]) -> str:
+    """ "To Be Determined" -> "tbd", "Fundamental AI Research" -> "fair" (capitals kept whole)."""
+    return "".join(w if w.isupper() else w[:1] for w in words).casefold()
+
+
+def _link_acronyms(links: _Links) -> None:
+    """TBD and To Be Determined, FAIR and Fundamental AI Research, anywhere in the text: a
+    Latin name of three words or more whose initials spell another Latin name."""
+    forms = {_fold(links.ctx.simple[m.start : m.end]): links.ctx.simple[m.start : m.end]
+             for _, m in links.keyed}  # fmt: skip
+    short = {k for k, form in forms.items() if k.isascii() and " " not in k and form.isupper()}
+    for key, form in forms.items():
+        words = form.split()
+        if key.isascii() and len(words) >= 3 and (acronym := _acronym(words)) in short:
+            links.uf.union(acronym, key)
+
+
+def _link_dotted_parts(links: _Links) -> None:
+    """菲利克斯·希尔 owns 希尔 and 菲利克斯, which are then a person too."""
+    keys = links.keys
+    for key in keys:
+        if any(d in key for d in _DOTS + "?"):
+            for part in re.split(f"[{_DOTS}?]", key):
+                if part in keys:
+                    links.uf.union(key, part)
+                    if links.type_of(key) == "person":
+                        links.retype(part, "person")
+
+
+def _link_latin_forms(links: _Links) -> None:
+    """Short and misspelt Latin forms: Sutskever and IIya Sutskever for Ilya Sutskever, SF
+    Alignment Workshop for San Francisco Alignment Workshop."""
+    keys = links.keys
+    latin_multi: dict[str, set[str]] = {}
+    for key in keys:
+        if key.isascii() and " " in key:
+            words = key.split()
+            latin_multi.setdefault(words[-1], set()).add(key)
+            if links.type_of(key) == "person":
+                latin_multi.setdefault(words[0], set()).add(key)
+    for key in keys:
+        if key.isascii() and " " in key and links.type_of(key) == "person":
+            words = key.split()
+            for other in latin_multi.get(words[-1], ()):
+                first = other.split()[0]
+                if other != key and first[0] == words[0][0] and len(words[-1]) >= 4:
+                    links.uf.union(other, key)
+    latin_keys = sorted(k for k in keys if k.isascii() and " " in k)
+    for a, b in itertools.combinations(latin_keys, 2):
+        (sa, wa), (sb, wb) = sorted(((a, a.split()), (b, b.split())), key=lambda p: len(p[1]))
+        for cut in range(1, len(wb) - 1):
+            if wa[1:] == wb[cut:] and len(wa) >= 2 and wa[0] == "".join(w[0] for w in wb[:cut]):
+                links.uf.union(sa, sb)
+    for key in keys:
+        owners = latin_multi.get(key)
+        if key.isascii() and " " not in key and owners and len(owners) == 1:
+            owner = next(iter(owners))
+            links.uf.union(owner, key)
+            if links.type_of(owner) == "person":
+                links.retype(key, "person")  # Felix of Felix Hill, however the tagger saw it
+
+
+def _link_english(links: _Links) -> None:
+    """輝達 and Nvidia, 马斯克 and Musk: the dictionary's English name links a Chinese spelling
+    to the Latin one in the text (or to a Latin surname of a person)."""
+    keys = links.keys
+    for key, m in links.keyed:
+        if key in links.english_of:
+            continue
+        eng = m.english
+        if eng is None and _HAN.search(key):
+            eng = links.dictionary.english_name(key)
+        links.english_of[key] = eng
+        if not eng:
+            continue
+        eng_key = _fold(eng)
+        if eng_key in keys:
+            links.uf.union(eng_key, key)
+            continue
+        last = eng_key.split()[-1] if " " in eng_key else None
+        if last and last in keys and links.type_of(last) == "person":
+            links.uf.union(last, key)
+
+
+def _forms_of(links: _Links) -> dict[str, set[str]]:
+    """Every spelling each entity has so far: its mentions' keys and its known aliases."""
+    forms: dict[str, set[str]] = {}
+    for key, m in links.keyed:
+        group = forms.setdefault(links.uf.find(key), set())
+        group.add(key)
+        if m.known is not None:
+            group.add(normalize_name(m.known.name))
+            group.update(links.ctx.lex.aliases.get(normalize_name(m.known.name), ()))
+    return forms
+
+
+def _link_nicknames(links: _Links) -> None:
+    """小扎 is Zuckerberg (扎克伯格), 老黄 is 黄仁勋: 小/老 + the first character of exactly one
+    person's name in the text (a mention or a known spelling of it)."""
+    people = [k for k, m in links.keyed if m.type == "person"]
+    nicknames = {k for k in people if len(k) == 2 and k[0] in "小老" and _is_han(k[1])}
+    if not nicknames:
+        return
+    forms = _forms_of(links)
+    for nick in nicknames:
+        own = links.uf.find(nick)
+        owners = {
+            root for root, spellings in forms.items()
+            if root != own and links.type_of(root) in ("person", None)
+            and any(len(f) >= 2 and f[0] == nick[1] and f != nick for f in spellings)
+        }  # fmt: skip
+        if len(owners) == 1:
+            links.uf.union(owners.pop(), nick)
+
+
+_LINK_RULES = (
+    _link_known,
+    _link_glossed,
+    _link_generic_endings,
+    _link_acronyms,
+    _link_dotted_parts,
+    _link_latin_forms,
+    _link_english,
+    _link_nicknames,
+)
+
+
+def _merge(ctx: _Context, mentions: list[_Mention], dictionary: NameDictionary) -> list[Entity]:
+    """One `Entity` per group of linked mentions, most mentioned first."""
+    links = _Links(ctx, [(_fold(ctx.simple[m.start : m.end]), m) for m in mentions], dictionary)
+    for rule in _LINK_RULES:
+        rule(links)
+    groups: dict[str, list[tuple[str, _Mention]]] = {}
+    for key, m in links.keyed:
+        groups.setdefault(links.uf.find(key), []).append((key, m))
+    entities = [_entity(ctx, members, links.english_of, ctx.lex) for members in groups.values()]
+    entities.sort(key=lambda e: (-e.count, e.spans[0]))
+    return entities
+
+
+def _entity(
+    ctx: _Context,
+    members: list[tuple[str, _Mention]],
+    english_of: dict[str, str | None],
+    lex: _Lexicon,
+) -> Entity:
+    forms: dict[str, list[_Mention]] = {}
+    key_of: dict[str, str] = {}
+    for key, m in members:
+        form = ctx.text[m.start : m.end]
+        forms.setdefault(form, []).append(m)
+        key_of[form] = key
+    keys = set(key_of.values())
+
+    def is_partial(form: str) -> bool:
+        key = key_of.get(form) or _fold(form)
+        return any(key != other and key in other for other in keys)
+
+    known_names = {normalize_name(m.known.name) for _, m in members if m.known}
+
+    def rank(form: str) -> tuple[bool, bool, int, bool, int]:
+        han = _HAN.search(form) is not None
+        is_known = key_of[form] in known_names
+        return (not is_partial(form), is_known, len(forms[form]), han, len(form))
+
+    canonical = max(forms, key=rank)
+    spans = tuple(sorted((m.start, m.end) for ms in forms.values() for m in ms))
+    best = max((m for _, m in members), key=lambda m: m.priority)
+    votes: dict[EntityType, int] = {}
+    for _, m in members:
+        # A type guessed from a lone Latin word's shape counts least (LeCun beside Yann LeCun).
+        votes[m.type] = votes.get(m.type, 0) + (1 if m.guessed else m.priority * 10 + 1)
+    etype = best.type if best.priority >= _KNOWN else max(votes, key=lambda t: votes[t])
+    english = english_of.get(key_of[canonical])
+    latin = [f for f in forms if f.isascii() and not is_partial(f)]
+    if english is None and latin:
+        english = max(latin, key=lambda f: (len(forms[f]), len(f)))
+    for key in sorted(keys, key=lambda k: (-len([1 for kk, _ in members if kk == k]), k)):
+        if english is None and english_of.get(key) and not is_partial(key):
+            english = english_of[key]
+    aliases = tuple(
+        sorted(
+            (f for f in forms if f != canonical),
+            key=lambda f: spans.index(min((m.start, m.end) for m in forms[f])),
+        )
+    )
+    return Entity(canonical, etype, len(spans), english, aliases, spans)

@@ -1,0 +1,103 @@
+"""A candidate mention, the per-text context every source reads, and overlap resolution."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.core.language.entities.glosses import NameDictionary, _default_dictionary
+from app.core.language.entities.lexicon import (
+    _ADDED,
+    _ALL_HAN,
+    _FUNCTION_TAGS,
+    _Known,
+    _Lexicon,
+    _lexicon,
+    _simplify,
+)
+from app.core.types import EntityType, Entry
+
+Tagged = Sequence[tuple[int, int, str]]
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    type: EntityType
+    priority: int
+    english: str | None = None
+    known: _Known | None = None
+    guessed: bool = False  # the type is a guess from the name's shape alone
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    simple: str
+    tokens: list[tuple[int, int, str]]
+    starts: set[int]
+    ends: set[int]
+    lex: _Lexicon
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    token_ends: list[int] = field(default_factory=list)
+
+
+def _run_words(ctx: _Context) -> set[str]:
+    """Every token, and runs of 2-4 content tokens, to look up in one query."""
+    words = set()
+    tokens = ctx.tokens
+    simple = ctx.simple
+    han = [bool(_ALL_HAN.fullmatch(simple[s:e])) and t not in _FUNCTION_TAGS for s, e, t in tokens]
+    for i in range(len(tokens)):
+        if not han[i]:
+            continue
+        if tokens[i][1] - tokens[i][0] > 1:
+            words.add(simple[tokens[i][0] : tokens[i][1]])
+        if tokens[i][1] - tokens[i][0] >= 4:  # 邓小平理论 starts with a name
+            words.add(simple[tokens[i][0] : tokens[i][0] + 2])
+            words.add(simple[tokens[i][0] : tokens[i][0] + 3])
+        for n in (2, 3, 4):
+            j = i + n - 1
+            if j >= len(tokens) or not han[j] or tokens[j][1] - tokens[i][0] > 8:
+                break
+            words.add(simple[tokens[i][0] : tokens[j][1]])
+    return words
+
+
+def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    chosen: list[_Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (m.priority < _ADDED, -m.length, -m.priority)):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def prepare(
+    text: str,
+    tagged: Tagged,
+    dictionary: NameDictionary | None = None,
+    lexicon: _Lexicon | None = None,
+) -> _Context:
+    """What every mention source reads: both scripts, the tokens and their dictionary entries."""
+    lex = lexicon or _lexicon()
+    simple = _simplify(text)
+    tokens = [(s, e, t) for s, e, t in tagged]
+    ctx = _Context(
+        text=text,
+        simple=simple,
+        tokens=tokens,
+        starts={s for s, _, _ in tokens},
+        ends={e for _, e, _ in tokens},
+        lex=lex,
+    )
+    dictionary = dictionary or _default_dictionary()
+    ctx.entries = dictionary.lookup_many(_run_words(ctx))
+    return ctx

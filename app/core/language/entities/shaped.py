@@ -1,0 +1,132 @@
+"""Names recognised by their shape: 《titles》 and quoted English titles, dotted
+transliterations, foreign names the segmenter cut, numbered party congresses, bylines."""
+
+from __future__ import annotations
+
+import re
+
+from app.core.language.entities.lexicon import (
+    _ALL_HAN,
+    _COMPOSED,
+    _DOTS,
+    _HAN,
+    _PERSON_TAGS,
+    _TAGGER,
+    _fold,
+    cue_set,
+)
+from app.core.language.entities.mentions import _Context, _Mention
+
+_QUOTED = re.compile(
+    r'《([^《》\n]{2,60})》|"([^"\n]{3,120})"|“([^“”\n]{3,120})”|「([^「」\n]{3,120})」'
+)
+
+
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]{0,20}[)）]\s*$")
+
+
+def _quoted_mentions(ctx: _Context) -> list[_Mention]:
+    """Titles: anything in 《》, and a quoted run of capitalised Latin words ("Attention Is...")."""
+    out: list[_Mention] = []
+    for m in _QUOTED.finditer(ctx.simple):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        content = m.group(group)
+        start = m.start(group)
+        trimmed = _TRAILING_NOTE.sub("", content).rstrip(" ,，.")
+        start += len(trimmed) - len(trimmed.lstrip())
+        trimmed = trimmed.strip()
+        if len(trimmed) < 2:
+            continue
+        if group == 1:
+            if trimmed.endswith(("报", "杂志", "周刊", "日报", "晚报")):
+                continue  # a newspaper's name, typed elsewhere
+            out.append(_Mention(start, start + len(trimmed), "work", _COMPOSED))
+            continue
+        words = trimmed.split()
+        if (
+            _HAN.search(trimmed) is None
+            and 2 <= len(words) <= 14
+            and words[0][:1].isupper()
+            and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+        ):
+            out.append(_Mention(start, start + len(trimmed), "work", _COMPOSED))
+    return out
+
+
+def _dotted_mentions(ctx: _Context) -> list[_Mention]:
+    """菲利克斯·希尔: runs of transliteration characters joined by a middle dot."""
+    out: list[_Mention] = []
+    simple, translit = ctx.simple, ctx.lex.translit
+    for i, ch in enumerate(simple):
+        if ch not in _DOTS and not (ch == "?" and 0 < i < len(simple) - 1):
+            continue
+        left = i
+        while left > 0 and simple[left - 1] in translit and i - left < 6:
+            left -= 1
+        right = i + 1
+        while right < len(simple) and simple[right] in translit and right - i <= 6:
+            right += 1
+        if i - left >= 2 and right - i - 1 >= 1 and (ch != "?" or right - i - 1 >= 2):
+            # Snap the outer ends to the tagger's word boundaries when it agrees.
+            while left < i - 2 and left not in ctx.starts:
+                left += 1
+            while right > i + 2 and right not in ctx.ends:
+                right -= 1
+            out.append(_Mention(left, right, "person", _COMPOSED))
+    return out
+
+
+def _translit_runs(ctx: _Context) -> list[_Mention]:
+    """拉特纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces."""
+    out: list[_Mention] = []
+    tokens, translit = ctx.tokens, ctx.lex.translit
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and tokens[j][2] in _PERSON_TAGS
+            and (j == i or tokens[j][0] == tokens[j - 1][1])
+            and all(ch in translit for ch in ctx.simple[tokens[j][0] : tokens[j][1]])
+        ):
+            j += 1
+        if j - i >= 2:
+            start, end = tokens[i][0], tokens[j - 1][1]
+            foreign = any(t == "nrt" for _, _, t in tokens[i:j]) or end - start >= 4
+            if foreign and 3 <= end - start <= 7:
+                out.append(_Mention(start, end, "person", _TAGGER))
+        i = max(j, i + 1)
+    return out
+
+
+_DIGIT = "一二三四五六七八九"
+
+
+_CONGRESS = re.compile(
+    rf"(?<![{_DIGIT}十百])(?:十[{_DIGIT}]|二十[{_DIGIT}]?)大(?=[召精报代会以期上前后提的，。、])"
+)
+
+
+def _congress_mentions(ctx: _Context) -> list[_Mention]:
+    """十五大, 党的十六大: a numbered national party congress, by its usual short form."""
+    return [_Mention(m.start(), m.end(), "organization", _COMPOSED)
+            for m in _CONGRESS.finditer(ctx.simple)]  # fmt: skip
+
+
+def _byline_names(ctx: _Context) -> list[_Mention]:
+    """记者 + 江建国 + 报道: the word after a byline title is a name, whatever its tag."""
+    out: list[_Mention] = []
+    tokens, lex = ctx.tokens, ctx.lex
+    for k in range(len(tokens) - 1):
+        if ctx.simple[tokens[k][0] : tokens[k][1]] not in cue_set("byline"):
+            continue
+        start = tokens[k + 1][0]
+        end = tokens[k + 1][1]
+        if end - start == 1 and k + 2 < len(tokens):
+            end = tokens[k + 2][1]  # 袁 + 步兵
+        name = ctx.simple[start:end]
+        surname = name[:2] if name[:2] in lex.surnames else name[:1]
+        shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and _ALL_HAN.fullmatch(name)
+        if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
+            out.append(_Mention(start, end, "person", _COMPOSED))
+    return out

@@ -1,0 +1,317 @@
+"""Mentions from jieba's part-of-speech tags, checked against the dictionary and name shapes.
+
+jieba tags many plain phrases ns/nt (长足进展, 上半场): an ns/nt word no dictionary knows must
+look like a name (an organisation or place ending, or transliteration characters), else it is
+dropped or, for 中国航天, cut to its place. Tried and dropped: skipping two-character brands
+that are also everyday words (山水, 美的): it cost as many real brands (匹克) as it saved.
+"""
+
+from __future__ import annotations
+
+from app.core.language.entities.composed import _country_class, _head_type
+from app.core.language.entities.glosses import (
+    _acronym_gloss,
+    _gloss_names,
+    _proper_senses,
+    _type_from_gloss,
+)
+from app.core.language.entities.lexicon import (
+    _ALL_HAN,
+    _DICT,
+    _FUNCTION_TAGS,
+    _NUMERALS,
+    _PERSON_TAGS,
+    _TAGGER,
+    _fold,
+    _Lexicon,
+    cue_set,
+    cues,
+)
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.types import EntityType, Entry
+
+
+def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str = "nr") -> bool:
+    if len(word) < 2 or len(word) > 6 or not _ALL_HAN.fullmatch(word):
+        return False
+    if len(word) > 4 and not all(ch in lex.translit for ch in word):
+        return False
+    if entries:
+        return bool(_proper_senses(entries)) and not any(not e.proper for e in entries)
+    if all(ch in lex.translit for ch in word) and (len(word) >= 3 or tag == "nrt"):
+        return len(word) <= 4 or tag in _PERSON_TAGS  # 内塔尼亚胡
+    surname = word[:2] if word[:2] in lex.surnames else word[0]
+    return surname in lex.surnames and 1 <= len(word) - len(surname) <= 2
+
+
+def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
+    """这段时间, 一张照片, 几周里: after a demonstrative or numeral, 段/张 are measure words
+    and 周 is "week", not a surname."""
+    return (
+        start > 0
+        and ctx.simple[start - 1] in "这那一每各几两某该此本整半哪"
+        and (word[0] in "段张条位家项名支台件把口根层届次场批包周")
+    )
+
+
+def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
+    """邓小平理论, 马克思主义: the tagger's word starts with a person the dictionary knows."""
+    for cut in (3, 2):
+        entries = ctx.entries.get(word[:cut])
+        person = bool(entries) and _type_from_gloss(_proper_senses(entries)) == "person"
+        if person and (ctx.entries.get(word[cut:]) or len(word) - cut >= 2):
+            return _Mention(start, start + cut, "person", _DICT)
+    return None
+
+
+def _given_after_surname(ctx: _Context, index: int) -> int | None:
+    """金 / 志 / 贤, 江 / 宏伟: a surname the tagger split from its given name."""
+    given, tokens = ctx.lex.given_chars, ctx.tokens
+    start, end = tokens[index][0], tokens[index][1]
+    if _measure_not_surname(ctx, start, ctx.simple[start:end]):
+        return None  # 几周里: "a few weeks", not 周 + a given name
+    for k in (index + 1, index + 2):
+        if k >= len(tokens) or end - tokens[index][0] >= 3:
+            break
+        s, e, tag = tokens[k]
+        part = ctx.simple[s:e]
+        if tag in _FUNCTION_TAGS or tag[0] in "vf" or not all(ch in given for ch in part):
+            break
+        if part in cue_set("titles"):
+            break  # 温 + 先生: a title, however name-like its characters
+        if e - tokens[index][0] > 3:
+            break
+        end = e
+    return end if end > tokens[index][1] else None
+
+
+def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
+    """张洁 + 清: the tagger often cuts the last character off a three-character name."""
+    if (
+        end != ctx.tokens[index][1]
+        or len(word) != 2
+        or word[0] not in ctx.lex.surnames
+        or index + 1 >= len(ctx.tokens)
+    ):
+        return end
+    s, e, tag = ctx.tokens[index + 1]
+    nxt = ctx.simple[s:e]
+    given = nxt in ctx.lex.given_chars and tag not in _FUNCTION_TAGS
+    if e - s == 1 and _ALL_HAN.fullmatch(nxt) and (given or tag == "ng"):  # 李铁 + 辰/ng
+        return e
+    return end
+
+
+def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
+    """法国人, 中国京剧, 阿尔巴尼亚族, 德国总理: a country or region opening a longer word.
+
+    Not 法国队 or 中国银行: a word ending in an organisation ending is a name of its own."""
+    if len(word) < 3 or word in ctx.lex.places:
+        return []
+    for cut in range(min(len(word) - 1, 5), 1, -1):
+        if word[:cut] in ctx.lex.places:
+            rest = word[cut:]
+            if any(rest.endswith(suffix) for suffix in ctx.lex.suffixes):
+                return []
+            return [(0, cut)]
+    return []
+
+
+def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
+    """中美, 俄, 美方, 对华, 中美关系, 中国政府: the place names inside one tagger word.
+
+    `common`: the dictionary also knows the word as an ordinary word (非法, 华美)."""
+    if len(word) > 2 and word[-2:] in cue_set("generic_tails") and tag in ("ns", "nt", "j", "n"):
+        head = word[:-2]  # every generic tail has two characters
+    elif len(word) > 2 or not word:
+        return []
+    elif (
+        len(word) == 2
+        and word[0] in cue_set("travel")
+        and word[1] in cue_set("country_short")
+        and not common
+    ):
+        return [(1, 2)]  # 对华, 离京
+    elif (
+        len(word) == 2
+        and word[0] in cue_set("visit")
+        and word[1] in cue_set("country_short")
+        and word[1] != "日"
+    ):
+        return [(1, 2)]  # 来华, 驻华, 访美: common words that still name the place
+    elif word[0] not in cue_set("country_short"):
+        return []
+    elif len(word) == 2 and word[1] in "方军籍":
+        return [(0, 1)]  # 美方
+    elif len(word) == 2 and not common:
+        head = word  # 中日 ('t'), 中印 ('nt'): whatever the tag
+    elif tag not in ("ns", "j"):
+        return []
+    else:
+        head = word
+    if (
+        len(head) <= 2
+        and all(ch in cue_set("country_short") for ch in head)
+        and head not in cue_set("whole_short")
+    ):
+        return [(i, i + 1) for i in range(len(head))]
+    if head != word and len(head) >= 2 and tag in ("ns", "nt"):
+        return [(0, len(head))]
+    return []
+
+
+def _paired_country(ctx: _Context, pos: int) -> bool:
+    """中 + 美, 中、阿: a one-character country next to another one."""
+    text, short = ctx.simple, cue_set("country_short")
+    before, after = text[pos - 1 : pos], text[pos + 1 : pos + 2]
+    alone_before = pos - 1 in ctx.starts and pos in ctx.ends  # a one-character token
+    alone_after = pos + 1 in ctx.starts and pos + 2 in ctx.ends
+    if (before and before in short and alone_before) or (after and after in short and alone_after):
+        return True
+    return (after == "、" and text[pos + 2 : pos + 3] in short) or (
+        before == "、" and pos >= 2 and text[pos - 2] in short
+    )
+
+
+def _country_context(ctx: _Context, pos: int) -> bool:
+    """A lone 美/俄/华 is a country only next to another country, a verb of travel or a joiner."""
+    before = ctx.simple[pos - 1 : pos]
+    after = ctx.simple[pos + 1 : pos + 2]
+    return bool(
+        (before and before in "访赴驻来抵离对与和同、在及" + "".join(cues("country_short")))
+        or (after and after in "、方军国关及和与同将总两" + "".join(cues("country_short")))
+    )
+
+
+def _tagger_mentions(ctx: _Context) -> list[_Mention]:
+    out: list[_Mention] = []
+    lex = ctx.lex
+    for index, (start, end, tag) in enumerate(ctx.tokens):
+        word = ctx.simple[start:end]
+        common = any(not e.proper for e in ctx.entries.get(word, ()))
+        unknown_nt = tag == "nt" and not ctx.entries.get(word) and not _org_ending(ctx, word)
+        places = (
+            _glued_places(word, tag, common)
+            or _country_class(word, lex)
+            or (
+                # 中国足协: the tagger's own name, but 中国 + 航天 when nothing says organisation
+                _place_prefix(ctx, word) if tag != "nt" or unknown_nt else []
+            )
+        )
+        if len(word) == 1 and word in cue_set("country_short") and _paired_country(ctx, start):
+            places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
+        elif len(word) == 1 and places and not _country_context(ctx, start):
+            continue  # 好美: the adjective, not America
+        if places:
+            out.extend(_Mention(start + s, start + e, "place", _TAGGER) for s, e in places)
+            continue
+        if len(word) == 1 and tag == "nr" and word in lex.surnames:
+            name_end = _given_after_surname(ctx, index)
+            if name_end is not None:
+                out.append(_Mention(start, name_end, "person", _TAGGER))  # 金 + 志 + 贤
+            continue
+        if _fold(word) in lex.stop or not _ALL_HAN.fullmatch(word) or len(word) < 2:
+            continue
+        if word in lex.bodies:
+            out.append(_Mention(start, end, lex.bodies[word], _DICT))
+            continue
+        if word in lex.places:  # 伊拉克/nrt, 科索沃/nr: the tagger's guess loses to geography
+            out.append(_Mention(start, end, "place", _DICT))
+            continue
+        if tag == "nz" and len(word) >= 3 and not ctx.entries.get(word):
+            etype = _head_type(ctx, index)
+            if etype is not None and etype != "work":
+                out.append(_Mention(start, end, etype, _TAGGER))  # 突尼斯队
+                continue
+        if len(word) >= 4 and tag not in ("ns", "nt"):
+            head = _name_prefix(ctx, start, word)
+            if head is not None:
+                out.append(head)
+                continue
+        if tag in _PERSON_TAGS and word[0] in lex.surnames and word[1:] in cue_set("titles"):
+            out.append(_Mention(start, start + 1, "person", _TAGGER))  # 陈 of 陈老师
+            continue
+        if tag in _PERSON_TAGS and word[-1] in "说是的了在和与" and len(word) == 3:
+            word, end = word[:-1], end - 1  # 赵华说
+        entries = ctx.entries.get(word, ())
+        proper = _proper_senses(entries)
+        common = any(not e.proper for e in entries)
+        gloss_type = _type_from_gloss(proper) if proper else None
+        if proper and not _gloss_names(proper[0]):
+            continue  # "Lie group": a capitalised term, not a name
+        if tag in _PERSON_TAGS:
+            if _measure_not_surname(ctx, start, word) or word[0] in "的了在是就和与被把给":
+                continue
+            before = ctx.simple[start - 1 : start]
+            if before and before in _NUMERALS and word[1] in _NUMERALS:
+                continue  # 一石三鸟: an idiom that counts, not a name
+            if before in ("就", "甚") and word[0] == "连" and len(word) == 3:
+                start, word = start + 1, word[1:]  # 就连小扎: "even 小扎"
+            elif len(word) == 3 and word[0] in "连和从向于将对以与同" and not entries:
+                continue  # 阶段连禅修: "even meditation", 连 is not the surname here
+            if entries and gloss_type is None:
+                continue  # the dictionary knows the word but not as a person
+            if _valid_person(word, entries, lex, tag):
+                etype = gloss_type or "person"
+                end = _given_name_end(ctx, index, word, end) if etype == "person" else end
+                out.append(_Mention(start, end, etype, _TAGGER))
+            continue
+        if tag == "ns" and not entries and word not in lex.places:
+            if _person_cue(ctx, start, end):
+                out.append(_Mention(start, end, "person", _TAGGER))  # 罗干/ns + 说
+                continue
+            if len(word) >= 3 and not _place_like(ctx, word):
+                continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
+        if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
+            named_body = tag == "nt" and any(
+                lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
+            )
+            if common and not proper and not _acronym_gloss(entries) and not named_body:
+                continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
+            if unknown_nt and _place_ending(ctx, word):
+                out.append(_Mention(start, end, "place", _TAGGER))  # 北京图书大厦
+                continue
+            if unknown_nt:
+                continue  # 国际原油, 长足进展: jieba's nt on phrases no dictionary knows
+            etype = gloss_type or ("place" if tag == "ns" else "organization")
+            out.append(_Mention(start, end, etype, _TAGGER))
+            continue
+        if proper and not common:
+            etype = gloss_type or _type_from_tag(tag)
+            if (etype is not None and etype != "work") or gloss_type == "work":
+                out.append(_Mention(start, end, etype, _DICT))
+    return out
+
+
+def _org_ending(ctx: _Context, word: str) -> bool:
+    """Whether an unknown word ends the way organisation names end (社, 部, 委员会, 妇联)."""
+    if word[-1] in cue_set("org_last_chars") or ctx.lex.bodies.get(word[-2:]) == "organization":
+        return True
+    return any(ctx.lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1))
+
+
+def _place_ending(ctx: _Context, word: str) -> bool:
+    """An unknown word ending in a place ending of two or more characters (大厦, 广场)."""
+    return any(ctx.lex.suffixes.get(word[-cut:]) == "place" for cut in (3, 2) if len(word) > cut)
+
+
+def _person_cue(ctx: _Context, start: int, end: int) -> bool:
+    """A word the tagger took for a place, said to speak or titled as a person."""
+    before, after = ctx.simple[max(0, start - 4) : start], ctx.simple[end : end + 4]
+    return after.startswith(cues("person_cues_after") + cues("roles")) or before.endswith(
+        cues("person_cues_before") + cues("roles")
+    )
+
+
+def _place_like(ctx: _Context, word: str) -> bool:
+    """An unknown word shaped like a place name: a place ending, or a transliteration."""
+    if word[-1] in cue_set("place_last_chars") or ctx.lex.suffixes.get(word[-1]) == "place":
+        return True
+    if any(ctx.lex.suffixes.get(word[-cut:]) == "place" for cut in (3, 2)):
+        return True
+    return all(ch in ctx.lex.translit for ch in word)
+
+
+def _type_from_tag(tag: str) -> EntityType | None:
+    return {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place",
+            "nt": "organization", "nz": "work"}.get(tag)  # fmt: skip

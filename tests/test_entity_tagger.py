@@ -1,0 +1,250 @@
+"""The trained tagger, and the rules that type and link names on text nobody tuned for.
+
+The sentences are written for these tests (none comes from an evaluation corpus); each
+checks what a reader of the Names panel would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.language.entities import find_entities, load_lexicon, prepare, rule_mentions
+from app.core.language.entities.tagger import (
+    MODEL_FILE,
+    EntityTagger,
+    read_model,
+    spans_from_labels,
+)
+from app.core.language.entities.train import gold_spans, held_out, strip_marks
+from app.core.language.segmentation import segment_tagged
+from app.core.paths import dictionaries_dir
+from app.core.user.corrections import Corrections
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path / "data"))
+
+
+def entities(text: str, **kwargs):
+    return find_entities(text, segment_tagged(text), Corrections(), **kwargs)
+
+
+def by_name(found, name: str):
+    for entity in found:
+        if entity.text == name or name in entity.aliases:
+            return entity
+    return None
+
+
+def types(text: str) -> dict[str, str]:
+    return {e.text: e.type for e in entities(text)}
+
+
+# ---- the model ----------------------------------------------------------------------------
+
+
+def test_shipped_model_has_a_provenance_header_and_loads_lazily():
+    path = dictionaries_dir() / MODEL_FILE
+    head = path.read_bytes()[:2000].decode("utf-8", "replace")
+    assert head.startswith("#") and "CLUENER" in head
+    assert path.stat().st_size < 20_000_000
+    tagger = EntityTagger(path)
+    assert tagger._tagger is None  # nothing read until the first sentence is tagged
+    text = "国足在卡塔尔多哈迎战伊朗队。"
+    ctx = prepare(text, segment_tagged(text))
+    tagger.tag(ctx, rule_mentions(ctx, Corrections()))
+    assert tagger._tagger is not None
+
+
+def test_a_model_file_without_its_header_is_refused(tmp_path: Path):
+    bad = tmp_path / "model.crfsuite"
+    bad.write_bytes(b"lCRF\x00\x00 not a header")
+    with pytest.raises(ValueError):
+        read_model(bad)
+
+
+def test_without_a_model_the_rules_still_find_names():
+    text = "李明在北京大学读书。"
+    found = entities(text, tagger=EntityTagger(Path("/nonexistent/model.crfsuite")))
+    assert by_name(found, "北京大学") is not None
+
+
+def test_bio_labels_become_spans():
+    labels = ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "I-ORG", "I-LOC", "O"]
+    assert spans_from_labels(labels, offset=10) == [
+        (10, 12, "PER"), (13, 16, "ORG"), (16, 17, "LOC"),
+    ]  # fmt: skip
+
+
+def test_training_labels_map_cluener_types_and_strip_title_marks():
+    text = "《模拟人生3》是美国艺电公司的游戏，张三说。"
+    spans = {"game": [(0, 7)], "company": [(8, 14)], "name": [(18, 20)], "position": [(0, 2)]}
+    gold = gold_spans(text, spans)
+    assert (1, 6, "WORK") in gold  # 模拟人生3 without 《》
+    assert (8, 14, "ORG") in gold and (18, 20, "PER") in gold
+    assert not any(label == "position" for *_, label in gold)
+    assert strip_marks(text, 0, 7) == (1, 6)
+
+
+def test_the_held_out_slice_is_fixed_by_the_text_alone():
+    texts = [f"第{i}条新闻" for i in range(200)]
+    first = [held_out(t) for t in texts]
+    assert first == [held_out(t) for t in texts]
+    assert 5 <= sum(first) <= 40  # about one in ten
+
+
+# ---- tagged sentences ---------------------------------------------------------------------
+
+
+def test_sports_clubs_and_companies_are_organisations():
+    found = types("上赛季，国际米兰在主场2比1击败了拜仁慕尼黑。阿里巴巴集团宣布了新的财报。")
+    assert found.get("国际米兰") == "organization"
+    assert found.get("阿里巴巴集团") == "organization" or found.get("阿里巴巴") == "organization"
+
+
+def test_game_and_film_titles_are_works():
+    found = types("他最近迷上了《英雄联盟》，周末还去看了电影《流浪地球》。")
+    assert found.get("英雄联盟") == "work"
+    assert found.get("流浪地球") == "work"
+
+
+def test_people_and_places_in_news():
+    found = types("王建国昨天抵达上海，随后前往杭州西湖参观。")
+    assert found.get("王建国") == "person"
+    assert found.get("上海") == "place"
+
+
+# ---- typing rules -------------------------------------------------------------------------
+
+
+def test_a_lone_surname_is_never_a_person():
+    found = entities("张说他明天来。这个张很大。")
+    assert by_name(found, "张") is None
+
+
+def test_a_company_named_like_a_person_is_a_company():
+    found = entities("他加入了专注于视频模型的平台Marlowe。")
+    marlowe = by_name(found, "Marlowe")
+    assert marlowe is not None and marlowe.type == "organization"
+
+
+def test_a_product_after_a_launch_verb_is_a_work():
+    found = entities("该公司上周发布Zephyr，据称性能很好。")
+    zephyr = by_name(found, "Zephyr")
+    assert zephyr is not None and zephyr.type == "work"
+
+
+def test_a_word_with_capitals_inside_is_not_a_person():
+    found = entities("他在DeepSeek工作了三年，之后去了MiniMax。")
+    for name in ("DeepSeek", "MiniMax"):
+        entity = by_name(found, name)
+        assert entity is None or entity.type != "person", name
+
+
+def test_an_organisation_ending_types_the_name():
+    found = entities("她毕业于多伦多大学，后来在南加州大学任教。")
+    for name in ("多伦多大学", "南加州大学"):
+        entity = by_name(found, name)
+        assert entity is not None and entity.type == "organization", name
+
+
+def test_a_chain_of_places_is_not_an_organisation():
+    found = entities("他出生在美国德克萨斯州休斯敦。")
+    assert all(e.type == "place" for e in found)
+
+
+# ---- linking rules ------------------------------------------------------------------------
+
+
+def test_a_nickname_is_linked_to_the_person():
+    text = "黄仁勋在台上发言。老黄说，明年的芯片会更快。"
+    huang = by_name(entities(text), "黄仁勋")
+    assert huang is not None and "老黄" in huang.aliases and huang.count == 2
+
+
+def test_a_known_nickname_follows_the_other_spelling():
+    text = "扎克伯格宣布了新计划。外界认为，小扎这次押对了。"
+    zuck = by_name(entities(text), "扎克伯格")
+    assert zuck is not None and "小扎" in zuck.aliases
+
+
+def test_an_organisation_and_its_lab_are_one_entity():
+    text = "Meta成立了TBD Lab。TBD实验室由他领导，TBD的成员都很年轻。"
+    tbd = by_name(entities(text), "TBD Lab")
+    assert tbd is not None and tbd.type == "organization"
+    assert {"TBD", "TBD实验室"} <= {tbd.text, *tbd.aliases}
+
+
+def test_a_place_plus_an_ending_is_another_body():
+    found = entities("美国的大学很多，美国大学的学费很高。")
+    america = by_name(found, "美国")
+    assert america is not None and america.type == "place"
+    assert "美国大学" not in america.aliases
+
+
+def test_translated_and_original_names_are_one_entity():
+    text = "辉达股价大涨。Nvidia的市值超过了苹果。"
+    nvidia = by_name(entities(text), "Nvidia")
+    assert nvidia is not None and "辉达" in {nvidia.text, *nvidia.aliases}
+
+
+def test_the_dictionary_links_a_chinese_name_to_its_latin_spelling():
+    text = "领英发布了新功能。LinkedIn的用户很多。"
+    linkedin = by_name(entities(text), "领英")
+    assert linkedin is not None and "LinkedIn" in linkedin.aliases
+
+
+def test_an_acronym_and_its_spelled_out_name_are_one_entity():
+    text = "新团队叫 TBD Lab。所谓 TBD，就是 To Be Determined 的意思。"
+    found = entities(text)
+    tbd = by_name(found, "TBD")
+    assert tbd is not None and "To Be Determined" in {tbd.text, *tbd.aliases}
+
+
+def test_a_country_and_its_government_is_the_country():
+    found = entities("美国军方和印度政府都没有回应。")
+    assert by_name(found, "美国军方") is None and by_name(found, "印度政府") is None
+    assert by_name(found, "美国").type == "place"
+
+
+def test_names_with_capitals_inside_words_are_not_people():
+    found = entities("他离开了Google DeepMind，加入Reality Labs。")
+    for name in ("Google DeepMind", "Reality Labs"):
+        entity = by_name(found, name)
+        assert entity is not None and entity.type != "person", name
+
+
+def test_a_list_of_names_shares_the_type_of_its_clear_members():
+    text = "他合作过的人包括 Jeff Dean、Quoc Le、Barret Zoph、Mostafa、Siamak 和 Divy。"
+    found = entities(text)
+    for name in ("Mostafa", "Siamak"):
+        entity = by_name(found, name)
+        assert entity is not None and entity.type == "person", name
+
+
+# ---- English names ------------------------------------------------------------------------
+
+
+def test_english_names_prefer_the_usual_form():
+    found = entities("她在台北市工作，假期去西湖散步。")
+    assert by_name(found, "台北市").english == "Taipei"
+    assert by_name(found, "西湖").english == "West Lake"
+
+
+def test_no_english_is_made_up_for_a_name_no_source_knows():
+    found = entities("李晓峰昨天在会上发言。")
+    person = by_name(found, "李晓峰")
+    assert person is not None and person.english is None
+
+
+# ---- the article benchmark switch ---------------------------------------------------------
+
+
+def test_known_names_drawn_from_the_articles_can_be_switched_off():
+    everything = load_lexicon()
+    unseen = load_lexicon(articles=False)
+    assert "祖克柏" in everything.known and "祖克柏" not in unseen.known
+    assert "诺基亚" in unseen.known  # a list entry no article mentions stays
