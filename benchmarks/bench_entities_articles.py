@@ -46,7 +46,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--show", action="store_true", help="list misses, false alarms and wrong types"
+    )
     args = parser.parse_args()
     if not GOLD.exists():
         print(f"{GOLD} not found")
@@ -73,6 +75,7 @@ def score(gold_all: dict, lexicon: Lexicon, show: bool) -> None:
         used: set[int] = set()
         tp = right_type = 0
         false_alarms = []
+        wrong_type = []
         for entity in found:
             forms = _forms(entity.text, entity.aliases)
             unused = (i for i, g in enumerate(gold_forms) if i not in used and forms & g)
@@ -83,6 +86,8 @@ def score(gold_all: dict, lexicon: Lexicon, show: bool) -> None:
             used.add(match)
             tp += 1
             right_type += entity.type == gold[match].get("type")
+            if entity.type != gold[match].get("type"):
+                wrong_type.append(f"{entity.text}[{entity.type}, not {gold[match].get('type')}]")
         p, r, f = _prf(tp, len(found), len(gold))
         type_acc = right_type / tp if tp else 0.0
         counts = f"gold {len(gold)}, listed {len(found)}, matched {tp}; {millis:.0f} ms"
@@ -91,6 +96,7 @@ def score(gold_all: dict, lexicon: Lexicon, show: bool) -> None:
             missed = [g.get("canonical") for i, g in enumerate(gold) if i not in used]
             print("   missed:", ", ".join(map(str, missed)))
             print("   false alarms:", ", ".join(false_alarms))
+            print("   wrong type:", ", ".join(wrong_type))
         for i, value in enumerate((tp, len(found), len(gold), right_type, millis)):
             totals[i] += value
     p, r, f = _prf(totals[0], totals[1], totals[2])

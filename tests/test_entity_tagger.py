@@ -248,3 +248,53 @@ def test_known_names_drawn_from_the_articles_can_be_switched_off():
     unseen = load_lexicon(articles=False)
     assert "祖克柏" in everything.known and "祖克柏" not in unseen.known
     assert "诺基亚" in unseen.known  # a list entry no article mentions stays
+
+
+# ---- where the tagger wavers ----------------------------------------------------------------
+
+
+def test_tagged_spans_carry_the_taggers_confidence():
+    text = "王建国昨天抵达上海，随后前往杭州参观。"
+    ctx = prepare(text, segment_tagged(text))
+    scored = EntityTagger().tag(ctx, rule_mentions(ctx, Corrections()))
+    assert scored and all(0.0 < sure <= 1.0 for *_, sure in scored)
+
+
+def test_a_title_between_a_country_and_a_person_is_not_one_name():
+    found = entities("日本首相桥本龙太郎今天同美国总统通了电话。")
+    assert not any("首相" in e.text for e in found)
+    japan = by_name(found, "日本")
+    assert japan is not None and japan.type == "place"
+
+
+def test_weather_words_after_a_city_are_not_part_of_its_name():
+    found = entities("明天天气：成都雷阵雨转多云，22℃／30℃；拉萨多云，9℃／25℃。")
+    assert not any("雷阵雨" in e.text or "多云" in e.text or "℃" in e.text for e in found)
+
+
+# ---- news sources and Latin names typed by what surrounds them -----------------------------
+
+
+def test_a_news_source_is_named_by_its_reporting_cue():
+    for text in ("据星河观察报道，这家公司上周裁员。", "【星河观察导读】这家公司上周裁员。"):
+        source = by_name(entities(text), "星河观察")
+        assert source is not None and source.type == "organization", text
+
+
+def test_a_kind_of_source_is_not_a_name():
+    found = entities("据外媒报道，这家公司上周裁员。据知情人士透露，还会继续。")
+    assert by_name(found, "外媒") is None and by_name(found, "知情人士") is None
+
+
+def test_a_surname_with_a_particle_is_still_a_person():
+    for text, name in (("这部剧由 Ryan McCarthy 执导。", "Ryan McCarthy"),
+                       ("领奖的是 Leo DiCaprio。", "Leo DiCaprio")):  # fmt: skip
+        person = by_name(entities(text), name)
+        assert person is not None and person.type == "person", name
+
+
+def test_where_someone_works_is_an_organisation():
+    found = entities("他在 Zorblat 工作了三年，后来 Quillmark 的研究员也加入了。")
+    for name in ("Zorblat", "Quillmark"):
+        entity = by_name(found, name)
+        assert entity is not None and entity.type == "organization", name

@@ -39,6 +39,7 @@ from app.core.language.entities.shaped import (
     _byline_names,
     _congress_mentions,
     _dotted_mentions,
+    _media_mentions,
     _quoted_mentions,
     _translit_runs,
 )
@@ -73,6 +74,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _byline_names(ctx)
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)
+        + _media_mentions(ctx)
     )
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, mentions, corrections)

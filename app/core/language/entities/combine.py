@@ -13,7 +13,10 @@ wherever it speaks, except that
   sentence);
 - the rules fill the gaps it leaves: a bare country (CLUENER seldom marks one, a reader wants
   it listed), bodies, dotted and quoted names; but not a person guessed from jieba's tag
-  alone, which was right 51 % of the time on People's Daily dev and 13 % on CLUENER.
+  alone, which was right 51 % of the time on People's Daily dev and 13 % on CLUENER;
+- where the tagger wavers (its marginal probabilities, see SURE and WEAK) the rules win, and
+  a span it joins across a title (日本首相桥本龙太郎) or onto everyday words (成都雷阵雨) is
+  left to the rules.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
+from app.core.language.entities.tagger import Scored
 from app.core.types import EntityType
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -41,16 +45,28 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_IN_NAME = re.compile(r"[\s()（）\[\]【】《》“”\"「」,，。、:：;；!?！？/|.]")
 
 
-def combine(
-    ctx: _Context, rules: list[_Mention], tagged: Iterable[tuple[int, int, EntityType]]
-) -> list[_Mention]:
-    """The tagger's mentions `tagged` and the rules' `rules` as one non-overlapping list."""
-    crf = [_Mention(s, e, t, _CRF) for s, e, t in tagged]
-    crf = [m for m in crf if _plausible(ctx, m)]
+# The tagger's confidence in a span (see EntityTagger.tag) below which a place of its own is
+# dropped (SURE), and an organisation or place gives way to any rule's mention it overlaps
+# (WEAK). Out of its training domain (People's Daily's longer news sentences, weather tables)
+# the CRF wavers, and its wavering spans are mostly wrong: measured on the dev sets, WEAK moves
+# People's Daily dev from 0.753 to 0.769 F1 and leaves the CLUENER slice as it was.
+SURE: dict[EntityType, float] = {"person": 0.0, "organization": 0.0, "place": 0.5, "work": 0.0}
+WEAK: dict[EntityType, float] = {"person": 0.0, "organization": 0.5, "place": 0.7, "work": 0.0}
+
+
+def combine(ctx: _Context, rules: list[_Mention], tagged: Iterable[Scored]) -> list[_Mention]:
+    """The tagger's scored mentions `tagged` and the rules' `rules` as one non-overlapping list."""
+    tagged = list(tagged)
+    crf = [_Mention(s, e, t, _CRF) for s, e, t, sure in tagged if sure >= SURE[t]]
+    wavering = {(s, e) for s, e, t, sure in tagged if sure < WEAK[t]}
+    crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(crf, rules)
+    crf = _cut_plain_tails(ctx, crf, rules)
     crf = _keep_dictionary_places(_split_places(ctx, crf, rules), rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
+    weak = [m for m in crf if (m.start, m.end) in wavering]
+    crf = [m for m in crf if (m.start, m.end) not in wavering]
     strong = [m for m in rules if m.priority >= _KNOWN]
     chosen = _resolve_overlaps(crf + strong)
     fillers = [
@@ -58,7 +74,8 @@ def combine(
         if m.priority < _KNOWN and not _overlaps(m, chosen)
         and not (m.type == "person" and m.priority == _TAGGER)
     ]  # fmt: skip
-    return _resolve_overlaps(chosen + fillers)
+    chosen = _resolve_overlaps(chosen + fillers)
+    return _resolve_overlaps(chosen + [m for m in weak if not _overlaps(m, chosen)])
 
 
 def _overlaps(m: _Mention, others: Iterable[_Mention]) -> bool:
@@ -87,6 +104,17 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     return True
 
 
+def _role_inside(ctx: _Context, m: _Mention) -> bool:
+    """日本首相桥本龙太郎, 巴西外援里贝罗: a title inside joins a place and a person, it is
+    not one name (but 菲律宾总统廉政委员会 ends as a body does)."""
+    roles = cue_set("roles")
+    inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens if m.start < s and e < m.end)
+    if not any(word in roles for word in inner):
+        return False
+    form = ctx.simple[m.start : m.end]
+    return not any(ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (1, 2, 3, 4))
+
+
 def _common_words(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word of
     two characters or more (a person's name is one word, or a surname and a given name)."""
@@ -110,6 +138,10 @@ def _defer_to_latin(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -
         same = latin.get((c.start, c.end))
         if same is None and _overlaps(c, latin.values()):
             continue
+        if same is None and _LATIN_LETTER.search(ctx.simple[c.start : c.end]):
+            c.guessed = " " not in ctx.simple[c.start : c.end]  # a lone word the rules skipped
+            if c.type == "person" and _not_personal(c, ctx):
+                c.type = "organization"
         if same is not None and not same.guessed:
             c.type = same.type
         elif same is not None:  # both guessed: the tagger's type, unless it says person of
@@ -137,6 +169,42 @@ def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention
                for k in clash):  # fmt: skip
             out.append(c)
     return out
+
+
+def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
+    """成都 + 雷阵雨, 长江 + 防洪: a place the rules found, then only everyday words with no
+    place ending, is that place and nothing more. (Organisations are left whole: CLUENER
+    counts 山东公安机关 as one, People's Daily only 山东.)"""
+    places = {m.start: m for m in rules if m.type == "place"}
+    out = []
+    for c in crf:
+        p = places.get(c.start)
+        if (
+            c.type == "place"
+            and p is not None
+            and p.end < c.end
+            and _plain_words(ctx, p.end, c.end)
+        ):
+            out.append(_Mention(p.start, p.end, "place", p.priority))
+        else:
+            out.append(c)
+    return out
+
+
+def _plain_words(ctx: _Context, start: int, end: int) -> bool:
+    """start:end is whole tokens, everyday words or function words, ending in no name head."""
+    from app.core.language.entities.composed import _head_type
+
+    inside = [(k, t) for k, t in enumerate(ctx.tokens) if start <= t[0] and t[1] <= end]
+    if not inside or inside[0][1][0] != start or inside[-1][1][1] != end:
+        return False
+    for _, (s, e, tag) in inside:
+        entries = ctx.entries.get(ctx.simple[s:e])
+        if entries and any(x.proper for x in entries):
+            return False
+        if not entries and e - s > 1 and tag not in ("v", "d", "vn", "n", "a"):
+            return False
+    return _head_type(ctx, inside[-1][0]) is None
 
 
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:

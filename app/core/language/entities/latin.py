@@ -34,11 +34,20 @@ def _latin_type(words: list[str], ctx: _Context, start: int, end: int) -> Entity
         cues("org_cues_before")
     ):
         return "organization"  # Everlyn after 平台: a company, however person-like the name
+    if _employer(before, after.lstrip()):
+        return "organization"
     if after.lstrip().lower().startswith(cues("work_cues_after")) or before.endswith(
         cues("work_cues_before")
     ):
         return "work"
     return _latin_shape_type(words, ctx, before, after)
+
+
+def _employer(before: str, after: str) -> bool:
+    """在 Google 工作, 被 Google 收购, Google 的研究员: a place of work, a buyer, an employer."""
+    if before.endswith(("在", "于")) and after.startswith(cues("work_place_after")):
+        return True
+    return after.startswith("的") and after[1:].lstrip().startswith(cues("staff_after"))
 
 
 def _latin_shape_type(
@@ -52,14 +61,14 @@ def _latin_shape_type(
     if len(words) >= 2:
         if common:
             return "work"
-        inner_capitals = any(ch.isupper() for w in words for ch in w[1:])
+        inner_capitals = any(ch.isupper() for w in words for ch in _after_particle(w)[1:])
         if len(words) <= 3 and all(w[0].isupper() for w in words) and not inner_capitals:
             return "person"  # but Google DeepMind, Reality Labs AI are not people
         if inner_capitals:
             return "organization"
         return None
     word = words[0]
-    if any(ch.isupper() for ch in word[1:]) or word[0].islower():
+    if any(ch.isupper() for ch in _after_particle(word)[1:]) or word[0].islower():
         if before.endswith(cues("person_cues_before")) or after.lstrip().startswith(
             cues("person_cues_after")
         ):
@@ -70,6 +79,15 @@ def _latin_shape_type(
     return "person"
 
 
+_SURNAME_PARTICLE = re.compile(r"(?:Mc|Mac|Le|La|De|Di|Du|Da|Van|Von|O')(?=[A-Z][a-z])")
+
+
+def _after_particle(word: str) -> str:
+    """LeCun, McCarthy, DiCaprio: a surname particle's capital is not a word inside a word."""
+    m = _SURNAME_PARTICLE.match(word)
+    return word[m.end() :] if m else word
+
+
 def _latin_mentions(ctx: _Context) -> list[_Mention]:
     out: list[_Mention] = []
     lex = ctx.lex
@@ -77,8 +95,11 @@ def _latin_mentions(ctx: _Context) -> list[_Mention]:
     for run in _LATIN_RUN.finditer(text):
         before = text[run.start() - 1 : run.start()]
         after = text[run.end() : run.end() + 1]
-        if (before and before in "/.=_@#&:-") or (after and after in "/=_@-") or "." in run.group():
-            continue  # a URL, file name or handle, not a name
+        scheme = before == ":" and text[run.start() - 2 : run.start() - 1].isascii()
+        if (before and before in "/.=_@#&-") or scheme or (after and after in "/=_@-"):
+            continue  # a URL, file name or handle, not a name (but 名人錄:OpenAI is one)
+        if "." in run.group():
+            continue
         words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
         good: list[bool] = []
         for i, (_, w) in enumerate(words):

@@ -10,10 +10,12 @@ from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
     _HAN,
+    _HAN_CHAR,
     _PERSON_TAGS,
     _TAGGER,
     _fold,
     cue_set,
+    cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention
 
@@ -129,4 +131,33 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
         shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and _ALL_HAN.fullmatch(name)
         if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
             out.append(_Mention(start, end, "person", _COMPOSED))
+    return out
+
+
+_SOURCE_NAME = rf"[{_HAN_CHAR}A-Za-z0-9]{{2,8}}?"
+_DATE = r"(?:\d{1,2}月\d{1,2}日)?"
+_MEDIA = re.compile(
+    rf"(?:(?:据|参考|援引|转引自|转自|来源[:：]?)\s*(?P<a>{_SOURCE_NAME})\s*{_DATE}(?:报道|消息|讯|援引)"
+    rf"|(?:^|(?<=[\n【]))(?P<b>{_SOURCE_NAME}){_DATE}(?:讯|报道[:：，, ])"
+    rf"|【(?P<c>{_SOURCE_NAME})(?:导读|导语|按)】"
+    rf"|[(（](?P<d>{_SOURCE_NAME})(?:注|按)[:：])",
+    re.MULTILINE,
+)
+
+
+def _media_mentions(ctx: _Context) -> list[_Mention]:
+    """据新华社报道, 智东西1月21日报道, 【新智元导读】, (机器之心注: a news source named as one.
+
+    Not 据外媒报道 or 据该报消息: the source must be a name, not a kind of source."""
+    out: list[_Mention] = []
+    for m in _MEDIA.finditer(ctx.simple):
+        group = next(g for g in "abcd" if m.group(g) is not None)
+        name = m.group(group)
+        start, end = m.start(group), m.end(group)
+        if name.startswith(cues("not_a_source_start")) or name.endswith(cues("not_a_source_end")):
+            continue
+        entries = ctx.entries.get(name)
+        if _fold(name) in ctx.lex.stop or (entries and not any(e.proper for e in entries)):
+            continue  # 据统计, 据悉: a common word, not a source
+        out.append(_Mention(start, end, "organization", _COMPOSED))
     return out

@@ -89,6 +89,8 @@ class _CharInfo:
     word_kind: list[str]  # the dictionary's or lexicon's type of that word, or ""
     rule: list[str]  # "B-person" / "I-organization" from the rules, or ""
     lex: list[str]  # surname / transliteration flags
+    before: list[str]  # the word before the character's word ("总统" for 克林顿)
+    after: list[str]  # the word after it ("说", "队", "多云")
 
 
 def _word_kind(ctx: _Context, word: str) -> str:
@@ -134,6 +136,15 @@ def _char_info(ctx: _Context, rules: Sequence[_Mention]) -> _CharInfo:
                 word_kind[i] = kind
         elif kind:
             word_kind[start] = kind
+    before = [""] * n
+    after = [""] * n
+    words = [ctx.simple[s:e] if e - s <= 4 else "~" for s, e, _ in ctx.tokens]
+    for k, (start, end, _) in enumerate(ctx.tokens):
+        prev = words[k - 1] if k else "^"
+        nxt = words[k + 1] if k + 1 < len(words) else "$"
+        for i in range(start, end):
+            before[i] = prev
+            after[i] = nxt
     rule = [""] * n
     for m in rules:
         rule[m.start] = "B-" + m.type
@@ -145,7 +156,7 @@ def _char_info(ctx: _Context, rules: Sequence[_Mention]) -> _CharInfo:
             flags[i] = "sur"
         if ch in lex.translit:
             flags[i] += "tl"
-    return _CharInfo(word_pos, word, word_kind, rule, flags)
+    return _CharInfo(word_pos, word, word_kind, rule, flags, before, after)
 
 
 def features(ctx: _Context, rules: Sequence[_Mention], start: int, end: int,
@@ -179,6 +190,8 @@ def features(ctx: _Context, rules: Sequence[_Mention], start: int, end: int,
             "r-1=" + (info.rule[i - 1] if i > start else "^"),
             "r1=" + (info.rule[i + 1] if i + 1 < end else "$"),
             "k=" + info.word_kind[i],
+            "pw=" + info.before[i],
+            "nw=" + info.after[i],
         ]
         if info.word[i]:
             f.append("w=" + info.word[i])
@@ -241,18 +254,30 @@ class EntityTagger:
     def available(self) -> bool:
         return self.path.exists()
 
-    def tag(self, ctx: _Context, rules: Sequence[_Mention]) -> list[tuple[int, int, EntityType]]:
-        """The tagger's mentions in ctx.simple as (start, end, type)."""
+    def tag(self, ctx: _Context, rules: Sequence[_Mention]) -> list[Scored]:
+        """The tagger's mentions in ctx.simple as (start, end, type, confidence): the least
+        probability, over the span's characters, that the character is inside a mention of
+        that type (the CRF's marginals; near 1 where it is sure, below 0.5 where it wavers)."""
         info = _char_info(ctx, rules)
-        out: list[tuple[int, int, EntityType]] = []
+        out: list[Scored] = []
         with self._lock:
             model = self._model()
             for start, end in sentences(ctx.simple):
                 if ctx.simple[start:end].isspace():
                     continue
                 labels = model.tag(features(ctx, rules, start, end, info))
-                out.extend((s, e, LABELS[t]) for s, e, t in spans_from_labels(labels, start))
+                for s, e, t in spans_from_labels(labels, start):
+                    sure = min(_inside(model, t, i - start) for i in range(s, e))
+                    out.append((s, e, LABELS[t], sure))
         return out
+
+
+Scored = tuple[int, int, EntityType, float]
+
+
+def _inside(model, label: str, pos: int) -> float:
+    """P(the character at pos is inside a `label` mention), from the last tagged sequence."""
+    return model.marginal("B-" + label, pos) + model.marginal("I-" + label, pos)
 
 
 _DEFAULT: ProcessWide[EntityTagger] = ProcessWide(EntityTagger)
