@@ -298,3 +298,19 @@ def test_where_someone_works_is_an_organisation():
     for name in ("Zorblat", "Quillmark"):
         entity = by_name(found, name)
         assert entity is not None and entity.type == "organization", name
+
+
+def test_two_one_character_states_before_a_relation_are_two_places():
+    found = types("巴以双方昨天在开罗举行会谈。中葡两国的合作很顺利。")
+    for name in ("巴", "以", "中", "葡"):
+        assert found.get(name) == "place", name
+
+
+def test_money_is_not_an_organisation():
+    found = entities("他们用挪威克朗结算。欧元是欧洲货币体系发展的结果。")
+    assert not any(e.text.endswith(("克朗", "欧元")) for e in found)
+
+
+def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
+    person = by_name(entities("伯奇费尔郑重地赠送给成都一批标本。"), "伯奇费尔")
+    assert person is not None and person.type == "person"

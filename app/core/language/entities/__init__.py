@@ -38,6 +38,7 @@ from app.core.language.entities.mentions import (
 from app.core.language.entities.shaped import (
     _byline_names,
     _congress_mentions,
+    _country_pairs,
     _dotted_mentions,
     _media_mentions,
     _quoted_mentions,
@@ -75,6 +76,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)
         + _media_mentions(ctx)
+        + _country_pairs(ctx)
     )
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, mentions, corrections)

@@ -161,3 +161,16 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
             continue  # 据统计, 据悉: a common word, not a source
         out.append(_Mention(start, end, "organization", _COMPOSED))
     return out
+
+
+def _country_pairs(ctx: _Context) -> list[_Mention]:
+    """中意两国, 巴以谈判, 美中关系: two one-character country names before a word of
+    relations between states are two places, whatever the segmenter made of them."""
+    short = "".join(cues("pair_countries"))
+    pattern = re.compile(f"(?<![{short}])([{short}])([{short}])(?={'|'.join(cues('relations'))})")
+    out: list[_Mention] = []
+    for m in pattern.finditer(ctx.simple):
+        if m.group(1) != m.group(2) and m.group(0) not in cue_set("whole_short"):
+            out.append(_Mention(m.start(1), m.end(1), "place", _COMPOSED))
+            out.append(_Mention(m.start(2), m.end(2), "place", _COMPOSED))
+    return out
