@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.language.entities import find_entities, load_lexicon, prepare, rule_mentions
+from app.core.language.entities import (
+    combine,
+    find_entities,
+    load_lexicon,
+    prepare,
+    rule_mentions,
+)
 from app.core.language.entities.tagger import (
     MODEL_FILE,
     EntityTagger,
@@ -314,3 +320,30 @@ def test_money_is_not_an_organisation():
 def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
     person = by_name(entities("伯奇费尔郑重地赠送给成都一批标本。"), "伯奇费尔")
     assert person is not None and person.type == "person"
+
+
+def test_a_name_the_tagger_runs_on_into_everyday_words_is_cut_back():
+    text = "他拿到了纽约大学计算机科学学位，成都雷阵雨也没挡住他。"
+    ctx = prepare(text, segment_tagged(text))
+    rules = rule_mentions(ctx, Corrections())
+    assert {"纽约大学", "成都"} <= {text[m.start : m.end] for m in rules}
+    school, city = text.index("纽约大学"), text.index("成都")
+    tagged = [(school, school + 9, "organization", 0.9), (city, city + 5, "place", 0.9)]
+    found = {(text[m.start : m.end], m.type) for m in combine(ctx, rules, tagged)}
+    assert ("纽约大学", "organization") in found and ("成都", "place") in found
+
+
+def test_lower_case_english_words_are_not_names_where_names_are_capitalised():
+    found = entities("OpenAI 的目标是 superintelligence，这是他的 lifetime 目标。")
+    assert {e.text for e in found} == {"OpenAI"}
+
+
+def test_a_bank_named_after_its_country_is_one_name_and_a_counted_company_is_none():
+    found = types("他表示中国银行拟收购一家信托公司。")
+    assert found.get("中国银行") == "organization"
+    assert not any(name.startswith("一家") for name in found)
+
+
+def test_laughter_is_not_a_name():
+    found = entities("哈哈哈哈哈哈我在北京。")
+    assert {e.text for e in found} == {"北京"}

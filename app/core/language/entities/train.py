@@ -39,7 +39,7 @@ CLUENER_TYPES = {
 TITLE_MARKS = "《》"
 
 # Trainer settings, chosen on the held-out slice, People's Daily dev and Weibo dev.
-PARAMS = {"c1": 0.6, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.8, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 MIN_FREQ = 2
 
 
