@@ -101,6 +101,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         wordlike = _ALL_HAN.fullmatch(w) or (w.isascii() and w.isalnum())
         if not wordlike or _fold(w) in lex.stop or tokens[index][1] - s > 16:
             break
+        if w in cue_set("roles"):
+            break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):

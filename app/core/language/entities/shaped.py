@@ -101,6 +101,24 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
+    """总统 + 拉希米, 外长 + 维尔塔宁: after a title, a run of transliteration characters up to
+    the first character that is not one is a foreign person's whole name, however the
+    segmenter cut it."""
+    out: list[_Mention] = []
+    simple, translit = ctx.simple, ctx.lex.translit
+    for k, (_, end, _) in enumerate(ctx.tokens):
+        if simple[ctx.tokens[k][0] : end] not in cue_set("roles"):
+            continue
+        stop = end
+        while stop < len(simple) and simple[stop] in translit and stop - end < 7:
+            stop += 1
+        whole = stop in ctx.ends or stop == len(simple)  # the name ends where a word ends
+        if 3 <= stop - end <= 6 and whole and (stop == len(simple) or simple[stop] not in translit):
+            out.append(_Mention(end, stop, "person", _COMPOSED))
+    return out
+
+
 _DIGIT = "一二三四五六七八九"
 
 
