@@ -596,13 +596,13 @@ def test_a_foreign_wal_mode_file_is_set_aside_without_being_written(
 def test_a_read_only_folder_still_lists_the_words_and_refuses_changes(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from app.core.user import vocab
+    from app.core.user import sqlite_store
 
     confirmed = _confirmed_words(store_path)
     before = sorted(p.name for p in store_path.parent.iterdir())
     content = store_path.read_bytes()
     # Root writes anywhere whatever the mode: the folder's answer is what we control.
-    monkeypatch.setattr(vocab, "writable", lambda path: False)
+    monkeypatch.setattr(sqlite_store, "writable", lambda path: False)
     with VocabStore(store_path) as store:
         assert store.read_only
         assert store.notice and "can only be read" in store.notice
@@ -637,7 +637,7 @@ def test_a_data_folder_that_is_a_file_is_a_one_line_error(tmp_path: Path):
 def test_the_window_falls_back_to_memory_for_every_unusable_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from app.core.user import vocab
+    from app.core.user import sqlite_store
     from app.core.user.vocab import MemoryVocab, open_vocabulary
 
     file_dir = tmp_path / "file"
@@ -654,7 +654,7 @@ def test_the_window_falls_back_to_memory_for_every_unusable_data_folder(
     readable = tmp_path / "ro" / "vocabulary.sqlite3"
     readable.parent.mkdir()
     confirmed = _confirmed_words(readable)
-    monkeypatch.setattr(vocab, "writable", lambda path: False)
+    monkeypatch.setattr(sqlite_store, "writable", lambda path: False)
     stand_in = open_vocabulary(readable)
     assert isinstance(stand_in, MemoryVocab)
     assert {item.simplified for item in stand_in.items()} == confirmed

@@ -1,27 +1,9 @@
 """The vocabulary: saved words, in a small SQLite file that survives crashes (or in memory).
 
-Durability choices (modelled on qutebrowser's `misc/sql.py`):
-
-* WAL journal, so a reader never blocks a writer and a killed process leaves the
-  database file itself untouched (the WAL is replayed or ignored on next open).
-* `synchronous=FULL`. In WAL mode `NORMAL` already survives a killed *process*, but a
-  commit can still be rolled back by a power cut or OS crash because the WAL is not
-  fsynced at commit. We tell the user "saved" right after `save()` returns, so that
-  promise must hold across power loss too; one fsync per saved word is invisible at
-  human saving speed (see benchmarks/bench_vocab.py). qutebrowser picks NORMAL because
-  losing the last visited page from history is harmless; losing a confirmed word is not.
-* Every write is one `BEGIN IMMEDIATE` transaction: it takes the write lock up front,
-  so two app instances queue on `busy_timeout` instead of failing half-way with a
-  lock upgrade error, and a read-modify-write (the upsert merge) sees no lost update.
-* Schema versions live in `PRAGMA user_version`; `_MIGRATIONS[n]` takes a store from
-  version n to n + 1 inside the same transaction that bumps the version.
-* `PRAGMA application_id` marks the file as ours, so another program's SQLite file
-  put in its place is recognised as foreign, kept aside and never written into.
-* Before the file is opened for writing, a copy of it (with its `-wal`) is examined
-  (`store_check`): a WAL that does not belong to the store is set aside unread, and a
-  damaged or foreign file is renamed without SQLite ever writing into it.
-* A folder that cannot be written (read-only, full, `/proc`) still lets the words be
-  read: the store then works on an in-memory copy and refuses writes with one line.
+The file's guarantees (WAL, synchronous=FULL, one BEGIN IMMEDIATE transaction per write,
+`user_version` migrations, a copy examined before the file is opened for writing, foreign
+or damaged files and stray WALs set aside, a read-only fallback) come from
+`app.core.user.sqlite_store`; this module owns the vocabulary's schema and rules.
 
 `Vocabulary` is the interface the window and the command line use; `VocabStore` (the
 file) and `MemoryVocab` (the window's stand-in when the file cannot be written) both
@@ -32,7 +14,6 @@ from __future__ import annotations
 
 import html
 import sqlite3
-import threading
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -41,18 +22,9 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from app.core.errors import UserError
-from app.core.paths import unused_name, write_problem
-from app.core.sqlite_errors import is_corruption, is_unwritable, why_unwritable
 from app.core.text.chars import HAN_RE
 from app.core.types import Token, VocabItem
-from app.core.user.store_check import (
-    Inspection,
-    Newer,
-    Unusable,
-    inspect_store,
-    sidecar,
-    writable,
-)
+from app.core.user.sqlite_store import SqliteStore
 
 Status = Literal["learning", "known"]
 STATUSES: tuple[Status, ...] = ("learning", "known")
@@ -60,7 +32,6 @@ STORE_NAME = "vocabulary.sqlite3"
 
 # "zhRV" in ASCII: identifies a zhreader vocabulary file among SQLite files.
 APPLICATION_ID = 0x7A685256
-BUSY_TIMEOUT_MS = 10_000
 
 _COLUMNS = (
     "simplified, traditional, pinyin, gloss, sentence, article, added, status, note, mark"
@@ -258,200 +229,29 @@ class MemoryVocab:
 # -- the file ---------------------------------------------------------------------------------
 
 
-class VocabStore:
+class VocabStore(SqliteStore):
     """Saved words in a SQLite file; safe for several processes at once.
 
     `read_only` is True when the folder or the disk refuses writes: the words are read
     from a snapshot in memory, and every change raises a one-line UserError.
     """
 
+    kind = "vocabulary"
+    contents = "saved words"
+    application_id = APPLICATION_ID
+    main_table = "vocab"
+    migrations = _MIGRATIONS
+
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path is not None else default_store_path()
-        self.notice: str | None = None
-        self.read_only = False
-        self._read_only_reason = ""
-        self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        self._conn = self._open()
-
-    # -- opening, checking, migrating -------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, the module never does.
-        conn = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return conn
-
-    def _open(self) -> sqlite3.Connection:
-        folder = self.path.parent
-        try:
-            _check_location(self.path)
-            problem = _make_folder(folder)
-            if problem is None and not writable(self.path):
-                problem = f"the folder {folder} is read-only"
-            seen = inspect_store(self.path, _examine)
-        except OSError as exc:  # a name too long, a loop of links: nothing to fall back on
-            raise UserError(
-                f"cannot use the vocabulary at {self.path}: {exc.strerror or exc}"
-            ) from None
-        if seen.verdict == "newer":
-            raise UserError(_newer_message(self.path, seen.version))
-        if problem is not None:
-            return self._open_read_only(seen, problem)
-        try:
-            if seen.verdict == "unreadable":
-                aside = self._set_aside()
-                self.notice = (
-                    f"The vocabulary file could not be read ({seen.reason}); it was kept as "
-                    f"{aside} and a new, empty vocabulary was started."
-                )
-            elif seen.verdict == "stray-wal":
-                aside = self._set_aside_wal()
-                self.notice = (
-                    f"A journal file beside the vocabulary did not belong to it ({seen.reason}); "
-                    f"it was kept unread as {aside}, and the saved words were kept."
-                )
-        except OSError as exc:
-            return self._open_read_only(seen, f"it cannot be repaired: {exc.strerror or exc}")
-        try:
-            return self._open_checked(trusted=seen.verdict in ("ok", "stray-wal", "missing"))
-        except sqlite3.OperationalError as exc:
-            if not is_unwritable(exc):
-                raise UserError(f"cannot open the vocabulary at {self.path}: {exc}") from exc
-            return self._open_read_only(seen, why_unwritable(exc))
-
-    def _open_checked(self, trusted: bool) -> sqlite3.Connection:
-        """The real file, read-write; damage found only now is still set aside."""
-        conn = self._connect()
-        try:
-            self._prepare(conn, quick_check=not trusted)
-            return conn
-        except Unusable as exc:
-            conn.close()
-            reason = str(exc)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if not is_corruption(exc):
-                raise
-            reason = "not a readable database"
-        except BaseException:
-            conn.close()
-            raise
-        aside = self._set_aside()
-        self.notice = (
-            f"The vocabulary file could not be read ({reason}); it was kept as {aside} "
-            "and a new, empty vocabulary was started."
-        )
-        conn = self._connect()
-        self._prepare(conn, quick_check=False)
-        return conn
-
-    def _open_read_only(self, seen: Inspection, problem: str) -> sqlite3.Connection:
-        """The words as they are on disk, in memory; nothing is ever written back."""
-        self.read_only = True
-        self._read_only_reason = problem
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        image = seen.image if seen.verdict in ("ok", "stray-wal") else None
-        if image is None and seen.verdict == "unknown":
-            image = _read_image(self.path)
-        if image is not None:
-            try:
-                conn.deserialize(image)
-                _examine(conn)
-            except (sqlite3.DatabaseError, Unusable, Newer):  # unreadable after all: empty
-                conn.close()
-                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        self._migrate(conn)
-        if seen.verdict == "unreadable":
-            self.notice = (
-                f"The vocabulary file {self.path} could not be read ({seen.reason}) and was "
-                f"left as it is: {problem}."
-            )
-        else:
-            self.notice = f"The vocabulary at {self.path} can only be read: {problem}."
-        return conn
-
-    def _prepare(self, conn: sqlite3.Connection, quick_check: bool) -> None:
-        """Check the file is ours (or empty), switch to WAL, run pending migrations."""
-        _check_identity(conn)
-        _refuse_newer(conn, self.path)  # before WAL: a newer version's file stays as it was
-        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise UserError(f"cannot use write-ahead logging for {self.path}")
-        conn.execute("PRAGMA synchronous = FULL")
-        if quick_check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise Unusable("damaged database")
-        self._migrate(conn)
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        if _user_version(conn) == SCHEMA_VERSION:
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Re-read under the write lock: another instance may have migrated meanwhile.
-            _refuse_newer(conn, self.path)
-            version = _user_version(conn)
-            for migration in _MIGRATIONS[version:]:
-                migration(conn)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    def _set_aside(self) -> Path:
-        """Rename the unreadable file (and its WAL/SHM, which belong to it) out of the way."""
-        aside = unused_name(self.path.with_name(f"{self.path.name}.unreadable-{_stamp()}"))
-        self.path.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            extra = sidecar(self.path, suffix)
-            if extra.exists():
-                extra.rename(sidecar(aside, suffix))
-        return aside
-
-    def _set_aside_wal(self) -> Path:
-        """Rename a WAL that does not belong to the store (and its index) before SQLite sees it."""
-        wal = sidecar(self.path, "-wal")
-        aside = unused_name(wal.with_name(f"{wal.name}.stray-{_stamp()}"))
-        wal.rename(aside)
-        shm = sidecar(self.path, "-shm")
-        if shm.exists():
-            shm.rename(unused_name(shm.with_name(f"{shm.name}.stray-{_stamp()}")))
-        return aside
+        super().__init__(Path(path) if path is not None else default_store_path())
 
     # -- writes -----------------------------------------------------------------------
-
-    def _write(self, work: Callable[[sqlite3.Connection], object]) -> object:
-        """Run `work` in one BEGIN IMMEDIATE transaction; return only after COMMIT."""
-        if self.read_only:
-            raise UserError(
-                f"the vocabulary at {self.path} can only be read ({self._read_only_reason}); "
-                "nothing was changed"
-            )
-        with self._lock:
-            conn = self._connection()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise UserError(f"the vocabulary is busy or unwritable: {exc}") from exc
-            try:
-                result = work(conn)
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):  # disk full, read-only, damaged meanwhile
-                    raise UserError(f"the vocabulary could not be saved: {exc}") from exc
-                raise
-            return result
 
     def save(self, item: VocabItem) -> VocabItem:
         """Insert or update by simplified word (see `merge`); the result is committed to disk."""
         simplified, traditional = _checked(item)
         now = time.time()
-        return self._write(  # type: ignore[return-value]
+        return self._write(
             lambda conn: _upsert(conn, item, simplified, traditional, now)
         )
 
@@ -465,7 +265,7 @@ class VocabStore:
                 _upsert(conn, item, simplified, traditional, now, exact_status)
             return len(checked)
 
-        return self._write(upsert_all)  # type: ignore[return-value]
+        return self._write(upsert_all)
 
     def remove(self, word: str) -> bool:
         """Forget a word given in either script; False when it was not saved."""
@@ -538,25 +338,6 @@ class VocabStore:
         with self._lock:
             return self._connection().execute("SELECT count(*) FROM vocab").fetchone()[0]
 
-    # -- lifetime ---------------------------------------------------------------------
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise RuntimeError("the vocabulary store is closed")
-        return self._conn
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-    def __enter__(self) -> VocabStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
 
 def _upsert(conn: sqlite3.Connection, item: VocabItem, simplified: str, traditional: str,
             now: float, exact_status: bool = False) -> VocabItem:
@@ -598,85 +379,6 @@ def open_vocabulary(path: Path | None = None) -> Vocabulary:
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _newer_message(path: Path, version: int) -> str:
-    return (
-        f"the vocabulary at {path} was written by a newer zhreader "
-        f"(schema {version}, this version knows {SCHEMA_VERSION}); please update"
-    )
-
-
-def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
-    version = _user_version(conn)
-    if version > SCHEMA_VERSION:
-        raise UserError(_newer_message(path, version))
-
-
-def _user_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
-def _check_identity(conn: sqlite3.Connection) -> None:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if app_id == APPLICATION_ID:
-        return
-    if app_id != 0:
-        raise Unusable("a file from another program")
-    tables = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-    ).fetchone()[0]
-    if tables or _user_version(conn):
-        raise Unusable("a file from another program")
-
-
-def _examine(conn: sqlite3.Connection) -> None:
-    """For `inspect_store`: is this copy a healthy zhreader store (or an empty file)?"""
-    _check_identity(conn)
-    version = _user_version(conn)
-    if version > SCHEMA_VERSION:
-        raise Newer(version)
-    if conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
-        raise Unusable("damaged database")
-    if version and not conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vocab'"
-    ).fetchone():
-        raise Unusable("damaged database")
-
-
-def _check_location(path: Path) -> None:
-    """Mistakes that no fallback should hide: say them in one line."""
-    if path.is_dir():
-        raise UserError(
-            f"{path} is a folder, not a vocabulary file; move it away or choose another "
-            "--data-dir"
-        )
-
-
-def _make_folder(folder: Path) -> str | None:
-    """Create the data folder; None when done, else why it cannot be (reading still works)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError) as exc:
-        raise UserError(write_problem(folder / STORE_NAME, exc)) from None
-    except OSError as exc:
-        return f"the folder {folder} cannot be created ({exc.strerror or exc})"
-    return None
-
-
-def _read_image(path: Path) -> bytes | None:
-    """The store's bytes for reading in memory when no checked copy could be made."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if len(data) > 18 and data[18:20] == b"\x02\x02":
-        data = data[:18] + b"\x01\x01" + data[20:]  # WAL mode cannot load into memory
-    return data or None
-
-
-def _stamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S")
 
 
 def _find_key(conn: sqlite3.Connection, word: str) -> str | None:
