@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.core.types import Token, VocabItem
+from app.core.types import Token, VocabItem, WordState
 from app.core.user.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
 from tests.conftest import TAY, YANG
 
@@ -164,6 +164,49 @@ def test_missing_traditional_is_filled_in(store: VocabStore):
     assert store.save(VocabItem("数学家", "", "", "")).traditional == "數學家"
 
 
+# -- word states (unknown, learning 1-4, known, ignored) -----------------------------------
+
+
+def test_a_word_marked_known_or_ignored_stays_out_of_the_list(store_path: Path):
+    with VocabStore(store_path) as store:
+        store.set_state("研究", "known")
+        store.set_state("從事", "ignored")
+    with VocabStore(store_path) as store:  # the states outlive a restart
+        assert store.items() == [] and len(store) == 0
+        assert store.known_words() == {"研究"}
+        states = store.states()
+        assert states["研究"] == WordState("known")
+        # A traditional word is keyed by its simplified form and found by either.
+        assert states["从事"] == states["從事"] == WordState("ignored")
+        assert store.get("從事").saved is False
+
+
+def test_a_version_2_store_gains_states_and_keeps_its_words(tmp_path: Path):
+    from app.core.user import vocab
+
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {vocab.APPLICATION_ID}")
+    vocab._MIGRATIONS[0](conn)
+    vocab._MIGRATIONS[1](conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO vocab (simplified, traditional, pinyin, gloss, sentence, article, added,"
+        " updated, status, note, mark) VALUES ('银行', '銀行', 'yín háng', 'bank', '我去银行。',"
+        " 'old', 1.0, 1.0, 'known', '', 2), ('研究', '研究', '', '', '', '', 2.0, 2.0,"
+        " 'learning', '', -1)"
+    )
+    conn.commit()
+    conn.close()
+    with VocabStore(path) as store:
+        items = {item.simplified: item for item in store.items()}
+        assert set(items) == {"银行", "研究"}  # still listed: they were saved
+        assert (items["银行"].status, items["银行"].mark) == ("known", 2)
+        assert (items["研究"].status, items["研究"].level) == ("learning", 1)
+        store.set_state("的", "ignored")  # the new states are accepted
+        assert store.states()["的"].status == "ignored"
+
+
 # -- file format and migrations -------------------------------------------------------------
 
 
@@ -282,8 +325,13 @@ _SAVER = textwrap.dedent(
 
 
 def _start_saver(store_path: Path, prefix: str, limit: int) -> subprocess.Popen[str]:
+    return _run_script(_SAVER, store_path, prefix, str(limit))
+
+
+def _run_script(script: str, *args: object) -> subprocess.Popen[str]:
+    """A Python child running `script` from the repository, talking through pipes."""
     return subprocess.Popen(
-        [sys.executable, "-c", _SAVER, str(store_path), prefix, str(limit)],
+        [sys.executable, "-c", script, *map(str, args)],
         cwd=REPO,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -293,17 +341,18 @@ def _start_saver(store_path: Path, prefix: str, limit: int) -> subprocess.Popen[
     )
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-def test_kill_9_while_saving_keeps_every_confirmed_word(store_path: Path):
-    VocabStore(store_path).close()
-    child = _start_saver(store_path, "词", -1)
+def _confirmed_until_killed(child: subprocess.Popen[str], count: int) -> list[str]:
+    """Say "go", read `count` confirmations, kill -9; every line confirmed before the kill.
+
+    Anything printed before the kill was confirmed to the user; a cut line was not.
+    """
     try:
         child.stdin.write("go\n")
         child.stdin.flush()
         confirmed = []
-        while len(confirmed) < 40:
+        while len(confirmed) < count:
             line = child.stdout.readline()
-            assert line, f"saver died: {child.stderr.read()}"
+            assert line, f"the child died: {child.stderr.read()}"
             confirmed.append(line.strip())
         os.kill(child.pid, signal.SIGKILL)
         rest, _ = child.communicate(timeout=30)
@@ -311,13 +360,78 @@ def test_kill_9_while_saving_keeps_every_confirmed_word(store_path: Path):
         if child.poll() is None:
             child.kill()
     assert child.returncode == -signal.SIGKILL
-    # Anything printed before the kill was confirmed to the user; a cut line was not.
-    confirmed += [line for line in rest.split("\n")[:-1] if line]
+    return confirmed + [line for line in rest.split("\n")[:-1] if line]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_kill_9_while_saving_keeps_every_confirmed_word(store_path: Path):
+    VocabStore(store_path).close()
+    child = _start_saver(store_path, "词", -1)
+    confirmed = _confirmed_until_killed(child, 40)
     with VocabStore(store_path) as store:
         assert store.notice is None
         saved = {item.simplified for item in store.items()}
         store.save(word("知名"))  # still writable: no lock left behind
     assert set(confirmed) <= saved
+    raw = sqlite3.connect(store_path)
+    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    raw.close()
+
+
+# A reader turning pages of 10,000-word articles: "mark the rest known" on each visible
+# page, then on the whole rest of the article at once (one 5,000-word transaction).
+_PAGE_TURNER = textwrap.dedent(
+    """
+    import ast, sys
+    from pathlib import Path
+    from app.core.types import VocabItem
+    from app.core.user.vocab import VocabStore
+
+    store = VocabStore(Path(sys.argv[1]))
+    pages = ast.literal_eval(sys.argv[2])
+    store.save(VocabItem("数学家", "數學家", "shù xué jiā", "mathematician"))
+    print("saved", flush=True)
+    sys.stdin.readline()
+    article = 0
+    while True:
+        words = [f"{chr(0x4E00 + article)}{n:05d}" for n in range(10_000)]
+        for lo, hi in pages:
+            store.set_states([*words[lo:hi], "数学家"], "known")  # only unknown words change
+            print(article, lo, hi, flush=True)  # confirmed: set_states has committed
+        article += 1
+    """
+)
+
+
+_PAGES = ((0, 1000), (1000, 2000), (2000, 3000), (3000, 5000), (5000, 10_000))
+
+
+def _page_words(article: int, lo: int, hi: int) -> list[str]:
+    return [f"{chr(0x4E00 + article)}{n:05d}" for n in range(lo, hi)]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_kill_9_while_marking_the_rest_known_keeps_every_confirmed_page(store_path: Path):
+    child = _run_script(_PAGE_TURNER, store_path, repr(_PAGES))
+    assert child.stdout.readline().strip() == "saved", child.stderr.read()
+    # Into the second article, past a whole-article mark; the kill most likely lands
+    # inside the next transaction.
+    confirmed = _confirmed_until_killed(child, 7)
+    pages = [tuple(map(int, line.split())) for line in confirmed]
+    article, lo, hi = pages[-1]
+    after = _PAGES.index((lo, hi)) + 1
+    in_flight = (article, *_PAGES[after]) if after < len(_PAGES) else (article + 1, *_PAGES[0])
+    with VocabStore(store_path) as store:
+        assert store.notice is None
+        states = store.states()
+        for page in pages:
+            assert all(states.get(w) == WordState("known") for w in _page_words(*page))
+        # The page being marked when the kill came is there whole or not at all.
+        marked = [w in states for w in _page_words(*in_flight)]
+        assert all(marked) or not any(marked)
+        # The saved word amid the pages kept its own state and its place in the list.
+        assert [(i.simplified, i.status) for i in store.items()] == [("数学家", "learning")]
+        store.set_state("知名", "known")  # still writable: no lock left behind
     raw = sqlite3.connect(store_path)
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     raw.close()

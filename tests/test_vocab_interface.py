@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.types import VocabItem
+from app.core.types import VocabItem, WordState
 from app.core.user.vocab import MemoryVocab, VocabStore, Vocabulary
 from tests.conftest import article_sentence
 
@@ -32,7 +32,7 @@ def vocab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Vocabulary
 
 def test_both_declare_the_interface(vocab: Vocabulary) -> None:
     for name in ("save", "get", "items", "remove", "set_status", "set_note", "known_words",
-                 "close", "__len__"):
+                 "close", "__len__", "set_state", "set_states", "restore", "snapshot", "states"):
         assert callable(getattr(vocab, name))
     assert vocab.notice is None  # nothing to tell about a fresh vocabulary
 
@@ -106,3 +106,77 @@ def test_a_memory_vocabulary_says_why_it_stands_in() -> None:
                            notice="read-only folder")
     assert stand_in.notice == "read-only folder"
     assert stand_in.get("銀行") is not None
+
+
+# -- word states (unknown, learning 1-4, known, ignored) -----------------------------------
+
+
+def _word(simplified: str, traditional: str = "", **fields: object) -> VocabItem:
+    return VocabItem(simplified, traditional or simplified, "", "", **fields)  # type: ignore[arg-type]
+
+
+def test_a_word_marked_known_or_ignored_is_not_listed(vocab: Vocabulary) -> None:
+    vocab.set_state("研究", "known")
+    vocab.set_state("從事", "ignored")
+    assert vocab.items() == [] and len(vocab) == 0
+    assert vocab.known_words() == {"研究"}
+    states = vocab.states()
+    assert states["研究"] == WordState("known")
+    # A traditional word is keyed by its simplified form and found by either.
+    assert states["从事"] == states["從事"] == WordState("ignored")
+    assert vocab.get("從事").saved is False  # type: ignore[union-attr]
+
+
+def test_learning_levels_are_kept_through_known_and_back(vocab: Vocabulary):
+    vocab.save(_word("数学家", "數學家", sentence=YANG))
+    vocab.set_state("数学家", "learning", 3)
+    assert vocab.states()["數學家"] == WordState("learning", 3)
+    vocab.set_state("数学家", "known")
+    vocab.set_state("数学家", "learning")  # no level given: the old one comes back
+    item = vocab.get("数学家")
+    assert (item.status, item.level, item.saved, item.sentence) == ("learning", 3, True, YANG)
+    with pytest.raises(ValueError):
+        vocab.set_state("数学家", "learning", 5)
+
+
+def test_saving_a_marked_word_lists_it_and_keeps_what_it_knew(vocab: Vocabulary):
+    vocab.set_state("知名", "known")
+    vocab.set_state("研究员", "ignored")
+    vocab.set_state("数学家", "learning", 2)
+    vocab.save(_word("知名", sentence=YANG))
+    vocab.save(_word("研究员", sentence=YANG))  # saving an ignored word means learning it
+    vocab.save(_word("数学家", sentence=YANG))
+    saved = {item.simplified: item for item in vocab.items()}
+    assert set(saved) == {"知名", "研究员", "数学家"}
+    assert saved["知名"].status == "known"
+    assert saved["研究员"].status == "learning"
+    assert (saved["数学家"].status, saved["数学家"].level) == ("learning", 2)
+
+
+def test_marking_the_rest_known_leaves_words_with_a_state_alone_and_undoes(vocab: Vocabulary):
+    vocab.save(_word("数学家", "數學家", sentence=YANG))
+    vocab.set_state("研究员", "ignored")
+    page = ["杨格", "是", "知名", "的", "数学家", "和", "研究员", "是"]
+    before = vocab.set_states(page, "known")
+    assert before == {"杨格": None, "是": None, "知名": None, "的": None, "和": None}
+    states = vocab.states()
+    # Known under both scripts: 杨格 is also found as 楊格 in a traditional article.
+    assert {w for w, s in states.items() if s.status == "known"} == {*before, "楊格"}
+    assert states["数学家"].status == "learning" and states["研究员"].status == "ignored"
+    assert [item.simplified for item in vocab.items()] == ["数学家"]  # the list is unchanged
+
+    vocab.restore(before)  # undo
+    assert set(vocab.states()) == {"数学家", "數學家", "研究员", "研究員"}
+    assert vocab.get("数学家").sentence == YANG
+
+
+def test_setting_many_states_can_overwrite_and_undo_exactly(vocab: Vocabulary):
+    vocab.save(_word("数学家", "數學家", sentence=YANG, note="杨格"))
+    vocab.set_state("数学家", "learning", 4)
+    before = vocab.set_states(["数学家", "從事"], "known", only_unknown=False)
+    assert set(before) == {"数学家", "从事"} and before["从事"] is None
+    assert vocab.known_words() == {"数学家", "數學家", "从事", "從事"}
+    vocab.restore(before)
+    again = vocab.get("数学家")
+    assert (again.status, again.level, again.note, again.saved) == ("learning", 4, "杨格", True)
+    assert vocab.get("从事") is None

@@ -16,6 +16,10 @@ ENTITY_TYPE_GROUPS: dict[EntityType, str] = {
     "person": "People", "organization": "Organisations", "place": "Places", "work": "Works",
 }  # fmt: skip
 GlossSource = Literal["word", "parts"]
+# Where a learner stands with a word, as LingQ has it; a word with no state is "unknown".
+WordStatus = Literal["learning", "known", "ignored"]
+WORD_STATUSES: tuple[WordStatus, ...] = ("learning", "known", "ignored")
+LEARNING_LEVELS = (1, 2, 3, 4)  # 1: new to me ... 4: nearly known
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +151,24 @@ class WordLevel:
 
 
 @dataclass(frozen=True, slots=True)
+class WordState:
+    """A word's status and learning level (kept while known or ignored, for going back)."""
+
+    status: WordStatus
+    level: int = 1
+
+
+# One shared instance per state: a vocabulary of 20,000 words holds 12 objects, not 20,000.
+WORD_STATES: dict[tuple[str, int], WordState] = {
+    (status, level): WordState(status, level)
+    for status in WORD_STATUSES
+    for level in LEARNING_LEVELS
+}
+
+
+@dataclass(frozen=True, slots=True)
 class VocabItem:
-    """A saved word, as the vocabulary store returns it."""
+    """A word the vocabulary store holds: saved to the list, or only given a state."""
 
     simplified: str
     traditional: str
@@ -157,6 +177,12 @@ class VocabItem:
     sentence: str = ""
     article: str = ""
     added: float = 0.0  # unix time
-    status: Literal["learning", "known"] = "learning"
+    status: WordStatus = "learning"
     note: str = ""
     mark: int = -1  # offset of the word inside `sentence`, -1 when unknown
+    level: int = 1  # learning level, LEARNING_LEVELS
+    saved: bool = True  # in the vocabulary list; False when only marked known or ignored
+
+    @property
+    def state(self) -> WordState:
+        return WORD_STATES[self.status, self.level]
