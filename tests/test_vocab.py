@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.core.types import Token, VocabItem, WordState
-from app.core.user.vocab import SCHEMA_VERSION, VocabStore, known_share, word_span
+from app.core.types import VocabItem, WordState
+from app.core.user.vocab import SCHEMA_VERSION, VocabStore, word_span
 from tests.conftest import TAY, YANG
 
 REPO = Path(__file__).resolve().parents[1]
@@ -530,44 +530,7 @@ def test_word_missing_from_sentence_has_no_span():
     assert word_span(VocabItem("银行", "銀行", "", "", sentence=YANG)) is None
 
 
-# -- known-word share -----------------------------------------------------------------------
-
-
-def tokens_of(sentence: str, words: list[str]) -> list[Token]:
-    """Tokens for a hand-segmented sentence (the segmenter is another module's job)."""
-    assert "".join(words) == sentence
-    tokens, at = [], 0
-    for text in words:
-        tokens.append(Token(at, at + len(text), text, ()))
-        at += len(text)
-    return tokens
-
-
-def test_known_share_counts_chinese_words_but_not_entities():
-    # 杨格是知名的数学家和AI研究员。 -> 杨格 is a person: left out, as are "AI" and "。".
-    segmented = ["杨格", "是", "知名", "的", "数学家", "和", "AI", "研究员", "。"]
-    tokens = tokens_of(YANG, segmented)
-    entity = (0, 2)
-    # Counted: 是 知名 的 数学家 和 研究员 = 6 words; known: 是 的 和 = 3.
-    assert known_share(tokens, {"是", "的", "和", "杨格"}, [entity]) == pytest.approx(3 / 6)
-    # Without the entity span the name counts as a known word: 4 of 7.
-    assert known_share(tokens, {"是", "的", "和", "杨格"}, []) == pytest.approx(4 / 7)
-
-
-def test_known_share_in_a_traditional_article_uses_both_scripts(store: VocabStore):
-    segmented = ["我", "將", "回到", "谷歌", " ", "DeepMind", " ", "從事", "人工智能", "研究", "。"]
-    tokens = tokens_of(TAY, segmented)
-    store.save(word("从事", "從事"))
-    store.set_status("从事", "known")
-    # Entity: 谷歌 (offsets 4-6). Counted: 我 將 回到 從事 人工智能 研究 = 6; known: 從事.
-    share = known_share(tokens, store.known_words(), [(4, 6)])
-    assert share == pytest.approx(1 / 6)
-
-
-def test_known_share_counts_every_occurrence_and_handles_nothing_to_count():
-    tokens = tokens_of("研究研究。", ["研究", "研究", "。"])
-    assert known_share(tokens, {"研究"}, []) == 1.0
-    assert known_share(tokens_of("AI。", ["AI", "。"]), {"AI"}, []) == 0.0
+# -- saved position ------------------------------------------------------------------------
 
 
 def test_saved_position_marks_the_right_occurrence_of_a_repeated_word(tmp_path):

@@ -3,7 +3,7 @@
 The text is always inserted as plain text (never HTML). Decorations are computed only
 for the visible part of the document, so a very long article costs the same as a short
 one. Word underlines, known words and entity underlines are painted over the text by
-`paintEvent`, and the soft highlight of words being learnt under it (a few hundred
+`paintEvent`, and the soft washes of word states under it (a few hundred
 ExtraSelections made every repaint of a paragraph cost 10-40 ms, since Qt clips each
 selection separately); only the hover and entity highlights, a handful, are ExtraSelections.
 Pinyin above words (`ruby`) and tone colours on the characters (`tone_text`) follow the
@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QFontInfo,
@@ -39,10 +38,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
+from app.core.language.hsk import is_number_word
 from app.core.language.sandhi import spoken
 from app.core.language.tones import tone_color
 from app.core.text.chars import has_han
-from app.core.types import Analysis, Token
+from app.core.types import Analysis, Token, WordState
 from app.ui import ruby
 from app.ui.theme import LIGHT, Theme
 from app.ui.tone_text import ToneTextColorer
@@ -65,19 +65,29 @@ FONT_FAMILIES = {
                     "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"],
 }
 
-# Colours of underlines and highlights come from the theme (`app.ui.theme`).
-KNOWN_VEIL_ALPHA = 125  # the page colour painted over a known word's text: it reads grey
-# A saved word still being learnt: a pale warm wash under the text, paler than a picked
-# name's highlight so the two stay apart, inset so neighbouring words and lines stay apart.
-LEARNING_RADIUS = 3.0
-LEARNING_INSET = QPointF(0.5, 2.0)  # horizontal, vertical (the line spacing's leading)
-# Kinds of painted marks.
-_UNDERLINE_A, _UNDERLINE_B, _KNOWN, _ENTITY, _LEARNING = range(5)
+# Colours of underlines, highlights and washes come from the theme (`app.ui.theme`).
+# Word states, as LingQ shows them: a warm wash under a word being learnt, strongest at
+# level 1 (new to me) and fading towards 4 (nearly known), never as strong as a picked
+# name's highlight; known and ignored words plain; words never marked optionally a pale
+# blue. Inset so neighbouring words and lines stay apart.
+WASH_RADIUS = 3.0
+WASH_INSET = QPointF(0.5, 2.0)  # horizontal, vertical (the line spacing's leading)
+# Kinds of painted marks: two underlines, a name, then the washes (unknown, levels 1-4).
+_UNDERLINE_A, _UNDERLINE_B, _ENTITY, _UNKNOWN = range(4)
+_LEARNING = (4, 5, 6, 7)  # by level - 1
+_WASHES = frozenset({_UNKNOWN, *_LEARNING})
+_MARK_NAMES = {_UNDERLINE_A: "word", _UNDERLINE_B: "word", _ENTITY: "name",
+               _UNKNOWN: "unknown"} | {kind: f"learning-{n}" for n, kind in enumerate(_LEARNING, 1)}
 MAX_LOOKUP_CHARS = 40  # a longer selection is reading, not looking up
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
 SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
-WORD_KEYS = (*NEXT_KEYS, *PREVIOUS_KEYS, *SAVE_KEYS, Qt.Key.Key_Escape)
+# The state keys (LingQ's): 1-4 a learning level, 5 known, X ignore.
+LEVEL_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
+KNOWN_KEYS = (Qt.Key.Key_5,)
+IGNORE_KEYS = (Qt.Key.Key_X,)
+WORD_KEYS = (*NEXT_KEYS, *PREVIOUS_KEYS, *SAVE_KEYS, *LEVEL_KEYS, *KNOWN_KEYS, *IGNORE_KEYS,
+             Qt.Key.Key_Escape)
 
 
 def reading_font(script: str, size: int, family: str = "") -> QFont:
@@ -116,6 +126,7 @@ class ArticleView(QTextEdit):
     word_activated = Signal(int, QRect)  # token index, word rectangle in global coordinates
     word_deactivated = Signal()
     save_requested = Signal(int)  # token index
+    state_requested = Signal(int, str, int)  # token index, status, learning level (0: keep)
     # The right-click menu about to open, and the name it could correct ("" for none):
     # the window adds its entity actions to it.
     context_menu_requested = Signal(QMenu, str)
@@ -140,8 +151,8 @@ class ArticleView(QTextEdit):
         self._tokens: tuple[Token, ...] = ()
         self._starts: list[int] = []
         self._offsets = _OffsetMap("")
-        self._known: set[str] = set()
-        self._learning: set[str] = set()
+        self._states: Mapping[str, WordState] = {}
+        self._tint_unknown = True
         self._entity_spans: list[tuple[int, int]] = []
         self._highlighted: tuple[tuple[int, int], ...] = ()
         self._find_spans: list[tuple[int, int]] = []
@@ -310,13 +321,14 @@ class ArticleView(QTextEdit):
             s for e in analysis.entities for s in e.spans)
         self._schedule_decoration()
 
-    def set_known_words(self, known: set[str]) -> None:
-        self._known = set(known)
+    def set_word_states(self, states: Mapping[str, WordState]) -> None:
+        """The learner's word states (both scripts): learning words washed by level."""
+        self._states = states
         self._schedule_decoration()
 
-    def set_learning_words(self, learning: set[str]) -> None:
-        """Saved words still being learnt: highlighted wherever they occur (known wins)."""
-        self._learning = set(learning)
+    def set_tint_unknown(self, on: bool) -> None:
+        """Tint the words never marked, so the new words of a page stand out."""
+        self._tint_unknown = on
         self._schedule_decoration()
 
     def set_word_boundaries(self, on: bool) -> None:
@@ -415,9 +427,12 @@ class ArticleView(QTextEdit):
         return token.pinyin
 
     def _wants_ruby(self, word: str) -> bool:
+        """Pinyin above a word: all of them, or those not known (nor ignored, nor familiar)."""
         if self._ruby_mode == "all":
             return True
-        return word not in self._known and not self._familiar(word)
+        state = self._states.get(word)
+        known = state is not None and state.status != "learning"
+        return not known and not self._familiar(word)
 
     # ---- geometry ------------------------------------------------------------------------
 
@@ -481,6 +496,22 @@ class ArticleView(QTextEdit):
 
     def first_visible_offset(self) -> int:
         return self._offsets.to_py(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def visible_tokens(self) -> range:
+        """Indexes of the tokens wholly on screen: the page "mark the rest known" acts on."""
+        if not self._tokens:
+            return range(0)
+        viewport = self.viewport().rect()
+        first = self._offsets.to_py(self.cursorForPosition(viewport.topLeft()).position())
+        last = self._offsets.to_py(self.cursorForPosition(viewport.bottomRight()).position())
+        lo = max(0, self.token_index_at_offset(min(first, last)))
+        hi = max(lo, self.token_index_at_offset(max(first, last)) + 1)
+        # Lines cut by the top or bottom edge are not on this page.
+        while lo < hi and not viewport.contains(self.token_rect(lo)):
+            lo += 1
+        while hi > lo and not viewport.contains(self.token_rect(hi - 1)):
+            hi -= 1
+        return range(lo, hi)
 
     def _visible_range(self, margin: int = VISIBLE_MARGIN) -> tuple[int, int]:
         viewport = self.viewport().rect()
@@ -707,11 +738,14 @@ class ArticleView(QTextEdit):
         if key == Qt.Key.Key_Alt and self._hover_pos is not None:
             self._hover_timer.stop()  # Alt pressed over a character: its matches now
             self.look_up_characters_at(self._hover_pos)
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                         | Qt.KeyboardModifier.AltModifier
-                                         | Qt.KeyboardModifier.MetaModifier
-                                         | Qt.KeyboardModifier.ShiftModifier)
-        if not (plain and self.word_key(key)):
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = not modifiers & (Qt.KeyboardModifier.ControlModifier
+                                 | Qt.KeyboardModifier.AltModifier
+                                 | Qt.KeyboardModifier.MetaModifier
+                                 | Qt.KeyboardModifier.ShiftModifier)
+        # Shift+S saves too (caps lock or a habit from other readers).
+        shifted_save = modifiers == Qt.KeyboardModifier.ShiftModifier and key in SAVE_KEYS
+        if not ((plain or shifted_save) and self.word_key(key)):
             super().keyPressEvent(event)
             return
         event.accept()
@@ -726,6 +760,12 @@ class ArticleView(QTextEdit):
             self.step_word(-1)
         elif key in SAVE_KEYS and self._current >= 0:
             self.save_requested.emit(self._current)
+        elif key in LEVEL_KEYS and self._current >= 0:
+            self.state_requested.emit(self._current, "learning", LEVEL_KEYS[key])
+        elif key in KNOWN_KEYS and self._current >= 0:
+            self.state_requested.emit(self._current, "known", 0)
+        elif key in IGNORE_KEYS and self._current >= 0:
+            self.state_requested.emit(self._current, "ignored", 0)
         else:
             return False
         return True
@@ -819,6 +859,9 @@ class ArticleView(QTextEdit):
             ruby_on = self._ruby_mode != "off"
             # Readings are measured for a narrower margin: they cost more than an underline.
             ruby_lo, ruby_hi = self._visible_range(ruby.RUBY_MARGIN) if ruby_on else (0, 0)
+            states = self._states
+            names = self._spans_between(self._entity_spans, lo, hi)
+            in_names = {offset for start, end in names for offset in range(start, end)}
             for index, token in enumerate(self._tokens[first:last], first):
                 if not has_han(token.text):
                     continue
@@ -827,14 +870,15 @@ class ArticleView(QTextEdit):
                     self._ruby_words.append((index, token.start, token.end,
                                              self._ruby_reading(token)))
                 parity ^= 1
-                if token.text in self._known:
-                    marks.append((_KNOWN, token.start, token.end))
-                elif token.text in self._learning:
-                    marks.append((_LEARNING, token.start, token.end))
-                elif self._boundaries:
+                state = states.get(token.text)
+                if state is not None and state.status == "learning":
+                    marks.append((_LEARNING[state.level - 1], token.start, token.end))
+                elif (state is None and self._tint_unknown and token.start not in in_names
+                      and not is_number_word(token.text)):  # names and numbers are not vocabulary
+                    marks.append((_UNKNOWN, token.start, token.end))
+                elif self._boundaries:  # known and ignored words: plain
                     marks.append((parity, token.start, token.end))
-            for start, end in self._spans_between(self._entity_spans, lo, hi):
-                marks.append((_ENTITY, start, end))
+            marks.extend((_ENTITY, start, end) for start, end in names)
             if self._tone_text:
                 dark = self._theme.dark
                 self._tone_colorer.colour(self.document(), self._offsets.to_qt,
@@ -862,9 +906,7 @@ class ArticleView(QTextEdit):
     @property
     def painted_marks(self) -> list[tuple[str, str]]:
         """(kind, text) of every mark painted over the decorated range: what the reader sees."""
-        names = {_UNDERLINE_A: "word", _UNDERLINE_B: "word", _KNOWN: "known", _ENTITY: "name",
-                 _LEARNING: "learning"}
-        return [(names[kind], self._text[start:end]) for kind, start, end in self._marks]
+        return [(_MARK_NAMES[kind], self._text[start:end]) for kind, start, end in self._marks]
 
     def _mark_geometry(self) -> list[tuple[int, QRectF]]:
         """Each mark's line pieces in document coordinates (a word may wrap)."""
@@ -906,21 +948,14 @@ class ArticleView(QTextEdit):
         clip = QRectF(event.rect())
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
-        self._paint_learning(clip, dx, dy)  # under the text, so it stays crisp
+        self._paint_washes(clip, dx, dy)  # under the text, so it stays crisp
         super().paintEvent(event)
         pens = [QPen(color, 1) for color in self._theme.underlines]
         entity_pen = QPen(self._theme.entity_underline, 1.5, Qt.PenStyle.DotLine)
-        veil = QColor(self.viewport().palette().base().color())
-        veil.setAlpha(KNOWN_VEIL_ALPHA)
         painter = QPainter(self.viewport())
         for kind, doc_rect in self._mark_geometry():
             rect = doc_rect.translated(dx, dy)
-            if not rect.intersects(clip):
-                continue
-            if kind == _KNOWN:
-                painter.fillRect(rect, veil)
-                continue
-            if kind == _LEARNING:
+            if kind in _WASHES or not rect.intersects(clip):
                 continue
             y = rect.bottom() - (1.0 if kind == _ENTITY else 3.0)
             painter.setPen(entity_pen if kind == _ENTITY else pens[kind])
@@ -938,20 +973,21 @@ class ArticleView(QTextEdit):
         self._ruby_layout.paint(painter, QPointF(dx, dy), clip, self._theme.ruby, colour,
                                 (self._theme.name, self._ruby_tones))
 
-    def _paint_learning(self, clip: QRectF, dx: float, dy: float) -> None:
-        """Rounded washes behind learning words (the viewport's background is already filled)."""
-        pieces = [rect for kind, rect in self._mark_geometry() if kind == _LEARNING]
+    def _paint_washes(self, clip: QRectF, dx: float, dy: float) -> None:
+        """Rounded washes behind learning and unknown words (the background is already filled)."""
+        pieces = [(kind, rect) for kind, rect in self._mark_geometry() if kind in _WASHES]
         if not pieces:
             return
-        inset_x, inset_y = LEARNING_INSET.x(), LEARNING_INSET.y()
+        inset_x, inset_y = WASH_INSET.x(), WASH_INSET.y()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._theme.learning_highlight)
-        for doc_rect in pieces:
+        for kind, doc_rect in pieces:
             rect = doc_rect.translated(dx, dy).adjusted(inset_x, inset_y, -inset_x, -inset_y)
             if rect.intersects(clip):
-                painter.drawRoundedRect(rect, LEARNING_RADIUS, LEARNING_RADIUS)
+                painter.setBrush(self._theme.unknown_wash if kind == _UNKNOWN
+                                 else self._theme.learning_washes[kind - _LEARNING[0]])
+                painter.drawRoundedRect(rect, WASH_RADIUS, WASH_RADIUS)
         painter.end()
 
     @staticmethod

@@ -6,7 +6,7 @@ analyses anything itself, so it stays responsive while a long article is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,12 +18,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShortcut,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -32,17 +34,20 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.analysis.pipeline import sentence_at
+from app.core.analysis.stats import ArticleStats, reading_stats
 from app.core.errors import UserError
 from app.core.language.dictionary import index_notice
-from app.core.language.hsk import LevelProfile, describe_level_profile
+from app.core.language.hsk import TOP_BAND, LevelProfile, describe_level_profile
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
 from app.core.language.speech import SpeechEngine
+from app.core.text.script import to_simplified
 from app.core.types import (
     ENTITY_TYPE_NAMES,
     ENTITY_TYPES,
@@ -51,11 +56,13 @@ from app.core.types import (
     Entity,
     VocabItem,
     WordLevel,
+    WordState,
+    WordStatus,
 )
 from app.core.user.corrections import Corrections
 from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
-from app.ui.article_view import WORD_KEYS, ArticleView
+from app.ui.article_view import SAVE_KEYS, WORD_KEYS, ArticleView
 from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.file_jobs import FileJobs
 from app.ui.find_bar import FindBar
@@ -69,6 +76,7 @@ from app.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ViewSettings
 from app.ui.text_lookup import span_info
 from app.ui.vocab_panel import VocabPanel
 from app.ui.word_actions import Change, add_fix_actions, boundary_fixes
+from app.ui.word_states import Rows, StateChange
 from app.ui.worker import (
     AnalysisRunner,
     ViewIndex,
@@ -154,9 +162,13 @@ class MainWindow(QMainWindow):
         self._view_index: ViewIndex | None = None
         self.vocab = vocab_access.open_vocab_store()
         self._saved_words: set[str] = set()
+        self._states: dict[str, WordState] = {}  # every marked word, both scripts
+        self.stats: ArticleStats | None = None  # the open article's, for the status bar
+        self.undo_stack = QUndoStack(self)
 
         self.view = ArticleView(self)
         self.view.set_word_boundaries(self.settings.word_boundaries)
+        self.view.set_tint_unknown(self.settings.tint_unknown)
         self.view.set_font_size(self.settings.font_size)
         self.find_bar = FindBar(self.view, self)
         self.setCentralWidget(self._central(self.view, self.find_bar))
@@ -187,6 +199,7 @@ class MainWindow(QMainWindow):
         self.view.word_activated.connect(self._on_word_activated)
         self.view.word_deactivated.connect(self.popup.hide_popup)
         self.view.save_requested.connect(self.save_token)
+        self.view.state_requested.connect(self.set_word_state)
         self.view.context_menu_requested.connect(self.add_name_actions)
         self.view.context_menu_requested.connect(self.add_boundary_actions)
         self.view.span_lookup_requested.connect(self._on_span_lookup)
@@ -258,8 +271,10 @@ class MainWindow(QMainWindow):
         (typing "s" into the names filter stays typing), so lists keep their arrows otherwise.
         """
         self._word_shortcuts: list[QShortcut] = []
-        for key in WORD_KEYS:
-            shortcut = QShortcut(QKeySequence(key), self)
+        # Shift+S saves too (caps lock, or a habit from other readers).
+        shifted = [(QKeySequence(Qt.Modifier.SHIFT | key), key) for key in SAVE_KEYS]
+        for sequence, key in [(QKeySequence(key), key) for key in WORD_KEYS] + shifted:
+            shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.setAutoRepeat(True)
             shortcut.activated.connect(lambda k=key: self.view.word_key(k))
@@ -289,7 +304,13 @@ class MainWindow(QMainWindow):
         self.level_label = QLabel("")
         self.level_label.setObjectName("levelLabel")
         self.statusBar().addPermanentWidget(self.level_label)
+        self.known_label.setObjectName("knownLabel")
+        self.page_known_button = QToolButton()
+        self.page_known_button.setObjectName("pageKnownButton")
+        self.page_known_button.setText("✓ Page known")
+        self.page_known_button.setAutoRaise(True)
         self.statusBar().addPermanentWidget(self.known_label)
+        self.statusBar().addPermanentWidget(self.page_known_button)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _build_menus(self) -> None:
@@ -310,7 +331,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        self._build_find_menu()
+        self._build_edit_menu()
+        self._build_words_menu()
 
         view_menu = self.menuBar().addMenu("&View")
         bigger = QAction("&Larger text", self)
@@ -332,6 +354,8 @@ class MainWindow(QMainWindow):
         self.boundary_action = self._toggle(view_menu, "&Word boundaries",
                                             self.settings.word_boundaries, self._set_boundaries)
         self.aids.add_to_menu(view_menu)
+        self.tint_action = self._toggle(view_menu, "Tint &new words", self.settings.tint_unknown,
+                                        self._set_tint_unknown)
         view_menu.addSeparator()
         corrections_action = QAction("Entity &corrections…", self)
         corrections_action.triggered.connect(self.show_corrections)
@@ -348,9 +372,17 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self.show_about)
         self.menuBar().addMenu("&Help").addAction(about_action)
 
-    def _build_find_menu(self) -> None:
-        """Edit: find in the article (Ctrl+F, F3, Shift+F3) and search the dictionary (Ctrl+D)."""
+    def _build_edit_menu(self) -> None:
+        """Edit: undo word states; find in the article (Ctrl+F, F3, Shift+F3) and search
+        the dictionary (Ctrl+D)."""
         menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        menu.addSeparator()
         entries = [
             ("&Find in article…", [QKeySequence.StandardKey.Find], self.open_find),
             ("Find &next", [QKeySequence("F3")], self.find_bar.find_next),
@@ -362,6 +394,26 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
             action.triggered.connect(slot)
             menu.addAction(action)
+
+    def _build_words_menu(self) -> None:
+        """LingQ's page turn and "I know HSK 1–N": many words known at once, undoable."""
+        words_menu = self.menuBar().addMenu("&Words")
+        self.page_known_action = QAction("Mark the rest of the &page known", self)
+        self.page_known_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.page_known_action.setToolTip(
+            "Every word on screen you have not marked becomes known (Ctrl+Z undoes it)")
+        self.page_known_action.triggered.connect(lambda: self.mark_rest_known(whole=False))
+        self.page_known_button.setDefaultAction(self.page_known_action)
+        self.page_known_button.setText("✓ Page known")
+        article_known = QAction("Mark the rest of the &article known", self)
+        article_known.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        article_known.triggered.connect(lambda: self.mark_rest_known(whole=True))
+        hsk = QAction("I know &HSK 1–N…", self)
+        hsk.triggered.connect(self.choose_known_hsk)
+        words_menu.addAction(self.page_known_action)
+        words_menu.addAction(article_known)
+        words_menu.addSeparator()
+        words_menu.addAction(hsk)
 
     def _toggle(self, menu: QMenu, label: str, on: bool, slot: Callable[[bool], None]) -> QAction:
         action = QAction(label, self)
@@ -502,6 +554,7 @@ class MainWindow(QMainWindow):
         if self.settings.spoken_tones and any(ch in "一不" for ch in token.text):
             shown = tuple(spoken(token.text, found.reading))
         stored = self.vocab.get(found.simplified) if found.simplified in self._saved_words else None
+        state = self._states.get(token.text) or self._states.get(found.simplified)
         return WordInfo(
             word=found.word,
             simplified=found.simplified,
@@ -512,7 +565,7 @@ class MainWindow(QMainWindow):
             entity=self.entity_at(token.start, token.end),
             saved=stored is not None,
             gloss=token.gloss,
-            known=bool(stored and stored.status == "known"),
+            state=state,
             spoken_tones=self.settings.spoken_tones,
             citation=found.reading if shown != found.reading else (),
             level=hsk_level(found.word) or hsk_level(found.simplified),
@@ -571,12 +624,10 @@ class MainWindow(QMainWindow):
             entity = self.entity_at(token.start, token.end)
             fallback = token.gloss or (entity.english if entity else None) or ""
             item = replace(item, gloss=fallback)
-        try:
-            saved = self.vocab.save(item)
-        except UserError as exc:
-            self._on_failed(str(exc))
+        saved = self._change_states(f"Save {found.simplified}", [found.simplified],
+                                    lambda: self.vocab.save(item))
+        if saved is None:
             return None
-        self._refresh_vocab()
         self.statusBar().showMessage(f"Saved {found.simplified} to your vocabulary", 4000)
         if self.view.current_index == index:
             self._reshow_popup()
@@ -586,28 +637,134 @@ class MainWindow(QMainWindow):
         items = self.vocab.items()
         self._saved_words = {i.simplified for i in items}
         self.vocab_panel.set_items(items)
-        self.view.set_known_words(self.vocab.known_words())
-        # Both scripts, as for known words, so a traditional article shows them too.
-        self.view.set_learning_words({word for item in items if item.status == "learning"
-                                      for word in (item.simplified, item.traditional) if word})
+        self._states = self.vocab.states()
+        self.view.set_word_states(self._states)
         self._update_known()
 
-    def remove_selected_vocab(self) -> None:
+    def _change_states(self, label: str, keys: list[str], change: Callable[[], object]
+                       ) -> object | None:
+        """Run a change of the words `keys` (simplified) and record it for undo.
+
+        Returns what `change` returned, or None when the store refused (said in a dialog).
+        """
         try:
-            for item in self.vocab_panel.selected_items():
-                self.vocab.remove(item.simplified)
+            before = self.vocab.snapshot(keys)
+            result = change()
         except UserError as exc:  # store busy or unwritable: say so, keep running
             self._on_failed(str(exc), title="Vocabulary")
-        self._refresh_vocab()
+            self._refresh_vocab()
+            return None
+        self._record(label, before)
+        return result
 
-    def toggle_selected_known(self) -> None:
+    def _mark_known(self, label: str, words: Iterable[str]) -> int:
+        """Words not yet marked become known, as one undo step; returns how many."""
         try:
-            for item in self.vocab_panel.selected_items():
-                status = "learning" if item.status == "known" else "known"
-                self.vocab.set_status(item.simplified, status)
+            before = self.vocab.set_states(words, "known")
         except UserError as exc:
             self._on_failed(str(exc), title="Vocabulary")
+            return 0
+        self._record(label, before)
+        return len(before)
+
+    def _record(self, label: str, before: Rows) -> None:
+        """Push the change from `before` to the words as stored now, then show it."""
+        after = self.vocab.snapshot(before)
+        if before != after:
+            self.undo_stack.push(StateChange(label, self.vocab, before, after,
+                                             self._after_undo, self._undo_failed))
         self._refresh_vocab()
+
+    def _after_undo(self) -> None:
+        self._refresh_vocab()
+        self._reshow_popup()
+
+    def _undo_failed(self, message: str) -> None:
+        self._on_failed(message, title="Vocabulary")
+
+    def set_word_state(self, index: int, status: WordStatus, level: int = 0) -> None:
+        """The state keys on token `index`: 1-4 a learning level, 5 known, X ignore.
+
+        A word given a learning level is saved with its sentence (it is one you study);
+        known and ignored words only get the state, so the list stays yours.
+        """
+        if self.analysis is None or not 0 <= index < len(self.analysis.tokens):
+            return
+        token = self.analysis.tokens[index]
+        stored = self.vocab.get(token.text)
+        key = stored.simplified if stored is not None else to_simplified(token.text)
+        label = f"{_state_name(status, level)}: {key}"
+        self.undo_stack.beginMacro(label)  # saving and the level undo as one step
+        if status == "learning" and not (stored is not None and stored.saved):
+            self.save_token(index)
+        traditional = token.text if token.text != key else ""
+        changed = self._change_states(
+            label, [key], lambda: self.vocab.set_state(token.text, status, level or None,
+                                                       traditional))
+        self.undo_stack.endMacro()
+        if changed is not None:
+            self.statusBar().showMessage(
+                f"{token.text}: {_state_name(status, level).lower()} (Ctrl+Z undoes it)", 4000)
+        if self.view.current_index == index:
+            self._reshow_popup()
+
+    def mark_rest_known(self, whole: bool = False) -> int:
+        """LingQ's page turn: every word on screen (or in the article) not yet marked is known.
+
+        Names and numbers are left alone, as in the known share. Returns how many words.
+        """
+        if self.analysis is None or self._view_index is None:
+            return 0
+        tokens = self.analysis.tokens
+        indexes = range(len(tokens)) if whole else self.view.visible_tokens()
+        counted = self._view_index.word_counts  # names and numbers are left out
+        words = {tokens[i].text for i in indexes
+                 if tokens[i].text in counted and tokens[i].text not in self._states
+                 and self.entity_at(tokens[i].start, tokens[i].end) is None}
+        part = "article" if whole else "page"
+        marked = self._mark_known(f"Mark the rest of the {part} known", words)
+        self.statusBar().showMessage(
+            f"{marked:,} words of this {part} marked known (Ctrl+Z undoes it)" if marked
+            else f"Every word of this {part} already has a state.", 6000)
+        return marked
+
+    def choose_known_hsk(self) -> None:
+        from app.core.language.hsk import TOP_BAND, band_label
+
+        labels = [f"HSK 1–{band_label(band)}" if band > 1 else "HSK 1"
+                  for band in range(1, TOP_BAND + 1)]
+        choice, ok = QInputDialog.getItem(
+            self, "I know HSK 1–N", "Mark every word of these HSK 3.0 bands known:", labels,
+            2, False)
+        if ok:
+            self.mark_hsk_known(labels.index(choice) + 1)
+
+    def mark_hsk_known(self, band: int) -> int:
+        """"I know HSK 1–N": the words of HSK 3.0 bands 1..band not yet marked become known."""
+        from app.core.language.hsk import band_label, get_hsk_levels
+
+        label = f"HSK 1–{band_label(band)}"
+        marked = self._mark_known(f"I know {label}", get_hsk_levels().words_up_to(band))
+        self.statusBar().showMessage(
+            f"{marked:,} {label} words marked known "
+            "(words you had marked keep their state; Ctrl+Z undoes it)", 8000)
+        return marked
+
+    def remove_selected_vocab(self) -> None:
+        items = self.vocab_panel.selected_items()
+        keys = [item.simplified for item in items]
+        self._change_states(f"Remove {len(keys)} words", keys,
+                            lambda: [self.vocab.remove(key) for key in keys])
+
+    def toggle_selected_known(self) -> None:
+        items = self.vocab_panel.selected_items()
+
+        def toggle() -> None:
+            for item in items:
+                status = "learning" if item.status == "known" else "known"
+                self.vocab.set_status(item.simplified, status)
+
+        self._change_states("Known ✓", [item.simplified for item in items], toggle)
 
     def find_vocab_word(self, item: VocabItem) -> None:
         """Jump to the word in the open article, if it occurs there."""
@@ -694,20 +851,20 @@ class MainWindow(QMainWindow):
         self._on_failed(message, title=title)
 
     def _update_known(self) -> None:
-        """The known-word share, over the distinct words the worker counted: cheap at any length."""
+        """% known and new words over the distinct words the worker counted: cheap at any length."""
         if self.analysis is None or self._view_index is None:
+            self.stats = None
             self.known_label.setText("")
             return
-        known = self.vocab.known_words()
-        self._show_known_share(vocab_access.known_share(self._view_index.word_counts, known))
-
-    def _show_known_share(self, share: float | None) -> None:
-        if share is None:
-            self.known_label.setText("")
-            return
-        # One known word among thousands is not "0%": a learner should see it counted.
-        shown = "<1%" if 0 < share < 0.005 else f"{share:.0%}"
-        self.known_label.setText(f"Known words: {shown}")
+        index = self._view_index
+        profile = index.level_profile or LevelProfile((0,) * (TOP_BAND + 1))
+        self.stats = reading_stats(index.word_counts, self._states, profile)
+        self.known_label.setText(
+            f"Known: {percent(self.stats.known_share)} of words · "
+            f"{percent(self.stats.known_distinct_share)} of distinct words · "
+            f"{self.stats.new_words:,} new")
+        self.known_label.setToolTip(
+            "Names, numbers and ignored words are left out; learning words are not known yet.")
 
     def _show_level_profile(self, profile: LevelProfile | None) -> None:
         """How hard the article is, in HSK 3.0 bands, beside the known-word share."""
@@ -867,12 +1024,9 @@ class MainWindow(QMainWindow):
         """Save a dictionary entry (from search) to the vocabulary, without a sentence."""
         item = VocabItem(simplified=entry.simplified, traditional=entry.traditional,
                          pinyin=entry.pinyin, gloss=entry.gloss)
-        try:
-            self.vocab.save(item)
-        except UserError as exc:
-            self._on_failed(str(exc), title="Vocabulary")
+        if self._change_states(f"Save {entry.simplified}", [entry.simplified],
+                               lambda: self.vocab.save(item)) is None:
             return False
-        self._refresh_vocab()
         self.statusBar().showMessage(f"Saved {entry.simplified} to your vocabulary", 4000)
         return True
 
@@ -925,6 +1079,10 @@ class MainWindow(QMainWindow):
         self.settings.word_boundaries = on
         self.view.set_word_boundaries(on)
 
+    def _set_tint_unknown(self, on: bool) -> None:
+        self.settings.tint_unknown = on
+        self.view.set_tint_unknown(on)
+
     # ---- state -------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -953,3 +1111,14 @@ class MainWindow(QMainWindow):
         self.aids.speaker.stop()
         self.vocab.close()
         super().closeEvent(event)
+
+
+def percent(share: float) -> str:
+    """A share as a learner reads it: one known word among thousands is "<1%", not "0%"."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _state_name(status: WordStatus, level: int = 0) -> str:
+    if status == "learning":
+        return f"Learning {level}" if level else "Learning"
+    return status.capitalize()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from app.core.language.hsk import level_summary
 from app.core.language.lookup import reads_as
 from app.core.language.tones import pinyin_html
-from app.core.types import ENTITY_TYPE_NAMES, Entity, Entry, WordLevel
+from app.core.types import ENTITY_TYPE_NAMES, Entity, Entry, WordLevel, WordState
 
 MAX_ENTRIES = 6
 MAX_SENSES = 8
@@ -38,7 +38,7 @@ class WordInfo:
     entity: Entity | None = None
     saved: bool = False
     gloss: str | None = None  # the analysis' gloss, used when no dictionary is available
-    known: bool = False
+    state: WordState | None = None  # None: never marked (a new word)
     extra: dict = field(default_factory=dict)
     # Alt+hover: the shorter dictionary matches from the same character, longest first.
     shorter: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
@@ -46,6 +46,25 @@ class WordInfo:
     spoken_tones: bool = False  # 一/不 shown with their sandhi tones (else citation tones)
     citation: tuple[str, ...] = ()  # the reading with citation tones, when `pinyin` differs
     level: WordLevel | None = None  # HSK bands and frequency rank, when the lists have it
+
+
+KEY_HINT = "1–4: learning · 5: known · X: ignore · S: save · J/K: next/previous · Esc"
+
+
+def _state_html(info: WordInfo) -> str:
+    """Where the learner stands with the word, and the keys that change it."""
+    state = info.state
+    if state is None:
+        label = "New word" if info.entity is None else ""
+    elif state.status == "learning":
+        label = f"Learning · level {state.level}"
+    else:
+        label = state.status.capitalize()
+    if info.saved:
+        label = "★ Saved" + (f" · {label}" if label else "")
+    head = (f'<span style="color:#1f9e4a">{html.escape(label)}</span> &nbsp;' if label else "")
+    return (f'<div style="margin-top:8px; font-size:9pt">{head}'
+            f'<span style="color:#a0a0a0">{html.escape(KEY_HINT)}</span></div>')
 
 
 def _entry_html(
@@ -159,12 +178,7 @@ def build_popup_html(info: WordInfo, colored: bool = True, show_pinyin: bool = T
         for _text, part_entries in shorter:
             out.append(_entry_html(part_entries[0], colored, show_pinyin, show_head=True,
                                    dark=dark))
-    if info.saved:
-        status = "★ Saved to vocabulary" + (" · known" if info.known else "")
-        out.append(f'<div style="margin-top:8px; color:#1f9e4a; font-size:10pt">{status}</div>')
-    else:
-        out.append('<div style="margin-top:8px; color:#a0a0a0; font-size:9pt">'
-                   "S: save · ←/→: previous/next word · Esc: close</div>")
+    out.append(_state_html(info))
     if show_pinyin and any(ch in "一不" for ch in info.word):
         legend = (
             "一/不: spoken tones (yí/yì, bú before another syllable)"

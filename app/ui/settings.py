@@ -133,6 +133,15 @@ class ViewSettings:
     def font_family(self, family: str) -> None:
         self._qs.setValue("view/font_family", family or "")
 
+    @property
+    def tint_unknown(self) -> bool:
+        """Tint words never marked (LingQ's blue), so a page's new words stand out."""
+        return _bool(self._qs.value("view/tint_unknown"), True)
+
+    @tint_unknown.setter
+    def tint_unknown(self, on: bool) -> None:
+        self._qs.setValue("view/tint_unknown", bool(on))
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """(geometry, dock/toolbar state) as saved by the last session."""
         geometry = self._qs.value("window/geometry")

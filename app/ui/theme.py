@@ -27,7 +27,9 @@ class Theme:
     entity_underline: QColor
     entity_highlight: QColor  # every mention of a picked name
     hover_highlight: QColor
-    learning_highlight: QColor  # saved words still being learnt
+    # Word states: learning levels 1 (strongest) to 4 (nearly known), and words never marked.
+    learning_washes: tuple[QColor, QColor, QColor, QColor]
+    unknown_wash: QColor
     ruby: QColor  # pinyin above words when tone colours are off
     find_match: QColor  # the find bar's matches
     find_current: QColor  # and the one it is on
@@ -43,7 +45,8 @@ LIGHT = Theme(
     entity_underline=QColor("#d99a00"),
     entity_highlight=QColor("#ffe58a"),
     hover_highlight=QColor("#cfe3ff"),
-    learning_highlight=QColor("#fbeec4"),
+    learning_washes=(QColor("#f7cf9c"), QColor("#f9dcb6"), QColor("#fbe7cf"), QColor("#fdf2e6")),
+    unknown_wash=QColor("#e6eefa"),
     ruby=QColor("#5d6b7c"),
     find_match=QColor("#fff2a8"),
     find_current=QColor("#ffb347"),
@@ -59,7 +62,8 @@ DARK = Theme(
     entity_underline=QColor("#d9a300"),
     entity_highlight=QColor("#6b5514"),
     hover_highlight=QColor("#2f4a6e"),
-    learning_highlight=QColor("#4a3f1f"),
+    learning_washes=(QColor("#6a4a1c"), QColor("#574020"), QColor("#463722"), QColor("#382f24")),
+    unknown_wash=QColor("#262f3c"),
     ruby=QColor("#9fb0c4"),
     find_match=QColor("#5c5420"),
     find_current=QColor("#9a5a12"),

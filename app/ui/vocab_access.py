@@ -8,13 +8,8 @@ and the status bar says that words saved now last only until the window quits.
 
 from __future__ import annotations
 
-from app.core.user.vocab import Vocabulary, known_share_of_counts, open_vocabulary
+from app.core.user.vocab import Vocabulary, open_vocabulary
 
 
 def open_vocab_store() -> Vocabulary:
     return open_vocabulary()
-
-
-def known_share(word_counts: dict[str, int], known: set[str]) -> float:
-    """Share of known words from a ViewIndex's per-word counts."""
-    return known_share_of_counts(word_counts, known)

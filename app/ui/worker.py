@@ -59,7 +59,7 @@ class ViewIndex:
     entity_spans: list[tuple[int, int]]  # every mention, sorted
     entity_index: list[tuple[int, int, Entity]]  # mentions with their entity, sorted
     words: int  # tokens with a reading: the status bar's word count
-    # Occurrences of each word the known-word share counts: re-measuring it after a
+    # Occurrences of each word the known share counts: re-measuring it after a
     # vocabulary change visits distinct words, never all tokens, on the GUI thread.
     word_counts: dict[str, int]
     # Share of the article's words per HSK band (names and numbers left out); None when
@@ -77,7 +77,7 @@ def level_profile_of(word_counts: dict[str, int]) -> LevelProfile | None:
 
 
 def build_view_index(analysis: Analysis) -> ViewIndex:
-    from app.core.user.vocab import countable_word_counts
+    from app.core.analysis.stats import countable_word_counts
 
     entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
                           key=lambda item: (item[0], item[1]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -90,16 +91,22 @@ def test_library_selects_the_open_article_also_after_a_restart(
 
 
 def test_marking_a_word_known_updates_the_known_share(qtbot, open_window) -> None:
-    from app.core.user.vocab import known_share
-
     window = open_window(XAI)
-    assert window.known_label.text() == "Known words: 0%"
+    assert window.known_label.text().startswith("Known: 0% of words · 0% of distinct words")
     _hover(qtbot, window, "的")
     qtbot.keyClick(window, Qt.Key.Key_S)
     window.vocab_panel.table.selectRow(window.vocab_panel.model.words().index("的"))
     window.toggle_selected_known()
+    # Counted independently: Chinese words outside names; numbers (三十, 第一, 几) left out.
     analysis = window.analysis
-    spans = [s for e in analysis.entities for s in e.spans]
-    share = known_share(analysis.tokens, {"的"}, spans)
+    names = {i for e in analysis.entities for s, t in e.spans for i in range(s, t)}
+    number = re.compile("第?[〇零一二三四五六七八九十百千万萬亿億两兩几幾半0-9]+")
+    counted = [t.text for t in analysis.tokens
+               if re.search(r"[\u4e00-\u9fff]", t.text) and t.start not in names
+               and not number.fullmatch(t.text)]
+    share = counted.count("的") / len(counted)
     assert share > 0.02  # 的 is common: the figure moved
-    assert window.known_label.text() == f"Known words: {share:.0%}"
+    assert len(set(counted)) > 200  # one distinct word of hundreds: shown as "<1%", not 0%
+    assert window.known_label.text().startswith(
+        f"Known: {share:.0%} of words · <1% of distinct words")
+    assert window.known_label.text().endswith(f"· {len(set(counted)) - 1:,} new")

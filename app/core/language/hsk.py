@@ -31,7 +31,9 @@ NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万萬亿�
 
 
 def is_number_word(word: str) -> bool:
-    return bool(word) and all(ch in NUMERAL_CHARS or ch.isdigit() for ch in word)
+    """三千, 十五, 2024 and ordinals (第一): numbers, which profiles and % known leave out."""
+    digits = word.removeprefix("第")
+    return bool(digits) and all(ch in NUMERAL_CHARS or ch.isdigit() for ch in digits)
 
 
 def level_summary(level: WordLevel) -> str:

@@ -15,19 +15,16 @@ from __future__ import annotations
 import html
 import sqlite3
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal, Protocol
 
 from app.core.errors import UserError
-from app.core.text.chars import HAN_RE
 from app.core.types import (
     LEARNING_LEVELS,
     WORD_STATES,
     WORD_STATUSES,
-    Token,
     VocabItem,
     WordState,
     WordStatus,
@@ -734,59 +731,3 @@ def marked_sentence(item: VocabItem, before: str, after: str, escape: bool = Fal
 
 def _html_text(text: str) -> str:
     return html.escape(text, quote=False)  # element content: quotes need no escaping
-
-
-# -- known-word share -----------------------------------------------------------------------
-
-
-def known_share(
-    tokens: Iterable[Token],
-    known: set[str] | frozenset[str],
-    entity_spans: Iterable[tuple[int, int]],
-) -> float:
-    """Share of the article's Chinese word tokens the reader marked known, 0.0 to 1.0.
-
-    Counted per occurrence (a known word met ten times helps ten times, as in reading).
-    Tokens without Han characters (punctuation, Latin, numbers) and tokens overlapping
-    an entity span (names are not vocabulary) are left out. No countable word -> 0.0.
-    """
-    return known_share_of_counts(countable_word_counts(tokens, entity_spans), known)
-
-
-def countable_word_counts(
-    tokens: Iterable[Token], entity_spans: Iterable[tuple[int, int]]
-) -> dict[str, int]:
-    """Occurrences of each word `known_share` counts: the one pass over every token.
-
-    Kept apart so a window can count a long article once, off its GUI thread, and
-    re-measure the share after each vocabulary change over distinct words only.
-    """
-    spans = sorted(entity_spans)
-    starts = [start for start, _ in spans]
-    # Running maximum of span ends, so one bisect answers "does any span overlap?".
-    max_ends: list[int] = []
-    for _, end in spans:
-        max_ends.append(max(end, max_ends[-1]) if max_ends else end)
-
-    counts: dict[str, int] = {}
-    han_seen: dict[str, bool] = {}  # one regex search per distinct word, not per token
-    for token in tokens:
-        text = token.text
-        han = han_seen.get(text)
-        if han is None:
-            han = han_seen[text] = HAN_RE.search(text) is not None
-        if not han:
-            continue
-        if spans:
-            i = bisect_right(starts, token.end - 1)  # spans starting before this token ends
-            if i > 0 and max_ends[i - 1] > token.start:
-                continue
-        counts[text] = counts.get(text, 0) + 1
-    return counts
-
-
-def known_share_of_counts(counts: dict[str, int], known: set[str] | frozenset[str]) -> float:
-    """`known_share` from `countable_word_counts`: cheap, it visits distinct words only."""
-    counted = sum(counts.values())
-    known_count = sum(n for word, n in counts.items() if word in known)
-    return known_count / counted if counted else 0.0
