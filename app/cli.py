@@ -88,12 +88,14 @@ def _build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--tone-text", action="store_true", help="tone colours on characters")
 
     from app.cli_entities import add_entities_parser
+    from app.cli_stats import add_stats_parser
     from app.cli_vocab import add_vocab_parser
     from app.cli_words import add_words_parser
 
     add_vocab_parser(sub)
     add_entities_parser(sub)
     add_words_parser(sub)
+    add_stats_parser(sub)
     return parser
 
 
@@ -447,6 +449,10 @@ def _run(args: argparse.Namespace) -> int:
         from app.cli_words import run_words
 
         return run_words(args)
+    if args.command == "stats":
+        from app.cli_stats import run_stats
+
+        return run_stats(args)
     commands = {
         None: _cmd_gui,
         "gui": _cmd_gui,

@@ -47,6 +47,15 @@ def add_vocab_parser(sub: argparse._SubParsersAction) -> None:
     learning = actions.add_parser("learning", help="mark a saved word as still learning")
     learning.add_argument("word")
 
+    hsk = actions.add_parser(
+        "known-hsk",
+        help="mark every word of HSK 3.0 bands 1 to N known (\"I know HSK 1-N\")",
+        description="Words you already gave a state (learning, known, ignored) keep it; "
+        "the known words are not added to the vocabulary list.",
+    )
+    hsk.add_argument("band", type=int, choices=range(1, 8), metavar="N",
+                     help="1-6, or 7 for the 7-9 band")
+
     exporter = actions.add_parser("export", help="write the list for Anki, Pleco, Zhongwen, ...")
     exporter.add_argument(
         "--format",
@@ -90,6 +99,7 @@ def run_vocab(args: argparse.Namespace) -> int:
         "remove": _remove,
         "known": _known,
         "learning": _learning,
+        "known-hsk": _known_hsk,
         "export": _export,
         "import": _import,
     }
@@ -100,7 +110,7 @@ def run_vocab(args: argparse.Namespace) -> int:
         return commands[args.vocab_command](store, args)
 
 
-_CHANGES = frozenset({"add", "remove", "known", "learning"})
+_CHANGES = frozenset({"add", "remove", "known", "learning", "known-hsk"})
 
 
 def _add(store: VocabStore, args: argparse.Namespace) -> int:
@@ -170,6 +180,17 @@ def _known(store: VocabStore, args: argparse.Namespace) -> int:
 
 def _learning(store: VocabStore, args: argparse.Namespace) -> int:
     return _set_status(store, args.word, "learning")
+
+
+def _known_hsk(store: VocabStore, args: argparse.Namespace) -> int:
+    from app.core.language.hsk import band_label, get_hsk_levels
+
+    words = get_hsk_levels().words_up_to(args.band)
+    marked = store.set_states(words, "known")
+    kept = len(words) - len(marked)
+    print(f"marked {len(marked):,} words of HSK 1–{band_label(args.band)} known"
+          + (f"; {kept:,} already had a state and kept it" if kept else ""))
+    return 0
 
 
 def _set_status(store: VocabStore, word: str, status: str) -> int:

@@ -25,7 +25,7 @@ def test_help_lists_the_commands():
     result = run_cli("--help")
     assert result.returncode == 0
     out = result.stdout.decode()
-    for command in ("analyze", "lookup", "screenshot", "vocab", "--data-dir"):
+    for command in ("analyze", "lookup", "screenshot", "vocab", "stats", "--data-dir"):
         assert command in out
 
 

@@ -222,14 +222,9 @@ def analyze_document(
 
 def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
     """A file, or a built-in article named by slug or title."""
-    from app.core.text.articles import find_builtin, load_article
+    from app.core.text.articles import load_named_article
 
-    try:
-        exists = Path(path).exists()
-    except (OSError, ValueError):  # a name too long, or with a NUL: load_article says why
-        exists = True
-    item = None if exists else find_builtin(str(path))
-    return analyze_article(load_article(item.path if item else path, clean=clean))
+    return analyze_article(load_named_article(path, clean=clean))
 
 
 def read_words(text: str) -> list[Token]:

@@ -103,6 +103,14 @@ def reading_stats(
     )
 
 
+def article_stats(article: Article, states: Mapping[str, WordState]) -> ArticleStats:
+    """An article's statistics from scratch (`zhreader stats`)."""
+    from app.core.language.hsk import get_hsk_levels
+
+    counts = article_word_counts(article)
+    return reading_stats(counts, states, get_hsk_levels().profile_counts(counts))
+
+
 def article_word_counts(article: Article) -> dict[str, int]:
     """The counted words of an article without pinyin or glosses: a third of the analysis.
 

@@ -64,6 +64,16 @@ def load_article(path: str | Path, clean: bool = True) -> Article:
     return _make_article(text, title, str(path), clean, from_html)
 
 
+def load_named_article(name: str | Path, clean: bool = True) -> Article:
+    """A file, or a built-in article named by slug or title when no such file exists."""
+    try:
+        exists = Path(name).exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL: load_article says why
+        exists = True
+    item = None if exists else find_builtin(str(name))
+    return load_article(item.path if item else name, clean=clean)
+
+
 def article_from_bytes(data: bytes, name: str | None, clean: bool = True) -> Article:
     """An article from memory (standard input, a dropped file); `name` "-" means stdin."""
     label = "standard input" if name in (None, "-") else name
