@@ -88,6 +88,7 @@ def _build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--tone-text", action="store_true", help="tone colours on characters")
 
     from app.cli_entities import add_entities_parser
+    from app.cli_library import add_library_parser
     from app.cli_stats import add_stats_parser
     from app.cli_vocab import add_vocab_parser
     from app.cli_words import add_words_parser
@@ -96,6 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add_entities_parser(sub)
     add_words_parser(sub)
     add_stats_parser(sub)
+    add_library_parser(sub)
     return parser
 
 
@@ -453,6 +455,10 @@ def _run(args: argparse.Namespace) -> int:
         from app.cli_stats import run_stats
 
         return run_stats(args)
+    if args.command == "library":
+        from app.cli_library import run_library
+
+        return run_library(args)
     commands = {
         None: _cmd_gui,
         "gui": _cmd_gui,

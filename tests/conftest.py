@@ -60,3 +60,29 @@ def _no_word_rules_left_behind():
 # Real sentences from the built-in articles, one per script.
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
 TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
+
+
+def make_epub(path: Path, title: str, chapters: list[tuple[str, str]]) -> Path:
+    """A small EPUB book built with ebooklib: a cover page without text, then the chapters
+    (title, XHTML body), listed in the table of contents, in reading order."""
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier(f"zhreader-test-{path.stem}")
+    book.set_title(title)
+    book.set_language("zh")
+    cover = epub.EpubHtml(title="封面", file_name="cover.xhtml")
+    cover.content = '<img src="cover.jpg" alt=""/>'
+    book.add_item(cover)
+    items = []
+    for n, (name, body) in enumerate(chapters, 1):
+        item = epub.EpubHtml(title=name, file_name=f"chapter-{n}.xhtml", lang="zh")
+        item.content = f"<h1>{name}</h1>{body}"
+        book.add_item(item)
+        items.append(item)
+    book.toc = [epub.Link(item.file_name, item.title, f"toc-{n}") for n, item in enumerate(items)]
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", cover, *items]
+    epub.write_epub(str(path), book)
+    return path

@@ -31,7 +31,7 @@ def tokens_of(sentence: str, words: list[str]) -> list[Token]:
 
 def stats_of(tokens, states, names=()):
     counts = countable_word_counts(tokens, names)
-    return reading_stats(counts, states, get_hsk_levels().profile_counts(counts))
+    return reading_stats(counts.items(), states, get_hsk_levels().profile_counts(counts))
 
 
 def test_known_share_counts_chinese_words_but_not_names_or_numbers():

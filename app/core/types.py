@@ -73,6 +73,7 @@ class Article:
     text: str  # exactly what the window shows
     script: Script
     path: str | None = None
+    part: str = ""  # a chapter inside the file at `path` (an EPUB item); "" for the whole file
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,3 +187,36 @@ class VocabItem:
     @property
     def state(self) -> WordState:
         return WORD_STATES[self.status, self.level]
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One text in the library, as the store returns it."""
+
+    id: int
+    path: str
+    part: str  # a chapter of the file (EPUB item), "" for the whole file
+    title: str
+    book: str  # the book a chapter belongs to, "" for a lone text
+    builtin: str  # the slug of a bundled article, "" for the learner's own
+    added: float
+    last_read: float | None  # None: never opened
+    position: int  # first visible character when last read
+    progress: float  # furthest share read, 0.0 to 1.0
+    chars: int  # length in characters, 0 until first read
+
+    @property
+    def location(self) -> tuple[str, str]:
+        return self.path, self.part
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A text to add: where it is and what it is called."""
+
+    path: str
+    title: str
+    chars: int = 0
+    part: str = ""
+    book: str = ""
+    builtin: str = ""

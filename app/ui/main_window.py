@@ -858,7 +858,7 @@ class MainWindow(QMainWindow):
             return
         index = self._view_index
         profile = index.level_profile or LevelProfile((0,) * (TOP_BAND + 1))
-        self.stats = reading_stats(index.word_counts, self._states, profile)
+        self.stats = reading_stats(index.word_counts.items(), self._states, profile)
         self.known_label.setText(
             f"Known: {percent(self.stats.known_share)} of words · "
             f"{percent(self.stats.known_distinct_share)} of distinct words · "

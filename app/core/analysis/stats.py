@@ -77,12 +77,16 @@ def counts_of_spans(
 
 
 def reading_stats(
-    counts: Mapping[str, int], states: Mapping[str, WordState], profile: LevelProfile
+    counts: Iterable[tuple[str, int]], states: Mapping[str, WordState], profile: LevelProfile
 ) -> ArticleStats:
-    """The article's statistics against the learner's word states (cheap: distinct words)."""
+    """The statistics of a text's (word, occurrences) against the learner's word states.
+
+    Cheap: one visit per distinct word, so the window and the library re-measure after
+    every change of states without reading the text again.
+    """
     words = distinct = known = known_distinct = new = 0
     get = states.get
-    for word, n in counts.items():
+    for word, n in counts:
         state = get(word)
         if state is None:
             new += 1
@@ -108,7 +112,7 @@ def article_stats(article: Article, states: Mapping[str, WordState]) -> ArticleS
     from app.core.language.hsk import get_hsk_levels
 
     counts = article_word_counts(article)
-    return reading_stats(counts, states, get_hsk_levels().profile_counts(counts))
+    return reading_stats(counts.items(), states, get_hsk_levels().profile_counts(counts))
 
 
 def article_word_counts(article: Article) -> dict[str, int]:

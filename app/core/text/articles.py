@@ -64,6 +64,15 @@ def load_article(path: str | Path, clean: bool = True) -> Article:
     return _make_article(text, title, str(path), clean, from_html)
 
 
+def load_source(path: str | Path, part: str = "") -> Article:
+    """A library entry's article: a whole file, or one chapter (`part`) of an EPUB book."""
+    if part:
+        from app.core.text.epub import load_chapter
+
+        return load_chapter(path, part)
+    return load_article(path)
+
+
 def load_named_article(name: str | Path, clean: bool = True) -> Article:
     """A file, or a built-in article named by slug or title when no such file exists."""
     try:

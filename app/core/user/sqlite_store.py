@@ -62,7 +62,7 @@ class SqliteStore:
     kind = "store"
     contents = "entries"  # what the learner would lose, in a message: "saved words"
     application_id = 0
-    main_table = ""
+    main_table = ""  # required: a store of ours without it is damaged
     migrations: Sequence[Migration] = ()
 
     def __init__(self, path: Path) -> None:

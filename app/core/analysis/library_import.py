@@ -1,0 +1,129 @@
+"""Reading texts into the library: folders, files and EPUB books, each text analysed once.
+
+A file is read (decoded, cleaned, a book split into chapters), its words counted the
+way the window counts them, and the result handed back for the caller to store in
+batches: the window does this on a worker thread, `zhreader library add` in the
+foreground. Nothing here writes; `store_batch` does, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.analysis.library_index import LibraryIndex, Location, TextWords, file_stamp
+from app.core.errors import UserError
+from app.core.types import Article, LibraryEntry, NewEntry
+from app.core.user.library import LibraryStore, path_key
+
+# What a folder import picks up; a file chosen by name is tried whatever it is called.
+IMPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".epub")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadText:
+    """One text read for the library, with its counted words."""
+
+    entry: NewEntry
+    words: TextWords
+    text: str  # for the full-text index
+
+    @property
+    def location(self) -> Location:
+        return path_key(self.entry.path), self.entry.part
+
+
+def importable_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to import: those named, and the texts and books inside named folders.
+
+    Folders are walked in name order, hidden files and folders left out, links to
+    folders not followed (no loops).
+    """
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            files.extend(Path(root) / name for name in sorted(names)
+                         if not name.startswith(".") and name.lower().endswith(IMPORT_SUFFIXES))
+    return list(dict.fromkeys(files))
+
+
+def read_file(path: Path) -> list[ReadText]:
+    """A file's texts (a book gives one per chapter), analysed; or one UserError line."""
+    from app.core.text.articles import load_article
+    from app.core.text.epub import EPUB_SUFFIX, read_epub
+
+    stamp = file_stamp(path)
+    if stamp is None:
+        raise UserError(f"{path}: no such file; check the path")
+    if path.suffix.lower() == EPUB_SUFFIX:
+        book = read_epub(path)
+        return [read_article(chapter, stamp, book.title) for chapter in book.chapters]
+    return [read_article(load_article(path), stamp)]
+
+
+def read_article(article: Article, stamp: str, book: str = "") -> ReadText:
+    """An article's entry and counted words (the light analysis: no pinyin, no glosses)."""
+    from app.core.analysis.library_index import text_words
+    from app.core.analysis.stats import article_word_counts
+    from app.core.language.hsk import get_hsk_levels
+
+    counts = article_word_counts(article)
+    words = text_words(stamp, len(article.text), counts, get_hsk_levels().profile_counts(counts))
+    entry = NewEntry(path=article.path or "", title=article.title, chars=len(article.text),
+                     part=article.part, book=book)
+    return ReadText(entry, words, article.text)
+
+
+def reread_entries(
+    entries: Sequence[LibraryEntry],
+) -> Iterator[tuple[LibraryEntry, ReadText | str]]:
+    """Listed texts read again (new to the index, or changed): each with its words or why not.
+
+    The chapters of one book are read from one opening of it.
+    """
+    from app.core.text.articles import load_article
+    from app.core.text.epub import read_epub
+
+    books: dict[str, dict[str, Article] | str] = {}
+    for entry in entries:
+        stamp = file_stamp(entry.path)
+        if stamp is None:
+            yield entry, f"{entry.path}: the file is missing"
+            continue
+        try:
+            if entry.part:
+                if entry.path not in books:
+                    books.clear()  # one book open at a time
+                    try:
+                        books[entry.path] = {c.part: c for c in read_epub(entry.path).chapters}
+                    except UserError as exc:
+                        books[entry.path] = str(exc)
+                chapters = books[entry.path]
+                if isinstance(chapters, str):
+                    raise UserError(chapters)
+                if entry.part not in chapters:
+                    raise UserError(f"{entry.path}: the book has no chapter {entry.part!r}")
+                article = chapters[entry.part]
+            else:
+                article = load_article(entry.path)
+        except UserError as exc:
+            yield entry, str(exc)
+            continue
+        yield entry, read_article(article, stamp, entry.book)
+
+
+def store_batch(library: LibraryStore, index: LibraryIndex,
+                texts: Sequence[ReadText]) -> list[LibraryEntry]:
+    """Add (or update) the texts' entries and index their words: what a batch confirms."""
+    if not texts:
+        return []
+    entries = library.add_many([text.entry for text in texts])
+    index.put_many((text.location, text.words, text.text) for text in texts)
+    return entries
