@@ -497,6 +497,11 @@ class ArticleView(QTextEdit):
     def first_visible_offset(self) -> int:
         return self._offsets.to_py(self.cursorForPosition(QPoint(0, 0)).position())
 
+    def last_visible_offset(self) -> int:
+        """The last character on screen: how far the reader has got."""
+        corner = self.viewport().rect().bottomRight()
+        return self._offsets.to_py(self.cursorForPosition(corner).position())
+
     def visible_tokens(self) -> range:
         """Indexes of the tokens wholly on screen: the page "mark the rest known" acts on."""
         if not self._tokens:

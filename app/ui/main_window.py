@@ -54,12 +54,14 @@ from app.core.types import (
     Analysis,
     Article,
     Entity,
+    LibraryEntry,
     VocabItem,
     WordLevel,
     WordState,
     WordStatus,
 )
 from app.core.user.corrections import Corrections
+from app.core.user.library import path_key
 from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
 from app.ui.article_view import SAVE_KEYS, WORD_KEYS, ArticleView
@@ -67,7 +69,9 @@ from app.ui.corrections_dialog import CorrectionsDialog
 from app.ui.file_jobs import FileJobs
 from app.ui.find_bar import FindBar
 from app.ui.import_dialog import ImportDialog
+from app.ui.library_model import percent
 from app.ui.library_panel import LibraryPanel
+from app.ui.library_session import LibrarySession
 from app.ui.models import menu_text
 from app.ui.names_panel import NamesPanel
 from app.ui.popup import WordInfo, WordPopup
@@ -84,8 +88,9 @@ from app.ui.worker import (
     entity_at,
 )
 
-OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md")
-FILE_FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
+OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md", ".epub")
+FILE_FILTER = "Articles and books (*.txt *.html *.htm *.md *.epub);;All files (*)"
+PROGRESS_DELAY_MS = 3000  # scrolling settles before the reading position is written
 # Each choice of the Export dialog: the format and its options (Pleco's categories).
 EXPORT_FILTERS: dict[str, tuple[str, dict[str, object]]] = {
     "Anki deck (*.apkg)": ("apkg", {}),
@@ -206,7 +211,13 @@ class MainWindow(QMainWindow):
         self._build_word_shortcuts()
 
         self._refresh_vocab()
-        notices = [self.vocab.notice, Corrections.load().notice]
+        self.library.load(self._states)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._record_progress)
+        self.view.verticalScrollBar().valueChanged.connect(self._progress_timer.start)
+        notices = [self.vocab.notice, self.library.notice, Corrections.load().notice]
         if any(notices):
             self.statusBar().showMessage("; ".join(n for n in notices if n), 15_000)
         geometry, state = self.settings.window_state()
@@ -243,7 +254,12 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.library_panel = LibraryPanel()
-        self.library_panel.open_requested.connect(self._on_library_open)
+        if (header := self.settings.library_header()) is not None:
+            self.library_panel.restore_header_state(header)
+        self.library = LibrarySession(self.library_panel, self)
+        self.library.open_requested.connect(self.open_entry)
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.library.failed.connect(lambda text: self._on_failed(text, title="Library"))
         self.library_dock = self._dock("Library", "libraryDock", self.library_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.names_panel = NamesPanel()
@@ -259,7 +275,7 @@ class MainWindow(QMainWindow):
         self.vocab_panel.word_chosen.connect(self.find_vocab_word)
         self.vocab_dock = self._dock("Vocabulary", "vocabDock", self.vocab_panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [280], Qt.Orientation.Horizontal)
         self.resizeDocks([self.entity_dock, self.vocab_dock], [330, 330],
                          Qt.Orientation.Horizontal)
 
@@ -319,6 +335,18 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.choose_file)
         file_menu.addAction(open_action)
+        add_action = QAction("&Add to library…", self)
+        add_action.triggered.connect(self.library_panel.choose_files)
+        file_menu.addAction(add_action)
+        folder_action = QAction("Add a &folder to library…", self)
+        folder_action.triggered.connect(self.library_panel.choose_folder)
+        file_menu.addAction(folder_action)
+        paste_action = QAction("&Paste text as a new article", self)
+        paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        paste_action.triggered.connect(self.paste_article)
+        file_menu.addAction(paste_action)
+        self.library_panel.paste_requested.connect(self.paste_article)
+        file_menu.addSeparator()
         import_action = QAction("&Import vocabulary…", self)
         import_action.triggered.connect(self.import_vocab)
         file_menu.addAction(import_action)
@@ -425,35 +453,57 @@ class MainWindow(QMainWindow):
 
     # ---- opening articles ------------------------------------------------------------------
 
-    def open_path(self, path: str, position: int = 0) -> None:
-        """Load and analyse `path` in the background; the text shows as soon as it is read."""
+    def open_path(self, path: str, position: int = 0, part: str = "") -> None:
+        """Load and analyse `path` (or chapter `part` of a book) in the background; the
+        text shows as soon as it is read. A whole book goes into the library first."""
         self.popup.hide_popup()
+        if not part and path.lower().endswith(".epub"):
+            self.library.import_paths([path], open_first=True)
+            return
+        self._record_progress()  # where the reader leaves the article they were in
         self.article_path = str(path)
         self._rereading = False
         self._restore_position = position
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        self.runner.start(path=str(path))
+        self.runner.start(path=str(path), part=part)
+
+    def open_entry(self, entry: LibraryEntry) -> None:
+        """A text from the library, where the reader left it."""
+        if self.article is not None and self.article_path is not None \
+                and (path_key(self.article_path), self.article.part) == entry.location:
+            return
+        self.open_path(entry.path, entry.position, entry.part)
 
     def open_initial(self, paths: list[str]) -> None:
         """Command-line files first, else where the learner left off, else the first article."""
-        for extra in paths[1:]:
-            self.library_panel.add_file(Path(extra).name, str(Path(extra).resolve()))
+        if paths[1:]:
+            self.library.import_paths([str(Path(p).resolve()) for p in paths[1:]])
         if paths:
             self.open_path(str(Path(paths[0]).resolve()))
             return
-        last, position = self.settings.last_article()
-        if last and Path(last).is_file():
-            self.open_path(last, position)
-        elif (first := self.library_panel.first_path()) is not None:
-            self.open_path(first)
+        last = self.library.last_read()
+        if last is not None:
+            self.open_entry(last)
+        elif (first := self.library_panel.first_entry()) is not None:
+            self.open_entry(first)
+
+    def paste_article(self) -> None:
+        """The clipboard's text becomes an article of the library, opened at once."""
+        path = self.library.paste(QApplication.clipboard().text())
+        if path is not None:
+            self.open_path(path)
+
+    def _record_progress(self) -> None:
+        self._progress_timer.stop()
+        if self.article is None or not self.view.text:
+            return
+        last = self.view.last_visible_offset()
+        self.library.record_progress(self.view.first_visible_offset(),
+                                     (last + 1) / len(self.view.text))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open article", str(Path.home()), FILE_FILTER)
         if path:
-            self.open_path(path)
-
-    def _on_library_open(self, path: str) -> None:
-        if path != self.article_path:
             self.open_path(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -464,8 +514,8 @@ class MainWindow(QMainWindow):
         files = self._dropped_files(event)
         if files:
             event.acceptProposedAction()
-            for extra in files[1:]:
-                self.library_panel.add_file(Path(extra).name, extra)
+            if files[1:]:
+                self.library.import_paths(files[1:])
             self.open_path(files[0])
 
     @staticmethod
@@ -488,10 +538,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — zhreader")
         if article.path:
             self.article_path = article.path
-            self.library_panel.add_file(article.title, article.path)
-            if self._persist:
-                self.settings.add_recent_file(article.path)
-        self.library_panel.show_open(article.path)
+        self.library.opened(article, self._restore_position)
         if self.find_bar.isVisible():
             self.find_bar.refresh()
         if self._restore_position:
@@ -640,6 +687,7 @@ class MainWindow(QMainWindow):
         self._states = self.vocab.states()
         self.view.set_word_states(self._states)
         self._update_known()
+        self.library.states_changed(self._states)
 
     def _change_states(self, label: str, keys: list[str], change: Callable[[], object]
                        ) -> object | None:
@@ -1099,23 +1147,19 @@ class MainWindow(QMainWindow):
         if not self._persist:
             return
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
-        if self.article_path:
-            self.settings.save_last_article(self.article_path, self.view.first_visible_offset())
+        self.settings.save_library_header(self.library_panel.header_state())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._record_progress()
         self.save_state()
         self.popup.hide_popup()
         self.runner.wait(5000)
         self.aids.speaker.wait(5000)
         self.aids.speaker.stop()
+        self.library.close()
         self.vocab.close()
         super().closeEvent(event)
-
-
-def percent(share: float) -> str:
-    """A share as a learner reads it: one known word among thousands is "<1%", not "0%"."""
-    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
 def _state_name(status: WordStatus, level: int = 0) -> str:

@@ -1,4 +1,4 @@
-"""Qt models over core objects: the library, an article's entities, the vocabulary.
+"""Qt models over core objects: an article's entities, the vocabulary, corrections.
 
 Widgets only ever see these models; the core objects stay plain dataclasses.
 """
@@ -6,8 +6,6 @@ Widgets only ever see these models; the core objects stay plain dataclasses.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -17,13 +15,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtGui import Qt as QtText
 
 from app.core.language.hsk import band_label, level_summary
 from app.core.types import ENTITY_TYPE_GROUPS, ENTITY_TYPE_NAMES, Entity, VocabItem, WordLevel
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 WORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -43,93 +40,6 @@ def plain_tooltip(text: str) -> str:
 def menu_text(text: str) -> str:
     """Article text inside a menu item: a "&" is a literal ampersand, not a shortcut key."""
     return text.replace("&", "&&")
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    """One row of the library list: a built-in article or a file the user opened."""
-
-    title: str
-    path: str
-    builtin: bool
-
-
-def builtin_library() -> list[LibraryEntry]:
-    """The bundled articles, in the order the core library gives them."""
-    from app.core.text.articles import builtin_articles
-
-    return [LibraryEntry(item.title, str(item.path), True) for item in builtin_articles()]
-
-
-class LibraryModel(QAbstractListModel):
-    """Built-in articles first, then files the user opened (most recent first)."""
-
-    def __init__(self, builtin: list[LibraryEntry], parent=None) -> None:
-        super().__init__(parent)
-        self._rows = list(builtin)
-        self._current = ""  # the open article's row path, as listed: that row is bold
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entry.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(entry.path)
-        if role == PATH_ROLE:
-            return entry.path
-        if role == Qt.ItemDataRole.FontRole and entry.path == self._current:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def set_current(self, path: str | None) -> int:
-        """Mark the open article's row (bold); returns that row, or -1 if it is not listed."""
-        old = self.row_of(self._current) if self._current else -1
-        row = self.row_of(path) if path else -1
-        self._current = self._rows[row].path if row >= 0 else ""  # compared on every paint
-        for changed in {old, row} - {-1}:
-            idx = self.index(changed)
-            self.dataChanged.emit(idx, idx)
-        return row
-
-    def entry(self, row: int) -> LibraryEntry:
-        return self._rows[row]
-
-    def row_of(self, path: str) -> int:
-        key = _path_key(path)
-        for row, entry in enumerate(self._rows):
-            if _path_key(entry.path) == key:
-                return row
-        return -1
-
-    def add_or_update(self, title: str, path: str) -> int:
-        """Record an opened file (its title is known only after loading); returns its row."""
-        row = self.row_of(path)
-        if row >= 0:
-            old = self._rows[row]
-            if old.title != title and not old.builtin:
-                self._rows[row] = LibraryEntry(title, old.path, False)
-                idx = self.index(row)
-                self.dataChanged.emit(idx, idx)
-            return row
-        first_user = sum(1 for e in self._rows if e.builtin)
-        self.beginInsertRows(QModelIndex(), first_user, first_user)
-        self._rows.insert(first_user, LibraryEntry(title, path, False))
-        self.endInsertRows()
-        return first_user
-
-
-def _path_key(path: str) -> str:
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return path
 
 
 class EntityModel(QStandardItemModel):

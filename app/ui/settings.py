@@ -155,26 +155,10 @@ class ViewSettings:
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
 
-    def last_article(self) -> tuple[str | None, int]:
-        path = self._qs.value("session/article")
-        try:
-            position = int(self._qs.value("session/position", 0))
-        except (TypeError, ValueError):
-            position = 0
-        return (str(path) if path else None), max(0, position)
+    def library_header(self) -> QByteArray | None:
+        """The library table's columns as the learner left them."""
+        state = self._qs.value("library/header")
+        return state if isinstance(state, QByteArray) else None
 
-    def save_last_article(self, path: str | None, position: int) -> None:
-        if path:
-            self._qs.setValue("session/article", path)
-            self._qs.setValue("session/position", int(position))
-
-    def recent_files(self) -> list[str]:
-        value = self._qs.value("session/recent")
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if value else []
-
-    def add_recent_file(self, path: str, limit: int = 12) -> None:
-        recent = [p for p in self.recent_files() if p != path]
-        recent.insert(0, path)
-        self._qs.setValue("session/recent", recent[:limit])
+    def save_library_header(self, state: QByteArray) -> None:
+        self._qs.setValue("library/header", state)

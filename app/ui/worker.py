@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.errors import Cancelled, UserError
 from app.core.language.hsk import LevelProfile
-from app.core.text.articles import load_article
+from app.core.text.articles import load_source
 from app.core.types import Analysis, Article, Entity
 
 # Above this many characters the analysis runs with the cyclic garbage collector paused.
@@ -143,12 +143,13 @@ class _Newest:
 
 class _AnalysisJob(QRunnable):
     def __init__(self, request: int, newest: _Newest, path: str | None,
-                 article: Article | None, signals: _Signals) -> None:
+                 article: Article | None, signals: _Signals, part: str = "") -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
         self._newest = newest
         self._path = path
+        self._part = part
         self._article = article
         self._signals = signals
 
@@ -161,7 +162,7 @@ class _AnalysisJob(QRunnable):
         try:
             if self.superseded():
                 return
-            article = self._article or load_article(self._path or "")
+            article = self._article or load_source(self._path or "", self._part)
             if self.superseded():
                 return
             self._signals.loaded.emit(self._request, article)
@@ -207,13 +208,15 @@ class AnalysisRunner(QObject):
     def _latest(self) -> int:
         return self._newest.request
 
-    def start(self, path: str | None = None, article: Article | None = None) -> int:
-        """Analyse in the background; older requests are dropped or stopped."""
+    def start(self, path: str | None = None, article: Article | None = None,
+              part: str = "") -> int:
+        """Analyse in the background (a file, a chapter `part` of a book, or an article);
+        older requests are dropped or stopped."""
         self._newest.request += 1
         self._pool.clear()  # queued, not yet started: never run
         self._set_busy(True)
         self._pool.start(
-            _AnalysisJob(self._latest, self._newest, path, article, self._signals))
+            _AnalysisJob(self._latest, self._newest, path, article, self._signals, part))
         return self._latest
 
     def wait(self, msecs: int = -1) -> bool:

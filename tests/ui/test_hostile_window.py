@@ -190,8 +190,9 @@ def test_markup_in_names_and_file_names_is_not_rendered_in_tooltips(
         if action.toolTip() != action.text().replace("&&", "&"):
             _shown_as_written(action.toolTip(), f"Never list “{name}” as a name, in any article")
     library = window.library_panel.model
-    tip = library.data(library.index(library.row_of(str(article))), Qt.ItemDataRole.ToolTipRole)
-    _shown_as_written(tip, str(article))
+    row = library.row_of((str(article.resolve()), ""))
+    tip = library.data(library.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    _shown_as_written(tip, f"{library.entry(row).title}\n{article.resolve()}")
 
 
 # -- data folders the window cannot use ------------------------------------------------------

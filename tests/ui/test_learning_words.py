@@ -76,9 +76,9 @@ def test_learning_washes_are_drawn_under_the_text_and_fade_with_the_level(
     window.tint_action.setChecked(False)
     view = window.view
     index = next(i for i, t in enumerate(view.tokens) if t.text == WORD)
-    rect = view.token_rect(index)
     qtbot.waitUntil(lambda: "word" in _marks_of(view, WORD), timeout=5000)
     view.repaint()
+    rect = view.token_rect(index)
     page = view.viewport().grab().toImage().pixelColor(rect.topLeft() + QPoint(6, -6))
     before, _ = _ink_and_wash(view, rect)
     assert before == page
@@ -88,7 +88,7 @@ def test_learning_washes_are_drawn_under_the_text_and_fade_with_the_level(
         window.set_word_state(index, "learning", level)
         qtbot.waitUntil(lambda lv=level: f"learning-{lv}" in _marks_of(view, WORD), timeout=5000)
         view.repaint()
-        washes[level], darkest = _ink_and_wash(view, rect)
+        washes[level], darkest = _ink_and_wash(view, view.token_rect(index))
         assert darkest < 80  # ink, not a wash over it
     assert page != washes[4] != washes[1]
     # Level 1 (new to me) stands out most; level 4 (nearly known) is nearer the page.

@@ -47,10 +47,8 @@ def test_typing_s_in_the_names_filter_does_not_save_the_hovered_word(qtbot, open
 
 
 def _selected_path(window) -> str | None:
-    rows = window.library_panel.view.selectionModel().selectedIndexes()
-    if len(rows) != 1:
-        return None
-    return window.library_panel.model.entry(rows[0].row()).path
+    entries = window.library_panel.selected_entries()
+    return entries[0].path if len(entries) == 1 else None
 
 
 def _row_colour(window, row: int) -> str:
@@ -60,28 +58,28 @@ def _row_colour(window, row: int) -> str:
 
 
 def _sample_point(window, row: int):
-    """A point in the row's padding, clear of its text."""
-    rect = window.library_panel.view.visualRect(window.library_panel.model.index(row))
-    return QPoint(window.library_panel.view.viewport().width() - 6, rect.top() + 3)
+    """A point in the row's padding, clear of its text (`row` as shown, sorted)."""
+    panel = window.library_panel
+    rect = panel.view.visualRect(panel.proxy.index(row, 0))
+    return QPoint(rect.left() + 2, rect.top() + 2)
 
 
 def test_library_selects_the_open_article_also_after_a_restart(
     qtbot, open_window, restart_window
 ) -> None:
     first = open_window(XAI)
-    library = first.library_panel.model
-    other = next(library.entry(r) for r in range(library.rowCount())
-                 if Path(library.entry(r).path).resolve() != XAI.resolve())
+    panel = first.library_panel
+    other = next(panel.entry_at(r) for r in range(panel.proxy.rowCount())
+                 if Path(panel.entry_at(r).path).resolve() != XAI.resolve())
     assert Path(_selected_path(first)).resolve() == XAI.resolve()
     with qtbot.waitSignal(first.analysis_shown, timeout=60_000):
-        first.open_path(other.path)
+        first.open_entry(other)
     assert _selected_path(first) == other.path  # the selection moved with the article
     # ... and it can be seen: the open row is painted unlike the others.
-    shown = first.library_panel.view.viewport().rect()
-    rows = [r for r in range(first.library_panel.model.rowCount())
-            if shown.contains(_sample_point(first, r))]
+    shown = panel.view.viewport().rect()
+    rows = [r for r in range(panel.proxy.rowCount()) if shown.contains(_sample_point(first, r))]
     assert len(rows) > 1
-    open_row = next(r for r in rows if first.library_panel.model.entry(r).path == other.path)
+    open_row = next(r for r in rows if panel.entry_at(r).path == other.path)
     colours = {r: _row_colour(first, r) for r in rows}
     assert all(colours[open_row] != colours[r] for r in rows if r != open_row), colours
     first.close()
