@@ -28,6 +28,7 @@ from app.core.analysis.stats import ArticleStats, reading_stats
 from app.core.errors import UserError
 from app.core.types import LibraryEntry, WordState
 from app.core.user.library import LibraryStore
+from app.ui.worker import collector_paused
 
 BATCH_SECONDS = 0.25  # results reach the window at most this often
 BATCH_TEXTS = 50  # texts per store transaction during an import
@@ -81,7 +82,10 @@ class _Job(QRunnable):
     def run(self) -> None:
         self.signals.busy.emit(True)
         try:
-            self._work(self)
+            # Thousands of texts: no full collections over the window's heap meanwhile,
+            # and the GIL handed to the GUI thread every millisecond.
+            with collector_paused(True):
+                self._work(self)
         except UserError as exc:
             self.signals.problems.emit(str(exc))
         except Exception as exc:  # the window must keep running
