@@ -45,6 +45,8 @@ def test_files_opened_earlier_are_still_there_after_a_restart(
     row = _row_of_path(first, mine)
     assert row >= 0  # listed as soon as it was opened
     qtbot.waitUntil(lambda: _measured(first, row), timeout=60_000)
+    # The library's figures are the status bar's: the same words counted the same way.
+    assert first.library_panel.model.stats(row) == first.stats
     first.view.scroll_to_offset(2000, center=False)
     position = first.view.first_visible_offset()
     with qtbot.waitSignal(first.analysis_shown, timeout=60_000):

@@ -71,6 +71,11 @@ def _corrections_fingerprint() -> bytes:
     return corrections.fingerprint() + b"\0" + word_corrections.fingerprint()
 
 
+def code_fingerprint() -> str:
+    """What makes an analysis of the same text come out differently: code, data, packages."""
+    return _code_fingerprint()
+
+
 def cache_key(article: Article) -> str | None:
     if len(article.text) > MAX_CACHED_CHARS:
         return None

@@ -40,7 +40,7 @@ _RUNS = re.compile(f"[{HAN_CLASS}]+|[^\\W_{HAN_CLASS}]+")
 class TextWords:
     """One text's counted words (names, numbers and non-Chinese left out) and HSK profile."""
 
-    stamp: str  # the file's size and modification time when it was read
+    stamp: str  # `file_stamp` of the file when it was read
     chars: int
     words: tuple[str, ...]
     counts: array  # array("I"), one per word
@@ -51,12 +51,15 @@ class TextWords:
 
 
 def file_stamp(path: str | Path) -> str | None:
-    """Size and modification time: a changed file is read again. None when it is missing."""
+    """Size, modification time and the analysis code: a changed file (or a zhreader that
+    counts words differently) is read again. None when the file is missing."""
+    from app.core.analysis.cache import code_fingerprint
+
     try:
         st = Path(path).stat()
     except (OSError, ValueError):
         return None
-    return f"{st.st_size}:{st.st_mtime_ns}"
+    return f"{st.st_size}:{st.st_mtime_ns}:{code_fingerprint()[:16]}"
 
 
 def search_terms(text: str) -> str:
