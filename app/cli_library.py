@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
+
+if TYPE_CHECKING:
+    from app.core.analysis.library_index import LibraryIndex
+    from app.core.analysis.stats import ArticleStats
+    from app.core.types import LibraryEntry
+    from app.core.user.library import LibraryStore
 
 
 def add_library_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +50,7 @@ def run_library(args: argparse.Namespace) -> int:
             index.close()
 
 
-def _add(library, index, args: argparse.Namespace) -> int:
+def _add(library: LibraryStore, index: LibraryIndex, args: argparse.Namespace) -> int:
     from app.cli import say, terminal_safe
     from app.core.analysis.library_import import importable_files, read_file, store_batch
 
@@ -66,7 +73,7 @@ def _add(library, index, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _list(library, index, args: argparse.Namespace) -> int:
+def _list(library: LibraryStore, index: LibraryIndex, args: argparse.Namespace) -> int:
     from app.cli import terminal_safe
     from app.core.analysis.library_index import file_stamp
     from app.core.analysis.stats import reading_stats
@@ -96,7 +103,7 @@ def _list(library, index, args: argparse.Namespace) -> int:
     return 0
 
 
-def _entry_json(entry, stats, missing: bool) -> dict:
+def _entry_json(entry: LibraryEntry, stats: ArticleStats | None, missing: bool) -> dict:
     payload = {
         "id": entry.id,
         "title": entry.title,
@@ -116,7 +123,7 @@ def _entry_json(entry, stats, missing: bool) -> dict:
     return payload
 
 
-def _remove(library, index, args: argparse.Namespace) -> int:
+def _remove(library: LibraryStore, index: LibraryIndex, args: argparse.Namespace) -> int:
     from app.cli import terminal_safe
     from app.core.user.library import path_key
 

@@ -54,12 +54,11 @@ def _hsk_text(profile: LevelProfile) -> str:
 
 
 def _hsk_tooltip(profile: LevelProfile) -> str:
-    lines = [f"{HSK_COVERAGE:.0%} of the words are covered by HSK 1–"
-             f"{band_label(coverage_band(profile) or TOP_BAND)}"
-             if coverage_band(profile) else
-             f"Fewer than {HSK_COVERAGE:.0%} of the words are in HSK 1–7–9"]
-    lines += [f"HSK {band_label(band)}: {percent(profile.share(band))}"
-              for band in range(1, TOP_BAND + 1)]
+    band = coverage_band(profile)
+    head = (f"{HSK_COVERAGE:.0%} of the words are in HSK 1–{band_label(band)}" if band else
+            f"Fewer than {HSK_COVERAGE:.0%} of the words are in HSK at all")
+    lines = [head, *(f"HSK {band_label(b)}: {percent(profile.share(b))}"
+                     for b in range(1, TOP_BAND + 1))]
     lines.append(f"not in HSK: {percent(profile.share(0))}")
     return "\n".join(lines)
 
