@@ -43,4 +43,6 @@ CREDITS: tuple[Credit, ...] = (
     Credit("CLUENER2020 (CLUE benchmark), training split", "trained the entity tagger (the "
            "data is not shipped)", "none stated; a public research benchmark", "",
            "https://github.com/CLUEbenchmark/CLUENER2020"),
+    Credit("EbookLib (with lxml)", "EPUB books into the library", "AGPL-3.0 (lxml: BSD-3-Clause)",
+           "", "https://github.com/aerkalov/ebooklib"),
 )

@@ -66,6 +66,7 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
     loop.exec()
     if window.analysis is None:
         raise UserError(window.last_error or "the article was not analysed in time")
+    _wait_for_the_library(window)
     app.processEvents()
     if hover and not hover_word(window, hover):
         print(f"zhreader: warning: {hover!r} does not occur as a word in the article",
@@ -76,6 +77,19 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
     print(json.dumps(describe(window), ensure_ascii=False))
     window.close()
     return 0
+
+
+def _wait_for_the_library(window, timeout_ms: int = ANALYSIS_TIMEOUT_MS) -> None:
+    """The library's statistics in the picture, not its progress bar (a few built-ins)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    worker = window.library.worker
+    if not worker.busy:
+        return
+    loop = QEventLoop()
+    worker.busy_changed.connect(lambda busy: None if busy else loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
 
 
 def hover_word(window, word: str) -> bool:  # window: MainWindow
