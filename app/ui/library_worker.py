@@ -49,12 +49,21 @@ class _Signals(QObject):
 class _Shared:
     """What the jobs share; touched only on the worker thread (but `generation`)."""
 
-    def __init__(self, library: LibraryStore, index_path: Path | None) -> None:
-        self.library = library
+    def __init__(self, library_path: Path, index_path: Path | None) -> None:
+        self.library_path = library_path
         self.index_path = index_path
+        self._library: LibraryStore | None = None
         self.index: LibraryIndex | None = None
         self.texts: dict[Location, TextWords] | None = None
         self.generation = 0  # cancel() moves it on: jobs of an older generation stop
+
+    @property
+    def library(self) -> LibraryStore:
+        """The worker's own connection to the library: the GUI thread's writes (where the
+        reader is) never wait behind a batch of imported texts on one Python lock."""
+        if self._library is None:
+            self._library = LibraryStore(self.library_path)
+        return self._library
 
     def opened(self) -> tuple[LibraryIndex, dict[Location, TextWords]]:
         if self.index is None:
@@ -62,6 +71,11 @@ class _Shared:
         if self.texts is None:
             self.texts = self.index.load()
         return self.index, self.texts
+
+    def close(self) -> None:
+        for opened in (self._library, self.index):
+            if opened is not None:
+                opened.close()
 
 
 class _Job(QRunnable):
@@ -123,7 +137,7 @@ class LibraryWorker(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._shared = _Shared(library, index_path)
+        self._shared = _Shared(library.path, index_path)
         self._signals = _Signals(self)
         self._signals.progress.connect(self.progress)
         self._signals.stats.connect(self.stats_ready)
@@ -179,8 +193,7 @@ class LibraryWorker(QObject):
     def shutdown(self, msecs: int = 5000) -> None:
         self.cancel()
         self.wait(msecs)
-        if self._shared.index is not None:
-            self._shared.index.close()
+        self._shared.close()
 
 
 # -- jobs (worker thread) ---------------------------------------------------------------
