@@ -18,6 +18,7 @@ Run: nice .venv/bin/python benchmarks/bench_library.py [--sizes 200,1000,2000]
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -112,6 +113,16 @@ def child(folder: Path, count: int, queries: list[str]) -> dict:
     from app.ui.main_window import MainWindow
 
     app = ensure_application()
+    gc_pauses: list[float] = []  # diagnostics: a long collection is a long stall
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        elif info.get("generation") == 2:
+            gc_pauses.append(time.perf_counter() - gc_started[0])
+
+    gc.callbacks.append(on_gc)
     stalls: list[float] = []
     clock = QElapsedTimer()
     last = [0.0]
@@ -174,7 +185,10 @@ def child(folder: Path, count: int, queries: list[str]) -> dict:
         panel_times.append(time.perf_counter() - started)
     panel.search_edit.clear()
     panel.run_search()
-    result |= {"query_p50_ms": _quantile(index_times, 0.5) * 1000,
+    slowest = sorted(zip(panel_times, queries, strict=True), reverse=True)[:3]
+    result |= {"slowest_box_queries": [(q, round(t * 1000, 1)) for t, q in slowest],
+               "longest_full_gc_ms": max(gc_pauses, default=0.0) * 1000,
+               "query_p50_ms": _quantile(index_times, 0.5) * 1000,
                "query_p99_ms": _quantile(index_times, 0.99) * 1000,
                "panel_search_p99_ms": _quantile(panel_times, 0.99) * 1000}
 
@@ -251,6 +265,8 @@ def main() -> int:
             result["chars"] = chars
             rows.append(result)
             _print_row(result, header=len(rows) == 1)
+            print(f"  (diagnostics: longest full collection {result['longest_full_gc_ms']:.0f} ms;"
+                  f" slowest search-box queries {result['slowest_box_queries']})", flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
