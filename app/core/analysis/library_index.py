@@ -188,11 +188,6 @@ class LibraryIndex:
 
     # -- reads ------------------------------------------------------------------------
 
-    def stamps(self) -> dict[Location, str]:
-        with self._lock:
-            rows = self._conn.execute("SELECT path, part, stamp FROM doc").fetchall()
-        return {(path, part): stamp for path, part, stamp in rows}
-
     def load(self, locations: Iterable[Location] | None = None) -> dict[Location, TextWords]:
         """The stored words of every text (or of `locations`), word strings shared."""
         wanted = set(locations) if locations is not None else None
