@@ -13,9 +13,13 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.core.errors import UserError
+
+if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -102,17 +106,18 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from app.core.analysis.pipeline import analyze_document, analyze_path
+    from app.core.analysis.analyzer import default_analyzer
 
+    analyzer = default_analyzer()
     if args.lines:
         source = _stdin_lines() if args.path == "-" else _open_text(args.path)
         out = sys.stdout
         for line in source:
-            analysis = analyze_document(
+            analysis = analyzer.analyze_document(
                 line.rstrip("\r\n"), clean=not args.no_clean, use_cache=False
             )
             _write_analysis_json(analysis, out)
-        _report_damaged_corrections()
+        _report_damaged_corrections(analyzer)
         return 0
     if args.path == "-":
         from app.core.text.articles import MAX_ARTICLE_BYTES
@@ -120,11 +125,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         # One byte more than any article may have: enough to refuse /dev/zero in one line
         # without reading it forever.
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-        analysis = analyze_document(data, clean=not args.no_clean, name="-")
+        analysis = analyzer.analyze_document(data, clean=not args.no_clean, name="-")
     else:
-        analysis = analyze_path(args.path, clean=not args.no_clean)
+        analysis = analyzer.analyze_path(args.path, clean=not args.no_clean)
     _write_analysis_json(analysis, sys.stdout)
-    _report_damaged_corrections()
+    _report_damaged_corrections(analyzer)
     return 0
 
 
@@ -143,21 +148,17 @@ def _stdin_lines():
         yield raw.decode("utf-8", "replace")
 
 
-def _report_damaged_corrections() -> None:
+def _report_damaged_corrections(analyzer: Analyzer) -> None:
     """Analysis only reads the corrections file; here a damaged one is set aside, and said so.
 
     Also says when the dictionary index had to be built in memory (an unusable cache folder).
     """
     from app.core.user.corrections import Corrections
 
-    notices = [Corrections.load().notice, _dictionary_notice()]
+    dictionary = analyzer.dictionary_if_open()  # never opened (a cached analysis): no note
+    notices = [Corrections.load().notice, dictionary.notice if dictionary else None]
     for notice in filter(None, notices):
         say("note", notice)
-
-
-def _dictionary_notice() -> str | None:
-    module = sys.modules.get("app.core.language.dictionary")  # never imported: never built
-    return module.index_notice() if module is not None else None
 
 
 def _write_analysis_json(analysis, out) -> None:
@@ -177,15 +178,15 @@ def _open_text(path: str):
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from app.cli_vocab import lookup_item
-    from app.core.language.hsk import get_hsk_levels, level_summary
+    from app.core.analysis.analyzer import default_analyzer
+    from app.core.language.hsk import level_summary
 
+    analyzer = default_analyzer()
     if args.longest:
-        from app.core.language.dictionary import get_dictionary
-
-        return _print_longest(get_dictionary(), args.word, args.json)
-    found = lookup_item(args.word, (args.context or "").strip())
+        return _print_longest(analyzer.dictionary, args.word, args.json)
+    found = lookup_item(analyzer, args.word, (args.context or "").strip())
     reading = " ".join(s for s in found.reading if s)
-    levels = get_hsk_levels()
+    levels = analyzer.hsk
     level = levels.level(args.word.strip()) or levels.level(found.simplified)
     if args.json:
         payload = {
@@ -202,11 +203,11 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             ],
         }
         print(json.dumps(payload, ensure_ascii=False))
-        _report_damaged_corrections()
+        _report_damaged_corrections(analyzer)
         return 0
     if not found.entries and not any(part for _, part in found.parts):
         print(f"{args.word}: not in the dictionary")
-        _report_damaged_corrections()
+        _report_damaged_corrections(analyzer)
         return 1
     if reading:
         print(f"{args.word} read {reading}")
@@ -218,7 +219,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         print(f"[{text}]")
         for entry in part:
             print("  " + _entry_line(entry))
-    _report_damaged_corrections()
+    _report_damaged_corrections(analyzer)
     return 0
 
 
@@ -247,11 +248,12 @@ def _print_longest(dictionary, text: str, as_json: bool) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from app.core.language.dictionary import get_dictionary
+    from app.core.analysis.analyzer import default_analyzer
     from app.core.language.dictionary_search import DictionarySearch
 
     query = " ".join(args.query)
-    results = DictionarySearch(get_dictionary()).search(query, limit=max(0, args.limit))
+    search = DictionarySearch(default_analyzer().dictionary).search
+    results = search(query, limit=max(0, args.limit))
     if args.json:
         payload = [
             {
@@ -297,10 +299,11 @@ def _cmd_speak(args: argparse.Namespace) -> int:
     import subprocess
     from pathlib import Path
 
+    from app.core.analysis.analyzer import default_analyzer
     from app.core.language import speech
 
     text = sys.stdin.buffer.read().decode("utf-8", "replace") if args.text == "-" else args.text
-    engine = speech.EspeakNgEngine()
+    engine = speech.EspeakNgEngine(default_analyzer().spoken_reading)
     if not engine.available():
         raise UserError(engine.unavailable_reason())
     if args.out:

@@ -52,15 +52,17 @@ def run_library(args: argparse.Namespace) -> int:
 
 def _add(library: LibraryStore, index: LibraryIndex, args: argparse.Namespace) -> int:
     from app.cli import say, terminal_safe
+    from app.core.analysis.analyzer import default_analyzer
     from app.core.analysis.library_import import importable_files, read_file, store_batch
 
     files = importable_files(args.paths)
     if not files:
         raise UserError("nothing to add: no .txt, .html, .htm, .md or .epub file there")
+    analyzer = default_analyzer()
     added = failed = 0
     for path in files:
         try:
-            texts = read_file(path)
+            texts = read_file(analyzer, path)
         except UserError as exc:
             say("error", str(exc))
             failed += 1

@@ -21,16 +21,18 @@ def add_stats_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     from app.cli import say, terminal_safe
+    from app.core.analysis.analyzer import default_analyzer
     from app.core.analysis.stats import article_stats
     from app.core.text.articles import load_named_article
     from app.core.user.vocab import VocabStore
 
-    article = load_named_article(args.article)
+    analyzer = default_analyzer()
+    article = load_named_article(args.article, words=analyzer.is_headword)
     with VocabStore() as store:
         if store.notice:
             say("note", store.notice)
         states = store.states()
-    stats = article_stats(article, states)
+    stats = article_stats(analyzer, article, states)
     if args.json:
         print(json.dumps(stats.to_json(), ensure_ascii=False))
         return 0

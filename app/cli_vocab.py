@@ -17,6 +17,7 @@ from app.core.language.lookup import WordLookup, vocab_item
 from app.core.types import VocabItem
 
 if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
     from app.core.user.vocab import VocabStore
 
 
@@ -118,7 +119,9 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
     if not word:
         raise UserError("give a word to save")
     sentence = (args.context or "").strip()
-    item = lookup_item(word, sentence)
+    from app.core.analysis.analyzer import default_analyzer
+
+    item = lookup_item(default_analyzer(), word, sentence)
     item = vocab_item(
         item, sentence, (args.article or "").strip(), (args.note or "").strip(),
         mark=sentence.find(word) if sentence else -1,
@@ -128,15 +131,15 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def lookup_item(word: str, sentence: str = "", at: int | None = None) -> WordLookup:
+def lookup_item(
+    analyzer: Analyzer, word: str, sentence: str = "", at: int | None = None
+) -> WordLookup:
     """The word as the window would save it from `sentence` (read there, in context;
     `at`: its offset in the sentence when it occurs more than once)."""
-    from app.core.language.dictionary import get_dictionary
     from app.core.language.lookup import context_reading, look_up
-    from app.core.language.pinyin import get_reader
 
-    reading = context_reading(get_reader(), word, sentence, at)
-    return look_up(get_dictionary(), word, reading, in_context=word in sentence)
+    reading = context_reading(analyzer.reader, word, sentence, at)
+    return look_up(analyzer.dictionary, word, reading, in_context=word in sentence)
 
 
 def _list(store: VocabStore, args: argparse.Namespace) -> int:
@@ -183,9 +186,10 @@ def _learning(store: VocabStore, args: argparse.Namespace) -> int:
 
 
 def _known_hsk(store: VocabStore, args: argparse.Namespace) -> int:
-    from app.core.language.hsk import band_label, get_hsk_levels
+    from app.core.analysis.analyzer import default_analyzer
+    from app.core.language.hsk import band_label
 
-    words = get_hsk_levels().words_up_to(args.band)
+    words = default_analyzer().hsk.words_up_to(args.band)
     marked = store.set_states(words, "known")
     kept = len(words) - len(marked)
     print(f"marked {len(marked):,} words of HSK 1–{band_label(args.band)} known"
@@ -227,9 +231,10 @@ def _export(store: VocabStore, args: argparse.Namespace) -> int:
         out = export_path_in(out, deck, fmt)
     options: dict[str, object] = {}
     if fmt == "apkg":
+        from app.core.analysis.analyzer import default_analyzer
         from app.core.user.anki_deck import default_sources
 
-        options = {"deck_name": deck, "sources": default_sources()}
+        options = {"deck_name": deck, "sources": default_sources(default_analyzer())}
     elif fmt == "pleco":
         options = {"group": args.group}
     count = export(items, out, fmt, **options)
@@ -238,8 +243,7 @@ def _export(store: VocabStore, args: argparse.Namespace) -> int:
 
 
 def _import(store: VocabStore, args: argparse.Namespace) -> int:
-    from app.core.language.dictionary import get_dictionary
-    from app.core.language.pinyin import get_reader
+    from app.core.analysis.analyzer import default_analyzer
     from app.core.user.vocab_import import (
         FORMAT_NAMES,
         Completer,
@@ -249,7 +253,8 @@ def _import(store: VocabStore, args: argparse.Namespace) -> int:
     )
 
     path = Path(args.file).expanduser()
-    parsed = load_word_list(path, Completer(get_dictionary(), get_reader()))
+    analyzer = default_analyzer()
+    parsed = load_word_list(path, Completer(analyzer.dictionary, analyzer.reader))
     status = "known" if args.known else "learning" if args.learning else None
     plan = plan_import(parsed, {item.simplified: item for item in store.items()}, status)
     from app.cli import terminal_safe

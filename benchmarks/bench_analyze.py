@@ -21,18 +21,19 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     import jieba
 
-    from app.core.analysis.pipeline import analyze_path, has_han
-    from app.core.language.dictionary import get_dictionary
+    from app.core.analysis.analyzer import default_analyzer
+    from app.core.analysis.pipeline import has_han
     from app.core.text.articles import builtin_articles
     from app.core.text.script import to_simplified
 
     jieba.setLogLevel(60)
-    dictionary = get_dictionary()
+    analyzer = default_analyzer()
+    dictionary = analyzer.dictionary
     print(f"{'article':40s} {'tokens':>6s} {'zh':>5s} {'word%':>6s} {'any%':>6s} "
           f"{'pinyin%':>7s} {'jieba%':>6s} {'ms':>6s}")
     for item in builtin_articles():
         start = time.perf_counter()
-        analysis = analyze_path(item.path)
+        analysis = analyzer.analyze_path(item.path)
         ms = (time.perf_counter() - start) * 1000
         zh = [t for t in analysis.tokens if has_han(t.text)]
         word = sum(t.source == "word" for t in zh)

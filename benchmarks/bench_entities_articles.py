@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.core.language.entities import Lexicon, find_entities, load_lexicon  # noqa: E402
-from app.core.language.segmentation import segment_tagged  # noqa: E402
+from app.core.analysis.analyzer import Analyzer  # noqa: E402
+from app.core.language.entities import Lexicon, load_lexicon  # noqa: E402
 from app.core.user.corrections import Corrections, normalize_name  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "gold" / "articles_entities.json"
@@ -63,13 +63,14 @@ def main() -> int:
 
 def score(gold_all: dict, lexicon: Lexicon, show: bool) -> None:
     totals = [0, 0, 0, 0, 0]  # tp, predicted, gold, right type, seconds*1000
+    analyzer = Analyzer(lexicon=lexicon)
     for name, gold in sorted(gold_all.items()):
         from app.core.text.articles import load_article
 
-        text = load_article(ARTICLES / name).text
-        tagged = segment_tagged(text)
+        text = load_article(ARTICLES / name, words=analyzer.is_headword).text
+        tagged = analyzer.segment_tagged(text)
         began = time.perf_counter()
-        found = find_entities(text, tagged, Corrections(), lexicon=lexicon)
+        found = analyzer.entities(text, tagged, Corrections())
         millis = (time.perf_counter() - began) * 1000
         gold_forms = [_forms(g.get("canonical"), g.get("aliases", [])) for g in gold]
         used: set[int] = set()

@@ -25,10 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.language.entities import find_entities
+from app.core.analysis.analyzer import Analyzer
 from app.core.language.entities.train import default_data, gold_spans, read_cluener, strip_marks
-from app.core.language.segmentation import segment_tagged
 from app.core.user.corrections import Corrections
+
+ANALYZER = Analyzer()  # the shipped data; corrections are passed per call
 
 OUR_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 WITH_WORKS = {**OUR_TYPES, "work": "WORK"}
@@ -109,7 +110,7 @@ def predict(
     text: str, corrections: Corrections, types: dict[str, str] = OUR_TYPES
 ) -> set[tuple[int, int, str]]:
     out = set()
-    for entity in find_entities(text, segment_tagged(text), corrections):
+    for entity in ANALYZER.entities(text, corrections=corrections):
         label = types.get(entity.type)
         if label == "WORK":
             out.update((*strip_marks(text, s, e), label) for s, e in entity.spans)

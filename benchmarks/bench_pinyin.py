@@ -257,9 +257,9 @@ def g2pm_reader() -> Callable[[list[str]], list[list[str]]]:
 
 
 def zhreader_reader() -> Callable[[list[str]], list[list[str]]]:
-    from app.core.language.pinyin import get_reader
+    from app.core.analysis.analyzer import Analyzer
 
-    reader = get_reader()
+    reader = Analyzer().reader
 
     def read(texts: list[str]) -> list[list[str]]:
         # One call per block of lines exercises the batched network path.
@@ -288,10 +288,10 @@ def accuracy(read: Callable[[list[str]], list[list[str]]], rows) -> tuple[float,
 def common_words() -> None:
     from pypinyin import Style, lazy_pinyin
 
-    from app.core.language.pinyin import get_reader
+    from app.core.analysis.analyzer import Analyzer
 
     g2pm = g2pm_reader()
-    reader = get_reader()
+    reader = Analyzer().reader
     passed = {"pypinyin": 0, "g2pM": 0, "zhreader": 0}
     print("\ncommon words (expected | pypinyin | g2pM | zhreader):")
     for sentence, word, expected in COMMON:
@@ -323,13 +323,13 @@ import json, sys, time
 clock = time.process_time  # CPU seconds: the machine may be shared
 w0, t0 = time.perf_counter(), clock()
 sys.path.insert(0, sys.argv[1])
-from app.core.language.pinyin import get_reader
+from app.core.analysis.analyzer import Analyzer
 from app.core.text.script import to_simplified
 import jieba
 jieba.setLogLevel(60)
 text = to_simplified(open(sys.argv[2], encoding="utf-8").read())
 t1 = clock()
-reader = get_reader()
+reader = Analyzer().reader
 reader.tables()
 t2 = clock()
 model = reader.model()

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("ZHREADER_CACHE_DIR", str(Path(tempfile.gettempdir()) / "zhreader-bench"))
 os.environ.setdefault("ZHREADER_DATA_DIR", tempfile.mkdtemp(prefix="zhreader-bench-data-"))
 
-from app.core.analysis.pipeline import analyze_article
+from app.core.analysis.analyzer import Analyzer
 from app.core.text.articles import builtin_articles
 from app.core.types import Article
 
@@ -43,14 +43,15 @@ def main() -> int:
     )
     han_only = "".join(ch for ch in source if "\u4e00" <= ch <= "\u9fff")
     # Warm up: load the dictionary, jieba and the pinyin model once.
-    analyze_article(Article("warm", source[:2000], "simplified"), use_cache=False)
+    analyzer = Analyzer()
+    analyzer.analyze(Article("warm", source[:2000], "simplified"), use_cache=False)
     print(f"{'shape':<22}{'chars':>10}{'seconds':>10}{'chars/s':>12}{'peak RSS MiB':>14}")
     for shape, base in (("articles", source), ("one line, no punct.", han_only)):
         size = 10_000
         while size <= args.max:
             text = _repeat(base, size)
             started = time.perf_counter()
-            analysis = analyze_article(Article(shape, text, "simplified"), use_cache=False)
+            analysis = analyzer.analyze(Article(shape, text, "simplified"), use_cache=False)
             seconds = time.perf_counter() - started
             assert analysis.tokens[-1].end == len(text)
             print(

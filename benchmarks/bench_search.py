@@ -53,11 +53,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
 
-    from app.core.language.dictionary import get_dictionary
+    from app.core.analysis.analyzer import Analyzer
     from app.core.language.dictionary_search import DictionarySearch
 
     started = time.perf_counter()
-    dictionary = get_dictionary()
+    dictionary = Analyzer().dictionary
     search = DictionarySearch(dictionary)
     print(f"index open (or build): {time.perf_counter() - started:.2f} s")
     queries = mixed_queries(dictionary, args.queries, args.seed)

@@ -115,10 +115,11 @@ elif backend == "rjieba":
     loaded = time.perf_counter()
     rjieba.cut(text)
 else:
-    from app.core.language.segmentation import segment, warm_up
-    warm_up()
+    from app.core.analysis.analyzer import Analyzer
+    analyzer = Analyzer()
+    analyzer.warm_up()
     loaded = time.perf_counter()
-    segment(text)
+    analyzer.segment(text)
 done = time.perf_counter()
 print(json.dumps({"load": loaded - start, "segment": done - loaded}))
 """
@@ -151,12 +152,12 @@ def main() -> int:
         "rule: SIGHAN has no dev split) and second half (held out) separately")
     args = parser.parse_args()
 
-    from app.core.language.dictionary import get_dictionary
-    from app.core.language.segmentation import Segmenter
+    from app.core.analysis.analyzer import Analyzer
 
-    contains = get_dictionary().contains
+    analyzer = Analyzer()
+    contains = analyzer.dictionary.contains
     systems = plain_segmenters()
-    systems["zhreader"] = Segmenter(is_headword=contains).segment
+    systems["zhreader"] = analyzer.segment
 
     print(f"SIGHAN 2005 test, word P/R/F1 ({args.limit or 'all'} lines per corpus)")
     for corpus in CORPORA:

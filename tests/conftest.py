@@ -49,12 +49,23 @@ def article_sentence(name: str, containing: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _no_word_rules_left_behind():
-    """An analysis hands the user's word corrections to the process-wide segmenter; a test
-    that made some must not leave them to the next test's data dir."""
+    """An analysis hands the user's word corrections to the default Analyzer's segmenter;
+    a test that made some leaves the next test a fresh Analyzer (the one reset)."""
     yield
-    from app.core.language.segmentation import WordRules, set_word_rules
+    from app.core.analysis.analyzer import default_analyzer, reset_analyzer
 
-    set_word_rules(WordRules())
+    if default_analyzer().word_rules_in_use:
+        reset_analyzer()
+
+
+@pytest.fixture
+def use_analyzer():
+    """Make an Analyzer of the test's own the process default for the rest of the test."""
+    from app.core.analysis.analyzer import default_analyzer, reset_analyzer
+
+    previous = default_analyzer()
+    yield reset_analyzer
+    reset_analyzer(previous)
 
 
 # Real sentences from the built-in articles, one per script.

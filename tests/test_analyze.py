@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from app.core.analysis.pipeline import analyze_document, analyze_path, has_han
+from app.core.analysis.analyzer import default_analyzer
+from app.core.analysis.pipeline import has_han
 from tests.conftest import ARTICLES
 from tests.test_cli import run_cli
 
@@ -15,7 +16,7 @@ BUILTIN = sorted(p.name for p in ARTICLES.glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def analyses():
-    return {name: analyze_path(ARTICLES / name) for name in BUILTIN}
+    return {name: default_analyzer().analyze_path(ARTICLES / name) for name in BUILTIN}
 
 
 @pytest.mark.parametrize("name", BUILTIN)
@@ -32,9 +33,8 @@ def test_tokens_cover_the_shown_text_exactly(analyses, name):
 
 @pytest.mark.parametrize("name", BUILTIN)
 def test_every_chinese_token_has_pinyin_and_a_gloss(analyses, name):
-    from app.core.language.dictionary import get_dictionary
 
-    dictionary = get_dictionary()
+    dictionary = default_analyzer().dictionary
     for token in analyses[name].tokens:
         if has_han(token.text):
             for char, syllable in zip(token.text, token.pinyin, strict=True):
@@ -61,14 +61,15 @@ def test_cleaned_articles_show_no_junk(analyses):
 
 
 def test_contextual_pinyin_in_a_document():
-    analysis = analyze_document("我去银行取钱，然后我们一起长大了。", clean=False)
+    analysis = default_analyzer().analyze_document("我去银行取钱，然后我们一起长大了。",
+                                                   clean=False)
     readings = {t.text: t.pinyin for t in analysis.tokens}
     assert readings["银行"] == ("yín", "háng")
     assert readings["长大"] == ("zhǎng", "dà")
 
 
 def test_traditional_text_keeps_its_script_and_segments_like_simplified():
-    analysis = analyze_document("他在銀行工作，覺得很累。", clean=False)
+    analysis = default_analyzer().analyze_document("他在銀行工作，覺得很累。", clean=False)
     words = [t.text for t in analysis.tokens]
     assert "銀行" in words
     assert analysis.script == "traditional"
@@ -150,4 +151,4 @@ def test_a_decoded_document_over_the_limit_is_refused(monkeypatch):
 
     monkeypatch.setattr(articles, "MAX_ARTICLE_CHARS", 10)
     with pytest.raises(UserError, match="more than 10 characters"):
-        analyze_document("一二三四五六七八九十十一", clean=False)
+        default_analyzer().analyze_document("一二三四五六七八九十十一", clean=False)

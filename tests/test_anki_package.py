@@ -15,7 +15,7 @@ from anki.collection import (
     ImportAnkiPackageRequest,
 )
 
-from app.core.analysis.pipeline import read_words
+from app.core.analysis.analyzer import default_analyzer
 from app.core.types import VocabItem
 from app.core.user.anki_deck import DeckSources
 from app.core.user.export import export_apkg
@@ -157,7 +157,7 @@ def test_audio_reads_polyphones_as_the_card_shows_them(tmp_path: Path):
     speech = ReadingSpeech()
     bank = VocabItem("银行", "銀行", "yín háng", "bank", sentence="他在银行工作。", mark=2)
     export_apkg([bank], tmp_path / "deck.apkg",
-                sources=DeckSources(read_words=read_words, speech=speech))
+                sources=DeckSources(read_words=default_analyzer().read_words, speech=speech))
     assert speech.readings["银行"] == ["yín", "háng"]
     assert speech.readings["他在银行工作。"][2:4] == ["yín", "háng"]  # 行 háng, not xíng
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.user.corrections import Corrections
 
@@ -99,13 +100,11 @@ def test_one_bad_entry_does_not_lose_the_others(data_dir):
 
 
 def test_analysis_reads_a_damaged_file_without_moving_it_and_the_cli_reports_it(data_dir):
-    from app.core.language.entities import find_entities
-    from app.core.language.segmentation import segment_tagged
 
     damaged = data_dir / "entity_corrections.json"
     damaged.write_text("{not json", encoding="utf-8")
     text = "杨格是知名的数学家。"
-    find_entities(text, segment_tagged(text))
+    default_analyzer().entities(text, default_analyzer().segment_tagged(text))
     assert damaged.exists()  # background analysis never renames the user's file
     env = dict(os.environ, ZHREADER_DATA_DIR=str(data_dir))
     result = subprocess.run(

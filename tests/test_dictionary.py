@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import Analyzer
 from app.core.language.cedict import cedict_source_path
-from app.core.language.dictionary import INDEX_NAME, Dictionary, get_dictionary, open_dictionary
+from app.core.language.dictionary import INDEX_NAME, Dictionary, open_dictionary
 
 # From resources/articles/xai-greg-yang-steps-back.txt.
 YANG_SENTENCE = "因罹患莱姆病,他决定退出xAI的日常事务,转为非正式顾问"
@@ -139,16 +140,15 @@ def test_headwords_cover_every_line_of_the_bundled_file(cedict: Dictionary) -> N
     assert ("银行", "銀行", "yin2 hang2") in headwords
 
 
-def test_get_dictionary_is_one_shared_instance_across_threads(
-    cache: Path, cedict: Dictionary, monkeypatch: pytest.MonkeyPatch
+def test_an_analyzers_dictionary_is_one_shared_instance_across_threads(
+    cache: Path, cedict: Dictionary
 ) -> None:
-    monkeypatch.setenv("ZHREADER_CACHE_DIR", str(cache))
-    monkeypatch.setattr(get_dictionary, "instance", None)
+    analyzer = Analyzer(cache_dir=cache)
     seen: list[Dictionary] = []
     glosses: list[tuple[str | None, str | None]] = []
 
     def worker() -> None:
-        shared = get_dictionary()
+        shared = analyzer.dictionary
         seen.append(shared)
         glosses.append(shared.gloss("银行"))
 

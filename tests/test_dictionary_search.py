@@ -8,14 +8,14 @@ import json
 import pytest
 
 from app.cli import main
-from app.core.language.dictionary import get_dictionary
+from app.core.analysis.analyzer import default_analyzer
 from app.core.language.dictionary_search import DictionarySearch, parse_pinyin
 from app.core.text.find import find_all
 
 
 @pytest.fixture(scope="module")
 def search() -> DictionarySearch:
-    return DictionarySearch(get_dictionary())
+    return DictionarySearch(default_analyzer().dictionary)
 
 
 def _top(search: DictionarySearch, query: str, n: int = 3) -> list[str]:

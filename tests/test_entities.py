@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.language.entities import find_entities
-from app.core.language.segmentation import segment_tagged
+from app.core.analysis.analyzer import default_analyzer
 from app.core.user.corrections import Corrections
 
 
@@ -15,7 +14,7 @@ def _private_dirs(tmp_path, monkeypatch):
 
 
 def entities(text: str, corrections: Corrections | None = None):
-    return find_entities(text, segment_tagged(text), corrections or Corrections())
+    return default_analyzer().entities(text, corrections=corrections or Corrections())
 
 
 def by_name(found, name: str):

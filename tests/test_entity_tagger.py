@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.language.entities import (
     combine,
-    find_entities,
     load_lexicon,
     prepare,
     rule_mentions,
@@ -24,7 +24,6 @@ from app.core.language.entities.tagger import (
     spans_from_labels,
 )
 from app.core.language.entities.train import gold_spans, held_out, strip_marks
-from app.core.language.segmentation import segment_tagged
 from app.core.paths import dictionaries_dir
 from app.core.user.corrections import Corrections
 
@@ -35,7 +34,7 @@ def _private_dirs(tmp_path, monkeypatch):
 
 
 def entities(text: str, **kwargs):
-    return find_entities(text, segment_tagged(text), Corrections(), **kwargs)
+    return default_analyzer().entities(text, corrections=Corrections(), **kwargs)
 
 
 def by_name(found, name: str):
@@ -60,7 +59,7 @@ def test_shipped_model_has_a_provenance_header_and_loads_lazily():
     tagger = EntityTagger(path)
     assert tagger._tagger is None  # nothing read until the first sentence is tagged
     text = "国足在卡塔尔多哈迎战伊朗队。"
-    ctx = prepare(text, segment_tagged(text))
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     tagger.tag(ctx, rule_mentions(ctx, Corrections()))
     assert tagger._tagger is not None
 
@@ -261,7 +260,7 @@ def test_known_names_drawn_from_the_articles_can_be_switched_off():
 
 def test_tagged_spans_carry_the_taggers_confidence():
     text = "王建国昨天抵达上海，随后前往杭州参观。"
-    ctx = prepare(text, segment_tagged(text))
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     scored = EntityTagger().tag(ctx, rule_mentions(ctx, Corrections()))
     assert scored and all(0.0 < sure <= 1.0 for *_, sure in scored)
 
@@ -320,7 +319,7 @@ def test_money_is_not_an_organisation():
 
 def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
     text = "伯格曼把这批化石送给了成都。"
-    ctx = prepare(text, segment_tagged(text))
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     rules = rule_mentions(ctx, Corrections())
     assert ("伯格曼", "person") in {(text[m.start : m.end], m.type) for m in rules}
     unsure = combine(ctx, rules, [(0, 3, "organization", 0.5)])
@@ -331,7 +330,7 @@ def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
 
 def test_a_name_the_tagger_runs_on_into_everyday_words_is_cut_back():
     text = "他拿到了纽约大学计算机科学学位，成都雷阵雨也没挡住他。"
-    ctx = prepare(text, segment_tagged(text))
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     rules = rule_mentions(ctx, Corrections())
     assert {"纽约大学", "成都"} <= {text[m.start : m.end] for m in rules}
     school, city = text.index("纽约大学"), text.index("成都")
@@ -358,7 +357,7 @@ def test_laughter_is_not_a_name():
 
 def test_everyday_words_the_tagger_half_reads_as_a_name_are_no_person():
     text = "感谢他多年来付出的辛勤努力。"
-    ctx = prepare(text, segment_tagged(text))
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     rules = rule_mentions(ctx, Corrections())
     start = text.index("辛勤努力")
     unsure = combine(ctx, rules, [(start, start + 4, "person", 0.46)])
@@ -369,7 +368,7 @@ def test_everyday_words_the_tagger_half_reads_as_a_name_are_no_person():
 
 def test_a_name_only_jieba_reads_as_a_person_needs_a_word_that_introduces_it():
     def kept(text: str) -> set[str]:
-        ctx = prepare(text, segment_tagged(text))
+        ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
         return {text[m.start : m.end] for m in combine(ctx, rule_mentions(ctx, Corrections()), [])}
 
     assert "柯志明" in kept("柯志明说，这条路明年修好。")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.analysis.pipeline import read_words
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.language.hsk import HskLevels
 from app.core.language.tones import TONE_COLORS
@@ -179,7 +179,7 @@ def test_apkg_level_and_sentence_pinyin_come_from_the_sources(tmp_path: Path):
 def test_sentence_pinyin_is_read_in_context_and_grouped_by_word(tmp_path: Path):
     xian = VocabItem("西安", "西安", "xī ān", "Xi'an", sentence="我在银行工作，住在西安。", mark=9)
     out = tmp_path / "words.apkg"
-    export_apkg([xian], out, sources=DeckSources(read_words=read_words))
+    export_apkg([xian], out, sources=DeckSources(read_words=default_analyzer().read_words))
     reading = apkg_notes(out)[0][1]["Sentence pinyin"]
     assert "yínháng" in reading  # 行 read háng in 银行, and the word's syllables joined
     assert reading.endswith("<b>xī'ān</b>.")  # apostrophe before ān, the word bold

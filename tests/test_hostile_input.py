@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.analysis.pipeline import analyze_article, analyze_document
+from app.core.analysis.analyzer import Analyzer, default_analyzer
 from app.core.errors import UserError
 from app.core.text import articles
 from app.core.text.articles import MAX_ARTICLE_CHARS, article_from_bytes, load_article, read_text
@@ -243,7 +243,7 @@ def test_mixed_scripts_emoji_and_combining_marks_analyse_in_place() -> None:
         "杨格(Greg Yang)说：“Café\u0301 ❤️\u200d🔥 نعم 東京 한국 Ελλάδα 𠀋𡈽 "
         "e\u0301\u0302 👍🏽”。"
     )
-    analysis = analyze_document(text, clean=False)
+    analysis = default_analyzer().analyze_document(text, clean=False)
     assert analysis.text == text
     _covers(analysis)
     assert any(t.text == "杨格" and t.pinyin == ("yáng", "gé") for t in analysis.tokens)
@@ -251,13 +251,13 @@ def test_mixed_scripts_emoji_and_combining_marks_analyse_in_place() -> None:
 
 def test_combining_marks_stay_with_their_latin_letter() -> None:
     text = "他说Cafe\u0301和nai\u0308ve。"
-    analysis = analyze_document(text, clean=False)
+    analysis = default_analyzer().analyze_document(text, clean=False)
     for token in analysis.tokens:
         assert unicodedata.category(token.text[0]) != "Mn"
 
 
 def test_combining_marks_stay_with_their_han_character() -> None:
-    analysis = analyze_document("他说中\u0301文很好。", clean=False)
+    analysis = default_analyzer().analyze_document("他说中\u0301文很好。", clean=False)
     for token in analysis.tokens:
         assert unicodedata.category(token.text[0]) != "Mn"
 
@@ -265,14 +265,14 @@ def test_combining_marks_stay_with_their_han_character() -> None:
 def test_lone_surrogates_from_stdin_become_replacement_characters() -> None:
     # surrogateescape turns undecodable stdin bytes into lone surrogates.
     line = "\udcff\udcfe broken \udced\udca0\udc80 杨格"
-    analysis = analyze_document(line)
+    analysis = default_analyzer().analyze_document(line)
     assert analysis.text == "\ufffd\ufffd broken \ufffd\ufffd\ufffd 杨格"
     _covers(analysis)
     json.dumps(analysis.to_json(), ensure_ascii=False).encode("utf-8")
 
 
 def test_lone_surrogates_without_cleaning() -> None:
-    analysis = analyze_document("\udcff 杨格 \ud800", clean=False)
+    analysis = default_analyzer().analyze_document("\udcff 杨格 \ud800", clean=False)
     assert len(analysis.text) == 6
     json.dumps(analysis.to_json(), ensure_ascii=False).encode("utf-8")
 
@@ -281,7 +281,7 @@ def test_a_long_line_without_punctuation_is_analysed_whole() -> None:
     han = "".join(ch for ch in XAI + YI_TAY if "\u4e00" <= ch <= "\u9fff")
     line = (han * (20_000 // len(han) + 1))[:20_000]
     article = Article(title="long", text=line, script="simplified")
-    analysis = analyze_article(article, use_cache=False)
+    analysis = default_analyzer().analyze(article, use_cache=False)
     assert analysis.text == line
     _covers(analysis)
 
@@ -524,8 +524,7 @@ def test_a_file_name_with_control_characters_stays_one_inert_line(
 
 @pytest.mark.parametrize("obstacle", ["folder-at-index", "cache-is-a-file"])
 def test_an_unusable_cache_folder_gets_an_index_in_memory_and_a_note(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-    obstacle: str,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], obstacle: str, use_analyzer,
 ) -> None:
     from app.core.language import dictionary
 
@@ -540,7 +539,7 @@ def test_an_unusable_cache_folder_gets_an_index_in_memory_and_a_note(
     assert opened.gloss("銀行") == ("bank", "word")
     assert opened.notice and "temporary" in opened.notice and "\n" not in opened.notice
     # The command line says so once, after the answer, and succeeds.
-    monkeypatch.setattr(dictionary.get_dictionary, "instance", opened)
+    use_analyzer(Analyzer(dictionary=opened))
     code, out, err = _cli(["lookup", "银行"], capsys)
     assert code == 0 and "bank" in out
     assert err.count("\n") == 1 and err.startswith("zhreader: note: the dictionary index")

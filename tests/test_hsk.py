@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from app.core.language.hsk import HskLevels, band_label, get_hsk_levels, parse_levels
+from app.core.analysis.analyzer import default_analyzer
+from app.core.language.hsk import HskLevels, band_label, parse_levels
 from app.core.types import WordLevel
 
 
 def test_a_beginner_word_has_both_levels_and_a_rank() -> None:
-    level = get_hsk_levels().level("爱好")
+    level = default_analyzer().hsk.level("爱好")
     assert level is not None
     assert (level.v3, level.v2) == (1, 3)
     assert level.frequency_rank is not None and level.frequency_rank > 0
 
 
 def test_traditional_form_finds_the_same_level() -> None:
-    levels = get_hsk_levels()
+    levels = default_analyzer().hsk
     assert levels.level("愛好") == levels.level("爱好")
     assert levels.level("銀行") == levels.level("银行")
 
 
 def test_names_and_rare_words_have_no_level() -> None:
-    assert get_hsk_levels().level("祖克柏") is None
+    assert default_analyzer().hsk.level("祖克柏") is None
 
 
 def test_knowing_more_bands_knows_more_words() -> None:
-    levels = get_hsk_levels()
+    levels = default_analyzer().hsk
     band1, band3 = levels.words_up_to(1), levels.words_up_to(3)
     assert "爱好" in band1
     assert band1 < band3
@@ -50,7 +51,7 @@ def test_parser_skips_comments_and_broken_lines() -> None:
 
 
 def test_an_article_profile_leaves_numbers_out() -> None:
-    levels = get_hsk_levels()
+    levels = default_analyzer().hsk
     with_numbers = levels.profile_counts({"爱好": 3, "三千": 5, "2024": 2})
     assert with_numbers.total == 3
     assert with_numbers.share(1) == 1.0
@@ -58,7 +59,7 @@ def test_an_article_profile_leaves_numbers_out() -> None:
 
 
 def test_profile_from_counts_matches_profile_from_tokens() -> None:
-    levels = get_hsk_levels()
+    levels = default_analyzer().hsk
     words = ["爱好", "爱好", "研究", "祖克柏", "人工智能"]
     counts = {"爱好": 2, "研究": 1, "祖克柏": 1, "人工智能": 1}
     assert levels.profile(words) == levels.profile_counts(counts)

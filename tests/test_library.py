@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.analysis.library_import import importable_files, read_file, store_batch
 from app.core.analysis.library_index import LibraryIndex
 from app.core.errors import UserError
@@ -96,7 +97,7 @@ def test_an_epub_book_becomes_one_entry_per_chapter(tmp_path: Path, library, ind
         ("第一章", "<p>我六岁的时候，在一本描写原始森林的书中看到了一幅精彩的插画。</p>"),
         ("第二章", "<p>我就这样孤独地生活着。</p><p>直到六年前在撒哈拉沙漠发生了一次故障。</p>"),
     ])
-    texts = read_file(book)
+    texts = read_file(default_analyzer(), book)
     entries = store_batch(library, index, texts)
     # The cover has no text: two chapters, titled from the contents, in reading order.
     assert [e.title for e in entries] == ["小王子 · 第一章", "小王子 · 第二章"]
@@ -109,18 +110,19 @@ def test_damaged_and_hostile_books_are_one_line_errors(tmp_path: Path):
     fake = tmp_path / "fake.epub"
     fake.write_bytes(b"PK\x03\x04 this is no zip")
     with pytest.raises(UserError, match="not a readable EPUB"):
-        read_file(fake)
+        read_file(default_analyzer(), fake)
     import zipfile
 
     bomb = tmp_path / "bomb.epub"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.xhtml", b"\0" * (300 * 2**20))  # 300 MiB of zeros, compressed
     with pytest.raises(UserError, match="unpacks to more than"):
-        read_file(bomb)
+        read_file(default_analyzer(), bomb)
 
 
 def test_search_finds_a_word_in_either_script(library, index, tmp_path: Path):
-    store_batch(library, index, read_file(XAI) + read_file(TAY))
+    analyzer = default_analyzer()
+    store_batch(library, index, read_file(analyzer, XAI) + read_file(analyzer, TAY))
     xai, tay = (path_key(XAI), ""), (path_key(TAY), "")
     # 研究员 in the simplified article, 研究員 in the traditional one: either form finds both.
     assert index.search("研究员") == index.search("研究員") == {xai, tay}
@@ -134,10 +136,10 @@ def test_search_finds_a_word_in_either_script(library, index, tmp_path: Path):
 def test_a_changed_text_replaces_its_words_and_search_terms(library, index, tmp_path: Path):
     own = tmp_path / "mine.txt"
     own.write_text("我们研究银行。", encoding="utf-8")
-    store_batch(library, index, read_file(own))
+    store_batch(library, index, read_file(default_analyzer(), own))
     assert index.search("银行")
     own.write_text("我们学习中文。", encoding="utf-8")
-    store_batch(library, index, read_file(own))
+    store_batch(library, index, read_file(default_analyzer(), own))
     assert index.search("银行") == set() and index.search("中文") == {(path_key(own), "")}
     words = index.load()[(path_key(own), "")].words
     assert "银行" not in words and "中文" in words

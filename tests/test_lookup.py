@@ -6,18 +6,16 @@ from __future__ import annotations
 import pytest
 
 from app.cli_vocab import lookup_item
-from app.core.analysis.pipeline import analyze_path
-from app.core.language.dictionary import get_dictionary
+from app.core.analysis.analyzer import default_analyzer
 from app.core.language.lookup import context_reading, look_up, ordered_entries, reads_as
-from app.core.language.pinyin import get_reader
 from app.core.text.articles import builtin_articles
 from app.core.text.chars import has_han
 
 
 @pytest.mark.parametrize("item", builtin_articles(), ids=lambda item: item.path.stem)
 def test_no_popup_contradicts_its_entries(item) -> None:
-    analysis = analyze_path(item.path)
-    dictionary = get_dictionary()
+    analysis = default_analyzer().analyze_path(item.path)
+    dictionary = default_analyzer().dictionary
     wrong = []
     for token in analysis.tokens:
         if not has_han(token.text):
@@ -31,8 +29,8 @@ def test_no_popup_contradicts_its_entries(item) -> None:
 
 
 def test_reading_in_context_picks_the_entry_and_gloss() -> None:
-    dictionary = get_dictionary()
-    reader = get_reader()
+    dictionary = default_analyzer().dictionary
+    reader = default_analyzer().reader
     give_back = look_up(dictionary, "还", context_reading(reader, "还", "借的钱明天一定要还。"))
     still = look_up(dictionary, "还", context_reading(reader, "还", "天还没亮。"))
     assert give_back.reading == ("huán",) and "to pay back" in give_back.gloss
@@ -42,27 +40,26 @@ def test_reading_in_context_picks_the_entry_and_gloss() -> None:
 
 def test_vocab_add_with_context_saves_what_the_window_saves() -> None:
     sentence = "借的钱明天一定要还。"
-    from_cli = lookup_item("还", sentence)
+    from_cli = lookup_item(default_analyzer(), "还", sentence)
     tokens = analyze_path_text(sentence)
     token = next(t for t in tokens if t.text == "还")
-    from_window = look_up(get_dictionary(), token.text, token.pinyin, "simplified")
+    from_window = look_up(default_analyzer().dictionary, token.text, token.pinyin, "simplified")
     assert from_cli == from_window
 
 
 def analyze_path_text(text: str):
-    from app.core.analysis.pipeline import analyze_document
 
-    return analyze_document(text, clean=False, use_cache=False).tokens
+    return default_analyzer().analyze_document(text, clean=False, use_cache=False).tokens
 
 
 def test_a_name_comes_after_the_common_word_read_the_same() -> None:
-    entries = get_dictionary().lookup("文")
+    entries = default_analyzer().dictionary.lookup("文")
     first = ordered_entries(entries, ("wén",))[0]
     assert not first.proper and "language" in first.gloss
 
 
 def test_a_missing_word_shows_its_parts_common_meaning_first() -> None:
-    found = look_up(get_dictionary(), "文字游戏们", ("wén", "zì", "yóu", "xì", "men"))
+    found = look_up(default_analyzer().dictionary, "文字游戏们", ("wén", "zì", "yóu", "xì", "men"))
     assert found.entries == ()
     for _text, entries in found.parts:
         if entries:
@@ -70,7 +67,7 @@ def test_a_missing_word_shows_its_parts_common_meaning_first() -> None:
 
 
 def test_traditional_article_keeps_its_form_and_saves_the_simplified_word() -> None:
-    found = look_up(get_dictionary(), "瞭解", ("liǎo", "jiě"), "traditional")
+    found = look_up(default_analyzer().dictionary, "瞭解", ("liǎo", "jiě"), "traditional")
     assert (found.simplified, found.traditional) == ("了解", "瞭解")
-    particle = look_up(get_dictionary(), "意味著", ("yì", "wèi", "zhe"), "traditional")
+    particle = look_up(default_analyzer().dictionary, "意味著", ("yì", "wèi", "zhe"), "traditional")
     assert particle.simplified == "意味着" and particle.matched

@@ -6,8 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.language import pinyin
-from app.core.language.pinyin import PinyinReader, get_reader, parse_overrides
+from app.core.language.pinyin import PinyinReader, parse_overrides
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import is_han
 from app.core.text.script import to_simplified
@@ -15,7 +16,7 @@ from app.core.text.script import to_simplified
 
 def reading_of(sentence: str, word: str, words: list[tuple[int, int]] | None = None) -> str:
     start = sentence.index(word)
-    return " ".join(get_reader().read(sentence, words)[start : start + len(word)])
+    return " ".join(default_analyzer().reader.read(sentence, words)[start : start + len(word)])
 
 
 @pytest.mark.parametrize(
@@ -62,23 +63,24 @@ def test_article_snippets(article_text, article, snippet, word, expected) -> Non
 
 def test_segmentation_words_are_the_context() -> None:
     sentence = "银行行长"
-    bank_manager = get_reader().read(sentence, [(0, 2), (2, 4)])
+    bank_manager = default_analyzer().reader.read(sentence, [(0, 2), (2, 4)])
     assert bank_manager == ["yín", "háng", "háng", "zhǎng"]
 
 
 def test_one_reading_per_character_and_empty_for_non_han() -> None:
     text = "首席AI官Alexandr Wang，28歲！🙂\n了"
-    out = get_reader().read(text)
+    out = default_analyzer().reader.read(text)
     assert len(out) == len(text)
     for ch, syllable in zip(text, out, strict=True):
         assert (syllable != "") == is_han(ch), ch
     assert out[:2] == ["shǒu", "xí"]
-    assert get_reader().read("") == []
-    assert get_reader().read("GPT-4, 2023.") == [""] * len("GPT-4, 2023.")
+    assert default_analyzer().reader.read("") == []
+    assert default_analyzer().reader.read("GPT-4, 2023.") == [""] * len("GPT-4, 2023.")
 
 
 def test_stray_traditional_characters_still_read_in_context() -> None:
-    assert get_reader().read("長大的銀行行長") == get_reader().read("长大的银行行长")
+    reader = default_analyzer().reader
+    assert reader.read("長大的銀行行長") == reader.read("长大的银行行长")
     assert reading_of("他長大了。", "長大") == "zhǎng dà"
 
 
@@ -90,7 +92,7 @@ def test_tone_marks_use_u_umlaut() -> None:
 
 def test_dictionary_words_still_right_without_the_network(monkeypatch) -> None:
     monkeypatch.setattr(pinyin, "_load_model", lambda: None)
-    reader = PinyinReader()
+    reader = PinyinReader(segmenter=lambda: default_analyzer().segmenter)
     out = reader.read("我去银行取钱，孩子长大了。")
     assert out[2:4] == ["yín", "háng"]
     assert out[9:11] == ["zhǎng", "dà"]
@@ -98,10 +100,10 @@ def test_dictionary_words_still_right_without_the_network(monkeypatch) -> None:
 
 def test_reader_is_shared_and_safe_across_threads() -> None:
     sentence = "他们正在进行研究，银行行长觉得很重要。"
-    expected = get_reader().read(sentence)
+    expected = default_analyzer().reader.read(sentence)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        readers = list(pool.map(lambda _: get_reader(), range(8)))
-        results = list(pool.map(lambda _: get_reader().read(sentence), range(8)))
+        readers = list(pool.map(lambda _: default_analyzer().reader, range(8)))
+        results = list(pool.map(lambda _: default_analyzer().reader.read(sentence), range(8)))
     assert all(r is readers[0] for r in readers)
     assert all(r == expected for r in results)
 
@@ -141,12 +143,11 @@ def test_the_network_never_overrules_a_dictionary_word(sentence, word, expected)
 
 
 def test_a_word_with_two_listed_readings_reads_as_one_of_them() -> None:
-    from app.core.language.dictionary import get_dictionary
     from app.core.language.lookup import reads_as
 
     for sentence, word in [("那天他们同行去上海。", "同行"), ("她是我的同行。", "同行")]:
         reading = reading_of(sentence, word).split()
-        assert any(reads_as(e, reading) for e in get_dictionary().lookup(word))
+        assert any(reads_as(e, reading) for e in default_analyzer().dictionary.lookup(word))
 
 
 def test_neutral_and_full_tone_are_one_reading() -> None:
@@ -166,7 +167,7 @@ def test_neutral_and_full_tone_are_one_reading() -> None:
     ],
 )
 def test_traditional_reads_like_simplified(traditional: str, simplified: str) -> None:
-    assert get_reader().read(traditional) == get_reader().read(simplified)
+    assert default_analyzer().reader.read(traditional) == default_analyzer().reader.read(simplified)
 
 
 def test_traditional_zhu_keeps_its_reading_inside_words() -> None:
@@ -209,7 +210,7 @@ def test_traditional_zhu_keeps_its_reading_inside_words() -> None:
 def test_lone_polyphones_read_from_context(sentence: str, char: str, expected: str) -> None:
     # `char` may carry the next character to pick one occurrence (为节: the 为 before 节).
     start = sentence.index(char)
-    assert get_reader().read(sentence)[start] == expected
+    assert default_analyzer().reader.read(sentence)[start] == expected
 
 
 @pytest.mark.parametrize(
@@ -251,12 +252,11 @@ def test_words_the_segmenter_split_still_read_as_words(
 
 
 def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
-    from app.core.language.dictionary import get_dictionary
     from app.core.language.lookup import reads_as
 
     sentence = "谁在外面？"
-    (reading,) = get_reader().read(sentence)[:1]
-    assert any(reads_as(e, [reading]) for e in get_dictionary().lookup("谁"))
+    (reading,) = default_analyzer().reader.read(sentence)[:1]
+    assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup("谁"))
 
 
 @pytest.mark.parametrize(
@@ -270,4 +270,4 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
     ],
 )
 def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:
-    assert get_reader().read(sentence)[sentence.index(char)] == expected
+    assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.analysis.pipeline import analyze_document
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.text.cleaning import clean_text
 from app.core.text.encoding import decode_bytes
@@ -46,7 +46,7 @@ def _assert_tokens_tile(analysis) -> None:
 @settings(max_examples=100, deadline=None)
 @given(_TEXT)
 def test_analysis_tokens_cover_the_text_exactly(text: str) -> None:
-    analysis = analyze_document(text, clean=False)
+    analysis = default_analyzer().analyze_document(text, clean=False)
     assert analysis.text == text
     _assert_tokens_tile(analysis)
 
@@ -54,7 +54,7 @@ def test_analysis_tokens_cover_the_text_exactly(text: str) -> None:
 @settings(max_examples=60, deadline=None)
 @given(_TEXT)
 def test_cleaned_analysis_tokens_cover_the_shown_text(text: str) -> None:
-    analysis = analyze_document(text)
+    analysis = default_analyzer().analyze_document(text)
     assert len(analysis.text) <= len(text)
     _assert_tokens_tile(analysis)
 

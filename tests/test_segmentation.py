@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.language.dictionary import get_dictionary
-from app.core.language.segmentation import Segmenter, segment, segment_tagged
+from app.core.analysis.analyzer import default_analyzer
+from app.core.language.segmentation import Segmenter
 from app.core.text.script import to_simplified
 
 ARTICLE_NAMES = [
@@ -28,7 +28,7 @@ YI_TAY = (
 
 
 def words(text: str) -> list[str]:
-    return [text[start:end] for start, end in segment(text)]
+    return [text[start:end] for start, end in default_analyzer().segment(text)]
 
 
 def assert_covers_exactly(text: str, spans: list[tuple[int, int]]) -> None:
@@ -43,7 +43,7 @@ def assert_covers_exactly(text: str, spans: list[tuple[int, int]]) -> None:
 @pytest.mark.parametrize("name", ARTICLE_NAMES)
 def test_spans_cover_each_builtin_article_exactly(article_text, name):
     text = article_text(name)
-    assert_covers_exactly(text, segment(text))
+    assert_covers_exactly(text, default_analyzer().segment(text))
 
 
 MIXED_CHARACTERS = st.sampled_from(list("我們在谷歌工作了一年半 GPT-4。\n\tVéé２０２４年，說"))
@@ -52,15 +52,15 @@ MIXED_CHARACTERS = st.sampled_from(list("我們在谷歌工作了一年半 GPT-4
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=MIXED_CHARACTERS | st.characters()))
 def test_spans_cover_any_text_exactly(text):
-    spans = segment(text)
+    spans = default_analyzer().segment(text)
     assert_covers_exactly(text, spans)
-    assert [(s, e) for s, e, _ in segment_tagged(text)] == spans
+    assert [(s, e) for s, e, _ in default_analyzer().segment_tagged(text)] == spans
 
 
 def test_traditional_text_gets_the_words_of_its_simplified_form():
     simplified = to_simplified(YI_TAY)
     assert simplified != YI_TAY
-    assert segment(YI_TAY) == segment(simplified)
+    assert default_analyzer().segment(YI_TAY) == default_analyzer().segment(simplified)
     assert "科學家" in words(YI_TAY)  # shown in the article's own script
 
 
@@ -69,7 +69,7 @@ def test_words_a_reader_expects_whole():
     assert "人工智能" in tokens
     assert "聯合" in tokens and "創始人" in tokens
     # CC-CEDICT has no 首席科学家, so the reader gets its two dictionary words.
-    assert not get_dictionary().contains("首席科學家")
+    assert not default_analyzer().dictionary.contains("首席科學家")
     assert "首席" in tokens and "科學家" in tokens
 
 
@@ -86,7 +86,7 @@ def test_latin_words_and_numbers_stay_whole():
 
 
 def test_every_chinese_word_of_a_real_sentence_has_a_dictionary_entry():
-    dictionary = get_dictionary()
+    dictionary = default_analyzer().dictionary
     sentence = "Yi Tay 這次回到谷歌,成為了 DeepMind 旗下的一名高級研究員。"
     chinese = [w for w in words(sentence) if any("\u4e00" <= ch <= "\u9fff" for ch in w)]
     assert chinese
@@ -97,10 +97,10 @@ def test_every_chinese_word_of_a_real_sentence_has_a_dictionary_entry():
 def test_dictionary_agreement_beats_the_raw_jieba_tokens(article_text):
     """With a headword test that knows nothing, the tokens are jieba's own; with CC-CEDICT,
     more of them are dictionary words."""
-    dictionary = get_dictionary()
+    dictionary = default_analyzer().dictionary
     text = article_text("xai-greg-yang-steps-back.txt")
     raw = Segmenter(is_headword=lambda word: False).segment(text)
-    agreed = segment(text)
+    agreed = default_analyzer().segment(text)
 
     def whole_share(spans):
         chinese = [text[s:e] for s, e in spans if any("\u4e00" <= c <= "\u9fff" for c in text[s:e])]
@@ -112,15 +112,16 @@ def test_dictionary_agreement_beats_the_raw_jieba_tokens(article_text):
 
 def test_names_stay_whole_and_are_tagged_as_names():
     text = "研究员、xAI联合创始人杨格(Greg Yang)在社交媒体上宣布"
-    tagged = {text[s:e]: tag for s, e, tag in segment_tagged(text)}
+    tagged = {text[s:e]: tag for s, e, tag in default_analyzer().segment_tagged(text)}
     assert tagged["杨格"].startswith("nr")
     assert tagged["Greg"] == "eng"
 
 
 def test_segmenting_from_several_threads_gives_the_same_words(article_text):
     texts = [article_text(name) for name in ARTICLE_NAMES]
-    fresh = Segmenter(is_headword=get_dictionary().contains)
-    expected = [segment(text) for text in texts]
+    dictionary = default_analyzer().dictionary
+    fresh = Segmenter(dictionary.contains, frequency=dictionary.frequency)
+    expected = [default_analyzer().segment(text) for text in texts]
     results: dict[int, list[tuple[int, int]]] = {}
 
     def work(index: int) -> None:
@@ -138,6 +139,6 @@ def test_a_word_missing_from_the_dictionary_splits_into_meaningful_words():
     # openai-departures-after-sutskever.txt: CC-CEDICT has 神经 and 科学 but not 神经科学;
     # 神经科 + 学 would also be two entries, but leaves the reader a lone character.
     text = "对它的大脑做一些神经科学研究"
-    assert not get_dictionary().contains("神经科学")
+    assert not default_analyzer().dictionary.contains("神经科学")
     tokens = words(text)
     assert "神经" in tokens and "科学" in tokens

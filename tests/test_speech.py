@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.language.speech import (
     EspeakNgEngine,
@@ -21,7 +22,7 @@ from app.core.language.tones import to_numbered, tone_of
 
 from .test_cli import run_cli
 
-ENGINE = EspeakNgEngine()
+ENGINE = EspeakNgEngine(default_analyzer().spoken_reading)
 needs_engine = pytest.mark.skipif(
     not ENGINE.available() and not os.environ.get("CI"),
     reason=f"no speech engine here ({ENGINE.unavailable_reason()})",
@@ -75,7 +76,8 @@ def test_the_default_engine_fits_the_interface_callers_use() -> None:
 
 
 def test_a_missing_engine_says_what_to_install(tmp_path: Path) -> None:
-    engine = EspeakNgEngine(executable="zhreader-no-such-speech-engine")
+    engine = EspeakNgEngine(default_analyzer().spoken_reading,
+                            executable="zhreader-no-such-speech-engine")
     assert not engine.available()
     assert "apt install espeak-ng" in engine.unavailable_reason()
     with pytest.raises(UserError, match="apt install espeak-ng"):
@@ -122,7 +124,7 @@ def test_an_anki_deck_carries_the_engines_audio_for_word_and_sentence(tmp_path: 
     bank = VocabItem("银行", "銀行", "yín háng", "bank", sentence="我去银行取钱，然后回家。",
                      mark=2)
     out = tmp_path / "deck.apkg"
-    export_apkg([bank], out, sources=default_sources())
+    export_apkg([bank], out, sources=default_sources(default_analyzer()))
     with zipfile.ZipFile(out) as package:
         media = json.loads(package.read("media"))
         assert len(media) == 2  # the word, then its sentence

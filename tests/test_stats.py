@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.analysis.stats import (
     article_word_counts,
     countable_word_counts,
     reading_stats,
 )
-from app.core.language.hsk import get_hsk_levels
 from app.core.types import Token, WordState
 from app.core.user.vocab import VocabStore
 from tests.conftest import ARTICLES, TAY, YANG
@@ -31,7 +31,7 @@ def tokens_of(sentence: str, words: list[str]) -> list[Token]:
 
 def stats_of(tokens, states, names=()):
     counts = countable_word_counts(tokens, names)
-    return reading_stats(counts.items(), states, get_hsk_levels().profile_counts(counts))
+    return reading_stats(counts.items(), states, default_analyzer().hsk.profile_counts(counts))
 
 
 def test_known_share_counts_chinese_words_but_not_names_or_numbers():
@@ -74,16 +74,16 @@ def test_the_hsk_profile_covers_every_counted_token():
     tokens = tokens_of("我们研究银行。", ["我们", "研究", "银行", "。"])
     profile = stats_of(tokens, {}).hsk_profile
     assert profile.total == 3
-    levels = get_hsk_levels()
+    levels = default_analyzer().hsk
     assert profile.counts[levels.level("我们").v3] >= 1
 
 
 def test_the_library_counts_the_same_words_as_the_window():
     """The light analysis (no pinyin, no glosses) agrees with the full one, word for word."""
-    from app.core.analysis.pipeline import analyze_article
     from app.core.text.articles import load_article
 
     article = load_article(ARTICLES / "meta-alexandr-wang-lecun-review.txt")
-    analysis = analyze_article(article, use_cache=False)
+    analysis = default_analyzer().analyze(article, use_cache=False)
     names = [span for entity in analysis.entities for span in entity.spans]
-    assert article_word_counts(article) == countable_word_counts(analysis.tokens, names)
+    counted = article_word_counts(default_analyzer(), article)
+    assert counted == countable_word_counts(analysis.tokens, names)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.core.language.hsk import get_hsk_levels
+from app.core.analysis.analyzer import default_analyzer
 from app.core.user.vocab import VocabStore
 from tests.conftest import ARTICLES
 
@@ -35,7 +35,7 @@ def test_known_hsk_raises_the_known_share_without_filling_the_list(
         store.set_state("我们", "learning", 2)  # a word the learner already placed
     assert main(["--data-dir", str(data), "vocab", "known-hsk", "2"]) == 0
     said = capsys.readouterr().out
-    marked = len(get_hsk_levels().words_up_to(2)) - 1
+    marked = len(default_analyzer().hsk.words_up_to(2)) - 1
     assert said.startswith(f"marked {marked:,} words of HSK 1–2 known; 1 already had a state")
 
     after = stats_json(data, capsys, "xai-greg-yang-steps-back")  # a built-in by its slug

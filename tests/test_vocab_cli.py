@@ -8,14 +8,14 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import types
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
-from app.core.language import pinyin
+from app.core.analysis.analyzer import Analyzer
+from app.core.language.segmentation import Segmenter
 from app.core.types import Entry, VocabItem
 from app.core.user.vocab import VocabStore
 
@@ -41,6 +41,9 @@ class FakeDictionary:
     def gloss(self, word: str) -> tuple[str | None, str | None]:
         return (f"{word[0]}: first part", "parts") if word else (None, None)
 
+    def contains(self, word: str) -> bool:  # what the segmenter asks
+        return word in self.entries
+
     def decompose(self, word: str) -> list[tuple[str, tuple[Entry, ...]]]:
         return [(ch, self.lookup(ch)) for ch in word]
 
@@ -58,14 +61,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def dictionary(monkeypatch: pytest.MonkeyPatch) -> FakeDictionary:
+def dictionary(use_analyzer) -> FakeDictionary:
+    """The commands' Analyzer, for this test, reads this dictionary (its reader too)."""
     fake = FakeDictionary({"从事": (ENGAGE,), "從事": (ENGAGE,), "行": (WALK, ROW)})
-    module = types.ModuleType("app.core.language.dictionary")
-    module.get_dictionary = lambda: fake  # type: ignore[attr-defined]
-    module.preferred_entry = lambda entries: entries[0] if entries else None  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.core.language.dictionary", module)
-    # The process-wide reader would keep this fake's word readings after the test.
-    monkeypatch.setattr(pinyin.get_reader, "instance", pinyin.PinyinReader(lambda: fake))
+    use_analyzer(Analyzer(dictionary=fake, segmenter=Segmenter(fake.contains)))
     return fake
 
 
@@ -142,7 +141,8 @@ def plain_deck(monkeypatch: pytest.MonkeyPatch) -> None:
     """Decks without sentence pinyin: reading it needs the real dictionary, faked here."""
     from app.core.user import anki_deck
 
-    monkeypatch.setattr(anki_deck, "default_sources", lambda audio=True: anki_deck.DeckSources())
+    monkeypatch.setattr(anki_deck, "default_sources",
+                        lambda analyzer, audio=True: anki_deck.DeckSources())
 
 
 @pytest.mark.parametrize("fmt", ["apkg", "pleco", "zhongwen", "tsv", "csv"])

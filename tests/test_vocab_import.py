@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.types import VocabItem
 from app.core.user.export import export
@@ -35,10 +36,8 @@ ITEMS = [
 
 @pytest.fixture(scope="module")
 def lookup() -> Completer:
-    from app.core.language.dictionary import get_dictionary
-    from app.core.language.pinyin import get_reader
 
-    return Completer(get_dictionary(), get_reader())
+    return Completer(default_analyzer().dictionary, default_analyzer().reader)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.cli import main
-from app.core.analysis.pipeline import analyze_document
+from app.core.analysis.analyzer import default_analyzer
 from app.core.errors import UserError
 from app.core.user.word_corrections import FILE_NAME, WordCorrections
 
@@ -15,7 +15,7 @@ SENTENCE = "据智东西报道，股价创新高。"
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in analyze_document(text, clean=False).tokens]
+    return [t.text for t in default_analyzer().analyze_document(text, clean=False).tokens]
 
 
 def test_corrections_survive_a_restart_and_cover_both_scripts(_isolated_data_dir) -> None:

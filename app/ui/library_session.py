@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.core.analysis.analyzer import Analyzer
 from app.core.analysis.library_index import LibraryIndex, Location
 from app.core.errors import UserError
 from app.core.paths import atomic_write_bytes
@@ -57,12 +58,12 @@ class LibrarySession(QObject):
     message = Signal(str)  # for the status bar
     failed = Signal(str)  # for a dialog
 
-    def __init__(self, panel: LibraryPanel, parent: QObject | None = None,
+    def __init__(self, panel: LibraryPanel, analyzer: Analyzer, parent: QObject | None = None,
                  index_path: Path | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
         self.store, self.notice = open_library_store()
-        self.worker = LibraryWorker(self.store, index_path, self)
+        self.worker = LibraryWorker(self.store, analyzer, index_path, self)
         self._index_path = index_path
         self._search_index: LibraryIndex | None = None
         self._current: LibraryEntry | None = None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.core.analysis.analyzer import Analyzer
 from app.core.analysis.library_import import (
     ReadText,
     importable_files,
@@ -49,7 +50,8 @@ class _Signals(QObject):
 class _Shared:
     """What the jobs share; touched only on the worker thread (but `generation`)."""
 
-    def __init__(self, library_path: Path, index_path: Path | None) -> None:
+    def __init__(self, analyzer: Analyzer, library_path: Path, index_path: Path | None) -> None:
+        self.analyzer = analyzer  # reads the texts: the window's own
         self.library_path = library_path
         self.index_path = index_path
         self._library: LibraryStore | None = None
@@ -132,12 +134,12 @@ class LibraryWorker(QObject):
     entries_added = Signal(object)  # list[LibraryEntry]
     problems = Signal(str)
 
-    def __init__(self, library: LibraryStore, index_path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, library: LibraryStore, analyzer: Analyzer,
+                 index_path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._shared = _Shared(library.path, index_path)
+        self._shared = _Shared(analyzer, library.path, index_path)
         self._signals = _Signals(self)
         self._signals.progress.connect(self.progress)
         self._signals.stats.connect(self.stats_ready)
@@ -229,7 +231,7 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States) -> None:
     job.flush()
     problems: list[str] = []
     batch: list[ReadText] = []
-    for done, (entry, result) in enumerate(reread_entries(stale), 1):
+    for done, (entry, result) in enumerate(reread_entries(job.shared.analyzer, stale), 1):
         if job.cancelled():
             break
         job.signals.progress.emit(done, len(stale), "Analysing")
@@ -268,7 +270,7 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
             break
         job.signals.progress.emit(done, len(files), "Importing")
         try:
-            read = read_file(path)
+            read = read_file(job.shared.analyzer, path)
         except UserError as exc:
             problems.append(str(exc))
             continue

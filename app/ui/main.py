@@ -44,10 +44,11 @@ def apply_style(app: QApplication) -> None:
 
 
 def run_gui(paths: list[str]) -> int:
+    from app.core.analysis.analyzer import default_analyzer
     from app.ui.main_window import MainWindow
 
     app = ensure_application()
-    window = MainWindow()
+    window = MainWindow(analyzer=default_analyzer())  # the window's tools, built on first use
     window.show()
     window.open_initial(paths)
     return app.exec()

@@ -39,14 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.analysis.analyzer import Analyzer, default_analyzer
 from app.core.analysis.pipeline import sentence_at
 from app.core.analysis.stats import ArticleStats, reading_stats
 from app.core.errors import UserError
-from app.core.language.dictionary import index_notice
 from app.core.language.hsk import TOP_BAND, LevelProfile, describe_level_profile
 from app.core.language.lookup import WordLookup, look_up, vocab_item
 from app.core.language.sandhi import spoken
-from app.core.language.speech import SpeechEngine
+from app.core.language.speech import EspeakNgEngine, SpeechEngine
 from app.core.text.script import to_simplified
 from app.core.types import (
     ENTITY_TYPE_NAMES,
@@ -120,38 +120,19 @@ def export_choice(path: str, chosen: str) -> tuple[str, str, dict[str, object]]:
     return path, fmt, options
 
 
-def _dictionary():  # -> Dictionary or None when it cannot be built
-    from app.core.language.dictionary import get_dictionary
-
-    try:
-        return get_dictionary()
-    except (UserError, OSError):  # no index can be built: popups show pinyin only
-        return None
-
-
-def _dictionary_if_open():  # -> Dictionary or None while it is still being opened or built
-    from app.core.language.dictionary import get_dictionary
-
-    return get_dictionary.instance
-
-
-def hsk_level(word: str) -> WordLevel | None:
-    """The word's HSK bands and frequency rank; None also when the list cannot be read."""
-    from app.core.language.hsk import get_hsk_levels
-
-    try:
-        return get_hsk_levels().level(word)
-    except (OSError, ValueError):
-        return None
-
-
 class MainWindow(QMainWindow):
-    """One article at a time; everything else is a dock the learner can move or hide."""
+    """One article at a time; everything else is a dock the learner can move or hide.
+
+    Every language tool comes from `analyzer` (default: the process's), which the window
+    hands to its analysis runner, library and exports.
+    """
 
     analysis_shown = Signal(object)  # Analysis, after the view and panels show it
 
-    def __init__(self, persist: bool = True, speech_engine: SpeechEngine | None = None) -> None:
+    def __init__(self, persist: bool = True, speech_engine: SpeechEngine | None = None,
+                 analyzer: Analyzer | None = None) -> None:
         super().__init__()
+        self.analyzer = analyzer if analyzer is not None else default_analyzer()
         self.setWindowTitle("zhreader")
         self.setAcceptDrops(True)
         self._persist = persist
@@ -180,13 +161,14 @@ class MainWindow(QMainWindow):
         self.popup = WordPopup(self)
         self.search_dialog = None  # SearchDialog, made on first Ctrl+D
         self.aids = ReadingAids(
-            self, self.view, self.settings, level_of=hsk_level,
+            self, self.view, self.settings, level_of=self.hsk_level,
             analysis=lambda: self.analysis,
             starts=lambda: self._view_index.starts if self._view_index else None,
-            engine=speech_engine, persist=persist)
+            engine=speech_engine or EspeakNgEngine(self.analyzer.spoken_reading),
+            persist=persist)
         self.aids.theme_changed.connect(lambda _theme: self._reshow_popup())
 
-        self.runner = AnalysisRunner(self)
+        self.runner = AnalysisRunner(self.analyzer, self)
         self.runner.article_loaded.connect(self._on_article_loaded)
         self.runner.analysis_ready.connect(self._on_analysis_ready)
         self.runner.failed.connect(self._on_failed)
@@ -228,6 +210,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def hsk_level(self, word: str) -> WordLevel | None:
+        """The word's HSK bands and frequency rank; None also when the list cannot be read."""
+        try:
+            return self.analyzer.hsk.level(word)
+        except (OSError, ValueError):
+            return None
+
     # ---- layout --------------------------------------------------------------------------
 
     def _dock(self, title: str, name: str, widget: QWidget,
@@ -256,7 +245,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel()
         if (header := self.settings.library_header()) is not None:
             self.library_panel.restore_header_state(header)
-        self.library = LibrarySession(self.library_panel, self)
+        self.library = LibrarySession(self.library_panel, self.analyzer, self)
         self.library.open_requested.connect(self.open_entry)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.library.failed.connect(lambda text: self._on_failed(text, title="Library"))
@@ -268,7 +257,7 @@ class MainWindow(QMainWindow):
         self.names_panel.ignore_requested.connect(self.ignore_name)
         self.entity_dock = self._dock("Names", "entityDock", self.names_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.vocab_panel = VocabPanel(level_of=hsk_level)
+        self.vocab_panel = VocabPanel(level_of=self.hsk_level)
         self.vocab_panel.remove_requested.connect(self.remove_selected_vocab)
         self.vocab_panel.toggle_known_requested.connect(self.toggle_selected_known)
         self.vocab_panel.export_requested.connect(self.export_vocab)
@@ -548,7 +537,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_ready(self, analysis: Analysis, index: ViewIndex | None = None) -> None:
         """Show a finished analysis; the O(n) tables came ready-made from the worker."""
         self.analysis = analysis
-        self._view_index = index if index is not None else build_view_index(analysis)
+        self._view_index = index if index is not None else build_view_index(self.analyzer, analysis)
         self.view.set_analysis(analysis, self._view_index.starts, self._view_index.entity_spans)
         self.names_panel.set_entities(analysis.entities)
         if self._restore_position:
@@ -560,7 +549,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "
             f"{len(analysis.entities)} names", 10_000)
-        if (notice := index_notice()) and not self._index_notice_shown:
+        dictionary = self.analyzer.dictionary_if_open()
+        if dictionary and (notice := dictionary.notice) and not self._index_notice_shown:
             self._index_notice_shown = True  # once: it holds for the whole session
             self.statusBar().showMessage(notice, 15_000)
         if self._correction_message:
@@ -590,7 +580,8 @@ class MainWindow(QMainWindow):
         """Token `index` looked up by the one lookup policy (app.core.language.lookup)."""
         assert self.analysis is not None
         token = self.analysis.tokens[index]
-        return look_up(_dictionary(), token.text, token.pinyin, self.analysis.script)
+        return look_up(self.analyzer.dictionary_or_none(), token.text, token.pinyin,
+                       self.analysis.script)
 
     def word_info(self, index: int) -> WordInfo:
         """What the popup says about token `index`, looked up on demand."""
@@ -615,7 +606,7 @@ class MainWindow(QMainWindow):
             state=state,
             spoken_tones=self.settings.spoken_tones,
             citation=found.reading if shown != found.reading else (),
-            level=hsk_level(found.word) or hsk_level(found.simplified),
+            level=self.hsk_level(found.word) or self.hsk_level(found.simplified),
         )
 
     def _on_word_activated(self, index: int, anchor: QRect) -> None:
@@ -631,10 +622,11 @@ class MainWindow(QMainWindow):
         dictionary alone, once the worker has it open (the GUI thread never waits for
         it to be built)."""
         if self.analysis is not None and self._view_index is not None:
-            analysis, starts, dictionary = self.analysis, self._view_index.starts, _dictionary()
+            analysis, starts = self.analysis, self._view_index.starts
+            dictionary = self.analyzer.dictionary_or_none()
         elif self.article is not None and self.article.text == self.view.text:
             analysis = Analysis(self.article.title, self.article.script, self.article.text, ())
-            starts, dictionary = [], _dictionary_if_open()
+            starts, dictionary = [], self.analyzer.dictionary_if_open()
             if dictionary is None:
                 self.statusBar().showMessage("Opening the dictionary…", 2000)
                 return
@@ -644,7 +636,8 @@ class MainWindow(QMainWindow):
         if not analysis.tokens:
             info = replace(info, note="Dictionary matches from this character (analysing…)")
         if info.level is None:
-            info = replace(info, level=hsk_level(info.word) or hsk_level(info.simplified))
+            info = replace(info,
+                           level=self.hsk_level(info.word) or self.hsk_level(info.simplified))
         self.view.show_lookup_span(start, end)
         rect = self.view.span_rect(start, end)
         anchor = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
@@ -789,10 +782,10 @@ class MainWindow(QMainWindow):
 
     def mark_hsk_known(self, band: int) -> int:
         """"I know HSK 1–N": the words of HSK 3.0 bands 1..band not yet marked become known."""
-        from app.core.language.hsk import band_label, get_hsk_levels
+        from app.core.language.hsk import band_label
 
         label = f"HSK 1–{band_label(band)}"
-        marked = self._mark_known(f"I know {label}", get_hsk_levels().words_up_to(band))
+        marked = self._mark_known(f"I know {label}", self.analyzer.hsk.words_up_to(band))
         self.statusBar().showMessage(
             f"{marked:,} {label} words marked known "
             "(words you had marked keep their state; Ctrl+Z undoes it)", 8000)
@@ -843,7 +836,7 @@ class MainWindow(QMainWindow):
             if format_named(fmt) == "apkg":
                 from app.core.user.anki_deck import default_sources
 
-                extra["sources"] = default_sources()
+                extra["sources"] = default_sources(self.analyzer)
             return export(items, Path(path), fmt, **extra), path
 
         if not self.jobs.run("export", work):
@@ -857,12 +850,11 @@ class MainWindow(QMainWindow):
             self.read_word_list(Path(path))
 
     def read_word_list(self, path: Path) -> None:
-        from app.core.language.dictionary import get_dictionary
-        from app.core.language.pinyin import get_reader
         from app.core.user.vocab_import import Completer, load_word_list
 
         def read() -> tuple[Path, object]:
-            return path, load_word_list(path, Completer(get_dictionary(), get_reader()))
+            return path, load_word_list(path, Completer(self.analyzer.dictionary,
+                                                          self.analyzer.reader))
 
         if not self.jobs.run("read", read):
             self.statusBar().showMessage("Wait for the current import or export to finish.", 5000)
@@ -999,7 +991,7 @@ class MainWindow(QMainWindow):
             return
         offset = self.view.context_offset
         index = self.view.token_index_at_offset(offset) if offset is not None else -1
-        dictionary = _dictionary()
+        dictionary = self.analyzer.dictionary_or_none()
         fixes = boundary_fixes(self.analysis.text, self.analysis.tokens, index, offset,
                                self.view.selected_span(),
                                dictionary.contains if dictionary else lambda _w: False)
@@ -1052,7 +1044,7 @@ class MainWindow(QMainWindow):
         from app.core.language.dictionary_search import DictionarySearch
         from app.ui.search_dialog import SearchDialog
 
-        dictionary = _dictionary()
+        dictionary = self.analyzer.dictionary_or_none()
         if dictionary is None:
             self._on_failed("the dictionary index cannot be built", title="Dictionary")
             return None

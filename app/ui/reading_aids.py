@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from app.core.analysis.pipeline import sentence_at
 from app.core.language.hsk import band_label
-from app.core.language.speech import EspeakNgEngine, SpeechEngine
+from app.core.language.speech import SpeechEngine
 from app.core.types import Analysis, WordLevel
 from app.ui.article_view import ArticleView
 from app.ui.ruby import RUBY_MODES
@@ -58,7 +58,7 @@ class ReadingAids(QObject):
                  level_of: Callable[[str], WordLevel | None],
                  analysis: Callable[[], Analysis | None],
                  starts: Callable[[], list[int] | None],
-                 engine: SpeechEngine | None = None, persist: bool = True) -> None:
+                 engine: SpeechEngine, persist: bool = True) -> None:
         super().__init__(window)
         self._window = window
         self._view = view
@@ -72,7 +72,7 @@ class ReadingAids(QObject):
         self._tone_colors = settings.tone_colors  # the popup's and the pinyin's
         self._tone_text = settings.tone_text  # the characters'
         self.theme: Theme = theme_named(settings.theme)
-        self.speaker = Speaker(engine if engine is not None else EspeakNgEngine(), parent=self)
+        self.speaker = Speaker(engine, parent=self)
         self.speaker.availability_changed.connect(self._on_speech_availability)
         self.speaker.failed.connect(lambda message: self._status(message, 6000))
         view.set_font_family(self._font_family)

@@ -46,11 +46,12 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
 
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from app.core.analysis.analyzer import default_analyzer
     from app.ui.main import ensure_application
     from app.ui.main_window import MainWindow
 
     app = ensure_application()
-    window = MainWindow(persist=False)
+    window = MainWindow(persist=False, analyzer=default_analyzer())
     # The picture shows what was asked, whatever the learner's own settings say.
     window.aids.set_theme(theme)
     window.aids.set_known_band(known_hsk)

@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -21,6 +22,9 @@ from app.core.errors import Cancelled, UserError
 from app.core.language.hsk import LevelProfile
 from app.core.text.articles import load_source
 from app.core.types import Analysis, Article, Entity
+
+if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
 
 # Above this many characters the analysis runs with the cyclic garbage collector paused.
 # Building a million tokens triggers full collections over the whole heap, each holding
@@ -67,16 +71,14 @@ class ViewIndex:
     level_profile: LevelProfile | None = None
 
 
-def level_profile_of(word_counts: dict[str, int]) -> LevelProfile | None:
-    from app.core.language.hsk import get_hsk_levels
-
+def level_profile_of(analyzer: Analyzer, word_counts: dict[str, int]) -> LevelProfile | None:
     try:
-        return get_hsk_levels().profile_counts(word_counts)
+        return analyzer.hsk.profile_counts(word_counts)
     except (OSError, ValueError):
         return None
 
 
-def build_view_index(analysis: Analysis) -> ViewIndex:
+def build_view_index(analyzer: Analyzer, analysis: Analysis) -> ViewIndex:
     from app.core.analysis.stats import countable_word_counts
 
     entity_index = sorted(((s, e, ent) for ent in analysis.entities for s, e in ent.spans),
@@ -88,7 +90,7 @@ def build_view_index(analysis: Analysis) -> ViewIndex:
         entity_index=entity_index,
         words=sum(1 for t in analysis.tokens if any(t.pinyin)),
         word_counts=word_counts,
-        level_profile=level_profile_of(word_counts),
+        level_profile=level_profile_of(analyzer, word_counts),
     )
 
 
@@ -101,7 +103,7 @@ def entity_at(index: ViewIndex, start: int, end: int) -> Entity | None:
     return None
 
 
-def warm_popup_lookups() -> None:
+def warm_popup_lookups(analyzer: Analyzer) -> None:
     """Open the dictionary and the t2s converter here, so the first hover is as fast as any.
 
     Runs on the worker after the analysis is handed over; a failure only means the first
@@ -109,23 +111,20 @@ def warm_popup_lookups() -> None:
     tables) is left to the first word CC-CEDICT lacks in a simplified article.
     """
     try:
-        from app.core.language.dictionary import get_dictionary
         from app.core.text.script import to_simplified
 
-        get_dictionary().lookup("中")
+        analyzer.dictionary.lookup("中")
         to_simplified("漢")
     except Exception:  # the popup path reports the real error
         pass
 
 
-def open_dictionary_first() -> None:
+def open_dictionary_first(analyzer: Analyzer) -> None:
     """Open (or on a first start, build) the dictionary before the rest of the analysis:
     hovering answers from it alone until the analysis arrives. A failure is the
     analysis' to report."""
-    from app.core.language.dictionary import get_dictionary
-
     with contextlib.suppress(Exception):
-        get_dictionary()
+        analyzer.dictionary  # noqa: B018 (opened for its effect)
 
 
 class _Signals(QObject):
@@ -142,10 +141,11 @@ class _Newest:
 
 
 class _AnalysisJob(QRunnable):
-    def __init__(self, request: int, newest: _Newest, path: str | None,
+    def __init__(self, analyzer: Analyzer, request: int, newest: _Newest, path: str | None,
                  article: Article | None, signals: _Signals, part: str = "") -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._analyzer = analyzer
         self._request = request
         self._newest = newest
         self._path = path
@@ -157,21 +157,21 @@ class _AnalysisJob(QRunnable):
         return self._request != self._newest.request
 
     def run(self) -> None:
-        from app.core.analysis.pipeline import analyze_article
-
+        analyzer = self._analyzer
         try:
             if self.superseded():
                 return
-            article = self._article or load_source(self._path or "", self._part)
+            article = self._article or load_source(self._path or "", self._part,
+                                                   analyzer.is_headword)
             if self.superseded():
                 return
             self._signals.loaded.emit(self._request, article)
-            open_dictionary_first()
+            open_dictionary_first(analyzer)
             with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
-                analysis = analyze_article(article, stop=self.superseded)
-                index = build_view_index(analysis)
+                analysis = analyzer.analyze(article, stop=self.superseded)
+                index = build_view_index(analyzer, analysis)
             self._signals.analysed.emit(self._request, analysis, index)
-            warm_popup_lookups()
+            warm_popup_lookups(analyzer)
         except Cancelled:
             return
         except UserError as exc:
@@ -182,15 +182,17 @@ class _AnalysisJob(QRunnable):
 
 
 class AnalysisRunner(QObject):
-    """Starts analyses on a thread pool and re-emits only the newest one's results."""
+    """Starts analyses (by the window's Analyzer) on a thread pool and re-emits only the
+    newest one's results."""
 
     article_loaded = Signal(object)  # Article: show the text right away
     analysis_ready = Signal(object, object)  # Analysis, ViewIndex: decorate it
     failed = Signal(str)
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, analyzer: Analyzer, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._analyzer = analyzer
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
@@ -216,7 +218,8 @@ class AnalysisRunner(QObject):
         self._pool.clear()  # queued, not yet started: never run
         self._set_busy(True)
         self._pool.start(
-            _AnalysisJob(self._latest, self._newest, path, article, self._signals, part))
+            _AnalysisJob(self._analyzer, self._latest, self._newest, path, article,
+                         self._signals, part))
         return self._latest
 
     def wait(self, msecs: int = -1) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import app.core.analysis.pipeline as pipeline
+from app.core.analysis.analyzer import default_analyzer
 from app.core.analysis.pipeline import _analyze
 from app.core.errors import Cancelled
 from app.core.types import Article
@@ -23,13 +24,13 @@ def test_three_quick_opens_analyse_only_the_last(qtbot, monkeypatch) -> None:
     finished: list[str] = []
     real = pipeline._analyze
 
-    def recording(article, *args, **kwargs):
-        result = real(article, *args, **kwargs)
+    def recording(analyzer, article, *args, **kwargs):
+        result = real(analyzer, article, *args, **kwargs)
         finished.append(article.title)
         return result
 
     monkeypatch.setattr(pipeline, "_analyze", recording)
-    runner = AnalysisRunner()
+    runner = AnalysisRunner(default_analyzer())
     shown: list[str] = []
     runner.analysis_ready.connect(lambda analysis, _index: shown.append(analysis.title))
     with qtbot.waitSignal(runner.analysis_ready, timeout=60_000):
@@ -53,13 +54,15 @@ def test_a_superseded_long_analysis_stops_between_pieces() -> None:
         return pieces_started > 1  # a newer article arrives during the first step
 
     with pytest.raises(Cancelled):
-        _analyze(Article("long", text, "simplified"), chunk_chars=1000, stop=stop)
+        _analyze(default_analyzer(), Article("long", text, "simplified"), chunk_chars=1000,
+                 stop=stop)
     assert pieces_started == 2
 
 
 def test_a_cancelled_analysis_is_not_cached(monkeypatch) -> None:
     stored: list[object] = []
-    monkeypatch.setattr("app.core.analysis.cache.store", lambda key, result: stored.append(key))
+    monkeypatch.setattr("app.core.analysis.cache.store",
+                        lambda key, result, folder=None: stored.append(key))
     with pytest.raises(Cancelled):
-        pipeline.analyze_article(_article("取消"), stop=lambda: True)
+        default_analyzer().analyze(_article("取消"), stop=lambda: True)
     assert stored == []

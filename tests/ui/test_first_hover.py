@@ -15,7 +15,7 @@ TEXT = "银行早报\n我去银行取钱，然后去图书馆看书。\n"
 def test_hover_before_the_analysis_explains_the_text_from_the_dictionary(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:
-    from app.core.language.dictionary import get_dictionary
+    from app.core.analysis.analyzer import Analyzer
     from app.ui.main_window import MainWindow
 
     release = threading.Event()
@@ -28,14 +28,14 @@ def test_hover_before_the_analysis_explains_the_text_from_the_dictionary(
     monkeypatch.setattr(pipeline, "analyze_article", slow_analysis)
     path = tmp_path / "news.txt"
     path.write_text(TEXT, encoding="utf-8")
-    window = MainWindow(persist=False)
+    window = MainWindow(persist=False, analyzer=Analyzer())  # nothing loaded yet
     qtbot.addWidget(window)
     window.resize(1000, 700)
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.runner.article_loaded, timeout=30_000):
         window.open_path(str(path))
-    qtbot.waitUntil(lambda: get_dictionary.instance is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.analyzer.dictionary_if_open() is not None, timeout=30_000)
     assert window.analysis is None  # still analysing
 
     view = window.view

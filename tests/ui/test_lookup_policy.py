@@ -19,8 +19,8 @@ def test_window_save_equals_vocab_add_with_the_sentence(open_window) -> None:
         sentence = analysis.text[start:end]
         saved = window.save_token(index)
         mark = token.start - start
-        expected = vocab_item(lookup_item(token.text, sentence, mark), sentence, analysis.title,
-                              mark=mark)
+        found = lookup_item(window.analyzer, token.text, sentence, mark)
+        expected = vocab_item(found, sentence, analysis.title, mark=mark)
         assert saved is not None
         assert (saved.simplified, saved.traditional, saved.pinyin, saved.gloss) == (
             expected.simplified, expected.traditional, expected.pinyin, expected.gloss

@@ -7,7 +7,7 @@ from itertools import pairwise
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
-from app.core.language.hsk import get_hsk_levels
+from app.core.analysis.analyzer import default_analyzer
 from app.ui.settings import ViewSettings
 
 from .conftest import ARTICLES
@@ -107,7 +107,7 @@ def test_readings_never_reach_the_line_above(qtbot, open_window) -> None:
 
 def test_hsk_band_counts_as_known_for_the_pinyin(qtbot, open_window) -> None:
     window = open_window(XAI)
-    band = get_hsk_levels().level(KNOWN).v3
+    band = default_analyzer().hsk.level(KNOWN).v3
     window.aids.set_ruby_mode("unknown")
     assert _drawn(qtbot, window)[KNOWN][0]  # not marked known: it has its pinyin
     window.aids.set_known_band(band)

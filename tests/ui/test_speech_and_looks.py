@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.language.speech import EspeakNgEngine, wav_duration
 from app.core.language.tones import TONE_COLORS
 from app.ui.settings import ViewSettings
@@ -20,7 +21,7 @@ from .conftest import ARTICLES
 from .test_reading_window import _hover
 
 XAI = ARTICLES / "xai-greg-yang-steps-back.txt"
-ENGINE_HERE = EspeakNgEngine().available()
+ENGINE_HERE = EspeakNgEngine(default_analyzer().spoken_reading).available()
 
 
 def _window(qtbot, engine, path: Path = XAI):
@@ -54,7 +55,7 @@ def played(monkeypatch) -> list[Path]:
 @pytest.mark.skipif(not ENGINE_HERE and not os.environ.get("CI"),
                     reason="no speech engine here (CI installs espeak-ng)")
 def test_p_speaks_the_hovered_word_and_shift_p_its_sentence(qtbot, played) -> None:
-    window = _window(qtbot, EspeakNgEngine())
+    window = _window(qtbot, EspeakNgEngine(default_analyzer().spoken_reading))
     speaker = window.aids.speaker
     qtbot.waitUntil(lambda: window.aids.speak_word_action.isEnabled(), timeout=10_000)
     _hover(qtbot, window, "研究员")
@@ -72,7 +73,9 @@ def test_p_speaks_the_hovered_word_and_shift_p_its_sentence(qtbot, played) -> No
 
 def test_without_an_engine_the_speak_action_is_greyed_and_says_what_to_install(
         qtbot, played) -> None:
-    window = _window(qtbot, EspeakNgEngine(executable="zhreader-no-such-engine"))
+    engine = EspeakNgEngine(default_analyzer().spoken_reading,
+                            executable="zhreader-no-such-engine")
+    window = _window(qtbot, engine)
     qtbot.waitUntil(lambda: "apt install espeak-ng" in window.aids.speak_word_action.toolTip(),
                     timeout=10_000)
     assert not window.aids.speak_word_action.isEnabled()

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QPoint
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.analysis.cache import write_json
 from app.core.analysis.pipeline import _analyze, text_chunks
 from app.core.text.script import detect_script
@@ -22,7 +23,8 @@ def test_long_text_analysed_in_pieces_gives_the_same_words_and_readings() -> Non
     text = XAI.read_text(encoding="utf-8")
     article = Article("xAI", text, detect_script(text))
     assert len(text_chunks(text, 1500)) > 2  # really cut into pieces
-    whole, pieces = _analyze(article), _analyze(article, chunk_chars=1500)
+    analyzer = default_analyzer()
+    whole, pieces = _analyze(analyzer, article), _analyze(analyzer, article, chunk_chars=1500)
     assert pieces.tokens == whole.tokens
     names = {e.text for e in pieces.entities}
     assert "马斯克" in names
@@ -42,7 +44,7 @@ def test_streamed_json_is_the_same_document(monkeypatch) -> None:
     import app.core.analysis.cache as cache
 
     text = XAI.read_text(encoding="utf-8")[:800]
-    analysis = _analyze(Article("xAI", text, detect_script(text)))
+    analysis = _analyze(default_analyzer(), Article("xAI", text, detect_script(text)))
     monkeypatch.setattr(cache, "_TOKENS_PER_WRITE", 7)  # many slices
     out = io.StringIO()
     write_json(analysis, out)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.language.hsk import get_hsk_levels, level_summary
+from app.core.analysis.analyzer import default_analyzer
+from app.core.language.hsk import level_summary
 from app.ui.models import HSK_COLUMN
 
 from .conftest import ARTICLES
@@ -16,7 +17,8 @@ WORD = "學習"
 
 def test_popup_and_vocabulary_show_the_level_of_a_traditional_word(qtbot, open_window) -> None:
     window = open_window(YI_TAY)
-    level = get_hsk_levels().level("学习")  # the simplified form: the list is simplified-first
+    # The simplified form: the list is simplified-first.
+    level = default_analyzer().hsk.level("学习")
     assert level is not None and level.v3 is not None
     _hover(qtbot, window, WORD)
     text = window.popup.plain_text()

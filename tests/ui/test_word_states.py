@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.core.analysis.analyzer import default_analyzer
 from app.core.types import WordState
 
 from .conftest import ARTICLES
@@ -122,12 +123,11 @@ def test_mark_the_rest_of_the_page_known_and_undo_it(qtbot, open_window) -> None
 
 
 def test_i_know_hsk_marks_the_bands_known_and_undoes(qtbot, open_window) -> None:
-    from app.core.language.hsk import get_hsk_levels
 
     window = open_window(XAI)
     share = window.stats.known_share
     marked = window.mark_hsk_known(2)
-    band_words = get_hsk_levels().words_up_to(2)
+    band_words = default_analyzer().hsk.words_up_to(2)
     assert marked == len(band_words)
     assert window.vocab.known_words() >= band_words
     assert window.vocab.items() == []  # known words are not vocabulary cards

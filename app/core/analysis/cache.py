@@ -64,11 +64,11 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(spec_parts).encode()).hexdigest()
 
 
-def _corrections_fingerprint() -> bytes:
+def _corrections_fingerprint(data: Path | None) -> bytes:
     """The user's corrections that change an analysis: entity and word-boundary ones."""
     from app.core.user import corrections, word_corrections
 
-    return corrections.fingerprint() + b"\0" + word_corrections.fingerprint()
+    return corrections.fingerprint(data) + b"\0" + word_corrections.fingerprint(data)
 
 
 def code_fingerprint() -> str:
@@ -76,29 +76,31 @@ def code_fingerprint() -> str:
     return _code_fingerprint()
 
 
-def cache_key(article: Article) -> str | None:
+def cache_key(article: Article, data: Path | None = None) -> str | None:
+    """The article's key, with the corrections saved in `data` (default: `data_dir()`)."""
     if len(article.text) > MAX_CACHED_CHARS:
         return None
     digest = hashlib.sha256()
     for part in (_code_fingerprint(), article.title, article.script, article.text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-    digest.update(_corrections_fingerprint())
+    digest.update(_corrections_fingerprint(data))
     return digest.hexdigest()
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / "analyses" / f"{key}.json"
+def _path(key: str, folder: Path | None) -> Path:
+    return (folder if folder is not None else cache_dir()) / "analyses" / f"{key}.json"
 
 
 def _payload_digest(key: str):  # -> a hashlib sha256 object
     return hashlib.sha256(f"zhreader analysis {key}\0".encode())
 
 
-def load(key: str | None) -> Analysis | None:
+def load(key: str | None, folder: Path | None = None) -> Analysis | None:
+    """The analysis stored under `key` in `folder` (default: `cache_dir()`), if intact."""
     if key is None:
         return None
-    path = _path(key)
+    path = _path(key, folder)
     try:
         payload, newline, trailer = path.read_bytes().rpartition(b"\n")
         digest = _payload_digest(key)
@@ -129,10 +131,10 @@ class _Digesting:
         return self._out.write(text)
 
 
-def store(key: str | None, analysis: Analysis) -> None:
+def store(key: str | None, analysis: Analysis, folder: Path | None = None) -> None:
     if key is None:
         return
-    path = _path(key)
+    path = _path(key, folder)
     try:
         with atomic_writer(path, text=True, durable=False) as fh:  # a cache: no fsync
             digest = _payload_digest(key)

@@ -12,11 +12,15 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.analysis.library_index import LibraryIndex, Location, TextWords, file_stamp
 from app.core.errors import UserError
 from app.core.types import Article, LibraryEntry, NewEntry
 from app.core.user.library import LibraryStore, path_key
+
+if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
 
 # What a folder import picks up; a file chosen by name is tried whatever it is called.
 IMPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".epub")
@@ -54,7 +58,7 @@ def importable_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def read_file(path: Path) -> list[ReadText]:
+def read_file(analyzer: Analyzer, path: Path) -> list[ReadText]:
     """A file's texts (a book gives one per chapter), analysed; or one UserError line."""
     from app.core.text.articles import load_article
     from app.core.text.epub import EPUB_SUFFIX, read_epub
@@ -63,26 +67,25 @@ def read_file(path: Path) -> list[ReadText]:
     if stamp is None:
         raise UserError(f"{path}: no such file; check the path")
     if path.suffix.lower() == EPUB_SUFFIX:
-        book = read_epub(path)
-        return [read_article(chapter, stamp, book.title) for chapter in book.chapters]
-    return [read_article(load_article(path), stamp)]
+        book = read_epub(path, analyzer.is_headword)
+        return [read_article(analyzer, chapter, stamp, book.title) for chapter in book.chapters]
+    return [read_article(analyzer, load_article(path, words=analyzer.is_headword), stamp)]
 
 
-def read_article(article: Article, stamp: str, book: str = "") -> ReadText:
+def read_article(analyzer: Analyzer, article: Article, stamp: str, book: str = "") -> ReadText:
     """An article's entry and counted words (the light analysis: no pinyin, no glosses)."""
     from app.core.analysis.library_index import text_words
     from app.core.analysis.stats import article_word_counts
-    from app.core.language.hsk import get_hsk_levels
 
-    counts = article_word_counts(article)
-    words = text_words(stamp, len(article.text), counts, get_hsk_levels().profile_counts(counts))
+    counts = article_word_counts(analyzer, article)
+    words = text_words(stamp, len(article.text), counts, analyzer.hsk.profile_counts(counts))
     entry = NewEntry(path=article.path or "", title=article.title, chars=len(article.text),
                      part=article.part, book=book)
     return ReadText(entry, words, article.text)
 
 
 def reread_entries(
-    entries: Sequence[LibraryEntry],
+    analyzer: Analyzer, entries: Sequence[LibraryEntry],
 ) -> Iterator[tuple[LibraryEntry, ReadText | str]]:
     """Listed texts read again (new to the index, or changed): each with its words or why not.
 
@@ -102,7 +105,8 @@ def reread_entries(
                 if entry.path not in books:
                     books.clear()  # one book open at a time
                     try:
-                        books[entry.path] = {c.part: c for c in read_epub(entry.path).chapters}
+                        book = read_epub(entry.path, analyzer.is_headword)
+                        books[entry.path] = {c.part: c for c in book.chapters}
                     except UserError as exc:
                         books[entry.path] = str(exc)
                 chapters = books[entry.path]
@@ -112,11 +116,11 @@ def reread_entries(
                     raise UserError(f"{entry.path}: the book has no chapter {entry.part!r}")
                 article = chapters[entry.part]
             else:
-                article = load_article(entry.path)
+                article = load_article(entry.path, words=analyzer.is_headword)
         except UserError as exc:
             yield entry, str(exc)
             continue
-        yield entry, read_article(article, stamp, entry.book)
+        yield entry, read_article(analyzer, article, stamp, entry.book)
 
 
 def store_batch(library: LibraryStore, index: LibraryIndex,

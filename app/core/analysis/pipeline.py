@@ -1,59 +1,35 @@
 """Turn an article into the tokens, pinyin, glosses and entities the reader shows.
 
 Everything here is plain data in, plain data out, so the GUI can run it on a worker
-thread and the CLI can print it.
+thread and the CLI can print it. Each step asks the `Analyzer` it is given for its tools
+(`Analyzer.analyze` and friends are the entry points; these functions are their bodies).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.core.analysis.analyzer import StopCheck, never_stop
 from app.core.errors import Cancelled
 from app.core.text.chars import has_han
 from app.core.text.script import detect_script
 from app.core.types import Analysis, Article, Entity, Token
 
+if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
+    from app.core.user.corrections import Corrections
+
 _SENTENCE_END = "。！？!?；;\n"
 
 
-def _segment(text: str) -> list[tuple[int, int]]:
-    from app.core.language.segmentation import segment
-
-    return segment(text)
-
-
-def _pinyin(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    from app.core.language.pinyin import get_reader
-
-    return get_reader().read(text, spans)
-
-
-def _glosses(words: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    from app.core.language.dictionary import get_dictionary
-
-    dictionary = get_dictionary()
+def _glosses(analyzer: Analyzer, words: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    dictionary = analyzer.dictionary
     return {w: dictionary.gloss(w) for w in set(words) if has_han(w)}
 
 
-def _entities(text: str) -> tuple[Entity, ...]:
-    from app.core.language.entities import find_entities
-    from app.core.language.segmentation import segment_tagged
-
-    return find_entities(text, segment_tagged(text))
-
-
-# Asked between steps of an analysis; True stops it with `Cancelled`. The window passes
-# "has a newer article been opened?", so a superseded analysis gives way within a step.
-StopCheck = Callable[[], bool]
-
-
-def _never() -> bool:
-    return False
-
-
 def analyze_article(
-    article: Article, use_cache: bool = True, stop: StopCheck = _never
+    analyzer: Analyzer, article: Article, use_cache: bool = True, stop: StopCheck = never_stop
 ) -> Analysis:
     """The full analysis; served from the on-disk cache when this exact article was seen.
 
@@ -61,12 +37,14 @@ def analyze_article(
     """
     from app.core.analysis import cache as analysis_cache
 
-    key = analysis_cache.cache_key(article) if use_cache else None
-    cached = analysis_cache.load(key)
+    cached_here = use_cache and analyzer.caches_analyses
+    key = analysis_cache.cache_key(article, analyzer.data_dir) if cached_here else None
+    folder = analyzer.cache_dir if key is not None else None
+    cached = analysis_cache.load(key, folder)
     if cached is not None:
         return cached
-    result = _analyze(article, stop=stop)
-    analysis_cache.store(key, result)
+    result = _analyze(analyzer, article, stop=stop)
+    analysis_cache.store(key, result, folder)
     return result
 
 
@@ -81,25 +59,19 @@ def _check(stop: StopCheck) -> None:
         raise Cancelled
 
 
-def _use_word_corrections() -> None:
-    """The user's word-boundary corrections, read afresh for each analysis: a correction
-    made in the window applies to the next article analysed, in any process."""
-    from app.core.language.segmentation import set_word_rules
-    from app.core.user.word_corrections import WordCorrections
-
-    set_word_rules(WordCorrections.load(set_aside=False).rules())
-
-
 def _analyze(
-    article: Article, chunk_chars: int = CHUNK_CHARS, stop: StopCheck = _never
+    analyzer: Analyzer, article: Article, chunk_chars: int = CHUNK_CHARS,
+    stop: StopCheck = never_stop,
 ) -> Analysis:
     text = article.text
-    _use_word_corrections()
+    analyzer.use_word_corrections()
+    corrections = analyzer.entity_corrections()  # one reading for the whole text
     shared: dict = {}  # one object per distinct word text and reading across the text
     tokens: list[Token] = []
     parts: list[tuple[Entity, ...]] = []
     for lo, hi in text_chunks(text, chunk_chars):
-        part_tokens, part_entities = _analyze_piece(text[lo:hi], lo, shared, stop)
+        part_tokens, part_entities = _analyze_piece(analyzer, text[lo:hi], lo, shared, stop,
+                                                    corrections)
         tokens.extend(part_tokens)
         parts.append(part_entities)
     return Analysis(
@@ -112,14 +84,15 @@ def _analyze(
 
 
 def _analyze_piece(
-    text: str, offset: int, shared: dict, stop: StopCheck
+    analyzer: Analyzer, text: str, offset: int, shared: dict, stop: StopCheck,
+    corrections: Corrections,
 ) -> tuple[list[Token], tuple]:
     _check(stop)
-    spans = _segment(text)
+    spans = analyzer.segment(text)
     _check(stop)
-    readings = _pinyin(text, spans)
+    readings = analyzer.read(text, spans)
     _check(stop)
-    glosses = _glosses([text[s:e] for s, e in spans])
+    glosses = _glosses(analyzer, [text[s:e] for s, e in spans])
     tokens = []
     for start, end in spans:
         word = text[start:end]
@@ -129,7 +102,7 @@ def _analyze_piece(
         gloss, source = glosses.get(word, (None, None))
         tokens.append(Token(start + offset, end + offset, word, reading, gloss, source))
     _check(stop)
-    entities = _entities(text)
+    entities = analyzer.entities(text, corrections=corrections)
     if offset:
         entities = tuple(
             Entity(e.text, e.type, e.count, e.english, e.aliases,
@@ -140,24 +113,23 @@ def _analyze_piece(
 
 
 def words_and_names(
-    text: str, chunk_chars: int = CHUNK_CHARS
+    analyzer: Analyzer, text: str, chunk_chars: int = CHUNK_CHARS
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """Word spans (start, end, text) and name mention spans, without pinyin or glosses.
 
     What reading statistics need, at a third of the analysis's cost; cut into the same
     pieces as `analyze_article`, so both count the same words.
     """
-    from app.core.language.entities import find_entities
-    from app.core.language.segmentation import segment_tagged
-
-    _use_word_corrections()
+    analyzer.use_word_corrections()
+    corrections = analyzer.entity_corrections()
     words: list[tuple[int, int, str]] = []
     names: list[tuple[int, int]] = []
     for lo, hi in text_chunks(text, chunk_chars):
         piece = text[lo:hi]
-        tagged = segment_tagged(piece)
+        tagged = analyzer.segment_tagged(piece)
         words.extend((start + lo, end + lo, piece[start:end]) for start, end, _ in tagged)
-        names.extend((s + lo, e + lo) for entity in find_entities(piece, tagged)
+        names.extend((s + lo, e + lo)
+                     for entity in analyzer.entities(piece, tagged, corrections)
                      for s, e in entity.spans)
     return words, names
 
@@ -194,7 +166,8 @@ def merge_entities(parts: list[tuple[Entity, ...]]) -> tuple[Entity, ...]:
 
 
 def analyze_document(
-    data: str | bytes, clean: bool = True, name: str | None = None, use_cache: bool = True
+    analyzer: Analyzer, data: str | bytes, clean: bool = True, name: str | None = None,
+    use_cache: bool = True,
 ) -> Analysis:
     """One document from memory: stdin bytes, or one line of `--lines` input.
 
@@ -208,32 +181,34 @@ def analyze_document(
     from app.core.text.encoding import replace_lone_surrogates
 
     if isinstance(data, bytes):
-        return analyze_article(article_from_bytes(data, name, clean=clean), use_cache)
+        article = article_from_bytes(data, name, clean=clean, words=analyzer.is_headword)
+        return analyze_article(analyzer, article, use_cache)
     if len(data) > MAX_ARTICLE_CHARS:
         raise UserError(
             f"a document has more than {MAX_ARTICLE_CHARS:,} characters; split it into parts"
         )
     data = replace_lone_surrogates(data)  # same length: offsets still match the input
-    text = clean_text(data) if clean else data
+    text = clean_text(data, words=analyzer.is_headword) if clean else data
     title = title_from_text(text) if text.strip() else "Untitled"
     article = Article(title=title, text=text, script=detect_script(text), path=name)
-    return analyze_article(article, use_cache)
+    return analyze_article(analyzer, article, use_cache)
 
 
-def analyze_path(path: str | Path, clean: bool = True) -> Analysis:
+def analyze_path(analyzer: Analyzer, path: str | Path, clean: bool = True) -> Analysis:
     """A file, or a built-in article named by slug or title."""
     from app.core.text.articles import load_named_article
 
-    return analyze_article(load_named_article(path, clean=clean))
+    article = load_named_article(path, clean=clean, words=analyzer.is_headword)
+    return analyze_article(analyzer, article)
 
 
-def read_words(text: str) -> list[Token]:
+def read_words(analyzer: Analyzer, text: str) -> list[Token]:
     """The words of a short text (a saved sentence) with their contextual pinyin, no glosses.
 
     The Anki deck's sentence pinyin comes from here, read as the reader reads articles.
     """
-    spans = _segment(text)
-    readings = _pinyin(text, spans)
+    spans = analyzer.segment(text)
+    readings = analyzer.read(text, spans)
     return [Token(start, end, text[start:end], tuple(readings[start:end])) for start, end in spans]
 
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.core.language.hsk import LevelProfile, is_number_word
 from app.core.text.chars import HAN_RE
 from app.core.types import Article, Token, WordState
+
+if TYPE_CHECKING:
+    from app.core.analysis.analyzer import Analyzer
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,20 +111,18 @@ def reading_stats(
     )
 
 
-def article_stats(article: Article, states: Mapping[str, WordState]) -> ArticleStats:
+def article_stats(
+    analyzer: Analyzer, article: Article, states: Mapping[str, WordState]
+) -> ArticleStats:
     """An article's statistics from scratch (`zhreader stats`)."""
-    from app.core.language.hsk import get_hsk_levels
-
-    counts = article_word_counts(article)
-    return reading_stats(counts.items(), states, get_hsk_levels().profile_counts(counts))
+    counts = article_word_counts(analyzer, article)
+    return reading_stats(counts.items(), states, analyzer.hsk.profile_counts(counts))
 
 
-def article_word_counts(article: Article) -> dict[str, int]:
+def article_word_counts(analyzer: Analyzer, article: Article) -> dict[str, int]:
     """The counted words of an article without pinyin or glosses: a third of the analysis.
 
     Cut into the same pieces as the full analysis, so the window and the library agree.
     """
-    from app.core.analysis.pipeline import words_and_names
-
-    words, names = words_and_names(article.text)
+    words, names = analyzer.words_and_names(article.text)
     return counts_of_spans(words, names)

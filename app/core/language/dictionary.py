@@ -35,7 +35,6 @@ from app.core.language.english_names import name_from_sense
 from app.core.language.frequency import read_frequencies
 from app.core.language.frequency import source_stamp as frequency_stamp
 from app.core.paths import cache_dir
-from app.core.shared import ProcessWide
 from app.core.sqlite_errors import is_corruption
 from app.core.text.chars import has_han
 from app.core.types import Entry, GlossSource
@@ -495,13 +494,3 @@ def open_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
         raise UserError(f"dictionary source not found: {source}")
     directory = cache if cache is not None else cache_dir()
     return Dictionary(directory / INDEX_NAME, source)
-
-
-# The process-wide Dictionary; the first caller (any thread) opens or builds it.
-get_dictionary: ProcessWide[Dictionary] = ProcessWide(open_dictionary)
-
-
-def index_notice() -> str | None:
-    """The process-wide dictionary's notice, if it was built (never builds it)."""
-    built = get_dictionary.instance
-    return built.notice if built is not None else None

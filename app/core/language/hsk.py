@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.paths import dictionaries_dir
-from app.core.shared import ProcessWide
 from app.core.types import WordLevel
 
 FILE_NAME = "hsk_levels.tsv"
@@ -147,6 +146,3 @@ def load_hsk_levels(path: Path | None = None) -> HskLevels:
     with open(path, encoding="utf-8") as handle:
         return HskLevels(parse_levels(handle))
 
-
-# The process-wide table (parsed once, ~30 ms, on first use).
-get_hsk_levels: ProcessWide[HskLevels] = ProcessWide(load_hsk_levels)

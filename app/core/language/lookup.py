@@ -143,11 +143,9 @@ def context_reading(
     """How `word` is read in `sentence`, as the window reads it: at offset `at`, else where
     the sentence's segmentation has it as a word of its own (为 alone, not inside 因为),
     else its first occurrence; without a sentence (or not in it) the word read on its own."""
-    from app.core.language.segmentation import segment
-
     if not word or not sentence or word not in sentence:
         return tuple(reader.read(word, [(0, len(word))]))
-    words = segment(sentence)
+    words = reader.words(sentence)
     if at is None or sentence[at : at + len(word)] != word:
         whole = [s for s, e in words if sentence[s:e] == word]
         at = whole[0] if whole else sentence.index(word)

@@ -45,11 +45,10 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app.core.language.polyphone_rules import RULES
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
-from app.core.shared import ProcessWide
 from app.core.text.chars import is_han
 
 if TYPE_CHECKING:
@@ -500,27 +499,6 @@ def _particle_zhe(text: str, simplified: str, in_words: Collection[int]) -> str:
     return "".join(chars)
 
 
-def _tagged_spans(
-    text: str, words: Sequence[tuple[int, int]]
-) -> list[tuple[int, int, str]] | None:
-    """The segmenter's part-of-speech tags for these very words (None for other spans)."""
-    from app.core.language.segmentation import segment_tagged
-
-    tagged = segment_tagged(text)
-    if len(tagged) != len(words) or any(
-        (s, e) != (ts, te) for (s, e), (ts, te, _) in zip(words, tagged, strict=True)
-    ):
-        return None
-    return tagged
-
-
-def _word_spans(text: str) -> list[tuple[int, int]]:
-    """The reader's own words, so pinyin context matches what the window shows."""
-    from app.core.language.segmentation import segment
-
-    return segment(text)
-
-
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Sentence spans for the network; overlong ones cut at clause marks, then hard."""
     out: list[tuple[int, int]] = []
@@ -586,15 +564,31 @@ class _Plan:
     joined: list[int]  # lone polyphones read in a dictionary word the segmenter split
 
 
+class WordSegmenter(Protocol):
+    """What the reader asks of `app.core.language.segmentation.Segmenter`."""
+
+    def segment(self, text: str) -> list[tuple[int, int]]: ...
+
+    def segment_tagged(self, text: str) -> list[tuple[int, int, str]]: ...
+
+
 class PinyinReader:
     """Reads text in context; tables and network load on first use.
 
     `dictionary` returns the CC-CEDICT `Dictionary` (or raises UserError/OSError when it
-    cannot be built: the reader then uses pypinyin's phrases alone).
+    cannot be built: the reader then uses pypinyin's phrases alone); `segmenter` returns
+    the segmenter whose words (and part-of-speech tags) give the context, the window's
+    own. Both are called on first need, so a reader costs nothing until it reads. Without
+    a segmenter, text read without `words` is read character by character.
     """
 
-    def __init__(self, dictionary: Callable[[], Dictionary] | None = None) -> None:
+    def __init__(
+        self,
+        dictionary: Callable[[], Dictionary] | None = None,
+        segmenter: Callable[[], WordSegmenter] | None = None,
+    ) -> None:
         self._dictionary = dictionary
+        self._segmenter = segmenter
         self._lock = threading.Lock()
         self._tables: _Tables | None = None
         self._model: PolyphoneModel | None = None
@@ -617,6 +611,25 @@ class PinyinReader:
                     self._model = _load_model()
                     self._model_loaded = True
         return self._model
+
+    def words(self, text: str) -> list[tuple[int, int]]:
+        """The reader's own words, so pinyin context matches what the window shows."""
+        if self._segmenter is None:
+            return [(i, i + 1) for i in range(len(text))]
+        return self._segmenter().segment(text)
+
+    def _tagged_spans(
+        self, text: str, words: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, int, str]] | None:
+        """The segmenter's part-of-speech tags for these very words (None for other spans)."""
+        if self._segmenter is None:
+            return None
+        tagged = self._segmenter().segment_tagged(text)
+        if len(tagged) != len(words) or any(
+            (s, e) != (ts, te) for (s, e), (ts, te, _) in zip(words, tagged, strict=True)
+        ):
+            return None
+        return tagged
 
     def char_readings(self, ch: str) -> tuple[str, ...]:
         """Every reading pypinyin knows for a character, the most frequent first."""
@@ -802,7 +815,7 @@ class PinyinReader:
                     fixed[i] = reading
                     joined.append(i)
         if "地" in simplified:
-            tagged = _tagged_spans(text, words)
+            tagged = self._tagged_spans(text, words)
             if tagged is None:  # spans of the caller's own: words without tags
                 tagged = [(s, e, "") for s, e in words]
             for i in _adverbial_de(simplified, tagged, in_words):
@@ -820,14 +833,14 @@ class PinyinReader:
         """One tone-marked syllable per Han character, "" for everything else.
 
         `text` may be in either script (traditional words are looked up as written);
-        `words` are the segmentation spans (default: the app's segmenter).
+        `words` are the segmentation spans (default: the reader's segmenter, `words(text)`).
         """
         out = [""] * len(text)
         if not any(is_han(ch) for ch in text):
             return out
         simplified = _simplified_for_lookup(text)
         if words is None:
-            words = _word_spans(text)
+            words = self.words(text)
         plan = self._plan(text, simplified, words)
         simplified = plan.simplified
         for i, ch in enumerate(simplified):
@@ -867,7 +880,7 @@ class PinyinReader:
         targets = [i for i in pending if simplified[i] in RULES and i in self._single(words)]
         if not targets:
             return
-        tagged = _tagged_spans(text, words)
+        tagged = self._tagged_spans(text, words)
         if tagged is None:
             return
         index = {start: k for k, (start, _, _) in enumerate(tagged)}
@@ -954,13 +967,3 @@ def _probability(p: dict[str, float], syllable: str) -> float | None:
         same = [v for r, v in p.items() if toneless(r) == syllable]
         value = max(same) if same else None
     return value
-
-
-def _process_dictionary() -> Dictionary:
-    from app.core.language.dictionary import get_dictionary
-
-    return get_dictionary()
-
-
-# The process-wide reader (its tables and network load lazily, once).
-get_reader: ProcessWide[PinyinReader] = ProcessWide(lambda: PinyinReader(_process_dictionary))

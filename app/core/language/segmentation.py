@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from app.core.shared import ProcessWide
 from app.core.text.chars import HAN_CLASS
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
@@ -96,43 +95,23 @@ def _load_backend() -> Backend:
     return _RJiebaBackend()
 
 
-def _dictionary_contains(word: str) -> bool:
-    """CC-CEDICT membership (either script), bound on first use so importing stays cheap."""
-    global _dictionary_contains_bound
-    if _dictionary_contains_bound is None:
-        from app.core.language.dictionary import get_dictionary
-
-        _dictionary_contains_bound = get_dictionary().contains
-    return _dictionary_contains_bound(word)
-
-
-_dictionary_contains_bound: HeadwordTest | None = None
-
-
-def _dictionary_frequency(word: str) -> int:
-    """jieba's corpus count of a CC-CEDICT headword (0: not a headword, or jieba lacks it)."""
-    global _dictionary_frequency_bound
-    if _dictionary_frequency_bound is None:
-        from app.core.language.dictionary import get_dictionary
-
-        _dictionary_frequency_bound = get_dictionary().frequency
-    return _dictionary_frequency_bound(word)
-
-
-_dictionary_frequency_bound: Callable[[str], int] | None = None
+def _no_counts(word: str) -> int:
+    return 0
 
 
 class Segmenter:
-    """Segmentation with an injectable headword test (benchmarks and tests pass their own)."""
+    """jieba's words made to agree with a dictionary, given its headword test and (to rank
+    splits by commonness) its corpus counts: the Analyzer passes its `Dictionary`'s
+    `contains` and `frequency`; benchmarks and tests pass their own."""
 
     def __init__(
         self,
-        is_headword: HeadwordTest | None = None,
+        is_headword: HeadwordTest,
         backend: Callable[[], Backend] = _load_backend,
-        frequency: Callable[[str], int] | None = None,
+        frequency: Callable[[str], int] = _no_counts,
     ) -> None:
-        self._is_headword = is_headword or _dictionary_contains
-        self._frequency = frequency or _dictionary_frequency
+        self._is_headword = is_headword
+        self._frequency = frequency
         self._make_backend = backend
         self._backend: Backend | None = None
         self._lock = threading.Lock()
@@ -155,6 +134,10 @@ class Segmenter:
                     self._backend_words = self._rules.words
                     self._backend = backend
         return self._backend
+
+    @property
+    def word_rules(self) -> WordRules:
+        return self._rules
 
     def set_word_rules(self, rules: WordRules) -> None:
         """Use the user's boundary corrections from now on (a no-op when unchanged).
@@ -312,26 +295,3 @@ def _latin_tag(word: str, fallback: str) -> str:
     if word.isdigit():
         return "m"
     return "eng" if any(char.isalpha() for char in word) else fallback
-
-
-_segmenter: ProcessWide[Segmenter] = ProcessWide(Segmenter)
-
-
-def segment(text: str) -> list[tuple[int, int]]:
-    """Contiguous (start, end) spans covering `text` exactly, in either script."""
-    return _segmenter().segment(text)
-
-
-def segment_tagged(text: str) -> list[TaggedSpan]:
-    """The spans of `segment(text)` with jieba.posseg tags (nr, ns, nt, v, eng, x, ...)."""
-    return _segmenter().segment_tagged(text)
-
-
-def set_word_rules(rules: WordRules) -> None:
-    """The user's boundary corrections for every later segmentation in this process."""
-    _segmenter().set_word_rules(rules)
-
-
-def warm_up() -> None:
-    """Load the word list eagerly, so a benchmark's timings leave the load out."""
-    _segmenter().warm_up()

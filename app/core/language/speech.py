@@ -72,14 +72,6 @@ class ReadingAwareEngine(SpeechEngine, Protocol):
         ...
 
 
-def contextual_reading(text: str) -> list[str]:
-    """The project's contextual pinyin for `text`: one syllable per character."""
-    from app.core.language.pinyin import get_reader
-    from app.core.text.script import to_simplified
-
-    return get_reader().read(to_simplified(text))
-
-
 def pinyin_script(text: str, reading: Sequence[str]) -> str:
     """What the pinyin voice reads: numbered syllables for Han, pauses for punctuation.
 
@@ -121,9 +113,9 @@ def _proper_wav(data: bytes) -> bytes:
 class EspeakNgEngine:
     """The default engine: the `espeak-ng` command, Mandarin voice, run once per text."""
 
-    def __init__(self, romanize: Callable[[str], Sequence[str]] | None = None,
+    def __init__(self, romanize: Callable[[str], Sequence[str]],
                  executable: str = ESPEAK, rate: int = 140) -> None:
-        self._romanize = romanize or contextual_reading
+        self._romanize = romanize  # text -> contextual pinyin (`Analyzer.spoken_reading`)
         self._executable = executable
         self._rate = rate  # words per minute; espeak's 175 is quick for a learner
         self._lock = threading.Lock()

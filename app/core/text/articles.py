@@ -18,6 +18,7 @@ from app.core.paths import resources_dir
 from app.core.text.cleaning import clean_text
 from app.core.text.encoding import decode_bytes
 from app.core.text.html_text import html_to_text
+from app.core.text.mojibake import WordTest
 from app.core.text.script import detect_script
 from app.core.types import Article, Script
 
@@ -54,43 +55,49 @@ def read_text(path: str | Path) -> str:
     return _read_document(Path(path))[1]
 
 
-def load_article(path: str | Path, clean: bool = True) -> Article:
-    """A file as an Article: decoded, HTML stripped, cleaned, titled, script detected."""
+def load_article(path: str | Path, clean: bool = True, words: WordTest | None = None) -> Article:
+    """A file as an Article: decoded, HTML stripped, cleaned, titled, script detected.
+
+    `words`: the dictionary's headword test, for `clean_text` to repair GBK mojibake."""
     path = Path(path)
     title, text, from_html = _read_document(path)
     builtin = _builtin_for_path(path)
     if builtin is not None:
         title = builtin.title
-    return _make_article(text, title, str(path), clean, from_html)
+    return _make_article(text, title, str(path), clean, from_html, words)
 
 
-def load_source(path: str | Path, part: str = "") -> Article:
+def load_source(path: str | Path, part: str = "", words: WordTest | None = None) -> Article:
     """A library entry's article: a whole file, or one chapter (`part`) of an EPUB book."""
     if part:
         from app.core.text.epub import load_chapter
 
-        return load_chapter(path, part)
-    return load_article(path)
+        return load_chapter(path, part, words)
+    return load_article(path, words=words)
 
 
-def load_named_article(name: str | Path, clean: bool = True) -> Article:
+def load_named_article(
+    name: str | Path, clean: bool = True, words: WordTest | None = None
+) -> Article:
     """A file, or a built-in article named by slug or title when no such file exists."""
     try:
         exists = Path(name).exists()
     except (OSError, ValueError):  # a name too long, or with a NUL: load_article says why
         exists = True
     item = None if exists else find_builtin(str(name))
-    return load_article(item.path if item else name, clean=clean)
+    return load_article(item.path if item else name, clean=clean, words=words)
 
 
-def article_from_bytes(data: bytes, name: str | None, clean: bool = True) -> Article:
+def article_from_bytes(
+    data: bytes, name: str | None, clean: bool = True, words: WordTest | None = None
+) -> Article:
     """An article from memory (standard input, a dropped file); `name` "-" means stdin."""
     label = "standard input" if name in (None, "-") else name
     if len(data) > MAX_ARTICLE_BYTES:
         raise UserError(_too_large(label))
     title, text, from_html = _document_from_bytes(data, label, name)
     path = None if name in (None, "-") else name
-    return _make_article(text, title, path, clean, from_html)
+    return _make_article(text, title, path, clean, from_html, words)
 
 
 def builtin_articles() -> list[LibraryItem]:
@@ -200,10 +207,11 @@ def _is_html(text: str, name: str | None) -> bool:
 
 
 def _make_article(
-    text: str, title: str | None, path: str | None, clean: bool, from_html: bool = False
+    text: str, title: str | None, path: str | None, clean: bool, from_html: bool = False,
+    words: WordTest | None = None,
 ) -> Article:
     if clean:
-        cleaned = clean_text(text, strip_tags=not from_html)
+        cleaned = clean_text(text, strip_tags=not from_html, words=words)
         # A text that is nothing but "furniture" is still what the user asked to read.
         text = cleaned if cleaned.strip() else text.strip()
     title = (title or "").strip() or title_from_text(text)

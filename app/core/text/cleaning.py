@@ -16,7 +16,7 @@ import re
 
 from app.core.text.chars import HAN_CLASS
 from app.core.text.encoding import replace_lone_surrogates
-from app.core.text.mojibake import repair_mojibake
+from app.core.text.mojibake import WordTest, repair_mojibake
 
 _HAN = HAN_CLASS
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -95,11 +95,13 @@ _SHORT = 30  # characters: longer lines are prose unless a disclaimer says other
 _EDGE_SHORT = 20  # characters: short lines between two furniture lines go with them
 
 
-def clean_text(text: str, strip_tags: bool = True) -> str:
+def clean_text(text: str, strip_tags: bool = True, words: WordTest | None = None) -> str:
     """Article text without site debris, one paragraph per line; never longer than `text`.
 
     `strip_tags=False` for text that came out of an HTML page: a tag left in it was
     written as `&lt;b&gt;` by the author (a code example), not dragged in by a scraper.
+    `words` is the dictionary's headword test (`Analyzer.is_headword`), which GBK text
+    decoded out of step needs to be repaired; without it such text is left as it is.
     """
     text = replace_lone_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _by_lines(_INVISIBLE.sub, "", text)
@@ -107,7 +109,8 @@ def clean_text(text: str, strip_tags: bool = True) -> str:
         text = _by_lines(_BROKEN_TAG.sub, "", text)
         text = _HTML_TAG.sub("", text)  # a tag may span a line break; one quick literal scan
     text = _TEMPLATE_PLACEHOLDER.sub("", text)  # may span a line break; quick literal scan
-    text = repair_mojibake(text)  # before `?` runs go: a `?` may be a lost lead byte
+    if words is not None:  # before `?` runs go: a `?` may be a lost lead byte
+        text = repair_mojibake(text, words)
     text = _by_lines(_DAMAGED_QUESTION_MARKS.sub, "", text)
     text = _by_lines(_LOST_NAME_DOT.sub, "·", text)
     text = strip_pinyin_annotations(text)

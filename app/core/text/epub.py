@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.text.mojibake import WordTest
 from app.core.types import Article
 
 MAX_EPUB_BYTES = 256 * 2**20
@@ -25,8 +26,10 @@ class Book:
     chapters: tuple[Article, ...]  # `part` is the chapter's file inside the book
 
 
-def read_epub(path: str | Path) -> Book:
-    """Every chapter with text, as articles titled "book · chapter"; or one UserError line."""
+def read_epub(path: str | Path, words: WordTest | None = None) -> Book:
+    """Every chapter with text, as articles titled "book · chapter"; or one UserError line.
+
+    `words`: the dictionary's headword test, for `clean_text` to repair GBK mojibake."""
     path = Path(path)
     _check_zip(path)
     try:
@@ -47,7 +50,7 @@ def read_epub(path: str | Path) -> Book:
         if item is None or item.get_type() != ebooklib.ITEM_DOCUMENT \
                 or isinstance(item, epub.EpubNav):
             continue
-        chapter = _chapter(item.get_content(), item.get_name(), path)
+        chapter = _chapter(item.get_content(), item.get_name(), path, words)
         if chapter is None:
             continue
         name = titles.get(item.get_name()) or _own_title(chapter) or \
@@ -58,8 +61,8 @@ def read_epub(path: str | Path) -> Book:
     return Book(book_title, tuple(chapters))
 
 
-def load_chapter(path: str | Path, part: str) -> Article:
-    for chapter in read_epub(path).chapters:
+def load_chapter(path: str | Path, part: str, words: WordTest | None = None) -> Article:
+    for chapter in read_epub(path, words).chapters:
         if chapter.part == part:
             return chapter
     raise UserError(f"{path}: the book has no chapter {part!r} any more")
@@ -81,11 +84,11 @@ def _check_zip(path: Path) -> None:
                         "it is not read")
 
 
-def _chapter(content: bytes, name: str, book: Path) -> Article | None:
+def _chapter(content: bytes, name: str, book: Path, words: WordTest | None) -> Article | None:
     from app.core.text.articles import article_from_bytes
 
     try:
-        article = article_from_bytes(content, name)
+        article = article_from_bytes(content, name, words=words)
     except UserError:  # an images-only page, or no text at all
         return None
     return replace(article, path=str(book), part=name)

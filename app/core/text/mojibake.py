@@ -13,11 +13,13 @@ never touched, and the text never grows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from app.core.text.encoding import _common_hanzi
+
+WordTest = Callable[[str], bool]  # a dictionary's headword test (either script)
 
 # A lost byte as the decoder left it: `?`, or `?` plus the rest of the pinyin reading
 # that was inserted after it (`?wù)`, `?jīng)`).
@@ -46,11 +48,14 @@ class _Repair:
     share: float  # share of the replacement's Han characters covered by words
 
 
-def repair_mojibake(text: str) -> str:
-    """`text` with one-byte-misaligned GBK runs re-decoded; unchanged if none is sure."""
+def repair_mojibake(text: str, is_word: WordTest) -> str:
+    """`text` with one-byte-misaligned GBK runs re-decoded; unchanged if none is sure.
+
+    `is_word` is the dictionary's headword test (`Analyzer.is_headword`): a repair is kept
+    only when it reads as dictionary words."""
     pieces: list[str] = []
     position = 0
-    for start, end, replacement in repaired_spans(text):
+    for start, end, replacement in repaired_spans(text, is_word):
         pieces.append(text[position:start])
         pieces.append(replacement)
         position = end
@@ -60,7 +65,7 @@ def repair_mojibake(text: str) -> str:
     return "".join(pieces)
 
 
-def repaired_spans(text: str) -> list[tuple[int, int, str]]:
+def repaired_spans(text: str, is_word: WordTest) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every repair `repair_mojibake` makes, in text order;
     lets a caller show or check exactly what changed."""
     seeds = _suspicious_positions(text)
@@ -68,7 +73,7 @@ def repaired_spans(text: str) -> list[tuple[int, int, str]]:
         return []
     repairs: list[_Repair] = []
     for low, high in _clusters(text, seeds):
-        repairs.extend(_repair_cluster(text, low, high))
+        repairs.extend(_repair_cluster(text, low, high, is_word))
     # Follow the article's own habit: normalised text writes `，` as `,`.
     ascii_punctuation = text.count(",") > text.count("，")
     spans = []
@@ -171,7 +176,7 @@ def _run_end(text: str, start: int) -> int | None:
     return None
 
 
-def _repair_cluster(text: str, low: int, high: int) -> list[_Repair]:
+def _repair_cluster(text: str, low: int, high: int, is_word: WordTest) -> list[_Repair]:
     line_start = text.rfind("\n", 0, low) + 1
     line_end = text.find("\n", high)
     line_end = len(text) if line_end < 0 else line_end
@@ -187,7 +192,7 @@ def _repair_cluster(text: str, low: int, high: int) -> list[_Repair]:
         end = _run_end(text, start)
         if end is None or end > line_end:
             continue
-        candidate = _decode_run(text, start, end)
+        candidate = _decode_run(text, start, end, is_word)
         if candidate is not None:
             candidates.append(candidate)
     chosen: list[_Repair] = []
@@ -198,7 +203,7 @@ def _repair_cluster(text: str, low: int, high: int) -> list[_Repair]:
     return chosen
 
 
-def _decode_run(text: str, start: int, end: int) -> _Repair | None:
+def _decode_run(text: str, start: int, end: int, is_word: WordTest) -> _Repair | None:
     """The run re-read one byte later, if that reads as dictionary words; characters
     split by a lost byte at either edge are put back when a word says which they were."""
     data = b"".join(_gbk(ch) or ch.encode("ascii") for ch in text[start:end])
@@ -219,18 +224,19 @@ def _decode_run(text: str, start: int, end: int) -> _Repair | None:
     marker = _marker_ending_at(text, start)
     if marker is not None:
         pairs = (bytes((lead, data[0])) for lead in range(0x81, 0xFF))
-        lost = _lost_character(pairs, _context_left(text, marker), replacement)
+        lost = _lost_character(pairs, _context_left(text, marker), replacement, is_word)
         if lost is not None:
             span_start, replacement = marker, lost + replacement
     following = _MARKER.match(text, end)
     if dangling is not None and following is not None:
         pairs = (bytes((dangling, trail)) for trail in range(0x40, 0xFF) if trail != 0x7F)
-        lost = _lost_character(pairs, replacement, _context_right(text, following.end()))
+        lost = _lost_character(pairs, replacement, _context_right(text, following.end()),
+                                  is_word)
         if lost is not None:
             span_end, replacement = following.end(), replacement + lost
     if len(replacement) > span_end - span_start:
         return None
-    return _judged(text, span_start, span_end, replacement)
+    return _judged(text, span_start, span_end, replacement, is_word)
 
 
 def _mostly_common(text: str) -> bool:
@@ -242,12 +248,16 @@ def _mostly_common(text: str) -> bool:
     return rare <= len(han) // 5
 
 
-def _judged(text: str, start: int, end: int, replacement: str) -> _Repair | None:
+def _judged(
+    text: str, start: int, end: int, replacement: str, is_word: WordTest
+) -> _Repair | None:
     """Keep a replacement only if dictionary words clearly prefer it to what is there."""
     left = _context_left(text, start)
     right = _context_right(text, end)
-    before = _covered(left + text[start:end] + right, len(left), len(left) + end - start)
-    after = _covered(left + replacement + right, len(left), len(left) + len(replacement))
+    before = _covered(left + text[start:end] + right, len(left), len(left) + end - start,
+                      is_word)
+    after = _covered(left + replacement + right, len(left), len(left) + len(replacement),
+                     is_word)
     han = sum(1 for ch in replacement if _is_han(ch))
     share = after / han if han else 0.0
     gain = after - before
@@ -269,12 +279,9 @@ def _context_right(text: str, end: int) -> str:
     return _ANNOTATION.sub("", following, count=1)[:_CONTEXT]
 
 
-def _covered(text: str, low: int, high: int) -> int:
+def _covered(text: str, low: int, high: int, contains: WordTest) -> int:
     """Han characters of text[low:high] inside multi-character dictionary words, for the
     reading of `text` that covers the most characters there."""
-    from app.core.language.dictionary import get_dictionary
-
-    contains = get_dictionary().contains
     size = len(text)
     best = [0] * (size + 1)
     for index in range(size - 1, -1, -1):
@@ -303,12 +310,11 @@ def _marker_ending_at(text: str, position: int) -> int | None:
     return None
 
 
-def _lost_character(pairs: Iterable[bytes], left: str, right: str) -> str | None:
+def _lost_character(
+    pairs: Iterable[bytes], left: str, right: str, contains: WordTest
+) -> str | None:
     """The one character among `pairs` that makes a dictionary word with its neighbours
     (`left` + ? + `right`); failing that, the one sentence punctuation mark among them."""
-    from app.core.language.dictionary import get_dictionary
-
-    contains = get_dictionary().contains
     common = _common_hanzi()
     left_han = left[-1:] if left[-1:] and _is_han(left[-1]) else ""
     right_han = right[:2] if len(right) >= 2 and _is_han(right[0]) else right[:1]
@@ -332,7 +338,8 @@ def _lost_character(pairs: Iterable[bytes], left: str, right: str) -> str | None
             if len(right_han) == 2 and _is_han(right_han[1]):
                 words.append(ch + right_han)
         if any(contains(word) for word in words):
-            scored.append((_covered(left + ch + right, 0, len(left) + 1 + len(right)), ch))
+            scored.append((_covered(left + ch + right, 0, len(left) + 1 + len(right), contains),
+                           ch))
     if scored:
         scored.sort(reverse=True)
         if len(scored) == 1 or scored[0][0] > scored[1][0]:

@@ -33,6 +33,7 @@ from app.core.user.vocab import marked_sentence, word_span
 if TYPE_CHECKING:
     import genanki
 
+    from app.core.analysis.analyzer import Analyzer
     from app.core.language.hsk import HskLevels
 
 DEFAULT_DECK_NAME = "zhreader vocabulary"
@@ -79,24 +80,22 @@ class DeckSources:
     speech: SpeechEngine | None = None
 
 
-def default_sources(audio: bool = True) -> DeckSources:
-    """The app's own HSK table, pinyin reader and (when it can speak) speech engine."""
-    from app.core.analysis.pipeline import read_words
-    from app.core.language.hsk import get_hsk_levels
-
+def default_sources(analyzer: Analyzer, audio: bool = True) -> DeckSources:
+    """The analyzer's HSK table and pinyin reader, and (when it can speak) speech engine."""
     return DeckSources(
-        levels=get_hsk_levels(),
-        read_words=read_words,
-        speech=speech_engine() if audio else None,
+        levels=analyzer.hsk,
+        read_words=analyzer.read_words,
+        speech=speech_engine(analyzer.spoken_reading) if audio else None,
     )
 
 
-def speech_engine() -> SpeechEngine | None:
-    """The espeak-ng engine of `app.core.language.speech` when it can speak here; None
-    (the Audio field stays empty) when espeak-ng or its Mandarin voice is missing."""
+def speech_engine(romanize: Callable[[str], Sequence[str]]) -> SpeechEngine | None:
+    """The espeak-ng engine of `app.core.language.speech` (fed `romanize`'s pinyin) when it
+    can speak here; None (the Audio field stays empty) when espeak-ng or its Mandarin
+    voice is missing."""
     from app.core.language.speech import EspeakNgEngine
 
-    engine = EspeakNgEngine()
+    engine = EspeakNgEngine(romanize)
     return engine if engine.available() else None
 
 

@@ -114,10 +114,11 @@ class Corrections:
         return bool(gone)
 
 
-def default_path() -> Path:
-    return data_dir() / FILE_NAME
+def default_path(folder: Path | None = None) -> Path:
+    """The corrections file in `folder` (default: `data_dir()`)."""
+    return (folder if folder is not None else data_dir()) / FILE_NAME
 
 
-def fingerprint() -> bytes:
+def fingerprint(folder: Path | None = None) -> bytes:
     """What the saved corrections are, for keying cached analyses (b"" when there are none)."""
-    return json_file.fingerprint(default_path())
+    return json_file.fingerprint(default_path(folder))

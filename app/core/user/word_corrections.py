@@ -59,7 +59,7 @@ class WordCorrections:
     def load(cls, path: Path | None = None, set_aside: bool = True) -> WordCorrections:
         """The saved corrections; a missing file is empty, a damaged one set aside (see
         `json_file.read_json`). An unusable entry is skipped and the others still apply."""
-        path = path or data_dir() / FILE_NAME
+        path = path or default_path()
 
         def parse(data: dict) -> tuple[WordCorrections, str | None]:
             loaded = cls(path=path)
@@ -86,7 +86,7 @@ class WordCorrections:
     def save(self) -> None:
         data = {"words": sorted(self.words),
                 "splits": {text: list(parts) for text, parts in sorted(self.splits.items())}}
-        write_json(self.path or data_dir() / FILE_NAME, data)
+        write_json(self.path or default_path(), data)
 
     def add_word(self, text: str) -> str:
         """Always keep `text` as one word (replaces any split of it); returns it cleaned."""
@@ -126,6 +126,11 @@ class WordCorrections:
         )
 
 
-def fingerprint() -> bytes:
+def default_path(folder: Path | None = None) -> Path:
+    """The corrections file in `folder` (default: `data_dir()`)."""
+    return (folder if folder is not None else data_dir()) / FILE_NAME
+
+
+def fingerprint(folder: Path | None = None) -> bytes:
     """What the saved corrections are, for keying cached analyses (b"" when there are none)."""
-    return json_file.fingerprint(data_dir() / FILE_NAME)
+    return json_file.fingerprint(default_path(folder))

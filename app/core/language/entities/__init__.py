@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
-from app.core.language.entities.glosses import NameDictionary, _default_dictionary
+from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_mentions, _type_lists
 from app.core.language.entities.lexicon import _fold, load_lexicon
@@ -46,7 +46,7 @@ from app.core.language.entities.shaped import (
     _translit_runs,
 )
 from app.core.language.entities.tagged import _tagger_mentions
-from app.core.language.entities.tagger import EntityTagger, default_tagger
+from app.core.language.entities.tagger import EntityTagger
 from app.core.types import Entity
 from app.core.user.corrections import Corrections
 
@@ -88,24 +88,24 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
 def find_entities(
     text: str,
     tagged: Tagged,
+    *,
+    dictionary: NameDictionary,
+    tagger: EntityTagger | None,
     corrections: Corrections | None = None,
-    dictionary: NameDictionary | None = None,
-    tagger: EntityTagger | None = None,
     lexicon: Lexicon | None = None,
 ) -> tuple[Entity, ...]:
-    """Entities of `text` (either script), most mentioned first; `tagged` = segment_tagged(text).
+    """Entities of `text` (either script), most mentioned first; `tagged` = the segmenter's
+    `segment_tagged(text)`.
 
-    The dictionary, tagger and name lists default to the process-wide ones."""
+    The Analyzer passes its dictionary and tagger (None: the rules alone); the name lists
+    default to the shipped ones, the corrections to the saved ones (read only)."""
     if not text:
         return ()
-    dictionary = dictionary or _default_dictionary()
     ctx = prepare(text, tagged, dictionary, lexicon)
     if corrections is None:  # read only: the window and the CLI report a damaged file
         corrections = Corrections.load(set_aside=False)
     mentions = rule_mentions(ctx, corrections)
-    if tagger is None:
-        tagger = default_tagger()
-    if tagger.available:
+    if tagger is not None and tagger.available:
         mentions = combine(ctx, mentions, tagger.tag(ctx, mentions))
         mentions = _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections))
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))

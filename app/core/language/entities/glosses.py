@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Protocol
 
 from app.core.language.english_names import name_from_sense
@@ -38,13 +37,6 @@ class NameDictionary(Protocol):
     def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]: ...
 
     def english_name(self, word: str) -> str | None: ...
-
-
-@cache
-def _default_dictionary() -> NameDictionary:
-    from app.core.language.dictionary import get_dictionary
-
-    return get_dictionary()
 
 
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:

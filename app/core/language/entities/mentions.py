@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.core.language.entities.glosses import NameDictionary, _default_dictionary
+from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.lexicon import (
     _ADDED,
     _ALL_HAN,
@@ -83,7 +83,7 @@ def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 def prepare(
     text: str,
     tagged: Tagged,
-    dictionary: NameDictionary | None = None,
+    dictionary: NameDictionary,
     lexicon: _Lexicon | None = None,
 ) -> _Context:
     """What every mention source reads: both scripts, the tokens and their dictionary entries."""
@@ -98,6 +98,5 @@ def prepare(
         ends={e for _, e, _ in tokens},
         lex=lex,
     )
-    dictionary = dictionary or _default_dictionary()
     ctx.entries = dictionary.lookup_many(_run_words(ctx))
     return ctx

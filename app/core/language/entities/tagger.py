@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.paths import dictionaries_dir
-from app.core.shared import ProcessWide
 from app.core.types import EntityType
 
 if TYPE_CHECKING:
@@ -225,11 +224,6 @@ def read_model(path: Path) -> bytes:
     return data[cut + len(HEADER_END) :]
 
 
-def default_tagger() -> EntityTagger:
-    """The shipped model, shared by every analysis in the process (opened on first tag)."""
-    return _DEFAULT()
-
-
 class EntityTagger:
     """The CRF, opened on first use; `tag` is safe to call from several threads."""
 
@@ -279,5 +273,3 @@ def _inside(model, label: str, pos: int) -> float:
     """P(the character at pos is inside a `label` mention), from the last tagged sequence."""
     return model.marginal("B-" + label, pos) + model.marginal("I-" + label, pos)
 
-
-_DEFAULT: ProcessWide[EntityTagger] = ProcessWide(EntityTagger)

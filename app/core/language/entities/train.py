@@ -98,16 +98,20 @@ def bio(length: int, spans: set[tuple[int, int, str]]) -> list[str]:
 
 
 def sequences(path: Path, heldout: bool = False) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """(features, labels) for each training text (or each held-out one)."""
+    """(features, labels) for each training text (or each held-out one), read with the
+    shipped dictionary and a segmenter over it, as the app reads (no user corrections)."""
+    from app.core.language.dictionary import open_dictionary
     from app.core.language.entities import prepare, rule_mentions
-    from app.core.language.segmentation import segment_tagged
+    from app.core.language.segmentation import Segmenter
     from app.core.user.corrections import Corrections
 
+    dictionary = open_dictionary()
+    segmenter = Segmenter(dictionary.contains, frequency=dictionary.frequency)
     corrections = Corrections()
     for text, spans in read_cluener(path):
         if held_out(text) != heldout:
             continue
-        ctx = prepare(text, segment_tagged(text))
+        ctx = prepare(text, segmenter.segment_tagged(text), dictionary)
         rules = rule_mentions(ctx, corrections)
         yield features(ctx, rules, 0, len(text)), bio(len(text), gold_spans(text, spans))
 
