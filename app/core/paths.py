@@ -10,9 +10,9 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO
+from typing import BinaryIO, Literal, TextIO, overload
 
 import platformdirs
 
@@ -69,10 +69,21 @@ def licenses_dir() -> Path:
     return _bundled("LICENSES")
 
 
-@contextmanager
+@overload
+def atomic_writer(
+    path: Path, *, text: Literal[False] = False, durable: bool = True, shared: bool = False
+) -> AbstractContextManager[BinaryIO]: ...
+
+
+@overload
+def atomic_writer(
+    path: Path, *, text: Literal[True], durable: bool = True, shared: bool = False
+) -> AbstractContextManager[TextIO]: ...
+
+
 def atomic_writer(
     path: Path, *, text: bool = False, durable: bool = True, shared: bool = False
-) -> Iterator[IO]:
+) -> AbstractContextManager[TextIO | BinaryIO]:
     """A file that appears at `path` whole or not at all (temp file + rename).
 
     `durable` also fsyncs before the rename: user data wants it, a rebuildable cache not.
@@ -80,14 +91,22 @@ def atomic_writer(
     saves, and need their folder to exist; others are private (0600) and make their folder.
     A temp file that a killed writer left for the same `path` is removed first.
     """
+    return _atomic_writer(path, text, durable, shared)
+
+
+@contextmanager
+def _atomic_writer(
+    path: Path, text: bool, durable: bool, shared: bool
+) -> Iterator[TextIO | BinaryIO]:
     if not shared:
         path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temp_files(path)
     fd, tmp = _temp_file(path, shared)
     try:
-        mode = "w" if text else "wb"
-        encoding = {"encoding": "utf-8", "errors": "surrogatepass"} if text else {}
-        with os.fdopen(fd, mode, **encoding) as fh:
+        fh: TextIO | BinaryIO = (
+            os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") if text
+            else os.fdopen(fd, "wb"))
+        with fh:
             yield fh
             fh.flush()
             if durable:

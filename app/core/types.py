@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 Script = Literal["simplified", "traditional"]
 EntityType = Literal["person", "organization", "place", "work"]
@@ -15,6 +15,13 @@ ENTITY_TYPE_NAMES: dict[EntityType, str] = {
 ENTITY_TYPE_GROUPS: dict[EntityType, str] = {
     "person": "People", "organization": "Organisations", "place": "Places", "work": "Works",
 }  # fmt: skip
+
+
+def is_entity_type(label: str) -> TypeGuard[EntityType]:
+    """Whether a label read from a file or typed by the user names an entity type."""
+    return label in ENTITY_TYPES
+
+
 GlossSource = Literal["word", "parts"]
 # Where a learner stands with a word, as LingQ has it; a word with no state is "unknown".
 WordStatus = Literal["learning", "known", "ignored"]

@@ -14,7 +14,7 @@ from app.core.analysis.analyzer import StopCheck, never_stop
 from app.core.errors import Cancelled
 from app.core.text.chars import has_han
 from app.core.text.script import detect_script
-from app.core.types import Analysis, Article, Entity, Token
+from app.core.types import Analysis, Article, Entity, GlossSource, Token
 
 if TYPE_CHECKING:
     from app.core.analysis.analyzer import Analyzer
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 _SENTENCE_END = "。！？!?；;\n"
 
 
-def _glosses(analyzer: Analyzer, words: list[str]) -> dict[str, tuple[str | None, str | None]]:
+def _glosses(
+    analyzer: Analyzer, words: list[str]
+) -> dict[str, tuple[str | None, GlossSource | None]]:
     dictionary = analyzer.dictionary
     return {w: dictionary.gloss(w) for w in set(words) if has_han(w)}
 

@@ -153,7 +153,9 @@ def build_search_index(dictionary: Dictionary, path: Path, source_key: str) -> N
     for _, _, simplified, numbered, _ in rows:
         if len(simplified) == 1:
             readings.setdefault(simplified, set()).add(numbered.lower().replace("u:", "v"))
-    ranks, pinyin_rows, english_rows = [], [], []
+    ranks: list[tuple[int, str, int, int]] = []
+    pinyin_rows: list[tuple[str, int]] = []
+    english_rows: list[tuple[str, int, int]] = []
     syllables: set[str] = set()
     for entry_id, traditional, simplified, numbered, body in rows:
         fields = fields_from_parts(traditional, simplified, numbered, body)
@@ -244,7 +246,8 @@ def parse_pinyin(query: str, syllables: frozenset[str]) -> PinyinQuery | None:
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for start in range(n):
-        if best[start] is None:
+        before = best[start]
+        if before is None:
             continue
         for end in range(start + 1, min(n, start + 6) + 1):
             piece = text[start:end]
@@ -252,8 +255,9 @@ def parse_pinyin(query: str, syllables: frozenset[str]) -> PinyinQuery | None:
                 continue
             if any(start < pos < end for pos in digit_after):
                 continue
-            candidate = [*best[start], piece]
-            if best[end] is None or len(candidate) < len(best[end]):
+            candidate = [*before, piece]
+            shortest = best[end]
+            if shortest is None or len(candidate) < len(shortest):
                 best[end] = candidate
     complete = best[n] is not None
     pieces = best[n]
@@ -261,8 +265,9 @@ def parse_pinyin(query: str, syllables: frozenset[str]) -> PinyinQuery | None:
         # A syllable still being typed: everything before it must parse.
         for cut in range(n - 1, -1, -1):
             rest = text[cut:]
-            if best[cut] is not None and any(s.startswith(rest) for s in syllables):
-                pieces = [*best[cut], rest]
+            parsed = best[cut]
+            if parsed is not None and any(s.startswith(rest) for s in syllables):
+                pieces = [*parsed, rest]
                 break
         if pieces is None:
             return None
@@ -296,15 +301,16 @@ class DictionarySearch:
         self.path = folder / f"cedict-search-v{SEARCH_VERSION}.sqlite3"
         rows = dictionary.read("SELECT value FROM meta WHERE key = 'source'")
         source_key = f"{rows[0][0] if rows else ''}|search-{SEARCH_VERSION}"
-        self._connection = self._open(source_key)
-        if self._connection is None:
+        connection = self._open(source_key)
+        if connection is None:
             try:
                 build_search_index(dictionary, self.path, source_key)
             except (OSError, sqlite3.Error) as exc:
                 raise UserError(f"cannot build the search index in {folder}: {exc}") from exc
-            self._connection = self._open(source_key)
-            if self._connection is None:
+            connection = self._open(source_key)
+            if connection is None:
                 raise UserError(f"the search index {self.path} cannot be read")
+        self._connection = connection
         syllables = self._read("SELECT value FROM meta WHERE key = 'syllables'")
         self._syllables = frozenset(syllables[0][0].split()) if syllables else frozenset()
 
@@ -432,9 +438,9 @@ class DictionarySearch:
             candidates = ids if candidates is None else candidates & ids
             if not candidates:
                 return []
-        ids = sorted(candidates or ())
-        entries = self._dictionary.entries_by_id(ids)
-        ranks = self._ranks(ids)
+        chosen = sorted(candidates or ())
+        entries = self._dictionary.entries_by_id(chosen)
+        ranks = self._ranks(chosen)
         pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b")
         out = []
         for entry_id, entry in entries.items():

@@ -50,7 +50,7 @@ def to_numbered(syllable: str) -> str:
     if not syllable or syllable[-1].isdigit():
         return syllable
     tone = NEUTRAL
-    letters = []
+    letters: list[str] = []
     for ch in unicodedata.normalize("NFD", syllable):
         if ch in _MARK_TONES:
             tone = _MARK_TONES[ch]

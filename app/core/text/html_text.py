@@ -112,7 +112,7 @@ class _ArticleParser(HTMLParser):
             if self.h1 is None:
                 self.h1 = _collapse(" ".join(self._h1_parts)) or None
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Python 3.11's parser asserts on a broken `<![` (e.g. `<![A`): skip those 3 chars."""
         try:
             return super().parse_marked_section(i, report)

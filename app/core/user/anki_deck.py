@@ -406,15 +406,18 @@ class _Sounds:
     def _sound(self, text: str, reading: Sequence[str]) -> str | None:
         if text in self._by_text:
             return self._by_text[text]
+        folder, speech = self._folder, self._speech
+        if folder is None or speech is None:  # build_apkg makes a folder whenever it speaks
+            return None
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
         name = f"zhreader-{digest}.wav"
-        path = self._folder / name  # type: ignore[operator]  # a folder whenever speech
-        speak_as = getattr(self._speech, "synthesize_reading", None)
+        path = folder / name
+        speak_as = getattr(speech, "synthesize_reading", None)
         try:
             if speak_as is not None and len(reading) == len(text):
                 speak_as(text, reading, path)  # the polyphones as the card reads them
             else:
-                self._speech.synthesize(text, path)  # type: ignore[union-attr]
+                speech.synthesize(text, path)
             ok = path.is_file() and path.stat().st_size > 0
         except Exception:  # an engine failing on one text leaves that Audio field empty
             ok = False

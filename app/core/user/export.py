@@ -20,7 +20,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -79,7 +79,7 @@ def format_named(name: str) -> Format | None:
     """The format a user named ("pleco", "tsv") or a file suffix stands for, or None."""
     name = name.lower().lstrip(".")
     if name in FORMATS:
-        return name  # type: ignore[return-value]
+        return name
     if name in ALIASES:
         return ALIASES[name]
     return next((fmt for fmt, suffix in SUFFIXES.items() if suffix == name), None)
@@ -87,16 +87,17 @@ def format_named(name: str) -> Format | None:
 
 def export(items: Iterable[VocabItem], path: Path, fmt: str, **options: object) -> int:
     """Write `items` in `fmt` (a format or alias) to `path`; returns how many words."""
-    writers = {
+    # Each writer takes its own keyword options (a deck name, grouping), passed on as given.
+    writers: dict[Format, Callable[..., int]] = {
         "apkg": export_apkg,
         "pleco": export_pleco,
         "zhongwen": export_zhongwen,
         "csv": export_csv,
     }
-    known = format_named(fmt) if fmt not in writers else fmt
+    known = format_named(fmt)
     if known is None:
         raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writers[known](items, path, **options)  # type: ignore[operator]
+    return writers[known](items, path, **options)
 
 
 # -- Anki -----------------------------------------------------------------------------------

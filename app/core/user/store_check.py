@@ -90,8 +90,8 @@ class _StillChanging(Exception):
     pass
 
 
-def _signature(*paths: Path) -> tuple:
-    out = []
+def _signature(*paths: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    out: list[tuple[int, int, int] | None] = []
     for p in paths:
         try:
             st = p.stat()

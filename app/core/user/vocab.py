@@ -285,16 +285,16 @@ class MemoryVocab:
 
     def set_status(self, word: str, status: Status) -> bool:
         _check_status(status)
-        return self._update(word, status=status)
+        return self._update(word, lambda item: replace(item, status=status))
 
     def set_note(self, word: str, note: str) -> bool:
-        return self._update(word, note=note)
+        return self._update(word, lambda item: replace(item, note=note))
 
-    def _update(self, word: str, **fields: str) -> bool:
+    def _update(self, word: str, change: Callable[[VocabItem], VocabItem]) -> bool:
         key = self._key(word)
         if key is None:
             return False
-        self._items[key] = replace(self._items[key], **fields)
+        self._items[key] = change(self._items[key])
         return True
 
     def known_words(self) -> set[str]:

@@ -178,13 +178,13 @@ def detect_format(text: str) -> ImportFormat:
     if any(line.startswith("//") for line in lines):
         return "pleco"
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
-    votes = {"pleco": 0, "zhongwen": 0, "words": 0, "anki": 0}
+    votes: dict[ImportFormat, int] = {"pleco": 0, "zhongwen": 0, "words": 0, "anki": 0}
     for fields in rows:
         votes[_row_kind(fields)] += 1
-    return max(votes, key=lambda kind: votes[kind])  # type: ignore[return-value]
+    return max(votes, key=lambda kind: votes[kind])
 
 
-def _row_kind(fields: list[str]) -> str:
+def _row_kind(fields: list[str]) -> ImportFormat:
     if len(fields) == 1:
         return "words"
     head = _HEADWORD.match(fields[0].strip())
@@ -374,9 +374,9 @@ def _anki_item(fields: list[tuple[int, str]], names: list[str], ours: bool) -> V
     elif names:
         for index, cell in fields:
             name = names[index] if index < len(names) else ""
-            key = next((k for k, aliases in _ANKI_NAMES.items() if name in aliases), None)
-            if key is not None and key not in role:
-                role[key] = cell
+            found = next((k for k, aliases in _ANKI_NAMES.items() if name in aliases), None)
+            if found is not None and found not in role:
+                role[found] = cell
     else:
         role = _guess_roles(values)
     word = _plain(role.get("simplified", ""))
@@ -582,7 +582,7 @@ def plan_import(
     return ImportPlan(parsed.format, tuple(new), tuple(updated), skipped, parsed.unreadable)
 
 
-def _merged(old: VocabItem, item: VocabItem, status: str) -> VocabItem:
+def _merged(old: VocabItem, item: VocabItem, status: Status) -> VocabItem:
     """The saved word, with only what it lacked taken from the file."""
     if old.sentence:  # the saved sentence stays, with its own article
         sentence, article, mark = old.sentence, old.article, old.mark
@@ -599,7 +599,7 @@ def _merged(old: VocabItem, item: VocabItem, status: str) -> VocabItem:
         article=article,
         mark=mark,
         note=old.note or item.note,
-        status=status,  # type: ignore[arg-type]
+        status=status,
     )
 
 

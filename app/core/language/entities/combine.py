@@ -236,7 +236,7 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
     rules found, then only everyday words with no name ending, is that name and nothing more.
     (A place before an organisation's words is left whole: CLUENER counts 山东公安机关 as one
     body, People's Daily only 山东.)"""
-    first = {}
+    first: dict[tuple[int, EntityType], _Mention] = {}
     for m in sorted(rules, key=lambda m: m.end):
         first.setdefault((m.start, m.type), m)  # the shortest rule mention at each start
     out = []

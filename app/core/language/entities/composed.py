@@ -176,8 +176,8 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
                 continue
             senses = _proper_senses(entries)
             if senses and _ALL_HAN.fullmatch(word):
-                etype = _type_from_gloss(senses)
-                if etype is not None:
-                    out.append(_Mention(s, e, etype, _DICT))
+                gloss_type = _type_from_gloss(senses)
+                if gloss_type is not None:
+                    out.append(_Mention(s, e, gloss_type, _DICT))
                 break
     return out

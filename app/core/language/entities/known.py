@@ -85,5 +85,5 @@ def _added_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         if pattern is None:
             continue
         for m in pattern.finditer(ctx.simple):
-            out.append(_Mention(m.start(), m.end(), etype, _ADDED))  # type: ignore[arg-type]
+            out.append(_Mention(m.start(), m.end(), etype, _ADDED))
     return out

@@ -10,7 +10,7 @@ from functools import cache
 
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import HAN_CLASS
-from app.core.types import EntityType
+from app.core.types import EntityType, is_entity_type
 
 # Higher wins when two candidate mentions overlap with the same length.
 _ADDED, _KNOWN, _COMPOSED, _DICT, _LATIN, _TAGGER = 6, 5, 4, 3, 2, 1
@@ -141,16 +141,16 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
         name, etype, english, aliases = cols[0], cols[1], cols[2], cols[3]
         if not articles and cols[4] == "articles":
             continue
-        entry = _Known(name, etype, english or None)  # type: ignore[arg-type]
+        entry = _Known(name, _entity_type(etype, "entity_known.txt"), english or None)
         spellings = [name, *[a for a in aliases.split("|") if a]]
         for form in spellings:
             known.setdefault(_name_key(form), entry)
             forms.append(form)
         alias_keys[_name_key(name)] = tuple(_name_key(f) for f in spellings)
-    suffixes = {}
+    suffixes: dict[str, EntityType] = {}
     for line in _data_lines("entity_suffixes.txt"):
         suffix, _, etype = line.partition("\t")
-        suffixes[suffix] = etype
+        suffixes[suffix] = _entity_type(etype, "entity_suffixes.txt")
     surnames: set[str] = set()
     for line in _data_lines("entity_surnames.txt"):
         # One line of single-character surnames, then compound ones separated by spaces.
@@ -169,11 +169,19 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
         translit=translit,
         english_words=words,
         given_chars=frozenset("".join(_data_lines("entity_given_chars.txt"))),
-        bodies={w: kind for w, kind in bodies if kind != "prefix"},  # type: ignore[misc]
+        bodies={w: _entity_type(kind, "entity_bodies.txt") for w, kind in bodies
+                if kind != "prefix"},
         body_prefixes=frozenset(w for w, kind in bodies if kind == "prefix"),
         places=frozenset(name for name, _ in places),
         place_english=frozenset(english for _, english in places),
     )
+
+
+def _entity_type(label: str, file: str) -> EntityType:
+    """A type column of a shipped list; a typo there fails the tests, not a silent miss."""
+    if not is_entity_type(label):
+        raise ValueError(f"dictionaries/{file}: {label!r} is not an entity type")
+    return label
 
 
 def _fold(simplified: str) -> str:

@@ -88,14 +88,15 @@ def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Ment
         inner, outer = by_start.get(i + 1), by_end.get(i)
         if inner is not None and inner.end == close and outer is None:
             span = _name_before(ctx, i)
+            known = inner.type
         elif outer is not None and inner is None:
             span = (i + 1, close)
+            known = outer.type
         else:
             continue
         if span is None:
             continue
         word = ctx.simple[span[0] : span[1]]
-        known = (inner or outer).type  # type: ignore[union-attr]
         entries = ctx.entries.get(word, ())
         if (
             2 <= len(word) <= 4
@@ -119,8 +120,8 @@ def _add_part_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
     extra = []
     pattern = _literal_pattern(parts)
     assert pattern is not None
-    for m in pattern.finditer(ctx.simple):
-        s, e = m.span()
+    for match in pattern.finditer(ctx.simple):
+        s, e = match.span()
         if s in ctx.starts and e in ctx.ends:
             extra.append(_Mention(s, e, "person", _TAGGER + 0))
     return _resolve_overlaps(mentions + extra)

@@ -57,7 +57,7 @@ def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
 def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
     """邓小平理论, 马克思主义: the tagger's word starts with a person the dictionary knows."""
     for cut in (3, 2):
-        entries = ctx.entries.get(word[:cut])
+        entries = ctx.entries.get(word[:cut]) or ()
         person = bool(entries) and _type_from_gloss(_proper_senses(entries)) == "person"
         if person and (ctx.entries.get(word[cut:]) or len(word) - cut >= 2):
             return _Mention(start, start + cut, "person", _DICT)
@@ -278,7 +278,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if proper and not common:
             etype = gloss_type or _type_from_tag(tag)
-            if (etype is not None and etype != "work") or gloss_type == "work":
+            if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
 
@@ -312,6 +312,11 @@ def _place_like(ctx: _Context, word: str) -> bool:
     return all(ch in ctx.lex.translit for ch in word)
 
 
+_TAG_TYPES: dict[str, EntityType] = {
+    "nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "organization",
+    "nz": "work",
+}  # fmt: skip
+
+
 def _type_from_tag(tag: str) -> EntityType | None:
-    return {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place",
-            "nt": "organization", "nz": "work"}.get(tag)  # fmt: skip
+    return _TAG_TYPES.get(tag)
