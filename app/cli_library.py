@@ -130,7 +130,7 @@ def _remove(library: LibraryStore, index: LibraryIndex, args: argparse.Namespace
     from app.core.user.library import path_key
 
     entries = library.entries()
-    chosen = []
+    chosen: list[LibraryEntry] = []
     for text in args.texts:
         key = path_key(text)
         matched = [e for e in entries if str(e.id) == text or e.path == key]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from app.cli import say
 from app.core.errors import UserError
 from app.core.language.lookup import WordLookup, vocab_item
-from app.core.types import VocabItem
+from app.core.types import VocabItem, WordStatus
 
 if TYPE_CHECKING:
     from app.core.analysis.analyzer import Analyzer
@@ -121,9 +121,9 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
     sentence = (args.context or "").strip()
     from app.core.analysis.analyzer import default_analyzer
 
-    item = lookup_item(default_analyzer(), word, sentence)
+    found = lookup_item(default_analyzer(), word, sentence)
     item = vocab_item(
-        item, sentence, (args.article or "").strip(), (args.note or "").strip(),
+        found, sentence, (args.article or "").strip(), (args.note or "").strip(),
         mark=sentence.find(word) if sentence else -1,
     )
     saved = store.save(item)
@@ -197,7 +197,7 @@ def _known_hsk(store: VocabStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_status(store: VocabStore, word: str, status: str) -> int:
+def _set_status(store: VocabStore, word: str, status: WordStatus) -> int:
     if not store.set_status(word, status):
         raise UserError(f"{word} is not in the vocabulary; add it first: zhreader vocab add {word}")
     print(f"{word}: {status}")
@@ -255,7 +255,7 @@ def _import(store: VocabStore, args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     analyzer = default_analyzer()
     parsed = load_word_list(path, Completer(analyzer.dictionary, analyzer.reader))
-    status = "known" if args.known else "learning" if args.learning else None
+    status: WordStatus | None = "known" if args.known else "learning" if args.learning else None
     plan = plan_import(parsed, {item.simplified: item for item in store.items()}, status)
     from app.cli import terminal_safe
 

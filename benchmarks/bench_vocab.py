@@ -87,7 +87,7 @@ def main() -> None:
 
         for fmt in ("apkg", "tsv", "csv"):
             start = time.perf_counter()
-            count = export(listed, tmp_path / f"out.{fmt}", fmt)  # type: ignore[arg-type]
+            count = export(listed, tmp_path / f"out.{fmt}", fmt)
             elapsed = (time.perf_counter() - start) * 1000
             size = (tmp_path / f"out.{fmt}").stat().st_size
             print(f"export {fmt}: {count} words in {elapsed:.0f} ms ({size / 1024:.0f} KiB)")

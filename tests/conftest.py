@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +72,9 @@ def use_analyzer():
 # Real sentences from the built-in articles, one per script.
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
 TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
+# Not a word status, as a damaged file or a script could hand it to a store, which must
+# refuse it at run time; typed Any because the static types rightly forbid passing it.
+NOT_A_STATUS: Any = "forgotten"
 
 
 def make_epub(path: Path, title: str, chapters: list[tuple[str, str]]) -> Path:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.core.types import VocabItem, WordState
+from app.core.types import VocabItem, WordState, WordStatus
 from app.core.user.vocab import SCHEMA_VERSION, VocabStore, word_span
-from tests.conftest import TAY, YANG
+from tests.conftest import NOT_A_STATUS, TAY, YANG
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
@@ -34,10 +34,11 @@ def store(store_path: Path):
         yield opened
 
 
-def word(simplified: str, traditional: str = "", **fields: object) -> VocabItem:
-    pinyin = str(fields.pop("pinyin", ""))
-    gloss = str(fields.pop("gloss", ""))
-    return VocabItem(simplified, traditional or simplified, pinyin, gloss, **fields)  # type: ignore[arg-type]
+def word(simplified: str, traditional: str = "", *, gloss: str = "", sentence: str = "",
+         article: str = "", note: str = "", added: float = 0.0,
+         status: WordStatus = "learning") -> VocabItem:
+    return VocabItem(simplified, traditional or simplified, "", gloss, sentence=sentence,
+                     article=article, added=added, status=status, note=note)
 
 
 # -- persistence and upsert -----------------------------------------------------------------
@@ -126,7 +127,7 @@ def test_known_words_cover_both_scripts_and_can_be_undone(store: VocabStore):
     assert store.known_words() == set()
     assert store.set_status("没有", "known") is False
     with pytest.raises(ValueError):
-        store.set_status("研究", "forgotten")  # type: ignore[arg-type]
+        store.set_status("研究", NOT_A_STATUS)
 
 
 def test_note_is_kept(store_path: Path):

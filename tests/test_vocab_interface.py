@@ -13,7 +13,7 @@ import pytest
 
 from app.core.types import VocabItem, WordState
 from app.core.user.vocab import MemoryVocab, VocabStore, Vocabulary
-from tests.conftest import article_sentence
+from tests.conftest import NOT_A_STATUS, article_sentence
 
 YANG = article_sentence("xai-greg-yang-steps-back.txt", "杨格是知名的数学家")
 TAY = article_sentence("yi-tay-returns-to-google.txt", "我將回到谷歌")
@@ -79,13 +79,14 @@ def test_set_status_and_known_words_in_both_scripts(vocab: Vocabulary) -> None:
     assert vocab.known_words() == set()
     assert vocab.set_status("没有", "known") is False
     with pytest.raises(ValueError):
-        vocab.set_status("从事", "forgotten")  # type: ignore[arg-type]
+        vocab.set_status("从事", NOT_A_STATUS)
 
 
 def test_notes_and_removal(vocab: Vocabulary) -> None:
     vocab.save(VocabItem("从事", "從事", "", ""))
     assert vocab.set_note("從事", "from the Yi Tay story") is True
-    assert vocab.get("从事").note == "from the Yi Tay story"  # type: ignore[union-attr]
+    noted = vocab.get("从事")
+    assert noted is not None and noted.note == "from the Yi Tay story"
     assert vocab.remove("從事") is True
     assert vocab.get("从事") is None
     assert vocab.remove("从事") is False
@@ -94,7 +95,7 @@ def test_notes_and_removal(vocab: Vocabulary) -> None:
 
 
 @pytest.mark.parametrize("bad", [VocabItem("  ", "", "", ""),
-                                 VocabItem("词", "", "", "", status="forgotten")])  # type: ignore[arg-type]
+                                 VocabItem("词", "", "", "", status=NOT_A_STATUS)])
 def test_both_refuse_the_same_items(vocab: Vocabulary, bad: VocabItem) -> None:
     with pytest.raises(ValueError):
         vocab.save(bad)
@@ -111,8 +112,9 @@ def test_a_memory_vocabulary_says_why_it_stands_in() -> None:
 # -- word states (unknown, learning 1-4, known, ignored) -----------------------------------
 
 
-def _word(simplified: str, traditional: str = "", **fields: object) -> VocabItem:
-    return VocabItem(simplified, traditional or simplified, "", "", **fields)  # type: ignore[arg-type]
+def _word(simplified: str, traditional: str = "", *, sentence: str = "", note: str = ""
+          ) -> VocabItem:
+    return VocabItem(simplified, traditional or simplified, "", "", sentence=sentence, note=note)
 
 
 def test_a_word_marked_known_or_ignored_is_not_listed(vocab: Vocabulary) -> None:
@@ -124,7 +126,8 @@ def test_a_word_marked_known_or_ignored_is_not_listed(vocab: Vocabulary) -> None
     assert states["研究"] == WordState("known")
     # A traditional word is keyed by its simplified form and found by either.
     assert states["从事"] == states["從事"] == WordState("ignored")
-    assert vocab.get("從事").saved is False  # type: ignore[union-attr]
+    ignored = vocab.get("從事")
+    assert ignored is not None and ignored.saved is False
 
 
 def test_learning_levels_are_kept_through_known_and_back(vocab: Vocabulary):

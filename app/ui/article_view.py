@@ -83,7 +83,7 @@ NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_J)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_K)
 SAVE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_A)
 # The state keys (LingQ's): 1-4 a learning level, 5 known, X ignore.
-LEVEL_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
+LEVEL_KEYS: dict[int, int] = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 KNOWN_KEYS = (Qt.Key.Key_5,)
 IGNORE_KEYS = (Qt.Key.Key_X,)
 WORD_KEYS = (*NEXT_KEYS, *PREVIOUS_KEYS, *SAVE_KEYS, *LEVEL_KEYS, *KNOWN_KEYS, *IGNORE_KEYS,
@@ -283,11 +283,12 @@ class ArticleView(QTextEdit):
         insertText keeps every character literal (markup in an article stays text), and
         pieces appended at the end make the same blocks as one insertion would.
         """
-        if not self._pending_text:
+        cursor = self._insert_cursor
+        if not self._pending_text or cursor is None:
             return
         piece, self._pending_text = self._pending_text[:size], self._pending_text[size:]
-        self._insert_cursor.movePosition(QTextCursor.MoveOperation.End)
-        self._insert_cursor.insertText(piece)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(piece)
         if self._pending_text:
             self._insert_timer.start()
         else:
@@ -297,10 +298,11 @@ class ArticleView(QTextEdit):
     def finish_text(self) -> None:
         """Insert the rest of the text now: something needs an offset not yet in the document."""
         self._insert_timer.stop()
-        if self._pending_text:
+        cursor = self._insert_cursor
+        if self._pending_text and cursor is not None:
             rest, self._pending_text = self._pending_text, ""
-            self._insert_cursor.movePosition(QTextCursor.MoveOperation.End)
-            self._insert_cursor.insertText(rest)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(rest)
             self._insert_cursor = None
             self.text_complete.emit()
 
@@ -536,7 +538,7 @@ class ArticleView(QTextEdit):
         else:
             rect = self.cursorRect(cursor)
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.document().documentMargin())
+            bar.setValue(int(bar.value() + rect.top() - self.document().documentMargin()))
 
     # ---- current word ---------------------------------------------------------------------
 
@@ -936,8 +938,8 @@ class ArticleView(QTextEdit):
                     piece_end = min(stop, line.textStart() + line.textLength())
                     if piece_end <= pos:
                         break
-                    x1 = line.cursorToX(pos)[0]
-                    x2 = line.cursorToX(piece_end)[0]
+                    x1 = ruby.line_x(line, pos)
+                    x2 = ruby.line_x(line, piece_end)
                     top = origin.y() + line.y()
                     rects.append((kind, QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1),
                                                line.height())))
@@ -973,9 +975,12 @@ class ArticleView(QTextEdit):
         if not self._ruby_words:
             return
         self.ruby_runs()
+        layout = self._ruby_layout
+        if layout is None:  # ruby_runs made it
+            return
         dark = self._theme.dark
         colour = (lambda syllable: tone_color(syllable, dark)) if self._ruby_tones else None
-        self._ruby_layout.paint(painter, QPointF(dx, dy), clip, self._theme.ruby, colour,
+        layout.paint(painter, QPointF(dx, dy), clip, self._theme.ruby, colour,
                                 (self._theme.name, self._ruby_tones))
 
     def _paint_washes(self, clip: QRectF, dx: float, dy: float) -> None:

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.errors import UserError
 
+T = TypeVar("T")
+# What a job hands back to the GUI thread: its `done` callback bound to its result.
+_Delivery = Callable[[], None]
+
 
 class _Signals(QObject):
-    finished = Signal(str, object)  # job name, result
+    finished = Signal(str, object)  # job name, _Delivery
     failed = Signal(str, str)  # job name, message for the user
 
 
 class _Job(QRunnable):
-    def __init__(self, name: str, work: Callable[[], object], signals: _Signals) -> None:
+    def __init__(self, name: str, work: Callable[[], _Delivery], signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._name = name
@@ -26,20 +31,20 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work()
+            delivery = self._work()
         except (UserError, OSError) as exc:
             self._signals.failed.emit(self._name, str(exc))
         except Exception as exc:  # the window must keep running
             traceback.print_exc()
             self._signals.failed.emit(self._name, f"unexpected {type(exc).__name__}: {exc}")
         else:
-            self._signals.finished.emit(self._name, result)
+            self._signals.finished.emit(self._name, delivery)
 
 
 class FileJobs(QObject):
-    """One file job at a time on its own thread; results and failures come back by signal."""
+    """One file job at a time on its own thread; its result goes to its `done` callback on
+    the GUI thread, a failure comes back by signal."""
 
-    finished = Signal(str, object)  # job name, result
     failed = Signal(str, str)  # job name, message
     busy_changed = Signal(bool)
 
@@ -56,13 +61,19 @@ class FileJobs(QObject):
     def busy(self) -> bool:
         return self._running is not None
 
-    def run(self, name: str, work: Callable[[], object]) -> bool:
-        """Start `work`; False (nothing started) while another job runs."""
+    def run(self, name: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
+        """Start `work`, then `done(result)` on the GUI thread; False (nothing started) while
+        another job runs."""
         if self._running is not None:
             return False
+
+        def job() -> _Delivery:
+            result = work()
+            return lambda: done(result)
+
         self._running = name
         self.busy_changed.emit(True)
-        self._pool.start(_Job(name, work, self._signals))
+        self._pool.start(_Job(name, job, self._signals))
         return True
 
     def wait(self, msecs: int = -1) -> bool:
@@ -72,9 +83,9 @@ class FileJobs(QObject):
         self._running = None
         self.busy_changed.emit(False)
 
-    def _on_finished(self, name: str, result: object) -> None:
+    def _on_finished(self, _name: str, deliver: _Delivery) -> None:
         self._done()
-        self.finished.emit(name, result)
+        deliver()
 
     def _on_failed(self, name: str, message: str) -> None:
         self._done()

@@ -118,7 +118,7 @@ class LibraryPanel(QWidget):
         self.add_files_action = add_menu.addAction("Files or books…", self.choose_files)
         self.add_folder_action = add_menu.addAction("A folder…", self.choose_folder)
         self.paste_action = add_menu.addAction("Paste text as a new article",
-                                               self.paste_requested)
+                                               lambda: self.paste_requested.emit())
         self.add_button.setMenu(add_menu)
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(Qt.Key.Key_Delete)

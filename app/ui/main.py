@@ -20,7 +20,8 @@ def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, mess
 
 
 def ensure_application() -> QApplication:
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     if app is None:
         if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
             qInstallMessageHandler(_quiet_offscreen_warnings)
@@ -33,7 +34,7 @@ def ensure_application() -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def apply_style(app: QApplication) -> None:

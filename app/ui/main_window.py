@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -54,6 +55,7 @@ from app.core.types import (
     Analysis,
     Article,
     Entity,
+    EntityType,
     LibraryEntry,
     VocabItem,
     WordLevel,
@@ -62,6 +64,7 @@ from app.core.types import (
 )
 from app.core.user.corrections import Corrections
 from app.core.user.library import path_key
+from app.core.user.vocab_import import ImportPlan, ParsedList
 from app.ui import vocab_access
 from app.ui.about_dialog import AboutDialog
 from app.ui.article_view import SAVE_KEYS, WORD_KEYS, ArticleView
@@ -88,11 +91,17 @@ from app.ui.worker import (
     entity_at,
 )
 
+if TYPE_CHECKING:
+    from app.core.user.export import Format
+    from app.ui.search_dialog import SearchDialog  # imported on first Ctrl+D
+
+T = TypeVar("T")
+
 OPENABLE_SUFFIXES = (".txt", ".html", ".htm", ".text", ".md", ".epub")
 FILE_FILTER = "Articles and books (*.txt *.html *.htm *.md *.epub);;All files (*)"
 PROGRESS_DELAY_MS = 3000  # scrolling settles before the reading position is written
 # Each choice of the Export dialog: the format and its options (Pleco's categories).
-EXPORT_FILTERS: dict[str, tuple[str, dict[str, object]]] = {
+EXPORT_FILTERS: dict[str, tuple[Format, dict[str, object]]] = {
     "Anki deck (*.apkg)": ("apkg", {}),
     "Pleco flashcards (*.txt)": ("pleco", {}),
     "Pleco flashcards, a category per article (*.txt)": ("pleco", {"group": True}),
@@ -111,12 +120,12 @@ def export_choice(path: str, chosen: str) -> tuple[str, str, dict[str, object]]:
     from app.core.user.export import SUFFIXES
 
     suffix = Path(path).suffix.lower().lstrip(".")
-    fmt, options = EXPORT_FILTERS.get(chosen, ("", {}))
-    if suffix and (not fmt or suffix != SUFFIXES[fmt]):  # type: ignore[index]
+    fmt, options = EXPORT_FILTERS.get(chosen, (None, {}))
+    if suffix and (fmt is None or suffix != SUFFIXES[fmt]):
         return path, suffix, {}
     fmt = fmt or "apkg"
     if not suffix:
-        path += "." + SUFFIXES[fmt]  # type: ignore[index]
+        path += "." + SUFFIXES[fmt]
     return path, fmt, options
 
 
@@ -159,7 +168,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.view, self)
         self.setCentralWidget(self._central(self.view, self.find_bar))
         self.popup = WordPopup(self)
-        self.search_dialog = None  # SearchDialog, made on first Ctrl+D
+        self.search_dialog: SearchDialog | None = None  # made on first Ctrl+D
         self.aids = ReadingAids(
             self, self.view, self.settings, level_of=self.hsk_level,
             analysis=lambda: self.analysis,
@@ -174,7 +183,6 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self._on_failed)
         self.runner.busy_changed.connect(self._on_busy)
         self.jobs = FileJobs(self)
-        self.jobs.finished.connect(self._on_job_finished)
         self.jobs.failed.connect(self._on_job_failed)
         self.jobs.busy_changed.connect(self._on_busy)
         self.import_dialog: ImportDialog | None = None
@@ -288,7 +296,7 @@ class MainWindow(QMainWindow):
         self.view.word_activated.connect(self._update_word_shortcuts)
         self.view.word_deactivated.connect(self._update_word_shortcuts)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._update_word_shortcuts)
 
     def _update_word_shortcuts(self, *_args) -> None:
@@ -353,7 +361,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         bigger = QAction("&Larger text", self)
-        bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        bigger.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         bigger.triggered.connect(lambda: self.change_font_size(+2))
         smaller = QAction("&Smaller text", self)
         smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
@@ -396,12 +404,13 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                           QKeySequence("Ctrl+Shift+Z")])
         menu.addAction(undo)
         menu.addAction(redo)
         menu.addSeparator()
-        entries = [
-            ("&Find in article…", [QKeySequence.StandardKey.Find], self.open_find),
+        entries: list[tuple[str, list[QKeySequence], Callable[[], object]]] = [
+            ("&Find in article…", [QKeySequence(QKeySequence.StandardKey.Find)], self.open_find),
             ("Find &next", [QKeySequence("F3")], self.find_bar.find_next),
             ("Find &previous", [QKeySequence("Shift+F3")], self.find_bar.find_previous),
             ("&Search the dictionary…", [QKeySequence("Ctrl+D")], self.show_search),
@@ -682,8 +691,8 @@ class MainWindow(QMainWindow):
         self._update_known()
         self.library.states_changed(self._states)
 
-    def _change_states(self, label: str, keys: list[str], change: Callable[[], object]
-                       ) -> object | None:
+    def _change_states(self, label: str, keys: list[str], change: Callable[[], T]
+                       ) -> T | None:
         """Run a change of the words `keys` (simplified) and record it for undo.
 
         Returns what `change` returned, or None when the store refused (said in a dialog).
@@ -802,7 +811,7 @@ class MainWindow(QMainWindow):
 
         def toggle() -> None:
             for item in items:
-                status = "learning" if item.status == "known" else "known"
+                status: WordStatus = "learning" if item.status == "known" else "known"
                 self.vocab.set_status(item.simplified, status)
 
         self._change_states("Known ✓", [item.simplified for item in items], toggle)
@@ -839,7 +848,7 @@ class MainWindow(QMainWindow):
                 extra["sources"] = default_sources(self.analyzer)
             return export(items, Path(path), fmt, **extra), path
 
-        if not self.jobs.run("export", work):
+        if not self.jobs.run("export", work, self._exported):
             self.statusBar().showMessage("Wait for the current import or export to finish.", 5000)
 
     def import_vocab(self) -> None:
@@ -852,14 +861,13 @@ class MainWindow(QMainWindow):
     def read_word_list(self, path: Path) -> None:
         from app.core.user.vocab_import import Completer, load_word_list
 
-        def read() -> tuple[Path, object]:
-            return path, load_word_list(path, Completer(self.analyzer.dictionary,
-                                                          self.analyzer.reader))
+        def read() -> ParsedList:
+            return load_word_list(path, Completer(self.analyzer.dictionary, self.analyzer.reader))
 
-        if not self.jobs.run("read", read):
+        if not self.jobs.run("read", read, lambda parsed: self._show_import_preview(path, parsed)):
             self.statusBar().showMessage("Wait for the current import or export to finish.", 5000)
 
-    def _show_import_preview(self, path: Path, parsed) -> None:
+    def _show_import_preview(self, path: Path, parsed: ParsedList) -> None:
         saved = {item.simplified: item for item in self.vocab.items()}
         dialog = ImportDialog(path, parsed, saved, self)
         dialog.accepted.connect(lambda: self._apply_import(dialog))
@@ -872,19 +880,17 @@ class MainWindow(QMainWindow):
 
         plan = dialog.plan()
         self.import_dialog = None
-        self.jobs.run("import", lambda: (plan, apply_import(plan, self.vocab)))
+        self.jobs.run("import", lambda: apply_import(plan, self.vocab),
+                      lambda _count: self._imported(plan))
 
-    def _on_job_finished(self, name: str, result: object) -> None:
-        if name == "export":
-            count, path = result  # type: ignore[misc]
-            words = f"{count} word{'s' if count != 1 else ''}"
-            self.statusBar().showMessage(f"Exported {words} to {path}", 8000)
-        elif name == "read":
-            self._show_import_preview(*result)  # type: ignore[misc]
-        elif name == "import":
-            plan, _ = result  # type: ignore[misc]
-            self._refresh_vocab()
-            self.statusBar().showMessage("Import: " + plan.summary(), 10_000)
+    def _exported(self, result: tuple[int, str]) -> None:
+        count, path = result
+        words = f"{count} word{'s' if count != 1 else ''}"
+        self.statusBar().showMessage(f"Exported {words} to {path}", 8000)
+
+    def _imported(self, plan: ImportPlan) -> None:
+        self._refresh_vocab()
+        self.statusBar().showMessage("Import: " + plan.summary(), 10_000)
 
     def _on_job_failed(self, name: str, message: str) -> None:
         title = "Cannot export" if name == "export" else "Cannot import"
@@ -962,10 +968,10 @@ class MainWindow(QMainWindow):
                                  f"“{name}” is no longer listed as a name "
                                  "(View → Entity corrections… to undo)")
 
-    def mark_as_name(self, name: str, etype: str) -> None:
+    def mark_as_name(self, name: str, etype: EntityType) -> None:
         """Always list `name` as an entity of `etype`, in every article."""
-        label = ENTITY_TYPE_NAMES.get(etype, etype)
-        self._change_corrections(lambda c: c.add(name, etype),  # type: ignore[arg-type]
+        label = ENTITY_TYPE_NAMES[etype]
+        self._change_corrections(lambda c: c.add(name, etype),
                                  f"“{name}” is now listed as a {label} "
                                  "(View → Entity corrections… to undo)")
 
@@ -1039,7 +1045,7 @@ class MainWindow(QMainWindow):
         picked = self.view.text[span[0]:span[1]] if span else ""
         self.find_bar.open_bar(picked if picked and "\n" not in picked else None)
 
-    def show_search(self):  # -> SearchDialog | None
+    def show_search(self) -> SearchDialog | None:
         """Ctrl+D: the dictionary search dialog (the selection, if any, as the query)."""
         from app.core.language.dictionary_search import DictionarySearch
         from app.ui.search_dialog import SearchDialog
@@ -1048,17 +1054,18 @@ class MainWindow(QMainWindow):
         if dictionary is None:
             self._on_failed("the dictionary index cannot be built", title="Dictionary")
             return None
-        if self.search_dialog is None:
-            self.search_dialog = SearchDialog(DictionarySearch(dictionary).search,
-                                              self.save_entry, self)
+        dialog = self.search_dialog
+        if dialog is None:
+            dialog = SearchDialog(DictionarySearch(dictionary).search, self.save_entry, self)
+            self.search_dialog = dialog
         span = self.view.selected_span()
         if span is not None and span[1] - span[0] <= 40:
-            self.search_dialog.set_query(self.view.text[span[0]:span[1]].strip())
-        self.search_dialog.show()
-        self.search_dialog.raise_()
-        self.search_dialog.activateWindow()
-        self.search_dialog.edit.setFocus()
-        return self.search_dialog
+            dialog.set_query(self.view.text[span[0]:span[1]].strip())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.edit.setFocus()
+        return dialog
 
     def save_entry(self, entry) -> bool:
         """Save a dictionary entry (from search) to the vocabulary, without a sentence."""

@@ -19,7 +19,14 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtGui import Qt as QtText
 
 from app.core.language.hsk import band_label, level_summary
-from app.core.types import ENTITY_TYPE_GROUPS, ENTITY_TYPE_NAMES, Entity, VocabItem, WordLevel
+from app.core.types import (
+    ENTITY_TYPE_GROUPS,
+    ENTITY_TYPE_NAMES,
+    Entity,
+    EntityType,
+    VocabItem,
+    WordLevel,
+)
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 WORD_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -204,12 +211,12 @@ class CorrectionsModel(QAbstractListModel):
     def __init__(self, corrections, parent=None) -> None:  # corrections: Corrections
         super().__init__(parent)
         self._corrections = corrections
-        self._rows: list[tuple[str, str]] = []  # (name, type or "" for an ignored name)
+        self._rows: list[tuple[str, EntityType | None]] = []  # type None: an ignored name
         self._refresh()
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        self._rows = [(name, "") for name in sorted(self._corrections.ignored)]
+        self._rows = [(name, None) for name in sorted(self._corrections.ignored)]
         self._rows += sorted(self._corrections.added.items())
         self.endResetModel()
 
@@ -221,21 +228,18 @@ class CorrectionsModel(QAbstractListModel):
             return None
         name, etype = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if etype:
-                return f"{name}   — always a {ENTITY_TYPE_NAMES.get(etype, etype)}"
+            if etype is not None:
+                return f"{name}   — always a {ENTITY_TYPE_NAMES[etype]}"
             return f"{name}   — not a name"
         if role == WORD_ROLE:
             return name
         return None
 
-    def row(self, row: int) -> tuple[str, str]:
-        return self._rows[row]
-
     def remove_rows(self, rows: list[int]) -> int:
         """Forget the corrections in `rows`; returns how many were removed."""
         removed = 0
         for name, etype in (self._rows[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)):
-            changed = self._corrections.remove_added(name) if etype \
+            changed = self._corrections.remove_added(name) if etype is not None \
                 else self._corrections.unignore(name)
             removed += bool(changed)
         self._refresh()

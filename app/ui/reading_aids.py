@@ -230,7 +230,7 @@ class ReadingAids(QObject):
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             apply_theme(app, self.theme)
         self._view.set_theme(self.theme)
         self.theme_changed.emit(self.theme)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QTextDocument,
+    QTextLine,
 )
 
 RUBY_MODES = ("off", "all", "unknown")
@@ -96,6 +98,13 @@ class RubyRun:
     @property
     def text(self) -> str:
         return "".join(self.syllables)
+
+
+def line_x(line: QTextLine, pos: int) -> float:
+    """Where text position `pos` is on `line`: Qt's cursorToX answers (x, pos), a pair
+    PySide6's stubs call `object`."""
+    x, _pos = cast("tuple[float, int]", line.cursorToX(pos))
+    return x
 
 
 Word = tuple[int, int, int, tuple[str, ...]]  # token index, start, end, syllable per char
@@ -175,8 +184,8 @@ class RubyLayout:
         if last > first and line.textStart() + line.textLength() >= last \
                 and all(pinyin[:end - start]):
             # The usual case: a word of Han characters on one line, two measurements.
-            x1 = origin.x() + line.cursorToX(first)[0]
-            x2 = origin.x() + line.cursorToX(last)[0]
+            x1 = origin.x() + line_x(line, first)
+            x2 = origin.x() + line_x(line, last)
             return [((number, line.lineNumber()), x1, x2, origin.y() + line.y(), index,
                      tuple(pinyin[:end - start]))]
         pieces: list[_Piece] = []
@@ -189,12 +198,12 @@ class RubyLayout:
             if not line.isValid():
                 return None
             key = (number, line.lineNumber())
-            x2 = origin.x() + line.cursorToX(pos + 1)[0]
+            x2 = origin.x() + line_x(line, pos + 1)
             if pieces and pieces[-1][0] == key:  # one more character on the same line
                 _key, x1, _x2, top, _index, syllables = pieces[-1]
                 pieces[-1] = (key, x1, x2, top, index, (*syllables, syllable))
             else:
-                x1 = origin.x() + line.cursorToX(pos)[0]
+                x1 = origin.x() + line_x(line, pos)
                 pieces.append((key, x1, x2, origin.y() + line.y(), index, (syllable,)))
         return pieces
 

@@ -25,6 +25,16 @@ def _bool(value: object, default: bool) -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
 
+def _int(value: object, default: int) -> int:
+    """A number kept in the ini file (text there, which a person may have edited)."""
+    if not isinstance(value, (int, float, str, bytes)):
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
+
 class ViewSettings:
     """Typed access to the handful of options the window remembers."""
 
@@ -37,10 +47,7 @@ class ViewSettings:
 
     @property
     def font_size(self) -> int:
-        try:
-            size = int(self._qs.value("view/font_size", DEFAULT_FONT_SIZE))
-        except (TypeError, ValueError):
-            size = DEFAULT_FONT_SIZE
+        size = _int(self._qs.value("view/font_size", DEFAULT_FONT_SIZE), DEFAULT_FONT_SIZE)
         return max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
 
     @font_size.setter
@@ -95,10 +102,7 @@ class ViewSettings:
     @property
     def ruby_known_band(self) -> int:
         """Words of HSK 3.0 bands 1..N get no pinyin in "unknown" mode (0: none do)."""
-        try:
-            band = int(self._qs.value("view/ruby_known_band", 0))
-        except (TypeError, ValueError):
-            band = 0
+        band = _int(self._qs.value("view/ruby_known_band", 0), 0)
         return max(0, min(MAX_HSK_BAND, band))
 
     @ruby_known_band.setter

@@ -39,6 +39,14 @@ def _chinese(token: Token) -> bool:
     return has_han(token.text)
 
 
+def _add_word(word: str) -> Change:
+    return lambda corrections: corrections.add_word(word)
+
+
+def _split(word: str, parts: tuple[str, str]) -> Change:
+    return lambda corrections: corrections.split(word, parts)
+
+
 def boundary_fixes(text: str, tokens: tuple[Token, ...], index: int, offset: int | None,
                    selection: tuple[int, int] | None,
                    is_headword: Callable[[str], bool]) -> list[BoundaryFix]:
@@ -51,7 +59,7 @@ def boundary_fixes(text: str, tokens: tuple[Token, ...], index: int, offset: int
         if 2 <= len(picked) <= MAX_WORD_CHARS and has_han(picked) and not any(
                 ch.isspace() for ch in picked):
             fixes.append(BoundaryFix(
-                f"Make “{picked}” one word", lambda c, w=picked: c.add_word(w),
+                f"Make “{picked}” one word", _add_word(picked),
                 f"“{picked}” is now one word in every article{undo}", "makeOneWordAction"))
     if not 0 <= index < len(tokens) or not _chinese(tokens[index]):
         return fixes
@@ -62,14 +70,14 @@ def boundary_fixes(text: str, tokens: tuple[Token, ...], index: int, offset: int
         if len(joined) <= MAX_WORD_CHARS:
             fixes.append(BoundaryFix(
                 f"Join “{token.text}” with next word “{following.text}”",
-                lambda c, w=joined: c.add_word(w),
+                _add_word(joined),
                 f"“{joined}” is now one word in every article{undo}", "joinNextAction"))
     if offset is not None and token.start < offset < token.end:
         cut = offset - token.start
         head, tail = token.text[:cut], token.text[cut:]
         fixes.append(BoundaryFix(
             f"Split here: {head} | {tail}",
-            lambda c, w=token.text, p=(head, tail): c.split(w, p),
+            _split(token.text, (head, tail)),
             f"“{token.text}” is now cut as {head} | {tail} in every article{undo}",
             "splitHereAction"))
         if following is not None and _chinese(following) and following.start == token.end \
@@ -78,7 +86,7 @@ def boundary_fixes(text: str, tokens: tuple[Token, ...], index: int, offset: int
             moved = tail + following.text
             fixes.append(BoundaryFix(
                 f"Cut as {head} | {moved}",
-                lambda c, w=whole, p=(head, moved): c.split(w, p),
+                _split(whole, (head, moved)),
                 f"“{whole}” is now cut as {head} | {moved} in every article{undo}",
                 "moveBoundaryAction"))
     return fixes
