@@ -22,8 +22,8 @@ def main() -> None:
     import jieba
 
     from app.core.analysis.analyzer import default_analyzer
-    from app.core.analysis.pipeline import has_han
     from app.core.text.articles import builtin_articles
+    from app.core.text.chars import has_han
     from app.core.text.script import to_simplified
 
     jieba.setLogLevel(60)

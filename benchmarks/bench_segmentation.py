@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import time
@@ -26,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.core.text.chars import has_han
 from benchmarks._common import ARTICLES, LARGEST_ARTICLE, PYTHON, REPO, shared_benchmarks
 
 CORPORA = ("pku", "msr", "cityu", "as")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f〇]")
 Spans = list[tuple[int, int]]
 
 
@@ -92,7 +91,7 @@ def coverage(segment: Callable[[str], Spans], contains: Callable[[str], bool]) -
         text = path.read_text(encoding="utf-8")
         simplified = to_simplified(text)
         words = [(text[s:e], simplified[s:e]) for s, e in segment(text)]
-        chinese = [(shown, simple) for shown, simple in words if _HAN.search(shown)]
+        chinese = [(shown, simple) for shown, simple in words if has_han(shown)]
         whole = sum(1 for shown, simple in chinese if contains(shown) or contains(simple))
         shares[path.stem] = whole / len(chinese) if chinese else 0.0
     return shares

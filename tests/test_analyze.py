@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.core.analysis.analyzer import default_analyzer
-from app.core.analysis.pipeline import has_han
+from app.core.text.chars import has_han
 from tests.conftest import ARTICLES
 from tests.test_cli import run_cli
 

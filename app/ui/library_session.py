@@ -20,13 +20,14 @@ from app.core.analysis.library_index import LibraryIndex, Location
 from app.core.errors import UserError
 from app.core.paths import atomic_write_bytes
 from app.core.text.articles import MAX_ARTICLE_CHARS, builtin_articles, title_from_text
+from app.core.text.chars import HAN_CLASS
 from app.core.types import Article, LibraryEntry, NewEntry, WordState
 from app.core.user.library import STORE_NAME, LibraryStore, pasted_dir, path_key
 from app.ui.library_panel import LibraryPanel
 from app.ui.library_worker import LibraryWorker
 
 STATES_DELAY_MS = 800  # word states settle (a burst of keys) before the library re-measures
-_UNSAFE_NAME = re.compile(r"[^\w\u3400-\u9fff]+")
+_UNSAFE_NAME = re.compile(f"[^\\w{HAN_CLASS}]+")
 
 
 def open_library_store() -> tuple[LibraryStore, str | None]:

@@ -29,7 +29,6 @@ from app.core.types import (
 )
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-WORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -170,8 +169,6 @@ class VocabModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role == WORD_ROLE:
-            return item.simplified
         if index.column() == HSK_COLUMN:
             return self._level_data(item, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -231,8 +228,6 @@ class CorrectionsModel(QAbstractListModel):
             if etype is not None:
                 return f"{name}   — always a {ENTITY_TYPE_NAMES[etype]}"
             return f"{name}   — not a name"
-        if role == WORD_ROLE:
-            return name
         return None
 
     def remove_rows(self, rows: list[int]) -> int:
@@ -270,8 +265,6 @@ class WordCorrectionsModel(QAbstractListModel):
         text, what = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{text}   — {what}"
-        if role == WORD_ROLE:
-            return text
         return None
 
     def remove_rows(self, rows: list[int]) -> int:

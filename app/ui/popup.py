@@ -7,7 +7,7 @@ dictionary text goes through html.escape before it reaches Qt's rich text.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
@@ -39,7 +39,6 @@ class WordInfo:
     saved: bool = False
     gloss: str | None = None  # the analysis' gloss, used when no dictionary is available
     state: WordState | None = None  # None: never marked (a new word)
-    extra: dict = field(default_factory=dict)
     # Alt+hover: the shorter dictionary matches from the same character, longest first.
     shorter: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     note: str = ""  # a quiet line on what is being explained (a selection, Alt+hover)
@@ -220,7 +219,6 @@ class WordPopup(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self._label)
         self._info: WordInfo | None = None
-        self._anchor = QRect()
 
     @property
     def info(self) -> WordInfo | None:
@@ -233,7 +231,6 @@ class WordPopup(QFrame):
                   show_pinyin: bool = True, dark: bool = False) -> None:
         """Show `info` beside `anchor` (the word's rectangle in global coordinates)."""
         self._info = info
-        self._anchor = QRect(anchor)
         rich = build_popup_html(info, colored, show_pinyin, dark)
         if rich != self._label.text():  # re-anchoring on scroll: same text, no new layout
             self._label.setText(rich)

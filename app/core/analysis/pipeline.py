@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING
 
 from app.core.analysis.analyzer import StopCheck, never_stop
 from app.core.errors import Cancelled
-from app.core.text.chars import has_han
+from app.core.text.chars import SENTENCE_ENDS, SENTENCE_FINALS, has_han
 from app.core.text.script import detect_script
 from app.core.types import Analysis, Article, Entity, GlossSource, Token
 
 if TYPE_CHECKING:
     from app.core.analysis.analyzer import Analyzer
     from app.core.user.corrections import Corrections
-
-_SENTENCE_END = "。！？!?；;\n"
 
 
 def _glosses(
@@ -142,7 +140,7 @@ def text_chunks(text: str, size: int) -> list[tuple[int, int]]:
     while len(text) - lo > size:
         hi = text.rfind("\n", lo + size // 2, lo + size) + 1
         if hi <= 0:
-            hi = max(text.rfind(end, lo + size // 2, lo + size) for end in "。！？!?") + 1
+            hi = max(text.rfind(end, lo + size // 2, lo + size) for end in SENTENCE_FINALS) + 1
         if hi <= 0:
             hi = lo + size  # no break at all: a word may be cut, the text is not
         pieces.append((lo, hi))
@@ -217,10 +215,10 @@ def read_words(analyzer: Analyzer, text: str) -> list[Token]:
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence around `offset`, so a saved word keeps its context."""
     start = offset
-    while start > 0 and text[start - 1] not in _SENTENCE_END:
+    while start > 0 and text[start - 1] not in SENTENCE_ENDS:
         start -= 1
     end = offset
-    while end < len(text) and text[end] not in _SENTENCE_END:
+    while end < len(text) and text[end] not in SENTENCE_ENDS:
         end += 1
     if end < len(text) and text[end] != "\n":
         end += 1

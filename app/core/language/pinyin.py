@@ -49,16 +49,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.core.language.polyphone_rules import RULES
 from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
-from app.core.text.chars import is_han
+from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
 if TYPE_CHECKING:
     from app.core.language.dictionary import Dictionary
 
 # Where the network's input is cut: it was trained on single sentences.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 # Punctuation that closes a clause (for override lines ending in "|").
-_CLAUSE_FINAL = frozenset("。！？!?；;，,、：:…）)」』”\n")
+_CLAUSE_FINAL = frozenset(CLAUSE_MARKS + "）)」』”")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from app.core.text.chars import CLAUSE_MARKS
+
 Tagged = Sequence[tuple[int, int, str]]
 Rule = Callable[[str, Tagged, int], "str | None"]
 
 # Punctuation that ends a clause: a rule never looks past it.
-_CLAUSE_MARKS = frozenset("。！？!?；;，,、：:…\n")
+_CLAUSE_MARKS = frozenset(CLAUSE_MARKS)
 _DEGREE = frozenset(["很", "太", "更", "最", "挺", "真", "越", "较", "比较", "非常", "有点",
                      "有些", "特别", "十分", "甚", "极", "好", "那么", "这么", "多么", "不"])
 _NUMBER_END = frozenset("一二两三四五六七八九十百千万几每某这那哪另半双")

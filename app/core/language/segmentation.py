@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from app.core.text.chars import HAN_CLASS
+from app.core.text.chars import all_han, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
 
@@ -33,20 +33,13 @@ TaggedSpan = tuple[int, int, str]
 
 # jieba.posseg tags of names; such a token stays whole even when CC-CEDICT lacks it.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-_HAN = HAN_CLASS
-_HAN_RUN = re.compile(f"^[{_HAN}]+$")
-_HAN_CHAR = re.compile(f"[{_HAN}]")
 _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is
-
-
-def _is_han_word(word: str) -> bool:
-    return _HAN_RUN.match(word) is not None
 
 
 def _is_latin_char(char: str) -> bool:
     """Letters/digits of alphabetic scripts (and their accents): 'Jégou', 'dǎo', '２０２４'."""
     if char.isalnum():
-        return not _is_han_word(char)
+        return not all_han(char)
     return unicodedata.category(char).startswith("M")
 
 
@@ -227,7 +220,7 @@ class Segmenter:
         """The token itself, or the fewest headwords spelling it when it is not one."""
         if len(word) < 2 or len(word) > _LONGEST_SPLIT or tag in NAME_TAGS:
             return (word,)
-        if not _is_han_word(word) or self._is_headword(word):
+        if not all_han(word) or self._is_headword(word):
             return (word,)
         if shown != word and self._is_headword(shown):
             return (word,)
@@ -270,7 +263,7 @@ def _join_latin_runs(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             joined
             and _is_latin_char(text[start])
             and _is_latin_char(text[start - 1])
-            and not _HAN_CHAR.search(text[joined[-1][0] : end])
+            and not has_han(text[joined[-1][0] : end])
         ):
             previous_start, _, previous_tag = joined[-1]
             joined[-1] = (previous_start, end, _latin_tag(text[previous_start:end], previous_tag))

@@ -1,4 +1,5 @@
-"""What counts as a Chinese (Han) character, in one place for every module."""
+"""Character classes and sentence ends, in one place for every module: what counts as a
+Chinese (Han) character, and which punctuation closes a sentence or a clause."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 # CJK Extension A, the URO, compatibility ideographs, Extensions B-H, and 〇 (líng, zero).
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3007"
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def has_han(text: str) -> bool:
@@ -15,3 +17,34 @@ def has_han(text: str) -> bool:
 
 def is_han(char: str) -> bool:
     return len(char) == 1 and HAN_RE.match(char) is not None
+
+
+def all_han(text: str) -> bool:
+    """Non-empty and nothing but Han characters (a Chinese word, not 3D or iPhone的)."""
+    return _HAN_RUN.fullmatch(text) is not None
+
+
+def is_bmp_han(char: str) -> bool:
+    """Han characters a legacy two-byte encoding (GBK) can produce: the BMP blocks only,
+    without 〇. Mojibake repair judges re-decoded bytes by it, not by `is_han`."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def is_unified_han(char: str) -> bool:
+    """The URO and Extension A only: the "Han" of the entity tagger's character-shape
+    feature, fixed by the shipped model, which was trained with exactly this test."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+# Chinese text around a line break in HTML (Han, CJK punctuation, kana, full-width forms):
+# a break between two such characters is not a space.
+CJK_TEXT_CLASS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+# Full stops, question and exclamation marks (both widths): where a sentence surely ends,
+# so a long text is cut into pieces there (after line breaks).
+SENTENCE_FINALS = "。！？!?"
+# What closes a sentence for the saved context, the pinyin network and the entity tagger:
+# also a semicolon and a line break (a headline, a list item).
+SENTENCE_ENDS = SENTENCE_FINALS + "；;\n"
+# Where a clause ends: the polyphone rules never look past one.
+CLAUSE_MARKS = SENTENCE_ENDS + "，,、：:…"

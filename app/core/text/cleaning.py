@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 
-from app.core.text.chars import HAN_CLASS
+from app.core.text.chars import HAN_CLASS, SENTENCE_ENDS, SENTENCE_FINALS
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.mojibake import WordTest, repair_mojibake
 
-_HAN = HAN_CLASS
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTERS = f"a-zü{_TONED}"
 # One tone-marked pinyin syllable in parentheses, as pasted after a character.
@@ -50,7 +49,7 @@ _NAME_SOUNDS = (
     "佐尔爾娅婭蕾丝絲"
 )
 _LOST_NAME_DOT = re.compile(
-    rf"(?<=[{_NAME_SOUNDS}])\?(?=[{_NAME_SOUNDS}][{_HAN}]{{0,5}}"
+    rf"(?<=[{_NAME_SOUNDS}])\?(?=[{_NAME_SOUNDS}][{HAN_CLASS}]{{0,5}}"
     rf"[(（][A-Z][\w'-]*(?: [A-Z][\w'-]*)+[)）])"
 )
 # Invisible characters a copy from the web leaves inside words (they would split a word
@@ -59,7 +58,9 @@ _EMOJI = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f"
 _INVISIBLE = re.compile(
     f"[\u200b\u200c\u2060\ufeff\u00ad]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
 )
-_SENTENCE_END = re.compile(r"[。！？!?…；;]|\.(?:\s|$)")
+# A line (it holds no line break) that ends as a sentence does: a sentence end, an
+# ellipsis, or a Latin full stop.
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}…]|\\.(?:\\s|$)")
 
 # Words that, on a short line, mean "site furniture" rather than article (regexes,
 # separated by whitespace; both scripts).
@@ -87,7 +88,7 @@ _CREDIT_LINE = re.compile(
     r"|^(?:来源|來源|文章作者|作者|责任编辑|責任編輯|编辑|編輯)\s*[：:丨|│]"
 )
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:图片|圖片|image|img|\[图片\]|\[圖片\])$", re.IGNORECASE)
-_TAG_LINE = re.compile(r"^#[^#\s][^。！？!?]{0,40}$")  # "#Alexandr Wang": a topic tag
+_TAG_LINE = re.compile(f"^#[^#\\s][^{SENTENCE_FINALS}]{{0,40}}$")  # "#Alexandr Wang": a topic tag
 # A regex call holds the GIL for as long as it runs, so on a huge text (up to a million
 # characters) the window's thread would stall: such texts are scanned a few lines at a time.
 _PIECE_CHARS = 20_000

@@ -36,7 +36,6 @@ _LEGACY = ("gb18030", "cp950", "big5hkscs")
 _SAMPLE_BYTES = 256 * 1024  # scoring a prefix is enough to pick the encoding
 _MIN_SCORE = 0.35  # below this, no decoding looks like text a person wrote
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
-_HAN = HAN_RE
 # Lead bytes of 3-byte UTF-8 (all of CJK) as Latin-1/cp1252 show them: "ä¸­æ–‡" is 中文.
 _UTF8_AS_LATIN = re.compile(r"[\u00e3-\u00e9][\u0080-\u00bf\u0152-\u2122]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -90,7 +89,7 @@ def _undo_utf8_read_as_latin(text: str) -> str:
     instead of 中文. Showing that would be silent mojibake; the original bytes are
     still there, so decode them again, or say the text cannot be recovered.
     """
-    if _HAN.search(text) or len(_UTF8_AS_LATIN.findall(text[:_SAMPLE_BYTES])) < 2:
+    if HAN_RE.search(text) or len(_UTF8_AS_LATIN.findall(text[:_SAMPLE_BYTES])) < 2:
         return text
     raw = bytearray()
     for ch in text:
@@ -104,7 +103,7 @@ def _undo_utf8_read_as_latin(text: str) -> str:
                 return text  # a character no Latin decoding produces: real text, keep it
             raw += b"\xff"  # a byte cp1252 could not show is lost: never guess it
     repaired = bytes(raw).decode("utf-8", errors="replace")
-    han = len(_HAN.findall(repaired))
+    han = len(HAN_RE.findall(repaired))
     lost = repaired.count("\ufffd")
     if han < 2 or chinese_score(repaired.replace("\ufffd", "")) < _MIN_SCORE:
         return text

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from app.core.text.chars import CJK_TEXT_CLASS
+
 # Whose content never belongs to the article (and may be code or a whole other page).
 _SKIPPED = frozenset(
     {
@@ -35,10 +37,10 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr", "param"}
 )  # fmt: skip
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # A line break inside the HTML source before a Chinese character is not a space when
 # it follows Chinese text or punctuation (many sites write Chinese with ASCII commas).
-_WRAP_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK},;:!?)])[ \t\r\f]*\n\s*(?=[{_CJK}])")
+_WRAP_BETWEEN_CJK = re.compile(
+    rf"(?<=[{CJK_TEXT_CLASS},;:!?)])[ \t\r\f]*\n\s*(?=[{CJK_TEXT_CLASS}])")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 # What the parser still holds at the end when a comment, declaration or tag never ended.
 _UNFINISHED_MARKUP = re.compile(r"<[!?/a-zA-Z]")

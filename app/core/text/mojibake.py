@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from app.core.text.chars import is_bmp_han
 from app.core.text.encoding import _common_hanzi
 
 WordTest = Callable[[str], bool]  # a dictionary's headword test (either script)
@@ -88,15 +89,10 @@ def repaired_spans(text: str, is_word: WordTest) -> list[tuple[int, int, str]]:
 # --- finding damaged spots cheaply -------------------------------------------------
 
 
-def _is_han(ch: str) -> bool:
-    """Han characters GBK can produce: the BMP blocks only (not app.core.text.chars's full set)."""
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _is_odd(ch: str) -> bool:
     """Characters that real Chinese prose rarely uses but misaligned GBK often yields."""
     code = ord(ch)
-    if _is_han(ch):
+    if is_bmp_han(ch):
         return ch not in _common_hanzi()
     return (
         0x2150 <= code <= 0x27BF  # number forms, enclosed numbers, box drawing, shapes
@@ -241,7 +237,7 @@ def _decode_run(text: str, start: int, end: int, is_word: WordTest) -> _Repair |
 
 def _mostly_common(text: str) -> bool:
     common = _common_hanzi()
-    han = [ch for ch in text if _is_han(ch)]
+    han = [ch for ch in text if is_bmp_han(ch)]
     if not han:
         return False
     rare = sum(1 for ch in han if ch not in common)
@@ -258,7 +254,7 @@ def _judged(
                       is_word)
     after = _covered(left + replacement + right, len(left), len(left) + len(replacement),
                      is_word)
-    han = sum(1 for ch in replacement if _is_han(ch))
+    han = sum(1 for ch in replacement if is_bmp_han(ch))
     share = after / han if han else 0.0
     gain = after - before
     if gain < 1 or share < 0.6:
@@ -286,11 +282,11 @@ def _covered(text: str, low: int, high: int, contains: WordTest) -> int:
     best = [0] * (size + 1)
     for index in range(size - 1, -1, -1):
         best[index] = best[index + 1]
-        if not _is_han(text[index]):
+        if not is_bmp_han(text[index]):
             continue
         for length in range(2, min(_MAX_WORD, size - index) + 1):
             word = text[index : index + length]
-            if not _is_han(word[-1]):
+            if not is_bmp_han(word[-1]):
                 break
             if contains(word):
                 inside = max(0, min(high, index + length) - max(low, index))
@@ -316,8 +312,8 @@ def _lost_character(
     """The one character among `pairs` that makes a dictionary word with its neighbours
     (`left` + ? + `right`); failing that, the one sentence punctuation mark among them."""
     common = _common_hanzi()
-    left_han = left[-1:] if left[-1:] and _is_han(left[-1]) else ""
-    right_han = right[:2] if len(right) >= 2 and _is_han(right[0]) else right[:1]
+    left_han = left[-1:] if left[-1:] and is_bmp_han(left[-1]) else ""
+    right_han = right[:2] if len(right) >= 2 and is_bmp_han(right[0]) else right[:1]
     scored: list[tuple[int, str]] = []
     punctuation: list[str] = []
     for pair in pairs:
@@ -333,9 +329,9 @@ def _lost_character(
         words = []
         if left_han:
             words.append(left_han + ch)
-        if right_han and _is_han(right_han[0]):
+        if right_han and is_bmp_han(right_han[0]):
             words.append(ch + right_han[0])
-            if len(right_han) == 2 and _is_han(right_han[1]):
+            if len(right_han) == 2 and is_bmp_han(right_han[1]):
                 words.append(ch + right_han)
         if any(contains(word) for word in words):
             scored.append((_covered(left + ch + right, 0, len(left) + 1 + len(right), contains),

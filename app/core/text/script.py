@@ -79,11 +79,6 @@ def _char_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(to_simp - to_trad), frozenset(to_trad - to_simp)
 
 
-def traditional_only() -> frozenset[str]:
-    """Characters written only in traditional text (e.g. 這, 們; not 著 or 干)."""
-    return _char_sets()[0]
-
-
 def detect_script(text: str) -> Script:
     """Majority vote of script-specific characters; ties (and no Chinese) say simplified."""
     trad_only, simp_only = _char_sets()

@@ -26,11 +26,9 @@ from collections.abc import Iterable
 
 from app.core.language.entities.composed import _country_class
 from app.core.language.entities.lexicon import (
-    _ALL_HAN,
     _CRF,
     _DICT,
     _DOTS,
-    _HAN,
     _KNOWN,
     _LATIN,
     _TAGGER,
@@ -40,6 +38,7 @@ from app.core.language.entities.lexicon import (
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
 from app.core.language.entities.tagger import Scored
+from app.core.text.chars import all_han, has_han
 from app.core.types import EntityType
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -95,7 +94,7 @@ def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
     surname and are no transliteration are a person only when the tagger is sure (谷口清太郎,
     东条英机 are; of the unsure ones on the dev sets, 3 of 19 were people)."""
     form = ctx.simple[start:end]
-    if end - start < 4 or sure >= 0.7 or not _ALL_HAN.fullmatch(form):
+    if end - start < 4 or sure >= 0.7 or not all_han(form):
         return False
     return form[:2] not in ctx.lex.surnames and not all(ch in ctx.lex.translit for ch in form)
 
@@ -156,7 +155,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if m.type == "organization" and form[-2:] in cue_set("generic_tails"):
         return form[:-2] not in ctx.lex.places  # 美国军方, 印度政府: the country is the name
     if _LATIN_LETTER.search(form):
-        return _HAN.search(form) is None and form.count("-") <= 1
+        return not has_han(form) and form.count("-") <= 1
     return True
 
 

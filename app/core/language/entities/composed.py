@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
-    _ALL_HAN,
     _COMPOSED,
     _DICT,
     _NUMERALS,
@@ -19,6 +18,7 @@ from app.core.language.entities.lexicon import (
     cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention
+from app.core.text.chars import all_han
 from app.core.types import EntityType
 
 
@@ -48,7 +48,7 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
         return "organization"  # 上海 + 交大
     if len(word) == 2 and word[1] in "队" and word[0] in "男女球":
         return "organization"  # 印尼 + 女队
-    if len(word) >= 3 and _ALL_HAN.fullmatch(word) and _fold(word) not in lex.stop:
+    if len(word) >= 3 and all_han(word) and _fold(word) not in lex.stop:
         for cut in (3, 2, 1):
             etype = lex.suffixes.get(word[-cut:])
             if etype is not None and _fold(word[-2:]) not in lex.stop:
@@ -73,7 +73,7 @@ def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | 
         if e == start and len(before) == 2 and plain:
             return s, start + 1, "organization", True
         return None
-    if len(word) >= 4 and word.endswith(cues("chief_endings")) and _ALL_HAN.fullmatch(word):
+    if len(word) >= 4 and word.endswith(cues("chief_endings")) and all_han(word):
         return start, end - 1, "organization", True  # 财政部长 -> 财政部
     etype = lex.suffixes.get(word)
     if etype is not None:
@@ -98,7 +98,7 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     while j >= 0 and index - j <= 5 and tokens[j][1] == tokens[j + 1][0]:
         s, e, t = tokens[j]
         w = ctx.simple[s:e]
-        wordlike = _ALL_HAN.fullmatch(w) or (w.isascii() and w.isalnum())
+        wordlike = all_han(w) or (w.isascii() and w.isalnum())
         if not wordlike or _fold(w) in lex.stop or tokens[index][1] - s > 16:
             break
         if w in cue_set("roles"):
@@ -175,7 +175,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             if not entries:
                 continue
             senses = _proper_senses(entries)
-            if senses and _ALL_HAN.fullmatch(word):
+            if senses and all_han(word):
                 gloss_type = _type_from_gloss(senses)
                 if gloss_type is not None:
                     out.append(_Mention(s, e, gloss_type, _DICT))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from app.core.language.entities.lexicon import _ADDED, _HAN, _KNOWN, _literal_pattern, _simplify
+from app.core.language.entities.lexicon import _ADDED, _KNOWN, _literal_pattern, _simplify
 from app.core.language.entities.mentions import _Context, _Mention
+from app.core.text.chars import has_han
 from app.core.user.corrections import Corrections
 
 
@@ -50,7 +51,7 @@ def _known_fits(ctx: _Context, form: str, start: int, end: int) -> bool:
     # A short Chinese name inside a longer word is not that name; one the segmenter cut
     # across two words (块辉 + 达) is, since its own words were never a real split.
     glued = _inside_one_token(ctx, start, end)
-    return not (_HAN.search(form) and len(form) <= 2 and (glued or _compound_part(ctx, start, end)))
+    return not (has_han(form) and len(form) <= 2 and (glued or _compound_part(ctx, start, end)))
 
 
 def _inside_one_token(ctx: _Context, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.core.paths import dictionaries_dir
-from app.core.text.chars import HAN_CLASS
+from app.core.text.chars import HAN_CLASS, is_han
 from app.core.types import EntityType, is_entity_type
 
 # Higher wins when two candidate mentions overlap with the same length.
@@ -17,15 +17,6 @@ _ADDED, _KNOWN, _COMPOSED, _DICT, _LATIN, _TAGGER = 6, 5, 4, 3, 2, 1
 
 
 _CRF = _COMPOSED  # the trained tagger: above the rules' guesses, below the lists
-
-
-_HAN_CHAR = HAN_CLASS
-
-
-_HAN = re.compile(f"[{_HAN_CHAR}]")
-
-
-_ALL_HAN = re.compile(f"[{_HAN_CHAR}]+")
 
 
 _DOTS = "·•・‧∙"
@@ -79,7 +70,7 @@ def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
             if ch == " ":
                 body += r"\s?"
                 continue
-            if i and _is_han(ch) != _is_han(name[i - 1]) and name[i - 1] != " ":
+            if i and is_han(ch) != is_han(name[i - 1]) and name[i - 1] != " ":
                 body += " ?"
             body += re.escape(ch)
         if name[0].isascii() and name[0].isalnum():
@@ -90,7 +81,7 @@ def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-_SCRIPT_SEAM = re.compile(f"(?<=[{_HAN_CHAR}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_HAN_CHAR}])")
+_SCRIPT_SEAM = re.compile(f"(?<=[{HAN_CLASS}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{HAN_CLASS}])")
 
 
 def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
@@ -188,9 +179,6 @@ def _fold(simplified: str) -> str:
     """`normalize_name` for text that is already simplified (no script conversion)."""
     return " ".join(simplified.split()).casefold()
 
-
-def _is_han(ch: str) -> bool:
-    return bool(_HAN.match(ch))
 
 
 _NUMERALS = set("一二三四五六七八九十百千万两")

@@ -10,20 +10,18 @@ from dataclasses import dataclass, field
 
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.lexicon import (
-    _ALL_HAN,
     _DOTS,
     _FUNCTION_TAGS,
-    _HAN,
     _KNOWN,
     _PARENS,
     _TAGGER,
     _fold,
-    _is_han,
     _Lexicon,
     _literal_pattern,
     cue_set,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
+from app.core.text.chars import all_han, has_han, is_han
 from app.core.types import Entity, EntityType
 from app.core.user.corrections import normalize_name
 
@@ -67,7 +65,7 @@ def _name_before(ctx: _Context, end: int) -> tuple[int, int] | None:
     start = ctx.tokens[last - 1][0]
     if end - start == 1:
         for s, e, tag in reversed(ctx.tokens[max(0, last - 4) : last - 1]):
-            if e - s != 1 or end - s > 3 or not _is_han(ctx.simple[s]) or tag in _FUNCTION_TAGS:
+            if e - s != 1 or end - s > 3 or not is_han(ctx.simple[s]) or tag in _FUNCTION_TAGS:
                 break
             start = s
     return start, end
@@ -100,7 +98,7 @@ def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Ment
         entries = ctx.entries.get(word, ())
         if (
             2 <= len(word) <= 4
-            and _ALL_HAN.fullmatch(word)
+            and all_han(word)
             and _fold(word) not in ctx.lex.stop
             and not any(not e.proper for e in entries)
         ):
@@ -137,7 +135,7 @@ def _nickname_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
         initials.add(ctx.simple[m.start])
         if m.known is not None:
             for key in ctx.lex.aliases.get(normalize_name(m.known.name), ()):
-                if len(key) >= 2 and _is_han(key[0]):
+                if len(key) >= 2 and is_han(key[0]):
                     initials.add(key[0])
     if not initials:
         return mentions
@@ -305,7 +303,7 @@ def _link_english(links: _Links) -> None:
         if key in links.english_of:
             continue
         eng = m.english
-        if eng is None and _HAN.search(key):
+        if eng is None and has_han(key):
             eng = links.dictionary.english_name(key)
         links.english_of[key] = eng
         if not eng:
@@ -335,7 +333,7 @@ def _link_nicknames(links: _Links) -> None:
     """小扎 is Zuckerberg (扎克伯格), 老黄 is 黄仁勋: 小/老 + the first character of exactly one
     person's name in the text (a mention or a known spelling of it)."""
     people = [k for k, m in links.keyed if m.type == "person"]
-    nicknames = {k for k in people if len(k) == 2 and k[0] in "小老" and _is_han(k[1])}
+    nicknames = {k for k in people if len(k) == 2 and k[0] in "小老" and is_han(k[1])}
     if not nicknames:
         return
     forms = _forms_of(links)
@@ -396,7 +394,7 @@ def _entity(
     known_names = {normalize_name(m.known.name) for _, m in members if m.known}
 
     def rank(form: str) -> tuple[bool, bool, int, bool, int]:
-        han = _HAN.search(form) is not None
+        han = has_han(form)
         is_known = key_of[form] in known_names
         return (not is_partial(form), is_known, len(forms[form]), han, len(form))
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.lexicon import (
     _ADDED,
-    _ALL_HAN,
     _FUNCTION_TAGS,
     _Known,
     _Lexicon,
     _lexicon,
     _simplify,
 )
+from app.core.text.chars import all_han
 from app.core.types import EntityType, Entry
 
 Tagged = Sequence[tuple[int, int, str]]
@@ -52,7 +52,7 @@ def _run_words(ctx: _Context) -> set[str]:
     words = set()
     tokens = ctx.tokens
     simple = ctx.simple
-    han = [bool(_ALL_HAN.fullmatch(simple[s:e])) and t not in _FUNCTION_TAGS for s, e, t in tokens]
+    han = [all_han(simple[s:e]) and t not in _FUNCTION_TAGS for s, e, t in tokens]
     for i in range(len(tokens)):
         if not han[i]:
             continue

@@ -6,11 +6,8 @@ from __future__ import annotations
 import re
 
 from app.core.language.entities.lexicon import (
-    _ALL_HAN,
     _COMPOSED,
     _DOTS,
-    _HAN,
-    _HAN_CHAR,
     _PERSON_TAGS,
     _TAGGER,
     _fold,
@@ -18,6 +15,7 @@ from app.core.language.entities.lexicon import (
     cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention
+from app.core.text.chars import HAN_CLASS, all_han, has_han
 
 _QUOTED = re.compile(
     r'《([^《》\n]{2,60})》|"([^"\n]{3,120})"|“([^“”\n]{3,120})”|「([^「」\n]{3,120})」'
@@ -46,7 +44,7 @@ def _quoted_mentions(ctx: _Context) -> list[_Mention]:
             continue
         words = trimmed.split()
         if (
-            _HAN.search(trimmed) is None
+            not has_han(trimmed)
             and 2 <= len(words) <= 14
             and words[0][:1].isupper()
             and sum(w[:1].isupper() for w in words) * 2 >= len(words)
@@ -146,13 +144,13 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
             end = tokens[k + 2][1]  # 袁 + 步兵
         name = ctx.simple[start:end]
         surname = name[:2] if name[:2] in lex.surnames else name[:1]
-        shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and _ALL_HAN.fullmatch(name)
+        shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and all_han(name)
         if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
             out.append(_Mention(start, end, "person", _COMPOSED))
     return out
 
 
-_SOURCE_NAME = rf"[{_HAN_CHAR}A-Za-z0-9]{{2,8}}?"
+_SOURCE_NAME = rf"[{HAN_CLASS}A-Za-z0-9]{{2,8}}?"
 _DATE = r"(?:\d{1,2}月\d{1,2}日)?"
 _MEDIA = re.compile(
     rf"(?:(?:据|参考|援引|转引自|转自|来源[:：]?)\s*(?P<a>{_SOURCE_NAME})\s*{_DATE}(?:报道|消息|讯|援引)"

@@ -16,7 +16,6 @@ from app.core.language.entities.glosses import (
     _type_from_gloss,
 )
 from app.core.language.entities.lexicon import (
-    _ALL_HAN,
     _DICT,
     _FUNCTION_TAGS,
     _NUMERALS,
@@ -28,11 +27,12 @@ from app.core.language.entities.lexicon import (
     cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention
+from app.core.text.chars import all_han
 from app.core.types import EntityType, Entry
 
 
 def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str = "nr") -> bool:
-    if len(word) < 2 or len(word) > 6 or not _ALL_HAN.fullmatch(word):
+    if len(word) < 2 or len(word) > 6 or not all_han(word):
         return False
     if len(word) > 4 and not all(ch in lex.translit for ch in word):
         return False
@@ -97,7 +97,7 @@ def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
     s, e, tag = ctx.tokens[index + 1]
     nxt = ctx.simple[s:e]
     given = nxt in ctx.lex.given_chars and tag not in _FUNCTION_TAGS
-    if e - s == 1 and _ALL_HAN.fullmatch(nxt) and (given or tag == "ng"):  # 李铁 + 辰/ng
+    if e - s == 1 and all_han(nxt) and (given or tag == "ng"):  # 李铁 + 辰/ng
         return e
     return end
 
@@ -210,7 +210,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if name_end is not None:
                 out.append(_Mention(start, name_end, "person", _TAGGER))  # 金 + 志 + 贤
             continue
-        if _fold(word) in lex.stop or not _ALL_HAN.fullmatch(word) or len(word) < 2:
+        if _fold(word) in lex.stop or not all_han(word) or len(word) < 2:
             continue
         if word in lex.bodies:
             out.append(_Mention(start, end, lex.bodies[word], _DICT))

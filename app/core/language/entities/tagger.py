@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.paths import dictionaries_dir
+from app.core.text.chars import SENTENCE_ENDS, is_unified_han
 from app.core.types import EntityType
 
 if TYPE_CHECKING:
@@ -32,15 +33,14 @@ HEADER_END = b"#end of header\n"
 LABELS: dict[str, EntityType] = {
     "PER": "person", "ORG": "organization", "LOC": "place", "WORK": "work",
 }  # fmt: skip
-LABEL_OF: dict[EntityType, str] = {v: k for k, v in LABELS.items()}
 
 # Where a sequence may be cut: the CRF sees one sentence at a time, as in training.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 _MAX_SEQUENCE = 300
 
 
 def _shape(ch: str) -> str:
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+    if is_unified_han(ch):
         return "H"
     if ch.isdigit():
         return "D"
