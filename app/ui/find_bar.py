@@ -7,6 +7,7 @@ keeps the matches and which one is current; the view paints them.
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from app.core.text.find import find_all
 from app.core.text.script import to_simplified
+
+if TYPE_CHECKING:
+    from app.ui.article_view import ArticleView
 
 FIND_DELAY_MS = 150  # typing pauses this long before a long article is searched
 
@@ -23,7 +27,7 @@ class FindBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, view, parent: QWidget | None = None) -> None:  # view: ArticleView
+    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self._view = view

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -27,6 +28,8 @@ from app.core.types import (
     VocabItem,
     WordLevel,
 )
+from app.core.user.corrections import Corrections
+from app.core.user.word_corrections import WordCorrections
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -205,7 +208,7 @@ class CorrectionsModel(QAbstractListModel):
     it (through `Corrections.save`) and re-analyses so the article shows the change.
     """
 
-    def __init__(self, corrections, parent=None) -> None:  # corrections: Corrections
+    def __init__(self, corrections: Corrections, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._corrections = corrections
         self._rows: list[tuple[str, EntityType | None]] = []  # type None: an ignored name
@@ -245,7 +248,7 @@ class WordCorrectionsModel(QAbstractListModel):
     """The user's word-boundary corrections (`WordCorrections`), one row each; the same
     interface as `CorrectionsModel`, so the same dialog lists and takes them back."""
 
-    def __init__(self, corrections, parent=None) -> None:  # corrections: WordCorrections
+    def __init__(self, corrections: WordCorrections, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._corrections = corrections
         self._rows: list[tuple[str, str]] = []  # (text, what happens to it)

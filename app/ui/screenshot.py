@@ -10,8 +10,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 ANALYSIS_TIMEOUT_MS = 120_000
 
@@ -93,7 +97,7 @@ def _wait_for_the_library(window, timeout_ms: int = ANALYSIS_TIMEOUT_MS) -> None
     loop.exec()
 
 
-def hover_word(window, word: str) -> bool:  # window: MainWindow
+def hover_word(window: MainWindow, word: str) -> bool:
     """Move the pointer over the first occurrence of `word`, then fire the hover delay.
 
     The real mouse path (move event, hover timer, hit test, popup) runs; only the wait

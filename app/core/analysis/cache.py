@@ -92,7 +92,7 @@ def _path(key: str, folder: Path | None) -> Path:
     return (folder if folder is not None else cache_dir()) / "analyses" / f"{key}.json"
 
 
-def _payload_digest(key: str):  # -> a hashlib sha256 object
+def _payload_digest(key: str) -> hashlib._Hash:
     return hashlib.sha256(f"zhreader analysis {key}\0".encode())
 
 
