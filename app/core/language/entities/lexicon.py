@@ -180,7 +180,6 @@ def _fold(simplified: str) -> str:
     return " ".join(simplified.split()).casefold()
 
 
-
 _NUMERALS = set("一二三四五六七八九十百千万两")
 
 
