@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core import paths
-from app.core.shared import Lazy
+from app.core.shared import Lazy, T
 from app.core.types import Analysis, Article, Entity, Token
 
 if TYPE_CHECKING:
@@ -253,7 +253,8 @@ class Analyzer:
         return read_words(self, text)
 
 
-def _part(given, build):  # -> Lazy
+def _part(given: T | None, build: Callable[[], T]) -> Lazy[T]:
+    """The part handed in, or one built on first use."""
     return Lazy.of(given) if given is not None else Lazy(build)
 
 
