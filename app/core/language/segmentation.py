@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -65,13 +66,34 @@ class Backend(Protocol):
     def add_word(self, word: str, tag: str) -> None: ...
 
 
+def _rjieba_class():  # -> type[rjieba.Jieba]
+    """rjieba's `Jieba` class, without running the package's `__init__`: importing `rjieba`
+    builds a module-level `Jieba()` (its whole word list, ~25 MiB) that zhreader never uses
+    beside its own. The extension module is loaded by itself when it can be found."""
+    import importlib.machinery
+    import importlib.util
+
+    name = "rjieba.rjieba"
+    module = sys.modules.get(name)
+    if module is None:
+        package = importlib.util.find_spec("rjieba")
+        places = package.submodule_search_locations if package is not None else None
+        spec = importlib.machinery.PathFinder.find_spec(name, list(places or ()))
+        if spec is None or spec.loader is None:
+            import rjieba  # not laid out as expected: the package as it comes
+
+            return rjieba.Jieba
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return module.Jieba
+
+
 class _RJiebaBackend:
     """jieba-rs: the same dictionary, DAG and HMM as jieba, without jieba's load time."""
 
     def __init__(self) -> None:
-        import rjieba
-
-        self._jieba = rjieba.Jieba()
+        self._jieba = _rjieba_class()()
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._jieba.tag(text, True)
