@@ -81,6 +81,10 @@ class Overrides:
     max_len: int
 
 
+# Readings by character, pypinyin's phrase readings, the phrases jieba counts as common.
+_WordTables = tuple[dict[str, str], dict[str, str], frozenset[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Readings by character ("háng,xíng", most frequent first), pypinyin's by word
@@ -184,7 +188,7 @@ def _common_phrases(words: dict[str, str]) -> frozenset[str]:
     return frozenset(w for w, n in read_frequencies() if n >= _COMMON_COUNT and w in words)
 
 
-def _load_word_tables() -> tuple[dict, dict, frozenset[str]]:
+def _load_word_tables() -> _WordTables:
     """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files
     (and jieba's word list, which says which phrases are common)."""
     base = _package_dir("pypinyin")
@@ -194,24 +198,35 @@ def _load_word_tables() -> tuple[dict, dict, frozenset[str]]:
 
     version = f"{_pypinyin_version(base)}|{source_stamp()}"
     cache = cache_dir() / "pinyin_tables.marshal"
-    try:
-        stored_version, cached_version, chars, parts, common = marshal.loads(cache.read_bytes())
-        if stored_version == _TABLES_CACHE_VERSION and cached_version == version:
-            words: dict = {}
-            for part in parts:  # one C call per part: the GUI thread gets the GIL between
-                words.update(marshal.loads(part))
-            return chars, words, common
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        made_from, tables = _unpack_tables(cache.read_bytes())
+        if made_from == (_TABLES_CACHE_VERSION, version):
+            return tables
+    stored = _build_word_tables(base, version)
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(cache, stored)
+    # Read back as a later start reads them: the build's many short-lived objects are all
+    # freed by now, so the tables kept for the session are laid out compactly instead of
+    # pinning the memory the build went through (~15 MiB more at a first start's peak).
+    return _unpack_tables(stored)[1]
+
+
+def _build_word_tables(base: Path, version: str) -> bytes:
+    """The tables built from pypinyin's data, as the cache file stores them."""
     chars, words = _build_pypinyin_tables(base)
     common = _common_phrases(words)
     items = list(words.items())
     parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
-    with contextlib.suppress(OSError):
-        atomic_write_bytes(
-            cache, marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts, common))
-        )
-    return chars, words, common
+    return marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts, common))
+
+
+def _unpack_tables(stored: bytes) -> tuple[tuple[object, object], _WordTables]:
+    """What the stored tables were made from (format version, sources), and the tables."""
+    stored_version, made_from, chars, parts, common = marshal.loads(stored)
+    words: dict = {}
+    for part in parts:  # one C call per part: the GUI thread gets the GIL between
+        words.update(marshal.loads(part))
+    return (stored_version, made_from), (chars, words, common)
 
 
 def _open_dictionary(dictionary: Callable[[], Dictionary] | None) -> Dictionary | None:
@@ -299,42 +314,45 @@ class PolyphoneModel:
             with open(package_dir / name, "rb") as fh:
                 return pickle.load(fh)
 
-        state = load("np_ckpt.pkl")
-        self._char_ids: dict[str, int] = load("char2idx.pkl")
-        class_ids: dict[str, int] = load("class2idx.pkl")
-        candidates: dict[str, list[str]] = load("digest_cedict.pkl")
         self._np = np
+        self._char_ids: dict[str, int] = load("char2idx.pkl")
         self._unk = self._char_ids["<UNK>"]
         self._bos = self._char_ids["시"]  # g2pM's BOS/EOS tokens
         self._eos = self._char_ids["끝"]
+        class_ids: dict[str, int] = load("class2idx.pkl")
         self.labels = [""] * len(class_ids)
         for label, index in class_ids.items():
             self.labels[index] = numbered_to_marks(label)
-        # Readings each polyphonic character may take (class indices).
+        # Readings each polyphonic character may take (class indices); g2pM's table of
+        # every character's readings is dropped as soon as they are picked out.
         self.candidates: dict[str, np.ndarray] = {
             ch: np.array([class_ids[p] for p in prons if p in class_ids], dtype=np.int64)
-            for ch, prons in candidates.items()
+            for ch, prons in load("digest_cedict.pkl").items()
             if len(prons) > 1
         }
-        emb = state["embedding.weight"].astype(np.float32)
+        self._load_weights(load("np_ckpt.pkl"))
+
+    def _load_weights(self, state: dict) -> None:
+        """The network's matrices from g2pM's state dict, built in place: the window loads
+        the model while it analyses, so no full-size temporary may stack on top."""
+        np = self._np
+        emb = np.asarray(state["embedding.weight"], dtype=np.float32)
         hid = state["lstm.weight_hh_l0"].shape[1]
         # sigmoid(z) = (tanh(z/2) + 1) / 2: halving the i, f, o gate rows lets one tanh
         # per step serve all four gates (PyTorch gate order i, f, g, o).
         scale = np.full(4 * hid, 0.5, dtype=np.float32)
         scale[2 * hid : 3 * hid] = 1.0
-        # Input projections of every vocabulary item, forward rows then backward: (2V, 4H).
-        self._x_proj = np.concatenate(
-            [
-                (
-                    emb @ state[f"lstm.weight_ih_l0{s}"].T
-                    + state[f"lstm.bias_ih_l0{s}"]
-                    + state[f"lstm.bias_hh_l0{s}"]
-                )
-                * scale
-                for s in ("", "_reverse")
-            ]
-        ).astype(np.float32)
-        self._vocab_size = emb.shape[0]
+        # Input projections of every vocabulary item, forward rows then backward: (2V, 4H),
+        # (emb @ W_ih.T + b_ih + b_hh) * scale per direction.
+        vocab = emb.shape[0]
+        self._x_proj = np.empty((2 * vocab, 4 * hid), dtype=np.float32)
+        for rows, s in ((slice(0, vocab), ""), (slice(vocab, 2 * vocab), "_reverse")):
+            part = self._x_proj[rows]
+            np.matmul(emb, state[f"lstm.weight_ih_l0{s}"].T, out=part)
+            part += state[f"lstm.bias_ih_l0{s}"]
+            part += state[f"lstm.bias_hh_l0{s}"]
+            part *= scale
+        self._vocab_size = vocab
         # Recurrent weights, both directions: (2, H, 4H).
         self._w_hh = np.stack(
             [state[f"lstm.weight_hh_l0{s}"].T * scale for s in ("", "_reverse")]
