@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,11 +61,12 @@ class LibrarySession(QObject):
     failed = Signal(str)  # for a dialog
 
     def __init__(self, panel: LibraryPanel, analyzer: Analyzer, parent: QObject | None = None,
-                 index_path: Path | None = None) -> None:
+                 index_path: Path | None = None,
+                 reader_idle: threading.Event | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
         self.store, self.notice = open_library_store()
-        self.worker = LibraryWorker(self.store, analyzer, index_path, self)
+        self.worker = LibraryWorker(self.store, analyzer, index_path, self, reader_idle)
         self._index_path = index_path
         self._search_index: LibraryIndex | None = None
         self._current: LibraryEntry | None = None
@@ -100,7 +102,9 @@ class LibrarySession(QObject):
             self.message.emit(str(exc))
         entries = self.store.entries()
         self.panel.model.set_entries(entries)
-        self.worker.refresh(entries, states)
+        # From the event loop: an article the window opens as it starts is asked for
+        # first, so its analysis goes ahead of the library's (see LibraryWorker).
+        QTimer.singleShot(0, self, lambda: self.worker.refresh(entries, states))
 
     def states_changed(self, states: Mapping[str, WordState]) -> None:
         """Word states changed: re-measure the library once the changes settle."""

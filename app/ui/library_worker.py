@@ -4,14 +4,17 @@ One worker thread, jobs one after another. It owns the library index (the cache 
 text's counted words) and the words of every text in memory, so a change of word
 states re-measures % known and new words for the whole library without reading a file.
 Results come back to the GUI thread in batches a few times a second, never per text,
-so a library of thousands of texts never floods the event loop.
+so a library of thousands of texts never floods the event loop. While the reader's own
+article is being analysed the worker reads no text: that article comes first, and the
+two analyses would otherwise hold their working memory at the same time.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -32,6 +35,8 @@ from app.core.user.library import LibraryStore
 from app.ui.worker import collector_paused
 
 BATCH_SECONDS = 0.25  # results reach the window at most this often
+READER_WAIT_S = 120.0  # the longest a text waits for the reader's analysis
+_GATE_POLL_S = 0.05  # how often a job waiting for the reader's analysis checks it was cancelled
 BATCH_TEXTS = 50  # texts per store transaction during an import
 MAX_REPORTED = 5  # unreadable files named in the message; the rest are counted
 
@@ -50,7 +55,8 @@ class _Signals(QObject):
 class _Shared:
     """What the jobs share; touched only on the worker thread (but `generation`)."""
 
-    def __init__(self, analyzer: Analyzer, library_path: Path, index_path: Path | None) -> None:
+    def __init__(self, analyzer: Analyzer, library_path: Path, index_path: Path | None,
+                 reader_idle: threading.Event | None) -> None:
         self.analyzer = analyzer  # reads the texts: the window's own
         self.library_path = library_path
         self.index_path = index_path
@@ -58,6 +64,10 @@ class _Shared:
         self.index: LibraryIndex | None = None
         self.texts: dict[Location, TextWords] | None = None
         self.generation = 0  # cancel() moves it on: jobs of an older generation stop
+        if reader_idle is None:  # no reader to give way to
+            reader_idle = threading.Event()
+            reader_idle.set()
+        self.reader_idle = reader_idle
 
     @property
     def library(self) -> LibraryStore:
@@ -94,6 +104,24 @@ class _Job(QRunnable):
 
     def cancelled(self) -> bool:
         return self._generation != self.shared.generation
+
+    def wait_for_reader(self) -> bool:
+        """Before reading a text: wait while the window analyses the reader's article (at
+        most `READER_WAIT_S`). False when the job was cancelled meanwhile (the window
+        closing, for one)."""
+        waited = 0.0
+        while waited < READER_WAIT_S and not self.shared.reader_idle.wait(_GATE_POLL_S):
+            if self.cancelled():
+                return False
+            waited += _GATE_POLL_S
+        return not self.cancelled()
+
+    def when_reader_idle(self, entries: Iterable[LibraryEntry]) -> Iterator[LibraryEntry]:
+        """`entries`, each handed out only once the reader's analysis is done."""
+        for entry in entries:
+            if not self.wait_for_reader():
+                return
+            yield entry
 
     def run(self) -> None:
         self.signals.busy.emit(True)
@@ -135,11 +163,14 @@ class LibraryWorker(QObject):
     problems = Signal(str)
 
     def __init__(self, library: LibraryStore, analyzer: Analyzer,
-                 index_path: Path | None = None, parent: QObject | None = None) -> None:
+                 index_path: Path | None = None, parent: QObject | None = None,
+                 reader_idle: threading.Event | None = None) -> None:
+        """`reader_idle`: set while no analysis of the reader's article runs (the window's
+        `AnalysisRunner.idle`); texts are read only then."""
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._shared = _Shared(analyzer, library.path, index_path)
+        self._shared = _Shared(analyzer, library.path, index_path, reader_idle)
         self._signals = _Signals(self)
         self._signals.progress.connect(self.progress)
         self._signals.stats.connect(self.stats_ready)
@@ -231,7 +262,8 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States) -> None:
     job.flush()
     problems: list[str] = []
     batch: list[ReadText] = []
-    for done, (entry, result) in enumerate(reread_entries(job.shared.analyzer, stale), 1):
+    rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale))
+    for done, (entry, result) in enumerate(rereads, 1):
         if job.cancelled():
             break
         job.signals.progress.emit(done, len(stale), "Analysing")
@@ -266,7 +298,7 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
         batch, sent = [], time.monotonic()
 
     for done, path in enumerate(files, 1):
-        if job.cancelled():
+        if not job.wait_for_reader():
             break
         job.signals.progress.emit(done, len(files), "Importing")
         try:

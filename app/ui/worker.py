@@ -11,6 +11,7 @@ import bisect
 import contextlib
 import gc
 import sys
+import threading
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -142,12 +143,14 @@ class _Newest:
 
 class _AnalysisJob(QRunnable):
     def __init__(self, analyzer: Analyzer, request: int, newest: _Newest, path: str | None,
-                 article: Article | None, signals: _Signals, part: str = "") -> None:
+                 article: Article | None, signals: _Signals, part: str = "",
+                 idle: threading.Event | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._analyzer = analyzer
         self._request = request
         self._newest = newest
+        self._idle = idle
         self._path = path
         self._part = part
         self._article = article
@@ -157,6 +160,13 @@ class _AnalysisJob(QRunnable):
         return self._request != self._newest.request
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            if self._idle is not None and not self.superseded():
+                self._idle.set()  # the newest request is done: others may read texts now
+
+    def _run(self) -> None:
         analyzer = self._analyzer
         try:
             if self.superseded():
@@ -201,6 +211,10 @@ class AnalysisRunner(QObject):
         self._signals.failed.connect(self._on_failed)
         self._newest = _Newest()
         self._busy = False
+        # Set while no analysis is asked for or running: the library's background reading
+        # waits on it (set by the worker thread, so it never waits on the event loop).
+        self.idle = threading.Event()
+        self.idle.set()
 
     @property
     def busy(self) -> bool:
@@ -215,11 +229,12 @@ class AnalysisRunner(QObject):
         """Analyse in the background (a file, a chapter `part` of a book, or an article);
         older requests are dropped or stopped."""
         self._newest.request += 1
+        self.idle.clear()
         self._pool.clear()  # queued, not yet started: never run
         self._set_busy(True)
         self._pool.start(
             _AnalysisJob(self._analyzer, self._latest, self._newest, path, article,
-                         self._signals, part))
+                         self._signals, part, self.idle))
         return self._latest
 
     def wait(self, msecs: int = -1) -> bool:

@@ -204,3 +204,23 @@ def test_missing_files_are_shown_and_removed_entries_stay_gone(
     model = second.library_panel.model
     assert model.data(model.index(row, LENGTH)) == "missing"
     assert _row_of_path(second, kept) == -1
+
+
+def test_the_article_being_opened_is_analysed_before_the_library_reads_more(
+        qtbot, tmp_path: Path, open_window) -> None:
+    """The reader's article comes first: a folder being added waits for its analysis."""
+    window = open_window(XAI)
+    _idle(qtbot, window)
+    reading = tmp_path / "reading.txt"
+    reading.write_text("新的一篇\n" + ARTICLE_FILES[0].read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    added = tmp_path / "added.txt"
+    shutil.copy(XAI, added)
+    order: list[str] = []
+    window.runner.analysis_ready.connect(lambda *_: order.append("article analysed"))
+    window.library.worker.entries_added.connect(lambda _: order.append("text added"))
+    window.open_path(str(reading))
+    window.library.import_paths([str(added)])
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=120_000)
+    assert order == ["article analysed", "text added"]
+    assert _row_of_path(window, added) >= 0

@@ -85,7 +85,7 @@ def read_article(analyzer: Analyzer, article: Article, stamp: str, book: str = "
 
 
 def reread_entries(
-    analyzer: Analyzer, entries: Sequence[LibraryEntry],
+    analyzer: Analyzer, entries: Iterable[LibraryEntry],
 ) -> Iterator[tuple[LibraryEntry, ReadText | str]]:
     """Listed texts read again (new to the index, or changed): each with its words or why not.
 
