@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from app.core.analysis.analyzer import default_analyzer
 from app.core.language import pinyin
 from app.core.language.pinyin import PinyinReader, parse_overrides
+from app.core.language.pinyin_tables import FILE_NAME, open_tables
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import is_han
 from app.core.text.script import to_simplified
@@ -106,6 +108,36 @@ def test_reader_is_shared_and_safe_across_threads() -> None:
         results = list(pool.map(lambda _: default_analyzer().reader.read(sentence), range(8)))
     assert all(r is readers[0] for r in readers)
     assert all(r == expected for r in results)
+
+
+def test_pypinyin_readings_are_the_same_built_cached_damaged_or_kept_in_memory(
+    tmp_path: Path,
+) -> None:
+    """A first start builds the tables into the cache folder, later starts read them back;
+    a damaged file is rebuilt, and a folder that cannot hold them keeps them in memory."""
+    words = ["银行", "行长", "长大", "觉得", "重新", "睡着", "一丝不苟", "研究成果", "不存在吧"]
+
+    def answers(folder: Path) -> tuple:
+        tables = open_tables(folder)
+        tables.prefetch(words[:4])
+        return (tables.chars, tables.max_word,
+                [(tables.phrase(w), tables.is_common(w)) for w in words])
+
+    built = answers(tmp_path / "fresh")
+    assert built[2][0] == ("yín háng", True)
+    assert built[0]["行"].split(",")[:2] == ["xíng", "háng"]
+    assert answers(tmp_path / "fresh") == built  # read back from the file
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / FILE_NAME).write_bytes(b"\xff" * 4000)
+    assert answers(damaged) == built
+    assert (damaged / FILE_NAME).read_bytes()[:16] == b"SQLite format 3\x00"  # rebuilt
+    blocked = tmp_path / "blocked"
+    (blocked / FILE_NAME).mkdir(parents=True)  # a folder where the file belongs
+    assert answers(blocked) == built
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("a file where the cache folder belongs", encoding="utf-8")
+    assert answers(not_a_folder) == built
 
 
 def test_overrides_file_is_documented_and_well_formed() -> None:

@@ -32,10 +32,7 @@ installed ``g2pM`` package; without numpy the reader still works, dictionary-onl
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import json
-import marshal
 import math
 import os
 import pickle
@@ -47,8 +44,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from app.core.language.pinyin_tables import PinyinTables, open_tables, package_dir
 from app.core.language.polyphone_rules import RULES
-from app.core.paths import atomic_write_bytes, cache_dir, dictionaries_dir
+from app.core.paths import dictionaries_dir
 from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
 if TYPE_CHECKING:
@@ -62,12 +60,8 @@ _CLAUSE_FINAL = frozenset(CLAUSE_MARKS + "）)」』”")
 _MAX_CHUNK = 150
 _BATCH = 64
 _OVERRIDES_FILE = "pinyin_overrides.txt"
-_TABLES_CACHE_VERSION = 9
-# jieba's corpus count from which a pypinyin phrase is a common word (`_common_phrases`).
-_COMMON_COUNT = 10
-# The phrase table loads in this many pieces, so a GUI sharing the process never waits
-# for one long unmarshal (~0.2 s whole).
-_TABLE_PARTS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class OverrideRule:
     reading: tuple[str, ...]
@@ -81,56 +75,17 @@ class Overrides:
     max_len: int
 
 
-# Readings by character, pypinyin's phrase readings, the phrases jieba counts as common.
-_WordTables = tuple[dict[str, str], dict[str, str], frozenset[str]]
-
-
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """Readings by character ("háng,xíng", most frequent first), pypinyin's by word
-    ("yín háng"), and the project's overrides; plain strings keep the cache quick to load.
-    CC-CEDICT's readings are asked of the dictionary for the words of each text."""
+    """pypinyin's readings by character and by phrase (`PinyinTables`), and the project's
+    overrides. CC-CEDICT's readings are asked of the dictionary for the words of each text."""
 
-    chars: dict[str, str]
-    words: dict[str, str]
-    max_word: int
+    pypinyin: PinyinTables
     overrides: Overrides
-    common: frozenset[str] = frozenset()  # pypinyin phrases jieba's word list finds common
 
-
-def _package_dir(name: str) -> Path | None:
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        return None
-    return Path(spec.origin).parent
-
-
-def _pypinyin_version(base: Path) -> str:
-    stats = [(base / f).stat() for f in ("pinyin_dict.json", "phrases_dict.json")]
-    return "|".join(f"{st.st_size}:{st.st_mtime_ns}" for st in stats)
-
-
-def _build_pypinyin_tables(base: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Read pypinyin's own JSON data (importing pypinyin costs ~0.7 s; this ~0.2 s, once)."""
-    with open(base / "pinyin_dict.json", encoding="utf-8") as fh:
-        chars = {chr(int(code)): value for code, value in json.load(fh).items()}
-    with open(base / "phrases_dict.json", encoding="utf-8") as fh:
-        raw_words = json.load(fh)
-    words: dict[str, str] = {}
-    for word, syllables in raw_words.items():
-        if len(syllables) != len(word):
-            continue
-        # A word only matters if it decides a polyphone.
-        if any("," in chars.get(ch, "") for ch in word):
-            pairs = zip(word, syllables, strict=True)
-            words[word] = " ".join(_citation(ch, s[0]) for ch, s in pairs)
-    return chars, words
-
-
-def _citation(ch: str, syllable: str) -> str:
-    """pypinyin writes 一 and 不 with their sandhi tones (不要 bú yào); the reader gives the
-    citation tone and leaves sandhi to the display (`sandhi.spoken`)."""
-    return {"一": "yī", "不": "bù"}.get(ch, syllable)
+    @property
+    def chars(self) -> dict[str, str]:
+        return self.pypinyin.chars
 
 
 def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | None) -> str:
@@ -158,9 +113,7 @@ def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | No
     return " ".join(syllables)
 
 
-def cedict_readings(
-    found: Sequence[tuple[str, str, bool]], chars: dict[str, str], words: dict[str, str]
-) -> str:
+def cedict_readings(found: Sequence[tuple[str, str, bool]], tables: PinyinTables) -> str:
     """A word's CC-CEDICT readings (from `Dictionary.readings_many`) as the reader uses them:
     "a b|c d", common readings before names', file order otherwise, "" if none is a
     reading per character (letters, erhua r5)."""
@@ -173,60 +126,11 @@ def cedict_readings(
         if len(syllables) != len(simplified) or not all(s[-1:].isdigit() for s in syllables):
             continue
         reading = numbered_to_marks(numbered).lower()
-        reading = _full_tones(simplified, reading, chars, words.get(simplified))
+        reading = _full_tones(simplified, reading, tables.chars, tables.phrase(simplified))
         target = names if proper else common
         if not any(same_reading(reading.split(), r.split()) for r in target):
             target.append(reading)
     return "|".join(common + [r for r in names if r not in common])
-
-
-def _common_phrases(words: dict[str, str]) -> frozenset[str]:
-    """The phrases of `words` that jieba's word list counts at least `_COMMON_COUNT` times:
-    words people write, where pypinyin's phrase table also holds generated ones."""
-    from app.core.language.frequency import read_frequencies
-
-    return frozenset(w for w, n in read_frequencies() if n >= _COMMON_COUNT and w in words)
-
-
-def _load_word_tables() -> _WordTables:
-    """pypinyin's tables, via a marshal cache in cache_dir() keyed by pypinyin's files
-    (and jieba's word list, which says which phrases are common)."""
-    base = _package_dir("pypinyin")
-    if base is None:
-        return {}, {}, frozenset()
-    from app.core.language.frequency import source_stamp
-
-    version = f"{_pypinyin_version(base)}|{source_stamp()}"
-    cache = cache_dir() / "pinyin_tables.marshal"
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        made_from, tables = _unpack_tables(cache.read_bytes())
-        if made_from == (_TABLES_CACHE_VERSION, version):
-            return tables
-    stored = _build_word_tables(base, version)
-    with contextlib.suppress(OSError):
-        atomic_write_bytes(cache, stored)
-    # Read back as a later start reads them: the build's many short-lived objects are all
-    # freed by now, so the tables kept for the session are laid out compactly instead of
-    # pinning the memory the build went through (~15 MiB more at a first start's peak).
-    return _unpack_tables(stored)[1]
-
-
-def _build_word_tables(base: Path, version: str) -> bytes:
-    """The tables built from pypinyin's data, as the cache file stores them."""
-    chars, words = _build_pypinyin_tables(base)
-    common = _common_phrases(words)
-    items = list(words.items())
-    parts = [marshal.dumps(dict(items[i::_TABLE_PARTS])) for i in range(_TABLE_PARTS)]
-    return marshal.dumps((_TABLES_CACHE_VERSION, version, chars, parts, common))
-
-
-def _unpack_tables(stored: bytes) -> tuple[tuple[object, object], _WordTables]:
-    """What the stored tables were made from (format version, sources), and the tables."""
-    stored_version, made_from, chars, parts, common = marshal.loads(stored)
-    words: dict = {}
-    for part in parts:  # one C call per part: the GUI thread gets the GIL between
-        words.update(marshal.loads(part))
-    return (stored_version, made_from), (chars, words, common)
 
 
 def _open_dictionary(dictionary: Callable[[], Dictionary] | None) -> Dictionary | None:
@@ -263,13 +167,12 @@ def parse_overrides(lines: Iterable[str]) -> Overrides:
 
 
 def _load_tables() -> _Tables:
-    chars, words, common = _load_word_tables()
     path = dictionaries_dir() / _OVERRIDES_FILE
     overrides = Overrides({}, 0)
     if path.is_file():
         with open(path, encoding="utf-8") as fh:
             overrides = parse_overrides(fh)
-    return _Tables(chars, words, max(map(len, words), default=1), overrides, common)
+    return _Tables(open_tables(), overrides)
 
 
 # What follows an adverbial 地: an action, not a noun, a number, 的 or the clause's end
@@ -439,7 +342,7 @@ class PolyphoneModel:
 
 
 def _load_model() -> PolyphoneModel | None:
-    base = _package_dir("g2pM")
+    base = package_dir("g2pM")
     if base is None or importlib.util.find_spec("numpy") is None:
         return None
     if "numpy" not in sys.modules:
@@ -668,10 +571,11 @@ class PinyinReader:
             found = dictionary.readings_many(missing) if dictionary is not None else {}
             if len(known) > _CEDICT_CACHE:  # a long session: start again rather than grow
                 known = self._cedict = {}
-            tables = self.tables()
+            tables = self.tables().pypinyin
+            tables.prefetch(simplified for rows in found.values() for _, simplified, _ in rows)
             for key in missing:
                 rows = found.get(key)
-                known[key] = cedict_readings(rows, tables.chars, tables.words) if rows else ""
+                known[key] = cedict_readings(rows, tables) if rows else ""
         return known
 
     def _cedict_keys(
@@ -710,7 +614,7 @@ class PinyinReader:
         if cedict is None:
             cedict = self._cedict_for([word, simplified])
         listed = cedict.get(word) or cedict.get(simplified)
-        phrase = tables.words.get(simplified)
+        phrase = tables.pypinyin.phrase(simplified)
         phrase_reading = tuple(phrase.split()) if phrase else None
         if not listed:
             return Candidates([phrase_reading], True) if phrase_reading else None
@@ -732,7 +636,7 @@ class PinyinReader:
         """start -> (end, candidates) for every dictionary word: whole segmentation words,
         else their longest dictionary sub-words, left to right."""
         tables = self.tables()
-        longest = max(tables.max_word, _MAX_SUBWORD)
+        longest = max(tables.pypinyin.max_word, _MAX_SUBWORD)
         found: dict[int, tuple[int, Candidates]] = {}
         for start, end in words:
             if end - start < 2:
@@ -791,10 +695,10 @@ class PinyinReader:
         the segmenter split: a CC-CEDICT word, or a pypinyin phrase jieba's word list counts
         as common (pypinyin's table also holds generated phrases: 率部, 劈成). None when
         there is none, or its readings differ at `i` (the network chooses then)."""
-        common = self.tables().common
+        phrases = self.tables().pypinyin
         for a, b in options:
             listed = cedict.get(text[a:b]) or cedict.get(simplified[a:b])
-            if not listed and simplified[a:b] not in common:
+            if not listed and not phrases.is_common(simplified[a:b]):
                 continue
             candidates = self.word_candidates(text[a:b], simplified[a:b], cedict)
             if candidates is None:
@@ -805,6 +709,25 @@ class PinyinReader:
             return None
         return None
 
+    def _prefetch_phrases(
+        self, simplified: str, words: Sequence[tuple[int, int]],
+        spans: dict[int, list[tuple[int, int]]],
+    ) -> None:
+        """Ask pypinyin's phrase table at once for every phrase reading this text may need:
+        the pieces of words `_dictionary_words` tries, the runs `_joined_reading` tries."""
+        tables = self.tables().pypinyin
+        chars = tables.chars
+        polyphones = [0]  # polyphones before each position
+        for ch in simplified:
+            polyphones.append(polyphones[-1] + ("," in chars.get(ch, "")))
+        keys = [simplified[a:b] for options in spans.values() for a, b in options]
+        for start, end in words:
+            for i in range(start, end - 1):
+                for j in range(i + 2, min(end, i + tables.max_word) + 1):
+                    if polyphones[j] > polyphones[i]:
+                        keys.append(simplified[i:j])
+        tables.prefetch(keys)
+
     def _plan(self, text: str, simplified: str, words: Sequence[tuple[int, int]]) -> _Plan:
         fixed = self.override_readings(simplified, words)
         in_words: set[int] = set()
@@ -813,6 +736,7 @@ class PinyinReader:
         keys = self._cedict_keys(text, simplified, words)
         keys += [k for options in spans.values() for a, b in options
                  for k in (text[a:b], simplified[a:b])]
+        self._prefetch_phrases(simplified, words, spans)  # before CC-CEDICT's, which use them
         cedict = self._cedict_for(keys)
         dictionary_words = self._dictionary_words(text, simplified, words, cedict)
         choices: list[tuple[int, Candidates]] = []
