@@ -819,7 +819,8 @@ class PinyinReader:
         pending: Sequence[int], out: list[str],
     ) -> None:
         """Context rules (`polyphone_rules`) for lone polyphones, where they are sure."""
-        targets = [i for i in pending if simplified[i] in RULES and i in self._single(words)]
+        single = self._single(words)
+        targets = [i for i in pending if simplified[i] in RULES and i in single]
         if not targets:
             return
         tagged = self._tagged_spans(text, words)
