@@ -78,7 +78,8 @@ def test_installed_entry_validates_and_starts_this_zhreader(tmp_path: Path) -> N
     entry = read_entry(entry_path)
     assert entry["Name"] == "zhreader" and entry["GenericName"] == "Chinese Reader"
     assert {"Education", "Languages"} <= set(entry["Categories"].split(";"))
-    assert {"text/plain", "text/html"} <= set(entry["MimeType"].split(";"))
+    assert {"text/plain", "text/html", "text/markdown", "application/epub+zip"} <= set(
+        entry["MimeType"].split(";"))  # EPUB books and notes open from the file manager too
     argv = exec_argv(entry["Exec"])
     assert argv[-1] == "%F"  # files from "Open with" reach `zhreader FILE...`
     started = subprocess.run([*argv[:-1], "--version"], capture_output=True, text=True,

@@ -22,8 +22,9 @@ from app.core.paths import APP_NAME, atomic_writer, resources_dir
 DESKTOP_FILE = f"{APP_NAME}.desktop"
 # The sizes desktops look up in the hicolor theme (menus 16-48, launchers and docks 64-256).
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-# What `zhreader FILE` opens (.md and .text are text/plain subtypes).
-MIME_TYPES = ("text/plain", "text/html")
+# What `zhreader FILE` opens (OPENABLE_SUFFIXES in app/ui/main_window.py): .text is a
+# text/plain subtype; EPUB books are listed so file managers offer zhreader for them.
+MIME_TYPES = ("text/plain", "text/html", "text/markdown", "application/epub+zip")
 # Reserved characters of the spec's Exec key: an argument holding one must be quoted.
 _EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
 
