@@ -318,18 +318,22 @@ class Dictionary:
 
     def entries_by_id(self, ids: Iterable[int]) -> dict[int, Entry]:
         """Entries by row id (search results), one query per 500 ids."""
-        wanted = list(dict.fromkeys(ids))
         found: dict[int, Entry] = {}
-        for offset in range(0, len(wanted), _CHUNK):
-            chunk = wanted[offset : offset + _CHUNK]
-            rows = self._execute(
-                f"SELECT e.id, 1, {_ENTRY_COLUMNS} FROM entries e "
-                f"WHERE e.id IN ({', '.join('?' * len(chunk))})", chunk)
-            for entry_id, *row in rows:
-                entries = _entries_from_rows([tuple(row)])
-                if entries:
-                    found[entry_id] = entries[0]
+        rows = self._select_in(f"SELECT e.id, 1, {_ENTRY_COLUMNS} FROM entries e "
+                               "WHERE e.id IN ({})", ids)
+        for entry_id, *row in rows:
+            entries = _entries_from_rows([tuple(row)])
+            if entries:
+                found[entry_id] = entries[0]
         return found
+
+    def _select_in(self, sql: str, values: Iterable) -> Iterator[tuple]:
+        """Rows of `sql` whose `IN ({})` takes the distinct `values`, asked 500 at a time:
+        one query per chunk (not per word), under SQLite's limit on bound parameters."""
+        unique = list(dict.fromkeys(values))
+        for offset in range(0, len(unique), _CHUNK):
+            chunk = unique[offset : offset + _CHUNK]
+            yield from self._execute(sql.format(", ".join("?" * len(chunk))), chunk)
 
     def frequency(self, word: str) -> int:
         """How often `word` (simplified) occurs in jieba's corpus counts; 0 when unknown."""
@@ -350,19 +354,14 @@ class Dictionary:
 
     def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]:
         """All words at once (one query per 500 distinct words): every word gets a key."""
-        unique = list(dict.fromkeys(words))
-        found: dict[str, list[tuple]] = {word: [] for word in unique}
-        for offset in range(0, len(unique), _CHUNK):
-            chunk = unique[offset : offset + _CHUNK]
-            placeholders = ", ".join("?" * len(chunk))
-            rows = self._execute(
-                f"SELECT k.key, k.simplified_match, {_ENTRY_COLUMNS} FROM keys k "
-                f"JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({placeholders}) "
-                "ORDER BY k.key, e.id",
-                chunk,
-            )
-            for key, *row in rows:
-                found[key].append(tuple(row))
+        words = list(words)
+        found: dict[str, list[tuple]] = {word: [] for word in words}
+        rows = self._select_in(
+            f"SELECT k.key, k.simplified_match, {_ENTRY_COLUMNS} FROM keys k "
+            "JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({}) ORDER BY k.key, e.id",
+            words)
+        for key, *row in rows:
+            found[key].append(tuple(row))
         return {word: _entries_from_rows(rows) for word, rows in found.items()}
 
     def contains(self, word: str) -> bool:
@@ -448,23 +447,17 @@ class Dictionary:
         """word -> [(numbered reading, simplified form, is a name)] of its entries, file order,
         with the readings a sense adds ("also pr. [shui2]"); one query per 500 words, no
         sense parsing: what the pinyin reader needs for every word of a text."""
-        unique = list(dict.fromkeys(words))
         found: dict[str, list[tuple[str, str, bool]]] = {}
-        for offset in range(0, len(unique), _CHUNK):
-            chunk = unique[offset : offset + _CHUNK]
-            placeholders = ", ".join("?" * len(chunk))
-            rows = self._execute(
-                f"SELECT k.key, e.simplified, e.pinyin_numbered, e.body FROM keys k "
-                f"JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({placeholders}) "
-                "ORDER BY k.key, e.id",
-                chunk,
-            )
-            for key, simplified, numbered, body in rows:
-                readings = found.setdefault(key, [])
-                proper = numbered[:1].isupper()
-                readings.append((numbered, simplified, proper))
-                if "also pr." in body:
-                    readings += [(o, simplified, proper) for o in also_pronounced([body])]
+        rows = self._select_in(
+            "SELECT k.key, e.simplified, e.pinyin_numbered, e.body FROM keys k "
+            "JOIN entries e ON e.id = k.entry_id WHERE k.key IN ({}) ORDER BY k.key, e.id",
+            words)
+        for key, simplified, numbered, body in rows:
+            readings = found.setdefault(key, [])
+            proper = numbered[:1].isupper()
+            readings.append((numbered, simplified, proper))
+            if "also pr." in body:
+                readings += [(o, simplified, proper) for o in also_pronounced([body])]
         return found
 
     def headwords(self) -> Iterator[tuple[str, str, str]]:
