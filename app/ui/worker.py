@@ -120,6 +120,15 @@ def warm_popup_lookups(analyzer: Analyzer) -> None:
         pass
 
 
+def warm_segmenter(analyzer: Analyzer) -> None:
+    """Load the word list now, while the reader starts reading, not when a library import or
+    the next article first needs it: rjieba builds it in native code holding the GIL
+    (~0.1 s), which freezes the window wherever it happens, so it happens once, early.
+    A cached article needs no segmenter; a failure is the next analysis' to report."""
+    with contextlib.suppress(Exception):
+        analyzer.warm_up()
+
+
 def open_dictionary_first(analyzer: Analyzer) -> None:
     """Open (or on a first start, build) the dictionary before the rest of the analysis:
     hovering answers from it alone until the analysis arrives. A failure is the
@@ -182,6 +191,7 @@ class _AnalysisJob(QRunnable):
                 index = build_view_index(analyzer, analysis)
             self._signals.analysed.emit(self._request, analysis, index)
             warm_popup_lookups(analyzer)
+            warm_segmenter(analyzer)
         except Cancelled:
             return
         except UserError as exc:
