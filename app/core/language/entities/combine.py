@@ -36,7 +36,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
+from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han, has_han
 from app.core.types import EntityType
@@ -80,13 +80,17 @@ def combine(ctx: _Context, rules: list[_Mention], tagged: Iterable[Scored]) -> l
     crf = [m for m in crf if (m.start, m.end) not in wavering]
     strong = [m for m in rules if m.priority >= _KNOWN]
     chosen = _resolve_overlaps(crf + strong)
+    taken = _Spans(chosen)
     fillers = [
         m for m in rules
-        if m.priority < _KNOWN and not _overlaps(m, chosen)
+        if m.priority < _KNOWN and not taken.any_overlapping(m.start, m.end)
         and not (m.type == "person" and m.priority == _TAGGER and not _introduced(ctx, m))
     ]  # fmt: skip
     chosen = _resolve_overlaps(chosen + fillers)
-    return _resolve_overlaps(chosen + [m for m in weak if not _overlaps(m, chosen)])
+    taken = _Spans(chosen)
+    return _resolve_overlaps(
+        chosen + [m for m in weak if not taken.any_overlapping(m.start, m.end)]
+    )
 
 
 def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
@@ -106,10 +110,6 @@ def _introduced(ctx: _Context, m: _Mention) -> bool:
     from app.core.language.entities.tagged import _person_cue
 
     return m.length >= 2 and _person_cue(ctx, m.start, m.end)
-
-
-def _overlaps(m: _Mention, others: Iterable[_Mention]) -> bool:
-    return any(o.start < m.end and m.start < o.end for o in others)
 
 
 # Below this confidence a tagger's organisation or place that the rules read as a person is one.
@@ -163,7 +163,8 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
     """日本首相桥本龙太郎, 巴西外援里贝罗: a title inside joins a place and a person, it is
     not one name (but 菲律宾总统廉政委员会 ends as a body does)."""
     roles = cue_set("roles")
-    inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens if m.start < s and e < m.end)
+    inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)
+             if m.start < s and e < m.end)
     if not any(word in roles for word in inner):
         return False
     form = ctx.simple[m.start : m.end]
@@ -173,7 +174,7 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
 def _common_words(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word of
     two characters or more (a person's name is one word, or a surname and a given name)."""
-    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens if m.start <= s and e <= m.end]
+    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)]
     if len(words) < 2 or sum(map(len, words)) != m.length:
         return False
     return all(
@@ -188,11 +189,12 @@ def _defer_to_latin(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -
     around it (CLUENER's English is game and company names; the rules know AI labs, people,
     papers and the words that introduce them)."""
     latin = {(m.start, m.end): m for m in rules if m.priority == _LATIN}
+    latin_spans = _Spans(latin.values())
     cased = _CAPITAL.search(ctx.simple) is not None  # some texts are lower-cased throughout
     out = []
     for c in crf:
         same = latin.get((c.start, c.end))
-        if same is None and _overlaps(c, latin.values()):
+        if same is None and latin_spans.any_overlapping(c.start, c.end):
             continue
         form = ctx.simple[c.start : c.end]
         if same is None and form.isascii() and form.islower() and cased:
@@ -220,10 +222,11 @@ def _not_personal(m: _Mention, ctx: _Context) -> bool:
 def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """获祖克柏力 is 祖克柏: a known name beats a tagger span around it, unless that span
     starts with it and names an organisation or work (Meta + 超级智能实验室)."""
-    known = [m for m in rules if m.priority >= _KNOWN]
+    known = _Spans(m for m in rules if m.priority >= _KNOWN)
     out = []
     for c in crf:
-        clash = [k for k in known if _overlaps(k, [c]) and (k.start, k.end) != (c.start, c.end)]
+        span = (c.start, c.end)
+        clash = [k for k in known.overlapping(*span) if (k.start, k.end) != span]
         if all(k.start == c.start and k.end < c.end and c.type in ("organization", "work")
                for k in clash):  # fmt: skip
             out.append(c)
@@ -253,7 +256,7 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     from app.core.language.entities.composed import _head_type
     from app.core.language.entities.tagged import _org_ending
 
-    inside = [(k, t) for k, t in enumerate(ctx.tokens) if start <= t[0] and t[1] <= end]
+    inside = [(k, ctx.tokens[k]) for k in ctx.token_range(start, end)]
     if not inside or inside[0][1][0] != start or inside[-1][1][1] != end:
         return False
     for _, (s, e, tag) in inside:
@@ -274,8 +277,9 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
     places tiling all of any span (美国德克萨斯州休斯敦); a person is one name (江泽民访华 is
     江泽民 + 华, not a person)."""
     out = []
+    spans = _Spans(rules)
     for c in crf:
-        inner = [m for m in rules if c.start <= m.start and m.end <= c.end and m.length < c.length]
+        inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
         places = [m for m in inner if m.type == "place"]
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):

@@ -55,8 +55,6 @@ def _known_fits(ctx: _Context, form: str, start: int, end: int) -> bool:
 
 
 def _inside_one_token(ctx: _Context, start: int, end: int) -> bool:
-    if not ctx.token_ends:
-        ctx.token_ends.extend(t[1] for t in ctx.tokens)
     index = bisect_right(ctx.token_ends, start)  # the token holding `start`
     if index >= len(ctx.tokens):
         return False
@@ -66,8 +64,6 @@ def _inside_one_token(ctx: _Context, start: int, end: int) -> bool:
 
 def _compound_part(ctx: _Context, start: int, end: int) -> bool:
     """红富士 + 苹果, 原油 + 日产 + 量: a short name that is part of a compound noun here."""
-    if not ctx.token_ends:
-        ctx.token_ends.extend(t[1] for t in ctx.tokens)
     index = bisect_right(ctx.token_ends, start)  # the token starting at `start`
     if index >= len(ctx.tokens) or ctx.tokens[index][0] != start:
         return False

@@ -57,8 +57,6 @@ def _trim_glued_names(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]
 
 def _name_before(ctx: _Context, end: int) -> tuple[int, int] | None:
     """The word ending at `end`: one token, or a run of one-character tokens (小/扎)."""
-    if not ctx.token_ends:  # tokens are contiguous and sorted: bisect, don't scan
-        ctx.token_ends.extend(t[1] for t in ctx.tokens)
     last = bisect_right(ctx.token_ends, end)
     if last == 0 or ctx.token_ends[last - 1] != end:
         return None
@@ -170,18 +168,25 @@ class _Links:
     dictionary: NameDictionary
     uf: _UnionFind = field(default_factory=_UnionFind)
     english_of: dict[str, str | None] = field(default_factory=dict)
+    # Each key's mentions in text order: rules ask a key's type once per key, and a scan of
+    # every mention each time made a long text's linking quadratic.
+    by_key: dict[str, list[_Mention]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for k, m in self.keyed:
+            self.by_key.setdefault(k, []).append(m)
 
     @property
     def keys(self) -> set[str]:
         return {k for k, _ in self.keyed}
 
     def type_of(self, key: str) -> EntityType | None:
-        return next((m.type for k, m in self.keyed if k == key), None)
+        mentions = self.by_key.get(key)
+        return mentions[0].type if mentions else None
 
     def retype(self, key: str, etype: EntityType) -> None:
-        for k, m in self.keyed:
-            if k == key:
-                m.type = etype
+        for m in self.by_key.get(key, ()):
+            m.type = etype
 
 
 def _link_known(links: _Links) -> None:

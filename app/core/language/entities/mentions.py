@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.language.entities.glosses import NameDictionary
@@ -37,6 +38,10 @@ class _Mention:
 
 @dataclass(slots=True)
 class _Context:
+    """The text in both scripts and its tokens, which are sorted and contiguous: helpers
+    bisect `token_starts` / `token_ends` to find a span's tokens instead of scanning them
+    all, so a text's analysis stays linear in its length."""
+
     text: str
     simple: str
     tokens: list[tuple[int, int, str]]
@@ -44,7 +49,46 @@ class _Context:
     ends: set[int]
     lex: _Lexicon
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
+
+    def token_range(self, start: int, end: int) -> range:
+        """The indices of the tokens that lie inside start:end, in order."""
+        return range(bisect_left(self.token_starts, start), bisect_right(self.token_ends, end))
+
+    def tokens_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The tokens that lie inside start:end, in order."""
+        inside = self.token_range(start, end)
+        return self.tokens[inside.start : inside.stop]
+
+
+class _Spans:
+    """Mentions sorted by start, to find those overlapping or inside a span by bisecting:
+    scanning every mention for every candidate made long texts quadratic. Built where it is
+    used, since mentions' spans may change between the steps of a pass."""
+
+    __slots__ = ("_longest", "_sorted", "_starts")
+
+    def __init__(self, mentions: Iterable[_Mention]) -> None:
+        self._sorted = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._sorted]
+        self._longest = max((m.length for m in self._sorted), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Mention]:
+        """Those sharing a character with start:end (one ending after `start` begins after
+        start - longest)."""
+        found = self._sorted[
+            bisect_right(self._starts, start - self._longest) : bisect_left(self._starts, end)
+        ]
+        return [m for m in found if m.start < end and start < m.end]
+
+    def any_overlapping(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end))
+
+    def inside(self, start: int, end: int) -> list[_Mention]:
+        """Those that lie within start:end."""
+        found = self._sorted[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [m for m in found if m.end <= end]
 
 
 def _run_words(ctx: _Context) -> set[str]:
@@ -97,6 +141,8 @@ def prepare(
         starts={s for s, _, _ in tokens},
         ends={e for _, e, _ in tokens},
         lex=lex,
+        token_starts=[s for s, _, _ in tokens],
+        token_ends=[e for _, e, _ in tokens],
     )
     ctx.entries = dictionary.lookup_many(_run_words(ctx))
     return ctx
