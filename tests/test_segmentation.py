@@ -135,6 +135,18 @@ def test_segmenting_from_several_threads_gives_the_same_words(article_text):
     assert [results[i] for i in range(len(texts))] == expected
 
 
+def test_a_word_list_loaded_word_by_word_cuts_the_same_words(article_text):
+    """A long text's analysis loads jieba's word list a word at a time, so the window keeps
+    running meanwhile: the reader must still see exactly the words and tags of the list
+    loaded at once."""
+    text = "\n".join(article_text(name) for name in ARTICLE_NAMES)
+    dictionary = default_analyzer().dictionary
+    at_once = Segmenter(dictionary.contains, frequency=dictionary.frequency)
+    gently = Segmenter(dictionary.contains, frequency=dictionary.frequency)
+    gently.load_gently()
+    assert gently.segment_tagged(text) == at_once.segment_tagged(text)
+
+
 def test_a_word_missing_from_the_dictionary_splits_into_meaningful_words():
     # openai-departures-after-sutskever.txt: CC-CEDICT has 神经 and 科学 but not 神经科学;
     # 神经科 + 学 would also be two entries, but leaves the reader a lone character.

@@ -187,7 +187,7 @@ class _AnalysisJob(QRunnable):
             self._signals.loaded.emit(self._request, article)
             open_dictionary_first(analyzer)
             with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
-                analysis = analyzer.analyze(article, stop=self.superseded)
+                analysis = analyzer.analyze(article, stop=self.superseded, gentle=True)
                 index = build_view_index(analyzer, analysis)
             self._signals.analysed.emit(self._request, analysis, index)
             warm_popup_lookups(analyzer)

@@ -223,12 +223,13 @@ class Analyzer:
         self.segmenter.warm_up()
 
     def analyze(self, article: Article, use_cache: bool = True,
-                stop: StopCheck = never_stop) -> Analysis:
+                stop: StopCheck = never_stop, gentle: bool = False) -> Analysis:
         """The full analysis (tokens, pinyin, glosses, names), from the on-disk cache when
-        this exact article was seen; `Cancelled` when `stop()` turns true between steps."""
+        this exact article was seen; `Cancelled` when `stop()` turns true between steps;
+        `gentle` for a worker whose GUI thread must keep running (see `analyze_article`)."""
         from app.core.analysis.pipeline import analyze_article
 
-        return analyze_article(self, article, use_cache, stop)
+        return analyze_article(self, article, use_cache, stop, gentle)
 
     def analyze_document(self, data: str | bytes, clean: bool = True, name: str | None = None,
                          use_cache: bool = True) -> Analysis:

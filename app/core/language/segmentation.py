@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 from app.core.text.chars import all_han, has_han
@@ -90,10 +91,27 @@ def _rjieba_class():  # -> type[rjieba.Jieba]
 
 
 class _RJiebaBackend:
-    """jieba-rs: the same dictionary, DAG and HMM as jieba, without jieba's load time."""
+    """jieba-rs: the same dictionary, DAG and HMM as jieba, without jieba's load time.
 
-    def __init__(self) -> None:
-        self._jieba = _rjieba_class()()
+    `gently`: jieba-rs builds its word list in one native call that holds the GIL for
+    ~0.1 s, a freeze of the window while a worker loads it. Added a word at a time from
+    jieba's own dict.txt (the list jieba-rs embeds; add_word keeps the same frequencies,
+    tags and total) the load takes ~0.3 s more but lets the GUI thread run in between."""
+
+    def __init__(self, gently: bool = False) -> None:
+        jieba_class = _rjieba_class()
+        words = _jieba_word_list() if gently else None
+        if words is None:
+            self._jieba = jieba_class()
+            return
+        self._jieba = jieba_class.empty()
+        add = self._jieba.add_word
+        with open(words, encoding="utf-8") as lines:
+            for line in lines:  # as jieba-rs reads its own copy: word [freq [tag]]
+                fields = line.split()
+                if fields:
+                    freq = int(fields[1]) if len(fields) > 1 else 0
+                    add(fields[0], freq, fields[2] if len(fields) > 2 else "")
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._jieba.tag(text, True)
@@ -106,8 +124,23 @@ class _RJiebaBackend:
         self._jieba.add_word(word, None, tag)  # frequency: enough to keep it whole
 
 
+def _jieba_word_list() -> Path | None:
+    """jieba's dict.txt, found without importing jieba (None where it is not shipped)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
 def _load_backend() -> Backend:
     return _RJiebaBackend()
+
+
+def _load_backend_gently() -> Backend:
+    return _RJiebaBackend(gently=True)
 
 
 def _no_counts(word: str) -> int:
@@ -139,11 +172,14 @@ class Segmenter:
         self._rule_splits: dict[str, tuple[str, ...]] = {}
         self._backend_words: frozenset[str] = frozenset()  # user words the back end knows
 
-    def _loaded(self) -> Backend:
+    def _loaded(self, gently: bool = False) -> Backend:
         if self._backend is None:
             with self._lock:
                 if self._backend is None:
-                    backend = self._make_backend()
+                    make = self._make_backend
+                    if gently and make is _load_backend:
+                        make = _load_backend_gently
+                    backend = make()
                     for word in sorted(self._rules.words):
                         backend.add_word(word, USER_WORD_TAG)
                     self._backend_words = self._rules.words
@@ -177,6 +213,11 @@ class Segmenter:
                     self._backend = None  # rebuilt with the remaining words on next use
         self._word_tag.cache_clear()
         self._cached_tagged.cache_clear()
+
+    def load_gently(self) -> None:
+        """Load the word list now, letting other threads run meanwhile (see
+        `_RJiebaBackend`): for a worker whose long analysis the window waits on anyway."""
+        self._loaded(gently=True)
 
     def warm_up(self) -> None:
         """Load the word list (and the headword index) now, not on the first article."""
