@@ -122,10 +122,12 @@ def warm_popup_lookups(analyzer: Analyzer) -> None:
 
 def warm_segmenter(analyzer: Analyzer) -> None:
     """Load the word list now, while the reader starts reading, not when a library import or
-    the next article first needs it: rjieba builds it in native code holding the GIL
-    (~0.1 s), which freezes the window wherever it happens, so it happens once, early.
-    A cached article needs no segmenter; a failure is the next analysis' to report."""
+    the next article first needs it: rjieba builds it in one native call holding the GIL
+    (~0.1 s, a freeze of the window), so it is added a word at a time here instead
+    (`Segmenter.load_gently`), once, early. A cached article needs no segmenter; a failure
+    is the next analysis' to report."""
     with contextlib.suppress(Exception):
+        analyzer.segmenter.load_gently()
         analyzer.warm_up()
 
 
