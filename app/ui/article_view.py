@@ -44,13 +44,18 @@ from app.core.language.tones import tone_color
 from app.core.text.chars import has_han
 from app.core.types import Analysis, Token, WordState
 from app.ui import ruby
+from app.ui.text_geometry import SpanGeometry
 from app.ui.theme import LIGHT, Theme
 from app.ui.tone_text import ToneTextColorer
 
 HOVER_DELAY_MS = 120
-# Characters decorated beyond the visible edges: a wheel step stays decorated, and each
-# decoration pass (about 10 µs per word) stays a few milliseconds.
+# Characters decorated beyond the visible edges (which words are there, their kinds of
+# marks, the names' highlights); a decoration pass (about 10 µs per word) stays a few
+# milliseconds.
 VISIBLE_MARGIN = 400
+# Marks and readings are laid out, and characters tone-coloured, for a narrower margin:
+# they cost more than finding which words are there.
+NEAR_MARGIN = ruby.RUBY_MARGIN
 LINE_HEIGHT_PERCENT = 135
 # A long text goes into the document this many characters per event-loop turn: Qt lays
 # out what was inserted before the next piece, so no turn costs more than a few tens of
@@ -185,6 +190,10 @@ class ArticleView(QTextEdit):
         # document coordinates are computed on the first paint after a change.
         self._marks: list[tuple[int, int, int]] = []
         self._mark_rects: list[tuple[int, QRectF]] | None = None
+        # Where words are, shared by the marks and the readings (one layout's worth).
+        self._geometry = SpanGeometry(self.document(), self._offsets.to_qt)
+        # Text offsets whose marks and readings are laid out: the screen and a little more.
+        self._near = (0, 0)
         self._theme: Theme = LIGHT
         self._font_family = ""
         # Pinyin above words: mode, which words count as familiar ("unknown" mode leaves
@@ -242,6 +251,8 @@ class ArticleView(QTextEdit):
         self._base_key = None
         self._marks = []
         self._mark_rects = None
+        self._geometry = SpanGeometry(doc, self._offsets.to_qt)
+        self._near = (0, 0)
         self._ruby_words = []
         self._ruby_runs = None
         self._ruby_layout = None
@@ -273,6 +284,7 @@ class ArticleView(QTextEdit):
         self._ruby_layout = None
         self._ruby_runs = None
         self._mark_rects = None
+        self._geometry.clear()
         self._deactivate()
         self.scroll_to_offset(first, center=False)
         self._schedule_decoration()
@@ -398,7 +410,8 @@ class ArticleView(QTextEdit):
         """The readings placed over the decorated range (document coordinates)."""
         if self._ruby_runs is None:
             if self._ruby_layout is None:
-                self._ruby_layout = ruby.RubyLayout(self.document().defaultFont())
+                self._ruby_layout = ruby.RubyLayout(self.document().defaultFont(),
+                                                    self._geometry)
             self._ruby_runs = self._ruby_layout.runs(self.document(), self._offsets.to_qt,
                                                      self._ruby_words)
         return self._ruby_runs
@@ -520,12 +533,14 @@ class ArticleView(QTextEdit):
             hi -= 1
         return range(lo, hi)
 
-    def _visible_range(self, margin: int = VISIBLE_MARGIN) -> tuple[int, int]:
+    def _visible_range(self, *margins: int) -> list[tuple[int, int]]:
+        """[first - margin, last + margin) around the characters on screen, per margin."""
         viewport = self.viewport().rect()
         first = self._offsets.to_py(self.cursorForPosition(viewport.topLeft()).position())
         last = self._offsets.to_py(self.cursorForPosition(viewport.bottomRight()).position())
         first, last = min(first, last), max(first, last)  # mid-layout they can cross
-        return max(0, first - margin), min(len(self._text), last + margin)
+        return [(max(0, first - margin), min(len(self._text), last + margin))
+                for margin in margins]
 
     def scroll_to_offset(self, offset: int, center: bool = True) -> None:
         cursor = self._cursor_at(offset)
@@ -791,12 +806,17 @@ class ArticleView(QTextEdit):
                 self.word_activated.emit(self._current, global_rect)
             else:
                 self._deactivate()
-        self._schedule_decoration(content_changed=False)
+        # Decorated now, not on the next turn: the repaint the scroll asked for then finds
+        # the new range's marks and readings, instead of painting the old ones and being
+        # followed by a second full repaint.
+        self._decorate_timer.stop()
+        self._decorate_visible()
 
     # ---- decoration ------------------------------------------------------------------------
 
     def _on_layout_changed(self, _size=None) -> None:
         self._mark_rects = None  # lines moved: the marks' rectangles are stale
+        self._geometry.clear()
         self._ruby_runs = None
         self._ruby_layout = None
         self._schedule_decoration(content_changed=False)
@@ -822,9 +842,12 @@ class ArticleView(QTextEdit):
 
     def _decorate_visible(self) -> None:
         """Rebuild the underlines for what is on screen (plus a margin), then apply."""
-        lo, hi = self._visible_range() if self._text else (0, 0)
-        key = (lo, hi)
+        (lo, hi), near = self._visible_range(VISIBLE_MARGIN, NEAR_MARGIN) if self._text \
+            else ((0, 0), (0, 0))
+        key = (lo, hi, near)  # near the ends of a text only the narrower range moves
         if key != self._base_key:
+            self._near = near
+            self._geometry.next_range()
             self._base_selections = self._base_decorations(lo, hi)
             self._base_key = key
             self._mark_rects = None
@@ -865,7 +888,7 @@ class ArticleView(QTextEdit):
             parity = 0
             ruby_on = self._ruby_mode != "off"
             # Readings are measured for a narrower margin: they cost more than an underline.
-            ruby_lo, ruby_hi = self._visible_range(ruby.RUBY_MARGIN) if ruby_on else (0, 0)
+            ruby_lo, ruby_hi = self._near if ruby_on else (0, 0)
             states = self._states
             names = self._spans_between(self._entity_spans, lo, hi)
             in_names = {offset for start, end in names for offset in range(start, end)}
@@ -889,8 +912,9 @@ class ArticleView(QTextEdit):
             if self._tone_text:
                 dark = self._theme.dark
                 self._tone_colorer.colour(self.document(), self._offsets.to_qt,
-                                          self._offsets.to_py, self._tokens, self._starts, lo,
-                                          hi, lambda syllable: tone_color(syllable, dark))
+                                          self._offsets.to_py, self._tokens, self._starts,
+                                          *self._near, lambda syllable: tone_color(syllable,
+                                                                                   dark))
         marked = QTextCharFormat()
         marked.setBackground(self._theme.entity_highlight)
         for start, end in self._spans_between(list(self._highlighted), lo, hi):
@@ -916,35 +940,18 @@ class ArticleView(QTextEdit):
         return [(_MARK_NAMES[kind], self._text[start:end]) for kind, start, end in self._marks]
 
     def _mark_geometry(self) -> list[tuple[int, QRectF]]:
-        """Each mark's line pieces in document coordinates (a word may wrap)."""
+        """Each mark's line pieces in document coordinates (a word may wrap), for the marks
+        near the screen: the rest of the decorated range is never painted before the next
+        scroll decorates again."""
         if self._mark_rects is not None:
             return self._mark_rects
-        doc = self.document()
-        to_qt = self._offsets.to_qt
+        near_lo, near_hi = self._near
         rects: list[tuple[int, QRectF]] = []
         for kind, start, end in self._marks:
-            qs, qe = to_qt(start), to_qt(end)
-            block = doc.findBlock(qs)
-            while block.isValid() and block.position() < qe:
-                layout = block.layout()
-                base = block.position()
-                origin = layout.position()
-                pos = max(qs, base) - base
-                stop = min(qe - base, block.length() - 1)
-                while pos < stop:
-                    line = layout.lineForTextPosition(pos)
-                    if not line.isValid():
-                        break  # not laid out yet: the layout-changed signal comes back here
-                    piece_end = min(stop, line.textStart() + line.textLength())
-                    if piece_end <= pos:
-                        break
-                    x1 = ruby.line_x(line, pos)
-                    x2 = ruby.line_x(line, piece_end)
-                    top = origin.y() + line.y()
-                    rects.append((kind, QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1),
-                                               line.height())))
-                    pos = piece_end
-                block = block.next()
+            if end <= near_lo or start >= near_hi:
+                continue
+            for _line, x1, x2, top, height in self._geometry.pieces(start, end) or ():
+                rects.append((kind, QRectF(x1, top, x2 - x1, height)))
         self._mark_rects = rects
         return rects
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,8 +25,9 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QTextDocument,
-    QTextLine,
 )
+
+from app.ui.text_geometry import LineKey, SpanGeometry, line_x
 
 RUBY_MODES = ("off", "all", "unknown")
 RUBY_SCALE = 0.5  # reading size / text size
@@ -100,17 +100,9 @@ class RubyRun:
         return "".join(self.syllables)
 
 
-def line_x(line: QTextLine, pos: int) -> float:
-    """Where text position `pos` is on `line`: Qt's cursorToX answers (x, pos), a pair
-    PySide6's stubs call `object`."""
-    x, _pos = cast("tuple[float, int]", line.cursorToX(pos))
-    return x
-
-
 Word = tuple[int, int, int, tuple[str, ...]]  # token index, start, end, syllable per char
-_LineKey = tuple[int, int]  # block number, line number
 # A word's characters on one line: line, x from, x to, line top, token, syllables.
-_Piece = tuple[_LineKey, float, float, float, int, tuple[str, ...]]
+_Piece = tuple[LineKey, float, float, float, int, tuple[str, ...]]
 
 
 class RubyLayout:
@@ -120,24 +112,26 @@ class RubyLayout:
     line whose words have not changed, cost a dictionary lookup, not a new measurement,
     and a line's readings are drawn once into a pixmap that later paints copy. Only what
     the current range holds is kept. A new layout (font, spacing, width, analysis) gets a
-    new RubyLayout.
+    new RubyLayout. Where a word is comes from `geometry`, which the view's painted marks
+    share: a word underlined and given its reading is measured once.
     """
 
-    def __init__(self, text_font: QFont) -> None:
+    def __init__(self, text_font: QFont, geometry: SpanGeometry) -> None:
         self.metrics = ruby_metrics(text_font)
+        self._geometry = geometry
         self._fm = QFontMetricsF(self.metrics.font)
         self._line_height = QFontMetricsF(text_font).height()
         self._advances: dict[str, float] = {}
         self._pieces: dict[int, list[_Piece]] = {}
-        self._lines: dict[_LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
-        self._pixmaps: dict[_LineKey, tuple[QRectF, QPixmap]] = {}
-        self._bounds: dict[_LineKey, QRectF] = {}
+        self._lines: dict[LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
+        self._pixmaps: dict[LineKey, tuple[QRectF, QPixmap]] = {}
+        self._bounds: dict[LineKey, QRectF] = {}
         self._pixmap_style: tuple | None = None  # the colours the pixmaps were drawn in
 
     def runs(self, doc: QTextDocument, to_qt: Callable[[int], int],
              words: Iterable[Word]) -> list[RubyRun]:
         """Every word's reading, placed over it, without overlaps on any line."""
-        lines: dict[_LineKey, list[_Piece]] = {}
+        lines: dict[LineKey, list[_Piece]] = {}
         measured: dict[int, list[_Piece]] = {}
         for word in words:
             pieces = self._pieces.get(word[0])
@@ -148,7 +142,7 @@ class RubyLayout:
             measured[word[0]] = pieces
             for piece in pieces:
                 lines.setdefault(piece[0], []).append(piece)
-        placed_lines: dict[_LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
+        placed_lines: dict[LineKey, tuple[tuple[int, ...], list[RubyRun]]] = {}
         runs: list[RubyRun] = []
         for key, pieces in lines.items():
             signature = tuple(piece[4] for piece in pieces)
@@ -165,11 +159,19 @@ class RubyLayout:
         self._bounds = {k: v for k, v in self._bounds.items() if k in placed_lines}
         return runs
 
-    @staticmethod
-    def _measure(doc: QTextDocument, to_qt: Callable[[int], int],
+    def _measure(self, doc: QTextDocument, to_qt: Callable[[int], int],
                  word: Word) -> list[_Piece] | None:
         """Where a word's characters are: one piece per line it occupies."""
         index, start, end, pinyin = word
+        if all(pinyin[:end - start]):
+            # The usual case: a word of Han characters on one line, measured once for the
+            # word's marks and its reading.
+            spans = self._geometry.pieces(start, end)
+            if spans is None:
+                return None
+            if len(spans) == 1:
+                key, x1, x2, top, _height = spans[0]
+                return [(key, x1, x2, top, index, tuple(pinyin[:end - start]))]
         block = doc.findBlock(to_qt(start))
         if not block.isValid():
             return []
@@ -177,17 +179,6 @@ class RubyLayout:
         base = block.position()
         origin = layout.position()
         number = block.blockNumber()
-        first, last = to_qt(start) - base, min(to_qt(end) - base, block.length() - 1)
-        line = layout.lineForTextPosition(first)
-        if not line.isValid():
-            return None
-        if last > first and line.textStart() + line.textLength() >= last \
-                and all(pinyin[:end - start]):
-            # The usual case: a word of Han characters on one line, two measurements.
-            x1 = origin.x() + line_x(line, first)
-            x2 = origin.x() + line_x(line, last)
-            return [((number, line.lineNumber()), x1, x2, origin.y() + line.y(), index,
-                     tuple(pinyin[:end - start]))]
         pieces: list[_Piece] = []
         for i in range(end - start):
             syllable = pinyin[i] if i < len(pinyin) else ""

@@ -41,6 +41,14 @@ class ToneTextColorer:
         block = doc.findBlock(to_qt(lo))
         end = to_qt(hi)
         formats: dict[str, QTextCharFormat] = {}
+        colours: dict[str, str] = {}  # a few hundred syllables repeat across thousands of chars
+
+        def colour_of(syllable: str) -> str:
+            found = colours.get(syllable)
+            if found is None:
+                found = colours[syllable] = tone_color(syllable)
+            return found
+
         while block.isValid() and block.position() <= end:
             number = block.blockNumber()
             seen = self._seen.get(number)
@@ -48,7 +56,7 @@ class ToneTextColorer:
             # spacing); asking the layout for them would cost a conversion of every range.
             if seen is None or seen[0] != block.length():
                 ranges = self._ranges(block.position(), block.length(), to_qt, to_py, tokens,
-                                      starts, tone_color, formats)
+                                      starts, colour_of, formats)
                 self._seen[number] = (block.length(), bool(ranges))
                 if ranges:
                     block.layout().setFormats(ranges)
@@ -86,12 +94,14 @@ class ToneTextColorer:
         last = bisect.bisect_left(starts, hi)
         runs: list[list] = []  # [qt start, qt end, colour]
         for token in tokens[first:last]:
+            text, begin = token.text, token.start
             for i, syllable in enumerate(token.pinyin):
-                offset = token.start + i
-                if not syllable or not lo <= offset < hi or not is_han(token.text[i]):
+                offset = begin + i
+                if not syllable or not lo <= offset < hi or not is_han(char := text[i]):
                     continue
                 color = tone_color(syllable)
-                qs, qe = to_qt(offset) - position, to_qt(offset + 1) - position
+                qs = to_qt(offset) - position
+                qe = qs + (2 if ord(char) > 0xFFFF else 1)  # UTF-16 units of the character
                 if runs and runs[-1][1] == qs and runs[-1][2] == color:
                     runs[-1][1] = qe
                 else:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
 from app.core.analysis.analyzer import default_analyzer
-from app.ui.settings import ViewSettings
+from app.ui.settings import MAX_HSK_BAND, ViewSettings
 
 from .conftest import ARTICLES
 
@@ -180,3 +180,61 @@ def test_pinyin_above_yi_follows_the_spoken_tones_choice(qtbot, open_window) -> 
     window.sandhi_action.setChecked(True)  # View → Spoken tones for 一 and 不
     _settle(qtbot, view)
     assert dict(view.visible_ruby())[index].startswith("yí")  # before a fourth tone
+
+
+def _ink_over(qtbot, view, index: int) -> tuple[str, int]:
+    """The reading drawn above token `index` once the view has settled, and its ink."""
+    image = _settle(qtbot, view)
+    page = view.viewport().palette().base().color().lightness()
+    return (dict(view.visible_ruby()).get(index, ""),
+            _ink_above(image, view.token_rect(index), page))
+
+
+def test_pinyin_stays_over_unknown_words_only_after_scrolling_zoom_and_dark_theme(
+        qtbot, open_window) -> None:
+    window = open_window(XAI)
+    view = window.view
+    window.aids.set_known_band(MAX_HSK_BAND)  # only words beyond HSK get pinyin
+    window.aids.set_ruby_mode("unknown")
+    bar = view.verticalScrollBar()
+    # A wheel notch at a time to the end, a jump back to the top, then to the middle.
+    value = 0
+    while value < bar.maximum():
+        value = min(bar.maximum(), value + bar.singleStep() * 3)
+        bar.setValue(value)
+        qtbot.wait(1)
+    bar.setValue(0)
+    qtbot.wait(1)
+    middle = bar.maximum() // 2
+    bar.setValue(middle)
+    _settle(qtbot, view)
+    readings = dict(view.visible_ruby())
+    on_screen = [i for i in view.visible_tokens() if i in readings]
+    # A word with pinyin whose neighbours have none (so no reading can overhang it) is
+    # marked known; another word with pinyin nearby stays unknown.
+    known = next(i for i in on_screen if i - 1 not in readings and i + 1 not in readings)
+    unknown = min((i for i in on_screen if view.tokens[i].text != view.tokens[known].text),
+                  key=lambda i: abs(i - known))
+    assert _ink_over(qtbot, view, known)[1] > 20  # drawn before it is marked known
+    # The first frame after a jump already has the new place's pinyin.
+    bar.setValue(0)
+    _settle(qtbot, view)
+    bar.setValue(middle)
+    first_frame = view.viewport().grab().toImage()
+    page = view.viewport().palette().base().color().lightness()
+    assert _ink_above(first_frame, view.token_rect(unknown), page) > 20
+    _mark_known(window, view.tokens[known].text)
+
+    def check() -> None:
+        view.scroll_to_offset(view.tokens[known].start)
+        assert _ink_over(qtbot, view, known) == ("", 0)
+        reading, ink = _ink_over(qtbot, view, unknown)
+        assert reading == "".join(view.tokens[unknown].pinyin) and ink > 20
+
+    check()
+    window.change_font_size(+4)
+    check()
+    window.aids.set_theme("dark")
+    check()
+    window.change_font_size(-4)
+    check()
