@@ -287,7 +287,8 @@ class ArticleView(QTextEdit):
         self._geometry.clear()
         self._deactivate()
         self.scroll_to_offset(first, center=False)
-        self._schedule_decoration()
+        self._base_key = None
+        self._decorate_now()
 
     def _insert_next_piece(self, size: int = INSERT_PIECE_CHARS) -> None:
         """Append the next piece of a long text; the rest follows on later event-loop turns.
@@ -795,7 +796,7 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._deactivate()
-        self._schedule_decoration(content_changed=False)
+        self._decorate_now()
 
     def _on_scrolled(self) -> None:
         if self._current >= 0:
@@ -806,11 +807,7 @@ class ArticleView(QTextEdit):
                 self.word_activated.emit(self._current, global_rect)
             else:
                 self._deactivate()
-        # Decorated now, not on the next turn: the repaint the scroll asked for then finds
-        # the new range's marks and readings, instead of painting the old ones and being
-        # followed by a second full repaint.
-        self._decorate_timer.stop()
-        self._decorate_visible()
+        self._decorate_now()
 
     # ---- decoration ------------------------------------------------------------------------
 
@@ -820,6 +817,14 @@ class ArticleView(QTextEdit):
         self._ruby_runs = None
         self._ruby_layout = None
         self._schedule_decoration(content_changed=False)
+
+    def _decorate_now(self) -> None:
+        """Decorate before the next paint, not on the next turn: after a scroll, a resize or
+        a re-layout the repaint Qt asked for then finds the new place's marks and readings,
+        instead of painting the old ones and being followed by a second full repaint (only
+        the lines near the screen have their marks and readings laid out)."""
+        self._decorate_timer.stop()
+        self._decorate_visible()
 
     def _schedule_decoration(self, content_changed: bool = True) -> None:
         """Decorate on the next event-loop turn (several changes cost one pass)."""

@@ -127,6 +127,7 @@ class RubyLayout:
         self._pixmaps: dict[LineKey, tuple[QRectF, QPixmap]] = {}
         self._bounds: dict[LineKey, QRectF] = {}
         self._pixmap_style: tuple | None = None  # the colours the pixmaps were drawn in
+        self._tone_pens: dict[str, QColor] = {}  # syllable -> its tone colour, in that style
 
     def runs(self, doc: QTextDocument, to_qt: Callable[[int], int],
              words: Iterable[Word]) -> list[RubyRun]:
@@ -234,6 +235,7 @@ class RubyLayout:
         """
         if style != self._pixmap_style:
             self._pixmaps.clear()
+            self._tone_pens.clear()
             self._pixmap_style = style
         clip = clip.adjusted(-2, -2, 2, 2)
         ratio = painter.device().devicePixelRatioF()
@@ -273,7 +275,10 @@ class RubyLayout:
             at = 0.0
             for syllable, advance in zip(run.syllables, run.advances, strict=True):
                 if tone_color is not None:
-                    painter.setPen(QColor(tone_color(syllable)))
+                    pen = self._tone_pens.get(syllable)
+                    if pen is None:
+                        pen = self._tone_pens[syllable] = QColor(tone_color(syllable))
+                    painter.setPen(pen)
                 painter.drawText(QPointF(at, 0.0), syllable)
                 at += advance
             painter.restore()
