@@ -239,6 +239,7 @@ class ArticleView(QTextEdit):
         doc.setDefaultFont(self._reading_font())
         cursor = QTextCursor(doc)
         cursor.setBlockFormat(self._block_format())
+        self._geometry = SpanGeometry(doc, self._offsets.to_qt)  # before a scroll decorates
         self.setDocument(doc)  # the previous document, our child, is deleted by Qt
         self._pending_text = text.replace("\r", " ")
         self._insert_cursor = cursor
@@ -251,7 +252,6 @@ class ArticleView(QTextEdit):
         self._base_key = None
         self._marks = []
         self._mark_rects = None
-        self._geometry = SpanGeometry(doc, self._offsets.to_qt)
         self._near = (0, 0)
         self._ruby_words = []
         self._ruby_runs = None
