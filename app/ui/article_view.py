@@ -892,7 +892,7 @@ class ArticleView(QTextEdit):
             last = bisect.bisect_left(self._starts, hi)
             parity = 0
             ruby_on = self._ruby_mode != "off"
-            # Readings are measured for a narrower margin: they cost more than an underline.
+            # Readings, like the marks' places, only near the screen: they cost more.
             ruby_lo, ruby_hi = self._near if ruby_on else (0, 0)
             states = self._states
             names = self._spans_between(self._entity_spans, lo, hi)
