@@ -106,7 +106,8 @@ def find_entities(
         corrections = Corrections.load(set_aside=False)
     mentions = rule_mentions(ctx, corrections)
     if tagger is not None and tagger.available:
-        mentions = combine(ctx, mentions, tagger.tag(ctx, mentions))
+        tagged_spans, support = tagger.tag_and_support(ctx, mentions)
+        mentions = combine(ctx, mentions, tagged_spans, support)
         mentions = _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections))
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
     mentions = _nickname_mentions(ctx, mentions)

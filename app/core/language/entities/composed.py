@@ -101,6 +101,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         wordlike = all_han(w) or (w.isascii() and w.isalnum())
         if not wordlike or _fold(w) in lex.stop or tokens[index][1] - s > 16:
             break
+        if j > 0 and w[0] in "日月" and w[-1] in "讯电" and tokens[j - 1][2] == "m":
+            break  # 6月17 + 日讯 + 新华社: a dateline, not an owner
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
         if w in lex.suffixes and j != index - 1 and t != "nt":

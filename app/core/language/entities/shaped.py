@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
@@ -175,7 +176,10 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         entries = ctx.entries.get(name)
         if _fold(name) in ctx.lex.stop or (entries and not any(e.proper for e in entries)):
             continue  # 据统计, 据悉: a common word, not a source
-        out.append(_Mention(start, end, "organization", _COMPOSED))
+        if name in ctx.lex.places or _type_from_gloss(_proper_senses(entries or ())) == "place":
+            out.append(_Mention(start, end, "place", _COMPOSED))  # 北京6月17日讯: a dateline
+        else:
+            out.append(_Mention(start, end, "organization", _COMPOSED))
     return out
 
 

@@ -160,12 +160,42 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
     return []
 
 
+def _capitalised_country(ctx: _Context, word: str) -> list[tuple[int, int]]:
+    """对美, 反华, 侵华, 华侨, 京剧: a two-character word CC-CEDICT spells with one capital, on a
+    character that stands for a country or city (duì Měi, fǎn Huá, Jīng jù), beside a word of
+    relations or of people and arts: that character names the place, as news annotation marks
+    it. Not 日元, 英文 or 华北 (money, a language, a region), not 中华 or 美中 (both capitals:
+    a name or a pair the other rules read), nor 中山 or 美国, names of their own."""
+    entries = ctx.entries.get(word, ())
+    if len(word) != 2 or not entries or word in ctx.lex.places:
+        return []
+    proper = _proper_senses(entries)
+    if proper and _type_from_gloss(proper) is not None:
+        return []
+    short = cue_set("country_short")
+    for entry in entries:
+        syllables = entry.pinyin_numbered.split()
+        if len(syllables) != 2:
+            continue
+        capitals = [i for i, syl in enumerate(syllables) if syl[:1].isupper()]
+        if len(capitals) != 1 or word[capitals[0]] not in short:
+            continue
+        at = capitals[0]
+        if word[1 - at] in cue_set("country_before" if at else "country_after"):
+            return [(at, at + 1)]
+    return []
+
+
 def _paired_country(ctx: _Context, pos: int) -> bool:
     """中 + 美, 中、阿: a one-character country next to another one."""
     text, short = ctx.simple, cue_set("country_short")
     before, after = text[pos - 1 : pos], text[pos + 1 : pos + 2]
     alone_before = pos - 1 in ctx.starts and pos in ctx.ends  # a one-character token
     alone_after = pos + 1 in ctx.starts and pos + 2 in ctx.ends
+    if text[pos] not in short:
+        alone_before = alone_after = False  # 中以 + 2∶0: 以 is "by", but 中、阿 two states
+    elif before == "、" or after == "、":
+        short = short | cue_set("pair_countries")
     if (before and before in short and alone_before) or (after and after in short and alone_after):
         return True
     return (after == "、" and text[pos + 2 : pos + 3] in short) or (
@@ -192,13 +222,14 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         unknown_nt = tag == "nt" and not ctx.entries.get(word) and not _org_ending(ctx, word)
         places = (
             _glued_places(word, tag, common)
+            or _capitalised_country(ctx, word)
             or _country_class(word, lex)
             or (
                 # 中国足协: the tagger's own name, but 中国 + 航天 when nothing says organisation
                 _place_prefix(ctx, word) if tag != "nt" or unknown_nt else []
             )
         )
-        if len(word) == 1 and word in cue_set("country_short") and _paired_country(ctx, start):
+        if len(word) == 1 and word in cue_set("pair_countries") and _paired_country(ctx, start):
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
         elif len(word) == 1 and places and not _country_context(ctx, start):
             continue  # 好美: the adjective, not America
@@ -276,11 +307,19 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             etype = gloss_type or ("place" if tag == "ns" else "organization")
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
+        if proper and common and gloss_type == "place" and _weather_after(ctx, end):
+            out.append(_Mention(start, end, "place", _DICT))  # 海口 + 多云: the city's forecast
+            continue
         if proper and not common:
             etype = gloss_type or _type_from_tag(tag)
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _weather_after(ctx: _Context, end: int) -> bool:
+    """A forecast follows (多云, 小雨转晴): the word before it is the place forecast for."""
+    return ctx.simple[end : end + 3].startswith(cues("weather"))
 
 
 def _org_ending(ctx: _Context, word: str) -> bool:

@@ -252,8 +252,18 @@ class EntityTagger:
         """The tagger's mentions in ctx.simple as (start, end, type, confidence): the least
         probability, over the span's characters, that the character is inside a mention of
         that type (the CRF's marginals; near 1 where it is sure, below 0.5 where it wavers)."""
+        return self.tag_and_support(ctx, rules)[0]
+
+    def tag_and_support(
+        self, ctx: _Context, rules: Sequence[_Mention]
+    ) -> tuple[list[Scored], dict[tuple[int, int, EntityType], float]]:
+        """`tag`'s mentions, and for each of the rules' mentions the tagger's support for it:
+        the least probability over its characters that the character is inside a mention of
+        its type (the tagger may half believe a name its best labelling leaves out)."""
         info = _char_info(ctx, rules)
         out: list[Scored] = []
+        support: dict[tuple[int, int, EntityType], float] = {}
+        codes = {etype: code for code, etype in LABELS.items()}
         with self._lock:
             model = self._model()
             for start, end in sentences(ctx.simple):
@@ -263,7 +273,13 @@ class EntityTagger:
                 for s, e, t in spans_from_labels(labels, start):
                     sure = min(_inside(model, t, i - start) for i in range(s, e))
                     out.append((s, e, LABELS[t], sure))
-        return out
+                for m in rules:
+                    if start <= m.start and m.end <= end and m.type in codes:
+                        code = codes[m.type]
+                        support[(m.start, m.end, m.type)] = min(
+                            _inside(model, code, i - start) for i in range(m.start, m.end)
+                        )
+        return out, support
 
 
 Scored = tuple[int, int, EntityType, float]
