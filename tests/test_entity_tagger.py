@@ -373,3 +373,64 @@ def test_a_name_only_jieba_reads_as_a_person_needs_a_word_that_introduces_it():
 
     assert "柯志明" in kept("柯志明说，这条路明年修好。")
     assert "柯志明" not in kept("柯志明明白这条路的难处。")  # the tagger decides here
+
+
+# ---- news writing: places before bodies, datelines, abbreviations --------------------------
+
+
+def test_a_place_before_its_police_army_or_government_is_the_place():
+    found = types("哥伦比亚警方昨天抓获两人，俄政府随后表示关注，山东公安机关也派人到场。")
+    assert found.get("哥伦比亚") == "place" and found.get("俄") == "place"
+    assert found.get("山东") == "place"
+    assert not {"哥伦比亚警方", "俄政府", "山东公安机关"} & found.keys()
+
+
+def test_a_provinces_own_government_stays_a_body():
+    found = types("湖南省政府昨天发布通知。")
+    assert "湖南" not in found and "湖南省" not in found
+
+
+def test_two_states_before_their_relations_are_two_places():
+    found = types("两位学者谈到日美两国的贸易，也谈到中美关系。")
+    assert {"日", "美", "中"} <= {name for name, kind in found.items() if kind == "place"}
+
+
+def test_a_one_character_country_in_a_word_of_relations_is_the_place():
+    assert types("他对发展对美关系充满信心。").get("美") == "place"
+    assert types("大家反对侵华战争。").get("华") == "place"
+
+
+def test_money_and_languages_name_no_place():
+    found = types("日元又跌了，他用英文写信。")
+    assert "日" not in found and "英" not in found
+
+
+def test_a_datelines_city_is_a_place_not_a_source():
+    found = types("本报巴黎5月25日电 记者报道：展览开幕。北京6月17日讯新华社记者王林报道。")
+    assert found.get("巴黎") == "place" and found.get("北京") == "place"
+    assert found.get("新华社") == "organization" and "日讯新华社" not in found
+
+
+def test_a_city_in_a_forecast_is_a_place():
+    assert types("今天天气：曼谷雷阵雨，28℃／34℃。").get("曼谷") == "place"
+
+
+def test_a_kind_of_body_is_not_a_name():
+    found = types("一些农村信用社找到环保部门。国际刑事法院回应了。")
+    assert not {"农村信用社", "环保部门"} & found.keys()
+    assert found.get("国际刑事法院") == "organization"
+
+
+def test_a_ministers_title_keeps_the_ministry_whole():
+    assert types("温家宝会见芬兰农林部长。").get("芬兰农林部") == "organization"
+
+
+def test_the_tagger_says_how_far_it_believes_each_rule_mention():
+    analyzer = default_analyzer()
+    text = "记者王林说，北京的天气很好。"
+    ctx = prepare(text, analyzer.segment_tagged(text), analyzer.dictionary)
+    rules = rule_mentions(ctx, Corrections())
+    _, support = analyzer.tagger.tag_and_support(ctx, rules)
+    assert {(m.start, m.end, m.type) for m in rules} == set(support)
+    assert all(0.0 <= p <= 1.0 for p in support.values())
+    assert support[(6, 8, "place")] > 0.5  # 北京, which the tagger finds itself
