@@ -264,6 +264,8 @@ class EntityTagger:
         out: list[Scored] = []
         support: dict[tuple[int, int, EntityType], float] = {}
         codes = {etype: code for code, etype in LABELS.items()}
+        pending = sorted((m for m in rules if m.type in codes), key=lambda m: m.start)
+        k = 0  # the next rule mention to score: sentences and mentions both run left to right
         with self._lock:
             model = self._model()
             for start, end in sentences(ctx.simple):
@@ -273,11 +275,12 @@ class EntityTagger:
                 for s, e, t in spans_from_labels(labels, start):
                     sure = min(_inside(model, t, i - start) for i in range(s, e))
                     out.append((s, e, LABELS[t], sure))
-                for m in rules:
-                    if start <= m.start and m.end <= end and m.type in codes:
-                        code = codes[m.type]
+                while k < len(pending) and pending[k].start < end:
+                    m = pending[k]
+                    k += 1
+                    if start <= m.start and m.end <= end:
                         support[(m.start, m.end, m.type)] = min(
-                            _inside(model, code, i - start) for i in range(m.start, m.end)
+                            _inside(model, codes[m.type], i - start) for i in range(m.start, m.end)
                         )
         return out, support
 
