@@ -434,3 +434,8 @@ def test_the_tagger_says_how_far_it_believes_each_rule_mention():
     assert {(m.start, m.end, m.type) for m in rules} == set(support)
     assert all(0.0 <= p <= 1.0 for p in support.values())
     assert support[(6, 8, "place")] > 0.5  # 北京, which the tagger finds itself
+
+
+def test_a_currency_or_time_zone_names_no_place():
+    found = types("今年再削减15亿挪威克朗，比赛在北京时间清晨开始。")
+    assert "挪威" not in found and "北京" not in found

@@ -102,9 +102,18 @@ def combine(
     ]  # fmt: skip
     chosen = _resolve_overlaps(chosen + fillers)
     taken = _Spans(chosen)
-    return _resolve_overlaps(
+    chosen = _resolve_overlaps(
         chosen + [m for m in weak if not taken.any_overlapping(m.start, m.end)]
     )
+    return [m for m in chosen if not _place_of_a_unit(ctx, m)]
+
+
+def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
+    """挪威 + 克朗, 北京 + 时间: a country before its currency or a city before its time zone
+    names the unit, not the place (unless a reader put it on the known-name list)."""
+    after = ctx.simple[m.end : m.end + 3]
+    units = (*cues("currencies"), "时间")
+    return m.type == "place" and m.priority < _KNOWN and after.startswith(units)
 
 
 # A person only jieba's tag found is kept where the tagger gives it at least this support.
