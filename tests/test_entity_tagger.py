@@ -439,3 +439,9 @@ def test_the_tagger_says_how_far_it_believes_each_rule_mention():
 def test_a_currency_or_time_zone_names_no_place():
     found = types("今年再削减15亿挪威克朗，比赛在北京时间清晨开始。")
     assert "挪威" not in found and "北京" not in found
+
+
+def test_two_states_jieba_glues_into_one_word_are_two_places():
+    for text in ("双方谋求中印边界问题和平解决。", "他说，埃中两国关系源远流长。"):
+        found = types(text)
+        assert len([kind for kind in found.values() if kind == "place"]) == 2, (text, found)

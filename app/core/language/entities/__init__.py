@@ -66,6 +66,7 @@ def _drop_unwanted(
 
 def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     """The lexicon's and the rules' mentions, overlaps resolved (the tagger's features)."""
+    pairs = _country_pairs(ctx)
     mentions = (
         _known_mentions(ctx)
         + _latin_mentions(ctx)
@@ -78,8 +79,11 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)
         + _media_mentions(ctx)
-        + _country_pairs(ctx)
     )
+    # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
+    # makes of it (the longer mention would otherwise win).
+    joined = {(a.start, b.end) for a, b in zip(pairs[::2], pairs[1::2], strict=True)}
+    mentions = [m for m in mentions if (m.start, m.end) not in joined] + pairs
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, mentions, corrections)
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
