@@ -398,6 +398,8 @@ def test_two_states_before_their_relations_are_two_places():
 def test_a_one_character_country_in_a_word_of_relations_is_the_place():
     assert types("他对发展对美关系充满信心。").get("美") == "place"
     assert types("大家反对侵华战争。").get("华") == "place"
+    found = types("他从小爱看京剧。")
+    assert found.get("京") == "place" and "京剧" not in found  # a kind of theatre, no work
 
 
 def test_money_and_languages_name_no_place():

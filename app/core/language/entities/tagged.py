@@ -170,8 +170,8 @@ def _capitalised_country(ctx: _Context, word: str) -> list[tuple[int, int]]:
     if len(word) != 2 or not entries or word in ctx.lex.places:
         return []
     proper = _proper_senses(entries)
-    if proper and _type_from_gloss(proper) is not None:
-        return []
+    if proper and _type_from_gloss(proper) not in (None, "work"):
+        return []  # (京剧, "Beijing opera", is a kind of theatre, not a work)
     short = cue_set("country_short")
     for entry in entries:
         syllables = entry.pinyin_numbered.split()
