@@ -221,7 +221,7 @@ def _everyday_phrase(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word and
     none a place or a body's own name (上市 + 公司, 地方 + 政府): it describes, it names nothing
     (but a body that is one of a kind says so first: 国际, 国家, 皇家)."""
-    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens if m.start <= s and e <= m.end]
+    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)]
     if len(words) < 2 or sum(map(len, words)) != m.length:
         return False
     lex = ctx.lex
@@ -311,8 +311,10 @@ def _places_of_descriptions(
     reader looks up the place). So do 中美关系, 印巴两国 (the two countries) and 台北多云转晴 (a
     forecast). A place the rules found keeps their mention and English."""
     out: list[_Mention] = []
+    rule_places = _Spans(m for m in rules if m.type == "place")
     for c in crf:
-        places = _leading_places(ctx, c, rules) if c.type in ("organization", "place") else []
+        places = (_leading_places(ctx, c, rule_places) if c.type in ("organization", "place")
+                  else [])
         if places and _descriptive_tail(ctx, places[-1].end, c.end):
             out.extend(places)
         else:
@@ -337,12 +339,12 @@ def _complete_bodies(
     return out
 
 
-def _leading_places(ctx: _Context, c: _Mention, rules: list[_Mention]) -> list[_Mention]:
+def _leading_places(ctx: _Context, c: _Mention, rule_places: _Spans) -> list[_Mention]:
     """The places that open c and end before it does: the rules' (中 + 美 in 中美关系), else
     the place list's entry or a one-character country."""
     if ctx.entries.get(ctx.simple[c.start : c.end]):
         return []  # 中国银行, 美军: the dictionary's own word
-    found = [m for m in rules if m.type == "place" and c.start <= m.start and m.end < c.end]
+    found = [m for m in rule_places.inside(c.start, c.end) if m.end < c.end]
     chain: list[_Mention] = []
     at = c.start
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
@@ -378,7 +380,7 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
 
 def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens of everyday Han words (公安机关, 电信管理部门), no name."""
-    inside = [(s, e) for s, e, _ in ctx.tokens if start <= s and e <= end]
+    inside = [(s, e) for s, e, _ in ctx.tokens_within(start, end)]
     if not inside or inside[0][0] != start or inside[-1][1] != end:
         return False
     for s, e in inside:
