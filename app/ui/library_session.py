@@ -195,7 +195,14 @@ class LibrarySession(QObject):
         self.panel.show_open(entry.location)
         row = model.row_of(entry.location)
         if row >= 0 and model.stats(row) is None:
-            self.worker.refresh([entry], self._states)
+            # Measured now if indexed as it is; otherwise from the window's analysis.
+            self.worker.refresh([entry], self._states, reread=False)
+
+    def analysed(self, text: str, counts: Mapping[str, int]) -> None:
+        """The open article's analysis is shown: the library indexes the words it counted
+        instead of analysing the text again."""
+        if self._current is not None and self._current.chars == len(text):
+            self.worker.store_analysed(self._current, text, counts, self._states)
 
     def record_progress(self, position: int, progress: float) -> None:
         """Where the reader is in the open article, and how far they got (furthest)."""

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from app.core.analysis.analyzer import Analyzer
 from app.core.analysis.library_import import (
     ReadText,
+    counted_text,
     importable_files,
     read_file,
     reread_entries,
@@ -30,7 +31,7 @@ from app.core.analysis.library_import import (
 from app.core.analysis.library_index import LibraryIndex, Location, TextWords, file_stamp
 from app.core.analysis.stats import ArticleStats, reading_stats
 from app.core.errors import UserError
-from app.core.types import LibraryEntry, WordState
+from app.core.types import LibraryEntry, NewEntry, WordState
 from app.core.user.library import LibraryStore
 from app.ui.worker import collector_paused
 
@@ -195,10 +196,19 @@ class LibraryWorker(QObject):
 
     # -- requests ---------------------------------------------------------------------
 
-    def refresh(self, entries: Sequence[LibraryEntry], states: States) -> None:
-        """Check the files are there, read the new or changed ones, measure them all."""
+    def refresh(self, entries: Sequence[LibraryEntry], states: States,
+                reread: bool = True) -> None:
+        """Check the files are there, read the new or changed ones (unless `reread` is
+        off: the window is analysing them), measure them all."""
         entries = list(entries)
-        self._start(lambda job: _refresh(job, entries, dict(states)))
+        self._start(lambda job: _refresh(job, entries, dict(states), reread))
+
+    def store_analysed(self, entry: LibraryEntry, text: str, counts: Mapping[str, int],
+                       states: States) -> None:
+        """The window analysed this text: index the words it counted, so a long text is
+        not analysed a second time for the library (seconds of CPU beside the reader)."""
+        frozen, counted = dict(states), dict(counts)
+        self._start(lambda job: _store_analysed(job, entry, text, counted, frozen))
 
     def update_states(self, states: States) -> None:
         """Word states changed: % known and new words again, for every text (no reading)."""
@@ -244,7 +254,23 @@ def _measure_all(job: _Job, states: States) -> None:
         _measure(job, location, words, states)
 
 
-def _refresh(job: _Job, entries: list[LibraryEntry], states: States) -> None:
+def _store_analysed(job: _Job, entry: LibraryEntry, text: str, counts: dict[str, int],
+                    states: States) -> None:
+    index, texts = job.shared.opened()
+    stamp = file_stamp(entry.path)
+    known = texts.get(entry.location)
+    if stamp is None or (known is not None and known.stamp == stamp):
+        return  # gone, or already indexed as it is (and measured by `_refresh`)
+    new = NewEntry(path=entry.path, title=entry.title, chars=len(text), part=entry.part,
+                   book=entry.book, builtin=entry.builtin)
+    read = counted_text(job.shared.analyzer, new, text, counts, stamp)
+    texts[entry.location] = read.words
+    _measure(job, entry.location, read.words, states)
+    store_batch(job.shared.library, index, [read])
+
+
+def _refresh(job: _Job, entries: list[LibraryEntry], states: States,
+             reread: bool = True) -> None:
     index, texts = job.shared.opened()
     missing, present, stale = set(), set(), []
     for entry in entries:
@@ -260,6 +286,8 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States) -> None:
             stale.append(entry)
     job.signals.missing.emit(missing, present)
     job.flush()
+    if not reread:
+        return
     problems: list[str] = []
     batch: list[ReadText] = []
     rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale))

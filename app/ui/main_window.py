@@ -555,6 +555,7 @@ class MainWindow(QMainWindow):
             self._restore_position = 0
         self._update_known()
         self._show_level_profile(self._view_index.level_profile)
+        self.library.analysed(analysis.text, self._view_index.word_counts)
         words = self._view_index.words
         self.statusBar().showMessage(
             f"{analysis.title} · {len(analysis.text):,} characters · {words:,} words · "

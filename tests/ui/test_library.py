@@ -224,3 +224,26 @@ def test_the_article_being_opened_is_analysed_before_the_library_reads_more(
     qtbot.waitUntil(lambda: len(order) == 2, timeout=120_000)
     assert order == ["article analysed", "text added"]
     assert _row_of_path(window, added) >= 0
+
+
+def test_an_opened_article_is_measured_and_indexed_from_the_windows_analysis(
+        qtbot, tmp_path: Path, open_window, monkeypatch) -> None:
+    """A text the window analyses is not analysed again for the library (a long one would
+    cost the reader seconds of CPU), yet is listed, measured and searchable."""
+    window = open_window(XAI)
+    _idle(qtbot, window)
+    mine = tmp_path / "另一篇.txt"
+    shutil.copy(ARTICLE_FILES[0], mine)
+    library_reads: list[int] = []
+    counted = window.analyzer.words_and_names
+    monkeypatch.setattr(window.analyzer, "words_and_names",
+                        lambda text: library_reads.append(len(text)) or counted(text))
+    with qtbot.waitSignal(window.analysis_shown, timeout=60_000):
+        window.open_path(str(mine))
+    row = _row_of_path(window, mine)
+    qtbot.waitUntil(lambda: _measured(window, row), timeout=60_000)
+    _idle(qtbot, window)
+    assert window.library_panel.model.stats(row) == window.stats
+    assert library_reads == []
+    word = next(t.text for t in window.analysis.tokens if len(t.text) >= 2 and t.gloss)
+    assert (path_key(mine), "") in (window.library.search(word) or set())

@@ -74,14 +74,21 @@ def read_file(analyzer: Analyzer, path: Path) -> list[ReadText]:
 
 def read_article(analyzer: Analyzer, article: Article, stamp: str, book: str = "") -> ReadText:
     """An article's entry and counted words (the light analysis: no pinyin, no glosses)."""
-    from app.core.analysis.library_index import text_words
     from app.core.analysis.stats import article_word_counts
 
-    counts = article_word_counts(analyzer, article)
-    words = text_words(stamp, len(article.text), counts, analyzer.hsk.profile_counts(counts))
     entry = NewEntry(path=article.path or "", title=article.title, chars=len(article.text),
                      part=article.part, book=book)
-    return ReadText(entry, words, article.text)
+    return counted_text(analyzer, entry, article.text, article_word_counts(analyzer, article),
+                        stamp)
+
+
+def counted_text(analyzer: Analyzer, entry: NewEntry, text: str, counts: dict[str, int],
+                 stamp: str) -> ReadText:
+    """A text whose words are counted (by `read_article`, or by the window's analysis)."""
+    from app.core.analysis.library_index import text_words
+
+    words = text_words(stamp, len(text), counts, analyzer.hsk.profile_counts(counts))
+    return ReadText(entry, words, text)
 
 
 def reread_entries(
