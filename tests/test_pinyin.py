@@ -299,6 +299,29 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("我们都喜欢喝茶。", "都", "dōu"),
         ("大家应尽快离开。", "应", "yīng"),
         ("她去市场挑水果。", "挑", "tiāo"),
+        # 着 zháo as a potential complement; the aspect particle elsewhere.
+        ("我翻来覆去睡不着。", "着", "zháo"),
+        ("这本书你用得着吗？", "着", "zháo"),
+        ("他看着窗外。", "着", "zhe"),
+        # 卡 qiǎ "stuck" before where it sticks; kǎ "card" after a determiner.
+        ("鱼刺卡在嗓子里了。", "卡", "qiǎ"),
+        ("我的卡在钱包里。", "卡", "kǎ"),
+        # 种 zhǒng after a number, zhòng as the action.
+        ("这是一种新药。", "种", "zhǒng"),
+        ("今年他们改种玉米。", "种", "zhòng"),
+        ("奶奶在院子里种了几棵树。", "种", "zhòng"),
+        ("你不应随便动别人的东西。", "应", "yīng"),
+        # 得 děi opening a clause, or after a verb of guessing.
+        ("天黑了，得赶紧回家。", "得", "děi"),
+        ("路上堵车，估计得晚点到。", "得", "děi"),
+        ("我借你的书，明天还你。", "还", "huán"),
+        # 为 wéi "to be": a verb after a conjunction is not the action 为 wèi serves.
+        ("他被任命为经理并负责销售。", "为", "wéi"),
+        ("他不愧为一代名医。", "为", "wéi"),
+        ("他们为孩子们准备了礼物。", "为", "wèi"),
+        # 只 zhī after a number written in digits, zhǐ "only" after a number word's noun.
+        ("桌上有3只苹果。", "只", "zhī"),
+        ("他只差一步就赢了。", "只", "zhǐ"),
     ],
 )
 def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:

@@ -11,6 +11,7 @@ A token is (start, end, tag) over the simplified text; rules see only one-charac
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from app.core.text.chars import CLAUSE_MARKS
@@ -42,6 +43,12 @@ def _clause_start(text: str, tagged: Tagged, k: int) -> bool:
     return not before or before[-1] in _CLAUSE_MARKS or before.isspace()
 
 
+def _ends_clause(text: str, tagged: Tagged, k: int) -> bool:
+    """Is the k-th token a clause mark, or past the end of the text?"""
+    word = _text(text, tagged, k)
+    return not word or word[0] in _CLAUSE_MARKS
+
+
 def _is_verb(tag: str) -> bool:
     return tag.startswith("v") and tag != "vn"
 
@@ -68,11 +75,13 @@ def _clause_before(text: str, tagged: Tagged, k: int, limit: int = 8) -> list[in
 
 
 # Adverbs after which 为 is "to be" (均为, 皆为, 多为), and verbs of intent before a 为 "for".
-_COPULA_ADVERBS = frozenset("均皆多即乃则实确现亦原都")
+_COPULA_ADVERBS = frozenset("均皆多即乃则实确现亦原都愧")
 _INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意", "应", "应该", "可以",
                      "能", "会", "将", "得", "准备", "专门", "特意", "特地"])
 _NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m")
 
+
+_CONJUNCTIONS = frozenset(["并", "并且", "且", "和", "与", "及", "以及", "或", "或者", "同时"])
 
 # Who 为 wèi is done for: a person right after 为 (为您服务, 为之揣测, 人不为己).
 _PERSONS = frozenset(["您", "你", "我", "他", "她", "它", "咱", "己", "之", "你们", "我们",
@@ -103,7 +112,11 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
     first = _text(text, tagged, after[0])
     if first in _PERSONS or first == "给":
         return "wèi"
-    verb_follows = any(_is_verb(_tag(tagged, n)) for n in after[1:])
+    # The action 为 wèi introduces belongs to its own phrase: a verb after a conjunction
+    # (特朗普为制片人并担任…, 东为大厅和进站口) starts another predicate.
+    phrase = list(itertools.takewhile(lambda n: _text(text, tagged, n) not in _CONJUNCTIONS,
+                                      after[1:]))
+    verb_follows = any(_is_verb(_tag(tagged, n)) for n in phrase)
     if _is_verb(_tag(tagged, after[0])):
         if not before or _tag(tagged, before[0]) == "d" or previous in _INTENT:
             return "wèi"
@@ -122,13 +135,24 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
         return None
     if _tag(tagged, k - 1) in ("d", "r") and before not in ("各", "所", "不", "难", "也是"):
         return "děi"
+    # "must" opening a clause, or after a verb of guessing (估计得晚到, 恐怕得等), before
+    # an adverb or an action: 得 dé "to obtain" takes an object, de follows a verb.
+    if before in _GUESS:
+        return "děi"
+    if _clause_start(text, tagged, k) and (
+        _tag(tagged, k + 1)[:1] in ("d", "p") or _is_verb(_tag(tagged, k + 1))
+    ):
+        return "děi"
     return None
+
+
+_GUESS = frozenset(["估计", "恐怕", "看来", "可能", "大概", "怕是", "也许", "可"])
 
 
 def zhi(text: str, tagged: Tagged, k: int) -> str | None:
     """只 zhī, the measure word, right after a number or demonstrative (一只, 那只, 几只)."""
     before = _text(text, tagged, k - 1)
-    if before and (before[-1] in _NUMBER_END or _tag(tagged, k - 1) == "m"):
+    if before and (before[-1] in _NUMBER_END or before[-1].isdigit()):
         return "zhī"
     return None
 
@@ -159,7 +183,7 @@ def hai(text: str, tagged: Tagged, k: int) -> str | None:
     ends = not after or after[0] in _CLAUSE_MARKS or after in ("了", "清", "给")
     if ends and before in ("不", "没", "给", "要", "得", "未", "必须", "按时", "如数", "归"):
         return "huán"
-    if _tag(tagged, k + 1) == "r" and _clause_start(text, tagged, k + 2) and k + 2 < len(tagged):
+    if _tag(tagged, k + 1) == "r" and _ends_clause(text, tagged, k + 2):
         return "huán"
     if after in ("敢", "能", "会", "要", "想", "得", "是", "有", "在", "没", "不", "可以"):
         return "hái"
@@ -214,11 +238,22 @@ def dou(text: str, tagged: Tagged, k: int) -> str | None:
     return None if _tag(tagged, k - 1) in ("nr", "ns", "nz", "nrt", "nrfg") else "dōu"
 
 
+# Adverbs before a modal verb: 应 after them is "should" (不应, 也应, 更应, 理应).
+_MODAL_SLOT = frozenset(
+    ["不", "也", "更", "理", "本", "均", "都", "亦", "还", "就", "则", "自", "早"]
+)
+
+
 def ying(text: str, tagged: Tagged, k: int) -> str | None:
     """应 yīng "should" before an action or an adverb (应追溯, 应尽快); yìng "respond" is
     in words (答应, 反应, 适应)."""
     next_tag = _tag(tagged, k + 1)
-    return "yīng" if _is_verb(next_tag) or next_tag[:1] in ("d", "p") else None
+    if _is_verb(next_tag) or next_tag[:1] in ("d", "p"):
+        return "yīng"
+    after = _text(text, tagged, k + 1)
+    if _text(text, tagged, k - 1) in _MODAL_SLOT and after and after[0] not in _CLAUSE_MARKS:
+        return "yīng"  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
+    return None
 
 
 def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
@@ -228,7 +263,57 @@ def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
     return None if after[:1] in tuple("起开破明逗拨衅") else "tiāo"
 
 
+def zhao(text: str, tagged: Tagged, k: int) -> str | None:
+    """着 zháo "to reach the goal" as a potential complement (睡不着, 找得着, 用不着) and as a
+    result before 了 after a verb (点着了, 够着了); elsewhere the aspect particle zhe (or
+    zhuó "to wear") is the network's call."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before in ("不", "得") and _is_verb(_tag(tagged, k - 2)):
+        return "zháo"
+    if after == "了" and _is_verb(_tag(tagged, k - 1)) and len(before) == 1:
+        return "zháo"
+    return None
+
+
+# Complements of 卡 qiǎ "to get stuck, to wedge": where it is stuck, or that it stays so.
+_STUCK = frozenset(["在", "住", "着", "了", "到", "进", "紧", "死", "那儿", "这儿"])
+
+
+def qia(text: str, tagged: Tagged, k: int) -> str | None:
+    """卡 qiǎ "to get stuck" as a verb: before where or how it sticks (卡在喉咙里, 卡住),
+    after 被; kǎ "card" after a determiner or 的 (那张卡, 我的卡在哪)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before in ("的", "张", "个", "这", "那", "此") or _tag(tagged, k - 1) in ("m", "q"):
+        return None
+    if before == "被" or after in _STUCK:
+        return "qiǎ"
+    return None
+
+
+# Verbs of sowing that take 种 zhòng as their second verb (改种, 补种, 抢种).
+_SOWING = frozenset("改补抢套间试播栽")
+
+
+def zhong(text: str, tagged: Tagged, k: int) -> str | None:
+    """种 zhǒng "kind" after a number or a determiner (一种, 几种, 各种); zhòng "to plant"
+    where it is the action: after an adverb (率先种, 私自种) or a verb of sowing (改种),
+    before an aspect particle or a result (种了, 种上, 种满)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before and (before[-1] in _NUMBER_END or before in ("各", "多", "何", "该", "本", "同")):
+        return "zhǒng"
+    if _tag(tagged, k - 1) == "m":
+        return "zhǒng"
+    if after in ("了", "着", "过", "上", "下", "出", "满", "在", "好"):
+        return "zhòng"
+    if _tag(tagged, k - 1) == "d" or before in _SOWING:
+        return "zhòng"
+    return None
+
+
 RULES: dict[str, Rule] = {
+    "着": zhao,
+    "卡": qia,
+    "种": zhong,
     "弄": nong,
     "都": dou,
     "应": ying,
