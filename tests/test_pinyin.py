@@ -301,6 +301,7 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("她去市场挑水果。", "挑", "tiāo"),
         # 着 zháo as a potential complement; the aspect particle elsewhere.
         ("我翻来覆去睡不着。", "着", "zháo"),
+        ("有我在，饿不着你们。", "着", "zháo"),
         ("这本书你用得着吗？", "着", "zháo"),
         ("他看着窗外。", "着", "zhe"),
         # 卡 qiǎ "stuck" before where it sticks; kǎ "card" after a determiner.
@@ -320,6 +321,22 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("他不愧为一代名医。", "为", "wéi"),
         ("他们为孩子们准备了礼物。", "为", "wèi"),
         # 只 zhī after a number written in digits, zhǐ "only" after a number word's noun.
+        # Verbs whose other readings live in words: 哄 hǒng, 藏 cáng, 塞 sāi, 教 jiāo,
+        # the adverb 更 gèng, 冲 chòng "towards" before a person and an action.
+        ("妈妈在哄弟弟睡觉。", "哄", "hǒng"),
+        ("小狗把骨头藏了起来。", "藏", "cáng"),
+        ("她往包里塞了两个苹果。", "塞", "sāi"),
+        ("爷爷教我下象棋。", "教", "jiāo"),
+        ("修好以后这辆车会更像新的。", "更", "gèng"),
+        ("她冲我笑了笑。", "冲", "chòng"),
+        ("他冲进了房间。", "冲", "chōng"),
+        # 倒 dǎo as a verb's result, dào poured somewhere.
+        ("一阵大风把树吹倒了。", "倒", "dǎo"),
+        ("请把茶倒进杯子里。", "倒", "dào"),
+        ("各大医院都需要提前挂号。", "都", "dōu"),  # after a noun jieba may tag as a name
+        ("借了钱不还的人没有信用。", "还", "huán"),
+        ("借的书不还吗？", "还", "huán"),
+        ("你别为这事着急。", "为", "wèi"),  # after a prohibition
         ("桌上有3只苹果。", "只", "zhī"),
         ("他只差一步就赢了。", "只", "zhǐ"),
     ],

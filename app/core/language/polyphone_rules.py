@@ -78,6 +78,8 @@ def _clause_before(text: str, tagged: Tagged, k: int, limit: int = 8) -> list[in
 _COPULA_ADVERBS = frozenset("均皆多即乃则实确现亦原都愧")
 _INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意", "应", "应该", "可以",
                      "能", "会", "将", "得", "准备", "专门", "特意", "特地"])
+# Prohibitions: 为 after them is "for" (别为小事生气, 不必为他担心); "don't be" is 别当, 别做.
+_PROHIBIT = frozenset(["别", "不要", "不必", "不用", "何必", "千万", "莫", "甭"])
 _NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m")
 
 
@@ -101,6 +103,8 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
     if any(_text(text, tagged, n) == "而" for n in after[1:]):
         return "wèi"
     previous = _text(text, tagged, before[0]) if before else ""
+    if previous in _PROHIBIT:
+        return "wèi"
     if before and _is_verb(_tag(tagged, before[0])) and previous not in _INTENT:
         return None
     if previous[-1:] in _COPULA_ADVERBS:
@@ -180,7 +184,8 @@ def hai(text: str, tagged: Tagged, k: int) -> str | None:
     """还 huán "give back" at a clause end or before what is returned to whom (不还, 还我。);
     hái before a modal or an adverb (还敢, 还得)."""
     before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
-    ends = not after or after[0] in _CLAUSE_MARKS or after in ("了", "清", "给")
+    ends = not after or after[0] in _CLAUSE_MARKS or after in ("了", "清", "给", "后", "的",
+                                                               "呢", "吗", "吧")
     if ends and before in ("不", "没", "给", "要", "得", "未", "必须", "按时", "如数", "归"):
         return "huán"
     if _tag(tagged, k + 1) == "r" and _ends_clause(text, tagged, k + 2):
@@ -235,7 +240,14 @@ def nong(text: str, tagged: Tagged, k: int) -> str | None:
 def dou(text: str, tagged: Tagged, k: int) -> str | None:
     """都 dōu "all, already" on its own; dū "capital, city" lives in words (首都, 成都)
     and names, so after a name or a place the network decides."""
-    return None if _tag(tagged, k - 1) in ("nr", "ns", "nz", "nrt", "nrfg") else "dōu"
+    if _tag(tagged, k - 1) not in ("nr", "ns", "nz", "nrt", "nrfg"):
+        return "dōu"
+    # After a name of two or more characters, before an action: "all" (各大维修厂都需要);
+    # after a one-character name the pair is itself a name (南都, 陶都).
+    next_tag = _tag(tagged, k + 1)
+    if len(_text(text, tagged, k - 1)) > 1 and (_is_verb(next_tag) or next_tag[:1] == "d"):
+        return "dōu"
+    return None
 
 
 # Adverbs before a modal verb: 应 after them is "should" (不应, 也应, 更应, 理应).
@@ -253,7 +265,14 @@ def ying(text: str, tagged: Tagged, k: int) -> str | None:
     after = _text(text, tagged, k + 1)
     if _text(text, tagged, k - 1) in _MODAL_SLOT and after and after[0] not in _CLAUSE_MARKS:
         return "yīng"  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
-    return None
+    return None  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
+    # yìng "to answer, to comply" on its own takes an aspect particle or 声 (应了一声), or
+    # an invitation (应…之邀); otherwise a lone 应 before its predicate is "should".
+    if not after or after[0] in _CLAUSE_MARKS or after in ("了", "着", "过", "声", "一声"):
+        return None
+    if any("邀" in _text(text, tagged, n) for n in _clause_after(text, tagged, k)):
+        return None
+    return "yīng"
 
 
 def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
@@ -310,7 +329,82 @@ def zhong(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+def hong(text: str, tagged: Tagged, k: int) -> str | None:
+    """哄 hǒng "to coax, to fool" is the verb on its own (哄孩子, 哄她开心); hōng "uproar" and
+    hòng "horseplay" live in words (哄笑, 哄抢, 起哄, 一哄而散)."""
+    return "hǒng" if _is_verb(_tag(tagged, k)) else None
+
+
+# What follows 藏 cáng "to hide" and 塞 sāi "to stuff" as a verb: where to, or a result.
+_PLACED = frozenset(["着", "了", "在", "起", "起来", "进", "进去", "到", "入", "哪", "哪儿",
+                     "好", "于", "住", "满", "给", "上", "得", "下"])
+
+
+def cang(text: str, tagged: Tagged, k: int) -> str | None:
+    """藏 cáng "to hide" before where or how it is hidden (藏在, 藏着, 藏起来); zàng
+    (Tibet, a store of treasure) is a noun and lives in words (西藏, 宝藏, 藏族)."""
+    return "cáng" if _text(text, tagged, k + 1) in _PLACED else None
+
+
+def sai(text: str, tagged: Tagged, k: int) -> str | None:
+    """塞 sāi "to stuff, to squeeze in" before where to or a result (塞进, 塞给, 塞满);
+    sè "to block" and sài "frontier" are in words (堵塞, 阻塞, 边塞)."""
+    return "sāi" if _text(text, tagged, k + 1) in _PLACED else None
+
+
+def jiao(text: str, tagged: Tagged, k: int) -> str | None:
+    """教 jiāo "to teach" as the verb before whom it teaches or its result (教我, 教孩子们,
+    教出, 教会); jiào (teaching, religion) is in words (教育, 宗教, 请教)."""
+    after = _text(text, tagged, k + 1)
+    if not _is_verb(_tag(tagged, k)):
+        return None
+    if _tag(tagged, k + 1) in ("r", "nr", "nrt", "nrfg") or after in ("出", "会", "给", "过",
+                                                                       "了", "人", "大家"):
+        return "jiāo"
+    return None
+
+
+def geng(text: str, tagged: Tagged, k: int) -> str | None:
+    """更 gèng "more, even more" as an adverb (更好, 更易, 更无法); gēng "to change" and
+    the night watch are in words (更新, 变更, 三更) or after a number."""
+    before = _text(text, tagged, k - 1)
+    if before and before[-1] in _NUMBER_END:
+        return None
+    return "gèng" if _tag(tagged, k) == "d" else None
+
+
+def chong(text: str, tagged: Tagged, k: int) -> str | None:
+    """冲 chòng "towards, at (someone)" before a person and an action (冲我笑, 冲他喊);
+    chōng "to rush" before a direction (冲进, 冲向) is the network's call."""
+    if _tag(tagged, k + 1) in ("r", "nr", "nrt", "nrfg") and _is_verb(_tag(tagged, k + 2)):
+        return "chòng"
+    return None
+
+
+# Verbs whose result 倒 dǎo "to fall over" is (踢倒, 推倒, 摔倒), modal verbs excepted.
+_MODALS = frozenset("要想会能该得可敢肯愿")
+
+
+def dao(text: str, tagged: Tagged, k: int) -> str | None:
+    """倒 dǎo "to fall, to topple" as the result of a one-character verb (踢倒了, 推倒);
+    dào "to pour" before where the liquid goes; elsewhere (upside down, on the contrary,
+    to fall) the network decides."""
+    before = _text(text, tagged, k - 1)
+    if len(before) == 1 and _is_verb(_tag(tagged, k - 1)) and before not in _MODALS:
+        return "dǎo"
+    if _text(text, tagged, k + 1) in ("进", "入", "出", "掉", "满", "进去", "出来", "出去"):
+        return "dào"  # poured in, out, away (倒进杯子, 倒掉)
+    return None
+
+
 RULES: dict[str, Rule] = {
+    "倒": dao,
+    "哄": hong,
+    "藏": cang,
+    "塞": sai,
+    "教": jiao,
+    "更": geng,
+    "冲": chong,
     "着": zhao,
     "卡": qia,
     "种": zhong,
