@@ -208,6 +208,11 @@ def test_traditional_zhu_keeps_its_reading_inside_words() -> None:
     assert reading_of("她陪著孩子。", "著") == "zhe"
 
 
+def test_a_character_the_conversion_merges_keeps_its_own_reading() -> None:
+    # OpenCC turns 閤 (gé, a pavilion) into 合 (hé); the network reads the original.
+    assert reading_of("那座楼閤很高。", "閤") == "gé"
+
+
 # ---- lone polyphones decided from context -----------------------------------------------------
 
 
@@ -337,6 +342,18 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("借了钱不还的人没有信用。", "还", "huán"),
         ("借的书不还吗？", "还", "huán"),
         ("你别为这事着急。", "为", "wèi"),  # after a prohibition
+        # 将 jiàng the commander ending a clause; jiāng "will" before its verb.
+        ("他后来被任命为参将。", "将", "jiàng"),
+        ("我们将在明天出发。", "将", "jiāng"),
+        ("两个孩子挨在一起坐。", "挨", "āi"),
+        ("小狗在院子里刨了个坑。", "刨", "páo"),
+        ("出锅前撒上一点葱花。", "撒", "sǎ"),  # sprinkled onto
+        ("他尽得师父的真传。", "尽", "jìn"),
+        ("博物馆里有一顶古代的冠。", "冠", "guān"),  # the noun, a hat
+        ("月亮周围的晕很明显。", "晕", "yùn"),  # the noun, a halo
+        ("他坐车坐晕了。", "晕", "yūn"),
+        ("递给我一块干毛巾。", "干", "gān"),  # dry, after a measure word
+        ("大家撸起袖子使劲干。", "干", "gàn"),  # to do, ending the clause
         ("桌上有3只苹果。", "只", "zhī"),
         ("他只差一步就赢了。", "只", "zhǐ"),
     ],

@@ -780,10 +780,10 @@ class PinyinReader:
         out = [""] * len(text)
         if not any(is_han(ch) for ch in text):
             return out
-        simplified = _simplified_for_lookup(text)
+        converted = _simplified_for_lookup(text)
         if words is None:
             words = self.words(text)
-        plan = self._plan(text, simplified, words)
+        plan = self._plan(text, converted, words)
         simplified = plan.simplified
         for i, ch in enumerate(simplified):
             readings = self.char_readings(ch) if is_han(ch) else ()
@@ -795,10 +795,32 @@ class PinyinReader:
             for k, syllable in enumerate(candidates.readings[0]):
                 out[start + k] = syllable
         if plan.pending or plan.words:
-            self._predict(simplified, plan, out)
+            network_text = self._network_text(text, converted, simplified)
+            self._predict(network_text, plan, out)
+            for i in plan.pending:  # an original with one reading: that reading
+                own = self.char_readings(network_text[i])
+                if network_text[i] != simplified[i] and len(own) == 1:
+                    out[i] = own[0]
         self._apply_rules(text, simplified, words, plan.pending, out)
         self._keep_to_dictionary(text, plan, out)
         return out
+
+    def _network_text(self, text: str, converted: str, simplified: str) -> str:
+        """What the network reads: the simplified text, except where the conversion merged a
+        character into one with other readings (閤 gé -> 合 hé, 乾 qián -> 干): the network
+        knows the original, and its reading is the original's."""
+        if text == converted:
+            return simplified
+        chars = self.tables().chars
+        out = list(simplified)
+        for i, (original, merged) in enumerate(zip(text, converted, strict=True)):
+            if (
+                original != merged
+                and original in chars
+                and set(chars[original].split(",")) != set(chars.get(merged, "").split(","))
+            ):
+                out[i] = original
+        return "".join(out)
 
     def _keep_to_dictionary(self, text: str, plan: _Plan, out: list[str]) -> None:
         """A lone character reads as CC-CEDICT lists it (谁 shéi, not pypinyin's shuí), also

@@ -80,7 +80,7 @@ _INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意"
                      "能", "会", "将", "得", "准备", "专门", "特意", "特地"])
 # Prohibitions: 为 after them is "for" (别为小事生气, 不必为他担心); "don't be" is 别当, 别做.
 _PROHIBIT = frozenset(["别", "不要", "不必", "不用", "何必", "千万", "莫", "甭"])
-_NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m")
+_NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m", "nrt", "nrfg", "t", "j", "s", "vn")
 
 
 _CONJUNCTIONS = frozenset(["并", "并且", "且", "和", "与", "及", "以及", "或", "或者", "同时"])
@@ -171,8 +171,8 @@ def chang(text: str, tagged: Tagged, k: int) -> str | None:
     """长 cháng "long" after a degree word (太长, 有点长); zhǎng "grow" before a result
     (长出来, 长着, 长胖), and "head of" after an office's place (省/长)."""
     before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
-    if before in _DEGREE:
-        return "cháng"
+    if before in _DEGREE or before == "长" or after == "长":
+        return "cháng"  # 太长, 长长一条: the adjective, degree-marked or doubled
     if after in ("着", "了", "过", "出", "出来", "大", "胖", "高", "满", "成", "得", "起来"):
         return "zhǎng"
     if _tag(tagged, k - 1) in ("ns", "nt"):
@@ -397,7 +397,105 @@ def dao(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+_NAMES = ("ns", "nr", "nz", "nrt", "nrfg")
+
+
+def jiang(text: str, tagged: Tagged, k: int) -> str | None:
+    """将 jiàng "general, commander" as a noun: after a one-character state or name (魏将,
+    蜀将) or ending its clause after 为/参 (以他为将。, 任参将。); jiāng "will; (object
+    marker)" is followed by what it governs, and the network reads that well."""
+    before = _text(text, tagged, k - 1)
+    if len(before) == 1 and _tag(tagged, k - 1) in _NAMES and not _is_verb(_tag(tagged, k + 1)):
+        return "jiàng"
+    if before in ("为", "参", "副", "守", "敌") and _ends_clause(text, tagged, k + 1):
+        return "jiàng"
+    return None
+
+
+# What one 挨 ái "suffers": a beating, a scolding, hunger, cold.
+_SUFFERED = frozenset("打骂饿揍冻批训罚整宰踢咬")
+
+
+def ai(text: str, tagged: Tagged, k: int) -> str | None:
+    """挨 ái "to suffer" before what is suffered (挨打, 挨饿); āi "next to, one by one"
+    after 紧 or before 着/近/家/个 (紧挨, 挨着, 挨家挨户 is a word)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if after[:1] in _SUFFERED:
+        return "ái"
+    if before.endswith("紧") or after in ("着", "近", "在", "家", "个", "肩", "过"):
+        return "āi"
+    return None
+
+
+def pao(text: str, tagged: Tagged, k: int) -> str | None:
+    """刨 páo "to dig" as the verb (刨坑, 刨出来, 刨土); bào "to plane" takes wood (刨木头)
+    or is a tool (刨子, 刨床, words)."""
+    after = _text(text, tagged, k + 1)
+    if not _is_verb(_tag(tagged, k)) or after[:1] in ("木", "板", "光", "平"):
+        return None
+    return "páo"
+
+
+def sa(text: str, tagged: Tagged, k: int) -> str | None:
+    """撒 sǎ "to sprinkle, to scatter" before where it lands (撒上盐, 撒在地上, 撒满); sā
+    "to cast, to let go" is mostly in words (撒网, 撒谎, 撒手)."""
+    after = _text(text, tagged, k + 1)
+    return "sǎ" if after in ("上", "在", "到", "满", "进", "入", "下", "遍", "于") else None
+
+
+def jin(text: str, tagged: Tagged, k: int) -> str | None:
+    """尽 jìn "entirely, to exhaust" as a verb or adverb on its own (尽得真传, 尽交, 力尽);
+    jǐn "as far as possible" is in words (尽量, 尽快, 尽管, 尽早)."""
+    after = _text(text, tagged, k + 1)
+    if after[:1] in ("早", "先", "快", "量", "可", "着", "管"):
+        return None
+    return "jìn"
+
+
+def guan(text: str, tagged: Tagged, k: int) -> str | None:
+    """冠 guān "hat, crest" as a noun after 的 or opening a clause (唐代的冠); guàn "first
+    place, to crown" is a verb, a short form of 冠军 after a verb (卫冕冠), or in words."""
+    if _tag(tagged, k) == "n" and (_text(text, tagged, k - 1) == "的" or _clause_start(
+        text, tagged, k
+    )):
+        return "guān"
+    return None
+
+
+def yun(text: str, tagged: Tagged, k: int) -> str | None:
+    """晕 yùn "halo" as a noun (月亮的晕, 晕中); yūn "dizzy, to faint" before a result or
+    particle (晕了, 晕过去)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before == "的" or after in ("中", "里", "内", "外"):
+        return "yùn"
+    if after in ("了", "过去", "倒", "死", "头", "乎乎"):
+        return "yūn"
+    return None
+
+
+def gan(text: str, tagged: Tagged, k: int) -> str | None:
+    """干 gān "dry, dried" after a measure word, a noun or 的 (一块干毛巾, 红薯干), and
+    "idly" before looking or waiting (干瞪眼, 干等); gàn "to do" at a clause's end, before
+    a pronoun or an aspect particle (使劲干。, 干咱的活, 干着家务)."""
+    after = _text(text, tagged, k + 1)
+    if _tag(tagged, k - 1) in ("m", "q", "n") or _text(text, tagged, k - 1) == "的":
+        return "gān"  # 一块干毛巾, 红薯干 (dried food)
+    if _ends_clause(text, tagged, k + 1) or _tag(tagged, k + 1) in ("r", "uz"):
+        return "gàn"  # 干着家务: doing
+    if after[:1] in ("瞪", "瞅", "看", "等", "哭", "嚎", "咳", "耗"):
+        return "gān"
+    return None
+
+
 RULES: dict[str, Rule] = {
+    "干": gan,
+    "撒": sa,
+    "尽": jin,
+    "冠": guan,
+    "晕": yun,
+    "将": jiang,
+    "挨": ai,
+    "刨": pao,
     "倒": dao,
     "哄": hong,
     "藏": cang,
