@@ -354,6 +354,14 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("他坐车坐晕了。", "晕", "yūn"),
         ("递给我一块干毛巾。", "干", "gān"),  # dry, after a measure word
         ("大家撸起袖子使劲干。", "干", "gàn"),  # to do, ending the clause
+        # Spoken readings of verbs and adjectives whose other readings are written words.
+        ("这块木板越用越薄。", "薄", "báo"),
+        ("走了这么久，累死我了。", "累", "lèi"),
+        ("她坐在窗边数星星。", "数", "shǔ"),
+        ("孩子们围着老师转。", "转", "zhuàn"),
+        ("风车慢慢转起来了。", "转", "zhuàn"),
+        ("他不想露脸。", "露", "lòu"),
+        ("他铆足了劲往前跑。", "劲", "jìn"),
         ("桌上有3只苹果。", "只", "zhī"),
         ("他只差一步就赢了。", "只", "zhǐ"),
     ],

@@ -487,7 +487,72 @@ def gan(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+def bao(text: str, tagged: Tagged, k: int) -> str | None:
+    """薄 báo "thin", the spoken adjective, after a degree word or 越/变 or ending its
+    clause (越来越薄, 很薄, 切得薄); bó is the literary morpheme of words (薄弱, 刻薄)."""
+    before = _text(text, tagged, k - 1)
+    if before in _DEGREE or before in ("越", "越来越", "变", "得") or _ends_clause(
+        text, tagged, k + 1
+    ):
+        return "báo"
+    return None
+
+
+def lei(text: str, tagged: Tagged, k: int) -> str | None:
+    """累 lèi "tired" after a degree word or before a result (累了, 很累, 累点没啥, 累倒); lěi
+    "to accumulate" and léi are in words (累计, 积累, 累赘)."""
+    after = _text(text, tagged, k + 1)
+    if _text(text, tagged, k - 1) in _DEGREE:
+        return "lèi"
+    return "lèi" if after in ("了", "死", "坏", "倒", "得", "点", "吗", "啊") else None
+
+
+def shu(text: str, tagged: Tagged, k: int) -> str | None:
+    """数 shǔ "to count" before what is counted (数钞票, 数羊); shù "number, several" is
+    a noun or comes before a numeral (数百, 总数)."""
+    if _tag(tagged, k + 1).startswith("n") and _tag(tagged, k - 1) != "m":
+        return "shǔ"
+    return None
+
+
+# 转 zhuàn "to turn round": its results, or 围着/绕着 … 转.
+_SPIN = frozenset(["起来", "圈", "一圈", "个圈", "来转去", "悠", "动"])
+
+
+def zhuan(text: str, tagged: Tagged, k: int) -> str | None:
+    """转 zhuàn "to spin, to go round" before 起来/圈 or ending a clause that goes round
+    something (围着操场转); zhuǎn "to turn, to transfer" is the network's call."""
+    if _text(text, tagged, k + 1) in _SPIN:
+        return "zhuàn"
+    if _ends_clause(text, tagged, k + 1) and any(
+        _text(text, tagged, n) in ("围着", "绕着", "围", "绕", "团团") for n in
+        _clause_before(text, tagged, k)
+    ):
+        return "zhuàn"
+    return None
+
+
+def lou(text: str, tagged: Tagged, k: int) -> str | None:
+    """露 lòu "to show, to let be seen", the spoken verb before what shows (露脸, 露馅,
+    露一手, 露牙); lù is in written words (露出, 暴露, 露水)."""
+    after = _text(text, tagged, k + 1)
+    return "lòu" if after[:1] in ("脸", "面", "馅", "一", "富", "牙", "腿", "怯", "底") else None
+
+
+def jin_strength(text: str, tagged: Tagged, k: int) -> str | None:
+    """劲 jìn "strength, effort" as the object of using or having it (使多大劲, 铆足了劲,
+    没劲); jìng "strong, sturdy" is written style (劲松, 强劲, 劲旅) and the network's call."""
+    before = _text(text, tagged, k - 1)
+    return "jìn" if before in ("使", "用", "费", "了", "多大", "有", "没", "起", "带") else None
+
+
 RULES: dict[str, Rule] = {
+    "薄": bao,
+    "累": lei,
+    "数": shu,
+    "转": zhuan,
+    "露": lou,
+    "劲": jin_strength,
     "干": gan,
     "撒": sa,
     "尽": jin,
