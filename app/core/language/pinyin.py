@@ -14,8 +14,10 @@ polyphonic character:
 3. a lone polyphone inside a dictionary word that the segmenter split into characters
    (压/轴, 评/弹): that word's reading (CC-CEDICT, or a pypinyin phrase jieba's word list
    counts as common), never across a particle or starting with a numeral;
-4. other lone polyphones: the g2pM BiLSTM's prediction, then `polyphone_rules` where a
-   grammatical context is unambiguous (为 wèi before an action, 得 děi, 一只 zhī, ...);
+4. other lone polyphones: the g2pM BiLSTM's prediction (it reads a traditional character
+   the conversion merged into one with other readings as written: 閤 gé, not 合 hé), then
+   `polyphone_rules` where a grammatical context is unambiguous (为 wèi before an action,
+   得 děi, 一只 zhī, 藏在 cáng, ...);
    the adverbial particle 地 after a word of two or more characters (or a doubled one)
    and before an action reads "de";
 5. without the network, pypinyin's most frequent reading.
