@@ -11,6 +11,7 @@ two analyses would otherwise hold their working memory at the same time.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -254,6 +255,14 @@ def _measure_all(job: _Job, states: States) -> None:
         _measure(job, location, words, states)
 
 
+def _load_words_gently(job: _Job) -> None:
+    """Load jieba's word list a word at a time before the first text is read: rjieba's
+    one-call load holds the GIL for ~0.1 s, a freeze of the window mid-import. Only
+    here, where texts will be read: a reader of cached articles never pays for it."""
+    with contextlib.suppress(Exception):  # the first text's reading reports a failure
+        job.shared.analyzer.segmenter.load_gently()
+
+
 def _store_analysed(job: _Job, entry: LibraryEntry, text: str, counts: dict[str, int],
                     states: States) -> None:
     index, texts = job.shared.opened()
@@ -290,6 +299,8 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States,
         return
     problems: list[str] = []
     batch: list[ReadText] = []
+    if stale:
+        _load_words_gently(job)
     rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale))
     for done, (entry, result) in enumerate(rereads, 1):
         if job.cancelled():
@@ -325,6 +336,8 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
         job.flush()
         batch, sent = [], time.monotonic()
 
+    if files:
+        _load_words_gently(job)
     for done, path in enumerate(files, 1):
         if not job.wait_for_reader():
             break

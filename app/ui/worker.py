@@ -33,27 +33,55 @@ if TYPE_CHECKING:
 LARGE_TEXT_CHARS = 100_000
 
 
+# The worker hands the GIL over this often when the GUI thread asks for it. The GUI thread
+# needs the GIL for every Python call Qt makes (a table's data(), a slot): at Python's 5 ms,
+# a view repainting a hundred cells behind a busy worker waits half a second (the library's
+# import froze the window for 0.1-0.3 s at 1 ms; none over 50 ms at this).
+_WORKER_SWITCH_INTERVAL_S = 0.00005
+
+
+class _CollectorPause:
+    """How many large jobs run (gc and the switch interval are the process's, not a
+    thread's: the last job to finish restores them, not the first)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.interval = sys.getswitchinterval()
+        self.collecting = True  # was the collector on before the first job paused it
+
+
+_PAUSE = _CollectorPause()
+
+
 @contextlib.contextmanager
 def collector_paused(large: bool) -> Iterator[None]:
     """No cyclic GC while a large analysis is built; its objects are then frozen.
 
     The analysis is acyclic (refcounting frees it), so freezing only keeps later
-    collections from rescanning a million long-lived objects.
+    collections from rescanning a million long-lived objects. Meanwhile the GIL goes to
+    the GUI thread within 50 µs of its asking, so the window never waits behind the work.
     """
-    if not large or not gc.isenabled():
+    if not large:
         yield
         return
-    gc.disable()
-    # The worker runs Python for many seconds: hand the GIL to the GUI thread every 1 ms
-    # rather than every 5 ms, so its event loop never waits behind a busy analysis.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(0.001)
+    with _PAUSE.lock:
+        _PAUSE.depth += 1
+        if _PAUSE.depth == 1:
+            _PAUSE.interval = sys.getswitchinterval()
+            sys.setswitchinterval(_WORKER_SWITCH_INTERVAL_S)
+            _PAUSE.collecting = gc.isenabled()
+            gc.disable()
     try:
         yield
     finally:
-        sys.setswitchinterval(interval)
-        gc.freeze()
-        gc.enable()
+        with _PAUSE.lock:
+            _PAUSE.depth -= 1
+            if _PAUSE.depth == 0:
+                sys.setswitchinterval(_PAUSE.interval)
+                if _PAUSE.collecting:
+                    gc.freeze()
+                    gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,17 +148,6 @@ def warm_popup_lookups(analyzer: Analyzer) -> None:
         pass
 
 
-def warm_segmenter(analyzer: Analyzer) -> None:
-    """Load the word list now, while the reader starts reading, not when a library import or
-    the next article first needs it: rjieba builds it in one native call holding the GIL
-    (~0.1 s, a freeze of the window), so it is added a word at a time here instead
-    (`Segmenter.load_gently`), once, early. A cached article needs no segmenter; a failure
-    is the next analysis' to report."""
-    with contextlib.suppress(Exception):
-        analyzer.segmenter.load_gently()
-        analyzer.warm_up()
-
-
 def open_dictionary_first(analyzer: Analyzer) -> None:
     """Open (or on a first start, build) the dictionary before the rest of the analysis:
     hovering answers from it alone until the analysis arrives. A failure is the
@@ -193,7 +210,6 @@ class _AnalysisJob(QRunnable):
                 index = build_view_index(analyzer, analysis)
             self._signals.analysed.emit(self._request, analysis, index)
             warm_popup_lookups(analyzer)
-            warm_segmenter(analyzer)
         except Cancelled:
             return
         except UserError as exc:
