@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
+import os
 import sys
 import threading
 import traceback
@@ -156,6 +157,14 @@ def open_dictionary_first(analyzer: Analyzer) -> None:
         analyzer.dictionary  # noqa: B018 (opened for its effect)
 
 
+def _large_file(path: str | None) -> bool:
+    """A file that may hold a large text (its bytes bound its characters)."""
+    try:
+        return path is not None and os.path.getsize(path) > LARGE_TEXT_CHARS
+    except OSError:
+        return False  # loading it says what is wrong
+
+
 class _Signals(QObject):
     loaded = Signal(int, object)  # request id, Article
     analysed = Signal(int, object, object)  # request id, Analysis, ViewIndex
@@ -199,8 +208,9 @@ class _AnalysisJob(QRunnable):
         try:
             if self.superseded():
                 return
-            article = self._article or load_source(self._path or "", self._part,
-                                                   analyzer.is_headword)
+            with collector_paused(_large_file(self._path)):  # decoding and cleaning too
+                article = self._article or load_source(self._path or "", self._part,
+                                                       analyzer.is_headword)
             if self.superseded():
                 return
             self._signals.loaded.emit(self._request, article)
