@@ -23,9 +23,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
+from app.core.language.frequency import frequency_source
 from app.core.text.chars import all_han, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
@@ -100,7 +100,7 @@ class _RJiebaBackend:
 
     def __init__(self, gently: bool = False) -> None:
         jieba_class = _rjieba_class()
-        words = _jieba_word_list() if gently else None
+        words = frequency_source() if gently else None
         if words is None:
             self._jieba = jieba_class()
             return
@@ -122,17 +122,6 @@ class _RJiebaBackend:
 
     def add_word(self, word: str, tag: str) -> None:
         self._jieba.add_word(word, None, tag)  # frequency: enough to keep it whole
-
-
-def _jieba_word_list() -> Path | None:
-    """jieba's dict.txt, found without importing jieba (None where it is not shipped)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.origin:
-        return None
-    path = Path(spec.origin).parent / "dict.txt"
-    return path if path.is_file() else None
 
 
 def _load_backend() -> Backend:
