@@ -41,14 +41,6 @@ class ToneTextColorer:
         block = doc.findBlock(to_qt(lo))
         end = to_qt(hi)
         formats: dict[str, QTextCharFormat] = {}
-        colours: dict[str, str] = {}  # a few hundred syllables repeat across thousands of chars
-
-        def colour_of(syllable: str) -> str:
-            found = colours.get(syllable)
-            if found is None:
-                found = colours[syllable] = tone_color(syllable)
-            return found
-
         while block.isValid() and block.position() <= end:
             number = block.blockNumber()
             seen = self._seen.get(number)
@@ -56,7 +48,7 @@ class ToneTextColorer:
             # spacing); asking the layout for them would cost a conversion of every range.
             if seen is None or seen[0] != block.length():
                 ranges = self._ranges(block.position(), block.length(), to_qt, to_py, tokens,
-                                      starts, colour_of, formats)
+                                      starts, tone_color, formats)
                 self._seen[number] = (block.length(), bool(ranges))
                 if ranges:
                     block.layout().setFormats(ranges)

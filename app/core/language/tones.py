@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from functools import lru_cache
 
 # Tone 1..5 (5 = neutral). Pleco's hues (red, green, blue, purple, grey), darkened a
 # little so they read on white.
@@ -32,6 +33,7 @@ _MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 NEUTRAL = 5
 
 
+@lru_cache(maxsize=4096)  # a few hundred syllables, asked for per character when colouring
 def tone_of(syllable: str) -> int:
     """Tone from a tone-marked ("háng") or numbered ("hang2") syllable; 5 when neutral."""
     if not syllable:
