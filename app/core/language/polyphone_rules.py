@@ -240,7 +240,7 @@ def nong(text: str, tagged: Tagged, k: int) -> str | None:
 def dou(text: str, tagged: Tagged, k: int) -> str | None:
     """都 dōu "all, already" on its own; dū "capital, city" lives in words (首都, 成都)
     and names, so after a name or a place the network decides."""
-    if _tag(tagged, k - 1) not in ("nr", "ns", "nz", "nrt", "nrfg"):
+    if _tag(tagged, k - 1) not in _NAMES:
         return "dōu"
     # After a name of two or more characters, before an action: "all" (各大维修厂都需要);
     # after a one-character name the pair is itself a name (南都, 陶都).
@@ -265,14 +265,7 @@ def ying(text: str, tagged: Tagged, k: int) -> str | None:
     after = _text(text, tagged, k + 1)
     if _text(text, tagged, k - 1) in _MODAL_SLOT and after and after[0] not in _CLAUSE_MARKS:
         return "yīng"  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
-    return None  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
-    # yìng "to answer, to comply" on its own takes an aspect particle or 声 (应了一声), or
-    # an invitation (应…之邀); otherwise a lone 应 before its predicate is "should".
-    if not after or after[0] in _CLAUSE_MARKS or after in ("了", "着", "过", "声", "一声"):
-        return None
-    if any("邀" in _text(text, tagged, n) for n in _clause_after(text, tagged, k)):
-        return None
-    return "yīng"
+    return None
 
 
 def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
