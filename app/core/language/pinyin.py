@@ -800,9 +800,10 @@ class PinyinReader:
             network_text = self._network_text(text, converted, simplified)
             self._predict(network_text, plan, out)
             for i in plan.pending:  # an original with one reading: that reading
-                own = self.char_readings(network_text[i])
-                if network_text[i] != simplified[i] and len(own) == 1:
-                    out[i] = own[0]
+                if network_text[i] != simplified[i]:
+                    own = self.char_readings(network_text[i])
+                    if len(own) == 1:
+                        out[i] = own[0]
         self._apply_rules(text, simplified, words, plan.pending, out)
         self._keep_to_dictionary(text, plan, out)
         return out
@@ -813,15 +814,12 @@ class PinyinReader:
         knows the original, and its reading is the original's."""
         if text == converted:
             return simplified
-        chars = self.tables().chars
         out = list(simplified)
         for i, (original, merged) in enumerate(zip(text, converted, strict=True)):
-            if (
-                original != merged
-                and original in chars
-                and set(chars[original].split(",")) != set(chars.get(merged, "").split(","))
-            ):
-                out[i] = original
+            if original != merged:
+                own = self.char_readings(original)
+                if own and set(own) != set(self.char_readings(merged)):
+                    out[i] = original
         return "".join(out)
 
     def _keep_to_dictionary(self, text: str, plan: _Plan, out: list[str]) -> None:
