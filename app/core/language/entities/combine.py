@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from app.core.language.entities.composed import _country_class
 from app.core.language.entities.lexicon import (
@@ -116,9 +117,13 @@ def combine(
 def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
     """挪威 + 克朗, 北京 + 时间: a country before its currency or a city before its time zone
     names the unit, not the place (unless a reader put it on the known-name list)."""
-    after = ctx.simple[m.end : m.end + 3]
-    units = (*cues("currencies"), "时间")
-    return m.type == "place" and m.priority < _KNOWN and after.startswith(units)
+    return (m.type == "place" and m.priority < _KNOWN
+            and ctx.simple[m.end : m.end + 3].startswith(_units()))
+
+
+@cache
+def _units() -> tuple[str, ...]:
+    return (*cues("currencies"), "时间")
 
 
 # A person only jieba's tag found is kept where the tagger gives it at least this support.
@@ -287,8 +292,8 @@ def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention
 def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """成都 + 雷阵雨, 纽约大学 + 计算机科学, 英伟达 + 研究科学家: a place or organisation the
     rules found, then only everyday words with no name ending, is that name and nothing more.
-    (A place before an organisation's words is left whole: CLUENER counts 山东公安机关 as one
-    body, People's Daily only 山东.)"""
+    (A place before an organisation's words is left whole here: whether 山东公安机关 names
+    only 山东 is `_places_of_descriptions`' call.)"""
     first: dict[tuple[int, EntityType], _Mention] = {}
     for m in sorted(rules, key=lambda m: m.end):
         first.setdefault((m.start, m.type), m)  # the shortest rule mention at each start
@@ -332,10 +337,14 @@ def _complete_bodies(
         m for m in rules if m.priority == _COMPOSED and m.type == "organization"
         and ctx.simple[m.end - 1 : m.end + 1] in chiefs
     ]  # fmt: skip
+    longest: dict[int, _Mention] = {}  # start -> the longest composed body there (first kept)
+    for m in composed:
+        if m.start not in longest or m.end > longest[m.start].end:
+            longest[m.start] = m
     out = []
     for c in crf:
-        longer = [m for m in composed if m.start == c.start and m.end > c.end]
-        out.append(max(longer, key=lambda m: m.end) if c.type == "organization" and longer else c)
+        body = longest.get(c.start)
+        out.append(body if c.type == "organization" and body and body.end > c.end else c)
     return out
 
 
@@ -367,15 +376,25 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     states' relations), a forecast, or ordinary words ending in a body a place forms (政府,
     警方, 公安机关; not 湖南省政府 or 北京市人民政府, a province's or city's own government)."""
     tail = ctx.simple[start:end]
-    if tail.startswith(cues("relations") + cues("weather") + ("等国",)):
+    if tail.startswith(_description_openings()):
         return True
-    heads = sorted(cue_set("descriptive_heads"), key=len, reverse=True)
-    last = next((h for h in heads if tail.endswith(h)), None)
+    last = next((h for h in _descriptive_heads() if tail.endswith(h)), None)
     if last is None or (last == "军" and len(tail) > 1):
         return False  # 加拿大海军, 新四军: a named force
     if last == "政府" and ctx.simple[start - 1] in "省市县区州":
         return False
     return len(tail) == len(last) or _ordinary_words(ctx, start, end)
+
+
+@cache
+def _description_openings() -> tuple[str, ...]:
+    return cues("relations") + cues("weather") + ("等国",)
+
+
+@cache
+def _descriptive_heads() -> tuple[str, ...]:
+    """Longest first (two heads of one length cannot both end a tail)."""
+    return tuple(sorted(cue_set("descriptive_heads"), key=len, reverse=True))
 
 
 def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
