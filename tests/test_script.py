@@ -39,3 +39,16 @@ def test_shipped_character_tables_match_the_installed_opencc() -> None:
     from app.core.text.script import _char_tables, compute_char_tables
 
     assert _char_tables() == compute_char_tables()
+
+
+def test_a_long_traditional_text_converts_with_its_phrases_on_every_line() -> None:
+    """Long texts are converted a run of lines at a time (short native calls): every line
+    still gets OpenCC's phrase rules, and every offset stays where it was."""
+    from app.core.text import script
+
+    line = "他一邊聽著音樂，一邊寫著信，頭髮乾了。\n"
+    count = 3 * script._CONVERT_CHARS // len(line)
+    simplified = script.to_simplified(line * count)
+    assert len(simplified) == len(line) * count
+    assert simplified == script.to_simplified(line) * count
+    assert "头发干了" in simplified

@@ -103,20 +103,26 @@ class _Job(QRunnable):
         self._generation = shared.generation
         self._stats: dict[Location, ArticleStats] = {}
         self._sent = time.monotonic()
+        self._words_loaded = False
 
     def cancelled(self) -> bool:
         return self._generation != self.shared.generation
 
     def wait_for_reader(self) -> bool:
         """Before reading a text: wait while the window analyses the reader's article (at
-        most `READER_WAIT_S`). False when the job was cancelled meanwhile (the window
-        closing, for one)."""
+        most `READER_WAIT_S`), then load jieba's word list once. False when the job was
+        cancelled meanwhile (the window closing, for one)."""
         waited = 0.0
         while waited < READER_WAIT_S and not self.shared.reader_idle.wait(_GATE_POLL_S):
             if self.cancelled():
                 return False
             waited += _GATE_POLL_S
-        return not self.cancelled()
+        if self.cancelled():
+            return False
+        if not self._words_loaded:  # after the wait: not while the window starts or reads
+            self._words_loaded = True
+            _load_words_gently(self)
+        return True
 
     def when_reader_idle(self, entries: Iterable[LibraryEntry]) -> Iterator[LibraryEntry]:
         """`entries`, each handed out only once the reader's analysis is done."""
@@ -299,8 +305,6 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States,
         return
     problems: list[str] = []
     batch: list[ReadText] = []
-    if stale:
-        _load_words_gently(job)
     rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale))
     for done, (entry, result) in enumerate(rereads, 1):
         if job.cancelled():
@@ -336,8 +340,6 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
         job.flush()
         batch, sent = [], time.monotonic()
 
-    if files:
-        _load_words_gently(job)
     for done, path in enumerate(files, 1):
         if not job.wait_for_reader():
             break

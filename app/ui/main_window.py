@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.runner.analysis_ready.connect(self._on_analysis_ready)
         self.runner.failed.connect(self._on_failed)
         self.runner.busy_changed.connect(self._on_busy)
+        self.view.text_complete.connect(self.runner.text_shown)
         self.jobs = FileJobs(self)
         self.jobs.failed.connect(self._on_job_failed)
         self.jobs.busy_changed.connect(self._on_busy)
@@ -530,6 +531,8 @@ class MainWindow(QMainWindow):
         if rereading and self.analysis is not None:
             # A re-analysis (after a correction): keep the text, scroll and panels until
             # the new analysis replaces them.
+            if self.view.text_is_complete:
+                self.runner.text_shown()
             return
         self.analysis = None
         self.names_panel.set_entities([])

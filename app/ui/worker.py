@@ -13,6 +13,7 @@ import gc
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +40,11 @@ LARGE_TEXT_CHARS = 100_000
 # a view repainting a hundred cells behind a busy worker waits half a second (the library's
 # import froze the window for 0.1-0.3 s at 1 ms; none over 50 ms at this).
 _WORKER_SWITCH_INTERVAL_S = 0.00005
+
+# A long text goes into the view in pieces for about a second, each a burst of Python <->
+# Qt calls that wait for the GIL behind a busy worker (0.1 s gaps). Its analysis waits
+# until the text is in, or this long at most (the analysis itself takes many seconds).
+_TEXT_IN_WAIT_S = 5.0
 
 
 class _CollectorPause:
@@ -181,13 +187,15 @@ class _Newest:
 class _AnalysisJob(QRunnable):
     def __init__(self, analyzer: Analyzer, request: int, newest: _Newest, path: str | None,
                  article: Article | None, signals: _Signals, part: str = "",
-                 idle: threading.Event | None = None) -> None:
+                 idle: threading.Event | None = None,
+                 text_in: threading.Event | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._analyzer = analyzer
         self._request = request
         self._newest = newest
         self._idle = idle
+        self._text_in = text_in
         self._path = path
         self._part = part
         self._article = article
@@ -203,6 +211,18 @@ class _AnalysisJob(QRunnable):
             if self._idle is not None and not self.superseded():
                 self._idle.set()  # the newest request is done: others may read texts now
 
+    def _wait_for_text_in(self) -> bool:
+        """Wait while the window inserts the text; False when a newer request came."""
+        if self._text_in is None:
+            return True
+        deadline = time.monotonic() + _TEXT_IN_WAIT_S
+        while not self._text_in.wait(0.05):
+            if self.superseded():
+                return False
+            if time.monotonic() > deadline:
+                break
+        return not self.superseded()
+
     def _run(self) -> None:
         analyzer = self._analyzer
         try:
@@ -214,8 +234,11 @@ class _AnalysisJob(QRunnable):
             if self.superseded():
                 return
             self._signals.loaded.emit(self._request, article)
+            large = len(article.text) > LARGE_TEXT_CHARS
+            if large and not self._wait_for_text_in():
+                return
             open_dictionary_first(analyzer)
-            with collector_paused(len(article.text) > LARGE_TEXT_CHARS):
+            with collector_paused(large):
                 analysis = analyzer.analyze(article, stop=self.superseded, gentle=True)
                 index = build_view_index(analyzer, analysis)
             self._signals.analysed.emit(self._request, analysis, index)
@@ -253,6 +276,7 @@ class AnalysisRunner(QObject):
         # waits on it (set by the worker thread, so it never waits on the event loop).
         self.idle = threading.Event()
         self.idle.set()
+        self._text_in = threading.Event()  # the newest request's text is in the view
 
     @property
     def busy(self) -> bool:
@@ -270,10 +294,15 @@ class AnalysisRunner(QObject):
         self.idle.clear()
         self._pool.clear()  # queued, not yet started: never run
         self._set_busy(True)
+        self._text_in = threading.Event()
         self._pool.start(
             _AnalysisJob(self._analyzer, self._latest, self._newest, path, article,
-                         self._signals, part, self.idle))
+                         self._signals, part, self.idle, self._text_in))
         return self._latest
+
+    def text_shown(self) -> None:
+        """The newest article's text is all in the view: a long one's analysis may start."""
+        self._text_in.set()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

@@ -66,3 +66,33 @@ def test_a_cancelled_analysis_is_not_cached(monkeypatch) -> None:
     with pytest.raises(Cancelled):
         default_analyzer().analyze(_article("取消"), stop=lambda: True)
     assert stored == []
+
+
+def test_a_long_text_is_analysed_once_it_is_in_the_view(qtbot, monkeypatch) -> None:
+    """The window inserts a long text in pieces; its analysis waits for that, so the two
+    never fight for the GIL, and a newer article stops the wait."""
+    import app.ui.worker as worker
+
+    monkeypatch.setattr(worker, "LARGE_TEXT_CHARS", 100)  # these articles count as long
+    monkeypatch.setattr(worker, "_TEXT_IN_WAIT_S", 3600.0)  # only text_shown() ends a wait
+    started: list[str] = []
+    real = pipeline._analyze
+
+    def recording(analyzer, article, *args, **kwargs):
+        started.append(article.title)
+        return real(analyzer, article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_analyze", recording)
+    runner = AnalysisRunner(default_analyzer())
+    shown: list[str] = []
+    runner.analysis_ready.connect(lambda analysis, _index: shown.append(analysis.title))
+    with qtbot.waitSignal(runner.article_loaded, timeout=30_000):
+        runner.start(article=_article("等着的长文"))
+    # Never shown: a newer article replaces it while it waits.
+    with qtbot.waitSignal(runner.article_loaded, timeout=30_000):
+        runner.start(article=_article("新的长文"))
+    with qtbot.waitSignal(runner.analysis_ready, timeout=60_000):
+        runner.text_shown()
+    runner.wait(30_000)
+    assert shown == ["新的长文"]
+    assert started == ["新的长文"]

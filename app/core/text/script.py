@@ -7,6 +7,7 @@ offset so word boundaries map back one to one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from app.core.types import Script
@@ -87,7 +88,29 @@ def detect_script(text: str) -> Script:
     return "traditional" if trad > simp else "simplified"
 
 
+# OpenCC converts in one native call that holds the GIL: a million characters froze the
+# window ~0.1 s while a worker converted them. Lines this long at most go in one call
+# (no phrase spans a line end, so the result is the same).
+_CONVERT_CHARS = 20_000
+
+
+def _line_batches(text: str, size: int) -> Iterator[str]:
+    """`text` in runs of whole lines of about `size` characters (a longer line alone)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        yield text[start:end]
+        start = end
+
+
 def _convert_aligned(text: str, config: str) -> str:
+    if len(text) <= _CONVERT_CHARS:
+        return _convert_batch(text, config)
+    return "".join(_convert_batch(batch, config) for batch in _line_batches(text, _CONVERT_CHARS))
+
+
+def _convert_batch(text: str, config: str) -> str:
     conv = _converter(config)
     out = conv.convert(text)
     if len(out) == len(text):
