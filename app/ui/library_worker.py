@@ -70,6 +70,10 @@ class _Shared:
             reader_idle = threading.Event()
             reader_idle.set()
         self.reader_idle = reader_idle
+        # Set when the window closes: a job still running then closes the connections as
+        # it ends (closing them under it made it fail with "closed database").
+        self.closing = False
+        self._closing_lock = threading.Lock()
 
     @property
     def library(self) -> LibraryStore:
@@ -87,7 +91,11 @@ class _Shared:
         return self.index, self.texts
 
     def close(self) -> None:
-        for opened in (self._library, self.index):
+        """Close the worker's connections (from either thread, once)."""
+        with self._closing_lock:
+            library, index = self._library, self.index
+            self._library, self.index, self.texts = None, None, None
+        for opened in (library, index):
             if opened is not None:
                 opened.close()
 
@@ -146,6 +154,8 @@ class _Job(QRunnable):
         finally:
             self.flush()
             self.signals.busy.emit(False)
+            if self.shared.closing:
+                self.shared.close()
 
     def report(self, location: Location, stats: ArticleStats) -> None:
         """Queue one text's statistics; they go out with the next batch."""
@@ -241,9 +251,11 @@ class LibraryWorker(QObject):
         return self._pool.waitForDone(msecs)
 
     def shutdown(self, msecs: int = 5000) -> None:
+        """Stop and close; a job that outlasts `msecs` (one long text) closes as it ends."""
         self.cancel()
-        self.wait(msecs)
-        self._shared.close()
+        self._shared.closing = True
+        if self.wait(msecs):
+            self._shared.close()
 
 
 # -- jobs (worker thread) ---------------------------------------------------------------

@@ -1158,6 +1158,7 @@ class MainWindow(QMainWindow):
         self._record_progress()
         self.save_state()
         self.popup.hide_popup()
+        self.runner.cancel()
         self.runner.wait(5000)
         self.aids.speaker.wait(5000)
         self.aids.speaker.stop()

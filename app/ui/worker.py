@@ -304,6 +304,13 @@ class AnalysisRunner(QObject):
         """The newest article's text is all in the view: a long one's analysis may start."""
         self._text_in.set()
 
+    def cancel(self) -> None:
+        """Drop every request: a running analysis stops at its next step (closing the
+        window mid-way through a long text does not wait for its end)."""
+        self._newest.request += 1
+        self._pool.clear()
+        self._text_in.set()
+
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 

@@ -96,3 +96,19 @@ def test_a_long_text_is_analysed_once_it_is_in_the_view(qtbot, monkeypatch) -> N
     runner.wait(30_000)
     assert shown == ["新的长文"]
     assert started == ["新的长文"]
+
+
+def test_closing_the_window_stops_the_analysis_under_way(qtbot, monkeypatch) -> None:
+    import app.ui.worker as worker
+
+    monkeypatch.setattr(worker, "LARGE_TEXT_CHARS", 100)
+    monkeypatch.setattr(worker, "_TEXT_IN_WAIT_S", 3600.0)
+    runner = AnalysisRunner(default_analyzer())
+    shown: list[str] = []
+    runner.analysis_ready.connect(lambda analysis, _index: shown.append(analysis.title))
+    with qtbot.waitSignal(runner.article_loaded, timeout=30_000):
+        runner.start(article=_article("关窗时的长文"))
+    runner.cancel()
+    assert runner.wait(30_000)  # without cancel() it would wait for the text for an hour
+    qtbot.wait(50)  # deliver anything still queued
+    assert shown == []
