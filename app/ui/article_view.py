@@ -890,7 +890,6 @@ class ArticleView(QTextEdit):
         if self._tokens:
             first = max(0, bisect.bisect_right(self._starts, lo) - 1)
             last = bisect.bisect_left(self._starts, hi)
-            parity = 0
             ruby_on = self._ruby_mode != "off"
             # Readings, like the marks' places, only near the screen: they cost more.
             ruby_lo, ruby_hi = self._near if ruby_on else (0, 0)
@@ -904,7 +903,6 @@ class ArticleView(QTextEdit):
                         token.pinyin) and self._wants_ruby(token.text):
                     self._ruby_words.append((index, token.start, token.end,
                                              self._ruby_reading(token)))
-                parity ^= 1
                 state = states.get(token.text)
                 if state is not None and state.status == "learning":
                     marks.append((_LEARNING[state.level - 1], token.start, token.end))
@@ -912,7 +910,10 @@ class ArticleView(QTextEdit):
                       and not is_number_word(token.text)):  # names and numbers are not vocabulary
                     marks.append((_UNKNOWN, token.start, token.end))
                 elif self._boundaries:  # known and ignored words: plain
-                    marks.append((parity, token.start, token.end))
+                    # Colours alternate by the word's place in the text, not in the
+                    # decorated range: a word keeps its colour while the page scrolls.
+                    marks.append((_UNDERLINE_B if index & 1 else _UNDERLINE_A,
+                                  token.start, token.end))
             marks.extend((_ENTITY, start, end) for start, end in names)
             if self._tone_text:
                 dark = self._theme.dark

@@ -133,3 +133,21 @@ def test_an_offset_not_yet_in_the_document_is_reached_at_once(qtbot, monkeypatch
     view.scroll_to_offset(near_end)
     assert view.text_is_complete
     assert view.viewport().rect().contains(view.char_rect(near_end).center())
+
+
+def test_a_word_keeps_its_underline_colour_while_the_page_scrolls(qtbot, open_window) -> None:
+    window = open_window(ARTICLES / "meta-alexandr-wang-lecun-review.txt")  # many screens
+    view = window.view
+    view.scroll_to_offset(0)
+    qtbot.waitUntil(lambda: len(view.painted_marks) > 20, timeout=5000)
+    colours: dict[tuple[int, int], int] = {}
+    changed = 0
+    for step in range(1, 9):
+        seen = {(start, end): kind for kind, start, end in view._marks}
+        changed += sum(colours[span] != kind for span, kind in seen.items() if span in colours)
+        colours.update(seen)
+        view.scroll_to_offset(view.tokens[len(view.tokens) * step // 40].start, center=False)
+        qtbot.waitUntil(lambda seen=seen: {(s, e): k for k, s, e in view._marks} != seen,
+                        timeout=5000)
+    assert changed == 0
+    assert len(set(colours.values())) > 1  # neighbouring words still differ
