@@ -364,6 +364,12 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("他铆足了劲往前跑。", "劲", "jìn"),
         ("桌上有3只苹果。", "只", "zhī"),
         ("他只差一步就赢了。", "只", "zhǐ"),
+        # Characters whose other readings live only in words: 咋 zǎ "how", 崴 wǎi
+        # "sprain", 脏 zāng "dirty"; 宿 xiǔ, nights counted after a number.
+        ("这事咋样了？", "咋", "zǎ"),
+        ("他打球时把脚崴了。", "崴", "wǎi"),
+        ("你的鞋脏了。", "脏", "zāng"),
+        ("我昨晚一宿没睡好。", "宿", "xiǔ"),
     ],
 )
 def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:
