@@ -280,6 +280,12 @@ def test_adverbial_de_only_before_an_action(sentence: str, char: str, expected: 
         ("他在相片中的样子很年轻。", "中", "zhōng"),
         ("下了一场大雨。", "场", "chǎng"),
         ("我们来查查资料。", "查", "chá"),
+        # A longer phrase made of whole words around the character: 老本/行, 轮机/长, 干/亲家.
+        ("退休后他又干起了老本行。", "行", "háng"),
+        ("船上的轮机长生病了。", "长", "zhǎng"),
+        ("这两家是干亲家。", "干", "gān"),
+        # A context rule sure of the character outranks a word around it: 都/会, not 都会 dū.
+        ("大家都会来参加。", "都", "dōu"),
     ],
 )
 def test_words_the_segmenter_split_still_read_as_words(

@@ -13,7 +13,9 @@ polyphonic character:
    measured on everyday text, that was most of what it got wrong;
 3. a lone polyphone inside a dictionary word that the segmenter split into characters
    (压/轴, 评/弹): that word's reading (CC-CEDICT, or a pypinyin phrase jieba's word list
-   counts as common), never across a particle or starting with a numeral;
+   counts as common), never across a particle or starting with a numeral; else inside a
+   pypinyin phrase of three to five characters that whole segmentation words make up
+   (老本/行, 轮机/长); a context rule that is sure of the character (都/会) comes first;
 4. other lone polyphones: the g2pM BiLSTM's prediction (it reads a traditional character
    the conversion merged into one with other readings as written: 閤 gé, not 合 hé), then
    `polyphone_rules` where a grammatical context is unambiguous (为 wèi before an action,
@@ -374,6 +376,7 @@ def _simplified_for_lookup(text: str) -> str:
 _PARTICLES = frozenset("的了着地得过吗呢吧啊")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几半每")
 _JOIN_MAX = 4
+_PHRASE_MAX = 5
 
 
 def _joined_spans(
@@ -382,6 +385,25 @@ def _joined_spans(
     """For each lone polyphone, the runs of one-character segmentation words around it that
     may be a word the segmenter split (压/轴, 评/弹, 短/发): two to four Han characters, no
     particle, not starting with a numeral, not one character doubled (查查); longest first."""
+    return _word_runs(text, words, lone, whole_words=False)
+
+
+def _phrase_spans(
+    text: str, words: Sequence[tuple[int, int]], lone: Collection[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """For each lone polyphone, the runs of whole segmentation words around it, one of
+    them two characters or more, that may be a pypinyin phrase of three to five
+    characters (老本/行, 轮机/长, 干/亲家): no particle, not starting with a numeral;
+    longest first. Runs of single characters are `_joined_spans`' own."""
+    return _word_runs(text, words, lone, whole_words=True)
+
+
+def _word_runs(
+    text: str, words: Sequence[tuple[int, int]], lone: Collection[int], whole_words: bool
+) -> dict[int, list[tuple[int, int]]]:
+    """The runs `_joined_spans` (one-character words only) or `_phrase_spans` (a longer
+    word among them) look for."""
+    longest = _PHRASE_MAX if whole_words else _JOIN_MAX
     index = {s: k for k, (s, _) in enumerate(words)}
     out: dict[int, list[tuple[int, int]]] = {}
     for i in lone:
@@ -391,18 +413,21 @@ def _joined_spans(
         options = []
         for k0 in range(k, -1, -1):
             a, a_end = words[k0]
-            if a_end - a > 1 or i + 1 - a > _JOIN_MAX:
+            if (a_end - a > 1 and not whole_words) or i + 1 - a > longest:
                 break
             for k1 in range(k, len(words)):
                 b_start, b = words[k1]
-                if b - b_start > 1 or b - a > _JOIN_MAX:
+                if (b - b_start > 1 and not whole_words) or b - a > longest:
                     break
                 piece = text[a:b]
+                if whole_words:  # three or more characters, a longer word among them
+                    shaped = len(piece) >= 3 and k1 - k0 + 1 < len(piece)
+                else:  # two or more, not one character doubled
+                    shaped = len(piece) >= 2 and len(set(piece)) > 1
                 if (
-                    len(piece) >= 2
+                    shaped
                     and all(is_han(ch) and ch not in _PARTICLES for ch in piece)
                     and piece[0] not in _NUMERALS
-                    and len(set(piece)) > 1
                 ):
                     options.append((a, b))
         if options:
@@ -680,14 +705,9 @@ class PinyinReader:
         return settled
 
     def _lone_polyphones(self, simplified: str, words: Sequence[tuple[int, int]]) -> list[int]:
-        """Polyphones that are a segmentation word of their own and that no context rule
-        covers (为, 都, 还 ... are grammar, decided by `polyphone_rules`)."""
+        """Polyphones that are a segmentation word of their own."""
         chars = self.tables().chars
-        return [
-            s
-            for s, e in words
-            if e - s == 1 and "," in chars.get(simplified[s], "") and simplified[s] not in RULES
-        ]
+        return [s for s, e in words if e - s == 1 and "," in chars.get(simplified[s], "")]
 
     def _joined_reading(
         self, text: str, simplified: str, i: int, options: Sequence[tuple[int, int]],
@@ -735,10 +755,11 @@ class PinyinReader:
         in_words: set[int] = set()
         lone = self._lone_polyphones(simplified, words)
         spans = _joined_spans(simplified, words, lone)
+        phrase_spans = _phrase_spans(simplified, words, lone)
         keys = self._cedict_keys(text, simplified, words)
         keys += [k for options in spans.values() for a, b in options
                  for k in (text[a:b], simplified[a:b])]
-        self._prefetch_phrases(simplified, words, spans)  # before CC-CEDICT's, which use them
+        self._prefetch_phrases(simplified, words, {**phrase_spans, **spans})  # before CC-CEDICT's
         cedict = self._cedict_for(keys)
         dictionary_words = self._dictionary_words(text, simplified, words, cedict)
         choices: list[tuple[int, Candidates]] = []
@@ -752,12 +773,24 @@ class PinyinReader:
                     fixed[start + k] = syllable
             else:
                 choices.append((start, candidates))
+        # A context rule that is sure of a character outranks a word around it (都/会).
+        ruled = self._rule_readings(text, simplified, words, {**spans, **phrase_spans})
         for i, options in spans.items():
-            if i not in fixed and i not in in_words:
+            if i not in fixed and i not in in_words and i not in ruled:
                 reading = self._joined_reading(text, simplified, i, options, cedict)
                 if reading:
                     fixed[i] = reading
                     joined.append(i)
+        phrases = self.tables().pypinyin
+        for i, options in phrase_spans.items():
+            if i in fixed or i in in_words or i in ruled:
+                continue
+            for a, b in options:
+                phrase = phrases.phrase(simplified[a:b])
+                if phrase:
+                    fixed[i] = phrase.split()[i - a]
+                    joined.append(i)
+                    break
         if "地" in simplified:
             tagged = self._tagged_spans(text, words)
             if tagged is None:  # spans of the caller's own: words without tags
@@ -841,19 +874,29 @@ class PinyinReader:
         pending: Sequence[int], out: list[str],
     ) -> None:
         """Context rules (`polyphone_rules`) for lone polyphones, where they are sure."""
+        for i, reading in self._rule_readings(text, simplified, words, pending).items():
+            out[i] = reading
+
+    def _rule_readings(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]],
+        positions: Iterable[int],
+    ) -> dict[int, str]:
+        """What the context rules are sure of, for those of `positions` that are a
+        one-character word with a rule."""
         single = self._single(words)
-        targets = [i for i in pending if simplified[i] in RULES and i in single]
+        targets = [i for i in positions if simplified[i] in RULES and i in single]
         if not targets:
-            return
+            return {}
         tagged = self._tagged_spans(text, words)
         if tagged is None:
-            return
+            return {}
         index = {start: k for k, (start, _, _) in enumerate(tagged)}
+        found: dict[int, str] = {}
         for i in targets:
-            rule = RULES[simplified[i]]
-            reading = rule(simplified, tagged, index[i])
+            reading = RULES[simplified[i]](simplified, tagged, index[i])
             if reading is not None:
-                out[i] = reading
+                found[i] = reading
+        return found
 
     @staticmethod
     def _single(words: Sequence[tuple[int, int]]) -> set[int]:
