@@ -182,6 +182,12 @@ def test_a_word_with_two_listed_readings_reads_as_one_of_them() -> None:
         assert any(reads_as(e, reading) for e in default_analyzer().dictionary.lookup(word))
 
 
+@pytest.mark.parametrize("sentence", ["抽屉被卡住了。", "车轮卡住了。"])
+def test_a_context_rule_chooses_between_a_words_listed_readings(sentence: str) -> None:
+    # CC-CEDICT lists 卡住 as kǎ zhù and qiǎ zhù; 卡 before 住 is qiǎ "stuck".
+    assert reading_of(sentence, "卡住") == "qiǎ zhù"
+
+
 def test_neutral_and_full_tone_are_one_reading() -> None:
     assert pinyin.same_reading(["bù", "fèn"], ["bù", "fen"])
     assert not pinyin.same_reading(["bù", "fēn"], ["bù", "fèn"])

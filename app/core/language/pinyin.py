@@ -773,6 +773,7 @@ class PinyinReader:
                     fixed[start + k] = syllable
             else:
                 choices.append((start, candidates))
+        choices = self._ruled_choices(text, simplified, words, choices, fixed)
         # A context rule that is sure of a character outranks a word around it (都/会).
         ruled = self._rule_readings(text, simplified, words, {**spans, **phrase_spans})
         for i, options in spans.items():
@@ -876,6 +877,39 @@ class PinyinReader:
         """Context rules (`polyphone_rules`) for lone polyphones, where they are sure."""
         for i, reading in self._rule_readings(text, simplified, words, pending).items():
             out[i] = reading
+
+    def _ruled_choices(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]],
+        choices: list[tuple[int, Candidates]], fixed: dict[int, str],
+    ) -> list[tuple[int, Candidates]]:
+        """Words the dictionary lists with several readings that differ at their first
+        character, when it has a context rule (卡住 kǎ zhù / qiǎ zhù): the rule, reading the
+        word as that character and its complement, keeps the readings that agree with it
+        (卡 qiǎ before 住). A word down to one reading goes into `fixed`; the network
+        chooses among the others."""
+        tagged = None
+        kept: list[tuple[int, Candidates]] = []
+        for start, candidates in choices:
+            readings = candidates.readings
+            if simplified[start] in RULES and len({r[0] for r in readings}) > 1:
+                if tagged is None:
+                    tagged = self._tagged_spans(text, words)
+                    if tagged is None:
+                        return choices
+                end = start + len(readings[0])
+                n = next((n for n, span in enumerate(tagged) if span[:2] == (start, end)), -1)
+                tag = tagged[n][2]
+                view = [*tagged[:n], (start, start + 1, tag), (start + 1, end, tag),
+                        *tagged[n + 1 :]]
+                reading = RULES[simplified[start]](simplified, view, n) if n >= 0 else None
+                agree = [r for r in readings if reading and same_reading([r[0]], [reading])]
+                readings = agree or readings
+            if len(readings) == 1:
+                for k, syllable in enumerate(readings[0]):
+                    fixed[start + k] = syllable
+            else:
+                kept.append((start, Candidates(readings, candidates.backed)))
+        return kept
 
     def _rule_readings(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],
