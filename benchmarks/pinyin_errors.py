@@ -29,31 +29,36 @@ from benchmarks.bench_pinyin import (
 )
 
 
-def _source(reader, text: str, words, i: int) -> str:
-    from app.core.language.pinyin import _simplified_for_lookup
-    from app.core.language.polyphone_rules import RULES
+class _Sources:
+    """Which part of the reader decided each character of one sentence: the plan, the
+    overrides, the tags and the rules' verdicts are worked out once per sentence."""
 
-    simplified = _simplified_for_lookup(text)
-    plan = reader._plan(text, simplified, words)
-    overrides = reader.override_readings(simplified, words)
-    if i in overrides:
-        return "override"
-    if i in plan.joined:
-        return "split-word"
-    for start, candidates in plan.words:
-        if start <= i < start + len(candidates.readings[0]):
-            return "word-choice"
-    if i in plan.fixed:
-        return "word" if text[i] != "地" else "word/de-rule"
-    if i in plan.pending:
-        if plan.simplified[i] in RULES:
-            tagged = reader._tagged_spans(text, words)
-            if tagged is not None:
-                index = {s: k for k, (s, _, _) in enumerate(tagged)}
-                if i in index and RULES[plan.simplified[i]](plan.simplified, tagged, index[i]):
-                    return "rule"
-        return "network"
-    return "table"
+    def __init__(self, reader, text: str, words) -> None:
+        from app.core.language.pinyin import _simplified_for_lookup
+
+        self._reader, self._text, self._words = reader, text, words
+        self._plan = reader._plan(text, _simplified_for_lookup(text), words)
+        self._overrides = reader.override_readings(self._plan.simplified, words)
+        self._ruled: dict[int, str] | None = None
+
+    def __call__(self, i: int) -> str:
+        plan = self._plan
+        if i in self._overrides:
+            return "override"
+        if i in plan.joined:
+            return "split-word"
+        for start, candidates in plan.words:
+            if start <= i < start + len(candidates.readings[0]):
+                return "word-choice"
+        if i in plan.fixed:
+            return "word" if self._text[i] != "地" else "word/de-rule"
+        if i in plan.pending:
+            if self._ruled is None:
+                self._ruled = self._reader._rule_readings(
+                    self._text, plan.simplified, self._words, plan.pending
+                )
+            return "rule" if i in self._ruled else "network"
+        return "table"
 
 
 def main() -> None:
@@ -81,11 +86,14 @@ def main() -> None:
         text = rows[r][0]
         words = reader.words(text)
         out = reader.read(text, words)
+        sources_of = None
         for i, label, sandhi in items:
             got = _plain(numbered(out[i]) if out[i] else "")
             if is_right(got, label, sandhi):
                 continue
-            source = _source(reader, text, words, i)
+            if sources_of is None:
+                sources_of = _Sources(reader, text, words)
+            source = sources_of(i)
             sources[source] += 1
             per[text[i], source, label, got] += 1
             if shown[text[i]] < args.examples:
