@@ -382,6 +382,10 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("他打球时把脚崴了。", "崴", "wǎi"),
         ("你的鞋脏了。", "脏", "zāng"),
         ("我昨晚一宿没睡好。", "宿", "xiǔ"),
+        # 应 yīng "should" after its subject, whatever jieba tags what follows.
+        ("司机应引以为戒。", "应", "yīng"),
+        ("孩子应多喝水。", "应", "yīng"),
+        ("政府应全力救灾。", "应", "yīng"),
     ],
 )
 def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:

@@ -265,6 +265,10 @@ def ying(text: str, tagged: Tagged, k: int) -> str | None:
     after = _text(text, tagged, k + 1)
     if _text(text, tagged, k - 1) in _MODAL_SLOT and after and after[0] not in _CLAUSE_MARKS:
         return "yīng"  # 不应非法…, 也应引以为戒: the modal, whatever jieba tags its verb
+    if _tag(tagged, k - 1)[:1] == "n" and not _ends_clause(text, tagged, k + 1) and after not in (
+        "了", "着", "过", "声"
+    ):
+        return "yīng"  # 船只应引以为戒, 命运应交由: a subject, then what it should do
     return None
 
 
