@@ -381,6 +381,8 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("这事咋样了？", "咋", "zǎ"),
         ("他打球时把脚崴了。", "崴", "wǎi"),
         ("你的鞋脏了。", "脏", "zāng"),
+        ("大家以读书为乐。", "乐", "lè"),
+        ("我们的乐队很棒。", "乐", "yuè"),  # in a word, the word decides
         ("我昨晚一宿没睡好。", "宿", "xiǔ"),
         # 应 yīng "should" after its subject, whatever jieba tags what follows.
         ("司机应引以为戒。", "应", "yīng"),

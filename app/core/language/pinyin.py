@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.core.language.pinyin_tables import PinyinTables, open_tables, package_dir
-from app.core.language.polyphone_rules import RULES
+from app.core.language.polyphone_rules import ON_THEIR_OWN, RULES
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
@@ -874,7 +874,12 @@ class PinyinReader:
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],
         pending: Sequence[int], out: list[str],
     ) -> None:
-        """Context rules (`polyphone_rules`) for lone polyphones, where they are sure."""
+        """Context rules (`polyphone_rules`) for lone polyphones, where they are sure, and
+        the spoken reading of characters whose other readings live only in words."""
+        single = self._single(words)
+        for i in pending:
+            if simplified[i] in ON_THEIR_OWN and i in single:
+                out[i] = ON_THEIR_OWN[simplified[i]]
         for i, reading in self._rule_readings(text, simplified, words, pending).items():
             out[i] = reading
 

@@ -543,24 +543,6 @@ def jin_strength(text: str, tagged: Tagged, k: int) -> str | None:
     return "jìn" if before in ("使", "用", "费", "了", "多大", "有", "没", "起", "带") else None
 
 
-def za(text: str, tagged: Tagged, k: int) -> str | None:
-    """咋 zǎ "how, why" (the colloquial 怎么: 咋办, 咋样, 你咋不说) on its own; zhā
-    (咋呼 "to bluster") and zé "to bite" live in words."""
-    return "zǎ"
-
-
-def wai(text: str, tagged: Tagged, k: int) -> str | None:
-    """崴 wǎi "to sprain (an ankle)" on its own (把脚崴了); wēi "lofty" is literary and
-    lives in words (崴嵬)."""
-    return "wǎi"
-
-
-def zang(text: str, tagged: Tagged, k: int) -> str | None:
-    """脏 zāng "dirty" on its own (好脏, 脏衣服); zàng "internal organ" lives in words
-    (心脏, 内脏, 脏器)."""
-    return "zāng"
-
-
 def xiu(text: str, tagged: Tagged, k: int) -> str | None:
     """宿 xiǔ, the measure word for nights, after a number (一宿, 两宿, 半宿); sù "to stay
     overnight" and xiù "constellation" are the network's call."""
@@ -570,10 +552,13 @@ def xiu(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+# Characters whose other readings live only in words (a word the segmenter split still
+# decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
+# zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
+# to enjoy" (音乐 yuè).
+ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè"}
+
 RULES: dict[str, Rule] = {
-    "咋": za,
-    "崴": wai,
-    "脏": zang,
     "宿": xiu,
     "薄": bao,
     "累": lei,
