@@ -377,10 +377,12 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("桌上有3只苹果。", "只", "zhī"),
         ("他只差一步就赢了。", "只", "zhǐ"),
         # Characters whose other readings live only in words: 咋 zǎ "how", 崴 wǎi
-        # "sprain", 脏 zāng "dirty"; 宿 xiǔ, nights counted after a number.
+        # "sprain", 脏 zāng "dirty", 倔 juè "gruff"; 宿 xiǔ, nights counted after a number.
         ("这事咋样了？", "咋", "zǎ"),
         ("他打球时把脚崴了。", "崴", "wǎi"),
         ("你的鞋脏了。", "脏", "zāng"),
+        ("老头儿脾气很倔，谁劝也不听。", "倔", "juè"),  # 倔强 jué is a word's own
+        ("这孩子倔强得很。", "倔", "jué"),
         ("大家以读书为乐。", "乐", "lè"),
         ("我们的乐队很棒。", "乐", "yuè"),  # in a word, the word decides
         ("我昨晚一宿没睡好。", "宿", "xiǔ"),

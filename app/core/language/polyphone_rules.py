@@ -555,8 +555,8 @@ def xiu(text: str, tagged: Tagged, k: int) -> str | None:
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
-# to enjoy" (音乐 yuè).
-ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè"}
+# to enjoy" (音乐 yuè), 倔 juè "gruff" (倔强 jué).
+ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè", "倔": "juè"}
 
 RULES: dict[str, Rule] = {
     "宿": xiu,
