@@ -198,10 +198,11 @@ def test_missing_files_are_shown_and_removed_entries_stay_gone(
     gone.unlink()
 
     second = restart_window()
-    _idle(qtbot, second)
-    row = _row_of_path(second, gone)
-    assert row >= 0 and second.library_panel.model.is_missing(row)
     model = second.library_panel.model
+    # The check runs in the background once the window is up (not yet busy at first).
+    qtbot.waitUntil(lambda: (row := _row_of_path(second, gone)) >= 0
+                    and model.is_missing(row), timeout=60_000)
+    row = _row_of_path(second, gone)
     assert model.data(model.index(row, LENGTH)) == "missing"
     assert _row_of_path(second, kept) == -1
 
