@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from app.core.language.entities.composed import _country_class
+from app.core.language.entities.composed import _country_class, _head_type
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -43,6 +43,7 @@ from app.core.language.entities.lexicon import (
     cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
+from app.core.language.entities.tagged import _opening_place, _org_ending, _person_cue
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han, has_han
 from app.core.types import EntityType
@@ -144,8 +145,6 @@ def _introduced(ctx: _Context, m: _Mention) -> bool:
     """总统 + 拉莫斯, 曲格平 + 说: a name a title or a verb of saying introduces (a person jieba
     alone guessed was right 6 of 6 times so on People's Daily dev, 0 of 1 on the CLUENER
     slice; without such a word 10 of 25 and 3 of 25)."""
-    from app.core.language.entities.tagged import _person_cue
-
     return m.length >= 2 and _person_cue(ctx, m.start, m.end)
 
 
@@ -213,8 +212,8 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
 def _common_words(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word of
     two characters or more (a person's name is one word, or a surname and a given name)."""
-    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)]
-    if len(words) < 2 or sum(map(len, words)) != m.length:
+    words = [ctx.simple[s:e] for s, e, _ in ctx.tiling(m.start, m.end)]
+    if len(words) < 2:
         return False
     return all(
         len(w) >= 2 and (entries := ctx.entries.get(w)) and not any(e.proper for e in entries)
@@ -226,8 +225,8 @@ def _everyday_phrase(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word and
     none a place or a body's own name (上市 + 公司, 地方 + 政府): it describes, it names nothing
     (but a body that is one of a kind says so first: 国际, 国家, 皇家)."""
-    words = [ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)]
-    if len(words) < 2 or sum(map(len, words)) != m.length:
+    words = [ctx.simple[s:e] for s, e, _ in ctx.tiling(m.start, m.end)]
+    if len(words) < 2:
         return False
     lex = ctx.lex
     if words[0] in lex.body_prefixes or words[0] in cue_set("unique_prefixes"):
@@ -301,7 +300,7 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
     for c in crf:
         p = first.get((c.start, c.type)) if c.type in ("place", "organization") else None
         if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end):
-            out.append(_Mention(p.start, p.end, p.type, p.priority, p.english, p.known))
+            out.append(p.copy())
         else:
             out.append(c)
     return out
@@ -321,7 +320,7 @@ def _places_of_descriptions(
         places = (_leading_places(ctx, c, rule_places) if c.type in ("organization", "place")
                   else [])
         if places and _descriptive_tail(ctx, places[-1].end, c.end):
-            out.extend(places)
+            out.extend(p.copy() for p in places)
         else:
             out.append(c)
     return out
@@ -344,7 +343,7 @@ def _complete_bodies(
     out = []
     for c in crf:
         body = longest.get(c.start)
-        out.append(body if c.type == "organization" and body and body.end > c.end else c)
+        out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
     return out
 
 
@@ -363,9 +362,9 @@ def _leading_places(ctx: _Context, c: _Mention, rule_places: _Spans) -> list[_Me
     if chain:
         return chain
     form = ctx.simple[c.start : c.end]
-    for cut in range(min(len(form) - 1, 6), 1, -1):
-        if form[:cut] in ctx.lex.places:
-            return [_Mention(c.start, c.start + cut, "place", _CRF)]
+    cut = _opening_place(ctx.lex, form)
+    if cut:
+        return [_Mention(c.start, c.start + cut, "place", _CRF)]
     if form[0] in cue_set("country_short") and c.start + 1 in ctx.ends:
         return [_Mention(c.start, c.start + 1, "place", _CRF)]
     return []
@@ -399,10 +398,10 @@ def _descriptive_heads() -> tuple[str, ...]:
 
 def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens of everyday Han words (公安机关, 电信管理部门), no name."""
-    inside = [(s, e) for s, e, _ in ctx.tokens_within(start, end)]
-    if not inside or inside[0][0] != start or inside[-1][1] != end:
+    inside = ctx.tiling(start, end)
+    if not inside:
         return False
-    for s, e in inside:
+    for s, e, _ in inside:
         entries = ctx.entries.get(ctx.simple[s:e])
         if not all_han(ctx.simple[s:e]) or (entries and any(x.proper for x in entries)):
             return False
@@ -413,13 +412,10 @@ def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
 
 def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens, everyday words or function words, ending in no name head."""
-    from app.core.language.entities.composed import _head_type
-    from app.core.language.entities.tagged import _org_ending
-
-    inside = [(k, ctx.tokens[k]) for k in ctx.token_range(start, end)]
-    if not inside or inside[0][1][0] != start or inside[-1][1][1] != end:
+    inside = ctx.tiling(start, end)
+    if not inside:
         return False
-    for _, (s, e, tag) in inside:
+    for s, e, tag in inside:
         entries = ctx.entries.get(ctx.simple[s:e])
         if entries and any(x.proper for x in entries):
             return False
@@ -429,7 +425,7 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     parts = tail.endswith(cues("body_parts")) or tail[-1] in cue_set("place_last_chars")
     if parts or _org_ending(ctx, tail):
         return False  # 社会学系, 艺术团, 研究室: the words name a part of the body
-    return _head_type(ctx, inside[-1][0]) is None
+    return _head_type(ctx, ctx.token_range(start, end)[-1]) is None
 
 
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:

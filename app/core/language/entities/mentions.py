@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.lexicon import (
@@ -35,6 +35,11 @@ class _Mention:
     def length(self) -> int:
         return self.end - self.start
 
+    def copy(self) -> _Mention:
+        """A mention of its own: the combining steps retype the tagger's mentions in place,
+        which must not touch the rules' mention a step took over."""
+        return replace(self)
+
 
 @dataclass(slots=True)
 class _Context:
@@ -60,6 +65,15 @@ class _Context:
         """The tokens that lie inside start:end, in order."""
         inside = self.token_range(start, end)
         return self.tokens[inside.start : inside.stop]
+
+    def tiling(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The tokens that exactly cover start:end, in order; none when a token crosses
+        either end (the span is not whole words)."""
+        inside = self.token_range(start, end)
+        tokens = self.tokens[inside.start : inside.stop]
+        if not tokens or tokens[0][0] != start or tokens[-1][1] != end:
+            return []
+        return tokens
 
 
 class _Spans:

@@ -108,13 +108,19 @@ def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
     Not 法国队 or 中国银行: a word ending in an organisation ending is a name of its own."""
     if len(word) < 3 or word in ctx.lex.places:
         return []
-    for cut in range(min(len(word) - 1, 5), 1, -1):
-        if word[:cut] in ctx.lex.places:
-            rest = word[cut:]
-            if any(rest.endswith(suffix) for suffix in ctx.lex.suffixes):
-                return []
-            return [(0, cut)]
-    return []
+    cut = _opening_place(ctx.lex, word)
+    if not cut or any(word[cut:].endswith(suffix) for suffix in ctx.lex.suffixes):
+        return []
+    return [(0, cut)]
+
+
+def _opening_place(lex: _Lexicon, form: str) -> int:
+    """The length of the longest entry of the place list that opens `form` with a character
+    or more after it (美国 of 美国人); 0 when none does."""
+    for cut in range(len(form) - 1, 1, -1):
+        if form[:cut] in lex.places:
+            return cut
+    return 0
 
 
 def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
