@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/bench_ner.py [--sets msra,pd,weibo,cluener] [--split dev,test]
                                       [--limit N] [--errors N] [--examples "false bound ORG"]
+                                      [--rules-only]
 --errors also counts false alarms and misses by kind: "type" (right span, wrong type), "bound"
 (overlaps a gold/predicted span: longer, shorter or shifted) and "alone" (nothing overlapping).
 Each corpus sentence is analysed as its own document with no user corrections. Our types map
@@ -26,10 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.analysis.analyzer import Analyzer
+from app.core.language.entities import EntityTagger
 from app.core.language.entities.train import default_data, gold_spans, read_cluener, strip_marks
 from app.core.user.corrections import Corrections
 
 ANALYZER = Analyzer()  # the shipped data; corrections are passed per call
+# --rules-only: a tagger without a model file, so the rules decide alone.
+NO_TAGGER = EntityTagger(Path(os.devnull) / "none")
 
 OUR_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 WITH_WORKS = {**OUR_TYPES, "work": "WORK"}
@@ -107,10 +111,13 @@ def read_cluener_heldout() -> list[tuple[str, set, set]]:
 
 
 def predict(
-    text: str, corrections: Corrections, types: dict[str, str] = OUR_TYPES
+    text: str,
+    corrections: Corrections,
+    types: dict[str, str] = OUR_TYPES,
+    tagger: EntityTagger | None = None,
 ) -> set[tuple[int, int, str]]:
     out = set()
-    for entity in ANALYZER.entities(text, corrections=corrections):
+    for entity in ANALYZER.entities(text, corrections=corrections, tagger=tagger):
         label = types.get(entity.type)
         if label == "WORK":
             out.update((*strip_marks(text, s, e), label) for s, e in entity.spans)
@@ -148,6 +155,7 @@ def score(
     errors: int = 0,
     examples: str = "",
     types: dict[str, str] = OUR_TYPES,
+    tagger: EntityTagger | None = None,
 ) -> None:
     corrections = Corrections()
     shown = 0
@@ -155,7 +163,7 @@ def score(
     fp_kinds, fn_kinds = Counter(), Counter()
     began = time.perf_counter()
     for text, gold, *scenes in sentences:
-        pred = predict(text, corrections, types)
+        pred = predict(text, corrections, types, tagger)
         if scenes:
             pred = {p for p in pred if p[:2] not in scenes[0]}
         for item in pred & gold:
@@ -204,7 +212,11 @@ def main() -> int:
     parser.add_argument(
         "--examples", default="", help='print every error of one kind, e.g. "false bound ORG"'
     )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="leave the trained tagger out (the rules alone)"
+    )
     args = parser.parse_args()
+    tagger = NO_TAGGER if args.rules_only else None
     for split in args.split.split(","):
         print(f"== {split} ==")
         for key in args.sets.split(","):
@@ -212,7 +224,7 @@ def main() -> int:
                 if split == "dev":  # the held-out slice is tuned on, like a dev split
                     held = read_cluener_heldout()[: args.limit or None]
                     name = "cluener held-out tenth of train"
-                    score(name, held, args.errors, args.examples, WITH_WORKS)
+                    score(name, held, args.errors, args.examples, WITH_WORKS, tagger)
                 continue
             folder, files, sep, weibo = CORPORA[key]
             if split not in files:
@@ -225,7 +237,7 @@ def main() -> int:
             sentences = read_bio(path, sep, weibo)
             if args.limit:
                 sentences = sentences[: args.limit]
-            score(f"{key} {split}", sentences, args.errors, args.examples)
+            score(f"{key} {split}", sentences, args.errors, args.examples, OUR_TYPES, tagger)
     return 0
 
 

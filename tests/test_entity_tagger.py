@@ -322,7 +322,7 @@ def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
     ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
     rules = rule_mentions(ctx, Corrections())
     assert ("伯格曼", "person") in {(text[m.start : m.end], m.type) for m in rules}
-    unsure = combine(ctx, rules, [(0, 3, "organization", 0.5)])
+    unsure = combine(ctx, rules, [(0, 3, "organization", 0.65)])
     assert ("伯格曼", "person") in {(text[m.start : m.end], m.type) for m in unsure}
     sure = combine(ctx, rules, [(0, 3, "organization", 0.95)])
     assert ("伯格曼", "organization") in {(text[m.start : m.end], m.type) for m in sure}
@@ -447,3 +447,27 @@ def test_two_states_jieba_glues_into_one_word_are_two_places():
     for text in ("双方谋求中印边界问题和平解决。", "他说，埃中两国关系源远流长。"):
         found = types(text)
         assert len([kind for kind in found.values() if kind == "place"]) == 2, (text, found)
+
+
+def test_a_surname_before_an_office_is_that_person():
+    found = entities("会谈结束后，唐外长说，双方达成了共识。")
+    tang = by_name(found, "唐")
+    assert tang is not None and tang.type == "person"
+
+
+def test_a_surname_before_an_office_joins_the_full_name():
+    found = entities("外交部长唐家璇会见了代表团。唐外长表示，合作前景广阔。")
+    tang = by_name(found, "唐家璇")
+    assert tang is not None and tang.count == 2
+    assert "唐" not in {e.text for e in found}
+
+
+def test_a_surname_inside_an_everyday_word_is_no_person():
+    found = entities("他收藏了很多复古老照片，还有一张是他祖父的。")
+    assert by_name(found, "古") is None
+
+
+def test_a_states_abbreviation_standing_alone_is_that_state():
+    found = entities("为此俄指责邻国严重侵犯人权。")
+    russia = by_name(found, "俄")
+    assert russia is not None and russia.type == "place"

@@ -336,18 +336,20 @@ def _forms_of(links: _Links) -> dict[str, set[str]]:
 
 def _link_nicknames(links: _Links) -> None:
     """小扎 is Zuckerberg (扎克伯格), 老黄 is 黄仁勋: 小/老 + the first character of exactly one
-    person's name in the text (a mention or a known spelling of it)."""
+    person's name in the text (a mention or a known spelling of it); so is the lone surname
+    of 唐 + 外长 when one 唐 is named in full."""
     people = [k for k, m in links.keyed if m.type == "person"]
-    nicknames = {k for k in people if len(k) == 2 and k[0] in "小老" and is_han(k[1])}
+    nicknames = {k: k[1] for k in people if len(k) == 2 and k[0] in "小老" and is_han(k[1])}
+    nicknames.update((k, k) for k in people if len(k) == 1 and is_han(k))
     if not nicknames:
         return
     forms = _forms_of(links)
-    for nick in nicknames:
+    for nick, initial in nicknames.items():
         own = links.uf.find(nick)
         owners = {
             root for root, spellings in forms.items()
             if root != own and links.type_of(root) in ("person", None)
-            and any(len(f) >= 2 and f[0] == nick[1] and f != nick for f in spellings)
+            and any(len(f) >= 2 and f[0] == initial and f != nick for f in spellings)
         }  # fmt: skip
         if len(owners) == 1:
             links.uf.union(owners.pop(), nick)

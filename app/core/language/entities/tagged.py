@@ -8,6 +8,8 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 
 from __future__ import annotations
 
+from functools import cache
+
 from app.core.language.entities.composed import _country_class, _head_type
 from app.core.language.entities.glosses import (
     _acronym_gloss,
@@ -83,6 +85,40 @@ def _given_after_surname(ctx: _Context, index: int) -> int | None:
             break
         end = e
     return end if end > tokens[index][1] else None
+
+
+def _word_at(ctx: _Context, start: int) -> str:
+    """The token that starts at `start`."""
+    k = ctx.token_range(start, len(ctx.simple)).start
+    return ctx.simple[ctx.tokens[k][0] : ctx.tokens[k][1]]
+
+
+# jieba's tags on a surname standing before a title (唐/nr 外长, 汤/n 局长); not 于/p, 和/c.
+_SURNAME_TAGS = {"nr", "n", "ng", "nz"}
+
+
+def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
+    """唐 + 外长, 汤 + 局长, 常 + 副 + 局长: a surname right before a title or role stands for
+    the person (news writing's 江主席, 陈老师; People's Daily marks the surname alone)."""
+    word = ctx.simple[start:end]
+    if word not in ctx.lex.surnames or _measure_not_surname(ctx, start, word):
+        return False
+    if start not in ctx.starts:
+        return False
+    if end not in ctx.ends and any(not e.proper for e in ctx.entries.get(_word_at(ctx, start), ())):
+        return False  # 古老 "ancient", not 古 + 老
+    at = end + 1 if ctx.simple[end : end + 1] in ("副", "总") else end
+    return any(  # the title ends a word: not 古 + 老 of 复古 / 老照片
+        ctx.simple.startswith(title, at) and at + len(title) in ctx.ends
+        for title in _person_titles()
+    )
+
+
+@cache
+def _person_titles() -> tuple[str, ...]:
+    """Titles and roles, not a polite address (先生, 女士, 王总: the web text annotated like
+    CLUENER leaves those surnames unmarked) nor 家 (王家 + 坪 is a village)."""
+    return tuple((cue_set("titles") | cue_set("roles")) - {"家", "先生", "女士", "小姐", "总"})
 
 
 def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
@@ -209,6 +245,22 @@ def _paired_country(ctx: _Context, pos: int) -> bool:
     )
 
 
+def _state_context(ctx: _Context, index: int) -> bool:
+    """Whether a one-character country or city token names it here."""
+    return _abbreviated_state(ctx, index) or _country_context(ctx, ctx.tokens[index][0])
+
+
+def _abbreviated_state(ctx: _Context, index: int) -> bool:
+    """俄 + 指责, 英 + 外交大臣: a character jieba tags as an abbreviation (j) that, standing
+    alone, means nothing but its state or city (not 法 "law", 亚 "second", 日 "day"), unless a
+    given-name character follows (英 + 子)."""
+    start, end, tag = ctx.tokens[index]
+    if tag != "j" or ctx.simple[start:end] not in cue_set("state_abbreviations"):
+        return False
+    after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
+    return not (after and after[1] - after[0] == 1 and after[2] in ("ng", "nr", "zg"))
+
+
 def _country_context(ctx: _Context, pos: int) -> bool:
     """A lone 美/俄/华 is a country only next to another country, a verb of travel or a joiner."""
     before = ctx.simple[pos - 1 : pos]
@@ -237,10 +289,13 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         )
         if len(word) == 1 and word in cue_set("pair_countries") and _paired_country(ctx, start):
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
-        elif len(word) == 1 and places and not _country_context(ctx, start):
+        elif len(word) == 1 and places and not _state_context(ctx, index):
             continue  # 好美: the adjective, not America
         if places:
             out.extend(_Mention(start + s, start + e, "place", _TAGGER) for s, e in places)
+            continue
+        if len(word) == 1 and tag in _SURNAME_TAGS and _titled_surname(ctx, start, end):
+            out.append(_Mention(start, end, "person", _TAGGER))  # 唐 + 外长, 汤 + 局长
             continue
         if len(word) == 1 and tag == "nr" and word in lex.surnames:
             name_end = _given_after_surname(ctx, index)
