@@ -132,6 +132,10 @@ def test_english_names_of_proper_nouns(cedict: Dictionary) -> None:
     assert all(entry.proper for entry in cedict.lookup("马斯克"))
 
 
+def test_a_name_spelt_with_an_accented_capital_is_a_name(cedict: Dictionary) -> None:
+    assert cedict.english_name("乌鲁木齐") == "Ürümqi"
+
+
 def test_headwords_cover_every_line_of_the_bundled_file(cedict: Dictionary) -> None:
     with gzip.open(cedict_source_path(), "rt", encoding="utf-8") as handle:
         content_lines = sum(1 for line in handle if line.strip() and not line.startswith("#"))

@@ -471,3 +471,9 @@ def test_a_states_abbreviation_standing_alone_is_that_state():
     found = entities("为此俄指责邻国严重侵犯人权。")
     russia = by_name(found, "俄")
     assert russia is not None and russia.type == "place"
+
+
+def test_a_works_named_after_its_town_is_an_organisation():
+    found = entities("老李在红星单板厂上班，厂里的效益不错。")
+    works = by_name(found, "红星单板厂")
+    assert works is not None and works.type == "organization"

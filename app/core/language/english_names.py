@@ -23,9 +23,10 @@ _SKIP = re.compile(
 )
 _LEADING_TAGS = re.compile(r"^(?:\([^)]*\)\s*)+")  # "(Tw)", "(old)"
 # A run of capitalised words, with the small words names keep inside them.
-_HEAD = re.compile(
-    r"[A-Z0-9][\w.'&-]*(?: (?:(?:of|the|and|de|von|van|du|al|bin|on)\s)*[A-Z0-9][\w.'&-]*)*"
-)
+# A capital may carry an accent: Ürümqi, Émile, Ōsaka.
+_CAPITAL = "A-Z0-9À-ÖØ-ÞĀĒĪŌŪ"
+_WORD = rf"[{_CAPITAL}][\w.'&-]*"
+_HEAD = re.compile(rf"{_WORD}(?: (?:(?:of|the|and|de|von|van|du|al|bin|on)\s)*{_WORD})*")
 
 
 @cache

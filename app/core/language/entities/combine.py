@@ -90,7 +90,6 @@ def combine(
         if sure >= SURE[t] and not (t == "person" and _unshaped_long(ctx, s, e, sure))
     ]  # fmt: skip
     crf = _wavering_people(crf, rules, {(s, e): sure for s, e, _, sure in tagged})
-    wavering = {(s, e) for s, e, t, sure in tagged if sure < WEAK[t]}
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(crf, rules)
@@ -100,8 +99,10 @@ def combine(
     crf = _keep_dictionary_places(_split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
-    weak = [m for m in crf if (m.start, m.end) in wavering]
-    crf = [m for m in crf if (m.start, m.end) not in wavering]
+    sure_of = {(s, e): sure for s, e, _, sure in tagged}
+    unsure = {id(m) for m in crf if sure_of.get((m.start, m.end), 1.0) < WEAK[m.type]}
+    weak = [m for m in crf if id(m) in unsure]
+    crf = [m for m in crf if id(m) not in unsure]
     strong = [m for m in rules if m.priority >= _KNOWN]
     chosen = _resolve_overlaps(crf + strong)
     taken = _Spans(chosen)
@@ -511,8 +512,10 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     the name, whatever the tagger guessed; and no person's name ends in a suffix."""
     for c in crf:
         form = ctx.simple[c.start : c.end]
-        for cut in (4, 3, 2):
+        for cut in (4, 3, 2, 1):  # 1: 黄石单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
+            if ending is not None and cut == 1 and c.type == "person":
+                break  # 郑全军, 唐军: a given name may end so
             if ending is not None:
                 if c.type == "person" or form[-cut:] in cue_set("unambiguous_org_endings"):
                     c.type = ending  # but 中心, 联盟, 社区 may name a place, a game, a body

@@ -56,7 +56,7 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
     return None
 
 
-_MIDDLE_TAGS = frozenset({"n", "nz", "vn", "j", "ns", "nt", "b", "s", "m"})
+_MIDDLE_TAGS = frozenset({"n", "ng", "nz", "vn", "j", "ns", "nt", "b", "s", "m"})
 
 
 def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | None:
