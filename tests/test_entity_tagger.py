@@ -477,3 +477,25 @@ def test_a_works_named_after_its_town_is_an_organisation():
     found = entities("老李在红星单板厂上班，厂里的效益不错。")
     works = by_name(found, "红星单板厂")
     assert works is not None and works.type == "organization"
+
+
+def test_a_full_name_after_an_office_is_a_person_however_it_was_cut():
+    found = entities("公司总经理包国富坦言，今年的压力很大。")
+    boss = by_name(found, "包国富")
+    assert boss is not None and boss.type == "person"
+
+
+def test_and_after_a_title_is_no_surname():
+    found = entities("她是女队的队长和指挥，大家都很信任她。")
+    assert not any(e.text.startswith("和") for e in found)
+
+
+def test_a_town_is_a_place_whatever_its_tag():
+    found = entities("村民向他们反映：公明镇虽然是农业地区，交通却很方便。")
+    town = by_name(found, "公明镇")
+    assert town is not None and town.type == "place"
+
+
+def test_the_people_of_a_government_is_no_place():
+    found = entities("他曾主持自治区人民政府的工作。")
+    assert by_name(found, "人民") is None

@@ -42,6 +42,7 @@ from app.core.language.entities.shaped import (
     _dotted_mentions,
     _media_mentions,
     _quoted_mentions,
+    _titled_chinese_names,
     _titled_foreign_names,
     _translit_runs,
 )
@@ -75,6 +76,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _tagger_mentions(ctx)
         + _translit_runs(ctx)
         + _titled_foreign_names(ctx)
+        + _titled_chinese_names(ctx)
         + _byline_names(ctx)
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)

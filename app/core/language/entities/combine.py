@@ -96,6 +96,7 @@ def combine(
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
+    crf = _complete_people(crf, rules)
     crf = _keep_dictionary_places(_split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
@@ -353,6 +354,17 @@ def _complete_bodies(
     for c in crf:
         body = longest.get(c.start)
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
+    return out
+
+
+def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
+    """署长 + 于友先 + 会见: where the tagger stops a person one character short of the name
+    a title introduced (于友 + 先), the rules' name is the person."""
+    titled = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
+    out = []
+    for c in crf:
+        name = titled.get(c.start) if c.type == "person" else None
+        out.append(name.copy() if name is not None and name.end == c.end + 1 else c)
     return out
 
 

@@ -9,6 +9,7 @@ from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
+    _FUNCTION_TAGS,
     _PERSON_TAGS,
     _TAGGER,
     _fold,
@@ -116,6 +117,49 @@ def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
         if 3 <= stop - end <= 6 and whole and (stop == len(simple) or simple[stop] not in translit):
             out.append(_Mention(end, stop, "person", _COMPOSED))
     return out
+
+
+def _titled_chinese_names(ctx: _Context) -> list[_Mention]:
+    """总经理 + 包国富 + 坦言, 署长 + 于友先 + 会见, 副会长 + 许传音 + 等: after an office, a
+    surname and one or two characters that end a word before a verb of saying, a joiner or
+    punctuation are a person's full name, however the segmenter cut or tagged them (包/v
+    国富/nz, 宋朝/t 弟/n). Lists go on: 记者 + 刘正学 + 、 + 果永毅."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    titles = cue_set("roles") | cue_set("offices") | cue_set("byline")
+    for end in sorted(ctx.starts):  # a title may be cut: 署/ng 长/a
+        if not any(simple[end - n : end] in titles for n in (2, 3, 4) if end >= n):
+            continue
+        at = end
+        while (name_end := _name_after_title(ctx, at)) is not None:
+            out.append(_Mention(at, name_end, "person", _COMPOSED))
+            if simple[name_end : name_end + 1] not in ("、", "和"):
+                break
+            at = name_end + 1
+    return out
+
+
+def _name_after_title(ctx: _Context, at: int) -> int | None:
+    """The end of a Chinese name starting at `at` (surname + one or two characters), if the
+    text there ends a word before `after_name` words or punctuation."""
+    simple, lex = ctx.simple, ctx.lex
+    surname = simple[at : at + 2] if simple[at : at + 2] in lex.surnames else simple[at : at + 1]
+    if not surname or surname not in lex.surnames or at not in ctx.starts:
+        return None
+    if ctx.tokens[ctx.token_range(at, len(simple)).start][2] in _FUNCTION_TAGS:
+        return None  # 队长 + 和/c + 指挥: "and", not the surname 和
+    follows = cues("after_name")
+    for given in (2, 1):
+        end = at + len(surname) + given
+        if end > len(simple) or not all_han(simple[at:end]) or end not in ctx.ends:
+            continue
+        if end == len(simple) or simple.startswith(follows, end):
+            form = simple[at:end]
+            entries = ctx.entries.get(form, ())
+            if _fold(form) in lex.stop or any(not e.proper for e in entries):
+                return None  # 王国, 高速: an everyday word, not a name
+            return end
+    return None
 
 
 _DIGIT = "一二三四五六七八九"

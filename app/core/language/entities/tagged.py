@@ -291,6 +291,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
         elif len(word) == 1 and places and not _state_context(ctx, index):
             continue  # 好美: the adjective, not America
+        places = [(s, e) for s, e in places if e - s < 2 or not _everyday(ctx, word[s:e])]
         if places:
             out.extend(_Mention(start + s, start + e, "place", _TAGGER) for s, e in places)
             continue
@@ -343,6 +344,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue  # 阶段连禅修: "even meditation", 连 is not the surname here
             if entries and gloss_type is None:
                 continue  # the dictionary knows the word but not as a person
+            if not entries and len(word) >= 3 and word[-1] in cue_set("division_chars"):
+                out.append(_Mention(start, end, "place", _TAGGER))  # 公明镇/nr, 称多县/nrt
+                continue
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
                 end = _given_name_end(ctx, index, word, end) if etype == "person" else end
@@ -376,6 +380,12 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _everyday(ctx: _Context, word: str) -> bool:
+    """人民 of 人民政府: a word the dictionary knows only as an everyday word, and no place."""
+    entries = ctx.entries.get(word, ())
+    return bool(entries) and word not in ctx.lex.places and not any(e.proper for e in entries)
 
 
 def _weather_after(ctx: _Context, end: int) -> bool:
