@@ -499,3 +499,14 @@ def test_a_town_is_a_place_whatever_its_tag():
 def test_the_people_of_a_government_is_no_place():
     found = entities("他曾主持自治区人民政府的工作。")
     assert by_name(found, "人民") is None
+
+
+def test_a_known_name_whose_last_character_opens_a_longer_word_is_not_that_name():
+    found = entities("欧佩克决定减少原油日产量，油价随即上涨。")
+    assert by_name(found, "日产") is None  # "daily output", not Nissan
+
+
+def test_a_kind_of_railway_is_no_place():
+    found = entities("日本修建了第一条高速铁路，从大阪到东京。")
+    assert by_name(found, "高速铁路") is None
+    assert by_name(found, "大阪").type == "place"

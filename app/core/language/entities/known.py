@@ -50,7 +50,8 @@ def _known_fits(ctx: _Context, form: str, start: int, end: int) -> bool:
             return False  # GPT-3 in GPT-3.5
     # A short Chinese name inside a longer word is not that name; one the segmenter cut
     # across two words (块辉 + 达) is, since its own words were never a real split.
-    glued = _inside_one_token(ctx, start, end)
+    # So is one whose last character opens a longer word (日 + 产量: "daily output", not Nissan).
+    glued = _inside_one_token(ctx, start, end) or end not in ctx.ends
     return not (has_han(form) and len(form) <= 2 and (glued or _compound_part(ctx, start, end)))
 
 

@@ -119,6 +119,8 @@ def _run_words(ctx: _Context) -> set[str]:
         if tokens[i][1] - tokens[i][0] >= 4:  # 邓小平理论 starts with a name
             words.add(simple[tokens[i][0] : tokens[i][0] + 2])
             words.add(simple[tokens[i][0] : tokens[i][0] + 3])
+        if tokens[i][1] - tokens[i][0] >= 4 and tokens[i][2] == "nz":  # 高速 + 铁路: two words
+            words.add(simple[tokens[i][1] - 2 : tokens[i][1]])
         for n in (2, 3, 4):
             j = i + n - 1
             if j >= len(tokens) or not han[j] or tokens[j][1] - tokens[i][0] > 8:

@@ -313,6 +313,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if tag == "nz" and len(word) >= 3 and not ctx.entries.get(word):
             etype = _head_type(ctx, index)
+            if etype == "place" and _kind_of_place(ctx, word):
+                continue  # 高速 + 铁路: a kind of railway, not one
             if etype is not None and etype != "work":
                 out.append(_Mention(start, end, etype, _TAGGER))  # 突尼斯队
                 continue
@@ -380,6 +382,11 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _kind_of_place(ctx: _Context, word: str) -> bool:
+    """高速 + 铁路: two everyday words, the last a kind of place, name a kind of place."""
+    return len(word) == 4 and _everyday(ctx, word[:2]) and _everyday(ctx, word[2:])
 
 
 def _everyday(ctx: _Context, word: str) -> bool:
