@@ -510,3 +510,16 @@ def test_a_kind_of_railway_is_no_place():
     found = entities("日本修建了第一条高速铁路，从大阪到东京。")
     assert by_name(found, "高速铁路") is None
     assert by_name(found, "大阪").type == "place"
+
+
+def test_a_sports_meeting_is_not_an_organisation():
+    found = entities("队员们在上海和成都集训备战亚运会。")
+    games = by_name(found, "亚运会")
+    assert games is None or games.type != "organization"
+
+
+def test_regions_in_a_forecast_are_places_not_people_or_ministries():
+    found = entities("明天黄淮中南部、江淮、汉水流域有小到中雨。")
+    assert by_name(found, "江淮").type == "place"
+    assert by_name(found, "黄淮").type == "place"
+    assert by_name(found, "中南部") is None

@@ -97,7 +97,7 @@ def combine(
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
-    crf = _keep_dictionary_places(_split_places(ctx, crf, rules), rules)
+    crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
     sure_of = {(s, e): sure for s, e, _, sure in tagged}
@@ -189,6 +189,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 印度的加尔各答, 成都的博物馆: two names or a phrase (a title may hold 的)
     if m.type != "person" and form.endswith(cues("currencies")):
         return False  # 挪威克朗, 欧元: money
+    if m.type == "organization" and form.endswith(cues("events")):
+        return False  # 亚运会, 上海国际武术博览会: a gathering, not a body
     entries = ctx.entries.get(form)
     if entries and not any(e.proper for e in entries):
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
@@ -396,7 +398,7 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     states' relations), a forecast, or ordinary words ending in a body a place forms (政府,
     警方, 公安机关; not 湖南省政府 or 北京市人民政府, a province's or city's own government)."""
     tail = ctx.simple[start:end]
-    if tail.startswith(_description_openings()):
+    if tail.startswith(_description_openings()) or _PART_OF_REGION.fullmatch(tail):
         return True
     last = next((h for h in _descriptive_heads() if tail.endswith(h)), None)
     if last is None or (last == "军" and len(tail) > 1):
@@ -404,6 +406,10 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     if last == "政府" and ctx.simple[start - 1] in "省市县区州":
         return False
     return len(tail) == len(last) or _ordinary_words(ctx, start, end)
+
+
+# 华南 + 大部, 黄淮 + 中南部: a part of a region, as forecasts name it (the region is the name).
+_PART_OF_REGION = re.compile(r"[东南西北中]{1,3}部|大部")
 
 
 @cache
@@ -478,11 +484,15 @@ def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
     return starts and ends and not body
 
 
-def _keep_dictionary_places(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """A span CC-CEDICT glosses as a place stays a place, whatever the tagger says."""
+def _keep_dictionary_places(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """A span CC-CEDICT glosses as a place stays a place, whatever the tagger says; so does a
+    name on the place list it took for a person (江淮, 黄淮: regions, not 江 + 淮)."""
     places = {(m.start, m.end) for m in rules if m.type == "place" and m.priority == _DICT}
     for c in crf:
-        if (c.start, c.end) in places:
+        listed = c.type == "person" and ctx.simple[c.start : c.end] in ctx.lex.places
+        if (c.start, c.end) in places or listed:
             c.type = "place"
     return crf
 

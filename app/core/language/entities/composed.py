@@ -6,6 +6,8 @@ A country before a generic kind (美国 + 公司, 非洲 + 球队) is the place,
 
 from __future__ import annotations
 
+import re
+
 from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -34,6 +36,9 @@ def _is_anchor(ctx: _Context, index: int) -> bool:
     return bool(_proper_senses(ctx.entries.get(word, ())))
 
 
+_REGION_PART = re.compile(r"[东南西北中]{1,3}部")
+
+
 def _head_type(ctx: _Context, index: int) -> EntityType | None:
     """The type a name ending with this token has: 大学, or a body such as 公安局 or 宣传部."""
     start, end, tag = ctx.tokens[index]
@@ -42,6 +47,8 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
     etype = lex.suffixes.get(word)
     if etype is not None:
         return etype
+    if _REGION_PART.fullmatch(word):
+        return None  # 黄淮 + 中南部: a part of a region, not a ministry (部)
     if tag == "nt" or lex.bodies.get(word) == "organization":
         return "organization"
     if _type_from_gloss(_proper_senses(ctx.entries.get(word, ()))) == "organization":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.language.entities.composed import _country_class, _head_type
+from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
 from app.core.language.entities.glosses import (
     _acronym_gloss,
     _gloss_names,
@@ -305,6 +305,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if _fold(word) in lex.stop or not all_han(word) or len(word) < 2:
             continue
+        if _REGION_PART.fullmatch(word):
+            continue  # 中南部/nt: a part of a region, not a ministry
         if word in lex.bodies:
             out.append(_Mention(start, end, lex.bodies[word], _DICT))
             continue
