@@ -523,3 +523,9 @@ def test_regions_in_a_forecast_are_places_not_people_or_ministries():
     assert by_name(found, "江淮").type == "place"
     assert by_name(found, "黄淮").type == "place"
     assert by_name(found, "中南部") is None
+
+
+def test_a_foreign_name_before_a_verb_of_saying_is_a_person():
+    found = entities("伊拉拉说，两国关系发展顺利。")
+    speaker = by_name(found, "伊拉拉")
+    assert speaker is not None and speaker.type == "person"

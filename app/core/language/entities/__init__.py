@@ -40,6 +40,7 @@ from app.core.language.entities.shaped import (
     _congress_mentions,
     _country_pairs,
     _dotted_mentions,
+    _foreign_speakers,
     _media_mentions,
     _quoted_mentions,
     _titled_chinese_names,
@@ -77,6 +78,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _translit_runs(ctx)
         + _titled_foreign_names(ctx)
         + _titled_chinese_names(ctx)
+        + _foreign_speakers(ctx)
         + _byline_names(ctx)
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)

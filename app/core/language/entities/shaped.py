@@ -101,6 +101,32 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
     return out
 
 
+_JERSEY = re.compile(r"\d{1,2}号$")
+
+
+def _foreign_speakers(ctx: _Context) -> list[_Mention]:
+    """里瓦尔多 + 说, 9号 + 萨莫拉诺: a run of transliteration characters, whole words, that a
+    verb of saying follows or a shirt number introduces is a foreign person's name."""
+    out: list[_Mention] = []
+    simple, translit = ctx.simple, ctx.lex.translit
+    saying = (*cues("person_cues_after"), "强调", "宣布", "告诉")
+    start = 0
+    while start < len(simple):
+        if simple[start] not in translit or (start and simple[start - 1] in translit):
+            start += 1
+            continue
+        end = start
+        while end < len(simple) and simple[end] in translit and end - start < 8:
+            end += 1
+        whole = start in ctx.starts and end in ctx.ends and 3 <= end - start <= 7
+        shirt = _JERSEY.search(simple[max(0, start - 3) : start])
+        introduced = simple.startswith(saying, end) or shirt is not None
+        if whole and introduced and _fold(simple[start:end]) not in ctx.lex.stop:
+            out.append(_Mention(start, end, "person", _COMPOSED))
+        start = end
+    return out
+
+
 def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
     """总统 + 拉希米, 外长 + 维尔塔宁: after a title, a run of transliteration characters up to
     the first character that is not one is a foreign person's whole name, however the
