@@ -529,3 +529,9 @@ def test_a_foreign_name_before_a_verb_of_saying_is_a_person():
     found = entities("伊拉拉说，两国关系发展顺利。")
     speaker = by_name(found, "伊拉拉")
     assert speaker is not None and speaker.type == "person"
+
+
+def test_a_place_named_inside_a_title_is_listed_beside_the_title():
+    found = entities("丹麦公民投票通过了《阿姆斯特丹条约》。")
+    assert by_name(found, "阿姆斯特丹条约").type == "work"
+    assert by_name(found, "阿姆斯特丹").type == "place"

@@ -19,7 +19,7 @@ from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_mentions, _type_lists
-from app.core.language.entities.lexicon import _fold, load_lexicon
+from app.core.language.entities.lexicon import _DICT, _fold, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
@@ -93,6 +93,30 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
 
 
+def _names_in_titles(
+    ctx: _Context, mentions: list[_Mention], dictionary: NameDictionary, corrections: Corrections
+) -> list[_Mention]:
+    """《中国在发展》, 《阿姆斯特丹条约》: a place a title names is a place of the text too (the
+    title stays a work); the rules read the title as a text of their own. Only places the
+    name lists or the dictionary know: people and bodies guessed inside titles of games and
+    films were wrong as often as right (the CLUENER slice -0.005 with them, -0.001 without)."""
+    out: list[_Mention] = []
+    for m in mentions:
+        inside = ctx.tiling(m.start, m.end)
+        titled = ctx.simple[m.start - 1 : m.start] == "《" and ctx.simple[m.end : m.end + 1] == "》"
+        if m.type != "work" or not titled or not inside or m.length < 3:
+            continue
+        tagged = [(s - m.start, e - m.start, t) for s, e, t in inside]
+        sub = prepare(ctx.text[m.start : m.end], tagged, dictionary, ctx.lex)
+        for n in rule_mentions(sub, corrections):
+            form = sub.simple[n.start : n.end]
+            known = n.priority >= _DICT or any(e.proper for e in sub.entries.get(form, ()))
+            if n.type == "place" and n.length < m.length and known:
+                n.start, n.end = n.start + m.start, n.end + m.start
+                out.append(n)
+    return out
+
+
 def find_entities(
     text: str,
     tagged: Tagged,
@@ -117,6 +141,7 @@ def find_entities(
         tagged_spans, support = tagger.tag_and_support(ctx, mentions)
         mentions = combine(ctx, mentions, tagged_spans, support)
         mentions = _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections))
+    mentions += _names_in_titles(ctx, mentions, dictionary, corrections)
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
     mentions = _nickname_mentions(ctx, mentions)
     return tuple(_merge(ctx, mentions, dictionary))
