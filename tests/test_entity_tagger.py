@@ -535,3 +535,15 @@ def test_a_place_named_inside_a_title_is_listed_beside_the_title():
     found = entities("丹麦公民投票通过了《阿姆斯特丹条约》。")
     assert by_name(found, "阿姆斯特丹条约").type == "work"
     assert by_name(found, "阿姆斯特丹").type == "place"
+
+
+def test_a_school_named_after_its_county_is_one_organisation():
+    found = entities("吉林东丰县第五中学教导处的徐东辉即将成为一名老师。")
+    school = by_name(found, "吉林东丰县第五中学")
+    assert school is not None and school.type == "organization"
+
+
+def test_a_long_committee_name_is_one_organisation():
+    found = entities("办公厅批准成立了中国环境管理体系认证指导委员会，负责全国的认证工作。")
+    committee = by_name(found, "中国环境管理体系认证指导委员会")
+    assert committee is not None and committee.type == "organization"

@@ -97,6 +97,7 @@ def combine(
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
+    crf = _owned_bodies(crf, rules)
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
@@ -344,18 +345,37 @@ def _complete_bodies(
     """芬兰农林 + 部长, 印尼农业 + 部长: where the rules composed a longer organisation from the
     same start (a minister's title holds its ministry's last character), theirs is the name."""
     chiefs = cue_set("chief_endings")
-    composed = [
-        m for m in rules if m.priority == _COMPOSED and m.type == "organization"
-        and ctx.simple[m.end - 1 : m.end + 1] in chiefs
-    ]  # fmt: skip
-    longest: dict[int, _Mention] = {}  # start -> the longest composed body there (first kept)
-    for m in composed:
-        if m.start not in longest or m.end > longest[m.start].end:
-            longest[m.start] = m
+    longest = _longest_bodies(m for m in rules if ctx.simple[m.end - 1 : m.end + 1] in chiefs)
     out = []
     for c in crf:
         body = longest.get(c.start)
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
+    return out
+
+
+def _longest_bodies(rules: Iterable[_Mention]) -> dict[int, _Mention]:
+    """start -> the longest organisation the rules composed there (the first of equals)."""
+    longest: dict[int, _Mention] = {}
+    for m in rules:
+        if m.priority != _COMPOSED or m.type != "organization":
+            continue
+        if m.start not in longest or m.end > longest[m.start].end:
+            longest[m.start] = m
+    return longest
+
+
+def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
+    """吉林东丰县 + 第五中学, 中国 + 环境管理体系认证指导委员会: where the tagger names only the
+    place that opens a body the rules composed up to its head, the body is the name."""
+    bodies = _longest_bodies(rules)
+    taken = _Spans(crf)
+    out = []
+    for c in crf:
+        body = bodies.get(c.start) if c.type == "place" else None
+        if body is not None and body.end > c.end and taken.overlapping(c.end, body.end) == []:
+            out.append(body.copy())
+        else:
+            out.append(c)
     return out
 
 
