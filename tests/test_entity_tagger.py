@@ -547,3 +547,10 @@ def test_a_long_committee_name_is_one_organisation():
     found = entities("办公厅批准成立了中国环境管理体系认证指导委员会，负责全国的认证工作。")
     committee = by_name(found, "中国环境管理体系认证指导委员会")
     assert committee is not None and committee.type == "organization"
+
+
+def test_a_surname_and_office_read_as_one_name_is_the_surname():
+    found = entities("李老师看了后，微笑地对我说，这幅画很好。")
+    assert "李老师" not in {e.text for e in found}
+    teacher = by_name(found, "李")
+    assert teacher is not None and teacher.type == "person"

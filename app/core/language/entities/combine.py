@@ -47,6 +47,7 @@ from app.core.language.entities.tagged import (
     _opening_place,
     _org_ending,
     _person_cue,
+    _person_titles,
     _titled_surname,
 )
 from app.core.language.entities.tagger import Scored
@@ -91,6 +92,7 @@ def combine(
     ]  # fmt: skip
     crf = _wavering_people(crf, rules, {(s, e): sure for s, e, _, sure in tagged})
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
+    crf = [_surname_of_titled(ctx, m) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(crf, rules)
     crf = _cut_plain_tails(ctx, crf, rules)
@@ -208,6 +210,18 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if _LATIN_LETTER.search(form):
         return not has_han(form) and form.count("-") <= 1
     return True
+
+
+def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
+    """李老师, 毛主席, 胡老: a surname and an office the tagger took as one name are the person
+    the surname stands for (as 唐 + 外长 is), not a name of three characters."""
+    if m.type == "person" and m.length <= 4 and _titled_surname(ctx, m.start, m.start + 1):
+        title_end = m.start + 1 + max(
+            (len(t) for t in _person_titles() if ctx.simple.startswith(t, m.start + 1)), default=0
+        )
+        if title_end == m.end:
+            m.end = m.start + 1
+    return m
 
 
 def _role_inside(ctx: _Context, m: _Mention) -> bool:
