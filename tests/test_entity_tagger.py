@@ -554,3 +554,8 @@ def test_a_surname_and_office_read_as_one_name_is_the_surname():
     assert "李老师" not in {e.text for e in found}
     teacher = by_name(found, "李")
     assert teacher is not None and teacher.type == "person"
+
+
+def test_a_described_kind_of_place_is_no_place():
+    found = entities("岛上还留着那个时期的佛教遗迹：古庙、灯塔、老树。")
+    assert by_name(found, "古庙") is None

@@ -362,6 +362,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue
             if len(word) >= 3 and not _place_like(ctx, word):
                 continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
+            if len(word) == 2 and word[0] in _DESCRIBING and word[1] in _PLACE_NOUNS:
+                continue  # 大桥, 古庙, 内河: a kind of place, described
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
             named_body = tag == "nt" and any(
                 lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
@@ -384,6 +386,13 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+# A two-character ns word no dictionary knows that is a describing character before a place
+# noun names a kind of place (大 + 桥, 古 + 庙, 内 + 河, 南 + 国), not one place (but 西山, 东湖:
+# hills and lakes are named so).
+_DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
+_PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
 
 
 def _kind_of_place(ctx: _Context, word: str) -> bool:
