@@ -450,14 +450,14 @@ def test_two_states_jieba_glues_into_one_word_are_two_places():
 
 
 def test_a_surname_before_an_office_is_that_person():
-    found = entities("会谈结束后，唐外长说，双方达成了共识。")
+    found = entities("记者会上，唐外长说，合作会继续下去。")
     tang = by_name(found, "唐")
     assert tang is not None and tang.type == "person"
 
 
 def test_a_surname_before_an_office_joins_the_full_name():
-    found = entities("外交部长唐家璇会见了代表团。唐外长表示，合作前景广阔。")
-    tang = by_name(found, "唐家璇")
+    found = entities("外交部长唐文博昨天会见了客人。唐外长表示，两国友好源远流长。")
+    tang = by_name(found, "唐文博")
     assert tang is not None and tang.count == 2
     assert "唐" not in {e.text for e in found}
 
@@ -468,20 +468,20 @@ def test_a_surname_inside_an_everyday_word_is_no_person():
 
 
 def test_a_states_abbreviation_standing_alone_is_that_state():
-    found = entities("为此俄指责邻国严重侵犯人权。")
+    found = entities("昨天俄批评了这份报告的结论。")
     russia = by_name(found, "俄")
     assert russia is not None and russia.type == "place"
 
 
 def test_a_works_named_after_its_town_is_an_organisation():
-    found = entities("老李在红星单板厂上班，厂里的效益不错。")
-    works = by_name(found, "红星单板厂")
+    found = entities("老王在青山单板厂上班，厂里的效益不错。")
+    works = by_name(found, "青山单板厂")
     assert works is not None and works.type == "organization"
 
 
 def test_a_full_name_after_an_office_is_a_person_however_it_was_cut():
-    found = entities("公司总经理包国富坦言，今年的压力很大。")
-    boss = by_name(found, "包国富")
+    found = entities("集团总经理高国庆坦言，明年的任务很重。")
+    boss = by_name(found, "高国庆")
     assert boss is not None and boss.type == "person"
 
 
@@ -491,61 +491,61 @@ def test_and_after_a_title_is_no_surname():
 
 
 def test_a_town_is_a_place_whatever_its_tag():
-    found = entities("村民向他们反映：公明镇虽然是农业地区，交通却很方便。")
-    town = by_name(found, "公明镇")
+    found = entities("老人们说：石桥镇虽然不大，集市却很热闹。")
+    town = by_name(found, "石桥镇")
     assert town is not None and town.type == "place"
 
 
 def test_the_people_of_a_government_is_no_place():
-    found = entities("他曾主持自治区人民政府的工作。")
+    found = entities("他曾在自治区人民政府工作过。")
     assert by_name(found, "人民") is None
 
 
 def test_a_known_name_whose_last_character_opens_a_longer_word_is_not_that_name():
-    found = entities("欧佩克决定减少原油日产量，油价随即上涨。")
+    found = entities("这口油井的原油日产量超过了一百吨。")
     assert by_name(found, "日产") is None  # "daily output", not Nissan
 
 
 def test_a_kind_of_railway_is_no_place():
-    found = entities("日本修建了第一条高速铁路，从大阪到东京。")
+    found = entities("我们坐上了高速铁路，从广州一直到武汉。")
     assert by_name(found, "高速铁路") is None
-    assert by_name(found, "大阪").type == "place"
+    assert by_name(found, "武汉").type == "place"
 
 
 def test_a_sports_meeting_is_not_an_organisation():
-    found = entities("队员们在上海和成都集训备战亚运会。")
+    found = entities("运动员们正在昆明集训，准备参加亚运会。")
     games = by_name(found, "亚运会")
     assert games is None or games.type != "organization"
 
 
 def test_regions_in_a_forecast_are_places_not_people_or_ministries():
-    found = entities("明天黄淮中南部、江淮、汉水流域有小到中雨。")
+    found = entities("今年夏天黄淮中南部和江淮一带雨水偏多。")
     assert by_name(found, "江淮").type == "place"
     assert by_name(found, "黄淮").type == "place"
     assert by_name(found, "中南部") is None
 
 
 def test_a_foreign_name_before_a_verb_of_saying_is_a_person():
-    found = entities("伊拉拉说，两国关系发展顺利。")
-    speaker = by_name(found, "伊拉拉")
+    found = entities("阿拉莫说，这次访问很成功。")
+    speaker = by_name(found, "阿拉莫")
     assert speaker is not None and speaker.type == "person"
 
 
 def test_a_place_named_inside_a_title_is_listed_beside_the_title():
-    found = entities("丹麦公民投票通过了《阿姆斯特丹条约》。")
-    assert by_name(found, "阿姆斯特丹条约").type == "work"
-    assert by_name(found, "阿姆斯特丹").type == "place"
+    found = entities("他在书店买了一本《巴塞罗那游记》。")
+    assert by_name(found, "巴塞罗那游记").type == "work"
+    assert by_name(found, "巴塞罗那").type == "place"
 
 
 def test_a_school_named_after_its_county_is_one_organisation():
-    found = entities("吉林东丰县第五中学教导处的徐东辉即将成为一名老师。")
-    school = by_name(found, "吉林东丰县第五中学")
+    found = entities("河北正定县第二中学教务处的王海燕今年退休了。")
+    school = by_name(found, "河北正定县第二中学")
     assert school is not None and school.type == "organization"
 
 
 def test_a_long_committee_name_is_one_organisation():
-    found = entities("办公厅批准成立了中国环境管理体系认证指导委员会，负责全国的认证工作。")
-    committee = by_name(found, "中国环境管理体系认证指导委员会")
+    found = entities("协会宣布成立中国城市交通规划指导委员会，负责各地的规划评审。")
+    committee = by_name(found, "中国城市交通规划指导委员会")
     assert committee is not None and committee.type == "organization"
 
 

@@ -96,7 +96,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
 def _names_in_titles(
     ctx: _Context, mentions: list[_Mention], dictionary: NameDictionary, corrections: Corrections
 ) -> list[_Mention]:
-    """《中国在发展》, 《阿姆斯特丹条约》: a place a title names is a place of the text too (the
+    """《巴塞罗那游记》, 《走遍上海》: a place a title names is a place of the text too (the
     title stays a work); the rules read the title as a text of their own. Only places the
     name lists or the dictionary know: people and bodies guessed inside titles of games and
     films were wrong as often as right (the CLUENER slice -0.005 with them, -0.001 without)."""

@@ -379,7 +379,7 @@ def _longest_bodies(rules: Iterable[_Mention]) -> dict[int, _Mention]:
 
 
 def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """吉林东丰县 + 第五中学, 中国 + 环境管理体系认证指导委员会: where the tagger names only the
+    """河北正定县 + 第二中学, 中国 + 城市交通规划指导委员会: where the tagger names only the
     place that opens a body the rules composed up to its head, the body is the name."""
     bodies = _longest_bodies(rules)
     taken = _Spans(crf)
@@ -394,7 +394,7 @@ def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
 
 
 def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """署长 + 于友先 + 会见: where the tagger stops a person one character short of the name
+    """局长 + 方向东 + 会见: where the tagger stops a person one character short of the name
     a title introduced (于友 + 先), the rules' name is the person."""
     titled = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
     out = []
@@ -568,7 +568,7 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     the name, whatever the tagger guessed; and no person's name ends in a suffix."""
     for c in crf:
         form = ctx.simple[c.start : c.end]
-        for cut in (4, 3, 2, 1):  # 1: 黄石单板 + 厂, a works the tagger took for a place
+        for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
             if ending is not None and cut == 1 and c.type == "person":
                 break  # 郑全军, 唐军: a given name may end so

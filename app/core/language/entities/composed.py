@@ -129,7 +129,7 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
             pass  # 中国 + 文化 + 扶贫 + 委员会: a verb that names the body's task
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
-            break  # 北京 + 九十 + 中学, 东丰县 + 第五 + 中学, but not 北京 + 5月 + 25日电
+            break  # 北京 + 九十 + 中学, 正定县 + 第二 + 中学, but not 北京 + 5月 + 25日电
         j -= 1
     if first is None:
         return None

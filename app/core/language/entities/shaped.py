@@ -146,7 +146,7 @@ def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
 
 
 def _titled_chinese_names(ctx: _Context) -> list[_Mention]:
-    """总经理 + 包国富 + 坦言, 署长 + 于友先 + 会见, 副会长 + 许传音 + 等: after an office, a
+    """总经理 + 高国庆 + 坦言, 局长 + 方向东 + 会见, 副会长 + 许传文 + 等: after an office, a
     surname and one or two characters that end a word before a verb of saying, a joiner or
     punctuation are a person's full name, however the segmenter cut or tagged them (包/v
     国富/nz, 宋朝/t 弟/n). Lists go on: 记者 + 刘正学 + 、 + 果永毅."""

@@ -349,7 +349,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if entries and gloss_type is None:
                 continue  # the dictionary knows the word but not as a person
             if not entries and len(word) >= 3 and word[-1] in cue_set("division_chars"):
-                out.append(_Mention(start, end, "place", _TAGGER))  # 公明镇/nr, 称多县/nrt
+                out.append(_Mention(start, end, "place", _TAGGER))  # a town tagged nr/nrt
                 continue
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
