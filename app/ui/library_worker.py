@@ -31,7 +31,7 @@ from app.core.analysis.library_import import (
 )
 from app.core.analysis.library_index import LibraryIndex, Location, TextWords, file_stamp
 from app.core.analysis.stats import ArticleStats, reading_stats
-from app.core.errors import UserError
+from app.core.errors import Cancelled, UserError
 from app.core.types import LibraryEntry, NewEntry, WordState
 from app.core.user.library import LibraryStore
 from app.ui.worker import collector_paused
@@ -146,6 +146,8 @@ class _Job(QRunnable):
             # and the GIL handed to the GUI thread every millisecond.
             with collector_paused(True):
                 self._work(self)
+        except Cancelled:
+            pass  # stopped mid-way through a long text: it is read again next time
         except UserError as exc:
             self.signals.problems.emit(str(exc))
         except Exception as exc:  # the window must keep running
@@ -317,7 +319,7 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States,
         return
     problems: list[str] = []
     batch: list[ReadText] = []
-    rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale))
+    rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale), job.cancelled)
     for done, (entry, result) in enumerate(rereads, 1):
         if job.cancelled():
             break
@@ -357,7 +359,7 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
             break
         job.signals.progress.emit(done, len(files), "Importing")
         try:
-            read = read_file(job.shared.analyzer, path)
+            read = read_file(job.shared.analyzer, path, job.cancelled)
         except UserError as exc:
             problems.append(str(exc))
             continue

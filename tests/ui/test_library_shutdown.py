@@ -35,3 +35,39 @@ def test_closing_during_a_long_read_leaves_the_job_its_connections(qtbot, tmp_pa
     assert finished.is_set()
     assert problems == []
     assert worker._shared.index is None  # closed by the job as it ended
+
+
+def test_closing_stops_a_long_text_being_read_between_its_pieces(qtbot, tmp_path,
+                                                                  monkeypatch) -> None:
+    """The library's reading of a long text stops at its next piece when the window closes,
+    instead of keeping the process alive until the whole text is read."""
+    import app.core.analysis.pipeline as pipeline
+
+    analyzer = default_analyzer()
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("新的长文\n" + "".join(f"第{day}天，我们去公园散步，看到了{day}只鸟。\n"
+                                              for day in range(1, 301)), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 500)  # many pieces
+    pieces: list[int] = []
+    closing = threading.Event()
+    real = analyzer.segment_tagged
+
+    def segment_tagged(text):
+        pieces.append(len(text))
+        if len(pieces) == 2:  # the window closes while the text is being read
+            closing.set()
+            assert worker.wait(0) is False  # (still running)
+        return real(text)
+
+    monkeypatch.setattr(analyzer, "segment_tagged", segment_tagged)
+    worker = LibraryWorker(LibraryStore(tmp_path / "library.sqlite3"), analyzer,
+                           tmp_path / "index.sqlite3")
+    problems: list[str] = []
+    worker.problems.connect(problems.append)
+    worker.import_paths([str(long_text)], {})
+    assert closing.wait(60)
+    worker.shutdown(msecs=30_000)
+    assert worker.wait(30_000)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+    assert 2 <= len(pieces) < 8  # stopped within a piece or two of the close, of 15
+    assert problems == []

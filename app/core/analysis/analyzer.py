@@ -242,11 +242,11 @@ class Analyzer:
 
         return analyze_path(self, path, clean)
 
-    def words_and_names(self, text: str) -> tuple[list[tuple[int, int, str]],
-                                                 list[tuple[int, int]]]:
-        from app.core.analysis.pipeline import words_and_names
+    def words_and_names(self, text: str, stop: StopCheck = never_stop
+                        ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+        from app.core.analysis.pipeline import CHUNK_CHARS, words_and_names
 
-        return words_and_names(self, text)
+        return words_and_names(self, text, CHUNK_CHARS, stop)
 
     def read_words(self, text: str) -> list[Token]:
         from app.core.analysis.pipeline import read_words

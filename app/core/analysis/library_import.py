@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.analysis.analyzer import StopCheck, never_stop
 from app.core.analysis.library_index import LibraryIndex, Location, TextWords, file_stamp
 from app.core.errors import UserError
 from app.core.types import Article, LibraryEntry, NewEntry
@@ -58,8 +59,9 @@ def importable_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def read_file(analyzer: Analyzer, path: Path) -> list[ReadText]:
-    """A file's texts (a book gives one per chapter), analysed; or one UserError line."""
+def read_file(analyzer: Analyzer, path: Path, stop: StopCheck = never_stop) -> list[ReadText]:
+    """A file's texts (a book gives one per chapter), analysed; or one UserError line.
+    `Cancelled` when `stop()` turns true (between pieces of a long text)."""
     from app.core.text.articles import load_article
     from app.core.text.epub import EPUB_SUFFIX, read_epub
 
@@ -68,18 +70,21 @@ def read_file(analyzer: Analyzer, path: Path) -> list[ReadText]:
         raise UserError(f"{path}: no such file; check the path")
     if path.suffix.lower() == EPUB_SUFFIX:
         book = read_epub(path, analyzer.is_headword)
-        return [read_article(analyzer, chapter, stamp, book.title) for chapter in book.chapters]
-    return [read_article(analyzer, load_article(path, words=analyzer.is_headword), stamp)]
+        return [read_article(analyzer, chapter, stamp, book.title, stop)
+                for chapter in book.chapters]
+    return [read_article(analyzer, load_article(path, words=analyzer.is_headword), stamp,
+                         stop=stop)]
 
 
-def read_article(analyzer: Analyzer, article: Article, stamp: str, book: str = "") -> ReadText:
+def read_article(analyzer: Analyzer, article: Article, stamp: str, book: str = "",
+                 stop: StopCheck = never_stop) -> ReadText:
     """An article's entry and counted words (the light analysis: no pinyin, no glosses)."""
     from app.core.analysis.stats import article_word_counts
 
     entry = NewEntry(path=article.path or "", title=article.title, chars=len(article.text),
                      part=article.part, book=book)
-    return counted_text(analyzer, entry, article.text, article_word_counts(analyzer, article),
-                        stamp)
+    return counted_text(analyzer, entry, article.text,
+                        article_word_counts(analyzer, article, stop), stamp)
 
 
 def counted_text(analyzer: Analyzer, entry: NewEntry, text: str, counts: dict[str, int],
@@ -92,7 +97,7 @@ def counted_text(analyzer: Analyzer, entry: NewEntry, text: str, counts: dict[st
 
 
 def reread_entries(
-    analyzer: Analyzer, entries: Iterable[LibraryEntry],
+    analyzer: Analyzer, entries: Iterable[LibraryEntry], stop: StopCheck = never_stop,
 ) -> Iterator[tuple[LibraryEntry, ReadText | str]]:
     """Listed texts read again (new to the index, or changed): each with its words or why not.
 
@@ -127,7 +132,7 @@ def reread_entries(
         except UserError as exc:
             yield entry, str(exc)
             continue
-        yield entry, read_article(analyzer, article, stamp, entry.book)
+        yield entry, read_article(analyzer, article, stamp, entry.book, stop)
 
 
 def store_batch(library: LibraryStore, index: LibraryIndex,

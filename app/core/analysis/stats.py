@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.core.analysis.analyzer import StopCheck, never_stop
 from app.core.language.hsk import LevelProfile, is_number_word
 from app.core.text.chars import HAN_RE
 from app.core.types import Article, Token, WordState
@@ -119,10 +120,11 @@ def article_stats(
     return reading_stats(counts.items(), states, analyzer.hsk.profile_counts(counts))
 
 
-def article_word_counts(analyzer: Analyzer, article: Article) -> dict[str, int]:
+def article_word_counts(analyzer: Analyzer, article: Article,
+                        stop: StopCheck = never_stop) -> dict[str, int]:
     """The counted words of an article without pinyin or glosses: a third of the analysis.
 
     Cut into the same pieces as the full analysis, so the window and the library agree.
     """
-    words, names = analyzer.words_and_names(article.text)
+    words, names = analyzer.words_and_names(article.text, stop)
     return counts_of_spans(words, names)
