@@ -54,6 +54,12 @@ def run_fresh(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(float(seconds), int(max_kib) / 1024, int(returncode))
 
 
+def use_private_data_dir() -> None:
+    """A data dir of the benchmark's own (unless one is set): a developer's library with texts
+    to re-read would be read in the background while the window is measured."""
+    os.environ.setdefault("ZHREADER_DATA_DIR", tempfile.mkdtemp(prefix="zhreader-bench-data-"))
+
+
 def fresh_env(**extra: str) -> dict[str, str]:
     """The environment for timed child processes: offscreen Qt, bytecode cache warm.
 

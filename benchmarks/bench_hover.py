@@ -18,9 +18,10 @@ import statistics
 import sys
 import time
 
-from _common import ARTICLES, REPO, open_in_window, percentile
+from _common import ARTICLES, REPO, open_in_window, percentile, use_private_data_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+use_private_data_dir()
 sys.path.insert(0, str(REPO))
 
 

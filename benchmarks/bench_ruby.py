@@ -38,9 +38,11 @@ from _common import (
     median,
     open_in_window,
     percentile,
+    use_private_data_dir,
 )
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+use_private_data_dir()
 sys.path.insert(0, str(REPO))
 
 MODES = {  # label: (ruby mode, tone colours on characters, theme)
