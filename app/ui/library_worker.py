@@ -132,6 +132,11 @@ class _Job(QRunnable):
             _load_words_gently(self)
         return True
 
+    def gives_way(self) -> bool:
+        """Between pieces of a long text: wait while the reader's article is analysed (the
+        two would share the GIL), stop when cancelled. The stop check of a text's reading."""
+        return not self.wait_for_reader()
+
     def when_reader_idle(self, entries: Iterable[LibraryEntry]) -> Iterator[LibraryEntry]:
         """`entries`, each handed out only once the reader's analysis is done."""
         for entry in entries:
@@ -319,7 +324,7 @@ def _refresh(job: _Job, entries: list[LibraryEntry], states: States,
         return
     problems: list[str] = []
     batch: list[ReadText] = []
-    rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale), job.cancelled)
+    rereads = reread_entries(job.shared.analyzer, job.when_reader_idle(stale), job.gives_way)
     for done, (entry, result) in enumerate(rereads, 1):
         if job.cancelled():
             break
@@ -359,7 +364,7 @@ def _import(job: _Job, paths: list[str], states: States) -> None:
             break
         job.signals.progress.emit(done, len(files), "Importing")
         try:
-            read = read_file(job.shared.analyzer, path, job.cancelled)
+            read = read_file(job.shared.analyzer, path, job.gives_way)
         except UserError as exc:
             problems.append(str(exc))
             continue
