@@ -34,7 +34,7 @@ from app.core.analysis.stats import ArticleStats, reading_stats
 from app.core.errors import Cancelled, UserError
 from app.core.types import LibraryEntry, NewEntry, WordState
 from app.core.user.library import LibraryStore
-from app.ui.worker import collector_paused
+from app.ui.worker import collector_paused, wait_unless_cancelled
 
 BATCH_SECONDS = 0.25  # results reach the window at most this often
 READER_WAIT_S = 120.0  # the longest a text waits for the reader's analysis
@@ -120,12 +120,8 @@ class _Job(QRunnable):
         """Before reading a text: wait while the window analyses the reader's article (at
         most `READER_WAIT_S`), then load jieba's word list once. False when the job was
         cancelled meanwhile (the window closing, for one)."""
-        waited = 0.0
-        while waited < READER_WAIT_S and not self.shared.reader_idle.wait(_GATE_POLL_S):
-            if self.cancelled():
-                return False
-            waited += _GATE_POLL_S
-        if self.cancelled():
+        if not wait_unless_cancelled(self.shared.reader_idle, READER_WAIT_S, self.cancelled,
+                                     _GATE_POLL_S):
             return False
         if not self._words_loaded:  # after the wait: not while the window starts or reads
             self._words_loaded = True

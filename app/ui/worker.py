@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,19 @@ _WORKER_SWITCH_INTERVAL_S = 0.00005
 # Qt calls that wait for the GIL behind a busy worker (0.1 s gaps). Its analysis waits
 # until the text is in, or this long at most (the analysis itself takes many seconds).
 _TEXT_IN_WAIT_S = 5.0
+
+
+def wait_unless_cancelled(event: threading.Event, limit_s: float,
+                          cancelled: Callable[[], bool], poll_s: float = 0.05) -> bool:
+    """Wait until `event` is set or `limit_s` has passed, looking every `poll_s` whether
+    the job was cancelled meanwhile; False when it was."""
+    deadline = time.monotonic() + limit_s
+    while not event.wait(poll_s):
+        if cancelled():
+            return False
+        if time.monotonic() > deadline:
+            break
+    return not cancelled()
 
 
 class _CollectorPause:
@@ -215,13 +228,7 @@ class _AnalysisJob(QRunnable):
         """Wait while the window inserts the text; False when a newer request came."""
         if self._text_in is None:
             return True
-        deadline = time.monotonic() + _TEXT_IN_WAIT_S
-        while not self._text_in.wait(0.05):
-            if self.superseded():
-                return False
-            if time.monotonic() > deadline:
-                break
-        return not self.superseded()
+        return wait_unless_cancelled(self._text_in, _TEXT_IN_WAIT_S, self.superseded)
 
     def _run(self) -> None:
         analyzer = self._analyzer
