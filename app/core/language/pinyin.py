@@ -733,16 +733,17 @@ class PinyinReader:
 
     def _prefetch_phrases(
         self, simplified: str, words: Sequence[tuple[int, int]],
-        spans: dict[int, list[tuple[int, int]]],
+        runs: Iterable[list[tuple[int, int]]],
     ) -> None:
         """Ask pypinyin's phrase table at once for every phrase reading this text may need:
-        the pieces of words `_dictionary_words` tries, the runs `_joined_reading` tries."""
+        the pieces of words `_dictionary_words` tries, the runs `_joined_reading` and the
+        phrase spans try (`runs`: each lone polyphone's options)."""
         tables = self.tables().pypinyin
         chars = tables.chars
         polyphones = [0]  # polyphones before each position
         for ch in simplified:
             polyphones.append(polyphones[-1] + ("," in chars.get(ch, "")))
-        keys = [simplified[a:b] for options in spans.values() for a, b in options]
+        keys = [simplified[a:b] for options in runs for a, b in options]
         for start, end in words:
             for i in range(start, end - 1):
                 for j in range(i + 2, min(end, i + tables.max_word) + 1):
@@ -759,7 +760,8 @@ class PinyinReader:
         keys = self._cedict_keys(text, simplified, words)
         keys += [k for options in spans.values() for a, b in options
                  for k in (text[a:b], simplified[a:b])]
-        self._prefetch_phrases(simplified, words, {**phrase_spans, **spans})  # before CC-CEDICT's
+        # Before CC-CEDICT's; both kinds of run (a polyphone may have both).
+        self._prefetch_phrases(simplified, words, [*spans.values(), *phrase_spans.values()])
         cedict = self._cedict_for(keys)
         dictionary_words = self._dictionary_words(text, simplified, words, cedict)
         choices: list[tuple[int, Candidates]] = []

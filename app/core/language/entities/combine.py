@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from app.core.language.entities.composed import _country_class, _head_type
+from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -90,7 +90,8 @@ def combine(
         _Mention(s, e, t, _CRF) for s, e, t, sure in tagged
         if sure >= SURE[t] and not (t == "person" and _unshaped_long(ctx, s, e, sure))
     ]  # fmt: skip
-    crf = _wavering_people(crf, rules, {(s, e): sure for s, e, _, sure in tagged})
+    sure_of = {(s, e): sure for s, e, _, sure in tagged}
+    crf = _wavering_people(crf, rules, sure_of)
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, m) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
@@ -103,10 +104,11 @@ def combine(
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
-    sure_of = {(s, e): sure for s, e, _, sure in tagged}
-    unsure = {id(m) for m in crf if sure_of.get((m.start, m.end), 1.0) < WEAK[m.type]}
-    weak = [m for m in crf if id(m) in unsure]
-    crf = [m for m in crf if id(m) not in unsure]
+    weak: list[_Mention] = []
+    kept: list[_Mention] = []
+    for m in crf:
+        (weak if sure_of.get((m.start, m.end), 1.0) < WEAK[m.type] else kept).append(m)
+    crf = kept
     strong = [m for m in rules if m.priority >= _KNOWN]
     chosen = _resolve_overlaps(crf + strong)
     taken = _Spans(chosen)
@@ -432,7 +434,9 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     states' relations), a forecast, or ordinary words ending in a body a place forms (政府,
     警方, 公安机关; not 湖南省政府 or 北京市人民政府, a province's or city's own government)."""
     tail = ctx.simple[start:end]
-    if tail.startswith(_description_openings()) or _PART_OF_REGION.fullmatch(tail):
+    # 华南 + 大部, 黄淮 + 中南部: a part of a region, as forecasts name it.
+    if tail.startswith(_description_openings()) or _REGION_PART.fullmatch(tail) \
+            or tail == "大部":
         return True
     last = next((h for h in _descriptive_heads() if tail.endswith(h)), None)
     if last is None or (last == "军" and len(tail) > 1):
@@ -442,8 +446,6 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     return len(tail) == len(last) or _ordinary_words(ctx, start, end)
 
 
-# 华南 + 大部, 黄淮 + 中南部: a part of a region, as forecasts name it (the region is the name).
-_PART_OF_REGION = re.compile(r"[东南西北中]{1,3}部|大部")
 
 
 @cache
