@@ -238,6 +238,27 @@ def test_zero_width_characters_go_but_emoji_sequences_stay() -> None:
     assert cleaned == f"杨格是数学家。{family}很开心。"
 
 
+def test_right_to_left_overrides_cannot_show_a_text_or_its_title_backwards() -> None:
+    """A right-to-left override (or an isolate) makes a viewer show the rest of the line
+    backwards; a Chinese article never needs one, so neither the text nor the title keeps it."""
+    page = (
+        "<html><head><title>\u202e新闻\u2066标题\u2069\n\t第二行\x07</title></head>"
+        "<body><p>\u202e她在学习中文。\u202c我们\u2067一起\u2069读。</p></body></html>"
+    ).encode()
+    article = article_from_bytes(page, "page.html")
+    assert article.text == "她在学习中文。我们一起读。"
+    assert article.title == "新闻 标题 第二行"
+
+    from_text = article_from_bytes("\u202e很长的标题\u202c\n正文。".encode(), "note.txt")
+    assert from_text.title == "很长的标题"
+
+
+def test_a_huge_title_is_shortened_to_one_readable_line() -> None:
+    page = f"<title>{'标题' * 50_000}</title><p>正文。</p>".encode()
+    title = article_from_bytes(page, "page.html").title
+    assert "\n" not in title and title.endswith("…") and len(title) <= 200
+
+
 def test_mixed_scripts_emoji_and_combining_marks_analyse_in_place() -> None:
     text = (
         "杨格(Greg Yang)说：“Café\u0301 ❤️\u200d🔥 نعم 東京 한국 Ελλάδα 𠀋𡈽 "

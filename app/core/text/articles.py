@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.paths import resources_dir
-from app.core.text.cleaning import clean_text
+from app.core.text.cleaning import clean_text, one_line_title
 from app.core.text.encoding import decode_bytes
 from app.core.text.html_text import html_to_text
 from app.core.text.mojibake import WordTest
@@ -37,6 +37,7 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|li|h[1-6]|table|td|article|section)\b[^<>]*>", re.I)
 _TITLE_FALLBACK_CHARS = 20
 _MAX_TITLE_LINE = 60
+_TITLE_HEAD_CHARS = 4096  # a title is looked for in the head of a long text only
 _NOT_A_TITLE_END = re.compile(r"[。，,、；;：:]$")
 
 
@@ -214,13 +215,19 @@ def _make_article(
         cleaned = clean_text(text, strip_tags=not from_html, words=words)
         # A text that is nothing but "furniture" is still what the user asked to read.
         text = cleaned if cleaned.strip() else text.strip()
-    title = (title or "").strip() or title_from_text(text)
+    title = one_line_title(title or "") or title_from_text(text)
     return Article(title=title, text=text, script=detect_script(text), path=path)
 
 
 def title_from_text(text: str) -> str:
     """The first line if it reads like a headline, else the opening words and "…"."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines: list[str] = []
+    for raw in text[:_TITLE_HEAD_CHARS].splitlines():
+        line = one_line_title(raw)
+        if line:
+            lines.append(line)
+        if len(lines) > 1 and sum(map(len, lines)) > _TITLE_FALLBACK_CHARS:
+            break
     if not lines:
         return "Untitled"
     first = lines[0]

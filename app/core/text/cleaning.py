@@ -54,9 +54,13 @@ _LOST_NAME_DOT = re.compile(
 )
 # Invisible characters a copy from the web leaves inside words (they would split a word
 # for the segmenter). A zero-width joiner between two emoji is kept: it glues 👨‍👩‍👧.
+# Bidirectional embeddings, overrides and isolates go too: in a Chinese article they
+# only serve to show the rest of a line backwards ("Trojan Source" text).
 _EMOJI = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f"
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 _INVISIBLE = re.compile(
-    f"[\u200b\u200c\u2060\ufeff\u00ad]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+    f"[\u200b\u200c\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
+    f"|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
 )
 # A line (it holds no line break) that ends as a sentence does: a sentence end, an
 # ellipsis, or a Latin full stop.
@@ -94,6 +98,18 @@ _TAG_LINE = re.compile(f"^#[^#\\s][^{SENTENCE_FINALS}]{{0,40}}$")  # "#Alexandr 
 _PIECE_CHARS = 20_000
 _SHORT = 30  # characters: longer lines are prose unless a disclaimer says otherwise
 _EDGE_SHORT = 20  # characters: short lines between two furniture lines go with them
+
+
+_TITLE_NOISE = re.compile(f"[\x00-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff{BIDI_CONTROLS}]+")
+MAX_TITLE_CHARS = 200
+
+
+def one_line_title(title: str) -> str:
+    """A title as the window, the library list and exports show it: one line, no control
+    or invisible characters (a right-to-left override would show the rest of the title
+    backwards), whitespace collapsed, at most `MAX_TITLE_CHARS` characters."""
+    flat = " ".join(_TITLE_NOISE.sub(" ", title).split())
+    return flat if len(flat) <= MAX_TITLE_CHARS else flat[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def clean_text(text: str, strip_tags: bool = True, words: WordTest | None = None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.text.cleaning import one_line_title
 from app.core.text.mojibake import WordTest
 from app.core.types import Article
 
@@ -55,7 +56,7 @@ def read_epub(path: str | Path, words: WordTest | None = None) -> Book:
             continue
         name = titles.get(item.get_name()) or _own_title(chapter) or \
             f"Chapter {len(chapters) + 1}"
-        chapters.append(replace(chapter, title=f"{book_title} · {name}"))
+        chapters.append(replace(chapter, title=one_line_title(f"{book_title} · {name}")))
     if not chapters:
         raise UserError(f"{path}: the book has no chapter with text")
     return Book(book_title, tuple(chapters))
