@@ -120,11 +120,13 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
         raise UserError("give a word to save")
     sentence = (args.context or "").strip()
     from app.core.analysis.analyzer import default_analyzer
+    from app.core.language.lookup import word_offset
 
-    found = lookup_item(default_analyzer(), word, sentence)
+    analyzer = default_analyzer()
+    mark = word_offset(analyzer.reader, word, sentence)
+    found = lookup_item(analyzer, word, sentence, mark if mark >= 0 else None)
     item = vocab_item(
-        found, sentence, (args.article or "").strip(), (args.note or "").strip(),
-        mark=sentence.find(word) if sentence else -1,
+        found, sentence, (args.article or "").strip(), (args.note or "").strip(), mark=mark
     )
     saved = store.save(item)
     print(f"saved {_describe(saved)}")

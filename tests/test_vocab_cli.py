@@ -431,3 +431,12 @@ def test_a_foreign_wal_beside_the_store_loses_no_word_from_the_command_line(
     assert {entry["simplified"] for entry in json.loads(out)} == confirmed
     assert err.count("\n") == 1 and "did not belong" in err
     assert {item.simplified for item in stored(data_dir)} == confirmed
+
+
+def test_add_marks_the_occurrence_whose_reading_it_saved(data_dir):
+    """为 inside 因为 is not the word saved: the sentence marks the 为 that stands alone."""
+    sentence = "因为下雨，她为朋友做了一顿饭。"
+    vocab(data_dir, "add", "为", "--context", sentence)
+    (item,) = stored(data_dir)
+    assert item.mark == sentence.index("她为") + 1
+    assert item.pinyin == "wèi"

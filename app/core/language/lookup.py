@@ -146,10 +146,25 @@ def context_reading(
     if not word or not sentence or word not in sentence:
         return tuple(reader.read(word, [(0, len(word))]))
     words = reader.words(sentence)
-    if at is None or sentence[at : at + len(word)] != word:
-        whole = [s for s, e in words if sentence[s:e] == word]
-        at = whole[0] if whole else sentence.index(word)
+    at = _occurrence(word, sentence, words, at)
     return tuple(reader.read(sentence, words)[at : at + len(word)])
+
+
+def word_offset(reader: PinyinReader, word: str, sentence: str) -> int:
+    """Where `context_reading` reads `word` in `sentence` (-1: not in it), so a saved
+    sentence marks the occurrence whose reading was saved (为 alone, not inside 因为)."""
+    if not word or word not in sentence:
+        return -1
+    return _occurrence(word, sentence, reader.words(sentence), None)
+
+
+def _occurrence(
+    word: str, sentence: str, words: Sequence[tuple[int, int]], at: int | None
+) -> int:
+    if at is not None and sentence[at : at + len(word)] == word:
+        return at
+    whole = [s for s, e in words if sentence[s:e] == word]
+    return whole[0] if whole else sentence.index(word)
 
 
 def vocab_item(
