@@ -559,3 +559,9 @@ def test_a_surname_and_office_read_as_one_name_is_the_surname():
 def test_a_described_kind_of_place_is_no_place():
     found = entities("岛上还留着那个时期的佛教遗迹：古庙、灯塔、老树。")
     assert by_name(found, "古庙") is None
+
+
+def test_two_characters_jieba_alone_calls_a_place_are_no_place():
+    found = types("入夏以后，馆内的游客一天比一天多。这件事让晚会蒙上了一层阴影。")
+    assert not {"入夏", "馆内", "蒙上"} & found.keys()
+    assert types("入夏以后，他们从大连来到泉州。").get("泉州") == "place"
