@@ -565,3 +565,9 @@ def test_two_characters_jieba_alone_calls_a_place_are_no_place():
     found = types("入夏以后，馆内的游客一天比一天多。这件事让晚会蒙上了一层阴影。")
     assert not {"入夏", "馆内", "蒙上"} & found.keys()
     assert types("入夏以后，他们从大连来到泉州。").get("泉州") == "place"
+
+
+def test_a_feature_word_after_a_place_is_not_part_of_its_name():
+    found = types("暴雨冲毁了莫拉尔河堤坝，代表团今天从图们江口出发。")
+    assert found.get("莫拉尔河") == "place" and found.get("图们江") == "place"
+    assert not {"莫拉尔河堤坝", "图们江口"} & found.keys()
