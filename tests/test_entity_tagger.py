@@ -571,3 +571,10 @@ def test_a_feature_word_after_a_place_is_not_part_of_its_name():
     found = types("暴雨冲毁了莫拉尔河堤坝，代表团今天从图们江口出发。")
     assert found.get("莫拉尔河") == "place" and found.get("图们江") == "place"
     assert not {"莫拉尔河堤坝", "图们江口"} & found.keys()
+
+
+def test_a_transliterated_name_ending_in_a_kind_of_place_is_one_place():
+    found = types("暴雨袭击了南部的丘里特省，莱斯伍德县也受了灾。商船途经巴拉若岛。")
+    for name in ("丘里特省", "莱斯伍德县", "巴拉若岛"):
+        assert found.get(name) == "place", (name, found)
+    assert not {"丘里特", "斯伍德县", "巴拉"} & found.keys()
