@@ -578,3 +578,9 @@ def test_a_transliterated_name_ending_in_a_kind_of_place_is_one_place():
     for name in ("丘里特省", "莱斯伍德县", "巴拉若岛"):
         assert found.get(name) == "place", (name, found)
     assert not {"丘里特", "斯伍德县", "巴拉"} & found.keys()
+
+
+def test_a_dotted_foreign_name_is_one_person_however_jieba_cut_it():
+    found = types("研究员安娜·卡斯马斯说，明年会更好。副总理萨·甘地今天抵达。")
+    assert found.get("安娜·卡斯马斯") == "person" and found.get("萨·甘地") == "person"
+    assert not {"安娜·卡斯", "马斯", "理萨·甘"} & found.keys()

@@ -537,6 +537,9 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         if c.type == "place" and _foreign_place(ctx, c.start, c.end):
             out.append(c)  # 南里奥格朗德州: one foreign place, not 南里 + 德州
             continue
+        if c.type == "person" and _dotted_foreign(ctx, c):
+            out.append(c)  # 莉萨·科斯马斯: one person, not 莉萨·科斯 + 马斯
+            continue
         inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
         places = [m for m in inner if m.type == "place"]
         covered = sum(m.length for m in places)
@@ -596,10 +599,8 @@ def _dotted_people(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) ->
     """菲利克斯·希尔: a transliterated name with a middle dot the rules call a person is one."""
     people = {(m.start, m.end) for m in rules if m.type == "person"}
     for c in crf:
-        form = ctx.simple[c.start : c.end]
-        dotted = any(d in form for d in _DOTS)
-        foreign = all(ch in ctx.lex.translit or ch in _DOTS for ch in form)
-        if dotted and ((c.start, c.end) in people or foreign):
+        dotted = any(d in ctx.simple[c.start : c.end] for d in _DOTS)
+        if _dotted_foreign(ctx, c) or (dotted and (c.start, c.end) in people):
             c.type = "person"
     return crf
 
@@ -629,3 +630,11 @@ def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     if len(form) < 4 or form[-1] not in cue_set("foreign_place_kinds"):
         return False
     return all(ch in ctx.lex.translit for ch in form[:-1])
+
+
+def _dotted_foreign(ctx: _Context, m: _Mention) -> bool:
+    """菲利克斯·希尔: transliteration characters joined by a middle dot (the whole name)."""
+    form = ctx.simple[m.start : m.end]
+    return any(d in form for d in _DOTS) and all(
+        ch in ctx.lex.translit or ch in _DOTS for ch in form
+    )

@@ -69,13 +69,26 @@ def _dotted_mentions(ctx: _Context) -> list[_Mention]:
         while right < len(simple) and simple[right] in translit and right - i <= 6:
             right += 1
         if i - left >= 2 and right - i - 1 >= 1 and (ch != "?" or right - i - 1 >= 2):
-            # Snap the outer ends to the tagger's word boundaries when it agrees.
-            while left < i - 2 and left not in ctx.starts:
+            # Snap the outer ends to the tagger's word boundaries when it agrees; an initial
+            # may stand alone (总理 + 拉·甘地: 理 is the title's, 地 the name's).
+            while left < i - 1 and left not in ctx.starts:
                 left += 1
+            right = _name_word_end(ctx, right)
             while right > i + 2 and right not in ctx.ends:
                 right -= 1
             out.append(_Mention(left, right, "person", _COMPOSED))
     return out
+
+
+def _name_word_end(ctx: _Context, end: int) -> int:
+    """甘 + 地: where a name's run of transliteration characters stops one character inside
+    a word, that character is the name's too (but not 说 of 马斯说: a verb after the name)."""
+    if end in ctx.ends or end >= len(ctx.simple):
+        return end
+    stop = ctx.token_range(0, end + 1).stop  # the tokens ending by end + 1
+    if not stop or ctx.tokens[stop - 1][1] != end + 1 or ctx.simple[end] in cue_set("after_name"):
+        return end
+    return end + 1 if all_han(ctx.simple[end]) else end
 
 
 def _translit_runs(ctx: _Context) -> list[_Mention]:
