@@ -408,7 +408,7 @@ def test_money_and_languages_name_no_place():
 
 
 def test_a_datelines_city_is_a_place_not_a_source():
-    found = types("本报巴黎5月25日电 记者报道：展览开幕。北京6月17日讯新华社记者王林报道。")
+    found = types("本报巴黎3月8日电 记者报道：展览开幕。北京6月17日讯新华社记者王林报道。")
     assert found.get("巴黎") == "place" and found.get("北京") == "place"
     assert found.get("新华社") == "organization" and "日讯新华社" not in found
 

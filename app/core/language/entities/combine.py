@@ -582,7 +582,7 @@ _DATELINE = re.compile(rf"{_DAY}{{1,2}}月{_DAY}{{1,3}}日[电讯]")
 def _places_by_context(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
-    """本报巴黎5月25日电, 曼谷雷阵雨: a name the rules read as a place, before a dateline's date
+    """本报巴黎3月8日电, 曼谷雷阵雨: a name the rules read as a place, before a dateline's date
     or a forecast, is that place (the tagger, which never saw a dateline or a weather table,
     guesses an organisation there)."""
     places = {(m.start, m.end) for m in rules if m.type == "place"}

@@ -118,7 +118,7 @@ _JERSEY = re.compile(r"\d{1,2}号$")
 
 
 def _foreign_speakers(ctx: _Context) -> list[_Mention]:
-    """里瓦尔多 + 说, 9号 + 萨莫拉诺: a run of transliteration characters, whole words, that a
+    """卡帕尼多 + 说, 9号 + 贝尔托拉诺: a run of transliteration characters, whole words, that a
     verb of saying follows or a shirt number introduces is a foreign person's name."""
     out: list[_Mention] = []
     simple, translit = ctx.simple, ctx.lex.translit
