@@ -394,3 +394,13 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
 )
 def test_more_lone_polyphones(sentence: str, char: str, expected: str) -> None:
     assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize("line", ["天黑了我们该回家啦", "饭已经做好啦", "他们都走啦"])
+def test_a_line_without_final_punctuation_reads_as_on_its_own(line: str) -> None:
+    """A headline or a line of verse ends at its line break, not at a full stop: the line
+    break must not change how its last words read (啦 stays the particle la)."""
+    reader = default_analyzer().reader
+    alone = reader.read(line)
+    assert alone[-1] == "la"
+    assert reader.read(line + "\n下一行是另一句话。")[: len(line)] == alone

@@ -452,7 +452,8 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.end()))
+        # A line break ends the sentence but is no part of it (the network never saw one).
+        out.append((start, m.start() if m.group().isspace() else m.end()))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
