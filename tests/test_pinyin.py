@@ -404,3 +404,20 @@ def test_a_line_without_final_punctuation_reads_as_on_its_own(line: str) -> None
     alone = reader.read(line)
     assert alone[-1] == "la"
     assert reader.read(line + "\n下一行是另一句话。")[: len(line)] == alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("曾小贤今天没来上班。", "曾", "zēng"),  # the surname opening a name
+        ("他曾在这里工作。", "曾", "céng"),  # the adverb "once"
+        ("赵少平是我的同学。", "少", "shào"),  # a given name: "young"
+        ("她叫王春燕。", "燕", "yàn"),  # a given name: "swallow", not the state of Yān
+        ("李文乐明天回国。", "乐", "lè"),
+        ("王长林是个木匠。", "长", "cháng"),
+    ],
+)
+def test_characters_of_a_persons_name_read_as_names_use_them(
+    sentence: str, char: str, expected: str
+) -> None:
+    assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected

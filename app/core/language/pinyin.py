@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.core.language.pinyin_tables import PinyinTables, open_tables, package_dir
-from app.core.language.polyphone_rules import ON_THEIR_OWN, RULES
+from app.core.language.polyphone_rules import GIVEN_NAMES, ON_THEIR_OWN, RULES, SURNAMES
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
@@ -545,6 +545,7 @@ class PinyinReader:
         self._split_readings: dict[str, tuple[str, ...]] = {}
         # CC-CEDICT readings already asked for ("" = no entry): bounded, see _cedict_for.
         self._cedict: dict[str, str] = {}
+        self._surnames: frozenset[str] | None = None
 
     def tables(self) -> _Tables:
         if self._tables is None:
@@ -885,6 +886,38 @@ class PinyinReader:
                 out[i] = ON_THEIR_OWN[simplified[i]]
         for i, reading in self._rule_readings(text, simplified, words, pending).items():
             out[i] = reading
+        for i, reading in self._name_readings(text, simplified, words, pending).items():
+            out[i] = reading
+
+    def _name_readings(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]],
+        pending: Sequence[int],
+    ) -> dict[int, str]:
+        """Lone polyphones inside a person's name no dictionary lists, read as names use them:
+        `polyphone_rules.SURNAMES` opening it, `GIVEN_NAMES` after a known surname (为燕王,
+        a word glued onto the state of Yān, is no given name)."""
+        if not any(simplified[i] in SURNAMES or simplified[i] in GIVEN_NAMES for i in pending):
+            return {}
+        tagged = self._tagged_spans(text, words)
+        if tagged is None:
+            return {}
+        if self._surnames is None:
+            from app.core.language.entities.lexicon import surnames
+
+            self._surnames = surnames()
+        wanted = set(pending)
+        found: dict[int, str] = {}
+        for start, end, tag in tagged:
+            if not tag.startswith("nr") or end - start < 2:
+                continue
+            given = simplified[start] in self._surnames
+            for i in range(start, end):
+                if i in wanted and (i == start or given):
+                    table = SURNAMES if i == start else GIVEN_NAMES
+                    reading = table.get(simplified[i])
+                    if reading:
+                        found[i] = reading
+        return found
 
     def _ruled_choices(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],

@@ -558,6 +558,15 @@ def xiu(text: str, tagged: Tagged, k: int) -> str | None:
 # to enjoy" (音乐 yuè), 倔 juè "gruff" (倔强 jué).
 ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè", "倔": "juè"}
 
+# Characters read one way in a person's name (a word the segmenter tags as a name and no
+# dictionary lists): opening the name, 曾 is the surname Zēng (the adverb céng "once" never
+# starts a name); after the surname, a given name uses the character's meaning: 少 shào
+# "young" (少华, 少康), 燕 yàn "swallow" (海燕, 春燕), 乐 lè "joy", 长 cháng "long"
+# (长春), 冠 guàn "foremost" (冠希).
+SURNAMES: dict[str, str] = {"曾": "zēng"}
+GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长": "cháng",
+                               "冠": "guàn"}
+
 RULES: dict[str, Rule] = {
     "宿": xiu,
     "薄": bao,

@@ -61,6 +61,15 @@ def _data_lines(name: str) -> list[str]:
         return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
+def surnames() -> frozenset[str]:
+    """The surnames of entity_surnames.txt, single characters and compound ones."""
+    found: set[str] = set()
+    for line in _data_lines("entity_surnames.txt"):
+        # One line of single-character surnames, then compound ones separated by spaces.
+        found.update(line.split() if " " in line.strip() else line.strip())
+    return frozenset(found)
+
+
 def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """Longest-first alternation; Latin ends must not sit inside a longer Latin word."""
     parts = []
@@ -142,10 +151,6 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
     for line in _data_lines("entity_suffixes.txt"):
         suffix, _, etype = line.partition("\t")
         suffixes[suffix] = _entity_type(etype, "entity_suffixes.txt")
-    surnames: set[str] = set()
-    for line in _data_lines("entity_surnames.txt"):
-        # One line of single-character surnames, then compound ones separated by spaces.
-        surnames.update(line.split() if " " in line.strip() else line.strip())
     translit = frozenset("".join(_data_lines("entity_translit.txt")))
     words = frozenset(w for ln in _data_lines("entity_english_words.txt") for w in ln.split())
     bodies = [ln.split("\t") for ln in _data_lines("entity_bodies.txt")]
@@ -156,7 +161,7 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
         known_by_first=_index_forms(forms),
         stop=frozenset(_name_key(w) for w in _data_lines("entity_stop.txt")),
         suffixes=suffixes,
-        surnames=frozenset(surnames),
+        surnames=surnames(),
         translit=translit,
         english_words=words,
         given_chars=frozenset("".join(_data_lines("entity_given_chars.txt"))),
