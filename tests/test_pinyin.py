@@ -421,3 +421,21 @@ def test_characters_of_a_persons_name_read_as_names_use_them(
     sentence: str, char: str, expected: str
 ) -> None:
     assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("这款手机的屏占率很高。", "率", "lǜ"),  # the suffix "rate" after a word
+        ("他亲自率队出征。", "率", "shuài"),  # "to lead"
+        ("这口气我咽不下。", "咽", "yàn"),  # swallowing takes 下
+        ("药片太大，他咽不下去。", "咽", "yàn"),
+        ("她把照片粘在墙上。", "粘", "zhān"),  # stuck somewhere
+        ("这种米煮出来很粘。", "粘", "nián"),  # sticky
+        ("他攒够了钱就去旅行。", "攒", "zǎn"),  # saved up
+        ("妈妈着实为他担心了好几天。", "为", "wèi"),  # 着实 "really" is no copula adverb
+        ("这个秘密终为邻居发现。", "为", "wéi"),  # the literary passive without 所
+    ],
+)
+def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str) -> None:
+    assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected

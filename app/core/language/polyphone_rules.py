@@ -76,6 +76,14 @@ def _clause_before(text: str, tagged: Tagged, k: int, limit: int = 8) -> list[in
 
 # Adverbs after which 为 is "to be" (均为, 皆为, 多为), and verbs of intent before a 为 "for".
 _COPULA_ADVERBS = frozenset("均皆多即乃则实确现亦原都愧")
+# Verbs of knowing and accepting that end a literary passive 为 + agent + (所) + verb
+# (终为路人发现, 渐为世人熟知); a verb 为 wèi serves takes no such object-less end.
+_PASSIVE = frozenset(["发现", "熟知", "知晓", "接受", "认可", "重视", "忽视", "取代", "欢迎",
+                      "喜爱", "称道", "采用", "淘汰", "诟病", "推崇", "赏识", "青睐", "传颂",
+                      "遗忘", "击败", "识破", "察觉"])
+# Adverbs of degree that end like a copula adverb but modify a verb of feeling or doing
+# (着实为他担心, 委实为大家着想): "really", never "is".
+_DEGREE_ADVERBS = frozenset(["着实", "委实"])
 _INTENT = frozenset(["要", "想", "决定", "表示", "打算", "愿", "愿意", "应", "应该", "可以",
                      "能", "会", "将", "得", "准备", "专门", "特意", "特地"])
 # Prohibitions: 为 after them is "for" (别为小事生气, 不必为他担心); "don't be" is 别当, 别做.
@@ -102,12 +110,17 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
         return None
     if any(_text(text, tagged, n) == "而" for n in after[1:]):
         return "wèi"
+    last = after[-1]
+    if len(after) > 1 and _text(text, tagged, last) in _PASSIVE and _ends_clause(
+        text, tagged, last + 1
+    ):
+        return "wéi"  # 为…(所)发现: the literary passive, its verb left without an object
     previous = _text(text, tagged, before[0]) if before else ""
     if previous in _PROHIBIT:
         return "wèi"
     if before and _is_verb(_tag(tagged, before[0])) and previous not in _INTENT:
         return None
-    if previous[-1:] in _COPULA_ADVERBS:
+    if previous[-1:] in _COPULA_ADVERBS and previous not in _DEGREE_ADVERBS:
         return None
     if before and _tag(tagged, before[0]) == "f" and all(_tag(tagged, n) != "p" for n in before):
         return None  # 以下为, 其中为: a place word is the subject
@@ -552,6 +565,36 @@ def xiu(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+def lv(text: str, tagged: Tagged, k: int) -> str | None:
+    """率 lǜ "rate" as the suffix of a word of two or more characters (杠杆率, 透光率,
+    出勤率); shuài "to lead" follows its leader, a name (粟裕率部), and is the network's."""
+    before = _text(text, tagged, k - 1)
+    if len(before) > 1 and _tag(tagged, k - 1) in ("n", "v", "vn"):
+        return "lǜ"
+    return None
+
+
+def yan(text: str, tagged: Tagged, k: int) -> str | None:
+    """咽 yàn "to swallow" before what swallowing takes, 下 (咽不下, 咽得下, 咽下去);
+    yān "throat" is in words (咽喉, 咽炎) or before a body word (咽部)."""
+    after = _text(text, tagged, k + 1)
+    return "yàn" if after[:1] == "下" or after in ("得", "不下", "不下去") else None
+
+
+def zhan(text: str, tagged: Tagged, k: int) -> str | None:
+    """粘 zhān "to stick (something) on" before where or how it sticks (粘在墙上, 粘满,
+    粘住); nián "sticky" is the adjective of words (粘液, 粘膜, 粘性)."""
+    after = _text(text, tagged, k + 1)
+    return "zhān" if after in ("在", "满", "上", "住", "到", "成", "起来", "了") else None
+
+
+def zan(text: str, tagged: Tagged, k: int) -> str | None:
+    """攒 zǎn "to save up" before its result (攒下, 攒够, 攒了); cuán "to gather" is in
+    words (攒动, 攒尖)."""
+    after = _text(text, tagged, k + 1)
+    return "zǎn" if after in ("下", "下来", "够", "了", "起", "起来", "着", "钱") else None
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -568,6 +611,10 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
                                "冠": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "率": lv,
+    "咽": yan,
+    "粘": zhan,
+    "攒": zan,
     "宿": xiu,
     "薄": bao,
     "累": lei,
