@@ -433,6 +433,8 @@ def test_characters_of_a_persons_name_read_as_names_use_them(
         ("她把照片粘在墙上。", "粘", "zhān"),  # stuck somewhere
         ("这种米煮出来很粘。", "粘", "nián"),  # sticky
         ("他攒够了钱就去旅行。", "攒", "zǎn"),  # saved up
+        ("一阵风把帽子卷走了。", "卷", "juǎn"),  # rolled away
+        ("这套书共有三卷。", "卷", "juàn"),  # volumes
         ("妈妈着实为他担心了好几天。", "为", "wèi"),  # 着实 "really" is no copula adverb
         ("这个秘密终为邻居发现。", "为", "wéi"),  # the literary passive without 所
     ],

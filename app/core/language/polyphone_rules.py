@@ -595,6 +595,15 @@ def zan(text: str, tagged: Tagged, k: int) -> str | None:
     return "zǎn" if after in ("下", "下来", "够", "了", "起", "起来", "着", "钱") else None
 
 
+_ROLLED = frozenset(["走", "起", "起来", "进", "入", "成", "上", "住", "着", "到"])
+
+
+def juan(text: str, tagged: Tagged, k: int) -> str | None:
+    """卷 juǎn "to roll, to sweep along" before where or how it rolls (卷走, 卷起, 卷进);
+    juàn "volume, exam paper" is a noun and the network's call."""
+    return "juǎn" if _text(text, tagged, k + 1) in _ROLLED else None
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -611,6 +620,7 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
                                "冠": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "卷": juan,
     "率": lv,
     "咽": yan,
     "粘": zhan,
