@@ -428,6 +428,9 @@ def test_characters_of_a_persons_name_read_as_names_use_them(
     [
         ("这款手机的屏占率很高。", "率", "lǜ"),  # the suffix "rate" after a word
         ("他亲自率队出征。", "率", "shuài"),  # "to lead"
+        ("市长率考察团访问了三个城市。", "率", "shuài"),  # an office leads
+        ("老队长率全队向观众致意。", "率", "shuài"),
+        ("这家工厂的次品率很低。", "率", "lǜ"),
         ("这口气我咽不下。", "咽", "yàn"),  # swallowing takes 下
         ("药片太大，他咽不下去。", "咽", "yàn"),
         ("她把照片粘在墙上。", "粘", "zhān"),  # stuck somewhere

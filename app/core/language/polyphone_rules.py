@@ -565,10 +565,21 @@ def xiu(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+# Who leads: an office or rank word ends in one of these (校长, 总理, 主席, 总统, 书记,
+# 司令, 将军, 元帅, 首相, 大使); 率 after it is shuài "to lead" (队长率全队出场).
+_LEADER_ENDS = frozenset("长理席统记令军帅相使官王帝督裁")
+# What is led, opening the object of 率 shuài (率团, 率代表团, 率部, 率全队, 率众).
+_LED_STARTS = frozenset("团队部军众兵师全各代")
+
+
 def lv(text: str, tagged: Tagged, k: int) -> str | None:
     """率 lǜ "rate" as the suffix of a word of two or more characters (杠杆率, 透光率,
-    出勤率); shuài "to lead" follows its leader, a name (粟裕率部), and is the network's."""
-    before = _text(text, tagged, k - 1)
+    出勤率); shuài "to lead" follows its leader, a person or an office (总理率代表团),
+    or takes a group as its object (率团出访)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if _tag(tagged, k - 1).startswith("nr") or before[-1:] in _LEADER_ENDS \
+            or after[:1] in _LED_STARTS:
+        return "shuài"
     if len(before) > 1 and _tag(tagged, k - 1) in ("n", "v", "vn"):
         return "lǜ"
     return None
