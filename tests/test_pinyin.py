@@ -444,3 +444,41 @@ def test_characters_of_a_persons_name_read_as_names_use_them(
 )
 def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str) -> None:
     assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("院子里有两处破损的地方。", "处", "chù"),  # a place, counted
+        ("这就是他们所处的环境。", "处", "chǔ"),  # 所 + the verb "to be situated"
+        ("把报纸铺在桌子上。", "铺", "pū"),  # spread somewhere
+        ("工人把地毯铺开了。", "铺", "pū"),
+        ("街角有一家药铺。", "铺", "pù"),  # a shop
+        ("我真替他捏了一把汗。", "汗", "hàn"),  # sweat
+        ("多年后阿布汗去世了。", "汗", "hán"),  # a khan, after his name
+        ("地太硬，得用锄镐刨。", "镐", "gǎo"),  # the pickaxe, with the hoe
+        ("墙角放着一把镐。", "镐", "gǎo"),
+        ("场上有一个大草垛。", "垛", "duò"),  # a stack of straw
+        ("城垛上站着哨兵。", "垛", "duǒ"),  # a battlement
+        ("那人抡着棍子冲过来。", "抡", "lūn"),  # swinging
+        ("他撇头看了一眼窗外。", "撇", "piě"),  # turning the head
+        ("把汤上的油撇掉。", "撇", "piē"),  # skimming off
+        ("稻草沤了一个月就烂了。", "沤", "òu"),  # steeped
+        ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
+        ("他笑得咯咯响。", "咯", "gē"),  # cackling
+        ("他早就知道哩。", "哩", "li"),
+        ("这条路长十哩。", "哩", "lǐ"),  # miles
+    ],
+)
+def test_lone_characters_read_by_their_grammar(sentence: str, char: str, expected: str) -> None:
+    """Each reading is one CC-CEDICT lists for the character; which one is the grammar's:
+    a measure word after a number, a verb before where it goes, a noun after what it is."""
+    assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["老师启发性地提问学生。", "公司前瞻性地布局新能源。"]
+)
+def test_an_adjective_in_xing_makes_an_adverb_with_de(sentence: str) -> None:
+    """X性地 is "in an X way" even where jieba cuts 性 off or tags the action as a noun."""
+    assert default_analyzer().reader.read(sentence)[sentence.index("地")] == "de"

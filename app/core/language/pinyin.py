@@ -199,11 +199,18 @@ def _adverbial_de(
             continue
         before = text[prev_start:prev_end]
         doubled = prev_start >= 1 and text[prev_start - 1] == before
-        if not all(is_han(ch) for ch in before) or (len(before) < 2 and not doubled):
+        # An adjective in 性 (启发性, 历史性; jieba may cut 性 off) makes only adverbs with
+        # 地, whatever jieba tags the action after it (前瞻性地布局/n).
+        quality = before[-1:] == "性" and prev_start >= 1 and is_han(text[prev_start - 1])
+        if not all(is_han(ch) for ch in before) or (
+            len(before) < 2 and not doubled and not quality
+        ):
             continue
         if end - start == 1:  # 地 alone: the next word must be no noun
             nxt = tagged[k + 1] if k + 1 < len(tagged) else None
-            if nxt is None or nxt[2] in _NOT_AFTER_DE or not is_han(text[nxt[0]]):
+            if nxt is None or not is_han(text[nxt[0]]) or (
+                nxt[2] in _NOT_AFTER_DE and not (quality and nxt[2] == "n")
+            ):
                 continue
         found.append(start)
     return found

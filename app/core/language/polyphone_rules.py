@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from app.core.text.chars import CLAUSE_MARKS
+from app.core.text.chars import CLAUSE_MARKS, is_han
 
 Tagged = Sequence[tuple[int, int, str]]
 Rule = Callable[[str, Tagged, int], "str | None"]
@@ -615,6 +615,86 @@ def juan(text: str, tagged: Tagged, k: int) -> str | None:
     return "juǎn" if _text(text, tagged, k + 1) in _ROLLED else None
 
 
+def chu(text: str, tagged: Tagged, k: int) -> str | None:
+    """处 chù "place, spot": after a number (一处, 多处), or ending its clause after a noun
+    (在膝盖处。); chǔ "to be situated, to deal with" after 所 (所处的)."""
+    before = _text(text, tagged, k - 1)
+    if before == "所":
+        return "chǔ"
+    if _tag(tagged, k - 1) == "m" or (before and before[-1] in _NUMBER_END):
+        return "chù"
+    if _tag(tagged, k - 1)[:1] == "n" and _ends_clause(text, tagged, k + 1):
+        return "chù"
+    return None
+
+
+def pu(text: str, tagged: Tagged, k: int) -> str | None:
+    """铺 pū "to spread, to lay" before where or how it is laid (铺上, 铺在, 铺满, 铺开)."""
+    after = _text(text, tagged, k + 1)
+    return "pū" if after in ("上", "在", "满", "开", "成", "散", "着", "平", "好", "设") else None
+
+
+def han(text: str, tagged: Tagged, k: int) -> str | None:
+    """汗 hán "khan" after the name of the khan (可汗 and 成吉思汗 are words); hàn "sweat"
+    elsewhere (一把汗, 满头是汗)."""
+    return "hán" if _tag(tagged, k - 1) in _NAMES else "hàn"
+
+
+def gao(text: str, tagged: Tagged, k: int) -> str | None:
+    """镐 gǎo "pickaxe" after its material, a companion tool or its measure word (锄镐,
+    十字镐, 一把镐); hào is the old capital 镐京 and, most often in text, a given name."""
+    before = _text(text, tagged, k - 1)
+    return "gǎo" if before[-1:] in ("铁", "斧", "锄", "字", "洋", "把") else None
+
+
+def duo(text: str, tagged: Tagged, k: int) -> str | None:
+    """垛 duò "stack, pile" after what is stacked (柴垛, 草垛, 砖垛); duǒ is the battlement
+    or buttress of a wall (城垛, 门垛) and place names (the network's call)."""
+    before = _text(text, tagged, k - 1)
+    return "duò" if before[-1:] in ("柴", "草", "秸", "麦", "稻", "砖", "粮", "煤", "谷") else None
+
+
+def lun(text: str, tagged: Tagged, k: int) -> str | None:
+    """抡 lūn "to swing, to brandish", the verb before what is swung or how (抡起, 抡着, 抡棒);
+    lún "to select" is classical and in names, after a name or a number, or ending a clause."""
+    if _tag(tagged, k - 1) in ("m", "q", *_NAMES) or _ends_clause(text, tagged, k + 1):
+        return None
+    return "lūn"
+
+
+def pie(text: str, tagged: Tagged, k: int) -> str | None:
+    """撇 piě "to fling, to slant, to turn (the head, the lips)" on its own (撇头, 撇嘴,
+    撇不清关系); piē "to cast aside, to skim" before 开/下/掉/得/油 (撇开, 撇下, 撇得清)."""
+    after = _text(text, tagged, k + 1)
+    if after[:1] in ("开", "下", "掉", "得", "油", "去", "弃"):
+        return None
+    return "piě"
+
+
+def ou(text: str, tagged: Tagged, k: int) -> str | None:
+    """沤 òu "to steep, to ret" (沤肥, 稻草沤烂了); ōu "bubble" is literary and in names
+    (浮沤), after a place word or a name."""
+    return None if _tag(tagged, k - 1) in ("f", "s", *_NAMES) else "òu"
+
+
+# Sentence particles that are also other words: 咯 gē/luò/kǎ (咯咯 cackling, 咯血 coughing
+# blood), 哩 lǐ "mile", lī (哩哩啦啦). At a clause's end, after a word, they are the toneless
+# particle (知道哩！, 走咯。).
+_FINAL_PARTICLES = {"咯": "lo", "哩": "li"}
+
+
+def final_particle(text: str, tagged: Tagged, k: int) -> str | None:
+    """咯 lo, 哩 li: the particle, ending its clause after a word (not doubled: 咯咯, not
+    counted: 十哩)."""
+    before = _text(text, tagged, k - 1)
+    ch = _text(text, tagged, k)
+    if _tag(tagged, k - 1) == "m" or before[-1:] in _NUMBER_END:
+        return None  # 十哩: miles counted
+    if before and is_han(before[-1]) and before[-1] != ch and _ends_clause(text, tagged, k + 1):
+        return _FINAL_PARTICLES.get(ch)
+    return None
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -631,6 +711,16 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
                                "冠": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "抡": lun,
+    "撇": pie,
+    "沤": ou,
+    "垛": duo,
+    "咯": final_particle,
+    "哩": final_particle,
+    "处": chu,
+    "铺": pu,
+    "汗": han,
+    "镐": gao,
     "卷": juan,
     "率": lv,
     "咽": yan,
