@@ -477,6 +477,23 @@ def test_lone_characters_read_by_their_grammar(sentence: str, char: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("王海、肖亮等人认为这样不行。", "肖", "xiāo"),  # the surname, not xiào "to resemble"
+        ("这幅肖像很传神。", "肖", "xiào"),
+        ("周末我们去了太清观。", "观", "guàn"),  # a Taoist temple
+        ("年轻人要树立正确的三观。", "观", "guān"),  # views
+        ("他家门前就是乌沙涌。", "涌", "chōng"),  # a Cantonese creek
+        ("人群涌向广场。", "涌", "yǒng"),  # surging
+    ],
+)
+def test_names_of_people_and_places_read_as_names_use_them(
+    sentence: str, char: str, expected: str
+) -> None:
+    assert default_analyzer().reader.read(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
     "sentence", ["老师启发性地提问学生。", "公司前瞻性地布局新能源。"]
 )
 def test_an_adjective_in_xing_makes_an_adverb_with_de(sentence: str) -> None:

@@ -49,7 +49,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.core.language.pinyin_tables import PinyinTables, open_tables, package_dir
-from app.core.language.polyphone_rules import GIVEN_NAMES, ON_THEIR_OWN, RULES, SURNAMES
+from app.core.language.polyphone_rules import (
+    GIVEN_NAMES,
+    ON_THEIR_OWN,
+    PLACE_ENDINGS,
+    RULES,
+    SURNAMES,
+)
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
@@ -900,10 +906,14 @@ class PinyinReader:
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],
         pending: Sequence[int],
     ) -> dict[int, str]:
-        """Lone polyphones inside a person's name no dictionary lists, read as names use them:
-        `polyphone_rules.SURNAMES` opening it, `GIVEN_NAMES` after a known surname (为燕王,
-        a word glued onto the state of Yān, is no given name)."""
-        if not any(simplified[i] in SURNAMES or simplified[i] in GIVEN_NAMES for i in pending):
+        """Lone polyphones inside a name no dictionary lists, read as names use them:
+        `polyphone_rules.SURNAMES` opening a person's name, `GIVEN_NAMES` after a known
+        surname (为燕王, a word glued onto the state of Yān, is no given name), and
+        `PLACE_ENDINGS` ending a name of three or more characters that opens with no known
+        surname (乌沙涌, 太清观; a two-character one may be a person whose rare surname the
+        list lacks)."""
+        tables = (SURNAMES, GIVEN_NAMES, PLACE_ENDINGS)
+        if not any(simplified[i] in table for i in pending for table in tables):
             return {}
         tagged = self._tagged_spans(text, words)
         if tagged is None:
@@ -915,9 +925,14 @@ class PinyinReader:
         wanted = set(pending)
         found: dict[int, str] = {}
         for start, end, tag in tagged:
-            if not tag.startswith("nr") or end - start < 2:
+            if end - start < 2 or not (tag.startswith("nr") or tag in ("ns", "nz")):
                 continue
             given = simplified[start] in self._surnames
+            place = PLACE_ENDINGS.get(simplified[end - 1])
+            if place and not given and end - start > 2 and end - 1 in wanted:
+                found[end - 1] = place
+            if not tag.startswith("nr"):
+                continue
             for i in range(start, end):
                 if i in wanted and (i == start or given):
                     table = SURNAMES if i == start else GIVEN_NAMES

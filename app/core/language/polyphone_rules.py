@@ -703,12 +703,17 @@ ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "�
 
 # Characters read one way in a person's name (a word the segmenter tags as a name and no
 # dictionary lists): opening the name, 曾 is the surname Zēng (the adverb céng "once" never
-# starts a name); after the surname, a given name uses the character's meaning: 少 shào
-# "young" (少华, 少康), 燕 yàn "swallow" (海燕, 春燕), 乐 lè "joy", 长 cháng "long"
-# (长春), 冠 guàn "foremost" (冠希).
-SURNAMES: dict[str, str] = {"曾": "zēng"}
+# starts a name) and 肖 the surname Xiāo (xiào "to resemble" names nobody); after the
+# surname, a given name uses the character's meaning: 少 shào "young" (少华, 少康), 燕 yàn
+# "swallow" (海燕, 春燕), 乐 lè "joy", 长 cháng "long" (长春), 冠 guàn "foremost" (冠希).
+SURNAMES: dict[str, str] = {"曾": "zēng", "肖": "xiāo"}
 GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长": "cháng",
                                "冠": "guàn"}
+
+# Characters ending a name that opens with no known surname, so names a place: 涌 chōng,
+# the Cantonese "creek" of Guangdong place names (东涌, 葵涌; yǒng "to surge" names no place),
+# 观 guàn, a Taoist temple (白云观; guān "to look, view" ends no name).
+PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
     "抡": lun,
