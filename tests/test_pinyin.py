@@ -464,6 +464,9 @@ def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str
         ("他撇头看了一眼窗外。", "撇", "piě"),  # turning the head
         ("把汤上的油撇掉。", "撇", "piē"),  # skimming off
         ("稻草沤了一个月就烂了。", "沤", "òu"),  # steeped
+        ("吃完再盛粥。", "盛", "chéng"),  # ladled into the bowl
+        ("你帮我盛鸡汤。", "盛", "chéng"),
+        ("唐朝国力很盛。", "盛", "shèng"),  # flourishing
         ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
         ("他笑得咯咯响。", "咯", "gē"),  # cackling
         ("他早就知道哩。", "哩", "li"),

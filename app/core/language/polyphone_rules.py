@@ -654,6 +654,15 @@ def duo(text: str, tagged: Tagged, k: int) -> str | None:
     return "duò" if before[-1:] in ("柴", "草", "秸", "麦", "稻", "砖", "粮", "煤", "谷") else None
 
 
+def cheng_fill(text: str, tagged: Tagged, k: int) -> str | None:
+    """盛 chéng "to fill, to ladle" before what fills the bowl, with no noun before it to
+    flourish (再盛粥, 帮我盛鸡汤); shèng "flourishing" follows what flourishes (国力很盛) and
+    takes no object."""
+    if _tag(tagged, k + 1)[:1] in ("n", "i") and _tag(tagged, k - 1)[:1] not in ("n", "s"):
+        return "chéng"
+    return None
+
+
 def lun(text: str, tagged: Tagged, k: int) -> str | None:
     """抡 lūn "to swing, to brandish", the verb before what is swung or how (抡起, 抡着, 抡棒);
     lún "to select" is classical and in names, after a name or a number, or ending a clause."""
@@ -716,6 +725,7 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
 PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "盛": cheng_fill,
     "抡": lun,
     "撇": pie,
     "沤": ou,
