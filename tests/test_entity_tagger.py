@@ -584,3 +584,13 @@ def test_a_dotted_foreign_name_is_one_person_however_jieba_cut_it():
     found = types("研究员安娜·卡斯马斯说，明年会更好。副总理萨·甘地今天抵达。")
     assert found.get("安娜·卡斯马斯") == "person" and found.get("萨·甘地") == "person"
     assert not {"安娜·卡斯", "马斯", "理萨·甘"} & found.keys()
+
+def test_a_navy_or_a_village_committee_the_text_is_about_is_an_organisation():
+    found = types("海军副司令员今天视察了港口，村委会主任也到场欢迎。")
+    assert found.get("海军") == "organization" and found.get("村委会") == "organization"
+
+
+def test_a_government_named_only_by_its_level_is_no_name():
+    found = types("省政府和特区政府昨天都发出了通知，浙江省政府随后也发了一份。")
+    assert not {"省政府", "特区政府"} & found.keys()
+    assert found.get("浙江省政府") == "organization"

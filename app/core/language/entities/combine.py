@@ -131,7 +131,10 @@ def combine(
     chosen = _resolve_overlaps(
         chosen + [m for m in weak if not taken.any_overlapping(m.start, m.end)]
     )
-    return [_without_feature_tail(ctx, m) for m in chosen if not _place_of_a_unit(ctx, m)]
+    return [
+        _without_feature_tail(ctx, m) for m in chosen
+        if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
+    ]  # fmt: skip
 
 
 def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
@@ -150,6 +153,15 @@ def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
     m = m.copy()
     m.end -= len(tail)
     return m
+
+
+def _level_only(ctx: _Context, m: _Mention) -> bool:
+    """省政府, 特区政府, 临时政府: a government named only by its level or its standing is
+    no name (which one, the text says elsewhere); People's Daily marks none of them, while
+    湖南省政府 stays a body. (CLUENER marks 中央政府 and 地方政府, so those are left alone.)"""
+    return m.type == "organization" and m.priority < _KNOWN and (
+        ctx.simple[m.start : m.end] in cue_set("level_governments")
+    )
 
 
 def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
@@ -233,7 +245,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if m.type == "organization" and form.endswith(cues("events")):
         return False  # 亚运会, 上海国际武术博览会: a gathering, not a body
     entries = ctx.entries.get(form)
-    if entries and not any(e.proper for e in entries):
+    if entries and not any(e.proper for e in entries) and not _standing_body(m, form):
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
     if m.type == "person" and _common_words(ctx, m):
         return False  # 辛勤 + 努力: two everyday words, not a name
@@ -248,6 +260,13 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if _LATIN_LETTER.search(form):
         return not has_han(form) and form.count("-") <= 1
     return True
+
+
+def _standing_body(m: _Mention, form: str) -> bool:
+    """海军, 空军, 村委会: an everyday word that, where the tagger reads a body, means the one
+    force or committee the text is about (People's Daily marks 海军 3 times of 3, 村委会 2 of 3,
+    CLUENER 海军 2 of 2); 法院, 党委, 市政府 stay words (a body only now and then)."""
+    return m.type == "organization" and form in cue_set("standing_bodies")
 
 
 def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
