@@ -594,3 +594,10 @@ def test_a_government_named_only_by_its_level_is_no_name():
     found = types("省政府和特区政府昨天都发出了通知，浙江省政府随后也发了一份。")
     assert not {"省政府", "特区政府"} & found.keys()
     assert found.get("浙江省政府") == "organization"
+
+
+def test_a_body_is_not_run_on_into_its_offices_or_what_it_does():
+    found = types("青禾儿童发展基金会组织实施的助学计划今年启动，东盟机构的官员也来了。")
+    assert found.get("青禾儿童发展基金会") == "organization"
+    assert found.get("东盟") == "organization"
+    assert not {"青禾儿童发展基金会组织", "东盟机构"} & found.keys()

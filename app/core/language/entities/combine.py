@@ -99,6 +99,7 @@ def combine(
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(crf, rules)
     crf = _cut_plain_tails(ctx, crf, rules)
+    crf = _cut_body_tails(ctx, crf)
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
@@ -388,6 +389,26 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
         else:
             out.append(c)
     return out
+
+
+def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """党中央 + 机关, 欧盟 + 机构, 某组织 + 成员国, 某基金会 + 组织(实施): a body's whole name,
+    then a word for its offices, its members or what it does, is the body alone (the tagger
+    learnt from CLUENER to run on; the word after it names no second body)."""
+    tails = sorted(cue_set("after_body"), key=len, reverse=True)
+    for c in crf:
+        if c.type != "organization":
+            continue
+        form = ctx.simple[c.start : c.end]
+        tail = next((t for t in tails if form.endswith(t) and len(form) >= len(t) + 2), None)
+        if tail is None:
+            continue
+        head = form[: -len(tail)]
+        whole = head in ctx.lex.bodies or _org_ending(ctx, head) or head.endswith(
+            cues("body_parts"))
+        if whole and c.end - len(tail) in ctx.ends:
+            c.end -= len(tail)
+    return crf
 
 
 def _places_of_descriptions(
