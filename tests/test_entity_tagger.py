@@ -601,3 +601,7 @@ def test_a_body_is_not_run_on_into_its_offices_or_what_it_does():
     assert found.get("青禾儿童发展基金会") == "organization"
     assert found.get("东盟") == "organization"
     assert not {"青禾儿童发展基金会组织", "东盟机构"} & found.keys()
+
+
+def test_a_club_is_an_organisation_even_where_the_tagger_reads_a_place():
+    assert types("他们致电青岛海鸥俱乐部，要求说明情况。").get("青岛海鸥俱乐部") == "organization"
