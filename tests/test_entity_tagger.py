@@ -605,3 +605,13 @@ def test_a_body_is_not_run_on_into_its_offices_or_what_it_does():
 
 def test_a_club_is_an_organisation_even_where_the_tagger_reads_a_place():
     assert types("他们致电青岛海鸥俱乐部，要求说明情况。").get("青岛海鸥俱乐部") == "organization"
+
+
+def test_a_demonstrative_place_word_is_not_part_of_the_body_after_it():
+    found = types("警方近日擒获了该国青松集团的两名头目。")
+    assert found.get("青松集团") == "organization" and "国青松集团" not in found
+
+
+def test_the_host_of_a_match_is_not_part_of_a_teams_name():
+    found = types("他们在决赛中战胜东道主蓝湾队，捧得奖杯。")
+    assert not any("东道主" in name for name in found)

@@ -100,6 +100,7 @@ def combine(
     crf = _defer_to_known(crf, rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
+    crf = _start_at_a_word(ctx, crf)
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
@@ -409,6 +410,20 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if whole and c.end - len(tail) in ctx.ends:
             c.end -= len(tail)
     return crf
+
+
+def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """该国 + 海岸集团, 本市 + 旅游办公室: the place word after a demonstrative points back
+    to a place already named; the body starts after it."""
+    for c in crf:
+        pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")
+        place_word = ctx.simple[c.start] in _POINTED_AT and c.start + 1 in ctx.starts
+        if c.type == "organization" and pointed and place_word and c.length >= 3:
+            c.start += 1
+    return crf
+
+
+_POINTED_AT = "国省市县区州"
 
 
 def _places_of_descriptions(
