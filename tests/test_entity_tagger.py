@@ -615,3 +615,9 @@ def test_a_demonstrative_place_word_is_not_part_of_the_body_after_it():
 def test_the_host_of_a_match_is_not_part_of_a_teams_name():
     found = types("他们在决赛中战胜东道主蓝湾队，捧得奖杯。")
     assert not any("东道主" in name for name in found)
+
+
+def test_a_short_body_name_the_segmenter_cut_in_two_is_one_organisation():
+    found = types("云溪市地质所的专家赶到现场，记者又从南湖县残联了解到，今年共有三百人受益。")
+    assert found.get("云溪市地质所") == "organization"
+    assert found.get("南湖县残联") == "organization"

@@ -413,12 +413,12 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 
 def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
-    """该国 + 海岸集团, 本市 + 旅游办公室: the place word after a demonstrative points back
+    """该国 + 青松集团, 本市 + 旅游办公室: the place word after a demonstrative points back
     to a place already named; the body starts after it."""
     for c in crf:
         pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")
         place_word = ctx.simple[c.start] in _POINTED_AT and c.start + 1 in ctx.starts
-        if c.type == "organization" and pointed and place_word and c.length >= 3:
+        if c.type == "organization" and pointed and place_word and c.length >= 4:
             c.start += 1
     return crf
 
@@ -450,12 +450,16 @@ def _complete_bodies(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
     """芬兰农林 + 部长, 印尼农业 + 部长: where the rules composed a longer organisation from the
-    same start (a minister's title holds its ministry's last character), theirs is the name."""
+    same start (a minister's title holds its ministry's last character), theirs is the name; so
+    it is where the tagger stops one character short of a name the segmenter cut (某省残 + 联)."""
     chiefs = cue_set("chief_endings")
     longest = _longest_bodies(m for m in rules if ctx.simple[m.end - 1 : m.end + 1] in chiefs)
     out = []
+    short = _longest_bodies(m for m in rules if ctx.simple[m.end - 1] in cue_set("org_last_chars"))
     for c in crf:
         body = longest.get(c.start)
+        if body is None and (cut := short.get(c.start)) is not None and cut.end == c.end + 1:
+            body = cut
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
     return out
 

@@ -183,6 +183,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             out.append(_Mention(tokens[first][0], end, etype, _COMPOSED))
         elif alone:
             out.append(_Mention(start, end, etype, _COMPOSED))
+    out += _split_heads(ctx)
     # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
     for i in range(len(tokens)):
         for n in (4, 3, 2):
@@ -199,4 +200,34 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
                 if gloss_type is not None:
                     out.append(_Mention(s, e, gloss_type, _DICT))
                 break
+    return out
+
+
+_SPLIT_HEAD_TAGS = frozenset({"n", "vn", "nz", "j"})
+# 会 (will) and 处 (a place) end too many other words to end a cut name on their own.
+_SPLIT_HEAD_LAST = frozenset("联协办盟校站系科组团馆司所委行")
+
+
+def _split_heads(ctx: _Context) -> list[_Mention]:
+    """山西省 + 科 + 协, 某市 + 地质 + 所, 某国 + 组委 + 会: a body's short name the segmenter cut
+    in two (a word, then one character that ends organisations' names) after the place or body
+    that owns it is one organisation, owner included."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    long_endings = tuple(x for x in ctx.lex.suffixes if len(x) >= 2)
+    for i in range(2, len(tokens)):
+        s, e, _ = tokens[i]
+        ps, pe, ptag = tokens[i - 1]
+        if e - s != 1 or pe != s or ptag not in _SPLIT_HEAD_TAGS or not 1 <= pe - ps <= 2:
+            continue
+        joined = ctx.simple[ps:e]
+        ending = joined.endswith(long_endings)
+        if not all_han(joined) or not (ending or ctx.simple[s] in _SPLIT_HEAD_LAST):
+            continue
+        after = ctx.simple[e : tokens[i + 1][1]] if i + 1 < len(tokens) else ""
+        if after in cue_set("org_last_chars") or ctx.lex.suffixes.get(after) == "organization":
+            continue  # 喇叭 + 联 + 校: the name goes on
+        first = _owner_start(ctx, i - 1, joined)
+        if first is not None and first < i - 1 and tokens[first][2] in ("ns", "nt", "j"):
+            out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
     return out
