@@ -621,3 +621,8 @@ def test_a_short_body_name_the_segmenter_cut_in_two_is_one_organisation():
     found = types("云溪市地质所的专家赶到现场，记者又从南湖县残联了解到，今年共有三百人受益。")
     assert found.get("云溪市地质所") == "organization"
     assert found.get("南湖县残联") == "organization"
+
+
+def test_a_team_the_segmenter_cut_before_its_head_is_named_whole():
+    found = types("他率领的挪威女子网球队昨天抵达。")
+    assert found.get("挪威女子网球队") == "organization" and "挪威女子网" not in found

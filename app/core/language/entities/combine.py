@@ -451,17 +451,29 @@ def _complete_bodies(
 ) -> list[_Mention]:
     """芬兰农林 + 部长, 印尼农业 + 部长: where the rules composed a longer organisation from the
     same start (a minister's title holds its ministry's last character), theirs is the name; so
-    it is where the tagger stops one character short of a name the segmenter cut (某省残 + 联)."""
+    it is where the tagger stops a character or a head short of a name the segmenter cut (某省残
+    + 联, 某国男子网 + 球队)."""
     chiefs = cue_set("chief_endings")
     longest = _longest_bodies(m for m in rules if ctx.simple[m.end - 1 : m.end + 1] in chiefs)
     out = []
-    short = _longest_bodies(m for m in rules if ctx.simple[m.end - 1] in cue_set("org_last_chars"))
+    composed = _longest_bodies(rules)
     for c in crf:
         body = longest.get(c.start)
-        if body is None and (cut := short.get(c.start)) is not None and cut.end == c.end + 1:
-            body = cut
+        cut = composed.get(c.start) if body is None else None
+        if cut is not None and cut.end > c.end and _rest_of_a_body(ctx, c.end, cut.end):
+            body = None if _org_ending(ctx, ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
     return out
+
+
+def _rest_of_a_body(ctx: _Context, start: int, end: int) -> bool:
+    """start:end is one character that ends bodies' names (残 + 联) or one token that is a
+    body's head (男子网 + 球队): the rest of a name the tagger stopped short of."""
+    if end - start == 1:
+        return ctx.simple[start] in cue_set("org_last_chars")
+    inside = ctx.token_range(start, end)
+    return len(inside) == 1 and ctx.tokens[inside[0]][0] == start and (
+        _head_type(ctx, inside[0]) == "organization")
 
 
 def _longest_bodies(rules: Iterable[_Mention]) -> dict[int, _Mention]:
