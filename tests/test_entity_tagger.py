@@ -626,3 +626,10 @@ def test_a_short_body_name_the_segmenter_cut_in_two_is_one_organisation():
 def test_a_team_the_segmenter_cut_before_its_head_is_named_whole():
     found = types("他率领的挪威女子网球队昨天抵达。")
     assert found.get("挪威女子网球队") == "organization" and "挪威女子网" not in found
+
+
+def test_a_legislature_is_named_with_its_session_and_its_place():
+    found = types("他是云溪市第三届人大常委会委员。在第三届全国人民代表大会上，他作了报告。")
+    assert found.get("云溪市第三届人大常委会") == "organization"
+    assert found.get("第三届全国人民代表大会") == "organization"
+    assert "云溪市" not in found

@@ -133,10 +133,38 @@ def combine(
     chosen = _resolve_overlaps(
         chosen + [m for m in weak if not taken.any_overlapping(m.start, m.end)]
     )
-    return [
+    chosen = [
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
+    return _with_session(ctx, chosen)
+
+
+_SESSION = re.compile(r"(?:第?[一二三四五六七八九十百\d０-９]{1,4}|首)届$")
+
+
+def _with_session(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """十一届 + 人大常委会, 某市 + 首届 + 立法会: a legislature or committee is named with its
+    session, and with the place whose session it is (People's Daily and CLUENER both mark
+    the whole: 第二届全国人民代表大会, 某省十届人大常委会); the place is not listed apart."""
+    endings = cues("session_bodies")
+    by_end = {m.end: m for m in mentions if m.type == "place"}
+    absorbed: set[int] = set()
+    out: list[_Mention] = []
+    for m in mentions:
+        body = m.type == "organization" and m.priority < _KNOWN
+        session = body and _SESSION.search(ctx.simple[max(0, m.start - 6) : m.start])
+        if not session or not ctx.simple[m.start : m.end].endswith(endings):
+            out.append(m)
+            continue
+        m = m.copy()
+        m.start -= len(session.group())
+        place = by_end.get(m.start)
+        if place is not None:
+            m.start = place.start
+            absorbed.add(id(place))
+        out.append(m)
+    return [m for m in out if id(m) not in absorbed]
 
 
 def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
