@@ -633,3 +633,8 @@ def test_a_legislature_is_named_with_its_session_and_its_place():
     assert found.get("云溪市第三届人大常委会") == "organization"
     assert found.get("第三届全国人民代表大会") == "organization"
     assert "云溪市" not in found
+
+
+def test_a_provinces_peoples_government_is_one_body_not_a_broken_place():
+    found = types("青海省人民政府昨天发布了通知。")
+    assert found.get("青海省人民政府") == "organization" and "青海省人民" not in found

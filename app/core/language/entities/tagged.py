@@ -165,6 +165,8 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
     `common`: the dictionary also knows the word as an ordinary word (非法, 华美)."""
     if len(word) > 2 and word[-2:] in cue_set("generic_tails") and tag in ("ns", "nt", "j", "n"):
         head = word[:-2]  # every generic tail has two characters
+        if len(head) > 2 and head[-2:] in cue_set("generic_tails"):
+            head = head[:-2]  # 湖北省 + 人民 + 政府: the province, whose own government it is
     elif len(word) > 2 or not word:
         return []
     elif (
