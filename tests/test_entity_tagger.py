@@ -638,3 +638,10 @@ def test_a_legislature_is_named_with_its_session_and_its_place():
 def test_a_provinces_peoples_government_is_one_body_not_a_broken_place():
     found = types("青海省人民政府昨天发布了通知。")
     assert found.get("青海省人民政府") == "organization" and "青海省人民" not in found
+
+
+def test_a_dotted_foreign_name_before_a_university_or_firm_names_the_body():
+    found = types("代表们聚集在彼得·罗森大学，讨论合作。他说，阿尔诺·维克公司是著名的医药公司。")
+    assert found.get("彼得·罗森大学") == "organization"
+    assert found.get("阿尔诺·维克公司") == "organization"
+    assert not {"彼得·罗森", "阿尔诺·维克"} & found.keys()

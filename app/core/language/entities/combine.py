@@ -137,7 +137,37 @@ def combine(
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
-    return _with_session(ctx, chosen)
+    return _dotted_bodies(ctx, _with_session(ctx, chosen))
+
+
+def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某·某 + 大学, 某·某 + 公司: a dotted foreign name right before an organisation's head
+    names the body (a university or a firm called after its founders), not a person beside it."""
+    by_end = {m.end: m for m in mentions if m.type == "person"}
+    absorbed: set[int] = set()
+    out: list[_Mention] = []
+    for m in mentions:
+        dotted = m.type == "person" and any(d in ctx.simple[m.start : m.end] for d in _DOTS)
+        head = _head_after(ctx, m.end) if dotted else 0
+        before = by_end.get(m.start - 1) if m.type == "organization" else None
+        if head:
+            m = m.copy()
+            m.type, m.end = "organization", head
+        elif before is not None and ctx.simple[m.start - 1] in _DOTS:
+            m = m.copy()
+            m.start = before.start
+            absorbed.add(id(before))
+        out.append(m)
+    return [m for m in out if id(m) not in absorbed]
+
+
+def _head_after(ctx: _Context, end: int) -> int:
+    """The end of the organisation ending (公司, 大学) that is the token right at `end`, or 0."""
+    inside = ctx.token_range(end, len(ctx.simple))
+    if not inside or ctx.tokens[inside[0]][0] != end:
+        return 0
+    s, e, _ = ctx.tokens[inside[0]]
+    return e if ctx.lex.suffixes.get(ctx.simple[s:e]) == "organization" else 0
 
 
 _SESSION = re.compile(r"(?:第?[一二三四五六七八九十百\d０-９]{1,4}|首)届$")
