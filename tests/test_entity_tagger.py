@@ -645,3 +645,8 @@ def test_a_dotted_foreign_name_before_a_university_or_firm_names_the_body():
     assert found.get("彼得·罗森大学") == "organization"
     assert found.get("阿尔诺·维克公司") == "organization"
     assert not {"彼得·罗森", "阿尔诺·维克"} & found.keys()
+
+
+def test_a_team_named_after_its_sponsor_and_cut_into_characters_is_one_organisation():
+    assert types("本轮比赛，三羊队主场战平对手。").get("三羊队") == "organization"
+    assert not types("这支队伍很强，全队上下一心，三中队也来了。")

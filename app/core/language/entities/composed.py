@@ -184,6 +184,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
         elif alone:
             out.append(_Mention(start, end, etype, _COMPOSED))
     out += _split_heads(ctx)
+    out += _cut_team_names(ctx)
     # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
     for i in range(len(tokens)):
         for n in (4, 3, 2):
@@ -230,4 +231,28 @@ def _split_heads(ctx: _Context) -> list[_Mention]:
         first = _owner_start(ctx, i - 1, joined)
         if first is not None and first < i - 1 and tokens[first][2] in ("ns", "nt", "j"):
             out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
+    return out
+
+
+def _cut_team_names(ctx: _Context) -> list[_Mention]:
+    """五 + 牛 + 队, 松 + 日 + 队: a team named after its sponsor, which the segmenter cut into
+    single characters before 队, is one organisation (with the place before it: 某市 + 松日队)."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i in range(2, len(tokens)):
+        s, e, _ = tokens[i]
+        if ctx.simple[s:e] != "队":
+            continue
+        (s1, e1, _), (s2, e2, _) = tokens[i - 2], tokens[i - 1]
+        pair = ctx.simple[s1:e2]
+        if e1 - s1 != 1 or e2 - s2 != 1 or e1 != s2 or e2 != s or not all_han(pair):
+            continue
+        if pair[1] in cue_set("team_units") or any(ch in cue_set("not_team_chars") for ch in pair):
+            continue  # 三 + 中 + 队, 群 + 小 + 队: a unit; 两 + 支 + 队, 能 + 派 + 队: no name
+        if i + 1 < len(tokens) and ctx.simple[tokens[i + 1][0]] in cue_set("team_continuations"):
+            continue  # 队 + 员, 队 + 长: the word goes on
+        start = s1
+        if i >= 3 and tokens[i - 3][2] == "ns" and tokens[i - 3][1] == s1:
+            start = tokens[i - 3][0]
+        out.append(_Mention(start, e, "organization", _COMPOSED))
     return out
