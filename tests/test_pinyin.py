@@ -497,6 +497,24 @@ def test_names_of_people_and_places_read_as_names_use_them(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("他摔了一跤，膝盖上全是血。", "xiě"),  # blood on its own, ending the clause
+        ("刀口太深，地上流了一滩血呢。", "xiě"),
+        ("墙上溅了几个血点。", "xuè"),  # modifying a noun: the written reading
+    ],
+)
+def test_blood_on_its_own_takes_the_colloquial_reading(sentence: str, expected: str) -> None:
+    """CC-CEDICT gives 血 xuè with "colloquial pr. [xie3]": the spoken noun ending a clause
+    is xiě, and the popup's entry is the one read so (no contradiction)."""
+    from app.core.language.lookup import reads_as
+
+    reading = default_analyzer().reader.read(sentence)[sentence.index("血")]
+    assert reading == expected
+    assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup("血"))
+
+
+@pytest.mark.parametrize(
     "sentence", ["老师启发性地提问学生。", "公司前瞻性地布局新能源。"]
 )
 def test_an_adjective_in_xing_makes_an_adverb_with_de(sentence: str) -> None:

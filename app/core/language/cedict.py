@@ -192,11 +192,12 @@ def is_pointer_sense(sense: str) -> bool:
 EntryFields = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]
 
 
-_ALSO_PRONOUNCED = re.compile(r"\balso pr\. \[([^\]]+)\]")
+_ALSO_PRONOUNCED = re.compile(r"\b(?:also|colloquial) pr\. \[([^\]]+)\]")
 
 
 def also_pronounced(senses: Iterable[str]) -> list[str]:
-    """Other readings a sense gives ("also pr. [shui2]"), numbered as in the source."""
+    """Other readings a sense gives ("also pr. [shui2]", "colloquial pr. [xie3]"), numbered
+    as in the source: the popup ties them to their entry and the reader may use them."""
     return [m.group(1) for sense in senses for m in _ALSO_PRONOUNCED.finditer(sense)]
 
 

@@ -445,8 +445,8 @@ class Dictionary:
 
     def readings_many(self, words: Iterable[str]) -> dict[str, list[tuple[str, str, bool]]]:
         """word -> [(numbered reading, simplified form, is a name)] of its entries, file order,
-        with the readings a sense adds ("also pr. [shui2]"); one query per 500 words, no
-        sense parsing: what the pinyin reader needs for every word of a text."""
+        with the readings a sense adds ("also pr. [shui2]", "colloquial pr. [xie3]"); one
+        query per 500 words, no sense parsing: what the pinyin reader needs for every word."""
         found: dict[str, list[tuple[str, str, bool]]] = {}
         rows = self._select_in(
             "SELECT k.key, e.simplified, e.pinyin_numbered, e.body FROM keys k "
@@ -456,7 +456,7 @@ class Dictionary:
             readings = found.setdefault(key, [])
             proper = numbered[:1].isupper()
             readings.append((numbered, simplified, proper))
-            if "also pr." in body:
+            if " pr. [" in body:
                 readings += [(o, simplified, proper) for o in also_pronounced([body])]
         return found
 

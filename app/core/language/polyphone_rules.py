@@ -686,6 +686,24 @@ def ou(text: str, tagged: Tagged, k: int) -> str | None:
     return None if _tag(tagged, k - 1) in ("f", "s", *_NAMES) else "òu"
 
 
+# Particles after which a noun ends its clause in speech (流了一地血呢, 手上全是血啊).
+_SPOKEN_PARTICLES = frozenset(["了", "呢", "啊", "呀", "吧", "吗", "啦", "嘛"])
+
+
+def xue(text: str, tagged: Tagged, k: int) -> str | None:
+    """血 xiě, the colloquial reading CC-CEDICT gives ("colloquial pr. [xie3]"), where
+    "blood" is a noun of its own ending its clause after a word (吐了一口血。, 手上都是血呢);
+    xuè is the reading of words and of 血 modifying a noun (血点, 血样) or opening a
+    sentence in writing (血从伤口流出), so there the network decides."""
+    after = _text(text, tagged, k + 1)
+    before = _text(text, tagged, k - 1)
+    if not before or not is_han(before[-1]):
+        return None
+    if _ends_clause(text, tagged, k + 1) or after in _SPOKEN_PARTICLES:
+        return "xiě"
+    return None
+
+
 # Sentence particles that are also other words: 咯 gē/luò/kǎ (咯咯 cackling, 咯血 coughing
 # blood), 哩 lǐ "mile", lī (哩哩啦啦). At a clause's end, after a word, they are the toneless
 # particle (知道哩！, 走咯。).
@@ -725,6 +743,7 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
 PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "血": xue,
     "盛": cheng_fill,
     "抡": lun,
     "撇": pie,
