@@ -467,6 +467,8 @@ def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str
         ("吃完再盛粥。", "盛", "chéng"),  # ladled into the bowl
         ("你帮我盛鸡汤。", "盛", "chéng"),
         ("唐朝国力很盛。", "盛", "shèng"),  # flourishing
+        ("他年轻时曾两次落榜。", "曾", "céng"),  # "once", before how often
+        ("李建国曾一度想辞职。", "曾", "céng"),
         ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
         ("他笑得咯咯响。", "咯", "gē"),  # cackling
         ("他早就知道哩。", "哩", "li"),

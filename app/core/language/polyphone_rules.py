@@ -224,13 +224,20 @@ def shao(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def ceng(text: str, tagged: Tagged, k: int) -> str | None:
-    """曾 céng "once, ever" before an action; the surname zēng before 的 or a clause end."""
+    """曾 céng "once, ever" before an action or how often it happened (曾一度, 曾多次, 曾三次:
+    a count of times is no given name); the surname zēng before 的 or a clause end."""
     after = _text(text, tagged, k + 1)
     if not after or after[0] in _CLAUSE_MARKS or after == "的":
         return "zēng"
     if _tag(tagged, k + 1)[:1] in ("v", "d", "p"):
         return "céng"
+    if _tag(tagged, k + 1)[:1] == "m" and after[-1] in _TIMES:
+        return "céng"
     return None
+
+
+# Measure words of how often: a number word ending in one counts times (三次, 一度, 几回).
+_TIMES = frozenset("次度回遍番趟")
 
 
 def tiao(text: str, tagged: Tagged, k: int) -> str | None:
