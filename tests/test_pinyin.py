@@ -469,6 +469,14 @@ def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str
         ("唐朝国力很盛。", "盛", "shèng"),  # flourishing
         ("他年轻时曾两次落榜。", "曾", "céng"),  # "once", before how often
         ("李建国曾一度想辞职。", "曾", "céng"),
+        ("这件旧衣服她一直不肯舍。", "舍", "shě"),  # to part with, after a modal
+        ("人生总是有舍有得的。", "舍", "shě"),
+        ("小区新建了一个犬舍。", "舍", "shè"),  # a house (for dogs)
+        ("今年的收成太差。", "差", "chà"),  # poor, after a degree word
+        ("他说这家店服务差，不想再来。", "差", "chà"),  # poor, ending its clause
+        ("两地的温差很大。", "差", "chā"),  # a difference, in a word
+        ("她的头发像稻草一样散。", "散", "sǎn"),  # loose
+        ("人群慢慢散去。", "散", "sàn"),  # dispersing
         ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
         ("他笑得咯咯响。", "咯", "gē"),  # cackling
         ("他早就知道哩。", "哩", "li"),

@@ -693,6 +693,36 @@ def ou(text: str, tagged: Tagged, k: int) -> str | None:
     return None if _tag(tagged, k - 1) in ("f", "s", *_NAMES) else "òu"
 
 
+# Words after which 舍 is the verb shě "to part with": a modal, a negation, 有 (有舍有得).
+_WILLING = frozenset(["肯", "愿", "愿意", "不", "难", "能", "忍", "有", "该", "要", "得",
+                      "不肯", "不愿", "不忍", "难以"])
+
+
+def she(text: str, tagged: Tagged, k: int) -> str | None:
+    """舍 shě "to give up, to part with" after a modal or a negation (肯舍, 不舍, 有舍有得);
+    shè "house, hut" follows what it houses (犬舍, 僧舍) and is the network's call."""
+    return "shě" if _text(text, tagged, k - 1) in _WILLING else None
+
+
+def cha(text: str, tagged: Tagged, k: int) -> str | None:
+    """差 chà "poor, not up to standard", the adjective, after a degree word (太差, 很差)
+    or ending its clause after a noun (成绩差，, 服务差。); chā "difference" lives in words (温差,
+    误差) and chāi "errand" too (出差)."""
+    if _text(text, tagged, k - 1) in _DEGREE:
+        return "chà"
+    if _tag(tagged, k - 1) in ("n", "vn") and _ends_clause(text, tagged, k + 1):
+        return "chà"
+    return None
+
+
+def san(text: str, tagged: Tagged, k: int) -> str | None:
+    """散 sǎn "loose, scattered", the adjective, after a degree word or a comparison (太散,
+    跟沙子一样散); sàn "to disperse" is the verb (散去, 散在) and the network's call."""
+    if _text(text, tagged, k - 1) in (*_DEGREE, "一样", "似的"):
+        return "sǎn"
+    return None
+
+
 # Particles after which a noun ends its clause in speech (流了一地血呢, 手上全是血啊).
 _SPOKEN_PARTICLES = frozenset(["了", "呢", "啊", "呀", "吧", "吗", "啦", "嘛"])
 
@@ -750,6 +780,9 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
 PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "舍": she,
+    "差": cha,
+    "散": san,
     "血": xue,
     "盛": cheng_fill,
     "抡": lun,
