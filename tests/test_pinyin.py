@@ -477,6 +477,11 @@ def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str
         ("两地的温差很大。", "差", "chā"),  # a difference, in a word
         ("她的头发像稻草一样散。", "散", "sǎn"),  # loose
         ("人群慢慢散去。", "散", "sàn"),  # dispersing
+        ("他听完这个消息，整个人都蒙了。", "蒙", "mēng"),  # dazed
+        ("这道题把我问蒙了。", "蒙", "mēng"),
+        ("妈妈把剩下的牛奶倒在杯子里。", "倒", "dào"),  # poured, 把 + what is poured
+        ("老人倒在路边。", "倒", "dǎo"),  # fallen
+        ("他把对手推倒在地。", "倒", "dǎo"),
         ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
         ("他笑得咯咯响。", "咯", "gē"),  # cackling
         ("他早就知道哩。", "哩", "li"),

@@ -404,13 +404,18 @@ _MODALS = frozenset("要想会能该得可敢肯愿")
 
 def dao(text: str, tagged: Tagged, k: int) -> str | None:
     """倒 dǎo "to fall, to topple" as the result of a one-character verb (踢倒了, 推倒);
-    dào "to pour" before where the liquid goes; elsewhere (upside down, on the contrary,
-    to fall) the network decides."""
+    dào "to pour" before where the liquid goes, and before 在 when 把/将 has put what is
+    poured first (把汤倒在碗里: one falls 在 somewhere, one pours something 在 somewhere);
+    elsewhere (upside down, on the contrary, to fall) the network decides."""
     before = _text(text, tagged, k - 1)
     if len(before) == 1 and _is_verb(_tag(tagged, k - 1)) and before not in _MODALS:
         return "dǎo"
-    if _text(text, tagged, k + 1) in ("进", "入", "出", "掉", "满", "进去", "出来", "出去"):
+    after = _text(text, tagged, k + 1)
+    if after in ("进", "入", "出", "掉", "满", "进去", "出来", "出去"):
         return "dào"  # poured in, out, away (倒进杯子, 倒掉)
+    if after == "在" and any(_text(text, tagged, n) in ("把", "将")
+                            for n in _clause_before(text, tagged, k)):
+        return "dào"
     return None
 
 
@@ -723,6 +728,14 @@ def san(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+def meng(text: str, tagged: Tagged, k: int) -> str | None:
+    """蒙 mēng "dazed, stunned" in 蒙了 ending its clause (一下就蒙了, 搞蒙了); méng "to
+    cover" takes what covers (蒙了一层灰) and is the network's call."""
+    if _text(text, tagged, k + 1) == "了" and _ends_clause(text, tagged, k + 2):
+        return "mēng"
+    return None
+
+
 # Particles after which a noun ends its clause in speech (流了一地血呢, 手上全是血啊).
 _SPOKEN_PARTICLES = frozenset(["了", "呢", "啊", "呀", "吧", "吗", "啦", "嘛"])
 
@@ -780,6 +793,7 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
 PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "蒙": meng,
     "舍": she,
     "差": cha,
     "散": san,
