@@ -393,7 +393,9 @@ def main() -> None:
         rows = load_split(split, args.limit)
         for name, make in readers.items():
             acc, seconds = accuracy(make(), rows)
-            print(f"  {split:4} {name:9} {acc * 100:6.2f}%  ({len(rows)} lines, {seconds:.1f} s)")
+            right = round(acc * len(rows))
+            print(f"  {split:4} {name:9} {acc * 100:6.3f}%  ({right}/{len(rows)} lines, "
+                  f"{seconds:.1f} s)")
     common_words()
     timing(LARGEST_ARTICLE)
 
