@@ -154,3 +154,12 @@ def test_a_word_missing_from_the_dictionary_splits_into_meaningful_words():
     assert not default_analyzer().dictionary.contains("神经科学")
     tokens = words(text)
     assert "神经" in tokens and "科学" in tokens
+
+
+@pytest.mark.parametrize("sentence", ["这笔钱将用于为云溪修建学校。", "明天从云溪出发。"])
+def test_a_preposition_is_not_glued_onto_a_place_nobody_listed(sentence: str) -> None:
+    """jieba's HMM reads 为云溪 as one unknown place: the reader would hover a word that is
+    no word, and the names panel would list "为云溪"."""
+    analyzer = default_analyzer()
+    start = sentence.index("云溪")
+    assert not [(s, e) for s, e in analyzer.segment(sentence) if s < start < e]

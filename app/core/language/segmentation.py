@@ -36,6 +36,8 @@ TaggedSpan = tuple[int, int, str]
 # jieba.posseg tags of names; such a token stays whole even when CC-CEDICT lacks it.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is
+# Prepositions jieba's HMM glues onto a place it has never seen (为云溪, 在云溪, 到云溪).
+_GLUED_BEFORE_PLACES = frozenset("为在到往赴被把给对跟从")
 
 
 def _is_latin_char(char: str) -> bool:
@@ -230,6 +232,9 @@ class Segmenter:
         spans: list[TaggedSpan] = []
         position = 0
         for word, tag in backend.tag(simplified):
+            if self._glued_preposition(word, tag):
+                spans.append((position, position + 1, self._word_tag(word[0])))
+                position, word = position + 1, word[1:]
             end = position + len(word)
             for piece in self._agreeing_pieces(word, tag, text[position:end]):
                 piece_end = position + len(piece)
@@ -267,6 +272,15 @@ class Segmenter:
             (start, end, old.get((start, end)) or self._word_tag(simplified[start:end]))
             for start, end in itertools.pairwise(bounds)
         ]
+
+    def _glued_preposition(self, word: str, tag: str) -> bool:
+        """为云溪 / 在云溪: a place the HMM guessed, with the preposition before it glued on.
+        Only for a word neither jieba's list nor the dictionary knows (从化 and 对马 are
+        places), and only for prepositions no place name starts with in practice."""
+        return (
+            tag == "ns" and len(word) >= 3 and word[0] in _GLUED_BEFORE_PLACES
+            and not self._is_headword(word) and self._word_tag(word) == "x"
+        )
 
     def _agreeing_pieces(self, word: str, tag: str, shown: str) -> tuple[str, ...]:
         """The token itself, or the fewest headwords spelling it when it is not one."""
