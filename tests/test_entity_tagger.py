@@ -650,3 +650,8 @@ def test_a_dotted_foreign_name_before_a_university_or_firm_names_the_body():
 def test_a_team_named_after_its_sponsor_and_cut_into_characters_is_one_organisation():
     assert types("本轮比赛，三羊队主场战平对手。").get("三羊队") == "organization"
     assert not types("这支队伍很强，全队上下一心，三中队也来了。")
+
+
+def test_a_city_jieba_tags_as_a_function_word_is_still_a_place():
+    found = types("周末大连小雨，哈尔滨转晴。明天：长春晴18℃／26℃大连小雨17℃／23℃。")
+    assert found.get("大连") == "place" and found.get("哈尔滨") == "place"

@@ -6,7 +6,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from app.core.language.entities.glosses import NameDictionary
+from app.core.language.entities.glosses import (
+    NameDictionary,
+    _proper_senses,
+    _type_from_gloss,
+)
 from app.core.language.entities.lexicon import (
     _ADDED,
     _FUNCTION_TAGS,
@@ -160,5 +164,28 @@ def prepare(
         token_starts=[s for s, _, _ in tokens],
         token_ends=[e for _, e, _ in tokens],
     )
-    ctx.entries = dictionary.lookup_many(_run_words(ctx))
+    words = _run_words(ctx)
+    odd = _function_tagged_words(ctx) - words
+    ctx.entries = dictionary.lookup_many(words | odd)
+    for word in odd:
+        entries = ctx.entries.get(word)
+        if entries and not _only_place(entries):
+            del ctx.entries[word]
     return ctx
+
+
+def _function_tagged_words(ctx: _Context) -> set[str]:
+    """Words of two or more characters jieba tagged as function words: now and then a city
+    among them (大连/d before a forecast)."""
+    simple = ctx.simple
+    return {
+        simple[s:e]
+        for s, e, t in ctx.tokens
+        if t in _FUNCTION_TAGS and e - s > 1 and all_han(simple[s:e])
+    }
+
+
+def _only_place(entries: Sequence[Entry]) -> bool:
+    """Whether the dictionary knows a word only as the name of a place (大连, not 一直)."""
+    return all(e.proper for e in entries) and _type_from_gloss(_proper_senses(entries)) == "place"
+
