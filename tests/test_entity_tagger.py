@@ -655,3 +655,13 @@ def test_a_team_named_after_its_sponsor_and_cut_into_characters_is_one_organisat
 def test_a_city_jieba_tags_as_a_function_word_is_still_a_place():
     found = types("周末大连小雨，哈尔滨转晴。明天：长春晴18℃／26℃大连小雨17℃／23℃。")
     assert found.get("大连") == "place" and found.get("哈尔滨") == "place"
+
+
+def test_a_states_one_character_name_before_an_ordinary_word_is_that_state():
+    found = types(
+        "会谈结束后，叙总统府发表了声明。据统计，菲贸易顺差继续扩大。外长说，德并不同意。"
+    )
+    for name in ("叙", "菲", "德"):
+        assert found.get(name) == "place", (name, found)
+    found = types("周日的德比大战十分激烈，守城的箭塔被拆除了。")
+    assert not {"德", "塔"} & found.keys()

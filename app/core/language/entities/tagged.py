@@ -263,6 +263,38 @@ def _abbreviated_state(ctx: _Context, index: int) -> bool:
     return not (after and after[1] - after[0] == 1 and after[2] in ("ng", "nr", "zg"))
 
 
+def _state_initial(ctx: _Context, index: int) -> bool:
+    """叙 + 总统, 菲 + 贸易赤字, 对 + 南 + 提出: a state's one-character short name, tagged a
+    place or an abbreviation, standing alone between words: after punctuation, a function word
+    or a word of two or more characters that is no name (not 汉 + 巴 + 大桥, 箭 + 塔, 一 + 波),
+    and before such a word or a particle (not 巴 + 蛇, 德 + 比: derby, 阿·德米特里)."""
+    start, end, tag = ctx.tokens[index]
+    if tag not in ("ns", "j") or ctx.simple[start:end] not in cue_set("state_initials"):
+        return False
+    if index + 1 >= len(ctx.tokens):
+        return False
+    s, e, after = ctx.tokens[index + 1]
+    if not all_han(ctx.simple[s:e]):
+        return False
+    if e - s == 1 and after not in _STATE_FOLLOWERS:
+        return False
+    if e - s > 1 and after in _NAME_TAGS:
+        return False
+    if index > 0:
+        b, _, before = ctx.tokens[index - 1]
+        if before in _NAME_TAGS or ctx.simple[b:start] == "·":
+            return False
+        if start - b == 1 and before != "x" and (before not in _FUNCTION_TAGS or before in "mrq"):
+            return False
+    return True
+
+
+# Name tags around a one-character state say it is a piece of a name; the particles and
+# adverbs that may follow one (巴 + 的, 德 + 并, 厄 + 一 + 客机).
+_NAME_TAGS = frozenset({"ns", "j", "nr", "nrt", "nrfg", "nz"})
+_STATE_FOLLOWERS = frozenset({"uj", "ul", "u", "c", "d", "m"})
+
+
 def _country_context(ctx: _Context, pos: int) -> bool:
     """A lone 美/俄/华 is a country only next to another country, a verb of travel or a joiner."""
     before = ctx.simple[pos - 1 : pos]
@@ -291,6 +323,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         )
         if len(word) == 1 and word in cue_set("pair_countries") and _paired_country(ctx, start):
             places = [(0, 1)]  # 中(f) + 美(ns), 中、阿
+        elif len(word) == 1 and _state_initial(ctx, index):
+            places = [(0, 1)]  # 叙 + 总统, 菲 + 贸易赤字
         elif len(word) == 1 and places and not _state_context(ctx, index):
             continue  # 好美: the adjective, not America
         places = [(s, e) for s, e in places if e - s < 2 or not _everyday(ctx, word[s:e])]
