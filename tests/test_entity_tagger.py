@@ -366,13 +366,17 @@ def test_everyday_words_the_tagger_half_reads_as_a_name_are_no_person():
     assert any(text[m.start : m.end] == "辛勤努力" for m in sure)  # the tagger's word when sure
 
 
-def test_a_name_only_jieba_reads_as_a_person_needs_a_word_that_introduces_it():
+def test_a_name_only_jieba_reads_as_a_person_needs_an_introduction_or_a_full_names_shape():
     def kept(text: str) -> set[str]:
         ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
         return {text[m.start : m.end] for m in combine(ctx, rule_mentions(ctx, Corrections()), [])}
 
-    assert "柯志明" in kept("柯志明说，这条路明年修好。")
-    assert "柯志明" not in kept("柯志明明白这条路的难处。")  # the tagger decides here
+    assert "柯明" in kept("柯明说，这条路明年修好。")
+    assert "柯明" not in kept("柯明明白这条路的难处。")  # the tagger decides here
+    # ... unless it has the shape of a full name: a surname and two given-name characters
+    assert "柯志明" in kept("柯志明明白这条路的难处。")
+    assert {"彭庚兰", "董笃臣"} <= kept("会场里，彭庚兰的发言很精彩。第二天，董笃臣回到了村里。")
+    assert "纪律性" not in kept("学生们的纪律性大大增强。")
 
 
 # ---- news writing: places before bodies, datelines, abbreviations --------------------------
@@ -665,3 +669,4 @@ def test_a_states_one_character_name_before_an_ordinary_word_is_that_state():
         assert found.get(name) == "place", (name, found)
     found = types("周日的德比大战十分激烈，守城的箭塔被拆除了。")
     assert not {"德", "塔"} & found.keys()
+

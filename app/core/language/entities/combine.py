@@ -14,7 +14,7 @@ wherever it speaks, except that
 - the rules fill the gaps it leaves: a bare country (CLUENER seldom marks one, a reader wants
   it listed), bodies, dotted and quoted names; but not a person guessed from jieba's tag
   alone, which was right 51 % of the time on People's Daily dev and 13 % on CLUENER, unless
-  the tagger's probabilities half back it (`BACKED`);
+  the tagger's probabilities half back it (`BACKED`) or it has a full Chinese name's shape;
 - news writing a reader reads as places: a place before its government, army or police
   (印度政府, 哥伦比亚警方: the place), two states before their relations, a dateline's and a
   forecast's city; and a body made of everyday words only (农村信用社) is no name;
@@ -120,7 +120,8 @@ def combine(
         m for m in rules
         if m.priority < _KNOWN and not taken.any_overlapping(m.start, m.end)
         and not (
-            m.type == "person" and m.priority == _TAGGER and not _introduced(ctx, m)
+            m.type == "person" and m.priority == _TAGGER
+            and not (_introduced(ctx, m) or _full_name(ctx, m))
             and support.get((m.start, m.end, m.type), 0.0) < BACKED
         )
         and not (
@@ -269,6 +270,25 @@ def _introduced(ctx: _Context, m: _Mention) -> bool:
     if m.length == 1:
         return _titled_surname(ctx, m.start, m.end)  # 江 + 主席, 陈 + 老师
     return _person_cue(ctx, m.start, m.end)
+
+
+def _full_name(ctx: _Context, m: _Mention) -> bool:
+    """董庚臣, 彭小兰: one word jieba tags as a person, a surname and two characters that make
+    no dictionary word with it or with each other, the last a given-name character and no
+    place ending, is a full Chinese name without a title around it (not 纪律性, 白金卡,
+    查号台, 高林密, 罗滕堡)."""
+    form = ctx.simple[m.start : m.end]
+    tiles = ctx.tiling(m.start, m.end)
+    if m.length != 3 or len(tiles) != 1 or tiles[0][2] != "nr" or form[0] not in ctx.lex.surnames:
+        return False
+    if any(ctx.entries.get(w) for w in (form, form[:2], form[1:])):
+        return False
+    last = form[-1]
+    return (
+        last in ctx.lex.given_chars
+        and last not in cue_set("place_last_chars")
+        and last not in ctx.lex.suffixes
+    )
 
 
 # Below this confidence a tagger's organisation or place that the rules read as a person is one.

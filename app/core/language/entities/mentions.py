@@ -125,6 +125,9 @@ def _run_words(ctx: _Context) -> set[str]:
             words.add(simple[tokens[i][0] : tokens[i][0] + 3])
         if tokens[i][1] - tokens[i][0] >= 4 and tokens[i][2] == "nz":  # 高速 + 铁路: two words
             words.add(simple[tokens[i][1] - 2 : tokens[i][1]])
+        if tokens[i][1] - tokens[i][0] == 3 and tokens[i][2] == "nr":  # 纪律 + 性, 白 + 金卡
+            words.add(simple[tokens[i][0] : tokens[i][0] + 2])
+            words.add(simple[tokens[i][0] + 1 : tokens[i][1]])
         for n in (2, 3, 4):
             j = i + n - 1
             if j >= len(tokens) or not han[j] or tokens[j][1] - tokens[i][0] > 8:
