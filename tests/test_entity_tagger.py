@@ -17,6 +17,7 @@ from app.core.language.entities import (
     prepare,
     rule_mentions,
 )
+from app.core.language.entities.glosses import _type_from_gloss
 from app.core.language.entities.tagger import (
     MODEL_FILE,
     EntityTagger,
@@ -670,3 +671,10 @@ def test_a_states_one_character_name_before_an_ordinary_word_is_that_state():
     found = types("周日的德比大战十分激烈，守城的箭塔被拆除了。")
     assert not {"德", "塔"} & found.keys()
 
+
+
+def test_a_dictionary_place_glossed_by_its_kind_or_country_is_a_place():
+    assert types("周末逛了王府井。").get("王府井") == "place"  # "... neighborhood of Beijing"
+    assert _type_from_gloss(["Mirovo, Japan"]) == "place"
+    assert _type_from_gloss(["Mirovo, a small ski resort"]) == "place"
+    assert _type_from_gloss(["Mirovo (name)"]) != "place"

@@ -27,7 +27,10 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                          r"mountain|Mountain|island|Island|lake|Lake|state|region|prefecture|"
                          r"Republic|Kingdom|town|village|Sea|Ocean|sea|ocean|Valley|Street|"
                          r"street|Bay|Peninsula|continent|desert|Desert|province of|Province|"
-                         r"State|City|Country|Palace|palace|Square|Airport|Bridge|Stadium|[A-Z][a-z]+ia)\b")),
+                         r"State|City|Country|Palace|palace|Square|Airport|Bridge|Stadium|[A-Z][a-z]+ia|"
+                         r"neighborhood|resort|township|municipality|suburb|plateau|Plateau|"
+                         r"Strait|Gulf|harbor|port|Mt|mountains|Mountains|islands|Islands|"
+                         r"Gorge|gorge)\b")),
 )  # fmt: skip
 
 
@@ -62,6 +65,8 @@ _ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
 
 
 _IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
+# "Kanagawa, Japan", "Toledo, Spain": a name and the country it lies in.
+_COMMA_COUNTRY = re.compile(r"^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?, ([A-Z][A-Za-z .'-]+)$")
 
 
 def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
@@ -84,8 +89,9 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
         if found:
             return min(found)[1]
         where = _IN_COUNTRY.search(sense)
+        where = where or _COMMA_COUNTRY.match(sense)
         if sense in lex.place_english or (where and where.group(1) in lex.place_english):
-            return "place"  # "Iraq", "Karachi (Pakistan)"
+            return "place"  # "Iraq", "Karachi (Pakistan)", "Kanagawa, Japan"
         if where and "(in " in sense:
             return "place"  # "the Great Hall of the People (in Beijing)"
     return None
