@@ -678,3 +678,8 @@ def test_a_dictionary_place_glossed_by_its_kind_or_country_is_a_place():
     assert _type_from_gloss(["Mirovo, Japan"]) == "place"
     assert _type_from_gloss(["Mirovo, a small ski resort"]) == "place"
     assert _type_from_gloss(["Mirovo (name)"]) != "place"
+
+
+def test_a_person_and_place_name_after_going_there_is_the_place():
+    assert types("寒假他去了哥伦布。").get("哥伦布") == "place"
+    assert types("据说哥伦布当年并不知道自己到了哪里。").get("哥伦布") == "person"

@@ -412,6 +412,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if unknown_nt:
                 continue  # 国际原油, 长足进展: jieba's nt on phrases no dictionary knows
             etype = gloss_type or ("place" if tag == "ns" else "organization")
+            if tag == "ns" and etype == "person" and _at_a_place(ctx, start, proper):
+                etype = "place"  # 在 + 华盛顿: a person first, a city too
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
         if proper and common and gloss_type == "place" and _weather_after(ctx, end):
@@ -429,6 +431,22 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
 # hills and lakes are named so).
 _DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
 _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
+
+
+def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
+    """在 + 华盛顿, 去了 + 哥伦布: a word the dictionary knows as a person first and a place too
+    (George Washington, Washington, D.C.) is the place after a word of being at or going to;
+    elsewhere (哥伦布 + 当年) the person."""
+    before = ctx.simple[start - 1 : start]
+    if start - 1 in ctx.starts and before == "了":
+        before = ctx.simple[start - 2 : start - 1]
+    return bool(before) and before in _LOCATIVE and any(
+        _type_from_gloss([sense]) == "place" for sense in senses
+    )
+
+
+# Characters of being at, going to or from a place (在, 去, 赴, 访, 抵, 从 ...).
+_LOCATIVE = frozenset("在到去赴访抵从来至离往驻")
 
 
 def _kind_of_place(ctx: _Context, word: str) -> bool:
