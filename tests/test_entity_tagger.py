@@ -683,3 +683,8 @@ def test_a_dictionary_place_glossed_by_its_kind_or_country_is_a_place():
 def test_a_person_and_place_name_after_going_there_is_the_place():
     assert types("寒假他去了哥伦布。").get("哥伦布") == "place"
     assert types("据说哥伦布当年并不知道自己到了哪里。").get("哥伦布") == "person"
+
+
+def test_a_ruler_glossed_by_reign_or_as_a_warlord_is_a_person():
+    assert _type_from_gloss(["Mirovo (reigned 101-120), king of the state of Tarn"]) == "person"
+    assert _type_from_gloss(["Mirovo, northern warlord of the Tarn river valley"]) == "person"

@@ -11,10 +11,12 @@ from app.core.language.entities.lexicon import _lexicon
 from app.core.types import EntityType, Entry
 
 _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
-    ("person", re.compile(r"\((?:c\. )?\d{1,4}(?: BC)?-|\(\d{3,4}\)|\bsurname\b|Chinese-American|"
+    ("person", re.compile(r"\((?:c\. |reigned )?\d{1,4}(?: BC)?-|\(\d{3,4}\)|\bsurname\b|"
+                          r"Chinese-American|"
                           r"\((?:male |female )?name\)|"
                           r"\b(?:actor|actress|writer|poet|politician|emperor|singer|scientist|"
-                          r"mathematician|physicist|philosopher|president|general|painter)\b")),
+                          r"mathematician|physicist|philosopher|president|general|painter|"
+                          r"warlord)\b")),
     ("organization", re.compile(r"\b(?:University|College|Institute|Academy|Company|Corporation|"
                                 r"Inc|company|corporation|Bank|Party|Association|Agency|Ministry|"
                                 r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
