@@ -688,3 +688,10 @@ def test_a_person_and_place_name_after_going_there_is_the_place():
 def test_a_ruler_glossed_by_reign_or_as_a_warlord_is_a_person():
     assert _type_from_gloss(["Mirovo (reigned 101-120), king of the state of Tarn"]) == "person"
     assert _type_from_gloss(["Mirovo, northern warlord of the Tarn river valley"]) == "person"
+
+
+def test_a_presidents_administration_names_the_president():
+    for name in ("尼克松", "肯尼迪", "克林顿"):
+        found = types(f"后来{name}政府改变了做法。")
+        assert found.get(name) == "person" and f"{name}政府" not in found, (name, found)
+    assert types("后来印度政府改变了做法。").get("印度") == "place"

@@ -514,11 +514,15 @@ def _places_of_descriptions(
     forecast). A place the rules found keeps their mention and English."""
     out: list[_Mention] = []
     rule_places = _Spans(m for m in rules if m.type == "place")
+    leaders = {m.start: m for m in rules if m.type == "person"}
     for c in crf:
         places = (_leading_places(ctx, c, rule_places) if c.type in ("organization", "place")
                   else [])
+        leader = leaders.get(c.start)
         if places and _descriptive_tail(ctx, places[-1].end, c.end):
             out.extend(p.copy() for p in places)
+        elif c.type == "organization" and leader and ctx.simple[leader.end : c.end] == "政府":
+            out.append(leader.copy())  # 克林顿 + 政府: a president's administration
         else:
             out.append(c)
     return out

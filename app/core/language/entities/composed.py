@@ -135,7 +135,17 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         return None
     if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS:
         return None  # 杨 + 部 is not an organisation
+    if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, first):
+        return None  # 尼克松 + 政府: a president's administration names the president
     return first
+
+
+def _dictionary_person(ctx: _Context, index: int) -> bool:
+    """Whether CC-CEDICT knows the token as a person's name first."""
+    s, e, _ = ctx.tokens[index]
+    form = ctx.simple[s:e]
+    proper = _proper_senses(ctx.entries.get(form, ()))
+    return bool(proper) and form not in ctx.lex.places and _type_from_gloss(proper) == "person"
 
 
 def _head_continues(ctx: _Context, index: int, end: int) -> bool:

@@ -329,7 +329,10 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue  # 好美: the adjective, not America
         places = [(s, e) for s, e in places if e - s < 2 or not _everyday(ctx, word[s:e])]
         if places:
-            out.extend(_Mention(start + s, start + e, "place", _TAGGER) for s, e in places)
+            out.extend(
+                _Mention(start + s, start + e, _owner_type(ctx, word[s:e]), _TAGGER)
+                for s, e in places
+            )
             continue
         if len(word) == 1 and tag in _SURNAME_TAGS and _titled_surname(ctx, start, end):
             out.append(_Mention(start, end, "person", _TAGGER))  # 唐 + 外长, 汤 + 局长
@@ -431,6 +434,14 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
 # hills and lakes are named so).
 _DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
 _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
+
+
+def _owner_type(ctx: _Context, form: str) -> EntityType:
+    """克林顿 + 政府: the owner before a generic tail is a place unless the dictionary knows it
+    only as a person (a president's administration)."""
+    entries = ctx.entries.get(form, ())
+    proper = _proper_senses(entries) if len(form) > 1 and form not in ctx.lex.places else []
+    return "person" if proper and _type_from_gloss(proper) == "person" else "place"
 
 
 def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
