@@ -695,3 +695,10 @@ def test_a_presidents_administration_names_the_president():
         found = types(f"后来{name}政府改变了做法。")
         assert found.get(name) == "person" and f"{name}政府" not in found, (name, found)
     assert types("后来印度政府改变了做法。").get("印度") == "place"
+
+
+def test_a_village_after_its_county_keeps_its_whole_name():
+    found = types("王秀英是清河县北市屯村农民的女儿。他是河间县西市营村的木匠。")
+    for name in ("清河县", "北市屯村", "河间县", "西市营村"):
+        assert found.get(name) == "place", (name, found)
+    assert not {"北市", "西市"} & found.keys()

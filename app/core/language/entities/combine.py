@@ -697,6 +697,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         places = [m for m in inner if m.type == "place"]
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
+            out.extend(_village_tail(ctx, c, places))
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
             continue
@@ -704,6 +705,21 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             continue
         out.append(c)
     return out
+
+
+def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """邢台县 + 南市屯村: where the rules' places stop short of the tagger's place and what is
+    left ends in a division (村, 镇, 乡), the last place runs on to that division (the rules
+    read 南市 and left 屯村 out). Only the tail is returned: the places come from the rules."""
+    last = max(places, key=lambda m: m.end)
+    tail = ctx.simple[last.end : c.end]
+    if c.type != "place" or not tail or len(tail) > 3 or tail[-1] not in "村镇乡":
+        return []
+    if not all_han(tail) or last.priority >= _KNOWN or last.end not in ctx.ends:
+        return []
+    longer = last.copy()
+    longer.end = c.end
+    return [longer]
 
 
 def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
