@@ -702,3 +702,9 @@ def test_a_village_after_its_county_keeps_its_whole_name():
     for name in ("清河县", "北市屯村", "河间县", "西市营村"):
         assert found.get(name) == "place", (name, found)
     assert not {"北市", "西市"} & found.keys()
+
+
+def test_a_dictionary_place_that_opens_with_a_country_is_one_place():
+    found = types("本报巴拿马城6月2日电 记者报道。上个月他们飞到了巴拿马城。")
+    assert found.get("巴拿马城") == "place" and "巴拿马" not in found
+    assert types("他的祖父参加过朝鲜战争。").get("朝鲜") == "place"  # a war is no place

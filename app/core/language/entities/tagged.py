@@ -144,6 +144,9 @@ def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
     Not 法国队 or 中国银行: a word ending in an organisation ending is a name of its own."""
     if len(word) < 3 or word in ctx.lex.places:
         return []
+    proper = _proper_senses(ctx.entries.get(word, ()))
+    if proper and _type_from_gloss(proper) not in (None, "work"):
+        return []  # 巴西利亚, Brasília: a name of its own, not 巴西 + 利亚 (but 越南 + 战争)
     cut = _opening_place(ctx.lex, word)
     if not cut or any(word[cut:].endswith(suffix) for suffix in ctx.lex.suffixes):
         return []
