@@ -708,3 +708,15 @@ def test_a_dictionary_place_that_opens_with_a_country_is_one_place():
     found = types("本报巴拿马城6月2日电 记者报道。上个月他们飞到了巴拿马城。")
     assert found.get("巴拿马城") == "place" and "巴拿马" not in found
     assert types("他的祖父参加过朝鲜战争。").get("朝鲜") == "place"  # a war is no place
+
+
+def test_a_known_person_opening_a_word_for_their_teaching_is_the_person():
+    text = "课上讨论了鲁迅精神的来源。"
+    start = text.index("鲁迅精神")
+    tagged = [(0, 1, "n"), (1, 2, "f"), (2, 4, "v"), (4, 5, "ul"), (start, start + 4, "nr")]
+    tagged += [(start + 4, start + 5, "uj"), (start + 5, start + 7, "n")]
+    tagged += [(start + 7, start + 8, "x")]
+    ctx = prepare(text, tagged, default_analyzer().dictionary)
+    rules = rule_mentions(ctx, Corrections())
+    found = combine(ctx, rules, [(start, start + 4, "place", 0.9)])
+    assert [(text[m.start : m.end], m.type) for m in found] == [("鲁迅", "person")]

@@ -44,6 +44,7 @@ from app.core.language.entities.lexicon import (
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
 from app.core.language.entities.tagged import (
+    _everyday,
     _opening_place,
     _org_ending,
     _person_cue,
@@ -463,8 +464,12 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
     out = []
     for c in crf:
         p = first.get((c.start, c.type)) if c.type in ("place", "organization") else None
+        known = first.get((c.start, "person")) if c.type in ("place", "organization") else None
         if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end):
             out.append(p.copy())
+        elif known is not None and known.priority == _DICT and known.end < c.end \
+                and known.end not in ctx.starts and _everyday(ctx, ctx.simple[known.end : c.end]):
+            out.append(known.copy())  # 毛泽东 + 思想: the dictionary's person opens one word
         else:
             out.append(c)
     return out

@@ -120,9 +120,10 @@ def _run_words(ctx: _Context) -> set[str]:
             continue
         if tokens[i][1] - tokens[i][0] > 1:
             words.add(simple[tokens[i][0] : tokens[i][1]])
-        if tokens[i][1] - tokens[i][0] >= 4:  # 邓小平理论 starts with a name
-            words.add(simple[tokens[i][0] : tokens[i][0] + 2])
-            words.add(simple[tokens[i][0] : tokens[i][0] + 3])
+        if tokens[i][1] - tokens[i][0] >= 4:  # 邓小平理论 starts with a name (理论: a word?)
+            for cut in (2, 3):
+                words.add(simple[tokens[i][0] : tokens[i][0] + cut])
+                words.add(simple[tokens[i][0] + cut : tokens[i][1]])
         if tokens[i][1] - tokens[i][0] >= 4 and tokens[i][2] == "nz":  # 高速 + 铁路: two words
             words.add(simple[tokens[i][1] - 2 : tokens[i][1]])
         if tokens[i][1] - tokens[i][0] == 3 and tokens[i][2] == "nr":  # 纪律 + 性, 白 + 金卡
