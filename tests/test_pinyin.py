@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.analysis.analyzer import default_analyzer
-from app.core.language import pinyin
+from app.core.language import pinyin, polyphone_rules
 from app.core.language.pinyin import PinyinReader, parse_overrides
 from app.core.language.pinyin_tables import FILE_NAME, open_tables
 from app.core.paths import dictionaries_dir
@@ -535,3 +535,44 @@ def test_blood_on_its_own_takes_the_colloquial_reading(sentence: str, expected: 
 def test_an_adjective_in_xing_makes_an_adverb_with_de(sentence: str) -> None:
     """X性地 is "in an X way" even where jieba cuts 性 off or tags the action as a noun."""
     assert default_analyzer().reader.read(sentence)[sentence.index("地")] == "de"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("今天夜里气温要降五度。", "降", "jiàng"),  # falling by an amount
+        ("水位又降了两米。", "降", "jiàng"),
+        ("守城的将领只好出城乞降。", "降", "xiáng"),  # surrendering: no amount
+        ("他正在读《王小明传》。", "传", "zhuàn"),  # a biography, ending the title
+        ("这个消息很快传遍了全村。", "传", "chuán"),  # passed on
+        ("博物馆所藏的古画很多。", "藏", "cáng"),  # 所 + the verb "to keep"
+        ("他后来被国王封为相。", "相", "xiàng"),  # the minister, ending the clause
+        ("寺前立着一座石幢。", "幢", "chuáng"),  # a stone pillar, after its material
+        ("村里新盖了三幢楼。", "幢", "zhuàng"),  # counting buildings
+        ("大楼东北边有一个停车场。", "边", "bian"),  # toneless after a direction
+        ("他坐在河边钓鱼。", "边", "biān"),
+        ("把鸡块放进油锅再炸五分钟。", "炸", "zhá"),  # deep-fried for how long
+        ("那匹马跑得非常快。", "得", "de"),  # the complement of degree
+        ("阳台由一根挑梁托着。", "挑", "tiǎo"),  # a cantilever beam propped out
+        ("她去菜场挑菜。", "挑", "tiāo"),  # choosing
+    ],
+)
+def test_written_style_readings_from_grammar(sentence: str, char: str, expected: str) -> None:
+    """Encyclopedic prose uses these characters in their written senses, which the grammar
+    around them gives away; each reading is one CC-CEDICT lists for the character."""
+    from app.core.language.lookup import reads_as
+
+    reading = default_analyzer().reader.read(sentence)[sentence.index(char)]
+    assert reading == expected
+    assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup(char))
+
+
+def test_meng_beside_another_people_is_mongol() -> None:
+    """jieba sometimes cuts 蒙藏 into 蒙|藏; 蒙 before another people's one-character name is
+    the abbreviation of Mongolia (měng), before what covers it the verb méng."""
+    text = "设立蒙藏院"
+    tagged = [(0, 2, "v"), (2, 3, "v"), (3, 4, "j"), (4, 5, "n")]
+    assert polyphone_rules.meng(text, tagged, 1) == "měng"
+    text = "蒙上一层灰"
+    tagged = [(0, 1, "v"), (1, 2, "f"), (2, 4, "m"), (4, 5, "n")]
+    assert polyphone_rules.meng(text, tagged, 0) is None

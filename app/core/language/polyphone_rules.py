@@ -160,7 +160,17 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
         _tag(tagged, k + 1)[:1] in ("d", "p") or _is_verb(_tag(tagged, k + 1))
     ):
         return "děi"
+    # After a one-character verb, before a degree word: the complement of degree
+    # (死得较为突然, 跑得很快); dé "to obtain" would take an object there.
+    if len(before) == 1 and _is_verb(_tag(tagged, k - 1)) and after != "不" and (
+        after in _DEGREE or after in _LITERARY_DEGREE
+    ):
+        return "de"
     return None
+
+
+# The written degree adverbs (较为突然, 极为罕见).
+_LITERARY_DEGREE = frozenset(["较为", "极为", "颇为", "更为", "甚为", "尤为", "最为", "相当"])
 
 
 _GUESS = frozenset(["估计", "恐怕", "看来", "可能", "大概", "怕是", "也许", "可"])
@@ -294,9 +304,10 @@ def ying(text: str, tagged: Tagged, k: int) -> str | None:
 
 def tiao_carry(text: str, tagged: Tagged, k: int) -> str | None:
     """挑 tiāo "to choose, to carry on a pole" on its own; tiǎo "to raise, to stir up"
-    before 起/开/破/明/逗/拨/衅 (and in words such as 挑战)."""
+    before 起/开/破/明/逗/拨/衅 (and in words such as 挑战), and "to prop up" before the beam
+    or eave it holds out (挑梁, 挑檐: a cantilever)."""
     after = _text(text, tagged, k + 1)
-    return None if after[:1] in tuple("起开破明逗拨衅") else "tiāo"
+    return None if after[:1] in tuple("起开破明逗拨衅梁檐") else "tiāo"
 
 
 def zhao(text: str, tagged: Tagged, k: int) -> str | None:
@@ -358,9 +369,12 @@ _PLACED = frozenset(["着", "了", "在", "起", "起来", "进", "进去", "到
 
 
 def cang(text: str, tagged: Tagged, k: int) -> str | None:
-    """藏 cáng "to hide" before where or how it is hidden (藏在, 藏着, 藏起来); zàng
-    (Tibet, a store of treasure) is a noun and lives in words (西藏, 宝藏, 藏族)."""
-    return "cáng" if _text(text, tagged, k + 1) in _PLACED else None
+    """藏 cáng "to hide, to keep" before where or how it is hidden (藏在, 藏着, 藏起来), and
+    after the literary 所, which makes a verb "what is kept" (馆中所藏书画); zàng (Tibet, a
+    store of treasure) is a noun and lives in words (西藏, 宝藏, 藏族)."""
+    if _text(text, tagged, k + 1) in _PLACED or _text(text, tagged, k - 1) == "所":
+        return "cáng"
+    return None
 
 
 def sai(text: str, tagged: Tagged, k: int) -> str | None:
@@ -733,6 +747,71 @@ def meng(text: str, tagged: Tagged, k: int) -> str | None:
     cover" takes what covers (蒙了一层灰) and is the network's call."""
     if _text(text, tagged, k + 1) == "了" and _ends_clause(text, tagged, k + 2):
         return "mēng"
+    if _text(text, tagged, k + 1)[:1] in _PEOPLES:
+        return "měng"  # 蒙藏, 蒙汉: the abbreviation of Mongolia beside another people's
+    return None
+
+
+# One-character names of peoples and regions that pair with 蒙 Měng "Mongol" (蒙藏委员会,
+# 蒙汉杂居, 蒙满): the verb méng "to cover" never takes them as its object.
+_PEOPLES = frozenset("藏汉满回疆")
+
+
+def jiang_fall(text: str, tagged: Tagged, k: int) -> str | None:
+    """降 jiàng "to fall, to lower" before by how much, with or without 了 (降一点儿, 降了
+    两米, 比降0.5); xiáng "to surrender" takes no amount (投降 and 受降 are words; 乞降,
+    迎降 end their clause)."""
+    n = k + 2 if _text(text, tagged, k + 1) == "了" else k + 1
+    if _tag(tagged, n)[:1] == "m" or _text(text, tagged, n)[:1].isdigit():
+        return "jiàng"
+    return None
+
+
+def zhuan_biography(text: str, tagged: Tagged, k: int) -> str | None:
+    """传 zhuàn "biography, commentary" ending a book's title or the part of it before a
+    chapter (《左氏传》, 《某某传·卷三》); chuán "to pass on" is the verb, never there."""
+    return "zhuàn" if _text(text, tagged, k + 1)[:1] in ("》", "·", "〉") else None
+
+
+def xiang_minister(text: str, tagged: Tagged, k: int) -> str | None:
+    """相 xiàng "minister; appearance" as a noun ending its phrase (封为相。, 国相、将);
+    xiāng "each other" always goes before the verb it modifies (相比, 相互)."""
+    after = _text(text, tagged, k + 1)
+    return "xiàng" if not after or after[0] in _CLAUSE_MARKS or after == "、" else None
+
+
+def chuang(text: str, tagged: Tagged, k: int) -> str | None:
+    """幢 zhuàng counts buildings after a number (三幢楼, 整幢); chuáng is a stone or iron
+    pillar carved with sutras, named by its material after a noun (石幢, 铁幢)."""
+    before = _text(text, tagged, k - 1)
+    if _tag(tagged, k - 1).startswith("n") and before[-1:] not in _NUMBER_END \
+            and not before[-1:].isdigit():
+        return "chuáng"
+    return None
+
+
+# Direction words before which 边 is the toneless suffix of a place word (东边, 西南边),
+# as CC-CEDICT writes it in the words it lists (右边 yòu bian).
+_DIRECTIONS = frozenset("东西南北左右上下前后里外旁")
+
+
+def bian(text: str, tagged: Tagged, k: int) -> str | None:
+    """边 bian, toneless, after a direction (西南边的一座塔); biān "edge, side" elsewhere."""
+    before = _text(text, tagged, k - 1)
+    if before and all(ch in _DIRECTIONS for ch in before):
+        return "bian"
+    return None
+
+
+# Units of time that say how long something is fried.
+_DURATIONS = frozenset(["秒", "秒钟", "分", "分钟", "小时"])
+
+
+def zha(text: str, tagged: Tagged, k: int) -> str | None:
+    """炸 zhá "to deep-fry" for how long (炸三分钟, 再炸两分钟); an explosion is no
+    timed step (zhà is the network's call elsewhere)."""
+    if _tag(tagged, k + 1) == "m" and _text(text, tagged, k + 2) in _DURATIONS:
+        return "zhá"
     return None
 
 
@@ -793,6 +872,12 @@ GIVEN_NAMES: dict[str, str] = {"少": "shào", "燕": "yàn", "乐": "lè", "长
 PLACE_ENDINGS: dict[str, str] = {"涌": "chōng", "观": "guàn"}
 
 RULES: dict[str, Rule] = {
+    "降": jiang_fall,
+    "传": zhuan_biography,
+    "相": xiang_minister,
+    "幢": chuang,
+    "边": bian,
+    "炸": zha,
     "蒙": meng,
     "舍": she,
     "差": cha,
