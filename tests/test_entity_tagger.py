@@ -698,8 +698,8 @@ def test_a_presidents_administration_names_the_president():
 
 
 def test_a_village_after_its_county_keeps_its_whole_name():
-    found = types("王秀英是清河县北市屯村农民的女儿。他是河间县西市营村的木匠。")
-    for name in ("清河县", "北市屯村", "河间县", "西市营村"):
+    found = types("李秋菊是邢台县北市屯村农民的女儿。他是河间县西市营村的木匠。")
+    for name in ("邢台县", "北市屯村", "河间县", "西市营村"):
         assert found.get(name) == "place", (name, found)
     assert not {"北市", "西市"} & found.keys()
 

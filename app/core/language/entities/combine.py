@@ -274,7 +274,7 @@ def _introduced(ctx: _Context, m: _Mention) -> bool:
 
 
 def _full_name(ctx: _Context, m: _Mention) -> bool:
-    """董庚臣, 彭小兰: one word jieba tags as a person, a surname and two characters that make
+    """邵景川, 柏雨岚: one word jieba tags as a person, a surname and two characters that make
     no dictionary word with it or with each other, the last a given-name character and no
     place ending, is a full Chinese name without a title around it (not 纪律性, 白金卡,
     查号台, 高林密, 罗滕堡)."""
