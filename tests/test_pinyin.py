@@ -410,6 +410,8 @@ def test_a_line_without_final_punctuation_reads_as_on_its_own(line: str) -> None
     ("sentence", "char", "expected"),
     [
         ("曾小贤今天没来上班。", "曾", "zēng"),  # the surname opening a name
+        ("小曾明天来我们组帮忙。", "曾", "zēng"),  # how colleagues call Mr Zeng
+        ("她从小曾在乡下住过。", "曾", "céng"),  # 从小 "since childhood", then "once"
         ("他曾在这里工作。", "曾", "céng"),  # the adverb "once"
         ("赵少平是我的同学。", "少", "shào"),  # a given name: "young"
         ("她叫王春燕。", "燕", "yàn"),  # a given name: "swallow", not the state of Yān

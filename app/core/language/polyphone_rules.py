@@ -235,7 +235,10 @@ def shao(text: str, tagged: Tagged, k: int) -> str | None:
 
 def ceng(text: str, tagged: Tagged, k: int) -> str | None:
     """曾 céng "once, ever" before an action or how often it happened (曾一度, 曾多次, 曾三次:
-    a count of times is no given name); the surname zēng before 的 or a clause end."""
+    a count of times is no given name); the surname zēng before 的 or a clause end, and
+    after 小/老 (小曾, 老曾: how colleagues call Mr or Ms Zeng, whatever follows)."""
+    if _text(text, tagged, k - 1) in ("小", "老"):
+        return "zēng"
     after = _text(text, tagged, k + 1)
     if not after or after[0] in _CLAUSE_MARKS or after == "的":
         return "zēng"
