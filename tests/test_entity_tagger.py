@@ -329,6 +329,31 @@ def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
     assert ("伯格曼", "organization") in {(text[m.start : m.end], m.type) for m in sure}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("邓春阳副总裁昨天参观了新工厂。", "organization"),
+        ("伯格曼总统昨天参观了新工厂。", "organization"),
+        ("伯格曼称，这批化石来自成都。", "place"),
+    ],
+)
+def test_a_name_before_an_office_or_a_verb_of_saying_is_a_person_however_sure_the_tagger(
+    text: str, kind: str
+):
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
+    rules = rule_mentions(ctx, Corrections())
+    found = combine(ctx, rules, [(0, 3, kind, 0.95)])
+    assert (text[:3], "person") in {(text[m.start : m.end], m.type) for m in found}
+
+
+def test_a_name_with_no_office_or_verb_of_saying_keeps_the_taggers_sure_type():
+    text = "邓春阳把这批化石送给了成都。"
+    ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
+    rules = rule_mentions(ctx, Corrections())
+    found = combine(ctx, rules, [(0, 3, "organization", 0.95)])
+    assert ("邓春阳", "organization") in {(text[m.start : m.end], m.type) for m in found}
+
+
 def test_a_name_the_tagger_runs_on_into_everyday_words_is_cut_back():
     text = "他拿到了纽约大学计算机科学学位，成都雷阵雨也没挡住他。"
     ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)
