@@ -745,3 +745,9 @@ def test_a_known_person_opening_a_word_for_their_teaching_is_the_person():
     rules = rule_mentions(ctx, Corrections())
     found = combine(ctx, rules, [(start, start + 4, "place", 0.9)])
     assert [(text[m.start : m.end], m.type) for m in found] == [("鲁迅", "person")]
+
+
+def test_a_surname_before_a_title_opening_with_zong_is_the_person():
+    """邬 + 总统: 总 opens the title here, as 副/总 before 书记 or 局长 do not."""
+    assert types("随后，邬总统发表讲话。").get("邬") == "person"
+    assert types("会上，江总书记发表讲话。").get("江") == "person"

@@ -810,7 +810,7 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
             if ending is not None and cut == 1 and c.type == "person":
-                break  # 郑全军, 唐军: a given name may end so
+                break  # 邵建军, 黎军: a given name may end so
             if ending is not None:
                 if c.type == "person" or form[-cut:] in cue_set("unambiguous_org_endings"):
                     c.type = ending  # but 中心, 联盟, 社区 may name a place, a game, a body

@@ -107,10 +107,11 @@ def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
         return False
     if end not in ctx.ends and any(not e.proper for e in ctx.entries.get(_word_at(ctx, start), ())):
         return False  # 古老 "ancient", not 古 + 老
-    at = end + 1 if ctx.simple[end : end + 1] in ("副", "总") else end
+    # 副/总 before a title (常 + 副局长, 江 + 总书记), or opening it (李 + 总理, 王 + 总统).
+    starts = (end, end + 1) if ctx.simple[end : end + 1] in ("副", "总") else (end,)
     return any(  # the title ends a word: not 古 + 老 of 复古 / 老照片
         ctx.simple.startswith(title, at) and at + len(title) in ctx.ends
-        for title in _person_titles()
+        for at in starts for title in _person_titles()
     )
 
 
