@@ -558,7 +558,6 @@ class PinyinReader:
         self._split_readings: dict[str, tuple[str, ...]] = {}
         # CC-CEDICT readings already asked for ("" = no entry): bounded, see _cedict_for.
         self._cedict: dict[str, str] = {}
-        self._surnames: frozenset[str] | None = None
 
     def tables(self) -> _Tables:
         if self._tables is None:
@@ -918,16 +917,15 @@ class PinyinReader:
         tagged = self._tagged_spans(text, words)
         if tagged is None:
             return {}
-        if self._surnames is None:
-            from app.core.language.entities.lexicon import surnames
+        from app.core.language.entities.lexicon import surnames
 
-            self._surnames = surnames()
+        known_surnames = surnames()
         wanted = set(pending)
         found: dict[int, str] = {}
         for start, end, tag in tagged:
             if end - start < 2 or not (tag.startswith("nr") or tag in ("ns", "nz")):
                 continue
-            given = simplified[start] in self._surnames
+            given = simplified[start] in known_surnames
             place = PLACE_ENDINGS.get(simplified[end - 1])
             if place and not given and end - start > 2 and end - 1 in wanted:
                 found[end - 1] = place

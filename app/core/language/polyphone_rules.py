@@ -26,6 +26,13 @@ _DEGREE = frozenset(["很", "太", "更", "最", "挺", "真", "越", "较", "�
 _NUMBER_END = frozenset("一二两三四五六七八九十百千万几每某这那哪另半双")
 
 
+def _counted(text: str, tagged: Tagged, k: int) -> bool:
+    """A number or a demonstrative ends right before the k-th token (一只, 三幢, 3宿, 那处):
+    the character there is a measure word."""
+    before = _text(text, tagged, k - 1)
+    return bool(before) and (before[-1] in _NUMBER_END or before[-1].isdigit())
+
+
 def _text(text: str, tagged: Tagged, k: int) -> str:
     """The k-th token's text ("" outside the sentence, or past a clause mark)."""
     if not 0 <= k < len(tagged):
@@ -178,8 +185,7 @@ _GUESS = frozenset(["估计", "恐怕", "看来", "可能", "大概", "怕是", 
 
 def zhi(text: str, tagged: Tagged, k: int) -> str | None:
     """只 zhī, the measure word, right after a number or demonstrative (一只, 那只, 几只)."""
-    before = _text(text, tagged, k - 1)
-    if before and (before[-1] in _NUMBER_END or before[-1].isdigit()):
+    if _counted(text, tagged, k):
         return "zhī"
     return None
 
@@ -588,8 +594,7 @@ def jin_strength(text: str, tagged: Tagged, k: int) -> str | None:
 def xiu(text: str, tagged: Tagged, k: int) -> str | None:
     """宿 xiǔ, the measure word for nights, after a number (一宿, 两宿, 半宿); sù "to stay
     overnight" and xiù "constellation" are the network's call."""
-    before = _text(text, tagged, k - 1)
-    if before and (before[-1] in _NUMBER_END or before[-1].isdigit()):
+    if _counted(text, tagged, k):
         return "xiǔ"
     return None
 
@@ -650,7 +655,7 @@ def chu(text: str, tagged: Tagged, k: int) -> str | None:
     before = _text(text, tagged, k - 1)
     if before == "所":
         return "chǔ"
-    if _tag(tagged, k - 1) == "m" or (before and before[-1] in _NUMBER_END):
+    if _tag(tagged, k - 1) == "m" or _counted(text, tagged, k):
         return "chù"
     if _tag(tagged, k - 1)[:1] == "n" and _ends_clause(text, tagged, k + 1):
         return "chù"
@@ -786,9 +791,7 @@ def xiang_minister(text: str, tagged: Tagged, k: int) -> str | None:
 def chuang(text: str, tagged: Tagged, k: int) -> str | None:
     """幢 zhuàng counts buildings after a number (三幢楼, 整幢); chuáng is a stone or iron
     pillar carved with sutras, named by its material after a noun (石幢, 铁幢)."""
-    before = _text(text, tagged, k - 1)
-    if _tag(tagged, k - 1).startswith("n") and before[-1:] not in _NUMBER_END \
-            and not before[-1:].isdigit():
+    if _tag(tagged, k - 1).startswith("n") and not _counted(text, tagged, k):
         return "chuáng"
     return None
 
@@ -847,7 +850,7 @@ def final_particle(text: str, tagged: Tagged, k: int) -> str | None:
     counted: 十哩)."""
     before = _text(text, tagged, k - 1)
     ch = _text(text, tagged, k)
-    if _tag(tagged, k - 1) == "m" or before[-1:] in _NUMBER_END:
+    if _tag(tagged, k - 1) == "m" or _counted(text, tagged, k):
         return None  # 十哩: miles counted
     if before and is_han(before[-1]) and before[-1] != ch and _ends_clause(text, tagged, k + 1):
         return _FINAL_PARTICLES.get(ch)

@@ -61,8 +61,10 @@ def _data_lines(name: str) -> list[str]:
         return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
+@cache
 def surnames() -> frozenset[str]:
-    """The surnames of entity_surnames.txt, single characters and compound ones."""
+    """The surnames of entity_surnames.txt, single characters and compound ones: read once,
+    shared by the names' lexicon and the pinyin reader's name readings."""
     found: set[str] = set()
     for line in _data_lines("entity_surnames.txt"):
         # One line of single-character surnames, then compound ones separated by spaces.
