@@ -523,13 +523,10 @@ def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     to a place already named; the body starts after it."""
     for c in crf:
         pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")
-        place_word = ctx.simple[c.start] in _POINTED_AT and c.start + 1 in ctx.starts
+        place_word = ctx.simple[c.start] in cue_set("pointed_places") and c.start + 1 in ctx.starts
         if c.type == "organization" and pointed and place_word and c.length >= 4:
             c.start += 1
     return crf
-
-
-_POINTED_AT = "国省市县区州"
 
 
 def _places_of_descriptions(

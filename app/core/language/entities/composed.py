@@ -215,8 +215,6 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
 
 
 _SPLIT_HEAD_TAGS = frozenset({"n", "vn", "nz", "j"})
-# 会 (will) and 处 (a place) end too many other words to end a cut name on their own.
-_SPLIT_HEAD_LAST = frozenset("联协办盟校站系科组团馆司所委行")
 
 
 def _split_heads(ctx: _Context) -> list[_Mention]:
@@ -233,7 +231,7 @@ def _split_heads(ctx: _Context) -> list[_Mention]:
             continue
         joined = ctx.simple[ps:e]
         ending = joined.endswith(long_endings)
-        if not all_han(joined) or not (ending or ctx.simple[s] in _SPLIT_HEAD_LAST):
+        if not all_han(joined) or not (ending or ctx.simple[s] in cue_set("split_head_last")):
             continue
         after = ctx.simple[e : tokens[i + 1][1]] if i + 1 < len(tokens) else ""
         if after in cue_set("org_last_chars") or ctx.lex.suffixes.get(after) == "organization":

@@ -455,13 +455,9 @@ def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
     before = ctx.simple[start - 1 : start]
     if start - 1 in ctx.starts and before == "了":
         before = ctx.simple[start - 2 : start - 1]
-    return bool(before) and before in _LOCATIVE and any(
+    return bool(before) and before in cue_set("locative") and any(
         _type_from_gloss([sense]) == "place" for sense in senses
     )
-
-
-# Characters of being at, going to or from a place (在, 去, 赴, 访, 抵, 从 ...).
-_LOCATIVE = frozenset("在到去赴访抵从来至离往驻")
 
 
 def _kind_of_place(ctx: _Context, word: str) -> bool:
