@@ -49,6 +49,7 @@ from app.core.language.entities.tagged import (
     _org_ending,
     _person_cue,
     _person_titles,
+    _title_at,
     _titled_surname,
 )
 from app.core.language.entities.tagger import Scored
@@ -324,14 +325,7 @@ def _spoken_or_titled(ctx: _Context, end: int) -> bool:
     CLUENER slice 1 of 1); a surname-and-given-name or transliteration shape alone was not
     evidence enough (on the same span the tagger was right 2 times and the rules 1 on People's
     Daily dev; 33 and 2 on the CLUENER slice)."""
-    if ctx.simple.startswith(cues("person_cues_after"), end):
-        return True
-    starts = (end, end + 1) if ctx.simple[end : end + 1] in ("副", "总") else (end,)
-    return any(  # 总统 is a title of its own, 总 + 经理 a title's rank
-        ctx.simple.startswith(title, at) and at + len(title) in ctx.ends
-        for at in starts
-        for title in _person_titles()
-    )
+    return ctx.simple.startswith(cues("person_cues_after"), end) or _title_at(ctx, end)
 
 
 def _plausible(ctx: _Context, m: _Mention) -> bool:

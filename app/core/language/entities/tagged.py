@@ -107,9 +107,14 @@ def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
         return False
     if end not in ctx.ends and any(not e.proper for e in ctx.entries.get(_word_at(ctx, start), ())):
         return False  # 古老 "ancient", not 古 + 老
-    # 副/总 before a title (常 + 副局长, 江 + 总书记), or opening it (李 + 总理, 王 + 总统).
+    return _title_at(ctx, end)
+
+
+def _title_at(ctx: _Context, end: int) -> bool:
+    """A title or role starting at `end` that ends a word (not 古 + 老 of 复古 / 老照片); 副/总
+    may come before it (常 + 副局长, 江 + 总书记) or open it (李 + 总理, 王 + 总统)."""
     starts = (end, end + 1) if ctx.simple[end : end + 1] in ("副", "总") else (end,)
-    return any(  # the title ends a word: not 古 + 老 of 复古 / 老照片
+    return any(
         ctx.simple.startswith(title, at) and at + len(title) in ctx.ends
         for at in starts for title in _person_titles()
     )
