@@ -135,15 +135,14 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         return None
     if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS:
         return None  # 杨 + 部 is not an organisation
-    if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, first):
+    owner = ctx.simple[tokens[first][0] : tokens[first][1]]
+    if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, owner):
         return None  # 尼克松 + 政府: a president's administration names the president
     return first
 
 
-def _dictionary_person(ctx: _Context, index: int) -> bool:
-    """Whether CC-CEDICT knows the token as a person's name first."""
-    s, e, _ = ctx.tokens[index]
-    form = ctx.simple[s:e]
+def _dictionary_person(ctx: _Context, form: str) -> bool:
+    """Whether CC-CEDICT knows the word as a person's name first (and no name list as a place)."""
     proper = _proper_senses(ctx.entries.get(form, ()))
     return bool(proper) and form not in ctx.lex.places and _type_from_gloss(proper) == "person"
 

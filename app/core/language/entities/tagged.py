@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
+from app.core.language.entities.composed import (
+    _REGION_PART,
+    _country_class,
+    _dictionary_person,
+    _head_type,
+)
 from app.core.language.entities.glosses import (
     _acronym_gloss,
     _gloss_names,
@@ -448,9 +453,7 @@ _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
 def _owner_type(ctx: _Context, form: str) -> EntityType:
     """克林顿 + 政府: the owner before a generic tail is a place unless the dictionary knows it
     only as a person (a president's administration)."""
-    entries = ctx.entries.get(form, ())
-    proper = _proper_senses(entries) if len(form) > 1 and form not in ctx.lex.places else []
-    return "person" if proper and _type_from_gloss(proper) == "person" else "place"
+    return "person" if len(form) > 1 and _dictionary_person(ctx, form) else "place"
 
 
 def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
