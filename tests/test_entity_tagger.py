@@ -293,6 +293,14 @@ def test_a_kind_of_source_is_not_a_name():
     assert by_name(found, "外媒") is None and by_name(found, "知情人士") is None
 
 
+def test_a_sentence_opening_with_its_subject_and_reports_is_no_source():
+    """A line that opens "中文新闻报道，…" says what the Chinese news reported; with a
+    company's name first (腾讯新闻报道，…) it names its source."""
+    assert entities("中文新闻报道，这家公司上周裁员。") == ()
+    source = by_name(entities("腾讯新闻报道，这家公司上周裁员。"), "腾讯新闻")
+    assert source is not None and source.type == "organization"
+
+
 def test_a_surname_with_a_particle_is_still_a_person():
     for text, name in (("这部剧由 Ryan McCarthy 执导。", "Ryan McCarthy"),
                        ("领奖的是 Leo DiCaprio。", "Leo DiCaprio")):  # fmt: skip

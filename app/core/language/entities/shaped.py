@@ -235,14 +235,32 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
 
 
 _SOURCE_NAME = rf"[{HAN_CLASS}A-Za-z0-9]{{2,8}}?"
-_DATE = r"(?:\d{1,2}月\d{1,2}日)?"
+_DAY = r"\d{1,2}月\d{1,2}日"
+_DATE = rf"(?:{_DAY})?"
 _MEDIA = re.compile(
     rf"(?:(?:据|参考|援引|转引自|转自|来源[:：]?)\s*(?P<a>{_SOURCE_NAME})\s*{_DATE}(?:报道|消息|讯|援引)"
-    rf"|(?:^|(?<=[\n【]))(?P<b>{_SOURCE_NAME}){_DATE}(?:讯|报道[:：，, ])"
+    rf"|(?:^|(?<=[\n【]))(?P<b>{_SOURCE_NAME})(?P<dated>{_DAY})?(?P<said>讯|报道[:：，, ])"
     rf"|【(?P<c>{_SOURCE_NAME})(?:导读|导语|按)】"
     rf"|[(（](?P<d>{_SOURCE_NAME})(?:注|按)[:：])",
     re.MULTILINE,
 )
+
+
+_LANGUAGE = re.compile(r"\blanguage\b|\(language\)|\bwritten\b", re.IGNORECASE)
+
+
+def _opens_with_name(ctx: _Context, start: int, end: int) -> bool:
+    """Whether start:end is a known name or its first word is one (a capitalised CC-CEDICT
+    reading that is not a language, a name list's entry) or Latin: what tells a source
+    (腾讯新闻) from a sentence's subject (中文新闻, 多家媒体)."""
+    name = ctx.simple[start:end]
+    if name in ctx.lex.known or name[0].isascii():
+        return True
+    tokens = ctx.tiling(start, end)
+    first = ctx.simple[tokens[0][0] : tokens[0][1]] if tokens else name
+    senses = _proper_senses(ctx.entries.get(first, ()))
+    language = bool(senses) and all(_LANGUAGE.search(sense) for sense in senses)
+    return first in ctx.lex.known or (bool(senses) and not language)
 
 
 def _media_mentions(ctx: _Context) -> list[_Mention]:
@@ -259,6 +277,9 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         entries = ctx.entries.get(name)
         if _fold(name) in ctx.lex.stop or (entries and not any(e.proper for e in entries)):
             continue  # 据统计, 据悉: a common word, not a source
+        dateless = group == "b" and not m.group("dated") and m.group("said") != "讯"
+        if dateless and not _opens_with_name(ctx, start, end):
+            continue  # 中文新闻报道，… opens a sentence; 腾讯新闻报道，… names a source
         if name in ctx.lex.places or _type_from_gloss(_proper_senses(entries or ())) == "place":
             out.append(_Mention(start, end, "place", _COMPOSED))  # 北京6月17日讯: a dateline
         else:
