@@ -41,6 +41,14 @@ def test_article_element_is_preferred_over_page_furniture() -> None:
     assert text.splitlines()[0] == "知名华人AI研究员杨格退居二线"
 
 
+def test_an_xml_doctype_with_entity_definitions_shows_none_of_them() -> None:
+    page = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "啊啊"><!ENTITY b "&a;&a;">]>'
+            "<html><body><p>&b;正文</p></body></html>")
+    title, text = html_to_text(page)
+    assert title is None
+    assert text == "&b;正文"  # defined entities are not expanded (no entity bombs)
+
+
 def test_entities_become_literal_text() -> None:
     _, text = html_to_text(PAGE)
     assert "代码示例:<b>粗体</b>" in text

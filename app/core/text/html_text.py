@@ -44,6 +44,7 @@ _WRAP_BETWEEN_CJK = re.compile(
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 # What the parser still holds at the end when a comment, declaration or tag never ended.
 _UNFINISHED_MARKUP = re.compile(r"<[!?/a-zA-Z]")
+_SUBSET_END = re.compile(r"\]\s*>")
 
 
 class _ArticleParser(HTMLParser):
@@ -113,6 +114,17 @@ class _ArticleParser(HTMLParser):
             self._h1_depth -= 1
             if self.h1 is None:
                 self.h1 = _collapse(" ".join(self._h1_parts)) or None
+
+    def parse_html_declaration(self, i: int) -> int:
+        """An XML DOCTYPE with an internal subset (`<!DOCTYPE x [<!ENTITY …>]>`) ends at its
+        `]>`, not at the first `>`: its entity definitions are no text (the title was "]>")."""
+        rawdata = self.rawdata
+        if rawdata[i : i + 9].lower() == "<!doctype":
+            gt, bracket = rawdata.find(">", i), rawdata.find("[", i)
+            if bracket != -1 and (gt == -1 or bracket < gt):
+                end = _SUBSET_END.search(rawdata, bracket)
+                return end.end() if end else -1
+        return super().parse_html_declaration(i)
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Python 3.11's parser asserts on a broken `<![` (e.g. `<![A`): skip those 3 chars."""
