@@ -34,6 +34,7 @@ def reading_of(sentence: str, word: str, words: list[tuple[int, int]] | None = N
         ("这个地方很大。", "地方", "dì fāng"),
         ("衣服干了。", "干", "gān"),
         ("他跑得很快。", "得", "de"),
+        ("她的妹妹长得很高。", "长得", "zhǎng de"),  # CC-CEDICT's neutral de, not dé
         ("我睡着了。", "睡着", "shuì zháo"),
         ("他看着我。", "着", "zhe"),
         ("这很重要。", "重要", "zhòng yào"),
@@ -332,6 +333,12 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         # 得 děi opening a clause, or after a verb of guessing.
         ("天黑了，得赶紧回家。", "得", "děi"),
         ("路上堵车，估计得晚点到。", "得", "děi"),
+        # 得 de between an action or a state and how it turned out; dé before what is won.
+        ("这场雪下得真大。", "得", "de"),
+        ("你这件事办得漂亮。", "得", "de"),
+        ("孩子们高兴得跳了起来。", "得", "de"),
+        ("他写得比我好。", "得", "de"),
+        ("他在比赛中摘得金牌。", "得", "dé"),
         ("我借你的书，明天还你。", "还", "huán"),
         # 为 wéi "to be": a verb after a conjunction is not the action 为 wèi serves.
         ("他被任命为经理并负责销售。", "为", "wéi"),

@@ -101,7 +101,8 @@ class _Tables:
 def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | None) -> str:
     """CC-CEDICT's neutral tones (晚上 wǎn shang) given a tone (wǎn shàng): pypinyin's for
     the word, else the character's own with those letters; a character whose most frequent
-    reading is neutral (了 le, 们 men, 吗 ma) stays neutral.
+    reading is neutral (了 le, 们 men, 吗 ma) stays neutral, and so does the particle 得 after
+    a verb (长得 zhǎng de, 显得 xiǎn de: nobody says dé there; 恨不得 often keeps dé).
 
     Read aloud, such syllables keep their tone often enough that a learner hears it; the
     dictionary's entry still shows its neutral mark, and `same_reading` treats both as one.
@@ -109,7 +110,7 @@ def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | No
     syllables = reading.split()
     spoken = phrase.split() if phrase else None
     for k, (ch, syllable) in enumerate(zip(word, syllables, strict=True)):
-        if syllable != toneless(syllable):
+        if syllable != toneless(syllable) or (ch == "得" and k == len(word) - 1 == 1):
             continue
         if spoken and toneless(spoken[k]) == syllable:
             syllables[k] = spoken[k]

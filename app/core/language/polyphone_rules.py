@@ -173,7 +173,28 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
         after in _DEGREE or after in _LITERARY_DEGREE
     ):
         return "de"
+    return _complement_de(text, tagged, k)
+
+
+def _complement_de(text: str, tagged: Tagged, k: int) -> str | None:
+    """得 de links a verb or an adjective to how it turned out (说得对, 办得漂亮, 写得比我好,
+    高兴得跳起来, 雨下得真大); dé "to obtain" takes an object and follows no verb."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    tag, next_tag = _tag(tagged, k - 1), _tag(tagged, k + 1)
+    if before in _NOT_BEFORE_DE or _ends_clause(text, tagged, k + 1) or next_tag[:1] in "mnq":
+        return None  # 摘得铜牌, 得三分: dé takes what was won
+    if after == "了":  # 吃得了, 受得了 can; 考试得了满分 obtained
+        return "de" if len(before) == 1 and _is_verb(tag) else None
+    if _is_verb(tag) or tag[:1] in ("a", "b") or (tag == "f" and len(before) == 1):
+        return "de"
+    # A verb the tagger took for a noun (码得老高): only before how it turned out.
+    if tag[:1] in ("n", "o") and next_tag[:1] in ("a", "d", "i", "l", "z"):
+        return "de"
     return None
+
+
+# Words before which a lone 得 is not the complement's de: 应 + 得 (deserved), 是 + 得病.
+_NOT_BEFORE_DE = frozenset(["应", "多", "所", "难", "不", "可", "必", "只", "总", "还", "是"])
 
 
 # The written degree adverbs (较为突然, 极为罕见).
