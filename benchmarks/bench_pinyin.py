@@ -179,6 +179,23 @@ def everyday_scores(
     return right, per_char, confusions
 
 
+# Grammatical particles whose dictionary reading in that use is the neutral tone.
+PARTICLES = "的地得着了过"
+
+
+def neutral_particles(predictions, rows) -> tuple[int, int]:
+    """Particles the speaker said neutral (which SOURCE.md's scoring skips): how many are
+    shown neutral too (得 de in 跑得快, not dé)."""
+    shown = total = 0
+    for (sentence, labels), predicted in zip(rows, predictions, strict=True):
+        for i, ch in enumerate(sentence):
+            label = labels[i]
+            if ch in PARTICLES and label and label.endswith("5"):
+                total += 1
+                shown += _plain(predicted[i] or "") == label
+    return shown, total
+
+
 def everyday(readers: dict[str, Callable], limit: int | None, table: int) -> None:
     rows = load_everyday(limit)
     targets = everyday_targets(rows)
@@ -201,9 +218,11 @@ def everyday(readers: dict[str, Callable], limit: int | None, table: int) -> Non
         strict, _, _ = everyday_scores(predictions, rows, targets, strict=True)
         if name == "zhreader":
             confusions = conf
+        shown, said = neutral_particles(predictions, rows)
         print(
             f"  dev  {name:9} {right / len(targets) * 100:6.2f}%"
             f"  | strict {strict / len(targets) * 100:6.2f}%  ({seconds:.1f} s)"
+            f"  | particles said neutral ({PARTICLES}), shown neutral: {shown}/{said}"
         )
     if table and "zhreader" in errors:
         names = list(errors)
