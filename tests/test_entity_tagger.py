@@ -577,8 +577,9 @@ def test_a_place_named_inside_a_title_is_listed_beside_the_title():
 
 def test_a_school_named_after_its_county_is_one_organisation():
     found = entities("河北正定县第二中学教务处的王海燕今年退休了。")
-    school = by_name(found, "河北正定县第二中学")
-    assert school is not None and school.type == "organization"
+    office = by_name(found, "河北正定县第二中学教务处")  # the school's office, with the school
+    assert office is not None and office.type == "organization"
+    assert by_name(found, "正定县") is None
 
 
 def test_a_long_committee_name_is_one_organisation():
@@ -759,3 +760,34 @@ def test_a_surname_before_a_title_opening_with_zong_is_the_person():
     """邬 + 总统: 总 opens the title here, as 副/总 before 书记 or 局长 do not."""
     assert types("随后，邬总统发表讲话。").get("邬") == "person"
     assert types("会上，江总书记发表讲话。").get("江") == "person"
+
+
+def test_a_unit_inside_a_body_is_named_with_the_body():
+    found = types("云溪市税务局党组书记王明生说，要改进作风。")
+    assert found.get("云溪市税务局党组") == "organization" and "云溪市税务局" not in found
+    found = types("南湖人民医院宣教科的同志向我们介绍了情况。")
+    assert found.get("南湖人民医院宣教科") == "organization"
+    found = types("他是清河县税务局科员。")  # 科员 is a clerk, not a section
+    assert found.get("清河县税务局") == "organization"
+
+
+def test_a_party_committee_named_by_its_level_is_an_organisation():
+    assert types("厅党组一班人开会研究了这个问题。").get("厅党组") == "organization"
+    found = types("他先后被县委、团县委评为优秀青年。")
+    assert found.get("团县委") == "organization" and found.get("县委") == "organization"
+
+
+def _combined(text: str, spans: list[tuple[str, str, float]]) -> dict[str, str]:
+    """The combined mentions of `text` where the tagger said only `spans` (form, type, sure)."""
+    analyzer = default_analyzer()
+    ctx = prepare(text, analyzer.segment_tagged(text), analyzer.dictionary)
+    tagged = [(text.index(f), text.index(f) + len(f), t, sure) for f, t, sure in spans]
+    found = combine(ctx, rule_mentions(ctx, Corrections()), tagged)
+    return {text[m.start : m.end]: m.type for m in found}
+
+
+def test_a_body_the_tagger_half_believes_is_kept_where_it_ends_as_bodies_do():
+    text = "各家银行都受到货币局的严格监督。"
+    assert _combined(text, [("货币局", "organization", 0.5)]).get("货币局") == "organization"
+    assert "严格监督" not in _combined(text, [("严格监督", "organization", 0.5)])
+    assert "货币局" not in _combined(text, [("货币局", "organization", 0.2)])

@@ -1,0 +1,145 @@
+"""Organisations the tagger, trained on CLUENER's company and club names, misses or cuts short
+in news writing.
+
+People's Daily names a unit inside a body with the body (某市国税局 + 党组, 某医院 + 宣教科,
+某中学 + 教导处: `_with_units`, run after `combine`), a party committee by its level alone
+(乡党委, 厅党组: `_level_committees`, a rule source), and many everyday bodies the tagger only
+half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.core.language.entities.composed import _ordinal
+from app.core.language.entities.glosses import _proper_senses
+from app.core.language.entities.lexicon import _COMPOSED, _CRF, _fold, cue_set, cues
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.tagger import Scored
+from app.core.text.chars import all_han
+
+# How far a unit's name may run after its body's (宣教科, 新线 + 分厂, 华闻 + 影视 + 中心).
+UNIT_TOKENS = 3
+UNIT_CHARS = 6
+_UNIT_TAGS = frozenset({"n", "nz", "vn", "j", "b", "m"})
+_BODY_TAGS = frozenset({"n", "nz", "vn", "v", "j", "b", "ng", "zg"})
+
+
+def _with_units(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某局 + 党组, 某医院 + 宣教科, 某报社 + 影视中心: an organisation followed right away by
+    the name of a unit inside it (a few nouns ending in an organisation's head) names that unit,
+    body included; a mention the unit's words held gives way to it."""
+    absorbed: set[int] = set()
+    out: list[_Mention] = []
+    for m in mentions:
+        end = _unit_end(ctx, m) if m.type == "organization" and id(m) not in absorbed else 0
+        inner = [n for n in mentions if m.end <= n.start < end]
+        if end and all(n.type == "organization" and n.end <= end for n in inner):
+            m = m.copy()
+            m.end = end
+            absorbed.update(id(n) for n in inner)
+        out.append(m)
+    return [m for m in out if id(m) not in absorbed]
+
+
+def _unit_end(ctx: _Context, m: _Mention) -> int:
+    """The end of a unit's name that starts right at m.end, or 0: at most UNIT_TOKENS everyday
+    nouns (no name of their own: 汇丰集团 + 中国区, 某银行 + 新浪 are two names) ending in a
+    unit's or an organisation's head, and not a word the head goes on into (科 + 员)."""
+    inside = ctx.token_range(m.end, min(len(ctx.simple), m.end + UNIT_CHARS))
+    if not inside or ctx.tokens[inside.start][0] != m.end:
+        return 0
+    for k in range(inside.start, min(inside.stop, inside.start + UNIT_TOKENS)):
+        s, e, tag = ctx.tokens[k]
+        word = ctx.simple[s:e]
+        if not all_han(word) or _fold(word) in ctx.lex.stop:
+            return 0
+        if tag not in _UNIT_TAGS and not _unit_verb(ctx, k):
+            return 0
+        if (
+            word in cue_set("roles")
+            or word in ctx.lex.bodies
+            or _proper_senses(ctx.entries.get(word, ()))
+        ):
+            return 0
+        if tag == "m" and not _ordinal(word):
+            return 0  # 某队 + 两队: a count, not a unit
+        tail = ctx.simple[m.end : e]
+        headed = tail.endswith(cues("unit_heads")) or any(
+            ctx.lex.suffixes.get(word[-cut:]) == "organization"
+            for cut in (4, 3, 2)
+            if cut <= len(word)
+        )
+        if headed and len(tail) >= 2 and ctx.simple[e : e + 1] not in cue_set("unit_continuations"):
+            return e
+    return 0
+
+
+def _unit_verb(ctx: _Context, index: int) -> bool:
+    """宣教 + 科, 飞行 + 部, 社会学 + 系(v): a verb the segmenter split off a unit's one-character
+    head names the unit's task (the head alone, tagged a verb, is the head)."""
+    s, e, _ = ctx.tokens[index]
+    if ctx.simple[s:e] in cue_set("unit_chars"):
+        return True
+    if e - s != 2 or index + 1 >= len(ctx.tokens):
+        return False
+    ns, ne, _ = ctx.tokens[index + 1]
+    return ns == e and ctx.simple[ns:ne] in cue_set("unit_chars")
+
+
+def _level_committees(ctx: _Context) -> list[_Mention]:
+    """乡 + 党委, 厅 + 党组, 站 + 党委, 团 + 县委, 区 + 委: a committee of the party, the youth
+    league or the armed forces named by the level or the unit it sits in is that body (the
+    unit's name is the text's own: 这个乡, 该厅); People's Daily marks each as an
+    organisation. The level must be a token of its own (the segmenter reads 下乡 as one word)."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    levels = cue_set("committee_levels")
+    committees = cue_set("level_committees")
+    for i in range(len(tokens) - 1):
+        s, e, _ = tokens[i]
+        if ctx.simple[s:e] not in levels:
+            continue
+        for n in (1, 2):
+            if i + n >= len(tokens) or tokens[i + n][1] - e > 3:
+                break
+            end = tokens[i + n][1]
+            joined = ctx.simple[s:end]
+            if ctx.simple[e:end] in committees or ctx.lex.bodies.get(joined) == "organization":
+                out.append(_Mention(s, end, "organization", _COMPOSED))
+                break
+    return out
+
+
+# A tagger's organisation it half believes (below combine.SURE) is weighed when it has a body's
+# shape (see `_half_believed_bodies`).
+BODY_SHAPED = 0.45
+
+
+def _half_believed_bodies(ctx: _Context, tagged: Iterable[Scored], below: float) -> list[_Mention]:
+    """货币局, 警察工会, 市接待处, 中兴通讯: whole everyday words the tagger half believes are
+    an organisation, where they end in an organisation's head or jieba, too, read one body's
+    name. They count as the tagger's wavering spans (combine.WEAK: kept where nothing else
+    is); `below` is the confidence the tagger's own organisations need. Not with a person's
+    or a place's word inside (高允连 + 独立办, 朱村 + 团支部: the name runs on before)."""
+    out: list[_Mention] = []
+    for start, end, etype, sure in tagged:
+        wavering = etype == "organization" and BODY_SHAPED <= sure < below
+        if wavering and _body_shaped(ctx, start, end):
+            out.append(_Mention(start, end, "organization", _CRF))
+    return out
+
+
+def _body_shaped(ctx: _Context, start: int, end: int) -> bool:
+    """Whole words, one jieba reads as a body's name or everyday ones ending in a body's head."""
+    form = ctx.simple[start:end]
+    tiles = ctx.tiling(start, end)
+    if not tiles or not all_han(form) or len(form) < 2:
+        return False
+    if len(tiles) == 1 and tiles[0][2] == "nt":
+        return True
+    if any(tag not in _BODY_TAGS for _, _, tag in tiles) or form[-1] == "党":
+        return False
+    return form.endswith(cues("unit_heads")) or any(
+        ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (4, 3, 2, 1)
+    )
