@@ -791,3 +791,19 @@ def test_a_body_the_tagger_half_believes_is_kept_where_it_ends_as_bodies_do():
     assert _combined(text, [("货币局", "organization", 0.5)]).get("货币局") == "organization"
     assert "严格监督" not in _combined(text, [("严格监督", "organization", 0.5)])
     assert "货币局" not in _combined(text, [("货币局", "organization", 0.2)])
+
+
+def test_countries_listed_as_a_groups_members_or_before_a_word_for_teams_are_teams():
+    found = types("小组赛结束后，A组的日本、韩国和伊朗出线。")
+    assert all(found.get(name) == "organization" for name in ("日本", "韩国", "伊朗")), found
+    found = types("他们在半决赛要面对荷兰、瑞典等强队。")
+    assert found.get("荷兰") == "organization" and found.get("瑞典") == "organization"
+    assert types("他去年访问了荷兰、瑞典等国。").get("荷兰") == "place"
+
+
+def test_a_listed_body_or_a_task_named_body_the_segmenter_cut_is_one_organisation():
+    found = types("联合国禁毒署和世界经济论坛都发表了报告。")
+    assert found.get("联合国禁毒署") == "organization" and "联合国" not in found
+    assert found.get("世界经济论坛") == "organization"
+    found = types("中国中外名人文化研究会昨天开会。")
+    assert found.get("中国中外名人文化研究会") == "organization" and "中国" not in found

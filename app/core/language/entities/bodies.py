@@ -4,16 +4,19 @@ in news writing.
 People's Daily names a unit inside a body with the body (某市国税局 + 党组, 某医院 + 宣教科,
 某中学 + 教导处: `_with_units`, run after `combine`), a party committee by its level alone
 (乡党委, 厅党组: `_level_committees`, a rule source), and many everyday bodies the tagger only
-half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`).
+half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`); a body of
+the name list the segmenter cut into words is looked up whole (`_listed_bodies`), and places
+listed as a tournament's teams are the teams (`_countries_as_teams`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from app.core.language.entities.composed import _ordinal
 from app.core.language.entities.glosses import _proper_senses
-from app.core.language.entities.lexicon import _COMPOSED, _CRF, _fold, cue_set, cues
+from app.core.language.entities.lexicon import _COMPOSED, _CRF, _DICT, _KNOWN, _fold, cue_set, cues
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
@@ -143,3 +146,70 @@ def _body_shaped(ctx: _Context, start: int, end: int) -> bool:
     return form.endswith(cues("unit_heads")) or any(
         ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (4, 3, 2, 1)
     )
+
+
+def _listed_bodies(ctx: _Context) -> list[_Mention]:
+    """世界 + 经济 + 论坛, 区 + 委: a body on the name list that the segmenter cut into words
+    (the list is looked up word by word elsewhere)."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i in range(len(tokens)):
+        for n in (4, 3, 2):
+            if i + n > len(tokens) or tokens[i + n - 1][1] - tokens[i][0] > 8:
+                continue
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            etype = ctx.lex.bodies.get(ctx.simple[s:e])
+            if etype is not None:
+                out.append(_Mention(s, e, etype, _DICT))
+                break
+    return out
+
+
+def _listed_body_types(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """世界经济论坛 + 报告: a name on the body list is that body, whatever type the tagger read
+    from the words around it (a report's title, a forum's place)."""
+    for c in crf:
+        listed = ctx.lex.bodies.get(ctx.simple[c.start : c.end])
+        if listed is not None:
+            c.type = listed
+    return crf
+
+
+_GROUP = re.compile(r"(?:[A-Ha-h]|[甲乙丙丁])组的?$")
+_LIST_JOINS = frozenset("、和与及")
+
+
+def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """e组的 + 美国、俄罗斯, 对 + 中国、丹麦 + 等强队, 美国和 + 俄罗斯队, 某国 + vs: places
+    listed as a tournament group's members, before a word for teams, beside a team or facing
+    one another are the teams (People's Daily and CLUENER both mark them organisations)."""
+    runs: list[list[_Mention]] = []
+    for m in mentions:
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and prev.type == "place"
+            and m.start - prev.end == 1
+            and ctx.simple[prev.end] in _LIST_JOINS
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        places = [m for m in run if m.type == "place" and m.priority < _KNOWN]
+        if not places:
+            continue
+        first, last = run[0], run[-1]
+        before = ctx.simple[max(0, first.start - 3) : first.start]
+        after = ctx.simple[last.end : last.end + 4]
+        team_last = last.type == "organization" and ctx.simple[last.end - 1] == "队"
+        if (
+            _GROUP.search(before)
+            or after.startswith(cues("team_words_after"))
+            or (team_last and len(run) > 1)
+            or before.lower().endswith("vs")
+            or after.lower().startswith("vs")
+        ):
+            for m in places:
+                m.type = "organization"
+    return mentions

@@ -29,7 +29,12 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from app.core.language.entities.bodies import _half_believed_bodies, _with_units
+from app.core.language.entities.bodies import (
+    _countries_as_teams,
+    _half_believed_bodies,
+    _listed_body_types,
+    _with_units,
+)
 from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -111,6 +116,7 @@ def combine(
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
+    crf = _listed_body_types(ctx, crf)
     weak = _half_believed_bodies(ctx, tagged, SURE["organization"])
     weak = [m for m in weak if _plausible(ctx, m)]
     kept: list[_Mention] = []
@@ -142,7 +148,8 @@ def combine(
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
-    return _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
+    chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
+    return _countries_as_teams(ctx, chosen)
 
 
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

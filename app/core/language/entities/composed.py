@@ -85,12 +85,28 @@ def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | 
     etype = lex.suffixes.get(word)
     if etype is not None:
         return start, end, etype, False
+    joined = _joined_head(ctx, index)
+    if joined is not None:
+        return joined, end, "organization", False
     if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
         if word not in lex.places and gloss in (None, "organization"):
             return start, end, "organization", False  # 天津市 + 妇联, 济南 + 交警
     if _head_type(ctx, index) == "organization":
         return start, end, "organization", False
+    return None
+
+
+def _joined_head(ctx: _Context, index: int) -> int | None:
+    """研究 + 会, 总 + 会, 促进 + 会: the start of an organisation's head the segmenter split
+    before its last character (会 read as "can"), or None."""
+    start, end, _ = ctx.tokens[index]
+    if end - start != 1 or index == 0 or ctx.tokens[index - 1][1] != start:
+        return None
+    before = ctx.simple[ctx.tokens[index - 1][0] : end]
+    for cut in (3, 2):
+        if len(before) >= cut and ctx.lex.suffixes.get(before[-cut:]) == "organization":
+            return end - cut
     return None
 
 
@@ -128,6 +144,10 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
             pass  # 中国 + 文化 + 扶贫 + 委员会: a verb that names the body's task
+        elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
+            pass  # 联合国 + 禁毒 + 署: the task before a one-character head is its name
+        elif t == "f" and len(w) == 2:
+            pass  # 中国 + 中外 + 名人 + 文化 + 研究会: a two-character locative qualifies the name
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
             break  # 北京 + 九十 + 中学, 正定县 + 第二 + 中学, but not 北京 + 5月 + 25日电
         j -= 1
