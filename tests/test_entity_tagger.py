@@ -807,3 +807,18 @@ def test_a_listed_body_or_a_task_named_body_the_segmenter_cut_is_one_organisatio
     assert found.get("世界经济论坛") == "organization"
     found = types("中国中外名人文化研究会昨天开会。")
     assert found.get("中国中外名人文化研究会") == "organization" and "中国" not in found
+
+
+def test_a_party_before_its_congress_and_a_party_centre_are_one_body():
+    assert types("他说，中共十六大以来变化很大。") == {"中共十六大": "organization"}
+    assert types("农工党中央主席出席了会议并讲话。") == {"农工党中央": "organization"}
+
+
+def test_two_states_before_their_companies_are_the_states():
+    found = types("中美两国有关公司签订了合同。")
+    assert found.get("中") == "place" and found.get("美") == "place"
+    assert not any("公司" in name for name in found)
+
+
+def test_our_army_is_no_name():
+    assert "我军" not in types("战斗中，我军伤亡很小。")

@@ -6,7 +6,8 @@ People's Daily names a unit inside a body with the body (某市国税局 + 党�
 (乡党委, 厅党组: `_level_committees`, a rule source), and many everyday bodies the tagger only
 half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`); a body of
 the name list the segmenter cut into words is looked up whole (`_listed_bodies`), and places
-listed as a tournament's teams are the teams (`_countries_as_teams`).
+listed as a tournament's teams are the teams (`_countries_as_teams`), and 中共 before one of
+the party's bodies or congresses is part of its name (`_with_party`).
 """
 
 from __future__ import annotations
@@ -184,6 +185,7 @@ def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mentio
     listed as a tournament group's members, before a word for teams, beside a team or facing
     one another are the teams (People's Daily and CLUENER both mark them organisations)."""
     runs: list[list[_Mention]] = []
+    teams: set[int] = set()
     for m in mentions:
         prev = runs[-1][-1] if runs else None
         if (
@@ -210,6 +212,37 @@ def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mentio
             or before.lower().endswith("vs")
             or after.lower().startswith("vs")
         ):
-            for m in places:
-                m.type = "organization"
-    return mentions
+            teams.update(id(m) for m in places)
+    out: list[_Mention] = []
+    for m in mentions:
+        if id(m) in teams:
+            m = m.copy()
+            m.type = "organization"
+        out.append(m)
+    return out
+
+
+def _with_party(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """中共 + 十五大, 中共 + 某市委: the party's short name right before one of its bodies or
+    congresses is part of that body's name (a reader looks up the whole)."""
+    by_end = {m.end: m for m in mentions}
+    absorbed: set[int] = set()
+    longer: dict[int, int] = {}
+    for m in mentions:
+        if m.type != "organization":
+            continue
+        party = next((p for p in cues("party_names") if ctx.simple.endswith(p, 0, m.start)), "")
+        if not party or m.start - len(party) not in ctx.starts:
+            continue
+        before = by_end.get(m.start)
+        if before is not None and before.start < m.start - len(party):
+            continue  # the party's name ends a longer name of its own
+        if before is not None:
+            absorbed.add(id(before))
+        longer[id(m)] = m.start - len(party)
+    out = [m for m in mentions if id(m) not in absorbed]
+    for i, m in enumerate(out):
+        if id(m) in longer:
+            out[i] = m.copy()
+            out[i].start = longer[id(m)]
+    return out

@@ -33,6 +33,7 @@ from app.core.language.entities.bodies import (
     _countries_as_teams,
     _half_believed_bodies,
     _listed_body_types,
+    _with_party,
     _with_units,
 )
 from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
@@ -149,7 +150,7 @@ def combine(
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
-    return _countries_as_teams(ctx, chosen)
+    return _countries_as_teams(ctx, _with_party(ctx, chosen))
 
 
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

@@ -138,6 +138,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 6月17 + 日讯 + 新华社: a dateline, not an owner
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
+        if w in cue_set("joint_states"):
+            break  # 中美 + 两国 + 有关 + 公司: the two states' bodies, not one body
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
