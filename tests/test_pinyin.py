@@ -189,6 +189,20 @@ def test_a_context_rule_chooses_between_a_words_listed_readings(sentence: str) -
     assert reading_of(sentence, "卡住") == "qiǎ zhù"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [("我弟弟明年要去北京读书。", "弟弟", "dì dì"), ("周末我们去姥姥家吃饭。", "姥姥", "lǎo lǎo")],
+)
+def test_a_neutral_syllable_takes_the_one_tone_the_network_knows(sentence, word, expected):
+    """CC-CEDICT writes 弟弟 dì di; its second 弟 is still read dì (the tone the network
+    learnt for those letters), a reading of the same entry."""
+    from app.core.language.lookup import reads_as
+
+    assert reading_of(sentence, word) == expected
+    entries = default_analyzer().dictionary.lookup(word)
+    assert any(reads_as(e, expected.split()) for e in entries)
+
+
 def test_neutral_and_full_tone_are_one_reading() -> None:
     assert pinyin.same_reading(["bù", "fèn"], ["bù", "fen"])
     assert not pinyin.same_reading(["bù", "fēn"], ["bù", "fèn"])
@@ -585,3 +599,4 @@ def test_meng_beside_another_people_is_mongol() -> None:
     text = "蒙上一层灰"
     tagged = [(0, 1, "v"), (1, 2, "f"), (2, 4, "m"), (4, 5, "n")]
     assert polyphone_rules.meng(text, tagged, 0) is None
+

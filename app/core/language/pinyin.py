@@ -8,7 +8,9 @@ polyphonic character:
    sub-words): a reading the dictionary lists for that word. CC-CEDICT is the authority,
    looked up as the text is written (traditional words too); where it lists several
    readings, pypinyin's phrase table picks one, else the network chooses between them
-   (`same_reading`: a neutral tone and the full tone are one reading). Words CC-CEDICT
+   (`same_reading`: a neutral tone and the full tone are one reading; a syllable CC-CEDICT
+   reads neutral takes the one tone the network learnt for its letters, 弟弟 dì dì, where
+   it learnt only one, else pypinyin's). Words CC-CEDICT
    lacks take pypinyin's phrase reading. The network never overrules a word's reading:
    measured on everyday text, that was most of what it got wrong;
 3. a lone polyphone inside a dictionary word that the segmenter split into characters
@@ -136,8 +138,7 @@ def cedict_readings(found: Sequence[tuple[str, str, bool]], tables: PinyinTables
         syllables = numbered.split()
         if len(syllables) != len(simplified) or not all(s[-1:].isdigit() for s in syllables):
             continue
-        reading = numbered_to_marks(numbered).lower()
-        reading = _full_tones(simplified, reading, tables.chars, tables.phrase(simplified))
+        reading = numbered_to_marks(numbered).lower()  # neutral tones: see word_candidates
         target = names if proper else common
         if not any(same_reading(reading.split(), r.split()) for r in target):
             target.append(reading)
@@ -513,6 +514,12 @@ class Candidates:
 
     readings: list[tuple[str, ...]]
     backed: bool  # pypinyin's phrase table reads the word as the first one
+    # Per reading: offsets CC-CEDICT reads in the neutral tone (the tone shown there is
+    # pypinyin's; the network may choose another of the same letters).
+    neutral: tuple[frozenset[int], ...] = ()
+
+    def open_tones(self, n: int) -> frozenset[int]:
+        return self.neutral[n] if n < len(self.neutral) else frozenset()
 
 
 @dataclass
@@ -525,6 +532,8 @@ class _Plan:
     simplified: str  # the text the network and the character table read
     cedict: dict[str, str]  # CC-CEDICT's readings of the text's words and lone polyphones
     joined: list[int]  # lone polyphones read in a dictionary word the segmenter split
+    # Syllables of words read as fixed that CC-CEDICT reads neutral -> their letters.
+    neutral: dict[int, str]
 
 
 class WordSegmenter(Protocol):
@@ -661,15 +670,23 @@ class PinyinReader:
         if not listed:
             return Candidates([phrase_reading], True) if phrase_reading else None
         candidates: list[tuple[str, ...]] = []
+        neutral: list[frozenset[int]] = []
         backed = False
         for joined in listed.split("|"):
-            reading = tuple(joined.split())
+            raw = joined.split()
+            reading = tuple(_full_tones(simplified, joined, tables.chars, phrase).split())
+            toneless_at = frozenset(k for k, syl in enumerate(raw) if syl == toneless(syl))
             if phrase_reading and same_reading(phrase_reading, reading):
+                if reading in candidates:
+                    del neutral[candidates.index(reading)]
+                    candidates.remove(reading)
                 candidates.insert(0, reading)
+                neutral.insert(0, toneless_at)
                 backed = True
             elif not any(same_reading(reading, c) for c in candidates):
                 candidates.append(reading)
-        return Candidates(list(dict.fromkeys(candidates)), backed)
+                neutral.append(toneless_at)
+        return Candidates(candidates, backed, tuple(neutral))
 
     def _dictionary_words(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],
@@ -768,6 +785,7 @@ class PinyinReader:
 
     def _plan(self, text: str, simplified: str, words: Sequence[tuple[int, int]]) -> _Plan:
         fixed = self.override_readings(simplified, words)
+        neutral_at: dict[int, str] = {}
         in_words: set[int] = set()
         lone = self._lone_polyphones(simplified, words)
         spans = _joined_spans(simplified, words, lone)
@@ -788,9 +806,11 @@ class PinyinReader:
             if len(candidates.readings) == 1 or candidates.backed:
                 for k, syllable in enumerate(candidates.readings[0]):
                     fixed[start + k] = syllable
+                for k in candidates.open_tones(0):
+                    neutral_at[start + k] = toneless(candidates.readings[0][k])
             else:
                 choices.append((start, candidates))
-        choices = self._ruled_choices(text, simplified, words, choices, fixed)
+        choices = self._ruled_choices(text, simplified, words, choices, fixed, neutral_at)
         # A context rule that is sure of a character outranks a word around it (都/会).
         ruled = self._rule_readings(text, simplified, words, {**spans, **phrase_spans})
         for i, options in spans.items():
@@ -821,7 +841,8 @@ class PinyinReader:
             if i not in fixed and i not in in_words and len(self.char_readings(ch)) > 1
         ]
         return _Plan(
-            fixed, choices, pending, _particle_zhe(text, simplified, in_words), cedict, joined
+            fixed, choices, pending, _particle_zhe(text, simplified, in_words), cedict, joined,
+            {i: letters for i, letters in neutral_at.items() if fixed.get(i) is not None},
         )
 
     def read(self, text: str, words: Sequence[tuple[int, int]] | None = None) -> list[str]:
@@ -855,6 +876,8 @@ class PinyinReader:
                     own = self.char_readings(network_text[i])
                     if len(own) == 1:
                         out[i] = own[0]
+        if plan.neutral or plan.words:
+            self._learnt_tones(simplified, plan, out)
         self._apply_rules(text, simplified, words, plan.pending, out)
         self._keep_to_dictionary(text, plan, out)
         return out
@@ -943,6 +966,7 @@ class PinyinReader:
     def _ruled_choices(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],
         choices: list[tuple[int, Candidates]], fixed: dict[int, str],
+        neutral_at: dict[int, str],
     ) -> list[tuple[int, Candidates]]:
         """Words the dictionary lists with several readings that differ at their first
         character, when it has a context rule (卡住 kǎ zhù / qiǎ zhù): the rule, reading the
@@ -964,13 +988,20 @@ class PinyinReader:
                 view = [*tagged[:n], (start, start + 1, tag), (start + 1, end, tag),
                         *tagged[n + 1 :]]
                 reading = RULES[simplified[start]](simplified, view, n) if n >= 0 else None
-                agree = [r for r in readings if reading and same_reading([r[0]], [reading])]
-                readings = agree or readings
+                agree = [n for n, r in enumerate(readings)
+                         if reading and same_reading([r[0]], [reading])]
+                if agree:
+                    neutral = tuple(candidates.open_tones(n) for n in agree)
+                    candidates = Candidates([readings[n] for n in agree], candidates.backed,
+                                            neutral)
+                    readings = candidates.readings
             if len(readings) == 1:
                 for k, syllable in enumerate(readings[0]):
                     fixed[start + k] = syllable
+                for k in candidates.open_tones(0):
+                    neutral_at[start + k] = toneless(readings[0][k])
             else:
-                kept.append((start, Candidates(readings, candidates.backed)))
+                kept.append((start, candidates))
         return kept
 
     def _rule_readings(
@@ -1018,6 +1049,26 @@ class PinyinReader:
             best = _choose(candidates.readings, start, probs)
             for k, syllable in enumerate(candidates.readings[best]):
                 out[start + k] = syllable
+
+    def _learnt_tones(self, text: str, plan: _Plan, out: list[str]) -> None:
+        """A word syllable CC-CEDICT reads neutral takes the one tone the network learnt for
+        those letters, where it learnt one (弟弟 dì dì, 姥姥 lǎo lǎo: its annotators never
+        wrote those neutral), not pypinyin's neutral; with both (边 biān/bian) the word's
+        reading stays. Either way the reading is the dictionary's (`same_reading`)."""
+        model = self.model()
+        if model is None:
+            return
+        positions = dict(plan.neutral)
+        for start, candidates in plan.words:
+            chosen = tuple(out[start : start + len(candidates.readings[0])])
+            if chosen in candidates.readings:
+                n = candidates.readings.index(chosen)
+                positions.update((start + k, toneless(chosen[k])) for k in candidates.open_tones(n))
+        for i, letters in positions.items():
+            labels = [label for c in model.candidates.get(text[i], ())
+                      if toneless(label := model.labels[c]) == letters]
+            if len(labels) == 1:
+                out[i] = labels[0]
 
     def _probabilities(
         self, model: PolyphoneModel, text: str, wanted: Collection[int]
