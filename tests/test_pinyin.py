@@ -600,3 +600,25 @@ def test_meng_beside_another_people_is_mongol() -> None:
     tagged = [(0, 1, "v"), (1, 2, "f"), (2, 4, "m"), (4, 5, "n")]
     assert polyphone_rules.meng(text, tagged, 0) is None
 
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("金斑蝶（学名：）为蛱蝶科斑蝶属下的一个种。", "为", "wéi"),  # the defining "is"
+        ("他为大家准备了晚饭。", "为", "wèi"),
+        ("远处传来一阵乐声。", "乐", "yuè"),  # music, in a compound left in pieces
+        ("孩子们玩得很乐。", "乐", "lè"),
+        ("大军连夜奔城而去。", "奔", "bèn"),  # heading for a place
+        ("他大喝一声，冲了上去。", "喝", "hè"),  # shouting
+        ("他每天喝牛奶。", "喝", "hē"),
+        ("村里有李家弄和赵家桥两个自然村。", "弄", "lòng"),  # a lane named after a family
+        ("他把玩具弄坏了。", "弄", "nòng"),
+    ],
+)
+def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:
+    """Patterns of written, encyclopedic text; each reading is one CC-CEDICT lists."""
+    from app.core.language.lookup import reads_as
+
+    reading = default_analyzer().reader.read(sentence)[sentence.index(char)]
+    assert reading == expected
+    assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup(char))

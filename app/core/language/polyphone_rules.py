@@ -878,6 +878,62 @@ def final_particle(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+# ---- Written prose, third round: encyclopedic patterns read by their grammar ----------
+
+_CLOSING_BRACKETS = frozenset("）)")
+
+
+def wei_defining(text: str, tagged: Tagged, k: int) -> str | None:
+    """为 wéi "is" right after the bracket that follows what an article defines
+    (某某（学名：…）为某科的动物, 某地（旧称…）为某省的县); elsewhere `wei` decides."""
+    if _text(text, tagged, k - 1) in _CLOSING_BRACKETS and _clause_after(text, tagged, k):
+        first = _text(text, tagged, k + 1)
+        if first not in _PERSONS and first != "给":
+            return "wéi"
+    return wei(text, tagged, k)
+
+
+# What music does and who makes it: 乐 before them is yuè "music" (乐声, 乐评, 乐团, 乐手),
+# in compounds the segmenter left in pieces; lè "happy" stands before none of them.
+_MUSIC = frozenset("声评团队器曲手章谱坛迷师音律府")
+
+
+def yue_music(text: str, tagged: Tagged, k: int) -> str | None:
+    """乐 yuè "music" opening a compound the segmenter split (乐|声, 乐|评|人)."""
+    after = _text(text, tagged, k + 1)
+    return "yuè" if after[:1] in _MUSIC and after != "声声" else None
+
+
+# One-character places one heads for (奔城, 奔京): 奔 bèn "to head for" before a place.
+_DESTINATIONS = frozenset("城京乡县营寨关家")
+
+
+def ben_towards(text: str, tagged: Tagged, k: int) -> str | None:
+    """奔 bèn "to head for" before where to (奔济南, 奔城突围); bēn "to run" before a
+    direction (奔向) or on its own, as the network reads it."""
+    after = _text(text, tagged, k + 1)
+    if _tag(tagged, k + 1) == "ns" or after in _DESTINATIONS:
+        return "bèn"
+    return None
+
+
+def he_shout(text: str, tagged: Tagged, k: int) -> str | None:
+    """喝 hè "to shout" before 一声 or the words shouted (大喝一声, 喝道); hē "to drink"
+    takes a drink."""
+    return "hè" if _text(text, tagged, k + 1) in ("一声", "道") else None
+
+
+def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
+    """弄 lòng "lane" named after a family (王家弄, 陈家弄: a village or street), where the
+    name ends its phrase; else `nong` (a house number or a street before it)."""
+    before = _text(text, tagged, k - 1)
+    after = _text(text, tagged, k + 1)
+    if (len(before) > 1 and before.endswith("家") and _tag(tagged, k - 1) != "r"
+            and (_ends_clause(text, tagged, k + 1) or after in ("、", "和", "与", "及"))):
+        return "lòng"
+    return nong(text, tagged, k)
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -966,3 +1022,11 @@ RULES: dict[str, Rule] = {
     "曾": ceng,
     "调": tiao,
 }
+# Written prose, third round (each wraps the character's rule above where it has one).
+RULES.update({
+    "为": wei_defining,
+    "乐": yue_music,
+    "奔": ben_towards,
+    "喝": he_shout,
+    "弄": long_lane,
+})
