@@ -613,6 +613,11 @@ def test_meng_beside_another_people_is_mongol() -> None:
         ("他每天喝牛奶。", "喝", "hē"),
         ("村里有李家弄和赵家桥两个自然村。", "弄", "lòng"),  # a lane named after a family
         ("他把玩具弄坏了。", "弄", "nòng"),
+        ("汤里再放一撮葱花。", "撮", "cuō"),  # a pinch, counted
+        ("他下巴上留着一撮胡子。", "撮", "zuǒ"),  # a tuft of hair
+        ("这项法律有很强的阻吓作用。", "吓", "hè"),  # deterring
+        ("那只狗把孩子吓哭了。", "吓", "xià"),
+        ("星系被包在一团暗物质晕里面。", "晕", "yùn"),  # the halo, a noun
     ],
 )
 def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:

@@ -532,7 +532,7 @@ def yun(text: str, tagged: Tagged, k: int) -> str | None:
     """晕 yùn "halo" as a noun (月亮的晕, 晕中); yūn "dizzy, to faint" before a result or
     particle (晕了, 晕过去)."""
     before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
-    if before == "的" or after in ("中", "里", "内", "外"):
+    if before == "的" or after in ("中", "里", "内", "外", "里面", "之中"):
         return "yùn"
     if after in ("了", "过去", "倒", "死", "头", "乎乎"):
         return "yūn"
@@ -934,6 +934,29 @@ def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
     return nong(text, tagged, k)
 
 
+# What grows in tufts: 撮 counting them is zuǒ (一撮胡子, 一撮长鬓角).
+_TUFTS = frozenset("毛发须胡鬓")
+
+
+def cuo_pinch(text: str, tagged: Tagged, k: int) -> str | None:
+    """撮 cuō, the measure word "a pinch" after a number (一撮盐, 一撮姜丝); zuǒ counts
+    tufts of hair (一撮胡子), named in the next word or the one after it."""
+    if not _counted(text, tagged, k):
+        return None
+    following = _text(text, tagged, k + 1) + _text(text, tagged, k + 2)
+    return None if any(ch in _TUFTS for ch in following) else "cuō"
+
+
+# Words ending in what deters: 吓 after them is hè "to threaten" (阻吓, as 恐吓, 威吓).
+_DETERRING = frozenset("阻恐威恫")
+
+
+def he_threaten(text: str, tagged: Tagged, k: int) -> str | None:
+    """吓 hè "to threaten, deter" after 阻/恐/威/恫 (阻|吓 the segmenter split); xià "to
+    frighten" elsewhere, as the network reads it."""
+    return "hè" if _text(text, tagged, k - 1)[-1:] in _DETERRING else None
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -1029,4 +1052,6 @@ RULES.update({
     "奔": ben_towards,
     "喝": he_shout,
     "弄": long_lane,
+    "撮": cuo_pinch,
+    "吓": he_threaten,
 })
