@@ -618,6 +618,8 @@ def test_meng_beside_another_people_is_mongol() -> None:
         ("这项法律有很强的阻吓作用。", "吓", "hè"),  # deterring
         ("那只狗把孩子吓哭了。", "吓", "xià"),
         ("星系被包在一团暗物质晕里面。", "晕", "yùn"),  # the halo, a noun
+        ("明朝设立山东都指挥使司。", "都", "dū"),  # chief of an office ending in 使/司
+        ("他们都指挥过军队。", "都", "dōu"),
     ],
 )
 def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:

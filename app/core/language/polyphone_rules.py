@@ -957,6 +957,14 @@ def he_threaten(text: str, tagged: Tagged, k: int) -> str | None:
     return "hè" if _text(text, tagged, k - 1)[-1:] in _DETERRING else None
 
 
+def du_office(text: str, tagged: Tagged, k: int) -> str | None:
+    """都 dū "chief" opening an office whose title ends in 使 "commissioner" or 司 "its
+    bureau" (都指挥使, 都转运使, 都指挥使司: Song and Ming titles); else `dou`."""
+    if _text(text, tagged, k + 2) in ("使", "司", "使司") and _tag(tagged, k + 1)[:1] == "v":
+        return "dū"
+    return dou(text, tagged, k)
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -1054,4 +1062,5 @@ RULES.update({
     "弄": long_lane,
     "撮": cuo_pinch,
     "吓": he_threaten,
+    "都": du_office,
 })
