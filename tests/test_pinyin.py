@@ -620,6 +620,9 @@ def test_meng_beside_another_people_is_mongol() -> None:
         ("星系被包在一团暗物质晕里面。", "晕", "yùn"),  # the halo, a noun
         ("明朝设立山东都指挥使司。", "都", "dū"),  # chief of an office ending in 使/司
         ("他们都指挥过军队。", "都", "dōu"),
+        ("他接受了南都记者的采访。", "都", "dū"),  # a name: one-character place + 都
+        ("中日韩都派了代表。", "都", "dōu"),  # a list of places: "all"
+        ("他在白都镇开了一家小店。", "都", "dū"),  # before what its place is
     ],
 )
 def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:

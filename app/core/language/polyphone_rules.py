@@ -957,11 +957,25 @@ def he_threaten(text: str, tagged: Tagged, k: int) -> str | None:
     return "hè" if _text(text, tagged, k - 1)[-1:] in _DETERRING else None
 
 
+# What a town or a city is called by: 都 before them is dū "city" in its name (满都镇).
+_SETTLEMENTS = frozenset(["镇", "县", "区", "城", "府", "村", "乡"])
+_LISTING = frozenset(["和", "与", "及", "、", "同", "跟"])
+
+
 def du_office(text: str, tagged: Tagged, k: int) -> str | None:
-    """都 dū "chief" opening an office whose title ends in 使 "commissioner" or 司 "its
-    bureau" (都指挥使, 都转运使, 都指挥使司: Song and Ming titles); else `dou`."""
+    """都 dū "chief; city" opening an office whose title ends in 使 "commissioner" or 司
+    "its bureau" (都指挥使, 都转运使: Song and Ming titles), in a name after a one-character
+    place or person that lists no others (南都, 陶都; not 中美都, 中日韩都), and before
+    what its place is (满都镇); else `dou`."""
     if _text(text, tagged, k + 2) in ("使", "司", "使司") and _tag(tagged, k + 1)[:1] == "v":
         return "dū"
+    if _text(text, tagged, k + 1) in _SETTLEMENTS:
+        return "dū"
+    before = _text(text, tagged, k - 1)
+    if len(before) == 1 and _tag(tagged, k - 1) in ("ns", "nr"):
+        earlier = _text(text, tagged, k - 2)
+        if not (earlier in _LISTING or _tag(tagged, k - 2) in _NAMES):
+            return "dū"
     return dou(text, tagged, k)
 
 
