@@ -623,6 +623,7 @@ def test_meng_beside_another_people_is_mongol() -> None:
         ("他接受了南都记者的采访。", "都", "dū"),  # a name: one-character place + 都
         ("中日韩都派了代表。", "都", "dōu"),  # a list of places: "all"
         ("他在白都镇开了一家小店。", "都", "dū"),  # before what its place is
+        ("鞋底处磨破了一个洞。", "处", "chù"),  # the spot, after the noun it places
     ],
 )
 def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:

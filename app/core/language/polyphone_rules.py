@@ -979,6 +979,17 @@ def du_office(text: str, tagged: Tagged, k: int) -> str | None:
     return dou(text, tagged, k)
 
 
+def chu_part(text: str, tagged: Tagged, k: int) -> str | None:
+    """处 chù "the part, the spot" after the noun it places, whatever follows (鞋帮处缝了,
+    伤口处红肿); the verb chǔ comes in words (处于, 身处, 相处) or after 所; else `chu`."""
+    found = chu(text, tagged, k)
+    if found is None and _tag(tagged, k - 1) in ("n", "ns", "s", "f") and len(
+        _text(text, tagged, k - 1)
+    ) > 1:
+        return "chù"
+    return found
+
+
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
@@ -1077,4 +1088,5 @@ RULES.update({
     "撮": cuo_pinch,
     "吓": he_threaten,
     "都": du_office,
+    "处": chu_part,
 })
