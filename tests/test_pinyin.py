@@ -606,6 +606,7 @@ def test_meng_beside_another_people_is_mongol() -> None:
     [
         ("金斑蝶（学名：）为蛱蝶科斑蝶属下的一个种。", "为", "wéi"),  # the defining "is"
         ("他为大家准备了晚饭。", "为", "wèi"),
+        ("张三（右）为获奖者颁奖。", "为", "wèi"),  # a caption's bracket defines nothing
         ("远处传来一阵乐声。", "乐", "yuè"),  # music, in a compound left in pieces
         ("孩子们玩得很乐。", "乐", "lè"),
         ("大军连夜奔城而去。", "奔", "bèn"),  # heading for a place

@@ -881,14 +881,21 @@ def final_particle(text: str, tagged: Tagged, k: int) -> str | None:
 # ---- Written prose, third round: encyclopedic patterns read by their grammar ----------
 
 _CLOSING_BRACKETS = frozenset("）)")
+# What a photo caption's bracket says (张三（右）, 市长（左二）): who stands where.
+_CAPTION = frozenset("左右中前后上下起排一二三四五六七八九十")
 
 
 def wei_defining(text: str, tagged: Tagged, k: int) -> str | None:
     """为 wéi "is" right after the bracket that follows what an article defines
-    (某某（学名：…）为某科的动物, 某地（旧称…）为某省的县); elsewhere `wei` decides."""
+    (某某（学名：…）为某科的动物, 某地（旧称…）为某省的县), not a caption's (张三（右）为
+    获奖者颁奖); elsewhere `wei` decides."""
     if _text(text, tagged, k - 1) in _CLOSING_BRACKETS and _clause_after(text, tagged, k):
+        close = tagged[k - 1][0]
+        opened = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
+        inside = text[opened + 1 : close] if opened >= 0 else ""
         first = _text(text, tagged, k + 1)
-        if first not in _PERSONS and first != "给":
+        caption = bool(inside) and all(ch in _CAPTION for ch in inside)
+        if not caption and first not in _PERSONS and first != "给":
             return "wéi"
     return wei(text, tagged, k)
 
