@@ -634,3 +634,12 @@ def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expect
     reading = default_analyzer().reader.read(sentence)[sentence.index(char)]
     assert reading == expected
     assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup(char))
+
+
+def test_chu_after_a_noun_is_the_spot_unless_a_complement_follows() -> None:
+    """鞋底处 is "the spot at the sole"; 婆媳处得好 is "get along", which the rule leaves to
+    the network."""
+    tagged = [(0, 2, "n"), (2, 3, "n"), (3, 4, "v"), (4, 5, "v")]
+    assert polyphone_rules.chu_part("鞋底处磨破", tagged, 1) == "chù"
+    tagged = [(0, 2, "n"), (2, 3, "n"), (3, 4, "ud"), (4, 5, "a")]
+    assert polyphone_rules.chu_part("婆媳处得好", tagged, 1) is None

@@ -990,11 +990,11 @@ def chu_part(text: str, tagged: Tagged, k: int) -> str | None:
     """处 chù "the part, the spot" after the noun it places, whatever follows (鞋帮处缝了,
     伤口处红肿); the verb chǔ comes in words (处于, 身处, 相处) or after 所; else `chu`."""
     found = chu(text, tagged, k)
-    if found is None and _tag(tagged, k - 1) in ("n", "ns", "s", "f") and len(
-        _text(text, tagged, k - 1)
-    ) > 1:
+    if found is not None or _text(text, tagged, k + 1) in ("得", "不", "不来", "不好"):
+        return found  # 婆媳处得好: the verb "to get along", with its complement
+    if _tag(tagged, k - 1) in ("n", "ns", "s", "f") and len(_text(text, tagged, k - 1)) > 1:
         return "chù"
-    return found
+    return None
 
 
 # Characters whose other readings live only in words (a word the segmenter split still
