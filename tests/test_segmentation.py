@@ -163,3 +163,17 @@ def test_a_preposition_is_not_glued_onto_a_place_nobody_listed(sentence: str) ->
     analyzer = default_analyzer()
     start = sentence.index("云溪")
     assert not [(s, e) for s, e in analyzer.segment(sentence) if s < start < e]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [("副主任李华说，今年全市将新建学校。", "李华"),
+                                                ("王小明称，他没有去过那里。", "王小明")])
+def test_a_verb_of_saying_is_not_glued_onto_a_person_nobody_listed(
+    sentence: str, name: str
+) -> None:
+    """jieba's HMM reads 李华说 as one unknown name: the hover showed a word that is no word
+    and the names panel listed "李华说"."""
+    analyzer = default_analyzer()
+    start = sentence.index(name)
+    assert (start, start + len(name)) in analyzer.segment(sentence)
+    people = [e.text for e in analyzer.entities(sentence) if e.type == "person"]
+    assert people == [name]

@@ -38,6 +38,8 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is
 # Prepositions jieba's HMM glues onto a place it has never seen (为云溪, 在云溪, 到云溪).
 _GLUED_BEFORE_PLACES = frozenset("为在到往赴被把给对跟从")
+# Verbs of saying jieba's HMM glues onto a person it has never seen (李华说, 王小明称).
+_GLUED_AFTER_NAMES = frozenset("说称")
 
 
 def _is_latin_char(char: str) -> bool:
@@ -235,6 +237,9 @@ class Segmenter:
             if self._glued_preposition(word, tag):
                 spans.append((position, position + 1, self._word_tag(word[0])))
                 position, word = position + 1, word[1:]
+            if self._glued_speech_verb(word, tag):
+                spans.append((position, position + len(word) - 1, tag))
+                position, word, tag = position + len(word) - 1, word[-1], "v"
             end = position + len(word)
             for piece in self._agreeing_pieces(word, tag, text[position:end]):
                 piece_end = position + len(piece)
@@ -281,6 +286,19 @@ class Segmenter:
             tag == "ns" and len(word) >= 3 and word[0] in _GLUED_BEFORE_PLACES
             and not self._is_headword(word) and self._word_tag(word) == "x"
         )
+
+    def _glued_speech_verb(self, word: str, tag: str) -> bool:
+        """李华说 / 王小明称: a person the HMM guessed, with the verb of saying after it glued
+        on. Only for a word no list knows whose rest is a surname and one or two given
+        characters (a known name that ends in 说 stays whole)."""
+        if tag != "nr" or len(word) not in (3, 4) or word[-1] not in _GLUED_AFTER_NAMES:
+            return False
+        from app.core.language.entities.lexicon import surnames
+
+        known = surnames()
+        name = word[:-1]
+        has_surname = name[:1] in known or (len(name) == 3 and name[:2] in known)
+        return has_surname and not self._is_headword(word) and self._word_tag(word) == "x"
 
     def _agreeing_pieces(self, word: str, tag: str, shown: str) -> tuple[str, ...]:
         """The token itself, or the fewest headwords spelling it when it is not one."""

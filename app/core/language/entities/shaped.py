@@ -192,6 +192,8 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
         end = at + len(surname) + given
         if end > len(simple) or not all_han(simple[at:end]) or end not in ctx.ends:
             continue
+        if given == 2 and end - 1 in ctx.ends and simple.startswith(follows, end - 1):
+            continue  # 李华 + 说: the segmenter cut the verb of saying off the name
         if end == len(simple) or simple.startswith(follows, end):
             form = simple[at:end]
             entries = ctx.entries.get(form, ())
