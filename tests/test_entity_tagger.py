@@ -822,3 +822,11 @@ def test_two_states_before_their_companies_are_the_states():
 
 def test_our_army_is_no_name():
     assert "我军" not in types("战斗中，我军伤亡很小。")
+
+
+def test_a_place_that_is_also_an_everyday_word_is_the_word_after_an_adverb():
+    """新建 is a county and "newly built": 将 + 新建 + 学校 builds schools, it names no county
+    and no school; the county's school keeps its name."""
+    assert entities("今年全市将新建学校，也新建了三条路。") == ()
+    school = by_name(entities("他们在新建中学读书。"), "新建中学")
+    assert school is not None and school.type == "organization"

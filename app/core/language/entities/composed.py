@@ -120,6 +120,16 @@ def _ordinal(word: str) -> bool:
     return all(ch in _NUMERALS for ch in word.removeprefix("第"))
 
 
+def _acts_after_adverb(ctx: _Context, j: int) -> bool:
+    """Token j is a place name that is also an everyday word (CC-CEDICT lists a common sense
+    too: 新建 "newly built" and the county 新建) and an adverb comes right before it, which
+    only the everyday word takes."""
+    if j == 0 or ctx.tokens[j - 1][2] != "d" or ctx.tokens[j - 1][1] != ctx.tokens[j][0]:
+        return False
+    s, e, _ = ctx.tokens[j]
+    return any(not entry.proper for entry in ctx.entries.get(ctx.simple[s:e], ()))
+
+
 def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     """The first token of the place, body or name that owns the head at `index`.
 
@@ -142,6 +152,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 中美 + 两国 + 有关 + 公司: the two states' bodies, not one body
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
+        if _acts_after_adverb(ctx, j):
+            break  # 将 + 新建 + 学校: the verb "build new", not the county 新建
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
