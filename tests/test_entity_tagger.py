@@ -558,8 +558,9 @@ def test_a_sports_meeting_is_not_an_organisation():
 
 def test_regions_in_a_forecast_are_places_not_people_or_ministries():
     found = entities("今年夏天黄淮中南部和江淮一带雨水偏多。")
-    assert by_name(found, "江淮").type == "place"
-    assert by_name(found, "黄淮").type == "place"
+    for name in ("江", "淮", "黄"):  # two coordinated regions, each a place
+        assert by_name(found, name).type == "place", name
+    assert not any(e.type == "person" for e in found)
     assert by_name(found, "中南部") is None
 
 
@@ -830,3 +831,16 @@ def test_a_place_that_is_also_an_everyday_word_is_the_word_after_an_adverb():
     assert entities("今年全市将新建学校，也新建了三条路。") == ()
     school = by_name(entities("他们在新建中学读书。"), "新建中学")
     assert school is not None and school.type == "organization"
+
+
+def test_coordinated_one_character_places_are_each_a_place():
+    found = types("明天京津冀和黄淮北部有小雨，港澳地区天气晴好。")
+    for name in ("京", "津", "冀", "黄", "淮", "港", "澳"):
+        assert found.get(name) == "place", (name, found)
+    assert "京津冀" not in found and "黄淮" not in found
+
+
+def test_a_province_or_a_common_word_is_not_split_into_places():
+    found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
+    assert found.get("辽宁") == "place" and found.get("江苏") == "place", found
+    assert not {"辽", "宁", "江", "苏", "美", "德"} & set(found), found

@@ -44,6 +44,7 @@ from app.core.language.entities.shaped import (
     _foreign_speakers,
     _media_mentions,
     _quoted_mentions,
+    _region_coordinations,
     _titled_chinese_names,
     _titled_foreign_names,
     _translit_runs,
@@ -79,6 +80,18 @@ def _everyday_word(ctx: _Context, m: _Mention) -> bool:
     )
 
 
+def _split_coordinations(
+    mentions: list[_Mention], runs: list[tuple[int, int, list[_Mention]]]
+) -> list[_Mention]:
+    """京津冀, 青藏高原: the places of a coordination replace a mention reading its run as one
+    name (one starting with the run and ending within the region word after it)."""
+    for start, end, places in runs:
+        run_end = places[-1].end
+        mentions = [m for m in mentions if not (m.start == start and run_end <= m.end <= end)]
+        mentions += places
+    return mentions
+
+
 def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     """The lexicon's and the rules' mentions, overlaps resolved (the tagger's features)."""
     pairs = _country_pairs(ctx)
@@ -103,6 +116,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     # makes of it (the longer mention would otherwise win).
     joined = {(a.start, b.end) for a, b in zip(pairs[::2], pairs[1::2], strict=True)}
     mentions = [m for m in mentions if (m.start, m.end) not in joined] + pairs
+    mentions = _split_coordinations(mentions, _region_coordinations(ctx))
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, mentions, corrections)
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))

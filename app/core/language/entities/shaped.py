@@ -300,3 +300,60 @@ def _country_pairs(ctx: _Context) -> list[_Mention]:
             out.append(_Mention(m.start(1), m.end(1), "place", _COMPOSED))
             out.append(_Mention(m.start(2), m.end(2), "place", _COMPOSED))
     return out
+
+
+_COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][a-z]+-[A-Z][a-z]+$")
+
+
+def _region_coordinations(ctx: _Context) -> list[tuple[int, int, list[_Mention]]]:
+    """京津冀, 黄淮北部, 港澳地区, 中美等国: one-character names of places run together are
+    that many places, one a character, as People's Daily writes them (the whole run is no
+    name of its own). Evidence that a run coordinates: CC-CEDICT glosses it "X and Y" or
+    "X-Y" (京津, 青藏, 中美) and knows it as nothing else, or a word of regions or relations
+    follows; a run the dictionary does not know, three names or more or that word after it.
+    Returns (start, end of the run and the region word it opens, its places): a longer
+    mention ending there is the run read as one name."""
+    short = "".join(cues("region_short")) + "".join(cues("pair_countries"))
+    out: list[tuple[int, int, list[_Mention]]] = []
+    for m in re.finditer(f"(?<![{short}])[{short}]{{2,4}}(?![{short}])", ctx.simple):
+        start = m.start()
+        while start < m.end() - 1:
+            found = next(
+                (
+                    (start, end, after)
+                    for end in range(m.end(), start + 1, -1)
+                    if (after := _coordination_end(ctx, start, end)) is not None
+                ),
+                None,
+            )
+            if found is None:
+                start += 1
+                continue
+            start, end, after = found
+            places = [_Mention(i, i + 1, "place", _COMPOSED) for i in range(start, end)]
+            out.append((start, end + len(after), places))
+            start = end
+    return out
+
+
+def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
+    """The region or relations word after the run start:end ("" for none) when the run is
+    a coordination of places (see `_region_coordinations`), else None."""
+    run = ctx.simple[start:end]
+    if start not in ctx.starts or len(set(run)) < len(run) or run in cue_set("whole_short"):
+        return None
+    if run[0] in cue_set("not_coordination_first"):
+        return None  # 以 + 美中: a preposition, not Israel
+    afters = cues("region_after") + cues("relations")
+    after = next((w for w in afters if ctx.simple.startswith(w, end)), "")
+    inside = any(start < s < end for s in ctx.starts)
+    if end not in ctx.ends and (inside or not (after and end + len(after) in ctx.ends)):
+        return None  # 美国, 中美洲, 黄淮 + 中南部: the run opens a longer word
+    entries = ctx.entries.get(run, ())
+    if entries:  # 美德: "USA and Germany", but first "virtue"
+        senses = [sense for e in entries for sense in e.senses]
+        coordinated = any(_COORDINATION_GLOSS.search(sense) for sense in senses)
+        joined = coordinated and (all(e.proper for e in entries) or bool(after))
+    else:
+        joined = len(run) >= 3 or bool(after)
+    return after if joined else None

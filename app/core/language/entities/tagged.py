@@ -203,8 +203,8 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
         return [(0, 1)]  # 美方
     elif len(word) == 2 and not common:
         head = word  # 中日 ('t'), 中印 ('nt'): whatever the tag
-    elif tag not in ("ns", "j"):
-        return []
+    elif tag not in ("ns", "j") or (len(word) == 2 and common):
+        return []  # 美德 "virtue", 华美 "magnificent": an everyday word, not two states
     else:
         head = word
     if (
