@@ -844,3 +844,10 @@ def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found
     assert not {"辽", "宁", "江", "苏", "美", "德"} & set(found), found
+
+
+def test_a_three_character_name_before_a_title_is_not_cut_short():
+    people = {e.text for e in entities("他和林秋之同志一起工作。") if e.type == "person"}
+    assert people == {"林秋之"}, people
+    found = entities("韩立副总裁告诉记者，新片下月上映。")
+    assert by_name(found, "韩立") is not None and by_name(found, "韩立副") is None

@@ -149,8 +149,32 @@ def combine(
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
+    chosen = _whole_given_names(ctx, chosen)
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     return _countries_as_teams(ctx, _with_party(ctx, chosen))
+
+
+def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """刘诗 + 诗”, 李培 + 之同志: a surname and one character, then one more character that
+    ends the clause or comes before a title, is a three-character name cut short (the tagger
+    and jieba stop at two when the third is a rare given-name character)."""
+    starts = {m.start for m in chosen}
+    for m in chosen:
+        if m.type != "person" or m.length != 2 or ctx.simple[m.start] not in ctx.lex.surnames:
+            continue
+        third, rest = ctx.simple[m.end : m.end + 1], ctx.simple[m.end + 1 : m.end + 3]
+        if not third or not all_han(third) or third in _NOT_GIVEN or m.end in starts:
+            continue
+        if third in "副总" and rest.startswith(_person_titles()):
+            continue  # 唐军 + 副总裁: the title's own first character
+        if not rest or not has_han(rest[0]) or rest.startswith(_person_titles()):
+            m.end += 1
+    return chosen
+
+
+# Characters that follow a name as words of their own (particles, verbs of saying,
+# conjunctions), never its third character.
+_NOT_GIVEN = frozenset("的了说和与在是等也都就吗呢啊吧呀哦嘛及跟同对把被让给向从")
 
 
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
