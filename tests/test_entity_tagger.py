@@ -851,3 +851,13 @@ def test_a_three_character_name_before_a_title_is_not_cut_short():
     assert people == {"林秋之"}, people
     found = entities("韩立副总裁告诉记者，新片下月上映。")
     assert by_name(found, "韩立") is not None and by_name(found, "韩立副") is None
+
+
+def test_a_foreign_name_runs_on_over_its_last_syllables():
+    people = {e.text for e in entities("球员帕西里表现出色。") if e.type == "person"}
+    assert people == {"帕西里"}, people
+
+
+def test_a_foreign_name_does_not_swallow_the_word_after_it():
+    found = entities("他和布雷顿森林体系有关。")
+    assert not any(e.text.startswith("布雷顿森") for e in found)

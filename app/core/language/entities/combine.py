@@ -58,6 +58,7 @@ from app.core.language.entities.tagged import (
     _person_titles,
     _title_at,
     _titled_surname,
+    _word_at,
 )
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han, has_han
@@ -149,9 +150,31 @@ def combine(
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
     ]  # fmt: skip
-    chosen = _whole_given_names(ctx, chosen)
+    chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     return _countries_as_teams(ctx, _with_party(ctx, chosen))
+
+
+def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """兰德 + 里, 赫里斯 + 科: a person's name of transliteration characters runs on over the
+    transliteration characters after it, to where a word ends (jieba and the tagger stop
+    where a syllable is also a word of its own: 里 "inside")."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    simple, translit = ctx.simple, ctx.lex.translit
+    for m in chosen:
+        form = simple[m.start : m.end]
+        if m.type != "person" or m.length < 2 or not all(ch in translit for ch in form):
+            continue
+        end = m.end
+        while end < len(simple) and simple[end] in translit and end not in taken \
+                and end + 1 - m.start <= 7:
+            end += 1
+        if end > m.end and _everyday(ctx, _word_at(ctx, m.end)):
+            continue  # 布雷顿 + 森林: a word of its own follows the name
+        if end > m.end and (end in ctx.ends or end == len(simple)):
+            taken.update(range(m.end, end))
+            m.end = end
+    return chosen
 
 
 def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
