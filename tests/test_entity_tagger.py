@@ -861,3 +861,9 @@ def test_a_foreign_name_runs_on_over_its_last_syllables():
 def test_a_foreign_name_does_not_swallow_the_word_after_it():
     found = entities("他和布雷顿森林体系有关。")
     assert not any(e.text.startswith("布雷顿森") for e in found)
+
+
+def test_a_name_after_a_verb_of_naming_is_a_person_not_a_place():
+    found = types("他名叫钱江南，今年十岁。")
+    assert found.get("钱江南") == "person" and "江南" not in found, found
+    assert "王老师" not in types("大家好，我叫王老师。")

@@ -43,6 +43,7 @@ from app.core.language.entities.shaped import (
     _dotted_mentions,
     _foreign_speakers,
     _media_mentions,
+    _named_people,
     _quoted_mentions,
     _region_coordinations,
     _titled_chinese_names,
@@ -111,6 +112,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _level_committees(ctx)
         + _listed_bodies(ctx)
         + _media_mentions(ctx)
+        + _named_people(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).

@@ -357,3 +357,22 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
     else:
         joined = len(run) >= 3 or bool(after)
     return after if joined else None
+
+
+def _named_people(ctx: _Context) -> list[_Mention]:
+    """我叫赵新民, 他名叫钱江南: after a verb of naming, a one-character surname and the word
+    after it (one or two characters, no title) are a person's name, though jieba read the
+    given name as a place or a common word."""
+    out: list[_Mention] = []
+    tokens, simple = ctx.tokens, ctx.simple
+    for k in range(1, len(tokens) - 2):
+        if simple[tokens[k][0] : tokens[k][1]] not in cue_set("naming_verbs"):
+            continue
+        (s, e, _), (gs, ge, tag) = tokens[k + 1], tokens[k + 2]
+        given = simple[gs:ge]
+        if e - s != 1 or simple[s] not in ctx.lex.surnames or not 1 <= ge - gs <= 2:
+            continue
+        if not all_han(given) or tag in _FUNCTION_TAGS or given in cue_set("titles"):
+            continue
+        out.append(_Mention(s, ge, "person", _COMPOSED))
+    return out
