@@ -867,3 +867,13 @@ def test_a_name_after_a_verb_of_naming_is_a_person_not_a_place():
     found = types("他名叫钱江南，今年十岁。")
     assert found.get("钱江南") == "person" and "江南" not in found, found
     assert "王老师" not in types("大家好，我叫王老师。")
+
+
+def test_a_compass_region_before_its_word_for_region_is_the_place():
+    found = types("明天西南地区东部和华北大部有雨。")
+    assert found.get("西南") == "place" and "西南地区" not in found, found
+
+
+def test_states_listed_before_a_word_for_states_are_each_a_place():
+    found = types("来自中英等国的两百多名学者出席了会议。")
+    assert found.get("中") == "place" and found.get("英") == "place", found

@@ -261,13 +261,17 @@ def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
     """库卡尔特河堤坝, 克里姆林宫内, 北仑河口: a place ending in an everyday word for a
     feature or part of it, or a river's mouth, names the place before that word (the tagger,
     trained on addresses, reads on; People's Daily marks the name alone, and a reader looks
-    up the name)."""
+    up the name). So does a compass region before 地区 (西南地区: 西南)."""
     if m.type != "place" or m.priority >= _KNOWN:
         return m
     form = ctx.simple[m.start : m.end]
     tail = next((t for t in cues("feature_tails") if form.endswith(t)), "")
     if not tail and len(form) >= 4 and form[-2:] in ("河口", "江口"):
         tail = "口"  # 北仑河 + 口: the river's mouth, not a town called 河口
+    if not tail and form.startswith(cues("compass_regions")):
+        head = next(r for r in cues("compass_regions") if form.startswith(r))
+        if form[len(head) :].startswith("地区"):
+            tail = form[len(head) :]  # 西北 + 地区东南部: the region, not its part
     if not tail or len(form) - len(tail) < 2:
         return m
     m = m.copy()

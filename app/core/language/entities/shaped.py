@@ -302,7 +302,7 @@ def _country_pairs(ctx: _Context) -> list[_Mention]:
     return out
 
 
-_COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][a-z]+-[A-Z][a-z]+$")
+_COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$")
 
 
 def _region_coordinations(ctx: _Context) -> list[tuple[int, int, list[_Mention]]]:
