@@ -877,3 +877,10 @@ def test_a_compass_region_before_its_word_for_region_is_the_place():
 def test_states_listed_before_a_word_for_states_are_each_a_place():
     found = types("来自中英等国的两百多名学者出席了会议。")
     assert found.get("中") == "place" and found.get("英") == "place", found
+
+
+def test_a_bridge_or_station_named_after_a_place_is_one_place():
+    found = types("去年冬天，湖南华容火车站职工值夜班。游客在德国莫塞尔大桥上拍照。")
+    assert found.get("华容火车站") == "place" and found.get("莫塞尔大桥") == "place", found
+    assert found.get("湖南") == "place" and found.get("德国") == "place", found
+    assert "大桥" not in found and "火车站" not in found

@@ -774,12 +774,16 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.append(c)  # 莉萨·科斯马斯: one person, not 莉萨·科斯 + 马斯
             continue
         inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
-        places = [m for m in inner if m.type == "place"]
+        places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
             out.extend(_village_tail(ctx, c, places))
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
+            continue
+        owned = _owned_facility(ctx, c, places)
+        if owned is not None:
+            out.append(owned)
             continue
         if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)):
             continue
@@ -793,6 +797,10 @@ def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_M
     read 南市 and left 屯村 out). Only the tail is returned: the places come from the rules."""
     last = max(places, key=lambda m: m.end)
     tail = ctx.simple[last.end : c.end]
+    if c.type == "place" and tail in cue_set("facility_tails") and last.priority < _KNOWN:
+        longer = last.copy()  # 濑户 + 大桥, 广元 + 火车站: the place named after the town
+        longer.end = c.end
+        return [longer]
     if c.type != "place" or not tail or len(tail) > 3 or tail[-1] not in "村镇乡":
         return []
     if not all_han(tail) or last.priority >= _KNOWN or last.end not in ctx.ends:
@@ -800,6 +808,29 @@ def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_M
     longer = last.copy()
     longer.end = c.end
     return [longer]
+
+
+def _owned_facility(ctx: _Context, c: _Mention, places: list[_Mention]) -> _Mention | None:
+    """英国 + 汉巴大桥: a place the rules know opening the tagger's place, the rest a name and
+    a facility word: the rest is a place of its own (the opening place is the rules')."""
+    first = next((m for m in places if m.start == c.start), None)
+    form = ctx.simple[c.start : c.end]
+    tail = next((t for t in cue_set("facility_tails") if form.endswith(t)), "")
+    if c.type != "place" or first is None or not tail or c.end - first.end < len(tail) + 2:
+        return None
+    if first.end not in ctx.ends or any(m.start >= first.end for m in places):
+        return None
+    if _everyday(ctx, _word_at(ctx, first.end)):
+        return None  # 俄 + 东部空军基地: a description, the whole is the tagger's
+    rest = c.copy()
+    rest.start = first.end
+    return rest
+
+
+def _facility(ctx: _Context, m: _Mention) -> bool:
+    """大桥, 火车站: a word for a kind of place the rules took for a place (jieba's ns) is no
+    part of a place's name to split it at."""
+    return ctx.simple[m.start : m.end] in cue_set("facility_tails")
 
 
 def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
