@@ -884,3 +884,9 @@ def test_a_bridge_or_station_named_after_a_place_is_one_place():
     assert found.get("华容火车站") == "place" and found.get("莫塞尔大桥") == "place", found
     assert found.get("湖南") == "place" and found.get("德国") == "place", found
     assert "大桥" not in found and "火车站" not in found
+
+
+def test_an_everyday_word_that_is_also_a_county_is_no_place():
+    found = types("这段新建的公路很宽，大家都喜欢。")
+    assert "新建" not in found, found
+    assert types("他们去新建看望老同学。").get("新建") == "place"  # a verb of going: the county
