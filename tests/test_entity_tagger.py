@@ -890,3 +890,9 @@ def test_an_everyday_word_that_is_also_a_county_is_no_place():
     found = types("这段新建的公路很宽，大家都喜欢。")
     assert "新建" not in found, found
     assert types("他们去新建看望老同学。").get("新建") == "place"  # a verb of going: the county
+
+
+def test_words_for_kinds_of_places_are_no_names():
+    found = types("市里召集各县市负责人开会，讨论小城镇和大中城市的规划。")
+    assert not {"县市", "小城镇", "大中城市"} & set(found), found
+    assert types("他出生在中山，后来去了万州。").keys() >= {"中山", "万州"}

@@ -148,7 +148,7 @@ def combine(
     )
     chosen = [
         _without_feature_tail(ctx, m) for m in chosen
-        if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m)
+        if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
@@ -286,6 +286,18 @@ def _level_only(ctx: _Context, m: _Mention) -> bool:
     return m.type == "organization" and m.priority < _KNOWN and (
         ctx.simple[m.start : m.end] in cue_set("level_governments")
     )
+
+
+def _kind_only(ctx: _Context, m: _Mention) -> bool:
+    """县市, 小城镇, 沿河六县, 百强县, 大中城市: words for kinds of places with only sizes,
+    numbers and positions before them name no place (the name lists and CC-CEDICT's proper
+    places aside: 中国, 中山, 万州)."""
+    form = ctx.simple[m.start : m.end]
+    if m.type != "place" or m.priority >= _KNOWN or m.length < 2 or form in ctx.lex.places:
+        return False  # 中 of 中美: a state's short name
+    if not all(ch in cue_set("generic_place_chars") for ch in form):
+        return False
+    return not any(e.proper for e in ctx.entries.get(form, ()))
 
 
 def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
