@@ -896,3 +896,4 @@ def test_words_for_kinds_of_places_are_no_names():
     found = types("市里召集各县市负责人开会，讨论小城镇和大中城市的规划。")
     assert not {"县市", "小城镇", "大中城市"} & set(found), found
     assert types("他出生在中山，后来去了万州。").keys() >= {"中山", "万州"}
+    assert "国家公园" not in types("我们穿过风景如画的国家公园，来到湖边。")

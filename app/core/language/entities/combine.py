@@ -290,14 +290,18 @@ def _level_only(ctx: _Context, m: _Mention) -> bool:
 
 def _kind_only(ctx: _Context, m: _Mention) -> bool:
     """县市, 小城镇, 沿河六县, 百强县, 大中城市: words for kinds of places with only sizes,
-    numbers and positions before them name no place (the name lists and CC-CEDICT's proper
-    places aside: 中国, 中山, 万州)."""
+    numbers and positions before them name no place, nor does a longer everyday word CC-CEDICT
+    knows only as such (国家公园); the name lists' and CC-CEDICT's proper places aside (中国,
+    中山, 万州)."""
     form = ctx.simple[m.start : m.end]
     if m.type != "place" or m.priority >= _KNOWN or m.length < 2 or form in ctx.lex.places:
         return False  # 中 of 中美: a state's short name
-    if not all(ch in cue_set("generic_place_chars") for ch in form):
+    entries = ctx.entries.get(form, ())
+    if any(e.proper for e in entries):
         return False
-    return not any(e.proper for e in ctx.entries.get(form, ()))
+    if m.length >= 3 and entries:
+        return True  # 大江南北, 深山老林: an everyday word or saying
+    return all(ch in cue_set("generic_place_chars") for ch in form)
 
 
 def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
