@@ -897,3 +897,14 @@ def test_words_for_kinds_of_places_are_no_names():
     assert not {"县市", "小城镇", "大中城市"} & set(found), found
     assert types("他出生在中山，后来去了万州。").keys() >= {"中山", "万州"}
     assert "国家公园" not in types("我们穿过风景如画的国家公园，来到湖边。")
+
+
+def test_a_particle_after_a_name_is_not_part_of_it():
+    found = entities("会上，总编辑杜晓明都表示赞成，社长钱海也表示赞成。")
+    assert by_name(found, "钱海") is not None and by_name(found, "钱海也") is None
+    assert by_name(found, "杜晓明") is not None
+
+
+def test_a_surname_and_a_title_the_dictionary_lists_is_that_surname():
+    found = entities("他坚决贯彻毛主席制定的方针。")
+    assert by_name(found, "毛主席") is None and by_name(found, "毛").type == "person"

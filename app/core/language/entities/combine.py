@@ -151,8 +151,32 @@ def combine(
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
+    chosen = [_bare_person(ctx, m) for m in chosen]
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     return _countries_as_teams(ctx, _with_party(ctx, chosen))
+
+
+def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
+    """王晨 + 都, 毛 + 主席, 刘 + 家: a person's mention ends before an adverb or particle
+    jieba cut off as a word of its own, and a surname with a title or 家 after it is the
+    surname (People's Daily marks 毛 of 毛主席 and 刘 of 刘家, as the tagger's own mentions
+    are cut in `_surname_of_titled`); the name lists' and the user's names stay as listed."""
+    if m.type != "person" or m.priority >= _KNOWN:
+        return m
+    last = ctx.tokens_within(m.end - 1, m.end)
+    cut_off = bool(last) and last[0][0] == m.end - 1 and last[0][2] in _AFTER_NAME_TAGS
+    if m.length >= 3 and cut_off and ctx.simple[m.end - 1] in _NOT_GIVEN:
+        m = m.copy()
+        m.end -= 1  # 王晨 + 都/d 表示
+    family = ctx.simple[m.start : m.end]
+    if m.length == 2 and family[1] == "家" and family[0] in ctx.lex.surnames:
+        m = m.copy()
+        m.end -= 1  # 刘家本来就贫穷: the Liu family
+    return _surname_of_titled(ctx, m.copy())
+
+
+# Tags of one-character words that follow a name and are never its last character.
+_AFTER_NAME_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "p", "c"})
 
 
 def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
