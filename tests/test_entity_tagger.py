@@ -908,3 +908,8 @@ def test_a_particle_after_a_name_is_not_part_of_it():
 def test_a_surname_and_a_title_the_dictionary_lists_is_that_surname():
     found = entities("他坚决贯彻毛主席制定的方针。")
     assert by_name(found, "毛主席") is None and by_name(found, "毛").type == "person"
+
+
+def test_a_foreign_name_written_with_a_dash_is_one_person():
+    people = {e.text for e in entities("英国议员彼得—汉森在会上发言。") if e.type == "person"}
+    assert people == {"彼得—汉森"}, people

@@ -151,9 +151,26 @@ def combine(
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
-    chosen = [_bare_person(ctx, m) for m in chosen]
+    chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     return _countries_as_teams(ctx, _with_party(ctx, chosen))
+
+
+def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """约翰—格伦: two transliterated names joined by a dash (an older way to write the dot
+    between a foreign given name and surname) are one person."""
+    out: list[_Mention] = []
+    for m in sorted(chosen, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        joined = prev is not None and m.start == prev.end + 1 and ctx.simple[prev.end] in "—－"
+        if joined and prev is not None and prev.type == m.type == "person" and all(
+            ch in ctx.lex.translit for ch in ctx.simple[prev.start : m.end] if ch not in "—－"
+        ):
+            out[-1] = prev.copy()
+            out[-1].end = m.end
+        else:
+            out.append(m)
+    return out
 
 
 def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
