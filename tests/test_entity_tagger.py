@@ -913,3 +913,10 @@ def test_a_surname_and_a_title_the_dictionary_lists_is_that_surname():
 def test_a_foreign_name_written_with_a_dash_is_one_person():
     people = {e.text for e in entities("英国议员彼得—汉森在会上发言。") if e.type == "person"}
     assert people == {"彼得—汉森"}, people
+
+
+def test_a_village_after_its_county_is_a_place_of_its_own():
+    found = types("走进甘肃岷山县柳禾营镇的一家工厂，机器声不断。")
+    assert found.get("岷山县") == "place" and found.get("柳禾营镇") == "place", found
+    found = types("那年，他家所在的青庄乡李沟村遭了大旱。")
+    assert found.get("青庄乡") == "place" and found.get("李沟村") == "place", found

@@ -834,7 +834,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
-            out.extend(_village_tail(ctx, c, places))
+            out.extend(_village_tail(ctx, c, places) + _village_head(ctx, c, places))
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
             continue
@@ -858,7 +858,12 @@ def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_M
         longer = last.copy()  # 濑户 + 大桥, 广元 + 火车站: the place named after the town
         longer.end = c.end
         return [longer]
-    if c.type != "place" or not tail or len(tail) > 3 or tail[-1] not in "村镇乡":
+    if c.type != "place" or not tail or len(tail) > 4 or tail[-1] not in "村镇乡":
+        return []
+    if ctx.simple[last.end - 1] in cue_set("division_chars") and len(tail) >= 3 \
+            and all_han(tail) and last.end in ctx.ends:
+        return [_Mention(last.end, c.end, "place", _CRF)]  # 岐山县 + 麦禾营镇: a place of its own
+    if len(tail) > 3:
         return []
     if not all_han(tail) or last.priority >= _KNOWN or last.end not in ctx.ends:
         return []
@@ -888,6 +893,22 @@ def _facility(ctx: _Context, m: _Mention) -> bool:
     """大桥, 火车站: a word for a kind of place the rules took for a place (jieba's ns) is no
     part of a place's name to split it at."""
     return ctx.simple[m.start : m.end] in cue_set("facility_tails")
+
+
+def _village_head(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """红 + 庄乡: where the rules' first place is one character and a division, and the
+    tagger's place starts one character before it, that character opens the place's name."""
+    first = min(places, key=lambda m: m.start)
+    form = ctx.simple[first.start : first.end]
+    if c.type != "place" or first.start != c.start + 1 or len(form) != 2:
+        return []
+    if form[-1] not in cue_set("division_chars") or first.priority >= _KNOWN:
+        return []
+    if not all_han(ctx.simple[c.start]) or c.start not in ctx.starts:
+        return []
+    longer = first.copy()
+    longer.start = c.start
+    return [longer]
 
 
 def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
