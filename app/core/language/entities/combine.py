@@ -150,6 +150,7 @@ def combine(
         _without_feature_tail(ctx, m) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
+    chosen = [m.copy() for m in chosen]  # the rules' own mentions are left as they were
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
@@ -214,7 +215,7 @@ def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention
             continue  # 布雷顿 + 森林: a word of its own follows the name
         if end > m.end and (end in ctx.ends or end == len(simple)):
             taken.update(range(m.end, end))
-            m.end = end
+            m.end = end  # a copy: see combine's last step
     return chosen
 
 

@@ -346,7 +346,7 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
         return None  # 以 + 美中: a preposition, not Israel
     afters = cues("region_after") + cues("relations")
     after = next((w for w in afters if ctx.simple.startswith(w, end)), "")
-    inside = any(start < s < end for s in ctx.starts)
+    inside = any(i in ctx.starts for i in range(start + 1, end))
     if end not in ctx.ends and (inside or not (after and end + len(after) in ctx.ends)):
         return None  # 美国, 中美洲, 黄淮 + 中南部: the run opens a longer word
     entries = ctx.entries.get(run, ())
@@ -365,7 +365,7 @@ def _named_people(ctx: _Context) -> list[_Mention]:
     given name as a place or a common word."""
     out: list[_Mention] = []
     tokens, simple = ctx.tokens, ctx.simple
-    for k in range(1, len(tokens) - 2):
+    for k in range(len(tokens) - 2):
         if simple[tokens[k][0] : tokens[k][1]] not in cue_set("naming_verbs"):
             continue
         (s, e, _), (gs, ge, tag) = tokens[k + 1], tokens[k + 2]
