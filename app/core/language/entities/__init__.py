@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from app.core.language.entities.bodies import _level_committees, _listed_bodies
 from app.core.language.entities.combine import combine
-from app.core.language.entities.composed import _acts_after_adverb, _composed_mentions
+from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_mentions, _type_lists
@@ -66,19 +66,7 @@ def _drop_unwanted(
 ) -> list[_Mention]:
     """Stop-listed words and the names the user said are not names, from any source."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
-    return [
-        m for m in mentions
-        if _fold(ctx.simple[m.start : m.end]) not in unwanted and not _everyday_word(ctx, m)
-    ]
-
-
-def _everyday_word(ctx: _Context, m: _Mention) -> bool:
-    """将 + 新建 + 学校: a one-word place right after an adverb is the everyday word CC-CEDICT
-    also lists (新建 "newly built", not the county), as only that takes an adverb."""
-    tokens = ctx.tiling(m.start, m.end)
-    return m.type == "place" and len(tokens) == 1 and _acts_after_adverb(
-        ctx, ctx.token_range(m.start, m.end).start
-    )
+    return [m for m in mentions if _fold(ctx.simple[m.start : m.end]) not in unwanted]
 
 
 def _split_coordinations(

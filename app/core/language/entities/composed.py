@@ -126,8 +126,10 @@ def _acts_after_adverb(ctx: _Context, j: int) -> bool:
     only the everyday word takes."""
     if j == 0 or ctx.tokens[j - 1][2] != "d" or ctx.tokens[j - 1][1] != ctx.tokens[j][0]:
         return False
-    s, e, _ = ctx.tokens[j]
-    return any(not entry.proper for entry in ctx.entries.get(ctx.simple[s:e], ()))
+    s, e, tag = ctx.tokens[j]
+    entries = ctx.entries.get(ctx.simple[s:e], ())
+    place = tag == "ns" or _type_from_gloss(_proper_senses(entries)) == "place"
+    return place and any(not entry.proper for entry in entries)
 
 
 def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
