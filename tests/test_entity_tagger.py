@@ -920,3 +920,13 @@ def test_a_village_after_its_county_is_a_place_of_its_own():
     assert found.get("岷山县") == "place" and found.get("柳禾营镇") == "place", found
     found = types("那年，他家所在的青庄乡李沟村遭了大旱。")
     assert found.get("青庄乡") == "place" and found.get("李沟村") == "place", found
+
+
+def test_a_body_states_form_together_is_named_with_the_states():
+    found = types("日韩文化交流协会今天在首尔成立。")
+    assert found.get("日韩文化交流协会") == "organization", found
+    found = types("中、尼联合科考队昨天抵达营地。")
+    assert found.get("中、尼联合科考队") == "organization", found
+    found = types("中国、尼泊尔联合科考队昨天抵达营地。")
+    assert found.get("中国、尼泊尔联合科考队") == "organization", found
+    assert types("印尼农业部长昨天说，今年粮食增产。").get("印尼农业部") == "organization"

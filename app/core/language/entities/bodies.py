@@ -7,7 +7,9 @@ People's Daily names a unit inside a body with the body (某市国税局 + 党�
 half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`); a body of
 the name list the segmenter cut into words is looked up whole (`_listed_bodies`), and places
 listed as a tournament's teams are the teams (`_countries_as_teams`), and 中共 before one of
-the party's bodies or congresses is part of its name (`_with_party`).
+the party's bodies or congresses is part of its name (`_with_party`); a body states form
+together is named with their short or full names (美中 + 经贸促进会, 中、斯 + 登山队:
+`_allied_bodies`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.core.language.entities.composed import _ordinal
+from app.core.language.entities.composed import (
+    _MIDDLE_TAGS,
+    OWNER_REACH,
+    _head_continues,
+    _ordinal,
+    _org_head,
+)
 from app.core.language.entities.glosses import _proper_senses
 from app.core.language.entities.lexicon import _COMPOSED, _CRF, _DICT, _KNOWN, _fold, cue_set, cues
 from app.core.language.entities.mentions import _Context, _Mention
@@ -246,3 +254,87 @@ def _with_party(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             out[i] = m.copy()
             out[i].start = longer[id(m)]
     return out
+
+
+def _allied_bodies(ctx: _Context) -> list[_Mention]:
+    """美中 + 经贸 + 促进会, 中、斯 + 联合 + 登山队, 中国、斯洛伐克 + 登山队: a body two or more
+    states form together, named by the states' short or full names right before its own, is
+    one organisation, the states included (elsewhere a pair of states stays two places). Not
+    before a generic kind (中美 + 合资 + 公司) or a count of states (中美 + 两国)."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i, (s, e, _) in enumerate(tokens):
+        head = _org_head(ctx, i)
+        if head is None or head[2] != "organization" or _head_continues(ctx, i, e):
+            continue
+        if ctx.simple[head[0] : e] in cue_set("class_heads"):
+            continue
+        j = i if head[0] >= s else i - 1  # the head's first token (促进 + 会)
+        k = j
+        while k > 0 and j - k < OWNER_REACH and tokens[k - 1][1] == tokens[k][0]:
+            first = _states_before(ctx, k)
+            if first is not None:
+                out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
+                break
+            if not _body_word(ctx, k - 1):
+                break
+            k -= 1
+    return out
+
+
+def _body_word(ctx: _Context, index: int) -> bool:
+    """An everyday word that may stand in a body's own name (经贸, 联合, 反洗钱)."""
+    s, e, tag = ctx.tokens[index]
+    word = ctx.simple[s:e]
+    if not all_han(word) or _fold(word) in ctx.lex.stop or tag in ("ns", "nr", "nrt"):
+        return False
+    if word in cue_set("roles") or word in cue_set("joint_states"):
+        return False
+    if tag == "m" and not _ordinal(word):
+        return False
+    return tag in _MIDDLE_TAGS or tag == "zg" or (tag == "v" and len(word) == 2)
+
+
+def _with_allies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """中、 + 斯联合登山队, 美墨反 + 洗钱…工作组: where the tagger's organisation lies inside a
+    body states form together (`_allied_bodies`), that body is the name."""
+    if not any(c.type == "organization" for c in crf):
+        return crf
+    allied = _allied_bodies(ctx)
+    out: list[_Mention] = []
+    for c in crf:
+        whole = next((a for a in allied if a.start <= c.start and c.end <= a.end), None)
+        out.append(whole if c.type == "organization" and whole is not None else c)
+    return out
+
+
+def _states_before(ctx: _Context, index: int) -> int | None:
+    """The first token of two or more states named right before token `index` (美中, 美 + 中,
+    中、斯, 中国、斯洛伐克), or None. A one-character state is a country's short name, or any
+    one-character name tagged so after 、 (斯, Slovakia); full names need the 、 between."""
+    tokens = ctx.tokens
+    short = cue_set("country_short") | cue_set("state_initials")
+    states = 0
+    k = index - 1
+    first = None
+    while k >= 0 and tokens[k][1] == tokens[k + 1][0]:
+        s, e, tag = tokens[k]
+        word = ctx.simple[s:e]
+        listed = k > 0 and ctx.simple[tokens[k - 1][0] : tokens[k - 1][1]] == "、"
+        after_list = ctx.simple[e : e + 1] == "、"
+        if len(word) == 2 and word[0] in short and word[1] in short and word[0] != word[1]:
+            if word in cue_set("whole_short") or word in ctx.lex.places:
+                break  # 印尼, 南非, 中华: one place
+            states += 2
+        elif (len(word) == 1 and (word in short or (listed and tag in ("nr", "ns", "j")))) or (
+            len(word) >= 2 and word in ctx.lex.places and (listed or after_list)
+        ):
+            states += 1
+        else:
+            break
+        first = k
+        if listed:
+            k -= 2
+            continue
+        k -= 1
+    return first if states >= 2 else None

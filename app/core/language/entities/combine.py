@@ -33,6 +33,7 @@ from app.core.language.entities.bodies import (
     _countries_as_teams,
     _half_believed_bodies,
     _listed_body_types,
+    _with_allies,
     _with_party,
     _with_units,
 )
@@ -114,7 +115,7 @@ def combine(
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
-    crf = _owned_bodies(crf, rules)
+    crf = _with_allies(ctx, _owned_bodies(crf, rules))
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
