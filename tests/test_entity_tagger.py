@@ -930,3 +930,9 @@ def test_a_body_states_form_together_is_named_with_the_states():
     found = types("中国、尼泊尔联合科考队昨天抵达营地。")
     assert found.get("中国、尼泊尔联合科考队") == "organization", found
     assert types("印尼农业部长昨天说，今年粮食增产。").get("印尼农业部") == "organization"
+
+
+def test_everyday_words_a_company_is_named_after_are_no_names_in_everyday_use():
+    assert "山水" not in types("画家们早已与家乡的山水融为一体。")
+    assert "苹果" not in types("果农们今年种了八千亩红富士苹果。")
+    assert types("库克说，苹果今年将推出新的手机。").get("苹果") == "organization"

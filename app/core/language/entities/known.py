@@ -71,7 +71,7 @@ def _compound_part(ctx: _Context, start: int, end: int) -> bool:
     before = ctx.tokens[index - 1] if index else None
     after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
     common = any(not e.proper for e in ctx.entries.get(ctx.simple[start:end], ()))
-    if common and before and before[2] in ("n", "nz") and before[1] - before[0] >= 2:
+    if common and before and before[2] in ("n", "nz", "nr") and before[1] - before[0] >= 2:
         return True  # 苹果 is also the fruit
     return bool(after and after[0] == end and after[1] - after[0] == 1 and after[2] == "n")
 

@@ -418,6 +418,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
             if len(word) == 2 and word[0] in _DESCRIBING and word[1] in _PLACE_NOUNS:
                 continue  # 大桥, 古庙, 内河: a kind of place, described
+        if tag == "ns" and common and gloss_type == "organization":
+            continue  # 山水: scenery, not the Sansui company (jieba reads a place, not a firm)
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
             named_body = tag == "nt" and any(
                 lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
