@@ -936,3 +936,9 @@ def test_everyday_words_a_company_is_named_after_are_no_names_in_everyday_use():
     assert "山水" not in types("画家们早已与家乡的山水融为一体。")
     assert "苹果" not in types("果农们今年种了八千亩红富士苹果。")
     assert types("库克说，苹果今年将推出新的手机。").get("苹果") == "organization"
+
+
+def test_a_works_short_name_the_segmenter_cut_is_one_organisation():
+    found = types("慰问团昨天到湘钢和二汽看望了一线工人。")
+    assert found.get("湘钢") == "organization" and found.get("二汽") == "organization", found
+    assert "钢" not in "".join(types("他买了5吨钢和一些木材。"))

@@ -14,7 +14,12 @@ glosses, nicknames, the dictionary's English name) into one `Entity`. Word lists
 
 from __future__ import annotations
 
-from app.core.language.entities.bodies import _allied_bodies, _level_committees, _listed_bodies
+from app.core.language.entities.bodies import (
+    _allied_bodies,
+    _level_committees,
+    _listed_bodies,
+    _works_short_names,
+)
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.glosses import NameDictionary
@@ -100,6 +105,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _level_committees(ctx)
         + _listed_bodies(ctx)
         + _allied_bodies(ctx)
+        + _works_short_names(ctx)
         + _media_mentions(ctx)
         + _named_people(ctx)
     )

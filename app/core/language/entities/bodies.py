@@ -338,3 +338,28 @@ def _states_before(ctx: _Context, index: int) -> int | None:
             continue
         k -= 1
     return first if states >= 2 else None
+
+
+def _works_short_names(ctx: _Context) -> list[_Mention]:
+    """邯 + 钢, 鞍 + 钢, 一 + 汽: a city's one-character name, or a number, before the one
+    character of a works' industry, the segmenter cutting both into words of their own, is the
+    works' short name (Handan Steel, First Automobile Works), not a city and a metal."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i in range(1, len(tokens)):
+        s, e, _ = tokens[i]
+        ps, pe, ptag = tokens[i - 1]
+        if e - s != 1 or pe - ps != 1 or pe != s:
+            continue
+        if ctx.simple[s] not in cue_set("works_short_heads"):
+            continue
+        first = ctx.simple[ps]
+        numbered = ptag == "m" and first in cue_set("works_numbers")
+        if not (numbered or ptag in ("ns", "j")):
+            continue
+        if i >= 2 and tokens[i - 2][1] == ps and tokens[i - 2][2] == "m" and not all_han(
+            ctx.simple[tokens[i - 2][0] : ps]
+        ):
+            continue  # 5 + 一 + 汽: a count
+        out.append(_Mention(ps, e, "organization", _COMPOSED))
+    return out
