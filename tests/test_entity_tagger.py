@@ -942,3 +942,9 @@ def test_a_works_short_name_the_segmenter_cut_is_one_organisation():
     found = types("慰问团昨天到湘钢和二汽看望了一线工人。")
     assert found.get("湘钢") == "organization" and found.get("二汽") == "organization", found
     assert "钢" not in "".join(types("他买了5吨钢和一些木材。"))
+
+
+def test_a_japanese_full_name_in_one_word_is_the_whole_person():
+    assert types("他读过铃木大拙的书。") == {"铃木大拙": "person"}
+    assert types("日本首相小渊惠三今天说，经济正在好转。").get("小渊惠三") == "person"
+    assert types("邓小平理论是我们的指导思想。") == {"邓小平": "person"}

@@ -9,6 +9,7 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from app.core.language.entities.composed import (
@@ -68,8 +69,23 @@ def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
         entries = ctx.entries.get(word[:cut]) or ()
         person = bool(entries) and _type_from_gloss(_proper_senses(entries)) == "person"
         if person and (ctx.entries.get(word[cut:]) or len(word) - cut >= 2):
-            return _Mention(start, start + cut, "person", _DICT)
+            whole = _surname_gloss(entries) and _given_rest(ctx, word[cut:])
+            return _Mention(start, start + (len(word) if whole else cut), "person", _DICT)
     return None
+
+
+def _surname_gloss(entries: Iterable[Entry]) -> bool:
+    """桥本 "Hashimoto (Japanese surname)", 松下 "Matsushita (name)": a family name alone."""
+    return any(
+        "surname" in sense or sense.endswith("(name)")
+        for sense in _proper_senses(tuple(entries))
+    )
+
+
+def _given_rest(ctx: _Context, rest: str) -> bool:
+    """龙太郎, 幸之助: what follows a family name in one word is its given name when no
+    dictionary knows it as a word (邓小平 + 理论 is the man's theory)."""
+    return 2 <= len(rest) <= 3 and all_han(rest) and not ctx.entries.get(rest)
 
 
 def _given_after_surname(ctx: _Context, index: int) -> int | None:
