@@ -948,3 +948,8 @@ def test_a_japanese_full_name_in_one_word_is_the_whole_person():
     assert types("他读过铃木大拙的书。") == {"铃木大拙": "person"}
     assert types("日本首相小渊惠三今天说，经济正在好转。").get("小渊惠三") == "person"
     assert types("邓小平理论是我们的指导思想。") == {"邓小平": "person"}
+
+
+def test_every_reporter_a_byline_lists_is_a_person():
+    found = types("本报北京3月2日电记者孙立平、果永刚报道：会议今天闭幕。")
+    assert found.get("果永刚") == "person" and found.get("孙立平") == "person", found

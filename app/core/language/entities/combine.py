@@ -134,7 +134,7 @@ def combine(
         if m.priority < _KNOWN and not taken.any_overlapping(m.start, m.end)
         and not (
             m.type == "person" and m.priority == _TAGGER
-            and not (_introduced(ctx, m) or _full_name(ctx, m))
+            and not (_introduced(ctx, m) or _full_name(ctx, m) or _listed_person(ctx, m, chosen))
             and support.get((m.start, m.end, m.type), 0.0) < BACKED
         )
         and not (
@@ -392,6 +392,20 @@ def _introduced(ctx: _Context, m: _Mention) -> bool:
     if m.length == 1:
         return _titled_surname(ctx, m.start, m.end)  # 江 + 主席, 陈 + 老师
     return _person_cue(ctx, m.start, m.end)
+
+
+def _listed_person(ctx: _Context, m: _Mention, chosen: list[_Mention]) -> bool:
+    """张三、 + 李四, 李四 + 、王五: a name jieba alone guessed, listed with 、 right beside a
+    person the tagger or the rules are sure of, is a person too (two of a list share a kind)."""
+    if m.length < 2:
+        return False
+    before = ctx.simple[m.start - 1 : m.start] == "、"
+    after = ctx.simple[m.end : m.end + 1] == "、"
+    return any(
+        c.type == "person"
+        and ((before and c.end + 1 == m.start) or (after and m.end + 1 == c.start))
+        for c in chosen
+    )
 
 
 def _full_name(ctx: _Context, m: _Mention) -> bool:

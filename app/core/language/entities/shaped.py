@@ -233,6 +233,25 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
         shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and all_han(name)
         if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
             out.append(_Mention(start, end, "person", _COMPOSED))
+            out += _byline_list(ctx, end)
+    return out
+
+
+def _byline_list(ctx: _Context, end: int) -> list[_Mention]:
+    """记者 + 张三、 + 李四 + 报道: the reporters a byline lists after its first name, each a
+    word jieba tags a person (2-3 characters) before 、 or the byline's verb."""
+    out: list[_Mention] = []
+    while ctx.simple[end : end + 1] == "、":
+        inside = ctx.token_range(end + 1, min(len(ctx.simple), end + 4))
+        if not inside or ctx.tokens[inside.start][0] != end + 1:
+            break
+        s, e, tag = ctx.tokens[inside.start]
+        after = ctx.simple[e : e + 2]
+        closes = after[:1] == "、" or after.startswith(cues("byline_verbs"))
+        if tag not in _PERSON_TAGS or not 2 <= e - s <= 3 or not closes:
+            break
+        out.append(_Mention(s, e, "person", _COMPOSED))
+        end = e
     return out
 
 
