@@ -953,3 +953,8 @@ def test_a_japanese_full_name_in_one_word_is_the_whole_person():
 def test_every_reporter_a_byline_lists_is_a_person():
     found = types("本报北京3月2日电记者孙立平、果永刚报道：会议今天闭幕。")
     assert found.get("果永刚") == "person" and found.get("孙立平") == "person", found
+
+
+def test_a_player_after_a_shirt_number_is_a_person_however_short_or_cut():
+    assert types("下半场第5分钟，由8号米勒头球破门。").get("米勒") == "person"
+    assert types("第70分钟，10号托雷诺门前抢点得手。").get("托雷诺") == "person"

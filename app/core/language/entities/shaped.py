@@ -131,13 +131,25 @@ def _foreign_speakers(ctx: _Context) -> list[_Mention]:
         end = start
         while end < len(simple) and simple[end] in translit and end - start < 8:
             end += 1
-        whole = start in ctx.starts and end in ctx.ends and 3 <= end - start <= 7
         shirt = _JERSEY.search(simple[max(0, start - 3) : start])
+        if shirt is not None:
+            end = _shirt_name_end(ctx, start, end)
+        shortest = 2 if shirt is not None else 3
+        whole = start in ctx.starts and end in ctx.ends and shortest <= end - start <= 7
         introduced = simple.startswith(saying, end) or shirt is not None
         if whole and introduced and _fold(simple[start:end]) not in ctx.lex.stop:
             out.append(_Mention(start, end, "person", _COMPOSED))
         start = end
     return out
+
+
+def _shirt_name_end(ctx: _Context, start: int, end: int) -> int:
+    """7号 + 穆勒, 9号 + 萨莫拉诺 + 门前: after a shirt number the player's name is the run of
+    transliteration characters up to the last word end inside it (门 of 门前 opens the next
+    word); two characters are enough there."""
+    while end > start + 2 and end not in ctx.ends:
+        end -= 1
+    return end
 
 
 def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
