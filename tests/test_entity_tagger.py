@@ -958,3 +958,8 @@ def test_every_reporter_a_byline_lists_is_a_person():
 def test_a_player_after_a_shirt_number_is_a_person_however_short_or_cut():
     assert types("下半场第5分钟，由8号米勒头球破门。").get("米勒") == "person"
     assert types("第70分钟，10号托雷诺门前抢点得手。").get("托雷诺") == "person"
+
+
+def test_the_state_a_visit_goes_to_owns_no_body_after_it():
+    found = types("两国总理下月将访华新华社北京3月4日电外交部今天宣布。")
+    assert found.get("新华社") == "organization" and "华新华社" not in found, found

@@ -156,6 +156,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 大学 ... 学院: the run already holds a complete name
         if _acts_after_adverb(ctx, j):
             break  # 将 + 新建 + 学校: the verb "build new", not the county 新建
+        if len(w) == 1 and j > 0 and _visited_state(ctx, j):
+            break  # 访 + 华 + 新华社: the state a visit goes to owns no body after it
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
@@ -175,6 +177,14 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, owner):
         return None  # 尼克松 + 政府: a president's administration names the president
     return first
+
+
+def _visited_state(ctx: _Context, index: int) -> bool:
+    """访 + 华, 驻 + 华, 赴 + 美: a one-character state right after the one-character verb that
+    makes one word with it (CC-CEDICT's 访华, 驻华)."""
+    s = ctx.tokens[index][0]
+    ps, pe, _ = ctx.tokens[index - 1]
+    return pe == s and pe - ps == 1 and ctx.simple[ps] in cue_set("country_before")
 
 
 def _dictionary_person(ctx: _Context, form: str) -> bool:
