@@ -963,3 +963,9 @@ def test_a_player_after_a_shirt_number_is_a_person_however_short_or_cut():
 def test_the_state_a_visit_goes_to_owns_no_body_after_it():
     found = types("两国总理下月将访华新华社北京3月4日电外交部今天宣布。")
     assert found.get("新华社") == "organization" and "华新华社" not in found, found
+
+
+def test_a_verb_after_a_title_is_no_given_name():
+    assert not any(t == "person" for t in types("部长在会见记者时表示，合作很顺利。").values())
+    found = types("我同车间主任商量过，决定明天开工。")
+    assert "商量过" not in found, found

@@ -206,6 +206,8 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
             continue
         if given == 2 and end - 1 in ctx.ends and simple.startswith(follows, end - 1):
             continue  # 李华 + 说: the segmenter cut the verb of saying off the name
+        if _no_given_name(ctx, at + len(surname), end):
+            continue  # 记者 + 时 + 表示, 主任 + 商量 + 过: a verb, not a name
         if end == len(simple) or simple.startswith(follows, end):
             form = simple[at:end]
             entries = ctx.entries.get(form, ())
@@ -213,6 +215,16 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
                 return None  # 王国, 高速: an everyday word, not a name
             return end
     return None
+
+
+def _no_given_name(ctx: _Context, start: int, end: int) -> bool:
+    """start:end, after a surname's character, is a verb of saying the segmenter kept whole
+    (时 + 表示) or ends in an aspect particle (商量 + 过, 看 + 了): no given name."""
+    inside = ctx.tiling(start, end)
+    if len(inside) == 1 and ctx.simple[start:end] in cue_set("after_name"):
+        return True
+    last = ctx.token_range(end - 1, end)
+    return bool(last) and ctx.tokens[last.start][2] in ("ul", "ug", "uz")
 
 
 _DIGIT = "一二三四五六七八九"
@@ -243,6 +255,8 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
         name = ctx.simple[start:end]
         surname = name[:2] if name[:2] in lex.surnames else name[:1]
         shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and all_han(name)
+        if _no_given_name(ctx, start + len(surname), end):
+            continue  # 记者 + 时 + 表示: "when the reporters", no byline
         if shaped and surname in lex.surnames and _fold(name) not in lex.stop:
             out.append(_Mention(start, end, "person", _COMPOSED))
             out += _byline_list(ctx, end)
