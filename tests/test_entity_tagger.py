@@ -969,3 +969,13 @@ def test_a_verb_after_a_title_is_no_given_name():
     assert not any(t == "person" for t in types("部长在会见记者时表示，合作很顺利。").values())
     found = types("我同车间主任商量过，决定明天开工。")
     assert "商量过" not in found, found
+
+
+def test_a_body_opening_with_a_place_the_tagger_half_believes_is_the_body():
+    text = "企业必须经过中国环境保护产品质量认证机构资格认可委员会的评审。"
+    body = "中国环境保护产品质量认证机构资格认可委员会"
+    found = _combined(text, [(body, "organization", 0.4)])
+    assert found.get(body) == "organization" and "中国" not in found, found
+    assert body not in _combined(text, [(body, "organization", 0.2)])
+    text = "法国内政局形势复杂。"
+    assert "法国内政局" not in _combined(text, [("法国内政局", "organization", 0.4)])

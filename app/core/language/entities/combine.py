@@ -125,7 +125,7 @@ def combine(
     kept: list[_Mention] = []
     for m in crf:
         (weak if sure_of.get((m.start, m.end), 1.0) < WEAK[m.type] else kept).append(m)
-    crf = kept
+    crf = kept + _placed_bodies(ctx, tagged, rules)
     strong = [m for m in rules if m.priority >= _KNOWN]
     chosen = _resolve_overlaps(crf + strong)
     taken = _Spans(chosen)
@@ -720,6 +720,44 @@ def _longest_bodies(rules: Iterable[_Mention]) -> dict[int, _Mention]:
         if m.start not in longest or m.end > longest[m.start].end:
             longest[m.start] = m
     return longest
+
+
+# A tagger's organisation it half believes down to this, opening with a place and ending in a
+# body's head, is that body (see `_placed_bodies`).
+PLACED = 0.3
+
+
+def _placed_bodies(
+    ctx: _Context, tagged: Iterable[Scored], rules: list[_Mention]
+) -> list[_Mention]:
+    """中国 + 环境管理体系认证机构认可委员会, 大连 + 女子足球队: where the tagger half believes
+    (PLACED up to SURE) a body that opens with a place the rules found, and the rest is
+    everyday words ending in a body's head with no other name among them (no chain of places,
+    no person, no description such as 政府 or 当局), the body is the name, not the place."""
+    place_at = {m.start: m for m in rules if m.type == "place"}
+    out: list[_Mention] = []
+    for start, end, etype, sure in tagged:
+        place = place_at.get(start)
+        if etype != "organization" or not PLACED <= sure < SURE[etype] or place is None:
+            continue
+        rest = ctx.simple[place.end : end]
+        tiles = ctx.tiling(place.end, end)
+        if len(rest) < 2 or not all_han(rest) or not tiles or not _org_ending(ctx, rest):
+            continue
+        if any(tag not in _PLACED_TAGS for _, _, tag in tiles):
+            continue
+        last = ctx.simple[tiles[-1][0] : tiles[-1][1]]
+        if len(last) == 2 and last not in ctx.lex.suffixes and ctx.entries.get(last):
+            continue  # 俄国内 + 政局: "the political situation", a word, not a bureau (局)
+        if any(m.type in ("place", "person") and place.end <= m.start < end for m in rules):
+            continue
+        if _descriptive_tail(ctx, place.end, end):
+            continue
+        out.append(_Mention(start, end, "organization", _CRF))
+    return out
+
+
+_PLACED_TAGS = frozenset({"n", "nz", "vn", "v", "j", "b", "ng", "nt", "l"})
 
 
 def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
