@@ -979,3 +979,10 @@ def test_a_body_opening_with_a_place_the_tagger_half_believes_is_the_body():
     assert body not in _combined(text, [(body, "organization", 0.2)])
     text = "法国内政局形势复杂。"
     assert "法国内政局" not in _combined(text, [("法国内政局", "organization", 0.4)])
+
+
+def test_a_quoted_name_ending_in_a_bodys_head_is_that_body():
+    found = types("镇里随即成立了“抗旱保苗领导小组”，分头下村。")
+    assert found.get("抗旱保苗领导小组") == "organization", found
+    found = types("一些“皮包公司”借“技术重组”之名骗取贷款。")
+    assert "皮包公司" not in found and "技术重组" not in found, found

@@ -18,6 +18,7 @@ from app.core.language.entities.bodies import (
     _allied_bodies,
     _level_committees,
     _listed_bodies,
+    _quoted_bodies,
     _works_short_names,
 )
 from app.core.language.entities.combine import combine
@@ -106,6 +107,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _listed_bodies(ctx)
         + _allied_bodies(ctx)
         + _works_short_names(ctx)
+        + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _named_people(ctx)
     )

@@ -363,3 +363,24 @@ def _works_short_names(ctx: _Context) -> list[_Mention]:
             continue  # 5 + 一 + 汽: a count
         out.append(_Mention(ps, e, "organization", _COMPOSED))
     return out
+
+
+_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{3,12})[”」』\"]")
+
+
+def _quoted_bodies(ctx: _Context) -> list[_Mention]:
+    """“防汛救灾领导小组”, “帐篷小学”: Chinese words in quotation marks that end in a body's head
+    name that body (news writing quotes the name of a body it has just set up or nicknamed)."""
+    out: list[_Mention] = []
+    for m in _QUOTED_NAME.finditer(ctx.simple):
+        name = m.group(1)
+        start, end = m.start(1), m.end(1)
+        tiles = ctx.tiling(start, end)
+        if not all_han(name) or not tiles or len(tiles) < 2 or "的" in name:
+            continue
+        head = ctx.simple[tiles[-1][0] : end]
+        if ctx.lex.suffixes.get(head) != "organization" or head in cue_set("class_heads"):
+            continue  # “资产重组”, “壳公司”: a phrase or a kind, not a body's name
+        if _fold(name) not in ctx.lex.stop:
+            out.append(_Mention(start, end, "organization", _COMPOSED))
+    return out
