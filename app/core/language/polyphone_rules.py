@@ -153,7 +153,8 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def dei(text: str, tagged: Tagged, k: int) -> str | None:
-    """得 děi "must": after an adverb or a pronoun, before an action (还得绕, 你得去)."""
+    """得 děi "must": after an adverb or a pronoun, before an action (还得绕, 你得去); de
+    between an action and how it turned out (跑得很快, `_complement_de`)."""
     before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
     if not after or after[0] in _CLAUSE_MARKS or after in ("到", "了", "知", "以", "出"):
         return None
@@ -178,13 +179,12 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
 
 def _complement_de(text: str, tagged: Tagged, k: int) -> str | None:
     """得 de links a verb or an adjective to how it turned out (说得对, 办得漂亮, 写得比我好,
-    高兴得跳起来, 雨下得真大); dé "to obtain" takes an object and follows no verb."""
-    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    高兴得跳起来, 雨下得真大); dé "to obtain" takes an object and follows no verb. `dei` has
+    left 得 before a clause mark, 了 (受得了, 得了满分) or 到 to the network."""
+    before = _text(text, tagged, k - 1)
     tag, next_tag = _tag(tagged, k - 1), _tag(tagged, k + 1)
-    if before in _NOT_BEFORE_DE or _ends_clause(text, tagged, k + 1) or next_tag[:1] in "mnq":
+    if before in _NOT_BEFORE_DE or next_tag[:1] in "mnq":
         return None  # 摘得铜牌, 得三分: dé takes what was won
-    if after == "了":  # 吃得了, 受得了 can; 考试得了满分 obtained
-        return "de" if len(before) == 1 and _is_verb(tag) else None
     if _is_verb(tag) or tag[:1] in ("a", "b") or (tag == "f" and len(before) == 1):
         return "de"
     # A verb the tagger took for a noun (码得老高): only before how it turned out.
