@@ -105,6 +105,12 @@ _PERSONS = frozenset(["您", "你", "我", "他", "她", "它", "咱", "己", "�
                       "他们", "她们", "咱们", "大家", "自己", "人民", "别人", "他人"])
 
 
+def _served(word: str) -> bool:
+    """Whether the word right after 为 says whom 为 wèi serves (为您服务, 为之揣测) or opens
+    what is done for them (为给孩子治病): "for", never "to be"."""
+    return word in _PERSONS or word == "给"
+
+
 def wei(text: str, tagged: Tagged, k: int) -> str | None:
     """为 wèi "for, in order to": 为 + (someone) + an action in the same clause (为儿求情,
     为避免误会, 为…而, 为您服务, 为给孩子治病); wéi "to be, as" after a verb or its object
@@ -133,8 +139,7 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
         return None  # 以下为, 其中为: a place word is the subject
     if len(before) > 1 and _is_verb(_tag(tagged, before[1])) and _tag(tagged, before[0]) == "r":
         return None  # 称其为, 视他为: the verb's object is named
-    first = _text(text, tagged, after[0])
-    if first in _PERSONS or first == "给":
+    if _served(_text(text, tagged, after[0])):
         return "wèi"
     # The action 为 wèi introduces belongs to its own phrase: a verb after a conjunction
     # (特朗普为制片人并担任…, 东为大厅和进站口) starts another predicate.
@@ -893,9 +898,8 @@ def wei_defining(text: str, tagged: Tagged, k: int) -> str | None:
         close = tagged[k - 1][0]
         opened = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
         inside = text[opened + 1 : close] if opened >= 0 else ""
-        first = _text(text, tagged, k + 1)
         caption = bool(inside) and all(ch in _CAPTION for ch in inside)
-        if not caption and first not in _PERSONS and first != "给":
+        if not caption and not _served(_text(text, tagged, k + 1)):
             return "wéi"
     return wei(text, tagged, k)
 
