@@ -928,10 +928,18 @@ def ben_towards(text: str, tagged: Tagged, k: int) -> str | None:
     return None
 
 
+# What follows 喝 hè "to shout": the shout counted (大喝一声) or 道 "saying" (喝道).
+_SHOUTING = frozenset(["一声", "道"])
+
+
 def he_shout(text: str, tagged: Tagged, k: int) -> str | None:
     """喝 hè "to shout" before 一声 or the words shouted (大喝一声, 喝道); hē "to drink"
     takes a drink."""
-    return "hè" if _text(text, tagged, k + 1) in ("一声", "道") else None
+    return "hè" if _text(text, tagged, k + 1) in _SHOUTING else None
+
+
+# What joins the members of a list (李家弄和赵家桥, 中、日).
+_LIST_JOINS = frozenset(["和", "与", "及", "、"])
 
 
 def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
@@ -940,7 +948,7 @@ def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
     before = _text(text, tagged, k - 1)
     after = _text(text, tagged, k + 1)
     if (len(before) > 1 and before.endswith("家") and _tag(tagged, k - 1) != "r"
-            and (_ends_clause(text, tagged, k + 1) or after in ("、", "和", "与", "及"))):
+            and (_ends_clause(text, tagged, k + 1) or after in _LIST_JOINS)):
         return "lòng"
     return nong(text, tagged, k)
 
@@ -970,15 +978,19 @@ def he_threaten(text: str, tagged: Tagged, k: int) -> str | None:
 
 # What a town or a city is called by: 都 before them is dū "city" in its name (满都镇).
 _SETTLEMENTS = frozenset(["镇", "县", "区", "城", "府", "村", "乡"])
-_LISTING = frozenset(["和", "与", "及", "、", "同", "跟"])
+# Those joins and 同/跟 "together with" (中日韩都, 他同我都).
+_LISTING = _LIST_JOINS | {"同", "跟"}
+# How office titles of the Song and Ming end: 使 "commissioner", 司 "its bureau"
+# (都指挥使, 都转运使司).
+_OFFICE_ENDS = frozenset(["使", "司", "使司"])
 
 
-def du_office(text: str, tagged: Tagged, k: int) -> str | None:
+def du_in_names(text: str, tagged: Tagged, k: int) -> str | None:
     """都 dū "chief; city" opening an office whose title ends in 使 "commissioner" or 司
     "its bureau" (都指挥使, 都转运使: Song and Ming titles), in a name after a one-character
     place or person that lists no others (南都, 陶都; not 中美都, 中日韩都), and before
     what its place is (满都镇); else `dou`."""
-    if _text(text, tagged, k + 2) in ("使", "司", "使司") and _tag(tagged, k + 1)[:1] == "v":
+    if _text(text, tagged, k + 2) in _OFFICE_ENDS and _tag(tagged, k + 1)[:1] == "v":
         return "dū"
     if _text(text, tagged, k + 1) in _SETTLEMENTS:
         return "dū"
@@ -990,11 +1002,16 @@ def du_office(text: str, tagged: Tagged, k: int) -> str | None:
     return dou(text, tagged, k)
 
 
+# What the verb 处 chǔ "to get along" takes after it: how it goes (处得好, 处不来).
+_GETTING_ALONG = frozenset(["得", "不", "不来", "不好"])
+
+
 def chu_part(text: str, tagged: Tagged, k: int) -> str | None:
-    """处 chù "the part, the spot" after the noun it places, whatever follows (鞋帮处缝了,
-    伤口处红肿); the verb chǔ comes in words (处于, 身处, 相处) or after 所; else `chu`."""
+    """处 chù "the part, the spot" after the noun it places (鞋帮处缝了, 伤口处红肿), unless
+    how one gets along follows (婆媳处得好: the verb chǔ, left to the network); the verb also
+    comes in words (处于, 身处, 相处) or after 所; else `chu`."""
     found = chu(text, tagged, k)
-    if found is not None or _text(text, tagged, k + 1) in ("得", "不", "不来", "不好"):
+    if found is not None or _text(text, tagged, k + 1) in _GETTING_ALONG:
         return found  # 婆媳处得好: the verb "to get along", with its complement
     if _tag(tagged, k - 1) in ("n", "ns", "s", "f") and len(_text(text, tagged, k - 1)) > 1:
         return "chù"
@@ -1040,7 +1057,7 @@ RULES: dict[str, Rule] = {
     "垛": duo,
     "咯": final_particle,
     "哩": final_particle,
-    "处": chu,
+    "处": chu_part,
     "铺": pu,
     "汗": han,
     "镐": gao,
@@ -1074,11 +1091,11 @@ RULES: dict[str, Rule] = {
     "着": zhao,
     "卡": qia,
     "种": zhong,
-    "弄": nong,
-    "都": dou,
+    "弄": long_lane,
+    "都": du_in_names,
     "应": ying,
     "挑": tiao_carry,
-    "为": wei,
+    "为": wei_defining,
     "得": dei,
     "只": zhi,
     "没": mei,
@@ -1088,16 +1105,11 @@ RULES: dict[str, Rule] = {
     "少": shao,
     "曾": ceng,
     "调": tiao,
-}
-# Written prose, third round (each wraps the character's rule above where it has one).
-RULES.update({
-    "为": wei_defining,
+    # Written prose, third round (its rules for 处, 弄, 都 and 为 above fall back on the
+    # character's first rule).
     "乐": yue_music,
     "奔": ben_towards,
     "喝": he_shout,
-    "弄": long_lane,
     "撮": cuo_pinch,
     "吓": he_threaten,
-    "都": du_office,
-    "处": chu_part,
-})
+}
