@@ -112,7 +112,7 @@ def _full_tones(word: str, reading: str, chars: dict[str, str], phrase: str | No
     syllables = reading.split()
     spoken = phrase.split() if phrase else None
     for k, (ch, syllable) in enumerate(zip(word, syllables, strict=True)):
-        if syllable != toneless(syllable) or (ch == "得" and k == len(word) - 1 == 1):
+        if syllable != toneless(syllable) or (ch == "得" and len(word) == 2 and k == 1):
             continue
         if spoken and toneless(spoken[k]) == syllable:
             syllables[k] = spoken[k]
@@ -519,7 +519,20 @@ class Candidates:
     neutral: tuple[frozenset[int], ...] = ()
 
     def open_tones(self, n: int) -> frozenset[int]:
+        """The offsets of the n-th reading CC-CEDICT reads neutral (none when unknown)."""
         return self.neutral[n] if n < len(self.neutral) else frozenset()
+
+
+def _settle(
+    start: int, candidates: Candidates, fixed: dict[int, str], neutral_at: dict[int, str]
+) -> None:
+    """A word read as its first candidate: its syllables go into `fixed`, and those
+    CC-CEDICT reads neutral into `neutral_at` (their letters), for `_learnt_tones`."""
+    reading = candidates.readings[0]
+    for k, syllable in enumerate(reading):
+        fixed[start + k] = syllable
+    for k in candidates.open_tones(0):
+        neutral_at[start + k] = toneless(reading[k])
 
 
 @dataclass
@@ -804,10 +817,7 @@ class PinyinReader:
             if any(i in fixed for i in range(start, end)):
                 continue  # an override covers (part of) the word
             if len(candidates.readings) == 1 or candidates.backed:
-                for k, syllable in enumerate(candidates.readings[0]):
-                    fixed[start + k] = syllable
-                for k in candidates.open_tones(0):
-                    neutral_at[start + k] = toneless(candidates.readings[0][k])
+                _settle(start, candidates, fixed, neutral_at)
             else:
                 choices.append((start, candidates))
         choices = self._ruled_choices(text, simplified, words, choices, fixed, neutral_at)
@@ -988,18 +998,15 @@ class PinyinReader:
                 view = [*tagged[:n], (start, start + 1, tag), (start + 1, end, tag),
                         *tagged[n + 1 :]]
                 reading = RULES[simplified[start]](simplified, view, n) if n >= 0 else None
-                agree = [n for n, r in enumerate(readings)
+                agree = [which for which, r in enumerate(readings)
                          if reading and same_reading([r[0]], [reading])]
                 if agree:
-                    neutral = tuple(candidates.open_tones(n) for n in agree)
-                    candidates = Candidates([readings[n] for n in agree], candidates.backed,
-                                            neutral)
+                    neutral = tuple(candidates.open_tones(which) for which in agree)
+                    candidates = Candidates([readings[which] for which in agree],
+                                            candidates.backed, neutral)
                     readings = candidates.readings
             if len(readings) == 1:
-                for k, syllable in enumerate(readings[0]):
-                    fixed[start + k] = syllable
-                for k in candidates.open_tones(0):
-                    neutral_at[start + k] = toneless(readings[0][k])
+                _settle(start, candidates, fixed, neutral_at)
             else:
                 kept.append((start, candidates))
         return kept
@@ -1053,7 +1060,7 @@ class PinyinReader:
     def _learnt_tones(self, text: str, plan: _Plan, out: list[str]) -> None:
         """A word syllable CC-CEDICT reads neutral takes the one tone the network learnt for
         those letters, where it learnt one (弟弟 dì dì, 姥姥 lǎo lǎo: its annotators never
-        wrote those neutral), not pypinyin's neutral; with both (边 biān/bian) the word's
+        wrote those neutral), rather than pypinyin's tone; with both (边 biān/bian) the word's
         reading stays. Either way the reading is the dictionary's (`same_reading`)."""
         model = self.model()
         if model is None:
