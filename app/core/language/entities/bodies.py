@@ -26,7 +26,7 @@ from app.core.language.entities.composed import (
 )
 from app.core.language.entities.glosses import _proper_senses
 from app.core.language.entities.lexicon import _COMPOSED, _CRF, _DICT, _KNOWN, _fold, cue_set, cues
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
 
@@ -185,27 +185,22 @@ def _listed_body_types(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 
 _GROUP = re.compile(r"(?:[A-Ha-h]|[甲乙丙丁])组的?$")
-_LIST_JOINS = frozenset("、和与及")
 
 
 def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     """e组的 + 美国、俄罗斯, 对 + 中国、丹麦 + 等强队, 美国和 + 俄罗斯队, 某国 + vs: places
     listed as a tournament group's members, before a word for teams, beside a team or facing
     one another are the teams (People's Daily and CLUENER both mark them organisations)."""
-    runs: list[list[_Mention]] = []
-    teams: set[int] = set()
-    for m in mentions:
-        prev = runs[-1][-1] if runs else None
-        if (
-            prev is not None
-            and prev.type == "place"
+
+    def listed(prev: _Mention, m: _Mention) -> bool:
+        return (
+            prev.type == "place"
             and m.start - prev.end == 1
-            and ctx.simple[prev.end] in _LIST_JOINS
-        ):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in runs:
+            and ctx.simple[prev.end] in cue_set("list_joins")
+        )
+
+    teams: set[int] = set()
+    for run in _runs(mentions, listed):
         places = [m for m in run if m.type == "place" and m.priority < _KNOWN]
         if not places:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from app.core.language.entities.lexicon import _LATIN, _fold, cue_set, cues
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.types import EntityType
 
 _LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.'&][A-Za-z0-9]+)*"
@@ -167,14 +167,11 @@ def _weak_latin(ctx: _Context, m: _Mention) -> bool:
 
 def _type_lists(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     """UL2、U-PaLM、Synthesizer 和 Charformer: guessed members of a list take its members' type."""
-    runs: list[list[_Mention]] = []
-    for m in mentions:
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and _LIST_GAP.fullmatch(ctx.simple[prev.end : m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in runs:
+
+    def listed(prev: _Mention, m: _Mention) -> bool:
+        return bool(_LIST_GAP.fullmatch(ctx.simple[prev.end : m.start]))
+
+    for run in _runs(mentions, listed):
         strong = [m.type for m in run if not _weak_latin(ctx, m)]
         if len(run) < 3 or len(strong) < 2:
             continue

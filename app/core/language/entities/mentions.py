@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.language.entities.glosses import (
@@ -43,6 +43,20 @@ class _Mention:
         """A mention of its own: the combining steps retype the tagger's mentions in place,
         which must not touch the rules' mention a step took over."""
         return replace(self)
+
+
+def _runs(
+    mentions: Iterable[_Mention], joined: Callable[[_Mention, _Mention], bool]
+) -> list[list[_Mention]]:
+    """Mentions in text order cut into runs, such as a list's members: a mention joins the
+    run before it when `joined(that run's last mention, it)`."""
+    runs: list[list[_Mention]] = []
+    for m in mentions:
+        if runs and joined(runs[-1][-1], m):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 @dataclass(slots=True)
