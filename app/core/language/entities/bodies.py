@@ -2,14 +2,17 @@
 in news writing.
 
 People's Daily names a unit inside a body with the body (某市国税局 + 党组, 某医院 + 宣教科,
-某中学 + 教导处: `_with_units`, run after `combine`), a party committee by its level alone
-(乡党委, 厅党组: `_level_committees`, a rule source), and many everyday bodies the tagger only
-half believes in (货币局, 警察工会: `_half_believed_bodies`, weighed in `combine`); a body of
-the name list the segmenter cut into words is looked up whole (`_listed_bodies`), and places
-listed as a tournament's teams are the teams (`_countries_as_teams`), and 中共 before one of
-the party's bodies or congresses is part of its name (`_with_party`); a body states form
-together is named with their short or full names (美中 + 经贸促进会, 中、斯 + 登山队:
-`_allied_bodies`).
+某中学 + 教导处: `_with_units`), a party committee by its level alone (乡党委, 厅党组:
+`_level_committees`), and many everyday bodies the tagger only half believes in (货币局,
+警察工会: `_half_believed_bodies`); a body of the name list the segmenter cut into words is
+looked up whole (`_listed_bodies`) and keeps the list's type over the tagger's
+(`_listed_body_types`), places listed as a tournament's teams are the teams
+(`_countries_as_teams`), 中共 before one of the party's bodies or congresses is part of its
+name (`_with_party`), and a body states form together is named with their short or full names
+(美中 + 经贸促进会, 中、斯 + 登山队: `_allied_bodies`, `_with_allies`). A works' short name the
+segmenter cut (邯 + 钢: `_works_short_names`) and a quoted body (“帐篷小学”: `_quoted_bodies`)
+are found too. `_level_committees`, `_listed_bodies`, `_allied_bodies`, `_works_short_names`
+and `_quoted_bodies` are rule sources (`rule_mentions`); the others are steps of `combine`.
 """
 
 from __future__ import annotations
@@ -99,6 +102,12 @@ def _unit_verb(ctx: _Context, index: int) -> bool:
     return ns == e and ctx.simple[ns:ne] in cue_set("unit_chars")
 
 
+# How long a committee's name after its level may be (党总支, 人武部), and a listed body's
+# name the segmenter cut into words (世界经济论坛).
+COMMITTEE_CHARS = 3
+LISTED_BODY_CHARS = 8
+
+
 def _level_committees(ctx: _Context) -> list[_Mention]:
     """乡 + 党委, 厅 + 党组, 站 + 党委, 团 + 县委, 区 + 委: a committee of the party, the youth
     league or the armed forces named by the level or the unit it sits in is that body (the
@@ -113,7 +122,7 @@ def _level_committees(ctx: _Context) -> list[_Mention]:
         if ctx.simple[s:e] not in levels:
             continue
         for n in (1, 2):
-            if i + n >= len(tokens) or tokens[i + n][1] - e > 3:
+            if i + n >= len(tokens) or tokens[i + n][1] - e > COMMITTEE_CHARS:
                 break
             end = tokens[i + n][1]
             joined = ctx.simple[s:end]
@@ -164,7 +173,7 @@ def _listed_bodies(ctx: _Context) -> list[_Mention]:
     tokens = ctx.tokens
     for i in range(len(tokens)):
         for n in (4, 3, 2):
-            if i + n > len(tokens) or tokens[i + n - 1][1] - tokens[i][0] > 8:
+            if i + n > len(tokens) or tokens[i + n - 1][1] - tokens[i][0] > LISTED_BODY_CHARS:
                 continue
             s, e = tokens[i][0], tokens[i + n - 1][1]
             etype = ctx.lex.bodies.get(ctx.simple[s:e])
