@@ -282,6 +282,9 @@ def test_lone_polyphones_read_from_context(sentence: str, char: str, expected: s
         ("村口有一块菜地。", "地", "dì"),
         ("这里曾是一片养殖地，后来盖了楼。", "地", "dì"),
         ("山脚下的茶园地势很高。", "地势", "dì"),
+        # ... also before an action when the word is a named action or a place (养殖/vn).
+        ("这片养殖地被洪水淹了。", "地", "dì"),
+        ("我们要科学地安排时间。", "地", "de"),
     ],
 )
 def test_adverbial_de_only_before_an_action(sentence: str, char: str, expected: str) -> None:
@@ -636,6 +639,60 @@ def test_encyclopedic_prose_read_by_its_grammar(sentence: str, char: str, expect
     assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup(char))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("她身着一袭白色长裙走进来。", "着", "zhuó"),
+        ("孩子最近总长痘，脸上红红的。", "长", "zhǎng"),
+        ("这次吃了亏，你该长记性了。", "长", "zhǎng"),
+        ("我家有只小花猫。", "只", "zhī"),
+        ("我只有一个苹果。", "只", "zhǐ"),
+        ("护士给他量了体温。", "量", "liáng"),
+        ("今年的降雨量很大。", "量", "liàng"),
+        ("这些资料供参考。", "供", "gōng"),
+        ("他为救落水儿童受了伤。", "为", "wèi"),
+        ("大家称他为活雷锋。", "为", "wéi"),
+        ("天都黑了，他怎么还不回来？", "还", "hái"),
+        ("裤腿处破了个洞。", "处", "chù"),
+        ("老张将其赶出了门。", "将", "jiāng"),
+        ("他下着一条旧裤子出门。", "着", "zhuó"),
+        ("她正看着一件新衣服发呆。", "着", "zhe"),
+        ("他们一起数星星。", "数", "shǔ"),
+        ("那孩子吃饭没有吃相。", "相", "xiàng"),
+        ("他对记者称，此事与他无关。", "称", "chēng"),
+        ("创业容易守业难。", "难", "nán"),
+        ("他在地震中幸免于难。", "难", "nàn"),
+        ("他们卖的是假茅台。", "假", "jiǎ"),
+        ("用胶水粘邮票。", "粘", "zhān"),
+        ("医生说这是粘膜发炎。", "粘", "nián"),
+        ("快把鞋穿好，我们要出门了。", "好", "hǎo"),
+        ("她专门教初学者。", "教", "jiāo"),
+        ("那个小孩冲我做了个鬼脸。", "冲", "chòng"),
+        ("周末我们去公园划船吧。", "划", "huá"),
+        ("听说杨少最近又换了女朋友。", "少", "shào"),
+        ("唐将李靖率军北上。", "将", "jiàng"),
+        ("明将张三调往外地。", "将", "jiāng"),  # tomorrow will
+        ("他家一年能收三斗米。", "斗", "dǒu"),
+        ("两只公鸡斗了起来。", "斗", "dòu"),
+        ("多年的心血一朝化为乌有。", "朝", "zhāo"),
+        ("门朝南开。", "朝", "cháo"),
+        ("一块石头砸中了他的车。", "中", "zhòng"),
+        ("她戴着漂亮的发饰。", "发", "fà"),
+        ("老师发试卷了。", "发", "fā"),
+    ],
+)
+def test_everyday_speech_read_by_its_grammar(sentence: str, char: str, expected: str) -> None:
+    """Spoken sentences give these characters away by what surrounds them: 着 before what
+    is worn, 长 before what grows, 只 counting after 有, 量 taking 了, 供 before an action,
+    为 after its subject before an action, 还 after 怎么, 处 after the part it locates,
+    难 ending its clause, 假 before a noun, 教 before the people taught, 冲 before a person."""
+    from app.core.language.lookup import reads_as
+
+    reading = default_analyzer().reader.read(sentence)[sentence.index(char)]
+    assert reading == expected
+    assert any(reads_as(e, [reading]) for e in default_analyzer().dictionary.lookup(char))
+
+
 def test_chu_after_a_noun_is_the_spot_unless_a_complement_follows() -> None:
     """鞋底处 is "the spot at the sole"; 婆媳处得好 is "get along", which the rule leaves to
     the network."""
@@ -643,3 +700,19 @@ def test_chu_after_a_noun_is_the_spot_unless_a_complement_follows() -> None:
     assert polyphone_rules.chu_part("鞋底处磨破", tagged, 1) == "chù"
     tagged = [(0, 2, "n"), (2, 3, "n"), (3, 4, "ud"), (4, 5, "a")]
     assert polyphone_rules.chu_part("婆媳处得好", tagged, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        ("周末我们一起聊聊天吧。", 6, "liáo"),  # 聊|聊天
+        ("他俩撒撒网就回家了。", 2, "sā"),  # 撒|撒网
+        ("他做事懒懒散散的。", 6, "sǎn"),  # 懒|懒散|散
+    ],
+)
+def test_a_doubled_character_reads_as_in_its_word(
+    sentence: str, position: int, expected: str
+) -> None:
+    """聊聊天, 懒懒散散: the lone copy of a word's first (or last) character reads as the
+    word does, whatever the network guesses for it on its own."""
+    assert default_analyzer().reader.read(sentence)[position] == expected

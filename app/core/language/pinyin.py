@@ -191,6 +191,10 @@ def _load_tables() -> _Tables:
 # (油菜地。, 养殖地的, 地王 are the noun dì).
 _NOT_AFTER_DE = frozenset(["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "q", "uj", "x"])
 
+# Tags of the words that make a place noun with 地 (养殖/vn 地, 滑坡/ns 地), never an
+# adverb: an action named as a noun, and names.
+_PLACE_MAKERS = frozenset(["vn", "ns", "nr", "nt", "nz"])
+
 
 def _adverbial_de(
     text: str, tagged: Sequence[tuple[int, int, str]], settled: Collection[int]
@@ -201,10 +205,12 @@ def _adverbial_de(
     the next character (地说), so a word start counts."""
     found = []
     for k in range(1, len(tagged)):
-        prev_start, prev_end, _ = tagged[k - 1]
+        prev_start, prev_end, prev_tag = tagged[k - 1]
         start, end, _ = tagged[k]
         if text[start] != "地" or start in settled or prev_end != start:
             continue
+        if prev_tag in _PLACE_MAKERS:
+            continue  # 养殖地, 滑坡地, 出生地: the ground where it happens, dì
         before = text[prev_start:prev_end]
         doubled = prev_start >= 1 and text[prev_start - 1] == before
         # An adjective in 性 (启发性, 历史性; jieba may cut 性 off) makes only adverbs with
@@ -930,10 +936,34 @@ class PinyinReader:
         for i in pending:
             if simplified[i] in ON_THEIR_OWN and i in single:
                 out[i] = ON_THEIR_OWN[simplified[i]]
+        self._doubled(simplified, words, pending, out)
         for i, reading in self._rule_readings(text, simplified, words, pending).items():
             out[i] = reading
         for i, reading in self._name_readings(text, simplified, words, pending).items():
             out[i] = reading
+
+    @staticmethod
+    def _doubled(
+        simplified: str, words: Sequence[tuple[int, int]], pending: Collection[int],
+        out: list[str],
+    ) -> None:
+        """A lone character doubling the first character of the word after it, or the last
+        of the word before it, reads as in that word: the verb-object word doubled (撒撒网,
+        聊聊天) and the ABB/AABB forms (懒懒散散: 懒/懒散/散). The word's reading is the
+        dictionary's, the network's guess for the lone copy is not."""
+        if not pending:
+            return
+        starts = {s: e for s, e in words if e - s > 1}
+        ends = {e: s for s, e in words if e - s > 1}
+        wanted = set(pending)
+        for s, e in words:
+            if e - s != 1 or s not in wanted:
+                continue
+            ch = simplified[s]
+            if s + 1 in starts and simplified[s + 1] == ch and s + 1 not in wanted:
+                out[s] = out[s + 1]
+            elif s in ends and simplified[s - 1] == ch and s - 1 not in wanted:
+                out[s] = out[s - 1]
 
     def _name_readings(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]],

@@ -476,7 +476,9 @@ def jiang(text: str, tagged: Tagged, k: int) -> str | None:
     蜀将) or ending its clause after 为/参 (以他为将。, 任参将。); jiāng "will; (object
     marker)" is followed by what it governs, and the network reads that well."""
     before = _text(text, tagged, k - 1)
-    if len(before) == 1 and _tag(tagged, k - 1) in _NAMES and not _is_verb(_tag(tagged, k + 1)):
+    if len(before) == 1 and _tag(tagged, k - 1) in _NAMES and not _is_verb(
+        _tag(tagged, k + 1)
+    ) and _tag(tagged, k + 1) != "r":  # 将其辞退: the object marker before a pronoun
         return "jiàng"
     if before in ("为", "参", "副", "守", "敌") and _ends_clause(text, tagged, k + 1):
         return "jiàng"
@@ -1113,3 +1115,302 @@ RULES: dict[str, Rule] = {
     "撮": cuo_pinch,
     "吓": he_threaten,
 }
+
+
+# ---- Everyday speech ---------------------------------------------------------------------
+# Rules for spoken, everyday sentences (the CSMSC half of bench_pinyin.py): each one tried
+# before the character's rule above, which decides where it says nothing.
+
+# What is worn: 着 zhuó "to wear" before it when no verb of dressing precedes (下着长裙,
+# 身着西装); after 穿/戴/披 the particle zhe (穿着长裙) is the network's call.
+_CLOTHES = frozenset("裙裤衫装衣袍服鞋靴袜帽褂袄甲")
+_DRESSING = frozenset("穿戴披套裹系换")
+
+
+def zhuo_wear(text: str, tagged: Tagged, k: int) -> str | None:
+    """着 zhuó "to wear" before a garment, with no verb of dressing before it (下着长裙,
+    着亮黑色长裤: a colour or a count may come between)."""
+    before = _text(text, tagged, k - 1)
+    if before[-1:] in _DRESSING or _is_verb(_tag(tagged, k - 1)):
+        return None
+    for n in _clause_after(text, tagged, k, limit=4):
+        word = _text(text, tagged, n)
+        if word[-1:] in _CLOTHES or (word[:1] in _CLOTHES and word[1:] == "子"):
+            return "zhuó"  # 长裙, 短裤, 裤子, 袜子
+        if word in ("的", "地", "得") or len(word) > 2:
+            break
+    return None
+
+
+# What grows on a body or a plant: 长 before it is zhǎng "to grow" (长痘, 长记性, 长草).
+_GROWN = frozenset(["痘", "痘痘", "记性", "肉", "膘", "草", "毛", "斑", "疮", "牙", "芽",
+                    "个子", "个儿", "茧", "霉", "锈", "虫", "疹子", "青春痘", "皱纹", "白发",
+                    "见识", "本事", "志气"])
+
+
+def zhang_grow(text: str, tagged: Tagged, k: int) -> str | None:
+    """长 zhǎng "to grow" before what grows (长痘, 长记性, 长个子)."""
+    return "zhǎng" if _text(text, tagged, k + 1) in _GROWN else None
+
+
+# One-character animal nouns that take 只 zhī as their collective suffix (犬只, 鸡只).
+_ANIMALS = frozenset("犬狗猫鸡鸭鹅羊牛猪兔鸟")
+
+
+def zhi_counted(text: str, tagged: Tagged, k: int) -> str | None:
+    """只 zhī after 有 before what is counted (有只猫, 有只两岁的狗: 有一只), and as the
+    suffix of an animal noun ending its clause (犬只，); zhǐ "only" goes before a verb."""
+    before = _text(text, tagged, k - 1)
+    after_tag = _tag(tagged, k + 1)
+    if before == "有" and not _is_verb(after_tag) and after_tag[:1] not in ("d", "p", "c"):
+        return "zhī"
+    if before in _ANIMALS and _ends_clause(text, tagged, k + 1):
+        return "zhī"
+    return None
+
+
+def liang_measure(text: str, tagged: Tagged, k: int) -> str | None:
+    """量 liáng "to measure" before an aspect particle or how often (量了, 量一下, 量过);
+    the noun liàng "amount" takes none."""
+    after = _text(text, tagged, k + 1)
+    return "liáng" if after in ("了", "过", "一下", "一量", "好", "着") else None
+
+
+def gong_provide(text: str, tagged: Tagged, k: int) -> str | None:
+    """供 gōng "for (someone) to" before an action (供查询, 供参考); gòng (to offer up,
+    to confess) takes a thing or is in words (上供, 供认)."""
+    return "gōng" if _is_verb(_tag(tagged, k + 1)) and _text(text, tagged, k + 1) not in (
+        "在", "着", "了", "出"
+    ) else None
+
+
+def wei_person(text: str, tagged: Tagged, k: int) -> str | None:
+    """为 wèi after a personal pronoun, before an action (他为救人受伤, 这些为达目的):
+    the subject does it for a purpose; "to be" (wéi) takes a noun, not a verb."""
+    subject = _text(text, tagged, k - 1)
+    if subject not in _PERSONS and subject not in ("这些", "那些", "有人", "人们"):
+        return None
+    verb = _text(text, tagged, k - 2)
+    if _is_verb(_tag(tagged, k - 2)) and (len(verb) == 1 or verb in _NAMING):
+        return None  # 称他为, 选我为: the pronoun is the object of a verb of naming
+    return "wèi" if _is_verb(_tag(tagged, k + 1)) else None
+
+
+# Verbs of naming and appointing, besides the one-character ones (称, 视, 选, 封, 立).
+_NAMING = frozenset(["任命", "推举", "选举", "评选", "册封", "尊称", "称呼", "认定", "视作"])
+
+
+# Question words after which 还 is hái "still, yet" (为啥还收钱, 怎么还不来).
+_WHY = frozenset(["为啥", "为什么", "怎么", "咋", "干嘛", "干吗", "凭什么", "何必", "居然",
+                  "竟然", "却", "仍", "仍然", "依然"])
+
+
+def hai_still(text: str, tagged: Tagged, k: int) -> str | None:
+    """还 hái "still" after a question word or an adverb of surprise (为啥还收, 居然还)."""
+    return "hái" if _text(text, tagged, k - 1) in _WHY else None
+
+
+def shu_together(text: str, tagged: Tagged, k: int) -> str | None:
+    """数 shǔ after 一起/一块儿 before what is counted (一起数羊: jieba tags 一起 as a
+    numeral, which the rule above reads as a count of numbers)."""
+    if _text(text, tagged, k - 1) in ("一起", "一块", "一块儿") and _tag(tagged, k + 1)[:1] == "n":
+        return "shǔ"
+    return None
+
+
+# Postures and habits whose manner 相 xiàng names (坐相, 站相, 吃相, 睡相).
+_POSTURES = frozenset("坐站吃睡")
+
+
+def xiang_manner(text: str, tagged: Tagged, k: int) -> str | None:
+    """相 xiàng "bearing, manner" after a posture (没坐相, 吃相难看)."""
+    return "xiàng" if _text(text, tagged, k - 1) in _POSTURES else None
+
+
+def cheng_say(text: str, tagged: Tagged, k: int) -> str | None:
+    """称 chēng "to say, to call, to weigh" on its own (爆料称，, 称他为); chèn "to fit" lives
+    in words (相称, 称心, 称职, 匀称)."""
+    return None if _text(text, tagged, k + 1)[:1] in ("心", "职") else "chēng"
+
+
+# What one falls into, escapes or suffers: 难 after them is nàn "disaster" (遇难 and 落难
+# are words; 有难同当, 幸免于难).
+_DISASTER = frozenset(["有", "遭", "逃", "避", "受", "救", "患", "赴", "殉", "发", "于"])
+
+
+def nan_hard(text: str, tagged: Tagged, k: int) -> str | None:
+    """难 nán "hard", the predicate ending its clause (守江山难！, 做人难。); nàn
+    "disaster" after a verb of meeting or fleeing it."""
+    if _ends_clause(text, tagged, k + 1) and _text(text, tagged, k - 1) not in _DISASTER:
+        return "nán"
+    return None
+
+
+def jia_fake(text: str, tagged: Tagged, k: int) -> str | None:
+    """假 jiǎ "false, fake" before a noun (假农场, 假证件); jià "holiday" is in words (放假,
+    请假, 暑假) or ends its clause after how long (三天假)."""
+    if _tag(tagged, k + 1) in ("n", "nz", "vn") and not _counted(text, tagged, k):
+        return "jiǎ"
+    return None
+
+
+def zhan_stick(text: str, tagged: Tagged, k: int) -> str | None:
+    """粘 zhān "to stick, to glue", the verb before what it catches or joins (粘苍蝇, 粘邮票);
+    nián "sticky" is the adjective, also of the words jieba may cut after it (粘膜, 粘性,
+    粘液: a noun of two characters or more that does not open with one of those)."""
+    after = _text(text, tagged, k + 1)
+    if _is_verb(_tag(tagged, k)) and _tag(tagged, k + 1) == "n" and len(after) > 1 \
+            and after[0] not in _STICKY:
+        return "zhān"
+    return None
+
+
+# What 粘 nián "sticky" makes words with (粘膜, 粘性, 粘液, 粘土, 粘稠).
+_STICKY = frozenset("膜性液土度质胶稠米糊")
+
+
+# One-character verbs whose result 好 hǎo "done properly" is (穿好, 坐好, 收好), whatever
+# jieba tags them.
+_FINISHED = frozenset("穿戴系扣坐站收放装洗包写记填锁关盖铺摆排")
+
+
+def hao_done(text: str, tagged: Tagged, k: int) -> str | None:
+    """好 hǎo as the result of a one-character verb (穿好衣服, 坐好, 收好)."""
+    return "hǎo" if _text(text, tagged, k - 1) in _FINISHED else None
+
+
+# Endings of nouns for people: 教 before them is jiāo "to teach" (教学生, 教参赛者).
+_PEOPLE_ENDS = frozenset("者们生员人友手童")
+
+
+def jiao_people(text: str, tagged: Tagged, k: int) -> str | None:
+    """教 jiāo "to teach" before the people taught (教学员, 教孩子们)."""
+    after = _text(text, tagged, k + 1)
+    if _is_verb(_tag(tagged, k)) and len(after) > 1 and after[-1] in _PEOPLE_ENDS:
+        return "jiāo"
+    return None
+
+
+def chong_towards(text: str, tagged: Tagged, k: int) -> str | None:
+    """冲 chòng "at, towards (someone)" before a person (冲自己眨眼, 冲我们喊)."""
+    after = _text(text, tagged, k + 1)
+    if after in _PERSONS and not _ends_clause(text, tagged, k + 2):
+        return "chòng"
+    return None
+
+
+def hua_row(text: str, tagged: Tagged, k: int) -> str | None:
+    """划 huá "to row, to paddle" before what is rowed (划船, 划漂流艇, 划桨)."""
+    for n in _clause_after(text, tagged, k, limit=2):
+        if _text(text, tagged, n)[-1:] in ("船", "艇", "桨", "舟"):
+            return "huá"
+    return None
+
+
+def shao_young(text: str, tagged: Tagged, k: int) -> str | None:
+    """少 shào "young master" right after a one-character surname (韩少, 杨少: how the
+    press calls a rich man's son), before what is said of him."""
+    before = _text(text, tagged, k - 1)
+    if len(before) == 1 and _tag(tagged, k - 1) in ("nr", "j") and not _is_verb(
+        _tag(tagged, k + 1)
+    ) and _tag(tagged, k + 1)[:1] != "m":
+        return "shào"
+    return None
+
+
+# Dynasties and states whose generals 将 jiàng names before the general's name (明将
+# 袁某, 魏将张某, 唐将李某).
+_DYNASTIES = frozenset("夏商周秦汉魏蜀吴晋隋唐宋辽金元明清楚齐燕赵韩")
+
+
+def jiang_general(text: str, tagged: Tagged, k: int) -> str | None:
+    """将 jiàng "general" between a dynasty or state and a person's name (明将袁某); jiāng
+    "will" or the object marker takes a verb or what it moves, never a bare name after a
+    dynasty."""
+    before = _text(text, tagged, k - 1)
+    if len(before) == 1 and before in _DYNASTIES and _tag(tagged, k + 1).startswith("nr") \
+            and not _is_verb(_tag(tagged, k + 2)):
+        return "jiàng"
+    return None
+
+
+def dou_measure(text: str, tagged: Tagged, k: int) -> str | None:
+    """斗 dǒu, the grain measure, after a number (一斗米, 三斗) unless the verb is doubled
+    (斗一斗), and the bracket of 斗栱/斗拱; dòu "to fight" is the verb."""
+    if _counted(text, tagged, k) and _text(text, tagged, k - 2) != "斗":
+        return "dǒu"
+    if _text(text, tagged, k + 1)[:1] in ("栱", "拱"):
+        return "dǒu"
+    return None
+
+
+def zhao_morning(text: str, tagged: Tagged, k: int) -> str | None:
+    """朝 zhāo "a day" in 一朝 before what happens on it (一朝损毁, 一朝被蛇咬); cháo
+    "dynasty, court" takes a noun (一朝天子)."""
+    if _text(text, tagged, k - 1) == "一" and (
+        _is_verb(_tag(tagged, k + 1)) or _tag(tagged, k + 1) in ("p", "d", "i", "l")
+    ):
+        return "zhāo"  # an idiom may be what happens (一朝化为乌有)
+    return None
+
+
+# One-character verbs of hitting or guessing whose result 中 zhòng "to hit the mark" is
+# (砸中, 打中, 猜中; 击中 and 射中 are words).
+_HITTING = frozenset("砸打踢刺戳撞扎砍咬猜押抽")
+
+
+def zhong_hit(text: str, tagged: Tagged, k: int) -> str | None:
+    """中 zhòng "to hit" after a verb of hitting or guessing (砸中遮阳伞, 猜中了)."""
+    return "zhòng" if _text(text, tagged, k - 1) in _HITTING else None
+
+
+# What 发 fà "hair" makes words with when jieba cuts them (发饰, 发夹, 发髻, 发梢).
+_HAIR = frozenset("饰夹髻梢辫丝箍")
+
+
+def fa_hair(text: str, tagged: Tagged, k: int) -> str | None:
+    """发 fà "hair" before what is worn in or made of it, where jieba cut the word (发/饰)."""
+    after = _text(text, tagged, k + 1)
+    return "fà" if len(after) == 1 and after in _HAIR else None
+
+
+def _either(*rules: Rule) -> Rule:
+    """The first rule's verdict that is not None."""
+
+    def rule(text: str, tagged: Tagged, k: int) -> str | None:
+        for one in rules:
+            reading = one(text, tagged, k)
+            if reading is not None:
+                return reading
+        return None
+
+    return rule
+
+
+EVERYDAY_RULES: dict[str, Rule] = {
+    "着": zhuo_wear,
+    "长": zhang_grow,
+    "只": zhi_counted,
+    "量": liang_measure,
+    "供": gong_provide,
+    "为": wei_person,
+    "还": hai_still,
+    "数": shu_together,
+    "相": xiang_manner,
+    "称": cheng_say,
+    "难": nan_hard,
+    "假": jia_fake,
+    "粘": zhan_stick,
+    "好": hao_done,
+    "教": jiao_people,
+    "冲": chong_towards,
+    "划": hua_row,
+    "少": shao_young,
+    "将": jiang_general,
+    "斗": dou_measure,
+    "朝": zhao_morning,
+    "中": zhong_hit,
+    "发": fa_hair,
+}
+for _ch, _rule in EVERYDAY_RULES.items():
+    RULES[_ch] = _either(_rule, RULES[_ch]) if _ch in RULES else _rule
