@@ -21,7 +21,8 @@ polyphonic character:
 4. other lone polyphones: the g2pM BiLSTM's prediction (it reads a traditional character
    the conversion merged into one with other readings as written: 閤 gé, not 合 hé), then
    `polyphone_rules` where a grammatical context is unambiguous (为 wèi before an action,
-   得 děi, 一只 zhī, 藏在 cáng, ...);
+   得 děi, 一只 zhī, 藏在 cáng, ...); a lone copy of the first or last character of the
+   dictionary word beside it reads as in that word (聊|聊天, 懒|懒散|散);
    the adverbial particle 地 after a word of two or more characters (or a doubled one)
    and before an action reads "de";
 5. without the network, pypinyin's most frequent reading.
