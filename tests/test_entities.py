@@ -184,17 +184,17 @@ def test_short_country_names_stand_alone():
 
 
 def test_a_place_and_the_body_it_owns_form_one_organisation():
-    found = entities("美国财政部长鲁宾说，中国文化扶贫委员会的代表也到了。")
+    found = entities("美国财政部长史密斯说，中国文化助学委员会的代表也到了。")
     assert by_name(found, "美国财政部").type == "organization"
-    assert by_name(found, "中国文化扶贫委员会").type == "organization"
+    assert by_name(found, "中国文化助学委员会").type == "organization"
     assert by_name(found, "美国") is None  # swallowed by the longer name, not listed twice
 
 
 def test_countries_inside_longer_words_and_foreign_names_the_tagger_cut():
-    found = entities("联合国对伊拉克的制裁引起法国人的不满，拉特纳亚克表示反对。")
+    found = entities("联合国对伊拉克的禁运引起法国人的不满，拉西纳亚克表示反对。")
     assert by_name(found, "伊拉克").type == "place"
     assert by_name(found, "法国").type == "place"
-    assert by_name(found, "拉特纳亚克").type == "person"
+    assert by_name(found, "拉西纳亚克").type == "person"
 
 
 def test_foreign_name_with_common_transliteration_endings_stays_whole():
@@ -209,7 +209,7 @@ def test_title_after_a_surname_is_not_part_of_the_name():
 
 
 def test_dynasty_is_not_a_person():
-    found = entities("满洲贵族建立的清朝，统治中国近三百年。")
+    found = entities("清朝由满洲贵族所建，前后延续近三百年。")
     qing = by_name(found, "清朝")
     assert qing is None or qing.type != "person"
 
@@ -221,7 +221,7 @@ def test_country_before_a_generic_kind_of_company_is_a_place():
 
 
 def test_tagger_phrases_without_an_organisation_ending_are_not_organisations():
-    found = {e.text for e in entities("两国的互利合作取得了长足进展。")}
+    found = {e.text for e in entities("两国在能源领域的合作取得了长足进展。")}
     assert "长足进展" not in found
 
 

@@ -410,7 +410,7 @@ def test_a_name_only_jieba_reads_as_a_person_needs_an_introduction_or_a_full_nam
     # ... unless it has the shape of a full name: a surname and two given-name characters
     assert "柯志明" in kept("柯志明明白这条路的难处。")
     assert {"彭庚兰", "董笃臣"} <= kept("会场里，彭庚兰的发言很精彩。第二天，董笃臣回到了村里。")
-    assert "纪律性" not in kept("学生们的纪律性大大增强。")
+    assert "纪律性" not in kept("学生们的纪律性明显提高。")
 
 
 # ---- news writing: places before bodies, datelines, abbreviations --------------------------
@@ -434,7 +434,7 @@ def test_two_states_before_their_relations_are_two_places():
 
 
 def test_a_one_character_country_in_a_word_of_relations_is_the_place():
-    assert types("他对发展对美关系充满信心。").get("美") == "place"
+    assert types("他对改善对美关系抱有信心。").get("美") == "place"
     assert types("大家反对侵华战争。").get("华") == "place"
     found = types("他从小爱看京剧。")
     assert found.get("京") == "place" and "京剧" not in found  # a kind of theatre, no work
@@ -462,7 +462,7 @@ def test_a_kind_of_body_is_not_a_name():
 
 
 def test_a_ministers_title_keeps_the_ministry_whole():
-    assert types("温家宝会见芬兰农林部长。").get("芬兰农林部") == "organization"
+    assert types("总理会见挪威农林部长。").get("挪威农林部") == "organization"
 
 
 def test_the_tagger_says_how_far_it_believes_each_rule_mention():
@@ -482,7 +482,7 @@ def test_a_currency_or_time_zone_names_no_place():
 
 
 def test_two_states_jieba_glues_into_one_word_are_two_places():
-    for text in ("双方谋求中印边界问题和平解决。", "他说，埃中两国关系源远流长。"):
+    for text in ("双方希望中印边境争端早日解决。", "他说，埃中两国友谊历久弥新。"):
         found = types(text)
         assert len([kind for kind in found.values() if kind == "place"]) == 2, (text, found)
 
@@ -577,10 +577,10 @@ def test_a_place_named_inside_a_title_is_listed_beside_the_title():
 
 
 def test_a_school_named_after_its_county_is_one_organisation():
-    found = entities("河北正定县第二中学教务处的王海燕今年退休了。")
-    office = by_name(found, "河北正定县第二中学教务处")  # the school's office, with the school
+    found = entities("河北曲阳县第二中学教务处的王海燕今年退休了。")
+    office = by_name(found, "河北曲阳县第二中学教务处")  # the school's office, with the school
     assert office is not None and office.type == "organization"
-    assert by_name(found, "正定县") is None
+    assert by_name(found, "曲阳县") is None
 
 
 def test_a_long_committee_name_is_one_organisation():
@@ -597,7 +597,7 @@ def test_a_surname_and_office_read_as_one_name_is_the_surname():
 
 
 def test_a_described_kind_of_place_is_no_place():
-    found = entities("岛上还留着那个时期的佛教遗迹：古庙、灯塔、老树。")
+    found = entities("岛上还留着那个年代的寺院遗址：古庙、灯塔、老树。")
     assert by_name(found, "古庙") is None
 
 
@@ -637,7 +637,7 @@ def test_a_government_named_only_by_its_level_is_no_name():
 
 
 def test_a_body_is_not_run_on_into_its_offices_or_what_it_does():
-    found = types("青禾儿童发展基金会组织实施的助学计划今年启动，东盟机构的官员也来了。")
+    found = types("青禾儿童发展基金会发起的助学计划今年启动，东盟机构的官员也来了。")
     assert found.get("青禾儿童发展基金会") == "organization"
     assert found.get("东盟") == "organization"
     assert not {"青禾儿童发展基金会组织", "东盟机构"} & found.keys()
@@ -648,7 +648,7 @@ def test_a_club_is_an_organisation_even_where_the_tagger_reads_a_place():
 
 
 def test_a_demonstrative_place_word_is_not_part_of_the_body_after_it():
-    found = types("警方近日擒获了该国青松集团的两名头目。")
+    found = types("警方日前抓获了该国青松集团的两名头目。")
     assert found.get("青松集团") == "organization" and "国青松集团" not in found
 
 
@@ -681,7 +681,7 @@ def test_a_provinces_peoples_government_is_one_body_not_a_broken_place():
 
 
 def test_a_dotted_foreign_name_before_a_university_or_firm_names_the_body():
-    found = types("代表们聚集在彼得·罗森大学，讨论合作。他说，阿尔诺·维克公司是著名的医药公司。")
+    found = types("代表们聚集在彼得·罗森大学，讨论合作。他说，阿尔诺·维克公司是知名的医药企业。")
     assert found.get("彼得·罗森大学") == "organization"
     assert found.get("阿尔诺·维克公司") == "organization"
     assert not {"彼得·罗森", "阿尔诺·维克"} & found.keys()
@@ -733,7 +733,7 @@ def test_a_presidents_administration_names_the_president():
 
 
 def test_a_village_after_its_county_keeps_its_whole_name():
-    found = types("李秋菊是邢台县北市屯村农民的女儿。他是河间县西市营村的木匠。")
+    found = types("李秋菊是邢台县北市屯村一位农民的女儿。他是河间县西市营村的木匠。")
     for name in ("邢台县", "北市屯村", "河间县", "西市营村"):
         assert found.get(name) == "place", (name, found)
     assert not {"北市", "西市"} & found.keys()
@@ -788,7 +788,7 @@ def _combined(text: str, spans: list[tuple[str, str, float]]) -> dict[str, str]:
 
 
 def test_a_body_the_tagger_half_believes_is_kept_where_it_ends_as_bodies_do():
-    text = "各家银行都受到货币局的严格监督。"
+    text = "各家银行都受货币局的严格监督。"
     assert _combined(text, [("货币局", "organization", 0.5)]).get("货币局") == "organization"
     assert "严格监督" not in _combined(text, [("严格监督", "organization", 0.5)])
     assert "货币局" not in _combined(text, [("货币局", "organization", 0.2)])
@@ -803,11 +803,11 @@ def test_countries_listed_as_a_groups_members_or_before_a_word_for_teams_are_tea
 
 
 def test_a_listed_body_or_a_task_named_body_the_segmenter_cut_is_one_organisation():
-    found = types("联合国禁毒署和世界经济论坛都发表了报告。")
-    assert found.get("联合国禁毒署") == "organization" and "联合国" not in found
+    found = types("联合国扶贫署和世界经济论坛都发表了报告。")
+    assert found.get("联合国扶贫署") == "organization" and "联合国" not in found
     assert found.get("世界经济论坛") == "organization"
-    found = types("中国中外名人文化研究会昨天开会。")
-    assert found.get("中国中外名人文化研究会") == "organization" and "中国" not in found
+    found = types("中国中外书画艺术研究会昨天开会。")
+    assert found.get("中国中外书画艺术研究会") == "organization" and "中国" not in found
 
 
 def test_a_party_before_its_congress_and_a_party_centre_are_one_body():
@@ -816,8 +816,8 @@ def test_a_party_before_its_congress_and_a_party_centre_are_one_body():
 
 
 def test_two_states_before_their_companies_are_the_states():
-    found = types("中美两国有关公司签订了合同。")
-    assert found.get("中") == "place" and found.get("美") == "place"
+    found = types("中法两国有关公司签订了合同。")
+    assert found.get("中") == "place" and found.get("法") == "place"
     assert not any("公司" in name for name in found)
 
 
@@ -849,7 +849,7 @@ def test_a_province_or_a_common_word_is_not_split_into_places():
 def test_a_three_character_name_before_a_title_is_not_cut_short():
     people = {e.text for e in entities("他和林秋之同志一起工作。") if e.type == "person"}
     assert people == {"林秋之"}, people
-    found = entities("韩立副总裁告诉记者，新片下月上映。")
+    found = entities("韩立副总裁对记者说，新片下月上映。")
     assert by_name(found, "韩立") is not None and by_name(found, "韩立副") is None
 
 
@@ -906,7 +906,7 @@ def test_a_particle_after_a_name_is_not_part_of_it():
 
 
 def test_a_surname_and_a_title_the_dictionary_lists_is_that_surname():
-    found = entities("他坚决贯彻毛主席制定的方针。")
+    found = entities("大家都学习毛主席写的文章。")
     assert by_name(found, "毛主席") is None and by_name(found, "毛").type == "person"
 
 
@@ -929,7 +929,7 @@ def test_a_body_states_form_together_is_named_with_the_states():
     assert found.get("中、尼联合科考队") == "organization", found
     found = types("中国、尼泊尔联合科考队昨天抵达营地。")
     assert found.get("中国、尼泊尔联合科考队") == "organization", found
-    assert types("印尼农业部长昨天说，今年粮食增产。").get("印尼农业部") == "organization"
+    assert types("泰国农业部长昨天说，今年粮食增产。").get("泰国农业部") == "organization"
 
 
 def test_everyday_words_a_company_is_named_after_are_no_names_in_everyday_use():
@@ -946,7 +946,7 @@ def test_a_works_short_name_the_segmenter_cut_is_one_organisation():
 
 def test_a_japanese_full_name_in_one_word_is_the_whole_person():
     assert types("他读过铃木大拙的书。") == {"铃木大拙": "person"}
-    assert types("日本首相小渊惠三今天说，经济正在好转。").get("小渊惠三") == "person"
+    assert types("日本首相村上春树今天说，经济正在好转。").get("村上春树") == "person"
     assert types("邓小平理论是我们的指导思想。") == {"邓小平": "person"}
 
 
@@ -961,23 +961,23 @@ def test_a_player_after_a_shirt_number_is_a_person_however_short_or_cut():
 
 
 def test_the_state_a_visit_goes_to_owns_no_body_after_it():
-    found = types("两国总理下月将访华新华社北京3月4日电外交部今天宣布。")
+    found = types("两国总理下月访华新华社北京5月6日电外交部今天宣布。")
     assert found.get("新华社") == "organization" and "华新华社" not in found, found
 
 
 def test_a_verb_after_a_title_is_no_given_name():
-    assert not any(t == "person" for t in types("部长在会见记者时表示，合作很顺利。").values())
+    assert not any(t == "person" for t in types("部长会见记者时表示，合作很顺利。").values())
     found = types("我同车间主任商量过，决定明天开工。")
     assert "商量过" not in found, found
 
 
 def test_a_body_opening_with_a_place_the_tagger_half_believes_is_the_body():
-    text = "企业必须经过中国环境保护产品质量认证机构资格认可委员会的评审。"
-    body = "中国环境保护产品质量认证机构资格认可委员会"
+    text = "企业须通过中国绿色食品质量认证机构资格审查委员会的审核。"
+    body = "中国绿色食品质量认证机构资格审查委员会"
     found = _combined(text, [(body, "organization", 0.4)])
     assert found.get(body) == "organization" and "中国" not in found, found
     assert body not in _combined(text, [(body, "organization", 0.2)])
-    text = "法国内政局形势复杂。"
+    text = "法国内政局势动荡。"
     assert "法国内政局" not in _combined(text, [("法国内政局", "organization", 0.4)])
 
 

@@ -622,9 +622,9 @@ def test_meng_beside_another_people_is_mongol() -> None:
         ("这项法律有很强的阻吓作用。", "吓", "hè"),  # deterring
         ("那只狗把孩子吓哭了。", "吓", "xià"),
         ("星系被包在一团暗物质晕里面。", "晕", "yùn"),  # the halo, a noun
-        ("明朝设立山东都指挥使司。", "都", "dū"),  # chief of an office ending in 使/司
+        ("宋朝设立两浙都转运使司。", "都", "dū"),  # chief of an office ending in 使/司
         ("他们都指挥过军队。", "都", "dōu"),
-        ("他接受了南都记者的采访。", "都", "dū"),  # a name: one-character place + 都
+        ("他接受了北都记者的采访。", "都", "dū"),  # a name: one-character place + 都
         ("中日韩都派了代表。", "都", "dōu"),  # a list of places: "all"
         ("他在白都镇开了一家小店。", "都", "dū"),  # before what its place is
         ("鞋底处磨破了一个洞。", "处", "chù"),  # the spot, after the noun it places

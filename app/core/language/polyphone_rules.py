@@ -142,7 +142,7 @@ def wei(text: str, tagged: Tagged, k: int) -> str | None:
     if _served(_text(text, tagged, after[0])):
         return "wèi"
     # The action 为 wèi introduces belongs to its own phrase: a verb after a conjunction
-    # (特朗普为制片人并担任…, 东为大厅和进站口) starts another predicate.
+    # (某某为制片人并担任…, 东为候车室和出站口) starts another predicate.
     phrase = list(itertools.takewhile(lambda n: _text(text, tagged, n) not in _CONJUNCTIONS,
                                       after[1:]))
     verb_follows = any(_is_verb(_tag(tagged, n)) for n in phrase)
@@ -165,7 +165,7 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
         return None
     if _tag(tagged, k - 1) in ("d", "r") and before not in ("各", "所", "不", "难", "也是"):
         return "děi"
-    # "must" opening a clause, or after a verb of guessing (估计得晚到, 恐怕得等), before
+    # "must" opening a clause, or after a verb of guessing (估计得晚些到, 恐怕得等), before
     # an adverb or an action: 得 dé "to obtain" takes an object, de follows a verb.
     if before in _GUESS:
         return "děi"
@@ -174,7 +174,7 @@ def dei(text: str, tagged: Tagged, k: int) -> str | None:
     ):
         return "děi"
     # After a one-character verb, before a degree word: the complement of degree
-    # (死得较为突然, 跑得很快); dé "to obtain" would take an object there.
+    # (走得较为匆忙, 跑得很快); dé "to obtain" would take an object there.
     if len(before) == 1 and _is_verb(_tag(tagged, k - 1)) and after != "不" and (
         after in _DEGREE or after in _LITERARY_DEGREE
     ):
@@ -189,7 +189,7 @@ def _complement_de(text: str, tagged: Tagged, k: int) -> str | None:
     before = _text(text, tagged, k - 1)
     tag, next_tag = _tag(tagged, k - 1), _tag(tagged, k + 1)
     if before in _NOT_BEFORE_DE or next_tag[:1] in "mnq":
-        return None  # 摘得铜牌, 得三分: dé takes what was won
+        return None  # 夺得金牌, 得三分: dé takes what was won
     if _is_verb(tag) or tag[:1] in ("a", "b") or (tag == "f" and len(before) == 1):
         return "de"
     # A verb the tagger took for a noun (码得老高): only before how it turned out.
@@ -202,7 +202,7 @@ def _complement_de(text: str, tagged: Tagged, k: int) -> str | None:
 _NOT_BEFORE_DE = frozenset(["应", "多", "所", "难", "不", "可", "必", "只", "总", "还", "是"])
 
 
-# The written degree adverbs (较为突然, 极为罕见).
+# The written degree adverbs (较为匆忙, 极为罕见).
 _LITERARY_DEGREE = frozenset(["较为", "极为", "颇为", "更为", "甚为", "尤为", "最为", "相当"])
 
 
@@ -296,7 +296,7 @@ def tiao(text: str, tagged: Tagged, k: int) -> str | None:
 
 def nong(text: str, tagged: Tagged, k: int) -> str | None:
     """弄 nòng "to do, to handle"; lòng "lane" in an address, after its number or the name
-    of its street (武康路40弄, 百福弄), and in alley words (弄堂, 里弄), which are words."""
+    of its street (长乐路60弄, 百花弄), and in alley words (弄堂, 里弄), which are words."""
     if _tag(tagged, k - 1) in ("m", "ns", "nz"):
         return "lòng"
     return "nòng"
@@ -307,8 +307,8 @@ def dou(text: str, tagged: Tagged, k: int) -> str | None:
     and names, so after a name or a place the network decides."""
     if _tag(tagged, k - 1) not in _NAMES:
         return "dōu"
-    # After a name of two or more characters, before an action: "all" (各大维修厂都需要);
-    # after a one-character name the pair is itself a name (南都, 陶都).
+    # After a name of two or more characters, before an action: "all" (各大医院都需要);
+    # after a one-character name the pair is itself a name (北都, 蓉都).
     next_tag = _tag(tagged, k + 1)
     if len(_text(text, tagged, k - 1)) > 1 and (_is_verb(next_tag) or next_tag[:1] == "d"):
         return "dōu"
@@ -333,7 +333,7 @@ def ying(text: str, tagged: Tagged, k: int) -> str | None:
     if _tag(tagged, k - 1)[:1] == "n" and not _ends_clause(text, tagged, k + 1) and after not in (
         "了", "着", "过", "声"
     ):
-        return "yīng"  # 船只应引以为戒, 命运应交由: a subject, then what it should do
+        return "yīng"  # 各方应引以为戒, 结果应交由: a subject, then what it should do
     return None
 
 
@@ -526,7 +526,7 @@ def jin(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def guan(text: str, tagged: Tagged, k: int) -> str | None:
-    """冠 guān "hat, crest" as a noun after 的 or opening a clause (唐代的冠); guàn "first
+    """冠 guān "hat, crest" as a noun after 的 or opening a clause (宋代的冠); guàn "first
     place, to crown" is a verb, a short form of 冠军 after a verb (卫冕冠), or in words."""
     if _tag(tagged, k) == "n" and (_text(text, tagged, k - 1) == "的" or _clause_start(
         text, tagged, k
@@ -830,7 +830,7 @@ _DIRECTIONS = frozenset("东西南北左右上下前后里外旁")
 
 
 def bian(text: str, tagged: Tagged, k: int) -> str | None:
-    """边 bian, toneless, after a direction (西南边的一座塔); biān "edge, side" elsewhere."""
+    """边 bian, toneless, after a direction (东北边的一座塔); biān "edge, side" elsewhere."""
     before = _text(text, tagged, k - 1)
     if before and all(ch in _DIRECTIONS for ch in before):
         return "bian"
@@ -922,7 +922,7 @@ _DESTINATIONS = frozenset("城京乡县营寨关家")
 
 
 def ben_towards(text: str, tagged: Tagged, k: int) -> str | None:
-    """奔 bèn "to head for" before where to (奔济南, 奔城突围); bēn "to run" before a
+    """奔 bèn "to head for" before where to (奔洛阳, 奔城外); bēn "to run" before a
     direction (奔向) or on its own, as the network reads it."""
     after = _text(text, tagged, k + 1)
     if _tag(tagged, k + 1) == "ns" or after in _DESTINATIONS:
@@ -945,7 +945,7 @@ _LIST_JOINS = frozenset(["和", "与", "及", "、"])
 
 
 def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
-    """弄 lòng "lane" named after a family (王家弄, 陈家弄: a village or street), where the
+    """弄 lòng "lane" named after a family (周家弄, 陈家弄: a village or street), where the
     name ends its phrase; else `nong` (a house number or a street before it)."""
     before = _text(text, tagged, k - 1)
     after = _text(text, tagged, k + 1)
@@ -955,12 +955,12 @@ def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
     return nong(text, tagged, k)
 
 
-# What grows in tufts: 撮 counting them is zuǒ (一撮胡子, 一撮长鬓角).
+# What grows in tufts: 撮 counting them is zuǒ (一撮胡子, 一撮长胡须).
 _TUFTS = frozenset("毛发须胡鬓")
 
 
 def cuo_pinch(text: str, tagged: Tagged, k: int) -> str | None:
-    """撮 cuō, the measure word "a pinch" after a number (一撮盐, 一撮姜丝); zuǒ counts
+    """撮 cuō, the measure word "a pinch" after a number (一撮盐, 一撮葱花); zuǒ counts
     tufts of hair (一撮胡子), named in the next word or the one after it."""
     if not _counted(text, tagged, k):
         return None
@@ -978,7 +978,7 @@ def he_threaten(text: str, tagged: Tagged, k: int) -> str | None:
     return "hè" if _text(text, tagged, k - 1)[-1:] in _DETERRING else None
 
 
-# What a town or a city is called by: 都 before them is dū "city" in its name (满都镇).
+# What a town or a city is called by: 都 before them is dū "city" in its name (安都镇).
 _SETTLEMENTS = frozenset(["镇", "县", "区", "城", "府", "村", "乡"])
 # Those joins and 同/跟 "together with" (中日韩都, 他同我都).
 _LISTING = _LIST_JOINS | {"同", "跟"}
@@ -989,9 +989,9 @@ _OFFICE_ENDS = frozenset(["使", "司", "使司"])
 
 def du_in_names(text: str, tagged: Tagged, k: int) -> str | None:
     """都 dū "chief; city" opening an office whose title ends in 使 "commissioner" or 司
-    "its bureau" (都指挥使, 都转运使: Song and Ming titles), in a name after a one-character
-    place or person that lists no others (南都, 陶都; not 中美都, 中日韩都), and before
-    what its place is (满都镇); else `dou`."""
+    "its bureau" (都巡检使, 都转运使: Song titles), in a name after a one-character
+    place or person that lists no others (北都, 蓉都; not 中美都, 中日韩都), and before
+    what its place is (安都镇); else `dou`."""
     if _text(text, tagged, k + 2) in _OFFICE_ENDS and _tag(tagged, k + 1)[:1] == "v":
         return "dū"
     if _text(text, tagged, k + 1) in _SETTLEMENTS:
@@ -1009,7 +1009,7 @@ _GETTING_ALONG = frozenset(["得", "不", "不来", "不好"])
 
 
 def chu_part(text: str, tagged: Tagged, k: int) -> str | None:
-    """处 chù "the part, the spot" after the noun it places (鞋帮处缝了, 伤口处红肿), unless
+    """处 chù "the part, the spot" after the noun it places (裤脚处缝了, 伤口处红肿), unless
     how one gets along follows (婆媳处得好: the verb chǔ, left to the network); the verb also
     comes in words (处于, 身处, 相处) or after 所; else `chu`."""
     found = chu(text, tagged, k)

@@ -9,7 +9,7 @@ looked up whole (`_listed_bodies`) and keeps the list's type over the tagger's
 (`_listed_body_types`), places listed as a tournament's teams are the teams
 (`_countries_as_teams`), 中共 before one of the party's bodies or congresses is part of its
 name (`_with_party`), and a body states form together is named with their short or full names
-(美中 + 经贸促进会, 中、斯 + 登山队: `_allied_bodies`, `_with_allies`). A works' short name the
+(中法 + 经贸促进会, 中、尼 + 登山队: `_allied_bodies`, `_with_allies`). A works' short name the
 segmenter cut (邯 + 钢: `_works_short_names`) and a quoted body (“帐篷小学”: `_quoted_bodies`)
 are found too. `_level_committees`, `_listed_bodies`, `_allied_bodies`, `_works_short_names`
 and `_quoted_bodies` are rule sources (`rule_mentions`); the others are steps of `combine`.
@@ -33,7 +33,7 @@ from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
 
-# How far a unit's name may run after its body's (宣教科, 新线 + 分厂, 华闻 + 影视 + 中心).
+# How far a unit's name may run after its body's (宣教科, 新区 + 分厂, 华星 + 影视 + 中心).
 UNIT_TOKENS = 3
 UNIT_CHARS = 6
 _UNIT_TAGS = frozenset({"n", "nz", "vn", "j", "b", "m"})
@@ -138,11 +138,11 @@ BODY_SHAPED = 0.45
 
 
 def _half_believed_bodies(ctx: _Context, tagged: Iterable[Scored], below: float) -> list[_Mention]:
-    """货币局, 警察工会, 市接待处, 中兴通讯: whole everyday words the tagger half believes are
+    """货币局, 警察工会, 市接待处, 华星通讯: whole everyday words the tagger half believes are
     an organisation, where they end in an organisation's head or jieba, too, read one body's
     name. They count as the tagger's wavering spans (combine.WEAK: kept where nothing else
     is); `below` is the confidence the tagger's own organisations need. Not with a person's
-    or a place's word inside (高允连 + 独立办, 朱村 + 团支部: the name runs on before)."""
+    or a place's word inside (张永和 + 协调办, 柳村 + 团支部: the name runs on before)."""
     out: list[_Mention] = []
     for start, end, etype, sure in tagged:
         wavering = etype == "organization" and BODY_SHAPED <= sure < below
@@ -197,7 +197,7 @@ _GROUP = re.compile(r"(?:[A-Ha-h]|[甲乙丙丁])组的?$")
 
 
 def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
-    """e组的 + 美国、俄罗斯, 对 + 中国、丹麦 + 等强队, 美国和 + 俄罗斯队, 某国 + vs: places
+    """A组的 + 日本、韩国, 对 + 荷兰、瑞典 + 等强队, 巴西和 + 阿根廷队, 某国 + vs: places
     listed as a tournament group's members, before a word for teams, beside a team or facing
     one another are the teams (People's Daily and CLUENER both mark them organisations)."""
 
@@ -261,7 +261,7 @@ def _with_party(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _allied_bodies(ctx: _Context) -> list[_Mention]:
-    """美中 + 经贸 + 促进会, 中、斯 + 联合 + 登山队, 中国、斯洛伐克 + 登山队: a body two or more
+    """中法 + 经贸 + 促进会, 中、尼 + 联合 + 登山队, 中国、尼泊尔 + 登山队: a body two or more
     states form together, named by the states' short or full names right before its own, is
     one organisation, the states included (elsewhere a pair of states stays two places). Not
     before a generic kind (中美 + 合资 + 公司) or a count of states (中美 + 两国)."""
@@ -300,7 +300,7 @@ def _body_word(ctx: _Context, index: int) -> bool:
 
 
 def _with_allies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
-    """中、 + 斯联合登山队, 美墨反 + 洗钱…工作组: where the tagger's organisation lies inside a
+    """中、 + 尼联合登山队, 美加反 + 走私…工作组: where the tagger's organisation lies inside a
     body states form together (`_allied_bodies`), that body is the name."""
     if not any(c.type == "organization" for c in crf):
         return crf
@@ -314,7 +314,7 @@ def _with_allies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 def _states_before(ctx: _Context, index: int) -> int | None:
     """The first token of two or more states named right before token `index` (美中, 美 + 中,
-    中、斯, 中国、斯洛伐克), or None. A one-character state is a country's short name, or any
+    中、尼, 中国、尼泊尔), or None. A one-character state is a country's short name, or any
     one-character name tagged so after 、 (斯, Slovakia); full names need the 、 between."""
     tokens = ctx.tokens
     short = cue_set("country_short") | cue_set("state_initials")
@@ -345,9 +345,9 @@ def _states_before(ctx: _Context, index: int) -> int | None:
 
 
 def _works_short_names(ctx: _Context) -> list[_Mention]:
-    """邯 + 钢, 鞍 + 钢, 一 + 汽: a city's one-character name, or a number, before the one
+    """柳 + 钢, 一 + 汽: a city's one-character name, or a number, before the one
     character of a works' industry, the segmenter cutting both into words of their own, is the
-    works' short name (Handan Steel, First Automobile Works), not a city and a metal."""
+    works' short name (Liuzhou Steel, First Automobile Works), not a city and a metal."""
     out: list[_Mention] = []
     tokens = ctx.tokens
     for i in range(1, len(tokens)):
@@ -373,7 +373,7 @@ _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{3,12})[”」�
 
 
 def _quoted_bodies(ctx: _Context) -> list[_Mention]:
-    """“防汛救灾领导小组”, “帐篷小学”: Chinese words in quotation marks that end in a body's head
+    """“抗旱保苗领导小组”, “流动小学”: Chinese words in quotation marks that end in a body's head
     name that body (news writing quotes the name of a body it has just set up or nicknamed)."""
     out: list[_Mention] = []
     for m in _QUOTED_NAME.finditer(ctx.simple):

@@ -19,7 +19,7 @@ wherever it speaks, except that
   (印度政府, 哥伦比亚警方: the place), two states before their relations, a dateline's and a
   forecast's city; and a body made of everyday words only (农村信用社) is no name;
 - where the tagger wavers (its marginal probabilities, see SURE and WEAK) the rules win, and
-  a span it joins across a title (日本首相桥本龙太郎) or onto everyday words (成都雷阵雨) is
+  a span it joins across a title (日本首相山口健太郎) or onto everyday words (南宁雷阵雨) is
   left to the rules.
 """
 
@@ -159,7 +159,7 @@ def combine(
 
 
 def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """约翰—格伦: two transliterated names joined by a dash (an older way to write the dot
+    """约翰—史密斯: two transliterated names joined by a dash (an older way to write the dot
     between a foreign given name and surname) are one person."""
     out: list[_Mention] = []
     for m in sorted(chosen, key=lambda m: m.start):
@@ -176,7 +176,7 @@ def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
 
 
 def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
-    """王晨 + 都, 毛 + 主席, 刘 + 家: a person's mention ends before an adverb or particle
+    """王平 + 都, 毛 + 主席, 刘 + 家: a person's mention ends before an adverb or particle
     jieba cut off as a word of its own, and a surname with a title or 家 after it is the
     surname (People's Daily marks 毛 of 毛主席 and 刘 of 刘家, as the tagger's own mentions
     are cut in `_surname_of_titled`); the name lists' and the user's names stay as listed."""
@@ -186,11 +186,11 @@ def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
     cut_off = bool(last) and last[0][0] == m.end - 1 and last[0][2] in _AFTER_NAME_TAGS
     if m.length >= 3 and cut_off and ctx.simple[m.end - 1] in _NOT_GIVEN:
         m = m.copy()
-        m.end -= 1  # 王晨 + 都/d 表示
+        m.end -= 1  # 王平 + 都/d 表示
     family = ctx.simple[m.start : m.end]
     if m.length == 2 and family[1] == "家" and family[0] in ctx.lex.surnames:
         m = m.copy()
-        m.end -= 1  # 刘家本来就贫穷: the Liu family
+        m.end -= 1  # 刘家原来很穷: the Liu family
     return _surname_of_titled(ctx, m.copy())
 
 
@@ -199,7 +199,7 @@ _AFTER_NAME_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "p", "c"})
 
 
 def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """兰德 + 里, 赫里斯 + 科: a person's name of transliteration characters runs on over the
+    """兰德 + 里, 马里斯 + 科: a person's name of transliteration characters runs on over the
     transliteration characters after it, to where a word ends (jieba and the tagger stop
     where a syllable is also a word of its own: 里 "inside")."""
     taken = {i for m in chosen for i in range(m.start, m.end)}
@@ -221,7 +221,7 @@ def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention
 
 
 def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """刘诗 + 诗”, 李培 + 之同志: a surname and one character, then one more character that
+    """刘文 + 文”, 林秋 + 之同志: a surname and one character, then one more character that
     ends the clause or comes before a title, is a three-character name cut short (the tagger
     and jieba stop at two when the third is a rare given-name character)."""
     starts = {m.start for m in chosen}
@@ -232,7 +232,7 @@ def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         if not third or not all_han(third) or third in _NOT_GIVEN or m.end in starts:
             continue
         if third in "副总" and rest.startswith(_person_titles()):
-            continue  # 唐军 + 副总裁: the title's own first character
+            continue  # 韩立 + 副总裁: the title's own first character
         if not rest or not has_han(rest[0]) or rest.startswith(_person_titles()):
             m.end += 1
     return chosen
@@ -301,7 +301,7 @@ def _with_session(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
-    """库卡尔特河堤坝, 克里姆林宫内, 北仑河口: a place ending in an everyday word for a
+    """米尔顿河堤坝, 克里姆林宫内, 红溪河口: a place ending in an everyday word for a
     feature or part of it, or a river's mouth, names the place before that word (the tagger,
     trained on addresses, reads on; People's Daily marks the name alone, and a reader looks
     up the name). So does a compass region before 地区 (西南地区: 西南)."""
@@ -332,7 +332,7 @@ def _level_only(ctx: _Context, m: _Mention) -> bool:
 
 
 def _kind_only(ctx: _Context, m: _Mention) -> bool:
-    """县市, 小城镇, 沿河六县, 百强县, 大中城市: words for kinds of places with only sizes,
+    """县市, 小城镇, 沿江五县, 百强县, 大中城市: words for kinds of places with only sizes,
     numbers and positions before them name no place, nor does a longer everyday word CC-CEDICT
     knows only as such (国家公园); the name lists' and CC-CEDICT's proper places aside (中国,
     中山, 万州)."""
@@ -377,7 +377,7 @@ def _unknown_pair_place(ctx: _Context, m: _Mention) -> bool:
 
 def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
     """辛勤努力, 宣传教育, 健康平安: four Han characters or more that open with no compound
-    surname and are no transliteration are a person only when the tagger is sure (谷口清太郎,
+    surname and are no transliteration are a person only when the tagger is sure (山口健太郎,
     东条英机 are; of the unsure ones on the dev sets, 3 of 19 were people)."""
     form = ctx.simple[start:end]
     if end - start < 4 or sure >= 0.7 or not all_han(form):
@@ -386,7 +386,7 @@ def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
 
 
 def _introduced(ctx: _Context, m: _Mention) -> bool:
-    """总统 + 拉莫斯, 曲格平 + 说: a name a title or a verb of saying introduces (a person jieba
+    """总统 + 拉莫斯, 曲建平 + 说: a name a title or a verb of saying introduces (a person jieba
     alone guessed was right 6 of 6 times so on People's Daily dev, 0 of 1 on the CLUENER
     slice; without such a word 10 of 25 and 3 of 25)."""
     if m.length == 1:
@@ -412,7 +412,7 @@ def _full_name(ctx: _Context, m: _Mention) -> bool:
     """邵景川, 柏雨岚: one word jieba tags as a person, a surname and two characters that make
     no dictionary word with it or with each other, the last a given-name character and no
     place ending, is a full Chinese name without a title around it (not 纪律性, 白金卡,
-    查号台, 高林密, 罗滕堡)."""
+    查号台, 高林深, 罗森堡)."""
     form = ctx.simple[m.start : m.end]
     tiles = ctx.tiling(m.start, m.end)
     if m.length != 3 or len(tiles) != 1 or tiles[0][2] != "nr" or form[0] not in ctx.lex.surnames:
@@ -437,7 +437,7 @@ def _wavering_people(
     rules: list[_Mention],
     sure: dict[tuple[int, int], float],
 ) -> list[_Mention]:
-    """拉特纳亚克 + 议长, 伯奇费尔: where jieba and the name's shape say person and the tagger
+    """拉西纳亚克 + 议长, 伯恩费尔: where jieba and the name's shape say person and the tagger
     only half believes its organisation or place, the name is a person's (right 8 of 12 times
     on People's Daily dev and 5 of 12 on the CLUENER slice; the tagger's type was right 2 of
     12 times on each). However sure the tagger is, a name the rules call a person that an
@@ -475,7 +475,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if m.type != "person" and form.endswith(cues("currencies")):
         return False  # 挪威克朗, 欧元: money
     if m.type == "organization" and form.endswith(cues("events")):
-        return False  # 亚运会, 上海国际武术博览会: a gathering, not a body
+        return False  # 亚运会, 上海国际茶文化博览会: a gathering, not a body
     entries = ctx.entries.get(form)
     if entries and not any(e.proper for e in entries) and not _standing_body(m, form):
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
@@ -514,8 +514,8 @@ def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
 
 
 def _role_inside(ctx: _Context, m: _Mention) -> bool:
-    """日本首相桥本龙太郎, 巴西外援里贝罗: a title inside joins a place and a person, it is
-    not one name (but 菲律宾总统廉政委员会 ends as a body does)."""
+    """日本首相山口健太郎, 巴西外援罗伯托: a title inside joins a place and a person, it is
+    not one name (but 秘鲁总统廉政委员会 ends as a body does)."""
     roles = cue_set("roles")
     inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)
              if m.start < s and e < m.end)
@@ -684,7 +684,7 @@ def _places_of_descriptions(
 def _complete_bodies(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
-    """芬兰农林 + 部长, 印尼农业 + 部长: where the rules composed a longer organisation from the
+    """挪威农林 + 部长, 泰国农业 + 部长: where the rules composed a longer organisation from the
     same start (a minister's title holds its ministry's last character), theirs is the name; so
     it is where the tagger stops a character or a head short of a name the segmenter cut (某省残
     + 联, 某国男子网 + 球队)."""
@@ -730,7 +730,7 @@ PLACED = 0.3
 def _placed_bodies(
     ctx: _Context, tagged: Iterable[Scored], rules: list[_Mention]
 ) -> list[_Mention]:
-    """中国 + 环境管理体系认证机构认可委员会, 大连 + 女子足球队: where the tagger half believes
+    """中国 + 绿色食品质量认证机构资格审查委员会, 青岛 + 女子排球队: where the tagger half believes
     (PLACED up to SURE) a body that opens with a place the rules found, and the rest is
     everyday words ending in a body's head with no other name among them (no chain of places,
     no person, no description such as 政府 or 当局), the body is the name, not the place."""
@@ -761,7 +761,7 @@ _PLACED_TAGS = frozenset({"n", "nz", "vn", "v", "j", "b", "ng", "nt", "l"})
 
 
 def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """河北正定县 + 第二中学, 中国 + 城市交通规划指导委员会: where the tagger names only the
+    """河北曲阳县 + 第二中学, 中国 + 城市交通规划指导委员会: where the tagger names only the
     place that opens a body the rules composed up to its head, the body is the name."""
     bodies = _longest_bodies(rules)
     taken = _Spans(crf)
@@ -777,7 +777,7 @@ def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
 
 def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """局长 + 方向东 + 会见: where the tagger stops a person one character short of the name
-    a title introduced (于友 + 先), the rules' name is the person."""
+    a title introduced (方向 + 东), the rules' name is the person."""
     titled = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
     out = []
     for c in crf:
@@ -872,7 +872,7 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """青海省曲麻莱县: the rules' places tiling most of the tagger's place replace it, and
+    """青海省柳曲县: the rules' places tiling most of the tagger's place replace it, and
     places tiling all of any span (美国德克萨斯州休斯敦); a person is one name (江泽民访华 is
     江泽民 + 华, not a person)."""
     out = []
@@ -882,7 +882,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.append(c)  # 南里奥格朗德州: one foreign place, not 南里 + 德州
             continue
         if c.type == "person" and _dotted_foreign(ctx, c):
-            out.append(c)  # 莉萨·科斯马斯: one person, not 莉萨·科斯 + 马斯
+            out.append(c)  # 莉萨·托马斯: one person, not 莉萨·托 + 马斯
             continue
         inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
         places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
@@ -903,20 +903,20 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
 
 
 def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
-    """邢台县 + 南市屯村: where the rules' places stop short of the tagger's place and what is
+    """邢台县 + 北关屯村: where the rules' places stop short of the tagger's place and what is
     left ends in a division (村, 镇, 乡), the last place runs on to that division (the rules
     read 南市 and left 屯村 out). Only the tail is returned: the places come from the rules."""
     last = max(places, key=lambda m: m.end)
     tail = ctx.simple[last.end : c.end]
     if c.type == "place" and tail in cue_set("facility_tails") and last.priority < _KNOWN:
-        longer = last.copy()  # 濑户 + 大桥, 广元 + 火车站: the place named after the town
+        longer = last.copy()  # 松江 + 大桥, 青川 + 火车站: the place named after the town
         longer.end = c.end
         return [longer]
     if c.type != "place" or not tail or len(tail) > 4 or tail[-1] not in "村镇乡":
         return []
     if ctx.simple[last.end - 1] in cue_set("division_chars") and len(tail) >= 3 \
             and all_han(tail) and last.end in ctx.ends:
-        return [_Mention(last.end, c.end, "place", _CRF)]  # 岐山县 + 麦禾营镇: a place of its own
+        return [_Mention(last.end, c.end, "place", _CRF)]  # 岷山县 + 柳禾营镇: a place of its own
     if len(tail) > 3:
         return []
     if not all_han(tail) or last.priority >= _KNOWN or last.end not in ctx.ends:
@@ -927,7 +927,7 @@ def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_M
 
 
 def _owned_facility(ctx: _Context, c: _Mention, places: list[_Mention]) -> _Mention | None:
-    """英国 + 汉巴大桥: a place the rules know opening the tagger's place, the rest a name and
+    """英国 + 诺曼大桥: a place the rules know opening the tagger's place, the rest a name and
     a facility word: the rest is a place of its own (the opening place is the rules')."""
     first = next((m for m in places if m.start == c.start), None)
     form = ctx.simple[c.start : c.end]
@@ -950,7 +950,7 @@ def _facility(ctx: _Context, m: _Mention) -> bool:
 
 
 def _village_head(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
-    """红 + 庄乡: where the rules' first place is one character and a division, and the
+    """青 + 庄乡: where the rules' first place is one character and a division, and the
     tagger's place starts one character before it, that character opens the place's name."""
     first = min(places, key=lambda m: m.start)
     form = ctx.simple[first.start : first.end]

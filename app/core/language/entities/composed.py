@@ -1,4 +1,4 @@
-"""Organisations composed of an owner, plain nouns and an organisation head (中国 + 文化 + 扶贫 +
+"""Organisations composed of an owner, plain nouns and an organisation head (中国 + 文化 + 助学 +
 委员会, 美国 + 财政部长), and token runs CC-CEDICT knows as one name.
 
 A country before a generic kind (美国 + 公司, 非洲 + 球队) is the place, not an organisation.
@@ -91,7 +91,7 @@ def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | 
     if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
         if word not in lex.places and gloss in (None, "organization"):
-            return start, end, "organization", False  # 天津市 + 妇联, 济南 + 交警
+            return start, end, "organization", False  # 某市 + 妇联, 某市 + 交警
     if _head_type(ctx, index) == "organization":
         return start, end, "organization", False
     return None
@@ -110,7 +110,7 @@ def _joined_head(ctx: _Context, index: int) -> int | None:
     return None
 
 
-# How many tokens an owner may stand before its head (中国 + 环境 + 管理 + 体系 + 认证 + 指导 +
+# How many tokens an owner may stand before its head (中国 + 绿色 + 食品 + 质量 + 认证 + 指导 +
 # 委员会): People's Daily dev +0.001 over 5.
 OWNER_REACH = 7
 
@@ -135,7 +135,7 @@ def _acts_after_adverb(ctx: _Context, j: int) -> bool:
 def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     """The first token of the place, body or name that owns the head at `index`.
 
-    Plain nouns may sit between owner and head (中国 + 文化 + 扶贫 + 委员会, 海口市 + 中级 +
+    Plain nouns may sit between owner and head (中国 + 文化 + 助学 + 委员会, 某市 + 中级 +
     人民法院); 的, verbs of more than two characters, punctuation and stop words end the run."""
     lex, tokens = ctx.lex, ctx.tokens
     first = None
@@ -151,7 +151,7 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
         if w in cue_set("joint_states"):
-            break  # 中美 + 两国 + 有关 + 公司: the two states' bodies, not one body
+            break  # 中法 + 两国 + 有关 + 公司: the two states' bodies, not one body
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
         if _acts_after_adverb(ctx, j):
@@ -161,13 +161,13 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
-            pass  # 中国 + 文化 + 扶贫 + 委员会: a verb that names the body's task
+            pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
-            pass  # 联合国 + 禁毒 + 署: the task before a one-character head is its name
+            pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
         elif t == "f" and len(w) == 2:
-            pass  # 中国 + 中外 + 名人 + 文化 + 研究会: a two-character locative qualifies the name
+            pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
-            break  # 北京 + 九十 + 中学, 正定县 + 第二 + 中学, but not 北京 + 5月 + 25日电
+            break  # 北京 + 七十 + 中学, 曲阳县 + 第二 + 中学, but not 北京 + 5月 + 25日电
         j -= 1
     if first is None:
         return None
@@ -280,7 +280,7 @@ def _split_heads(ctx: _Context) -> list[_Mention]:
             continue
         after = ctx.simple[e : tokens[i + 1][1]] if i + 1 < len(tokens) else ""
         if after in cue_set("org_last_chars") or ctx.lex.suffixes.get(after) == "organization":
-            continue  # 喇叭 + 联 + 校: the name goes on
+            continue  # 柳树 + 联 + 校: the name goes on
         first = _owner_start(ctx, i - 1, joined)
         if first is not None and first < i - 1 and tokens[first][2] in ("ns", "nt", "j"):
             out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))

@@ -92,7 +92,7 @@ def _name_word_end(ctx: _Context, end: int) -> int:
 
 
 def _translit_runs(ctx: _Context) -> list[_Mention]:
-    """拉特纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces."""
+    """拉西纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces."""
     out: list[_Mention] = []
     tokens, translit = ctx.tokens, ctx.lex.translit
     i = 0
@@ -144,7 +144,7 @@ def _foreign_speakers(ctx: _Context) -> list[_Mention]:
 
 
 def _shirt_name_end(ctx: _Context, start: int, end: int) -> int:
-    """7号 + 穆勒, 9号 + 萨莫拉诺 + 门前: after a shirt number the player's name is the run of
+    """7号 + 穆勒, 9号 + 萨尔维诺 + 门前: after a shirt number the player's name is the run of
     transliteration characters up to the last word end inside it (门 of 门前 opens the next
     word); two characters are enough there."""
     while end > start + 2 and end not in ctx.ends:
@@ -153,7 +153,7 @@ def _shirt_name_end(ctx: _Context, start: int, end: int) -> int:
 
 
 def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
-    """总统 + 拉希米, 外长 + 维尔塔宁: after a title, a run of transliteration characters up to
+    """总统 + 卡里米, 外长 + 维尔塔宁: after a title, a run of transliteration characters up to
     the first character that is not one is a foreign person's whole name, however the
     segmenter cut it."""
     out: list[_Mention] = []
@@ -171,10 +171,10 @@ def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
 
 
 def _titled_chinese_names(ctx: _Context) -> list[_Mention]:
-    """总经理 + 高国庆 + 坦言, 局长 + 方向东 + 会见, 副会长 + 许传文 + 等: after an office, a
+    """总经理 + 高国庆 + 坦言, 局长 + 方向东 + 会见, 副会长 + 许文博 + 等: after an office, a
     surname and one or two characters that end a word before a verb of saying, a joiner or
     punctuation are a person's full name, however the segmenter cut or tagged them (包/v
-    国富/nz, 宋朝/t 弟/n). Lists go on: 记者 + 刘正学 + 、 + 果永毅."""
+    国泰/nz, 宋朝/t 兵/n). Lists go on: 记者 + 刘振宇 + 、 + 宋立新."""
     out: list[_Mention] = []
     simple = ctx.simple
     titles = cue_set("roles") | cue_set("offices") | cue_set("byline")
@@ -242,7 +242,7 @@ def _congress_mentions(ctx: _Context) -> list[_Mention]:
 
 
 def _byline_names(ctx: _Context) -> list[_Mention]:
-    """记者 + 江建国 + 报道: the word after a byline title is a name, whatever its tag."""
+    """记者 + 江立国 + 报道: the word after a byline title is a name, whatever its tag."""
     out: list[_Mention] = []
     tokens, lex = ctx.tokens, ctx.lex
     for k in range(len(tokens) - 1):
@@ -251,7 +251,7 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
         start = tokens[k + 1][0]
         end = tokens[k + 1][1]
         if end - start == 1 and k + 2 < len(tokens):
-            end = tokens[k + 2][1]  # 袁 + 步兵
+            end = tokens[k + 2][1]  # 袁 + 炮兵
         name = ctx.simple[start:end]
         surname = name[:2] if name[:2] in lex.surnames else name[:1]
         shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and all_han(name)
@@ -405,7 +405,7 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
 
 
 def _named_people(ctx: _Context) -> list[_Mention]:
-    """我叫赵新民, 他名叫钱江南: after a verb of naming, a one-character surname and the word
+    """我叫孙立民, 他名叫钱江南: after a verb of naming, a one-character surname and the word
     after it (one or two characters, no title) are a person's name, though jieba read the
     given name as a place or a common word."""
     out: list[_Mention] = []

@@ -83,7 +83,7 @@ def _surname_gloss(entries: Iterable[Entry]) -> bool:
 
 
 def _given_rest(ctx: _Context, rest: str) -> bool:
-    """龙太郎, 幸之助: what follows a family name in one word is its given name when no
+    """健太郎, 宏之助: what follows a family name in one word is its given name when no
     dictionary knows it as a word (邓小平 + 理论 is the man's theory)."""
     return 2 <= len(rest) <= 3 and all_han(rest) and not ctx.entries.get(rest)
 
@@ -115,12 +115,12 @@ def _word_at(ctx: _Context, start: int) -> str:
     return ctx.simple[ctx.tokens[k][0] : ctx.tokens[k][1]]
 
 
-# jieba's tags on a surname standing before a title (唐/nr 外长, 汤/n 局长); not 于/p, 和/c.
+# jieba's tags on a surname standing before a title (唐/nr 外长, 钱/n 局长); not 于/p, 和/c.
 _SURNAME_TAGS = {"nr", "n", "ng", "nz"}
 
 
 def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
-    """唐 + 外长, 汤 + 局长, 常 + 副 + 局长: a surname right before a title or role stands for
+    """唐 + 外长, 钱 + 局长, 钟 + 副 + 局长: a surname right before a title or role stands for
     the person (news writing's 江主席, 陈老师; People's Daily marks the surname alone)."""
     word = ctx.simple[start:end]
     if word not in ctx.lex.surnames or _measure_not_surname(ctx, start, word):
@@ -134,7 +134,7 @@ def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
 
 def _title_at(ctx: _Context, end: int) -> bool:
     """A title or role starting at `end` that ends a word (not 古 + 老 of 复古 / 老照片); 副/总
-    may come before it (常 + 副局长, 江 + 总书记) or open it (李 + 总理, 王 + 总统)."""
+    may come before it (钟 + 副局长, 江 + 总书记) or open it (李 + 总理, 王 + 总统)."""
     starts = (end, end + 1) if ctx.simple[end : end + 1] in ("副", "总") else (end,)
     return any(
         ctx.simple.startswith(title, at) and at + len(title) in ctx.ends
@@ -150,7 +150,7 @@ def _person_titles() -> tuple[str, ...]:
 
 
 def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
-    """张洁 + 清: the tagger often cuts the last character off a three-character name."""
+    """张海 + 清: the tagger often cuts the last character off a three-character name."""
     if (
         end != ctx.tokens[index][1]
         or len(word) != 2
@@ -161,7 +161,7 @@ def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
     s, e, tag = ctx.tokens[index + 1]
     nxt = ctx.simple[s:e]
     given = nxt in ctx.lex.given_chars and tag not in _FUNCTION_TAGS
-    if e - s == 1 and all_han(nxt) and (given or tag == "ng"):  # 李铁 + 辰/ng
+    if e - s == 1 and all_han(nxt) and (given or tag == "ng"):  # 李铁 + 贤/ng
         return e
     return end
 
@@ -295,9 +295,9 @@ def _abbreviated_state(ctx: _Context, index: int) -> bool:
 
 
 def _state_initial(ctx: _Context, index: int) -> bool:
-    """叙 + 总统, 菲 + 贸易赤字, 对 + 南 + 提出: a state's one-character short name, tagged a
+    """叙 + 总统, 菲 + 贸易顺差, 对 + 南 + 提出: a state's one-character short name, tagged a
     place or an abbreviation, standing alone between words: after punctuation, a function word
-    or a word of two or more characters that is no name (not 汉 + 巴 + 大桥, 箭 + 塔, 一 + 波),
+    or a word of two or more characters that is no name (not 亨 + 巴 + 大桥, 箭 + 塔, 一 + 波),
     and before such a word or a particle (not 巴 + 蛇, 德 + 比: derby, 阿·德米特里)."""
     start, end, tag = ctx.tokens[index]
     if tag not in ("ns", "j") or ctx.simple[start:end] not in cue_set("state_initials"):
@@ -321,7 +321,7 @@ def _state_initial(ctx: _Context, index: int) -> bool:
 
 
 # Name tags around a one-character state say it is a piece of a name; the particles and
-# adverbs that may follow one (巴 + 的, 德 + 并, 厄 + 一 + 客机).
+# adverbs that may follow one (巴 + 的, 德 + 并, 厄 + 一 + 货轮).
 _NAME_TAGS = frozenset({"ns", "j", "nr", "nrt", "nrfg", "nz"})
 _STATE_FOLLOWERS = frozenset({"uj", "ul", "u", "c", "d", "m"})
 
@@ -366,12 +366,12 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             )
             continue
         if len(word) == 1 and tag in _SURNAME_TAGS and _titled_surname(ctx, start, end):
-            out.append(_Mention(start, end, "person", _TAGGER))  # 唐 + 外长, 汤 + 局长
+            out.append(_Mention(start, end, "person", _TAGGER))  # 唐 + 外长, 钱 + 局长
             continue
         if len(word) == 1 and tag == "nr" and word in lex.surnames:
             name_end = _given_after_surname(ctx, index)
             if name_end is not None:
-                out.append(_Mention(start, name_end, "person", _TAGGER))  # 金 + 志 + 贤
+                out.append(_Mention(start, name_end, "person", _TAGGER))  # 金 + 志 + 远
             continue
         if _fold(word) in lex.stop or not all_han(word) or len(word) < 2:
             continue
@@ -428,7 +428,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if tag == "ns" and not entries and word not in lex.places:
             if _person_cue(ctx, start, end):
-                out.append(_Mention(start, end, "person", _TAGGER))  # 罗干/ns + 说
+                out.append(_Mention(start, end, "person", _TAGGER))  # 罗山/ns + 说
                 continue
             if len(word) >= 3 and not _place_like(ctx, word):
                 continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
