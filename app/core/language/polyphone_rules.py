@@ -478,7 +478,7 @@ def jiang(text: str, tagged: Tagged, k: int) -> str | None:
     before = _text(text, tagged, k - 1)
     if len(before) == 1 and _tag(tagged, k - 1) in _NAMES and not _is_verb(
         _tag(tagged, k + 1)
-    ) and _tag(tagged, k + 1) != "r":  # 将其辞退: the object marker before a pronoun
+    ) and _tag(tagged, k + 1) != "r":  # 将其开除: the object marker before a pronoun
         return "jiàng"
     if before in ("为", "参", "副", "守", "敌") and _ends_clause(text, tagged, k + 1):
         return "jiàng"
@@ -1121,15 +1121,15 @@ RULES: dict[str, Rule] = {
 # Rules for spoken, everyday sentences (the CSMSC half of bench_pinyin.py): each one tried
 # before the character's rule above, which decides where it says nothing.
 
-# What is worn: 着 zhuó "to wear" before it when no verb of dressing precedes (下着长裙,
+# What is worn: 着 zhuó "to wear" before it when no verb of dressing precedes (下着短裙,
 # 身着西装); after 穿/戴/披 the particle zhe (穿着长裙) is the network's call.
 _CLOTHES = frozenset("裙裤衫装衣袍服鞋靴袜帽褂袄甲")
 _DRESSING = frozenset("穿戴披套裹系换")
 
 
 def zhuo_wear(text: str, tagged: Tagged, k: int) -> str | None:
-    """着 zhuó "to wear" before a garment, with no verb of dressing before it (下着长裙,
-    着亮黑色长裤: a colour or a count may come between)."""
+    """着 zhuó "to wear" before a garment, with no verb of dressing before it (下着短裙,
+    着深蓝色长裤: a colour or a count may come between)."""
     before = _text(text, tagged, k - 1)
     if before[-1:] in _DRESSING or _is_verb(_tag(tagged, k - 1)):
         return None
@@ -1158,7 +1158,7 @@ _ANIMALS = frozenset("犬狗猫鸡鸭鹅羊牛猪兔鸟")
 
 
 def zhi_counted(text: str, tagged: Tagged, k: int) -> str | None:
-    """只 zhī after 有 before what is counted (有只猫, 有只两岁的狗: 有一只), and as the
+    """只 zhī after 有 before what is counted (有只猫, 有只三岁的狗: 有一只), and as the
     suffix of an animal noun ending its clause (犬只，); zhǐ "only" goes before a verb."""
     before = _text(text, tagged, k - 1)
     after_tag = _tag(tagged, k + 1)
@@ -1185,7 +1185,7 @@ def gong_provide(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def wei_person(text: str, tagged: Tagged, k: int) -> str | None:
-    """为 wèi after a personal pronoun, before an action (他为救人受伤, 这些为达目的):
+    """为 wèi after a personal pronoun, before an action (他为救人受伤, 他们为赶时间):
     the subject does it for a purpose; "to be" (wéi) takes a noun, not a verb."""
     subject = _text(text, tagged, k - 1)
     if subject not in _PERSONS and subject not in ("这些", "那些", "有人", "人们"):
@@ -1200,18 +1200,18 @@ def wei_person(text: str, tagged: Tagged, k: int) -> str | None:
 _NAMING = frozenset(["任命", "推举", "选举", "评选", "册封", "尊称", "称呼", "认定", "视作"])
 
 
-# Question words after which 还 is hái "still, yet" (为啥还收钱, 怎么还不来).
+# Question words after which 还 is hái "still, yet" (为啥还要钱, 怎么还不来).
 _WHY = frozenset(["为啥", "为什么", "怎么", "咋", "干嘛", "干吗", "凭什么", "何必", "居然",
                   "竟然", "却", "仍", "仍然", "依然"])
 
 
 def hai_still(text: str, tagged: Tagged, k: int) -> str | None:
-    """还 hái "still" after a question word or an adverb of surprise (为啥还收, 居然还)."""
+    """还 hái "still" after a question word or an adverb of surprise (为啥还要, 居然还)."""
     return "hái" if _text(text, tagged, k - 1) in _WHY else None
 
 
 def shu_together(text: str, tagged: Tagged, k: int) -> str | None:
-    """数 shǔ after 一起/一块儿 before what is counted (一起数羊: jieba tags 一起 as a
+    """数 shǔ after 一起/一块儿 before what is counted (一起数星星: jieba tags 一起 as a
     numeral, which the rule above reads as a count of numbers)."""
     if _text(text, tagged, k - 1) in ("一起", "一块", "一块儿") and _tag(tagged, k + 1)[:1] == "n":
         return "shǔ"
@@ -1239,7 +1239,7 @@ _DISASTER = frozenset(["有", "遭", "逃", "避", "受", "救", "患", "赴", "
 
 
 def nan_hard(text: str, tagged: Tagged, k: int) -> str | None:
-    """难 nán "hard", the predicate ending its clause (守江山难！, 做人难。); nàn
+    """难 nán "hard", the predicate ending its clause (创业难！, 做人难。); nàn
     "disaster" after a verb of meeting or fleeing it."""
     if _ends_clause(text, tagged, k + 1) and _text(text, tagged, k - 1) not in _DISASTER:
         return "nán"
@@ -1275,11 +1275,11 @@ _FINISHED = frozenset("穿戴系扣坐站收放装洗包写记填锁关盖铺摆
 
 
 def hao_done(text: str, tagged: Tagged, k: int) -> str | None:
-    """好 hǎo as the result of a one-character verb (穿好衣服, 坐好, 收好)."""
+    """好 hǎo as the result of a one-character verb (穿好鞋子, 坐好, 收好)."""
     return "hǎo" if _text(text, tagged, k - 1) in _FINISHED else None
 
 
-# Endings of nouns for people: 教 before them is jiāo "to teach" (教学生, 教参赛者).
+# Endings of nouns for people: 教 before them is jiāo "to teach" (教学生, 教新学员).
 _PEOPLE_ENDS = frozenset("者们生员人友手童")
 
 
@@ -1292,7 +1292,7 @@ def jiao_people(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def chong_towards(text: str, tagged: Tagged, k: int) -> str | None:
-    """冲 chòng "at, towards (someone)" before a person (冲自己眨眼, 冲我们喊)."""
+    """冲 chòng "at, towards (someone)" before a person (冲他挥手, 冲我们喊)."""
     after = _text(text, tagged, k + 1)
     if after in _PERSONS and not _ends_clause(text, tagged, k + 2):
         return "chòng"
@@ -1300,7 +1300,7 @@ def chong_towards(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def hua_row(text: str, tagged: Tagged, k: int) -> str | None:
-    """划 huá "to row, to paddle" before what is rowed (划船, 划漂流艇, 划桨)."""
+    """划 huá "to row, to paddle" before what is rowed (划船, 划独木舟, 划桨)."""
     for n in _clause_after(text, tagged, k, limit=2):
         if _text(text, tagged, n)[-1:] in ("船", "艇", "桨", "舟"):
             return "huá"
@@ -1345,7 +1345,7 @@ def dou_measure(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 def zhao_morning(text: str, tagged: Tagged, k: int) -> str | None:
-    """朝 zhāo "a day" in 一朝 before what happens on it (一朝损毁, 一朝被蛇咬); cháo
+    """朝 zhāo "a day" in 一朝 before what happens on it (一朝倒塌, 一朝被蛇咬); cháo
     "dynasty, court" takes a noun (一朝天子)."""
     if _text(text, tagged, k - 1) == "一" and (
         _is_verb(_tag(tagged, k + 1)) or _tag(tagged, k + 1) in ("p", "d", "i", "l")
