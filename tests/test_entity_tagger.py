@@ -986,3 +986,11 @@ def test_a_quoted_name_ending_in_a_bodys_head_is_that_body():
     assert found.get("抗旱保苗领导小组") == "organization", found
     found = types("一些“皮包公司”借“技术重组”之名骗取贷款。")
     assert "皮包公司" not in found and "技术重组" not in found, found
+
+
+def test_a_place_the_tagger_runs_on_into_a_verb_is_no_place():
+    text = "记者在白沙镇龙须湖畔介绍新馆的设计。"
+    found = _combined(text, [("白沙镇龙须湖畔介绍新馆", "place", 0.95)])
+    assert found == {"白沙镇": "place"}, found
+    found = _combined("金湾镇航天城开馆本报讯", [("金湾镇航天城开馆", "place", 0.95)])
+    assert "金湾镇航天城开馆" not in found and found.get("金湾镇") == "place", found
