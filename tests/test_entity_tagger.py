@@ -994,3 +994,11 @@ def test_a_place_the_tagger_runs_on_into_a_verb_is_no_place():
     assert found == {"白沙镇": "place"}, found
     found = _combined("金湾镇航天城开馆本报讯", [("金湾镇航天城开馆", "place", 0.95)])
     assert "金湾镇航天城开馆" not in found and found.get("金湾镇") == "place", found
+
+
+def test_a_foreign_name_runs_back_over_its_first_syllables():
+    text = "边锋卡布罗夫斯基昨天宣布退役。"
+    found = _combined(text, [("罗夫斯基", "person", 0.95)])
+    assert found.get("卡布罗夫斯基") == "person" and "罗夫斯基" not in found, found
+    found = _combined("他在巴西维斯基队效力。", [("维斯基", "person", 0.95)])
+    assert "巴西维斯基" not in found, found

@@ -201,7 +201,8 @@ _AFTER_NAME_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "p", "c"})
 def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     """兰德 + 里, 马里斯 + 科: a person's name of transliteration characters runs on over the
     transliteration characters after it, to where a word ends (jieba and the tagger stop
-    where a syllable is also a word of its own: 里 "inside")."""
+    where a syllable is also a word of its own: 里 "inside"), and back over those before
+    it from where a word starts that no dictionary knows (卡布 + 罗夫斯基; not 巴西 + X)."""
     taken = {i for m in chosen for i in range(m.start, m.end)}
     simple, translit = ctx.simple, ctx.lex.translit
     for m in chosen:
@@ -217,6 +218,16 @@ def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention
         if end > m.end and (end in ctx.ends or end == len(simple)):
             taken.update(range(m.end, end))
             m.end = end  # a copy: see combine's last step
+        start = m.start
+        while start > 0 and simple[start - 1] in translit and start - 1 not in taken \
+                and m.end - start + 1 <= 7:
+            start -= 1
+        start = next((s for s in range(start, m.start) if s in ctx.starts), m.start)
+        before = simple[start : m.start]
+        if start < m.start and m.start in ctx.starts and not ctx.entries.get(before) \
+                and before not in ctx.lex.places:
+            taken.update(range(start, m.start))
+            m.start = start  # 多尔 + 维斯基: syllables before it no dictionary knows
     return chosen
 
 
