@@ -1002,3 +1002,12 @@ def test_a_foreign_name_runs_back_over_its_first_syllables():
     assert found.get("卡布罗夫斯基") == "person" and "罗夫斯基" not in found, found
     found = _combined("他在巴西维斯基队效力。", [("维斯基", "person", 0.95)])
     assert "巴西维斯基" not in found, found
+
+
+def test_short_names_listed_before_a_word_for_firms_are_those_firms():
+    found = types("青禾、远帆、北辰等一批民营企业都在扩产。")
+    assert all(found.get(name) == "organization" for name in ("青禾", "远帆", "北辰")), found
+    found = types("北京、上海、广州等大型企业纷纷涨价。")
+    assert all(found.get(name) == "place" for name in ("北京", "上海", "广州")), found
+    found = types("小炼钢、小造纸、小水泥等小企业被关停。")
+    assert not any(t == "organization" for t in found.values()), found

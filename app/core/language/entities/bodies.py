@@ -29,7 +29,7 @@ from app.core.language.entities.composed import (
 )
 from app.core.language.entities.glosses import _proper_senses
 from app.core.language.entities.lexicon import _COMPOSED, _CRF, _DICT, _KNOWN, _fold, cue_set, cues
-from app.core.language.entities.mentions import _Context, _Mention, _runs
+from app.core.language.entities.mentions import _Context, _Mention, _runs, _Spans
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
 
@@ -232,6 +232,53 @@ def _countries_as_teams(ctx: _Context, mentions: list[_Mention]) -> list[_Mentio
             m.type = "organization"
         out.append(m)
     return out
+
+
+_LISTED_NAMES = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、){2,}[\u4e00-\u9fff]{2,4})等")
+
+
+def _firms_listed(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """青禾、远帆、北辰 + 等一批民营企业: three or more short names listed before 等 and,
+    a few characters on, a word for firms are those firms, whatever each alone looked like
+    (a place, a word, nothing); a person or a name the lists know keeps its type. Names
+    that share their first character (小X、小Y) are kinds of firms."""
+    firms: list[_Mention] = []
+    places = {(m.start, m.end) for m in mentions if m.type == "place"}
+    for match in _LISTED_NAMES.finditer(ctx.simple):
+        after = ctx.simple[match.end() : match.end() + 8]
+        at_firm = min((after.find(w) for w in cues("firm_words_after") if w in after), default=-1)
+        between = after[: max(at_firm, 0)]
+        if at_firm < 0 or between.startswith("地") or any(
+            w in between for w in cues("not_firm_lists")
+        ):
+            continue  # 甲市、乙市、丙市 + 等城市的企业: places where firms are, not firms
+        items, at = [], match.start()
+        for piece in match.group(1).split("、"):
+            items.append((at, at + len(piece)))
+            at += len(piece) + 1
+        first_start, first_end = items[0]
+        first_start = max(
+            (s for s in range(first_start, first_end - 1) if s in ctx.starts), default=first_end
+        )
+        items[0] = (first_start, first_end)
+        if any(e - s < 2 or s not in ctx.starts or e not in ctx.ends for s, e in items):
+            continue
+        if len({ctx.simple[s] for s, _ in items[1:]}) == 1:
+            continue  # 小炼铁、小化工、小硫磺: kinds of works, not their names
+        if all(item in places for item in items):
+            continue  # 甲省、乙省、丙省 + 等大型企业: each a place, where the firms are
+        firms += [_Mention(s, e, "organization", _COMPOSED) for s, e in items]
+    if not firms:
+        return mentions
+    spans = {(m.start, m.end) for m in firms}
+    kept = [
+        m for m in mentions
+        if not any(s < m.end and m.start < e for s, e in spans)
+        or m.type == "person" or m.priority >= _KNOWN
+    ]  # fmt: skip
+    taken = _Spans(kept)
+    firms = [m for m in firms if not taken.any_overlapping(m.start, m.end)]
+    return sorted(kept + firms, key=lambda m: m.start)
 
 
 def _with_party(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

@@ -31,6 +31,7 @@ from functools import cache
 
 from app.core.language.entities.bodies import (
     _countries_as_teams,
+    _firms_listed,
     _half_believed_bodies,
     _listed_body_types,
     _with_allies,
@@ -155,7 +156,7 @@ def combine(
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
-    return _countries_as_teams(ctx, _with_party(ctx, chosen))
+    return _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
 
 
 def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
