@@ -1011,3 +1011,8 @@ def test_short_names_listed_before_a_word_for_firms_are_those_firms():
     assert all(found.get(name) == "place" for name in ("北京", "上海", "广州")), found
     found = types("小炼钢、小造纸、小水泥等小企业被关停。")
     assert not any(t == "organization" for t in found.values()), found
+
+
+def test_a_country_opening_a_word_for_its_capitals_art_names_both_places():
+    found = types("他一生都在为中国京剧培养新人。")
+    assert found.get("中国") == "place" and found.get("京") == "place", found

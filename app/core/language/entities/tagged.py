@@ -167,7 +167,8 @@ def _given_name_end(ctx: _Context, index: int, word: str, end: int) -> int:
 
 
 def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
-    """法国人, 中国京剧, 阿尔巴尼亚族, 德国总理: a country or region opening a longer word.
+    """法国人, 中国京剧, 阿尔巴尼亚族, 德国总理: a country or region opening a longer word,
+    and the place a rest like 京剧 names (`_capitalised_country`).
 
     Not 法国队 or 中国银行: a word ending in an organisation ending is a name of its own."""
     if len(word) < 3 or word in ctx.lex.places:
@@ -178,7 +179,8 @@ def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
     cut = _opening_place(ctx.lex, word)
     if not cut or any(word[cut:].endswith(suffix) for suffix in ctx.lex.suffixes):
         return []
-    return [(0, cut)]
+    inner = _capitalised_country(ctx, word[cut:])  # 中国 + 京剧: the 京 of Beijing opera too
+    return [(0, cut)] + [(cut + s, cut + e) for s, e in inner]
 
 
 def _opening_place(lex: _Lexicon, form: str) -> int:
