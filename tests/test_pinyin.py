@@ -257,6 +257,7 @@ def test_a_character_the_conversion_merges_keeps_its_own_reading() -> None:
         ("孩子还没醒。", "没", "méi"),
         ("这条路有点长。", "长", "cháng"),
         ("他脸上长了一个包。", "长", "zhǎng"),
+        ("这种药的疗程长，见效慢。", "长", "cháng"),  # after a span of time
         ("借的钱明天一定要还。", "还", "huán"),
         ("他还想再看一遍。", "还", "hái"),
         ("天气比昨天更好。", "好", "hǎo"),
@@ -407,6 +408,9 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("你的鞋脏了。", "脏", "zāng"),
         ("老头儿脾气很倔，谁劝也不听。", "倔", "juè"),  # 倔强 jué is a word's own
         ("这孩子倔强得很。", "倔", "jué"),
+        ("它们腿短体胖，跑得很慢。", "胖", "pàng"),  # 心广体胖 pán is a word's own
+        ("小猫一下子就逮住了老鼠。", "逮", "dǎi"),  # 逮捕 dài is a word's own
+        ("他们住在大夯镇。", "夯", "hāng"),  # bèn, a variant of 笨, names nothing
         ("大家以读书为乐。", "乐", "lè"),
         ("我们的乐队很棒。", "乐", "yuè"),  # in a word, the word decides
         ("我昨晚一宿没睡好。", "宿", "xiǔ"),
@@ -509,6 +513,8 @@ def test_verbs_read_by_what_follows_them(sentence: str, char: str, expected: str
         ("老人倒在路边。", "倒", "dǎo"),  # fallen
         ("他把对手推倒在地。", "倒", "dǎo"),
         ("我们要走咯。", "咯", "lo"),  # the particle ending the sentence
+        ("你明天记得带伞哦。", "哦", "o"),  # the particle; ò "oh!" opens a clause
+        ("门口有人喊“开饭咯”，大家都跑了过去。", "咯", "lo"),  # closing a quotation
         ("他笑得咯咯响。", "咯", "gē"),  # cackling
         ("他早就知道哩。", "哩", "li"),
         ("这条路长十哩。", "哩", "lǐ"),  # miles

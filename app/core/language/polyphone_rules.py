@@ -222,12 +222,19 @@ def mei(text: str, tagged: Tagged, k: int) -> str | None:
     return None if before[-1:] in tuple("辱淹埋沉吞覆湮隐出") else "méi"
 
 
+# Spans of time or way that are long (周期长, 路程长): 长 cháng after them.
+_SPANS = ("期", "间", "程", "命")
+
+
 def chang(text: str, tagged: Tagged, k: int) -> str | None:
-    """长 cháng "long" after a degree word (太长, 有点长); zhǎng "grow" before a result
-    (长出来, 长着, 长胖), and "head of" after an office's place (省/长)."""
+    """长 cháng "long" after a degree word (太长, 有点长) or a span of time or way (工期长);
+    zhǎng "grow" before a result (长出来, 长着, 长胖), and "head of" after an office's place
+    (省/长)."""
     before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
     if before in _DEGREE or before == "长" or after == "长":
         return "cháng"  # 太长, 长长一条: the adjective, degree-marked or doubled
+    if _tag(tagged, k - 1).startswith("n") and before.endswith(_SPANS):
+        return "cháng"
     if after in ("着", "了", "过", "出", "出来", "大", "胖", "高", "满", "成", "得", "起来"):
         return "zhǎng"
     if _tag(tagged, k - 1) in ("ns", "nt"):
@@ -868,19 +875,21 @@ def xue(text: str, tagged: Tagged, k: int) -> str | None:
 
 
 # Sentence particles that are also other words: 咯 gē/luò/kǎ (咯咯 cackling, 咯血 coughing
-# blood), 哩 lǐ "mile", lī (哩哩啦啦). At a clause's end, after a word, they are the toneless
-# particle (知道哩！, 走咯。).
-_FINAL_PARTICLES = {"咯": "lo", "哩": "li"}
+# blood), 哩 lǐ "mile", lī (哩哩啦啦), 哦 ò "oh!" opening a clause. At a clause's end,
+# after a word, they are the toneless particle (知道哩！, 走咯。, 记得带伞哦。).
+_FINAL_PARTICLES = {"咯": "lo", "哩": "li", "哦": "o"}
+_CLOSING_QUOTES = frozenset("”’」』\"'")
 
 
 def final_particle(text: str, tagged: Tagged, k: int) -> str | None:
-    """咯 lo, 哩 li: the particle, ending its clause after a word (not doubled: 咯咯, not
-    counted: 十哩)."""
+    """咯 lo, 哩 li, 哦 o: the particle, ending its clause (or the quotation that closes
+    after it: “走咯”) after a word (not doubled: 咯咯, not counted: 十哩)."""
     before = _text(text, tagged, k - 1)
     ch = _text(text, tagged, k)
     if _tag(tagged, k - 1) == "m" or _counted(text, tagged, k):
         return None  # 十哩: miles counted
-    if before and is_han(before[-1]) and before[-1] != ch and _ends_clause(text, tagged, k + 1):
+    ends = _ends_clause(text, tagged, k + 1) or _text(text, tagged, k + 1)[:1] in _CLOSING_QUOTES
+    if before and is_han(before[-1]) and before[-1] != ch and ends:
         return _FINAL_PARTICLES.get(ch)
     return None
 
@@ -1023,8 +1032,10 @@ def chu_part(text: str, tagged: Tagged, k: int) -> str | None:
 # Characters whose other readings live only in words (a word the segmenter split still
 # decides: 乐声 yuè): on their own they take their spoken reading. 咋 zǎ "how, why" (咋呼
 # zhā, 咋舌 zé), 崴 wǎi "to sprain" (崴嵬 wēi), 脏 zāng "dirty" (心脏 zàng), 乐 lè "happy,
-# to enjoy" (音乐 yuè), 倔 juè "gruff" (倔强 jué).
-ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè", "倔": "juè"}
+# to enjoy" (音乐 yuè), 倔 juè "gruff" (倔强 jué), 胖 pàng "fat" (心广体胖 pán), 逮 dǎi
+# "to catch" (逮捕 dài), 夯 hāng "to ram" (bèn, a variant of 笨).
+ON_THEIR_OWN: dict[str, str] = {"咋": "zǎ", "崴": "wǎi", "脏": "zāng", "乐": "lè", "倔": "juè",
+                                "胖": "pàng", "逮": "dǎi", "夯": "hāng"}
 
 # Characters read one way in a person's name (a word the segmenter tags as a name and no
 # dictionary lists): opening the name, 曾 is the surname Zēng (the adverb céng "once" never
@@ -1059,6 +1070,7 @@ RULES: dict[str, Rule] = {
     "垛": duo,
     "咯": final_particle,
     "哩": final_particle,
+    "哦": final_particle,
     "处": chu_part,
     "铺": pu,
     "汗": han,
