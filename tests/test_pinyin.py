@@ -410,6 +410,7 @@ def test_a_lone_character_reads_as_the_dictionary_lists_it() -> None:
         ("这孩子倔强得很。", "倔", "jué"),
         ("它们腿短体胖，跑得很慢。", "胖", "pàng"),  # 心广体胖 pán is a word's own
         ("小猫一下子就逮住了老鼠。", "逮", "dǎi"),  # 逮捕 dài is a word's own
+        ("她揣好钥匙出了门。", "揣", "chuāi"),  # carried; 揣测 chuǎi is a word's own
         ("他们住在大夯镇。", "夯", "hāng"),  # bèn, a variant of 笨, names nothing
         ("大家以读书为乐。", "乐", "lè"),
         ("我们的乐队很棒。", "乐", "yuè"),  # in a word, the word decides

@@ -1399,6 +1399,15 @@ def _either(*rules: Rule) -> Rule:
     return rule
 
 
+def chuai_carry(text: str, tagged: Tagged, k: int) -> str | None:
+    """揣 chuāi "to carry in one's clothes" after 怀 or before where it is kept (怀揣着,
+    揣在兜里, 揣进口袋); chuǎi "to guess" lives in words (揣测, 揣摩)."""
+    before, after = _text(text, tagged, k - 1), _text(text, tagged, k + 1)
+    if before.endswith("怀") or after in ("着", "在", "进", "到", "入", "好"):
+        return "chuāi"
+    return None
+
+
 EVERYDAY_RULES: dict[str, Rule] = {
     "着": zhuo_wear,
     "长": zhang_grow,
@@ -1423,6 +1432,7 @@ EVERYDAY_RULES: dict[str, Rule] = {
     "朝": zhao_morning,
     "中": zhong_hit,
     "发": fa_hair,
+    "揣": chuai_carry,
 }
 for _ch, _rule in EVERYDAY_RULES.items():
     RULES[_ch] = _either(_rule, RULES[_ch]) if _ch in RULES else _rule
