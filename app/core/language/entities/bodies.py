@@ -48,8 +48,11 @@ def _with_units(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in mentions:
         end = _unit_end(ctx, m) if m.type == "organization" and id(m) not in absorbed else 0
+        if not end:
+            out.append(m)
+            continue
         inner = [n for n in mentions if m.end <= n.start < end]
-        if end and all(n.type == "organization" and n.end <= end for n in inner):
+        if all(n.type == "organization" and n.end <= end for n in inner):
             m = m.copy()
             m.end = end
             absorbed.update(id(n) for n in inner)
@@ -364,7 +367,7 @@ def _states_before(ctx: _Context, index: int) -> int | None:
     中、尼, 中国、尼泊尔), or None. A one-character state is a country's short name, or any
     one-character name tagged so after 、 (斯, Slovakia); full names need the 、 between."""
     tokens = ctx.tokens
-    short = cue_set("country_short") | cue_set("state_initials")
+    country_short, initials = cue_set("country_short"), cue_set("state_initials")
     states = 0
     k = index - 1
     first = None
@@ -373,11 +376,12 @@ def _states_before(ctx: _Context, index: int) -> int | None:
         word = ctx.simple[s:e]
         listed = k > 0 and ctx.simple[tokens[k - 1][0] : tokens[k - 1][1]] == "、"
         after_list = ctx.simple[e : e + 1] == "、"
-        if len(word) == 2 and word[0] in short and word[1] in short and word[0] != word[1]:
+        short = [ch in country_short or ch in initials for ch in word]
+        if len(word) == 2 and all(short) and word[0] != word[1]:
             if word in cue_set("whole_short") or word in ctx.lex.places:
                 break  # 印尼, 南非, 中华: one place
             states += 2
-        elif (len(word) == 1 and (word in short or (listed and tag in ("nr", "ns", "j")))) or (
+        elif (len(word) == 1 and (short[0] or (listed and tag in ("nr", "ns", "j")))) or (
             len(word) >= 2 and word in ctx.lex.places and (listed or after_list)
         ):
             states += 1

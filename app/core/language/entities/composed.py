@@ -70,6 +70,12 @@ def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | 
     """(start, end, type, stands alone) of a name ending at this token: 大学, 公安局, 财政部(长).
 
     A head that stands alone (财政部, 司法 + 部长) is a name even with nothing before it."""
+    if index not in ctx.org_heads:
+        ctx.org_heads[index] = _find_org_head(ctx, index)
+    return ctx.org_heads[index]
+
+
+def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | None:
     start, end, tag = ctx.tokens[index]
     word = ctx.simple[start:end]
     lex = ctx.lex

@@ -74,6 +74,8 @@ class _Context:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
+    # Organisation heads by token index, found once: several mention sources ask for them.
+    org_heads: dict[int, tuple[int, int, EntityType, bool] | None] = field(default_factory=dict)
 
     def token_range(self, start: int, end: int) -> range:
         """The indices of the tokens that lie inside start:end, in order."""
