@@ -234,10 +234,11 @@ class Segmenter:
         spans: list[TaggedSpan] = []
         position = 0
         for word, tag in backend.tag(simplified):
-            if self._glued_preposition(word, tag):
+            # Only guessed names can carry a glued word: most tokens skip both calls.
+            if tag == "ns" and self._glued_preposition(word, tag):
                 spans.append((position, position + 1, self._word_tag(word[0])))
                 position, word = position + 1, word[1:]
-            if self._glued_speech_verb(word, tag):
+            if tag == "nr" and self._glued_speech_verb(word, tag):
                 spans.append((position, position + len(word) - 1, tag))
                 position, word, tag = position + len(word) - 1, word[-1], "v"
             end = position + len(word)
