@@ -50,6 +50,7 @@ from app.core.language.entities.lexicon import (
     _fold,
     cue_set,
     cues,
+    longest_first,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
 from app.core.language.entities.tagged import (
@@ -656,7 +657,7 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """党中央 + 机关, 欧盟 + 机构, 某组织 + 成员国, 某基金会 + 组织(实施): a body's whole name,
     then a word for its offices, its members or what it does, is the body alone (the tagger
     learnt from CLUENER to run on; the word after it names no second body)."""
-    tails = sorted(cue_set("after_body"), key=len, reverse=True)
+    tails = longest_first("after_body")
     for c in crf:
         if c.type != "organization":
             continue
@@ -844,7 +845,7 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     if tail.startswith(_description_openings()) or _REGION_PART.fullmatch(tail) \
             or tail == "大部":
         return True
-    last = next((h for h in _descriptive_heads() if tail.endswith(h)), None)
+    last = next((h for h in longest_first("descriptive_heads") if tail.endswith(h)), None)
     if last is None or (last == "军" and len(tail) > 1):
         return False  # 加拿大海军, 新四军: a named force
     if last == "政府" and ctx.simple[start - 1] in "省市县区州":
@@ -857,12 +858,6 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
 @cache
 def _description_openings() -> tuple[str, ...]:
     return cues("relations") + cues("weather") + ("等国",)
-
-
-@cache
-def _descriptive_heads() -> tuple[str, ...]:
-    """Longest first (two heads of one length cannot both end a tail)."""
-    return tuple(sorted(cue_set("descriptive_heads"), key=len, reverse=True))
 
 
 def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:

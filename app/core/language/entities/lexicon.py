@@ -215,3 +215,10 @@ def cues(name: str) -> tuple[str, ...]:
 def cue_set(name: str) -> frozenset[str]:
     """One cue list as a set, for membership tests in the rules' inner loops."""
     return frozenset(_cue_lists()[name])
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """One cue list longest first, for the longest ending a form has (two of one length
+    cannot both end it)."""
+    return tuple(sorted(cue_set(name), key=len, reverse=True))
