@@ -120,11 +120,8 @@ def _add(store: VocabStore, args: argparse.Namespace) -> int:
         raise UserError("give a word to save")
     sentence = (args.context or "").strip()
     from app.core.analysis.analyzer import default_analyzer
-    from app.core.language.lookup import word_offset
 
-    analyzer = default_analyzer()
-    mark = word_offset(analyzer.reader, word, sentence)
-    found = lookup_item(analyzer, word, sentence, mark if mark >= 0 else None)
+    mark, found = _placed_lookup(default_analyzer(), word, sentence)
     item = vocab_item(
         found, sentence, (args.article or "").strip(), (args.note or "").strip(), mark=mark
     )
@@ -138,10 +135,18 @@ def lookup_item(
 ) -> WordLookup:
     """The word as the window would save it from `sentence` (read there, in context;
     `at`: its offset in the sentence when it occurs more than once)."""
-    from app.core.language.lookup import context_reading, look_up
+    return _placed_lookup(analyzer, word, sentence, at)[1]
 
-    reading = context_reading(analyzer.reader, word, sentence, at)
-    return look_up(analyzer.dictionary, word, reading, in_context=word in sentence)
+
+def _placed_lookup(
+    analyzer: Analyzer, word: str, sentence: str = "", at: int | None = None
+) -> tuple[int, WordLookup]:
+    """`lookup_item` and where in `sentence` it was read (-1: not in it), from one
+    segmentation of the sentence."""
+    from app.core.language.lookup import look_up, placed_reading
+
+    mark, reading = placed_reading(analyzer.reader, word, sentence, at)
+    return mark, look_up(analyzer.dictionary, word, reading, in_context=word in sentence)
 
 
 def _list(store: VocabStore, args: argparse.Namespace) -> int:

@@ -143,19 +143,20 @@ def context_reading(
     """How `word` is read in `sentence`, as the window reads it: at offset `at`, else where
     the sentence's segmentation has it as a word of its own (为 alone, not inside 因为),
     else its first occurrence; without a sentence (or not in it) the word read on its own."""
+    return placed_reading(reader, word, sentence, at)[1]
+
+
+def placed_reading(
+    reader: PinyinReader, word: str, sentence: str = "", at: int | None = None
+) -> tuple[int, tuple[str, ...]]:
+    """Where `context_reading` reads `word` in `sentence` (-1: not in it) and how, from one
+    segmentation of the sentence, so a saved sentence marks the occurrence whose reading
+    was saved (为 alone, not inside 因为)."""
     if not word or not sentence or word not in sentence:
-        return tuple(reader.read(word, [(0, len(word))]))
+        return -1, tuple(reader.read(word, [(0, len(word))]))
     words = reader.words(sentence)
     at = _occurrence(word, sentence, words, at)
-    return tuple(reader.read(sentence, words)[at : at + len(word)])
-
-
-def word_offset(reader: PinyinReader, word: str, sentence: str) -> int:
-    """Where `context_reading` reads `word` in `sentence` (-1: not in it), so a saved
-    sentence marks the occurrence whose reading was saved (为 alone, not inside 因为)."""
-    if not word or word not in sentence:
-        return -1
-    return _occurrence(word, sentence, reader.words(sentence), None)
+    return at, tuple(reader.read(sentence, words)[at : at + len(word)])
 
 
 def _occurrence(
