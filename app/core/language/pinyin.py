@@ -1023,12 +1023,7 @@ class PinyinReader:
                     tagged = self._tagged_spans(text, words)
                     if tagged is None:
                         return choices
-                end = start + len(readings[0])
-                n = next((n for n, span in enumerate(tagged) if span[:2] == (start, end)), -1)
-                tag = tagged[n][2]
-                view = [*tagged[:n], (start, start + 1, tag), (start + 1, end, tag),
-                        *tagged[n + 1 :]]
-                reading = RULES[simplified[start]](simplified, view, n) if n >= 0 else None
+                reading = _rule_inside(simplified, tagged, start, start + len(readings[0]))
                 agree = [which for which, r in enumerate(readings)
                          if reading and same_reading([r[0]], [reading])]
                 if agree:
@@ -1131,6 +1126,22 @@ class PinyinReader:
 
 
 _FLOOR = 1e-4
+
+
+def _rule_inside(
+    simplified: str, tagged: Sequence[tuple[int, int, str]], start: int, end: int
+) -> str | None:
+    """What the first character's rule says of the segmentation word `start:end`, read as
+    that character and its complement (both with the word's tag); None when the span is
+    no segmentation word (a dictionary sub-word inside one): its context is not a word's."""
+    n = next((n for n, span in enumerate(tagged) if span[:2] == (start, end)), -1)
+    if n < 0:
+        return None
+    tag = tagged[n][2]
+    view = [*tagged[:n], (start, start + 1, tag), (start + 1, end, tag), *tagged[n + 1 :]]
+    return RULES[simplified[start]](simplified, view, n)
+
+
 # Sub-words longer than this are not looked for inside a segmentation word.
 _MAX_SUBWORD = 8
 _CEDICT_CACHE = 200_000

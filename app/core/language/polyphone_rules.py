@@ -98,7 +98,12 @@ _PROHIBIT = frozenset(["别", "不要", "不必", "不用", "何必", "千万", 
 _NOUNISH = ("r", "nr", "n", "ns", "nz", "nt", "zg", "m", "nrt", "nrfg", "t", "j", "s", "vn")
 
 
-_CONJUNCTIONS = frozenset(["并", "并且", "且", "和", "与", "及", "以及", "或", "或者", "同时"])
+# What joins the members of a list (李家弄和赵家桥, 中、日): 弄 and 都 read as in a name
+# before or after one.
+_LIST_JOINS = frozenset(["和", "与", "及", "、"])
+# What joins predicates as well as list members: a verb after one starts another predicate
+# (某某为制片人并担任…). 、 never reaches these tests: it ends a clause (`_clause_after`).
+_CONJUNCTIONS = _LIST_JOINS | {"以及", "或", "或者", "并", "并且", "且", "同时"}
 
 # Who 为 wèi is done for: a person right after 为 (为您服务, 为之揣测, 人不为己).
 _PERSONS = frozenset(["您", "你", "我", "他", "她", "它", "咱", "己", "之", "你们", "我们",
@@ -818,9 +823,10 @@ def zhuan_biography(text: str, tagged: Tagged, k: int) -> str | None:
 
 def xiang_minister(text: str, tagged: Tagged, k: int) -> str | None:
     """相 xiàng "minister; appearance" as a noun ending its phrase (封为相。, 国相、将);
-    xiāng "each other" always goes before the verb it modifies (相比, 相互)."""
+    xiāng "each other" always goes before the verb it modifies (相比, 相互). Of the list
+    joins only 、 (a clause mark) ends the noun: 相与, 相和 are xiāng "with each other"."""
     after = _text(text, tagged, k + 1)
-    return "xiàng" if not after or after[0] in _CLAUSE_MARKS or after == "、" else None
+    return "xiàng" if not after or after[0] in _CLAUSE_MARKS else None
 
 
 def chuang(text: str, tagged: Tagged, k: int) -> str | None:
@@ -947,10 +953,6 @@ def he_shout(text: str, tagged: Tagged, k: int) -> str | None:
     """喝 hè "to shout" before 一声 or the words shouted (大喝一声, 喝道); hē "to drink"
     takes a drink."""
     return "hè" if _text(text, tagged, k + 1) in _SHOUTING else None
-
-
-# What joins the members of a list (李家弄和赵家桥, 中、日).
-_LIST_JOINS = frozenset(["和", "与", "及", "、"])
 
 
 def long_lane(text: str, tagged: Tagged, k: int) -> str | None:
