@@ -1,5 +1,6 @@
-"""Exports and imports off the GUI thread: reading pinyin for every sentence of a deck,
-speaking its audio or looking up a long word list takes seconds, not a frame."""
+"""Exports, imports and marking thousands of words known, off the GUI thread: reading
+pinyin for every sentence of a deck, speaking its audio or looking up a long word list takes
+seconds, and storing an HSK band's words tens of milliseconds, not a frame."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class FileJobs(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._running: str | None = None
+        self._shut = False
 
     @property
     def busy(self) -> bool:
@@ -64,7 +66,7 @@ class FileJobs(QObject):
     def run(self, name: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
         """Start `work`, then `done(result)` on the GUI thread; False (nothing started) while
         another job runs."""
-        if self._running is not None:
+        if self._running is not None or self._shut:
             return False
 
         def job() -> _Delivery:
@@ -79,14 +81,23 @@ class FileJobs(QObject):
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
+    def shut_down(self) -> None:
+        """Let the running job finish (a write to the vocabulary is never cut short, so the
+        store may be closed after this), start no other, and drop what it hands back: the
+        window it was for is closing."""
+        self._shut = True
+        self._pool.waitForDone()
+
     def _done(self) -> None:
         self._running = None
         self.busy_changed.emit(False)
 
     def _on_finished(self, _name: str, deliver: _Delivery) -> None:
         self._done()
-        deliver()
+        if not self._shut:
+            deliver()
 
     def _on_failed(self, name: str, message: str) -> None:
         self._done()
-        self.failed.emit(name, message)
+        if not self._shut:
+            self.failed.emit(name, message)

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
     """
 
     analysis_shown = Signal(object)  # Analysis, after the view and panels show it
+    # How many words "I know HSK 1–N" marked known, once they are stored and shown.
+    hsk_marked = Signal(int)
 
     def __init__(self, persist: bool = True, speech_engine: SpeechEngine | None = None,
                  analyzer: Analyzer | None = None) -> None:
@@ -722,9 +724,11 @@ class MainWindow(QMainWindow):
         self._record(label, before)
         return len(before)
 
-    def _record(self, label: str, before: Rows) -> None:
-        """Push the change from `before` to the words as stored now, then show it."""
-        after = self.vocab.snapshot(before)
+    def _record(self, label: str, before: Rows, after: Rows | None = None) -> None:
+        """Push the change from `before` to `after` (default: the words as stored now),
+        then show it."""
+        if after is None:
+            after = self.vocab.snapshot(before)
         if before != after:
             self.undo_stack.push(StateChange(label, self.vocab, before, after,
                                              self._after_undo, self._undo_failed))
@@ -794,16 +798,34 @@ class MainWindow(QMainWindow):
         if ok:
             self.mark_hsk_known(labels.index(choice) + 1)
 
-    def mark_hsk_known(self, band: int) -> int:
-        """"I know HSK 1–N": the words of HSK 3.0 bands 1..band not yet marked become known."""
+    def mark_hsk_known(self, band: int) -> bool:
+        """"I know HSK 1–N": the words of HSK 3.0 bands 1..band not yet marked become known.
+
+        Thousands of words take a frame or more to store and snapshot (~70 ms at HSK 1–3),
+        so it runs as a file job; `hsk_marked` says when they are in. False (nothing
+        started) while an import or export runs.
+        """
         from app.core.language.hsk import band_label
 
         label = f"HSK 1–{band_label(band)}"
-        marked = self._mark_known(f"I know {label}", self.analyzer.hsk.words_up_to(band))
+        vocab, analyzer = self.vocab, self.analyzer
+
+        def mark() -> tuple[Rows, Rows]:
+            before = vocab.set_states(analyzer.hsk.words_up_to(band), "known")  # one transaction
+            return before, vocab.snapshot(before)
+
+        started = self.jobs.run("mark", mark, lambda rows: self._hsk_marked(label, *rows))
         self.statusBar().showMessage(
-            f"{marked:,} {label} words marked known "
+            f"Marking the {label} words known…" if started
+            else "Wait for the current import or export to finish.", 5000)
+        return started
+
+    def _hsk_marked(self, label: str, before: Rows, after: Rows) -> None:
+        self._record(f"I know {label}", before, after)
+        self.statusBar().showMessage(
+            f"{len(before):,} {label} words marked known "
             "(words you had marked keep their state; Ctrl+Z undoes it)", 8000)
-        return marked
+        self.hsk_marked.emit(len(before))
 
     def remove_selected_vocab(self) -> None:
         items = self.vocab_panel.selected_items()
@@ -898,7 +920,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Import: " + plan.summary(), 10_000)
 
     def _on_job_failed(self, name: str, message: str) -> None:
-        title = "Cannot export" if name == "export" else "Cannot import"
+        titles = {"export": "Cannot export", "mark": "Vocabulary"}
+        title = titles.get(name, "Cannot import")
         self._on_failed(message, title=title)
 
     def _update_known(self) -> None:
@@ -1163,6 +1186,7 @@ class MainWindow(QMainWindow):
         self.aids.speaker.wait(5000)
         self.aids.speaker.stop()
         self.library.close()
+        self.jobs.shut_down()  # an import or marking writes the vocabulary to its end
         self.vocab.close()
         super().closeEvent(event)
 

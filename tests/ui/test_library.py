@@ -140,7 +140,8 @@ def test_a_folder_is_measured_in_the_background_sorted_and_searched(
     assert all(model.data(model.index(row, LENGTH)) for row in rows)
 
     # Knowing words moves every text's % known; sorting by it finds texts at your level.
-    window.mark_hsk_known(3)
+    with qtbot.waitSignal(window.hsk_marked, timeout=30_000):
+        window.mark_hsk_known(3)
     qtbot.waitUntil(lambda: all(model.stats(row).known_share > 0.3 for row in rows),
                     timeout=60_000)
     panel = window.library_panel

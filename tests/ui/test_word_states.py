@@ -126,15 +126,45 @@ def test_i_know_hsk_marks_the_bands_known_and_undoes(qtbot, open_window) -> None
 
     window = open_window(XAI)
     share = window.stats.known_share
-    marked = window.mark_hsk_known(2)
+    with qtbot.waitSignal(window.hsk_marked, timeout=30_000) as marked:
+        assert window.mark_hsk_known(2)  # stored by a file job, not on the GUI thread
     band_words = default_analyzer().hsk.words_up_to(2)
-    assert marked == len(band_words)
+    assert marked.args == [len(band_words)]
+    assert f"{len(band_words):,} HSK 1–2 words marked known" in (
+        window.statusBar().currentMessage())
     assert window.vocab.known_words() >= band_words
     assert window.vocab.items() == []  # known words are not vocabulary cards
     assert window.stats.known_share > share + 0.2  # HSK 1-2 words are much of any text
     window.undo_stack.undo()
     assert window.vocab.known_words() == set()
     assert window.stats.known_share == share
+
+
+def test_words_you_had_marked_keep_their_state_when_you_know_hsk(qtbot, open_window) -> None:
+    window = open_window(XAI)
+    _hover(qtbot, window, "研究员")
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    word = next(w for w in sorted(default_analyzer().hsk.words_up_to(1)) if len(w) == 2)
+    window.vocab.set_state(word, "ignored")
+    with qtbot.waitSignal(window.hsk_marked, timeout=30_000):
+        window.mark_hsk_known(6)
+    assert _state(window, word) == WordState("ignored")
+    assert _state(window, "研究员") == WordState("learning", 2)
+    assert window.vocab.known_words() >= default_analyzer().hsk.words_up_to(1) - {word}
+
+
+def test_closing_while_hsk_words_are_marked_keeps_them(qtbot, open_window,
+                                                       restart_window) -> None:
+    first = open_window(XAI)
+    _hover(qtbot, first, "研究员")
+    qtbot.keyClick(first, Qt.Key.Key_3)
+    assert first.mark_hsk_known(3)
+    first.close()  # at once: the marking is still on its way to the store
+
+    second = restart_window()
+    assert second.vocab.known_words() >= default_analyzer().hsk.words_up_to(3)
+    assert _state(second, "研究员") == WordState("learning", 3)
+    assert [item.simplified for item in second.vocab.items()] == ["研究员"]
 
 
 def test_word_states_survive_a_restart(qtbot, open_window, restart_window) -> None:
