@@ -723,3 +723,19 @@ def test_a_doubled_character_reads_as_in_its_word(
     """聊聊天, 懒懒散散: the lone copy of a word's first (or last) character reads as the
     word does, whatever the network guesses for it on its own."""
     assert default_analyzer().reader.read(sentence)[position] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("他穿着一件红毛衣。", "chuān zhe"),  # wearing: 穿 and the aspect particle
+        ("孩子们穿着校服排队。", "chuān zhe"),
+        ("她穿著一條白裙子。", "chuān zhe"),  # traditional: the particle is 著
+        ("他的穿着很讲究。", "chuān zhuó"),  # the noun "attire"
+    ],
+)
+def test_wearing_a_garment_reads_the_aspect_particle(sentence: str, expected: str) -> None:
+    """CC-CEDICT lists 穿着 only as the noun "attire" (chuān zhuó); before what is worn it is
+    the verb 穿 with the progressive 着 (zhe), as in 戴着帽子."""
+    word = "穿着" if "穿着" in sentence else "穿著"
+    assert reading_of(sentence, word) == expected

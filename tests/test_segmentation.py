@@ -165,6 +165,14 @@ def test_a_preposition_is_not_glued_onto_a_place_nobody_listed(sentence: str) ->
     assert not [(s, e) for s, e in analyzer.segment(sentence) if s < start < e]
 
 
+def test_wearing_a_garment_is_the_verb_and_its_particle() -> None:
+    """jieba's 穿着 is one word, which CC-CEDICT knows only as the noun "attire": the popup
+    on 他穿着一件红毛衣 explained a noun where the sentence has 穿 "to wear" and 着."""
+    assert words("他穿着一件红毛衣。")[1:3] == ["穿", "着"]
+    assert words("她穿著一條白裙子。")[1:3] == ["穿", "著"]
+    assert "穿着" in words("他的穿着很讲究。")  # the noun stays whole
+
+
 @pytest.mark.parametrize(("sentence", "name"), [("副主任李华说，今年全市将新建学校。", "李华"),
                                                 ("王小明称，他没有去过那里。", "王小明")])
 def test_a_verb_of_saying_is_not_glued_onto_a_person_nobody_listed(

@@ -393,9 +393,10 @@ def _simplified_for_lookup(text: str) -> str:
 
 
 # Characters that never start or sit inside a word joined across segmentation words: the
-# structural particles (相片中的 is not 中的 "to hit the target"), and numerals (一场 is a
+# structural particles (相片中的 is not 中的 "to hit the target"; 著, the traditional
+# particle 着 that OpenCC keeps: 穿/著 is not 穿著 "attire"), and numerals (一场 is a
 # number and a measure word, not a word of its own).
-_PARTICLES = frozenset("的了着地得过吗呢吧啊")
+_PARTICLES = frozenset("的了着著地得过吗呢吧啊")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几半每")
 _JOIN_MAX = 4
 _PHRASE_MAX = 5

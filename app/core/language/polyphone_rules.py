@@ -1147,13 +1147,19 @@ def zhuo_wear(text: str, tagged: Tagged, k: int) -> str | None:
     before = _text(text, tagged, k - 1)
     if before[-1:] in _DRESSING or _is_verb(_tag(tagged, k - 1)):
         return None
+    return "zhuó" if worn_after(text, tagged, k) else None
+
+
+def worn_after(text: str, tagged: Tagged, k: int) -> bool:
+    """Does a garment follow token k in its clause (长裙, 短裤, 裤子, 袜子; a colour or a
+    count may come between: 一件红毛衣)? Then k is what puts it on or wears it."""
     for n in _clause_after(text, tagged, k, limit=4):
         word = _text(text, tagged, n)
         if word[-1:] in _CLOTHES or (word[:1] in _CLOTHES and word[1:] == "子"):
-            return "zhuó"  # 长裙, 短裤, 裤子, 袜子
+            return True
         if word in ("的", "地", "得") or len(word) > 2:
             break
-    return None
+    return False
 
 
 # What grows on a body or a plant: 长 before it is zhǎng "to grow" (长痘, 长记性, 长草).

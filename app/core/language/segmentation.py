@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from app.core.language.frequency import frequency_source
+from app.core.language.polyphone_rules import worn_after
 from app.core.text.chars import all_han, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
@@ -249,6 +250,7 @@ class Segmenter:
                 position = piece_end
         if position != len(text):  # a back end that dropped characters must not lose text
             spans.append((position, len(text), "x"))
+        spans = _split_wearing(simplified, spans)
         spans = self._apply_rules(simplified, spans)
         return tuple(_attach_combining_marks(text, _join_latin_runs(text, spans)))
 
@@ -355,6 +357,26 @@ def _join_latin_runs(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             continue
         joined.append((start, end, tag))
     return joined
+
+
+# jieba's one word for "wearing" (it tags it a verb); CC-CEDICT lists it only as the noun
+# "attire" (chuān zhuó), in either script.
+_WEARING = frozenset(["穿着", "穿著"])
+
+
+def _split_wearing(simplified: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """穿着 before what is worn is the verb 穿 and the aspect particle 着, as jieba already
+    cuts 戴着 and 换着: 他穿着一件红毛衣 "is wearing", read chuān zhe, and its popup
+    explains 穿 and 着, not the noun "attire" (他的穿着很讲究 stays one word)."""
+    if "穿着" not in simplified and "穿著" not in simplified:
+        return spans
+    out: list[TaggedSpan] = []
+    for k, (start, end, tag) in enumerate(spans):
+        if simplified[start:end] in _WEARING and worn_after(simplified, spans, k):
+            out += [(start, start + 1, "v"), (start + 1, end, "uz")]
+        else:
+            out.append((start, end, tag))
+    return out
 
 
 def _attach_combining_marks(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
