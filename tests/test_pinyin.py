@@ -730,6 +730,8 @@ def test_a_doubled_character_reads_as_in_its_word(
     [
         ("他穿着一件红毛衣。", "chuān zhe"),  # wearing: 穿 and the aspect particle
         ("孩子们穿着校服排队。", "chuān zhe"),
+        ("她穿着一件旧外套出门。", "chuān zhe"),
+        ("哥哥穿着黑色夹克。", "chuān zhe"),
         ("她穿著一條白裙子。", "chuān zhe"),  # traditional: the particle is 著
         ("他的穿着很讲究。", "chuān zhuó"),  # the noun "attire"
     ],

@@ -1137,7 +1137,9 @@ RULES: dict[str, Rule] = {
 
 # What is worn: 着 zhuó "to wear" before it when no verb of dressing precedes (下着短裙,
 # 身着西装); after 穿/戴/披 the particle zhe (穿着长裙) is the network's call.
-_CLOTHES = frozenset("裙裤衫装衣袍服鞋靴袜帽褂袄甲")
+_CLOTHES = frozenset("裙裤衫装衣袍服鞋靴袜帽褂袄甲套巾")
+# Garments whose last character names no garment on its own.
+_GARMENT_WORDS = frozenset(["夹克", "背心", "坎肩", "肚兜", "旗袍", "比基尼"])
 _DRESSING = frozenset("穿戴披套裹系换")
 
 
@@ -1156,6 +1158,8 @@ def worn_after(text: str, tagged: Tagged, k: int) -> bool:
     for n in _clause_after(text, tagged, k, limit=4):
         word = _text(text, tagged, n)
         if word[-1:] in _CLOTHES or (word[:1] in _CLOTHES and word[1:] == "子"):
+            return True
+        if word in _GARMENT_WORDS:
             return True
         if word in ("的", "地", "得") or len(word) > 2:
             break
