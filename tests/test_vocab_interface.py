@@ -183,3 +183,38 @@ def test_setting_many_states_can_overwrite_and_undo_exactly(vocab: Vocabulary):
     again = vocab.get("数学家")
     assert (again.status, again.level, again.note, again.saved) == ("learning", 4, "杨格", True)
     assert vocab.get("从事") is None
+
+
+def test_memory_vocab_can_be_read_while_a_background_job_writes() -> None:
+    """The window reads word states while a file job (an import, "I know HSK 1–N") writes
+    from a worker thread; the stand-in vocabulary must not fail mid-read the way a plain
+    dict does when it grows during iteration."""
+    import sys
+    import threading
+
+    vocab = MemoryVocab()
+    words = [f"词{n}" for n in range(5_000)]
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            vocab.set_states(words, "known")
+        except BaseException as exc:  # reported to the test thread
+            errors.append(exc)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        writer = threading.Thread(target=write)
+        writer.start()
+        while writer.is_alive():
+            vocab.states()
+            vocab.known_words()
+        writer.join()
+        vocab.states()
+    except RuntimeError as exc:
+        errors.append(exc)
+    finally:
+        sys.setswitchinterval(old)
+    assert not errors
+    assert set(words) <= vocab.known_words()

@@ -12,13 +12,15 @@ implement it with the same rules, and one test suite runs against both.
 
 from __future__ import annotations
 
+import functools
 import html
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Concatenate, Literal, ParamSpec, Protocol, TypeVar
 
 from app.core.errors import UserError
 from app.core.types import (
@@ -237,6 +239,23 @@ def _newest_first(item: VocabItem) -> tuple[float, str]:
     return -item.added, item.simplified
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(
+    method: Callable[Concatenate[MemoryVocab, _P], _R],
+) -> Callable[Concatenate[MemoryVocab, _P], _R]:
+    """Run a `MemoryVocab` method under its lock (a dict read mid-write raises)."""
+
+    @functools.wraps(method)
+    def run(self: MemoryVocab, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class MemoryVocab:
     """The vocabulary kept in memory: the window's stand-in when the file cannot be written.
 
@@ -247,6 +266,9 @@ class MemoryVocab:
     def __init__(self, items: Iterable[VocabItem] = (), notice: str | None = None) -> None:
         self.notice = notice
         self._items: dict[str, VocabItem] = {item.simplified: item for item in items}
+        # File jobs write from a worker while the window reads: one lock, re-entrant
+        # because public methods call each other (save_many → _save).
+        self._lock = threading.RLock()
 
     def _key(self, word: str) -> str | None:
         word = word.strip()
@@ -257,6 +279,7 @@ class MemoryVocab:
     def save(self, item: VocabItem) -> VocabItem:
         return self._save(item, exact_status=False)
 
+    @_locked
     def save_many(self, items: Iterable[VocabItem], exact_status: bool = False) -> int:
         checked = list(items)
         for item in checked:
@@ -265,6 +288,7 @@ class MemoryVocab:
             self._save(item, exact_status)
         return len(checked)
 
+    @_locked
     def _save(self, item: VocabItem, exact_status: bool) -> VocabItem:
         simplified, traditional = _checked(item)
         stored = merge(self._items.get(simplified), item, simplified, traditional, time.time(),
@@ -272,13 +296,16 @@ class MemoryVocab:
         self._items[simplified] = stored
         return stored
 
+    @_locked
     def get(self, word: str) -> VocabItem | None:
         key = self._key(word)
         return None if key is None else self._items[key]
 
+    @_locked
     def items(self) -> list[VocabItem]:
         return sorted((item for item in self._items.values() if item.saved), key=_newest_first)
 
+    @_locked
     def remove(self, word: str) -> bool:
         key = self._key(word)
         return key is not None and self._items.pop(key, None) is not None
@@ -290,6 +317,7 @@ class MemoryVocab:
     def set_note(self, word: str, note: str) -> bool:
         return self._update(word, lambda item: replace(item, note=note))
 
+    @_locked
     def _update(self, word: str, change: Callable[[VocabItem], VocabItem]) -> bool:
         key = self._key(word)
         if key is None:
@@ -297,13 +325,16 @@ class MemoryVocab:
         self._items[key] = change(self._items[key])
         return True
 
+    @_locked
     def known_words(self) -> set[str]:
         return {w for i in self._items.values() if i.status == "known"
                 for w in (i.simplified, i.traditional) if w}
 
+    @_locked
     def __len__(self) -> int:
         return sum(1 for item in self._items.values() if item.saved)
 
+    @_locked
     def set_state(self, word: str, status: WordStatus, level: int | None = None,
                   traditional: str = "") -> VocabItem:
         _check_status(status, level or 1)
@@ -313,6 +344,7 @@ class MemoryVocab:
         self._items[key] = new
         return new
 
+    @_locked
     def set_states(self, words: Iterable[str], status: WordStatus = "known", *,
                    only_unknown: bool = True) -> dict[str, VocabItem | None]:
         _check_status(status)
@@ -327,6 +359,7 @@ class MemoryVocab:
             self._items[simplified] = _new_state(old, simplified, traditional, status, None, now)
         return before
 
+    @_locked
     def restore(self, rows: Mapping[str, VocabItem | None]) -> None:
         for key, item in rows.items():
             if item is None:
@@ -334,9 +367,11 @@ class MemoryVocab:
             else:
                 self._items[key] = item
 
+    @_locked
     def snapshot(self, words: Iterable[str]) -> dict[str, VocabItem | None]:
         return {key: self._items.get(key) for key in dict.fromkeys(words)}
 
+    @_locked
     def states(self) -> dict[str, WordState]:
         return _states_of((item.simplified, item.traditional, item.status, item.level)
                           for item in self._items.values())
