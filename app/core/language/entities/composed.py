@@ -126,16 +126,41 @@ def _ordinal(word: str) -> bool:
     return all(ch in _NUMERALS for ch in word.removeprefix("第"))
 
 
-def _acts_after_adverb(ctx: _Context, j: int) -> bool:
-    """Token j is a place name that is also an everyday word (CC-CEDICT lists a common sense
-    too: 新建 "newly built" and the county 新建) and an adverb comes right before it, which
-    only the everyday word takes."""
-    if j == 0 or ctx.tokens[j - 1][2] != "d" or ctx.tokens[j - 1][1] != ctx.tokens[j][0]:
+def _everyday_place(ctx: _Context, index: int) -> bool:
+    """Token `index` is a place name that is also an everyday word (CC-CEDICT lists a common
+    sense too: 新建 "newly built" and the county 新建, 大都 "mostly", 湖里 "in the lake") and
+    reads as the everyday word here: right after an adverb, which only the everyday word takes
+    (将 + 新建 + 学校); or, for a two-character word whose names are no place, or only a county,
+    district or town of that name (or a dynasty's capital), unless a verb of going or a
+    preposition of place comes right before it. Regions stay (东北 Northeast China, 海湾 the
+    Gulf), and so do places of their own (东方 the East, 匹克 the company)."""
+    s, e, tag = ctx.tokens[index]
+    word = ctx.simple[s:e]
+    entries = ctx.entries.get(word, ())
+    proper = _proper_senses(entries)
+    kind = _type_from_gloss(proper)
+    if not (tag == "ns" or kind == "place") or all(entry.proper for entry in entries):
         return False
-    s, e, tag = ctx.tokens[j]
-    entries = ctx.entries.get(ctx.simple[s:e], ())
-    place = tag == "ns" or _type_from_gloss(_proper_senses(entries)) == "place"
-    return place and any(not entry.proper for entry in entries)
+    if _after_adverb(ctx, index):
+        return True
+    if len(word) != 2 or word in cue_set("compass_regions") or not proper:
+        return False
+    minor = all(_MINOR_PLACE.search(sense) for sense in proper)
+    if kind not in (None, "place") or (kind == "place" and not minor):
+        return False
+    return ctx.simple[s - 1 : s] not in cue_set("place_prepositions")
+
+
+def _after_adverb(ctx: _Context, index: int) -> bool:
+    """An adverb token ends right where token `index` starts."""
+    if index == 0:
+        return False
+    _, end, tag = ctx.tokens[index - 1]
+    return tag == "d" and end == ctx.tokens[index][0]
+
+
+# A proper sense that names only a small division (or a historical capital) of that name.
+_MINOR_PLACE = re.compile(r"\b(?:county|district|township|town|village|dynasty|Dynasty)\b")
 
 
 def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
@@ -160,8 +185,9 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 中法 + 两国 + 有关 + 公司: the two states' bodies, not one body
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
-        if _acts_after_adverb(ctx, j):
-            break  # 将 + 新建 + 学校: the verb "build new", not the county 新建
+        if _after_adverb(ctx, j) and _everyday_place(ctx, j):
+            break  # 将 + 新建 + 学校: the verb "build new", not the county 新建 (an everyday
+            # word with no adverb may sit inside a body's name: 和平 + 基金会)
         if len(w) == 1 and j > 0 and _visited_state(ctx, j):
             break  # 访 + 华 + 新华社: the state a visit goes to owns no body after it
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from app.core.language.segmentation import NAME_TAGS
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import HAN_CLASS, is_han
 from app.core.types import EntityType, is_entity_type
@@ -28,7 +29,7 @@ _PARENS = {"(": ")", "（": "）"}
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 
 
-_NAME_TAGS = _PERSON_TAGS | {"ns", "nt", "nz"}
+_NAME_TAGS = NAME_TAGS  # jieba's name tags, as the segmenter knows them
 
 
 @dataclass(frozen=True, slots=True)

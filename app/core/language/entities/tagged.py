@@ -8,7 +8,6 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -16,6 +15,7 @@ from app.core.language.entities.composed import (
     _REGION_PART,
     _country_class,
     _dictionary_person,
+    _everyday_place,
     _head_type,
 )
 from app.core.language.entities.glosses import (
@@ -27,6 +27,7 @@ from app.core.language.entities.glosses import (
 from app.core.language.entities.lexicon import (
     _DICT,
     _FUNCTION_TAGS,
+    _NAME_TAGS,
     _NUMERALS,
     _PERSON_TAGS,
     _TAGGER,
@@ -311,20 +312,20 @@ def _state_initial(ctx: _Context, index: int) -> bool:
         return False
     if e - s == 1 and after not in _STATE_FOLLOWERS:
         return False
-    if e - s > 1 and after in _NAME_TAGS:
+    if e - s > 1 and after in _NAME_OR_SHORT:
         return False
     if index > 0:
         b, _, before = ctx.tokens[index - 1]
-        if before in _NAME_TAGS or ctx.simple[b:start] == "·":
+        if before in _NAME_OR_SHORT or ctx.simple[b:start] == "·":
             return False
         if start - b == 1 and before != "x" and (before not in _FUNCTION_TAGS or before in "mrq"):
             return False
     return True
 
 
-# Name tags around a one-character state say it is a piece of a name; the particles and
-# adverbs that may follow one (巴 + 的, 德 + 并, 厄 + 一 + 货轮).
-_NAME_TAGS = frozenset({"ns", "j", "nr", "nrt", "nrfg", "nz"})
+# Name tags (or an abbreviation's) around a one-character state say it is a piece of a name;
+# the particles and adverbs that may follow one (巴 + 的, 德 + 并, 厄 + 一 + 货轮).
+_NAME_OR_SHORT = _NAME_TAGS | {"j"}
 _STATE_FOLLOWERS = frozenset({"uj", "ul", "u", "c", "d", "m"})
 
 
@@ -444,7 +445,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             )
             if common and not proper and not _acronym_gloss(entries) and not named_body:
                 continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
-            if tag == "ns" and common and _everyday_first(ctx, start, word, proper):
+            if tag == "ns" and common and _everyday_place(ctx, index):
                 continue  # 大都 "mostly", 新建 "newly built", 蓝牙: the everyday word
             if unknown_nt and _place_ending(ctx, word):
                 out.append(_Mention(start, end, "place", _TAGGER))  # 北京图书大厦
@@ -471,25 +472,6 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
 # hills and lakes are named so).
 _DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
 _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
-
-
-def _everyday_first(ctx: _Context, start: int, word: str, proper: list[str]) -> bool:
-    """大都 "mostly", 新建 "newly built", 湖里 "in the lake", 蓝牙: a two-character word jieba
-    tags a place, that CC-CEDICT knows as an everyday word and as a name that is no place
-    or only a county, district or town of that name (or a dynasty's capital), is the
-    everyday word, unless a verb of going or a preposition of place comes right before it.
-    Regions stay (东北 Northeast China, 海湾 the Gulf)."""
-    if len(word) != 2 or word in cue_set("compass_regions"):
-        return False
-    kind = _type_from_gloss(proper)
-    minor = all(_MINOR_PLACE.search(sense) for sense in proper)
-    if kind not in (None, "place") or (kind == "place" and not minor):
-        return False  # 匹克 the company, 东方 the East
-    return ctx.simple[start - 1 : start] not in cue_set("place_prepositions")
-
-
-# A proper sense that names only a small division (or a historical capital) of that name.
-_MINOR_PLACE = re.compile(r"\b(?:county|district|township|town|village|dynasty|Dynasty)\b")
 
 
 def _owner_type(ctx: _Context, form: str) -> EntityType:
