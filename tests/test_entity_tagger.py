@@ -596,6 +596,19 @@ def test_a_surname_and_office_read_as_one_name_is_the_surname():
     assert teacher is not None and teacher.type == "person"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surname"),
+    [
+        ("那天下午，鲍先生把修好的自行车推回了院子。", "鲍"),
+        ("散会以后，孟教授又留下来回答学生的问题。", "孟"),
+        ("楼下的吕大娘每天清早都去公园打拳。", "吕"),
+    ],
+)
+def test_a_surname_before_a_form_of_address_is_the_person(sentence, surname):
+    found = types(sentence)
+    assert found.get(surname) == "person", found
+
+
 def test_a_described_kind_of_place_is_no_place():
     found = entities("岛上还留着那个年代的寺院遗址：古庙、灯塔、老树。")
     assert by_name(found, "古庙") is None
