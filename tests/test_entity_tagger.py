@@ -609,6 +609,11 @@ def test_a_surname_before_a_form_of_address_is_the_person(sentence, surname):
     assert found.get(surname) == "person", found
 
 
+def test_a_county_that_is_also_a_word_is_the_county_after_a_verb_of_going():
+    assert types("他去年搬到万全住了。").get("万全") == "place"
+    assert "万全" not in types("这个计划考虑得很万全。")  # "perfectly safe"
+
+
 def test_a_described_kind_of_place_is_no_place():
     found = entities("岛上还留着那个年代的寺院遗址：古庙、灯塔、老树。")
     assert by_name(found, "古庙") is None

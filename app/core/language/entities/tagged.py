@@ -421,6 +421,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 start, word = start + 1, word[1:]  # 就连小扎: "even 小扎"
             elif len(word) == 3 and word[0] in "连和从向于将对以与同" and not entries:
                 continue  # 阶段连禅修: "even meditation", 连 is not the surname here
+            if gloss_type == "place" and _at_a_place(ctx, start, proper):
+                out.append(_Mention(start, end, "place", _TAGGER))  # 搬到 + 万全: the county,
+                continue  # not "perfectly safe" (jieba tags hundreds of such towns a person)
             if entries and gloss_type is None:
                 continue  # the dictionary knows the word but not as a person
             if not entries and len(word) >= 3 and word[-1] in cue_set("division_chars"):
@@ -484,8 +487,9 @@ def _owner_type(ctx: _Context, form: str) -> EntityType:
 
 def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
     """在 + 华盛顿, 去了 + 哥伦布: a word the dictionary knows as a person first and a place too
-    (George Washington, Washington, D.C.) is the place after a word of being at or going to;
-    elsewhere (哥伦布 + 当年) the person."""
+    (George Washington, Washington, D.C.), or as a place and an everyday word (万全 "perfectly
+    safe", the county), is the place after a word of being at or going to; elsewhere
+    (哥伦布 + 当年, 考虑得很 + 万全) the person or the word."""
     before = ctx.simple[start - 1 : start]
     if start - 1 in ctx.starts and before == "了":
         before = ctx.simple[start - 2 : start - 1]
