@@ -83,11 +83,7 @@ def _unit_end(ctx: _Context, m: _Mention) -> int:
         if tag == "m" and not _ordinal(word):
             return 0  # 某队 + 两队: a count, not a unit
         tail = ctx.simple[m.end : e]
-        headed = tail.endswith(cues("unit_heads")) or any(
-            ctx.lex.suffixes.get(word[-cut:]) == "organization"
-            for cut in (4, 3, 2)
-            if cut <= len(word)
-        )
+        headed = tail.endswith(cues("unit_heads")) or ctx.lex.org_ending(word) >= 2
         if headed and len(tail) >= 2 and ctx.simple[e : e + 1] not in cue_set("unit_continuations"):
             return e
     return 0
@@ -164,9 +160,7 @@ def _body_shaped(ctx: _Context, start: int, end: int) -> bool:
         return True
     if any(tag not in _BODY_TAGS for _, _, tag in tiles) or form[-1] == "党":
         return False
-    return form.endswith(cues("unit_heads")) or any(
-        ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (4, 3, 2, 1)
-    )
+    return form.endswith(cues("unit_heads")) or ctx.lex.org_ending(form) > 0
 
 
 def _listed_bodies(ctx: _Context) -> list[_Mention]:
@@ -314,8 +308,15 @@ def _allied_bodies(ctx: _Context) -> list[_Mention]:
     """中法 + 经贸 + 促进会, 中、尼 + 联合 + 登山队, 中国、尼泊尔 + 登山队: a body two or more
     states form together, named by the states' short or full names right before its own, is
     one organisation, the states included (elsewhere a pair of states stays two places). Not
-    before a generic kind (中美 + 合资 + 公司) or a count of states (中美 + 两国)."""
-    out: list[_Mention] = []
+    before a generic kind (中美 + 合资 + 公司) or a count of states (中美 + 两国). Found once
+    per text (`_with_allies` asks again after the tagger)."""
+    if ctx.allied is None:
+        ctx.allied = _allied_spans(ctx)
+    return [_Mention(s, e, "organization", _COMPOSED) for s, e in ctx.allied]
+
+
+def _allied_spans(ctx: _Context) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
     tokens = ctx.tokens
     for i, (s, e, _) in enumerate(tokens):
         head = _org_head(ctx, i)
@@ -328,12 +329,12 @@ def _allied_bodies(ctx: _Context) -> list[_Mention]:
         while k > 0 and j - k < OWNER_REACH and tokens[k - 1][1] == tokens[k][0]:
             first = _states_before(ctx, k)
             if first is not None:
-                out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
+                out.append((tokens[first][0], e))
                 break
             if not _body_word(ctx, k - 1):
                 break
             k -= 1
-    return out
+    return tuple(out)
 
 
 def _body_word(ctx: _Context, index: int) -> bool:
@@ -354,11 +355,13 @@ def _with_allies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     body states form together (`_allied_bodies`), that body is the name."""
     if not any(c.type == "organization" for c in crf):
         return crf
-    allied = _allied_bodies(ctx)
+    _allied_bodies(ctx)  # the rules found them already; this only reads what they found
     out: list[_Mention] = []
     for c in crf:
-        whole = next((a for a in allied if a.start <= c.start and c.end <= a.end), None)
-        out.append(whole if c.type == "organization" and whole is not None else c)
+        whole = next(((s, e) for s, e in ctx.allied or () if s <= c.start and c.end <= e), None)
+        if c.type == "organization" and whole is not None:
+            c = _Mention(*whole, "organization", _COMPOSED)
+        out.append(c)
     return out
 
 

@@ -56,7 +56,6 @@ from app.core.language.entities.mentions import _Context, _Mention, _resolve_ove
 from app.core.language.entities.tagged import (
     _everyday,
     _opening_place,
-    _org_ending,
     _person_cue,
     _person_titles,
     _title_at,
@@ -549,7 +548,7 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
     if not any(word in roles for word in inner):
         return False
     form = ctx.simple[m.start : m.end]
-    return not any(ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (1, 2, 3, 4))
+    return not ctx.lex.org_ending(form)
 
 
 def _common_words(ctx: _Context, m: _Mention) -> bool:
@@ -666,7 +665,7 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if tail is None:
             continue
         head = form[: -len(tail)]
-        whole = head in ctx.lex.bodies or _org_ending(ctx, head) or head.endswith(
+        whole = head in ctx.lex.bodies or ctx.lex.org_shaped(head) or head.endswith(
             cues("body_parts"))
         if whole and c.end - len(tail) in ctx.ends:
             c.end -= len(tail)
@@ -723,7 +722,7 @@ def _complete_bodies(
         body = longest.get(c.start)
         cut = composed.get(c.start) if body is None else None
         if cut is not None and cut.end > c.end and _rest_of_a_body(ctx, c.end, cut.end):
-            body = None if _org_ending(ctx, ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
+            body = None if ctx.lex.org_shaped(ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
     return out
 
@@ -769,7 +768,7 @@ def _placed_bodies(
             continue
         rest = ctx.simple[place.end : end]
         tiles = ctx.tiling(place.end, end)
-        if len(rest) < 2 or not all_han(rest) or not tiles or not _org_ending(ctx, rest):
+        if len(rest) < 2 or not all_han(rest) or not tiles or not ctx.lex.org_shaped(rest):
             continue
         if any(tag not in _PLACED_TAGS for _, _, tag in tiles):
             continue
@@ -887,7 +886,7 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
             return False
     tail = ctx.simple[start:end]
     parts = tail.endswith(cues("body_parts")) or tail[-1] in cue_set("place_last_chars")
-    if parts or _org_ending(ctx, tail):
+    if parts or ctx.lex.org_shaped(tail):
         return False  # 社会学系, 艺术团, 研究室: the words name a part of the body
     return _head_type(ctx, ctx.token_range(start, end)[-1]) is None
 
@@ -991,8 +990,7 @@ def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
     starts = any(m.start == c.start for m in places)
     ends = any(m.end == c.end for m in places)
     form = ctx.simple[c.start : c.end]
-    body = any(ctx.lex.suffixes.get(form[-cut:]) == "organization" for cut in (1, 2, 3, 4))
-    return starts and ends and not body
+    return starts and ends and not ctx.lex.org_ending(form)
 
 
 def _keep_dictionary_places(

@@ -109,11 +109,8 @@ def _joined_head(ctx: _Context, index: int) -> int | None:
     start, end, _ = ctx.tokens[index]
     if end - start != 1 or index == 0 or ctx.tokens[index - 1][1] != start:
         return None
-    before = ctx.simple[ctx.tokens[index - 1][0] : end]
-    for cut in (3, 2):
-        if len(before) >= cut and ctx.lex.suffixes.get(before[-cut:]) == "organization":
-            return end - cut
-    return None
+    cut = ctx.lex.org_ending(ctx.simple[ctx.tokens[index - 1][0] : end])
+    return end - cut if cut >= 2 else None
 
 
 # How many tokens an owner may stand before its head (中国 + 绿色 + 食品 + 质量 + 认证 + 指导 +
@@ -300,14 +297,13 @@ def _split_heads(ctx: _Context) -> list[_Mention]:
     that owns it is one organisation, owner included."""
     out: list[_Mention] = []
     tokens = ctx.tokens
-    long_endings = tuple(x for x in ctx.lex.suffixes if len(x) >= 2)
     for i in range(2, len(tokens)):
         s, e, _ = tokens[i]
         ps, pe, ptag = tokens[i - 1]
         if e - s != 1 or pe != s or ptag not in _SPLIT_HEAD_TAGS or not 1 <= pe - ps <= 2:
             continue
         joined = ctx.simple[ps:e]
-        ending = joined.endswith(long_endings)
+        ending = joined.endswith(ctx.lex.long_suffixes)
         if not all_han(joined) or not (ending or ctx.simple[s] in cue_set("split_head_last")):
             continue
         after = ctx.simple[e : tokens[i + 1][1]] if i + 1 < len(tokens) else ""

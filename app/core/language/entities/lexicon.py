@@ -54,6 +54,24 @@ class _Lexicon:
     body_prefixes: frozenset[str]  # 国家, 中央: open a longer body name
     places: frozenset[str]  # 伊拉克, 东南亚: countries and regions CC-CEDICT glosses untyped
     place_english: frozenset[str]  # "Pakistan" in "Karachi (Pakistan)"
+    long_suffixes: tuple[str, ...]  # the suffixes of two characters or more, for str.endswith
+    suffix_reach: int  # the longest suffix's length
+
+    def org_ending(self, form: str) -> int:
+        """The length of the longest organisation ending (大学, 委员会, 部) that ends the form,
+        0 if none: the one test every rule asks of a name that may be a body's."""
+        for cut in range(min(len(form), self.suffix_reach), 0, -1):
+            if self.suffixes.get(form[-cut:]) == "organization":
+                return cut
+        return 0
+
+    def org_shaped(self, form: str) -> bool:
+        """Whether an unknown word ends the way organisation names end: an organisation ending
+        (社, 部, 委员会), a character only bodies end in (联, 协, 办), or a body's short name
+        (妇联)."""
+        if form[-1] in cue_set("org_last_chars") or self.bodies.get(form[-2:]) == "organization":
+            return True
+        return self.org_ending(form) > 0
 
 
 def _data_lines(name: str) -> list[str]:
@@ -173,6 +191,8 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
         body_prefixes=frozenset(w for w, kind in bodies if kind == "prefix"),
         places=frozenset(name for name, _ in places),
         place_english=frozenset(english for _, english in places),
+        long_suffixes=tuple(x for x in suffixes if len(x) >= 2),
+        suffix_reach=max(map(len, suffixes), default=0),
     )
 
 

@@ -347,7 +347,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     for index, (start, end, tag) in enumerate(ctx.tokens):
         word = ctx.simple[start:end]
         common = any(not e.proper for e in ctx.entries.get(word, ()))
-        unknown_nt = tag == "nt" and not ctx.entries.get(word) and not _org_ending(ctx, word)
+        unknown_nt = tag == "nt" and not ctx.entries.get(word) and not ctx.lex.org_shaped(word)
         places = (
             _glued_places(word, tag, common)
             or _capitalised_country(ctx, word)
@@ -445,9 +445,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if tag == "ns" and common and gloss_type == "organization":
             continue  # 山水: scenery, not the Sansui company (jieba reads a place, not a firm)
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
-            named_body = tag == "nt" and any(
-                lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1)
-            )
+            named_body = tag == "nt" and lex.org_ending(word) > 0
             if common and not proper and not _acronym_gloss(entries) and not named_body:
                 continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
             if tag == "ns" and common and _everyday_place(ctx, index):
@@ -512,13 +510,6 @@ def _everyday(ctx: _Context, word: str) -> bool:
 def _weather_after(ctx: _Context, end: int) -> bool:
     """A forecast follows (多云, 小雨转晴): the word before it is the place forecast for."""
     return ctx.simple[end : end + 3].startswith(cues("weather"))
-
-
-def _org_ending(ctx: _Context, word: str) -> bool:
-    """Whether an unknown word ends the way organisation names end (社, 部, 委员会, 妇联)."""
-    if word[-1] in cue_set("org_last_chars") or ctx.lex.bodies.get(word[-2:]) == "organization":
-        return True
-    return any(ctx.lex.suffixes.get(word[-cut:]) == "organization" for cut in (3, 2, 1))
 
 
 def _place_ending(ctx: _Context, word: str) -> bool:
