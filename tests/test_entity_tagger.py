@@ -326,6 +326,27 @@ def test_money_is_not_an_organisation():
     assert not any(e.text.endswith(("克朗", "欧元")) for e in found)
 
 
+def test_a_cup_is_a_contest_not_an_organisation():
+    # A trophy named 某某杯 is what teams play for, like 世界杯; no body is called so.
+    assert types("金帆杯帆船赛明天开幕，十二支船队报名参加。").get("金帆杯") != "organization"
+    assert types("他们的目标是捧起银桨杯。").get("银桨杯") != "organization"
+
+
+def test_a_text_or_an_act_ending_like_a_body_is_no_body():
+    # 公报 ends in 报 (日报) and 飞行 in 行 (银行), but a communiqué is a text, not a body.
+    assert types("外交部发布了新闻公报。").get("新闻公报") != "organization"
+    assert types("她在临海商业银行分行工作。").get("临海商业银行分行") == "organization"
+
+
+def test_a_centre_named_for_a_venue_is_a_place_and_a_working_centre_a_body():
+    found = types("参观团上午来到东湖会展中心，下午去了西岭航天中心。")
+    assert found.get("东湖会展中心") == "place"
+    assert found.get("西岭航天中心") == "place"
+    assert types("青州大学与南湖环境研究中心签署了合作协议。").get("南湖环境研究中心") == (
+        "organization"
+    )
+
+
 def test_a_foreign_name_the_tagger_half_reads_as_a_body_is_a_person():
     text = "伯格曼把这批化石送给了成都。"
     ctx = prepare(text, default_analyzer().segment_tagged(text), default_analyzer().dictionary)

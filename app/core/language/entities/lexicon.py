@@ -62,7 +62,7 @@ class _Lexicon:
         0 if none: the one test every rule asks of a name that may be a body's."""
         for cut in range(min(len(form), self.suffix_reach), 0, -1):
             if self.suffixes.get(form[-cut:]) == "organization":
-                return cut
+                return 0 if form.endswith(cues("not_org_endings")) else cut  # 公报 is no 报
         return 0
 
     def org_shaped(self, form: str) -> bool:
@@ -70,7 +70,7 @@ class _Lexicon:
         (社, 部, 委员会), a character only bodies end in (联, 协, 办), or a body's short name
         (妇联)."""
         if form[-1] in cue_set("org_last_chars") or self.bodies.get(form[-2:]) == "organization":
-            return True
+            return not form.endswith(cues("not_org_endings"))  # 飞行 is no 行
         return self.org_ending(form) > 0
 
 
