@@ -59,6 +59,7 @@ from app.core.language.polyphone_rules import (
     RULES,
     SURNAMES,
 )
+from app.core.language.surnames import surnames
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
 
@@ -983,8 +984,6 @@ class PinyinReader:
         tagged = self._tagged_spans(text, words)
         if tagged is None:
             return {}
-        from app.core.language.entities.lexicon import surnames
-
         known_surnames = surnames()
         wanted = set(pending)
         found: dict[int, str] = {}

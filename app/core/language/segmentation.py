@@ -27,6 +27,7 @@ from typing import Protocol
 
 from app.core.language.frequency import frequency_source
 from app.core.language.polyphone_rules import worn_after
+from app.core.language.surnames import surnames
 from app.core.text.chars import all_han, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
@@ -296,8 +297,6 @@ class Segmenter:
         characters (a known name that ends in 说 stays whole)."""
         if tag != "nr" or len(word) not in (3, 4) or word[-1] not in _GLUED_AFTER_NAMES:
             return False
-        from app.core.language.entities.lexicon import surnames
-
         known = surnames()
         name = word[:-1]
         has_surname = name[:1] in known or (len(name) == 3 and name[:2] in known)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.core.language.segmentation import NAME_TAGS
+from app.core.language.surnames import surnames
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import HAN_CLASS, is_han
 from app.core.types import EntityType, is_entity_type
@@ -78,17 +79,6 @@ def _data_lines(name: str) -> list[str]:
     path = dictionaries_dir() / name
     with open(path, encoding="utf-8") as fh:
         return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
-
-
-@cache
-def surnames() -> frozenset[str]:
-    """The surnames of entity_surnames.txt, single characters and compound ones: read once,
-    shared by the names' lexicon and the pinyin reader's name readings."""
-    found: set[str] = set()
-    for line in _data_lines("entity_surnames.txt"):
-        # One line of single-character surnames, then compound ones separated by spaces.
-        found.update(line.split() if " " in line.strip() else line.strip())
-    return frozenset(found)
 
 
 def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
