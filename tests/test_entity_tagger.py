@@ -1055,3 +1055,25 @@ def test_short_names_listed_before_a_word_for_firms_are_those_firms():
 def test_a_country_opening_a_word_for_its_capitals_art_names_both_places():
     found = types("他一生都在为中国京剧培养新人。")
     assert found.get("中国") == "place" and found.get("京") == "place", found
+
+
+def test_a_place_the_tagger_runs_on_into_everyday_words_is_the_place():
+    text = "巴西动物学家在雨林里发现了一种新蛙。"
+    found = _combined(text, [("巴西动物学家", "organization", 0.9)])
+    assert found == {"巴西": "place"}, found
+    found = _combined("人们都在谈论巴西农业的新变化。", [("巴西农业", "organization", 0.9)])
+    assert found == {"巴西": "place"}, found
+    found = _combined("湖南省林业系统正在招聘护林员。", [("湖南省林业", "organization", 0.9)])
+    assert found == {"湖南省": "place"}, found
+
+
+def test_a_place_before_a_bodys_head_a_trade_or_a_short_name_stays_one_body():
+    for text, body in [
+        ("他在中国银行工作了十年。", "中国银行"),  # CC-CEDICT's bank
+        ("她去年加入了巴西石油公司。", "巴西石油公司"),  # a company's head
+        ("他大学毕业后进了深圳传媒。", "深圳传媒"),  # a firm named by its trade
+        ("杭州交警提醒司机注意安全。", "杭州交警"),  # a body's short name
+        ("他大学毕业后进了北京岚翼。", "北京岚翼"),  # a brand the segmenter cut up
+    ]:
+        found = _combined(text, [(body, "organization", 0.9)])
+        assert found.get(body) == "organization", (body, found)

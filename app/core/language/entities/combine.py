@@ -44,6 +44,7 @@ from app.core.language.entities.lexicon import (
     _CRF,
     _DICT,
     _DOTS,
+    _FUNCTION_TAGS,
     _KNOWN,
     _LATIN,
     _TAGGER,
@@ -148,6 +149,7 @@ def combine(
     chosen = _resolve_overlaps(
         chosen + [m for m in weak if not taken.any_overlapping(m.start, m.end)]
     )
+    chosen = _places_before_words(ctx, chosen, rules)
     chosen = [
         _as_venue(ctx, _without_feature_tail(ctx, m)) for m in chosen
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
@@ -157,6 +159,78 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     return _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
+
+
+def _places_before_words(
+    ctx: _Context, chosen: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """巴西 + 动物学家, 某国 + 农业, 某省 + 林业 + 系统: an organisation that is a place (or a
+    chain of places) and then only everyday words with no head a body's name ends in (公司,
+    大学, 委员会, 银行 ...) names the place, which the words describe: a reader looks up the
+    country, not "某国农业" as a body. A body CC-CEDICT or the name lists know stays whole
+    (中国银行, 日本航空), and so does one whose words end as bodies do (某国石油公司)."""
+    places = _Spans(m for m in rules if m.type == "place")
+    out: list[_Mention] = []
+    for m in chosen:
+        opening = (_places_then_words(ctx, m, places)
+                   if m.type == "organization" and m.priority < _KNOWN else [])
+        out.extend(opening or [m])
+    return out
+
+
+def _places_then_words(ctx: _Context, m: _Mention, places: _Spans) -> list[_Mention]:
+    """The places that open m when the rest of it is everyday words and no body's head."""
+    form = ctx.simple[m.start : m.end]
+    if not all_han(form) or ctx.entries.get(form) or form in ctx.lex.bodies:
+        return []
+    chain: list[_Mention] = []
+    at = m.start
+    while at < m.end:
+        found = [p for p in places.overlapping(at, at + 1) if p.start == at and p.end < m.end]
+        if found:
+            chain.append(max(found, key=lambda p: p.end).copy())
+        elif cut := _opening_place(ctx.lex, ctx.simple[at : m.end]):
+            chain.append(_Mention(at, at + cut, "place", _CRF))
+        else:
+            break
+        at = chain[-1].end
+    if not chain or not _everyday_tail(ctx, at, m.end):
+        return []
+    return chain
+
+
+def _everyday_tail(ctx: _Context, start: int, end: int) -> bool:
+    """start:end is everyday words (a token's rest the dictionary knows, then whole tokens),
+    numbers and function words, none a name, ending in nothing a body's name ends in."""
+    tail = ctx.simple[start:end]
+    heads = cues("body_parts") + cues("trades")
+    if ctx.lex.org_shaped(tail) or tail.endswith(heads) or tail[-1] in cue_set("place_last_chars"):
+        return False  # 某国石油公司, 某市传媒: a body's or a firm's name
+    words: list[tuple[str, str]] = []
+    inside = ctx.token_range(start, end)
+    if start not in ctx.starts and inside.start > 0:  # 某国 + 农业 as one token, 某 + 族
+        _, token_end, tag = ctx.tokens[inside.start - 1]
+        rest = ctx.simple[start : min(token_end, end)]
+        if tag == "j" or (len(rest) > 1 and not ctx.entries.get(rest)):
+            return False
+        words.append((rest, "x"))
+        start = token_end
+    if start < end:
+        tiles = ctx.tiling(start, end)
+        if not tiles:
+            return False
+        words += [(ctx.simple[s:e], tag) for s, e, tag in tiles]
+    for word, tag in words:
+        if tag == "j":
+            return False  # 某市 + 交警, 某市 + 邮电: a body's short name
+        if word in ctx.lex.places or word in ctx.lex.bodies or word in ctx.lex.suffixes:
+            return False
+        entries = ctx.entries.get(word)
+        if entries and any(e.proper for e in entries):
+            return False
+        if not entries and tag not in _FUNCTION_TAGS:
+            return False  # 某市 + 岚 + 翼: a name the segmenter cut into characters
+    return True
 
 
 def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
