@@ -1077,3 +1077,16 @@ def test_a_place_before_a_bodys_head_a_trade_or_a_short_name_stays_one_body():
     ]:
         found = _combined(text, [(body, "organization", 0.9)])
         assert found.get(body) == "organization", (body, found)
+
+
+def test_a_street_address_the_tagger_reads_whole_stays_one_place():
+    text = "活动地点：湖南省长沙市岳麓区桃花路21号三楼，欢迎参加。"
+    found = _combined(text, [("湖南省长沙市岳麓区桃花路21号三楼", "place", 0.95)])
+    assert found.get("湖南省长沙市岳麓区桃花路21号三楼") == "place", found
+    assert "长沙市" not in found and "岳麓区" not in found, found
+    found = _combined("他开车去了西宁东大街。", [("西宁东大街", "place", 0.95)])
+    assert found.get("西宁东大街") == "place", found
+    # without a street or a number the rules' places stand: the province and the city
+    text = "湖南省长沙市今年的降雨偏多。"
+    found = _combined(text, [("湖南省长沙市", "place", 0.95)])
+    assert found.get("湖南省") == "place" and found.get("长沙市") == "place", found

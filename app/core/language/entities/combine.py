@@ -592,8 +592,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 一家信托公司, 这所大学: a trust company, not a name
     if m.type == "organization" and form[-2:] in cue_set("generic_tails"):
         return form[:-2] not in ctx.lex.places  # 美国军方, 印度政府: the country is the name
-    if _LATIN_LETTER.search(form):
-        return not has_han(form) and form.count("-") <= 1
+    if _LATIN_LETTER.search(form) and not (m.type == "place" and _HOUSE_NUMBER.search(form)):
+        return not has_han(form) and form.count("-") <= 1  # (but an address's B座 is fine)
     return True
 
 
@@ -993,6 +993,9 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         if c.type == "person" and _dotted_foreign(ctx, c):
             out.append(c)  # 莉萨·托马斯: one person, not 莉萨·托 + 马斯
             continue
+        if c.type == "place" and _street_address(ctx, c):
+            out.append(c)  # 广州市 + 花都区 + 新华路 12 号: one address, not three places
+            continue
         inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
         places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
         covered = sum(m.length for m in places)
@@ -1009,6 +1012,22 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             continue
         out.append(c)
     return out
+
+
+# A house number, a floor or a room: 86号, 12号楼, 3楼, 2层, B座.
+_HOUSE_NUMBER = re.compile(r"[\dA-Za-z０-９一二三四五六七八九十百零〇]+(?:号院?|号楼|[层楼室座])$")
+
+
+def _street_address(ctx: _Context, c: _Mention) -> bool:
+    """The tagger's place that runs on to a street, a house number or a floor (汾江中路,
+    南京路 86 号, a city + a district + a road + 3 楼) is one address: CLUENER marks the
+    whole, and a reader looking for it wants the whole, where the rules would list the city,
+    the district and half the street's name as places of their own."""
+    form = ctx.simple[c.start : c.end]
+    if _HOUSE_NUMBER.search(form):
+        return True
+    ending = next((t for t in longest_first("street_endings") if form.endswith(t)), "")
+    return bool(ending) and len(form) > len(ending) + 1
 
 
 def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
