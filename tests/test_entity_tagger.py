@@ -1090,3 +1090,10 @@ def test_a_street_address_the_tagger_reads_whole_stays_one_place():
     text = "湖南省长沙市今年的降雨偏多。"
     found = _combined(text, [("湖南省长沙市", "place", 0.95)])
     assert found.get("湖南省") == "place" and found.get("长沙市") == "place", found
+
+
+def test_a_latin_name_before_a_bodys_head_word_is_that_body():
+    found = types("昨晚KTV卫视的主持人和QRZ战队的队长一起直播。")
+    assert found.get("KTV卫视") == "organization", found
+    assert found.get("QRZ战队") == "organization", found
+    assert "KTV" not in found and "QRZ" not in found, found

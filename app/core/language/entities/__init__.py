@@ -25,7 +25,7 @@ from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
-from app.core.language.entities.latin import _latin_mentions, _type_lists
+from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
 from app.core.language.entities.lexicon import _DICT, _fold, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
@@ -168,7 +168,7 @@ def find_entities(
     if tagger is not None and tagger.available:
         tagged_spans, support = tagger.tag_and_support(ctx, mentions)
         mentions = combine(ctx, mentions, tagged_spans, support)
-        mentions = _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections))
+        mentions = _latin_bodies(ctx, _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections)))
     mentions += _names_in_titles(ctx, mentions, dictionary, corrections)
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
     mentions = _nickname_mentions(ctx, mentions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.language.entities.lexicon import _LATIN, _fold, cue_set, cues
+from app.core.language.entities.lexicon import _LATIN, _fold, cue_set, cues, longest_first
 from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.types import EntityType
 
@@ -181,3 +181,26 @@ def _type_lists(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 if _weak_latin(ctx, m):
                     m.type = best
     return mentions
+
+
+def _latin_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """ESPN卫视, TRW公司, oGs战队: a Latin name written right before a body's head word (a
+    station, a company, a team) names that body, head included, whatever the name alone was
+    taken for (an acronym alone reads as a title)."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        after = ctx.simple[m.end : m.end + 4]
+        head = next((h for h in longest_first("latin_body_heads") if after.startswith(h)), "")
+        if not head or m.end in starts or m.end + len(head) not in ctx.ends \
+                or (m.type == "work" and m.priority != _LATIN) or not _LATIN_NAME.fullmatch(form):
+            out.append(m)
+            continue
+        m = m.copy()
+        m.end, m.type = m.end + len(head), "organization"
+        out.append(m)
+    return out
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
