@@ -1097,3 +1097,23 @@ def test_a_latin_name_before_a_bodys_head_word_is_that_body():
     assert found.get("KTV卫视") == "organization", found
     assert found.get("QRZ战队") == "organization", found
     assert "KTV" not in found and "QRZ" not in found, found
+
+
+def test_a_chain_of_handles_or_hashtags_is_no_name():
+    text = "晚上一起吃火锅~@小米_粥@阿强-王@7-刘小跳@美食活动"
+    found = _combined(text, [("小米_粥@阿强-王@7-刘小跳", "person", 0.9)])
+    assert not any("@" in name for name in found), found
+    text = "#青溪书店开业抽奖##青溪书店开业抽奖#快来转发"
+    found = _combined(text, [("青溪书店开业抽奖##青溪书店", "place", 0.9)])
+    assert not any("#" in name for name in found), found
+
+
+def test_a_word_of_address_written_in_english_is_no_person():
+    found = types("今天和Uncle一起去钓鱼，Baby也来了，Kevin负责拍照。")
+    assert "Uncle" not in found and "Baby" not in found, found
+    assert found.get("Kevin") == "person", found
+
+
+def test_a_surname_like_character_before_a_pronoun_is_no_person():
+    found = types("亲爱的朋友们，祝你们新年快乐，也祝大家身体健康！")
+    assert not any(name.startswith("祝") for name in found), found

@@ -26,7 +26,7 @@ from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
-from app.core.language.entities.lexicon import _DICT, _fold, load_lexicon
+from app.core.language.entities.lexicon import _DICT, _fold, cue_set, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
@@ -70,9 +70,15 @@ __all__ = [
 def _drop_unwanted(
     ctx: _Context, mentions: list[_Mention], corrections: Corrections
 ) -> list[_Mention]:
-    """Stop-listed words and the names the user said are not names, from any source."""
+    """Stop-listed words and the names the user said are not names, from any source; and a
+    "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
-    return [m for m in mentions if _fold(ctx.simple[m.start : m.end]) not in unwanted]
+    pronouns = cue_set("pronouns")
+    return [
+        m for m in mentions
+        if _fold(ctx.simple[m.start : m.end]) not in unwanted
+        and not (m.type == "person" and ctx.simple[m.start + 1 : m.end] in pronouns)
+    ]  # fmt: skip
 
 
 def _split_coordinations(

@@ -74,7 +74,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 _REPEATS = re.compile(r"(.)\1\1")
 # A numeral or demonstrative and a measure word open a description, not a name.
 _COUNTED = re.compile(r"[一两几这那该每某此各][家个所位名座支只条间批]")
-_NOT_IN_NAME = re.compile(r"[\s()（）\[\]【】《》“”\"「」,，。、:：;；!?！？/|.]")
+_NOT_IN_NAME = re.compile(r"[\s@#＃()（）\[\]【】《》“”\"「」,，。、:：;；!?！？/|.]")
 
 
 # The tagger's confidence in a span (see EntityTagger.tag) below which a place of its own is
