@@ -229,3 +229,14 @@ def test_a_week_after_a_numeral_is_not_a_person_named_zhou():
     text = "在“康复”后的几周里,我清楚地感觉到周鸿祎说的话。"
     names = {e.text for e in entities(text)}
     assert "周里" not in names
+
+
+def test_an_everyday_word_jieba_tags_as_an_abbreviation_is_no_organisation():
+    # 人均 "per capita" and 研发 "to develop" carry jieba's abbreviation tag; 交警 "traffic
+    # police" after a city is still that city's force.
+    found = entities("去年，昆明人均住房面积又有增加。")
+    assert by_name(found, "昆明人均") is None
+    assert by_name(found, "昆明").type == "place"
+    found = entities("公司打算在城南新建一个研发中心。")
+    assert all(e.type != "organization" for e in found)
+    assert by_name(entities("柳州交警昨天查处了三辆超载货车。"), "柳州交警").type == "organization"

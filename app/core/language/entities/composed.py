@@ -27,6 +27,8 @@ from app.core.types import EntityType
 def _is_anchor(ctx: _Context, index: int) -> bool:
     start, end, tag = ctx.tokens[index]
     word = ctx.simple[start:end]
+    if tag in ("nt", "j") and _everyday_body_tag(ctx, word):
+        return False  # 研发/j + 中心: "to develop", no owner of the centre
     if tag in ("ns", "nt", "nz", "j", "nrt") or (tag in _PERSON_TAGS and len(word) >= 2):
         return True
     if word.isascii() and word[:1].isupper():
@@ -37,6 +39,26 @@ def _is_anchor(ctx: _Context, index: int) -> bool:
 
 
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部")
+
+
+def _everyday_body_tag(ctx: _Context, word: str) -> bool:
+    """人均/j "per capita", 研发/j "to develop": a word jieba's dictionary tags an
+    organisation or an abbreviation that CC-CEDICT knows only as an everyday word (no
+    capitalised sense) with a sense of doing or measuring, that no name list knows and that
+    has no organisation ending, is no body: it owns none and heads none (某村 + 人均 + 收入,
+    研发 + 中心). 交警 "traffic police" or 武警 "armed police" still head and own one."""
+    entries = ctx.entries.get(word, ())
+    lex = ctx.lex
+    if not entries or any(e.proper or any(c.isupper() for c in "".join(e.senses)) for e in entries):
+        return False
+    if word in lex.bodies or word in lex.body_prefixes or word in lex.places or word in lex.known:
+        return False
+    if lex.org_shaped(word):
+        return False
+    openers = cue_set("doing_gloss_openers")
+    return any(
+        sense.split(" ", 1)[0] in openers for e in entries for sense in e.senses if " " in sense
+    )
 
 
 def _head_type(ctx: _Context, index: int) -> EntityType | None:
@@ -96,7 +118,8 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
         return joined, end, "organization", False
     if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
-        if word not in lex.places and gloss in (None, "organization"):
+        plain = _everyday_body_tag(ctx, word)  # 某村 + 人均 "per capita": no body
+        if word not in lex.places and gloss in (None, "organization") and not plain:
             return start, end, "organization", False  # 某市 + 妇联, 某市 + 交警
     if _head_type(ctx, index) == "organization":
         return start, end, "organization", False
