@@ -231,6 +231,16 @@ def test_a_list_of_names_shares_the_type_of_its_clear_members():
         assert entity is not None and entity.type == "person", name
 
 
+def test_a_list_member_shaped_like_its_found_neighbour_shares_its_type():
+    assert types("他们向法律部和内务部提出了质询。").get("法律部") == "organization"
+    assert types("村里的老会计邬启良和许明远等人四处奔走。").get("许明远") == "person"
+
+
+def test_an_everyday_word_in_a_list_of_names_stays_a_word():
+    found = types("会计邬启良和同事们四处奔走。")
+    assert "同事" not in found and "同事们" not in found
+
+
 # ---- English names ------------------------------------------------------------------------
 
 

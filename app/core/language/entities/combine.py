@@ -53,6 +53,7 @@ from app.core.language.entities.lexicon import (
     cues,
     longest_first,
 )
+from app.core.language.entities.listed import _listed_alike
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
 from app.core.language.entities.tagged import (
     _everyday,
@@ -158,7 +159,8 @@ def combine(
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
-    return _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
+    chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
+    return _listed_alike(ctx, chosen)
 
 
 def _places_before_words(
