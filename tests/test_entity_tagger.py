@@ -236,6 +236,14 @@ def test_a_list_member_shaped_like_its_found_neighbour_shares_its_type():
     assert types("村里的老会计邬启良和许明远等人四处奔走。").get("许明远") == "person"
 
 
+def test_a_list_member_the_segmenter_cut_short_is_not_listed_cut():
+    """许国 + 栋: the member's last character went to a word of its own; listing the first
+    two characters would name someone who is not in the text."""
+    found = types("村里的老会计邬启良和许国栋等人四处奔走。")
+    assert "许国" not in found, found
+    assert types("村里的老会计邬启良和许明远说了几句。").get("许明远") == "person"
+
+
 def test_an_everyday_word_in_a_list_of_names_stays_a_word():
     found = types("会计邬启良和同事们四处奔走。")
     assert "同事" not in found and "同事们" not in found

@@ -10,6 +10,8 @@ name, is left alone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from app.core.language.entities.lexicon import _COMPOSED, cue_set
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.tagged import _everyday
@@ -64,6 +66,23 @@ def _neighbours(ctx: _Context, m: _Mention) -> list[tuple[int, int]]:
     return found
 
 
+# Tags of the one-character words that may follow a listed name (说, 等, 在, 和, 也, 三):
+# verbs, prepositions, particles, conjunctions, adverbs, pronouns, numbers, localisers.
+_MAY_FOLLOW_A_NAME = frozenset("vpucdrmfy")
+
+
+def _cut_off_before(ctx: _Context, end: int) -> bool:
+    """许国 + 栋: a one-character word of another kind right after the member is most
+    likely the rest of a name the segmenter cut (a name is seldom followed by a lone noun
+    or measure word), so the member is no whole name."""
+    i = bisect_left(ctx.token_starts, end)
+    if i == len(ctx.tokens) or ctx.tokens[i][0] != end:
+        return False
+    start, stop, tag = ctx.tokens[i]
+    alone = stop - start == 1 and all_han(ctx.simple[start:stop])
+    return alone and tag[:1] not in _MAY_FOLLOW_A_NAME
+
+
 def _alike(ctx: _Context, m: _Mention, form: str, start: int, end: int) -> bool:
     """Whether simple[start:end] has the shape of m's name `form` and no everyday reading."""
     item = ctx.simple[start:end]
@@ -78,6 +97,7 @@ def _alike(ctx: _Context, m: _Mention, form: str, start: int, end: int) -> bool:
             and not ctx.entries.get(item)
             and item[-1] in ctx.lex.given_chars
             and ctx.simple[end : end + 1] not in ctx.lex.given_chars  # not 许国 of 许国栋
+            and not _cut_off_before(ctx, end)
         )
     if m.type == "organization":
         cut = ctx.lex.org_ending(form)
