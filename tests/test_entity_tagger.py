@@ -354,6 +354,9 @@ def test_a_text_or_an_act_ending_like_a_body_is_no_body():
     # 公报 ends in 报 (日报) and 飞行 in 行 (银行), but a communiqué is a text, not a body.
     assert types("外交部发布了新闻公报。").get("新闻公报") != "organization"
     assert types("她在临海商业银行分行工作。").get("临海商业银行分行") == "organization"
+    # 同行 "colleagues" ends in 行 too: a country's colleagues are people, the country a place.
+    found = types("这项技术让法国同行也感到意外。")
+    assert "法国同行" not in found and found.get("法国") == "place", found
 
 
 def test_a_centre_named_for_a_venue_is_a_place_and_a_working_centre_a_body():
