@@ -1138,3 +1138,15 @@ def test_a_word_of_address_written_in_english_is_no_person():
 def test_a_surname_like_character_before_a_pronoun_is_no_person():
     found = types("亲爱的朋友们，祝你们新年快乐，也祝大家身体健康！")
     assert not any(name.startswith("祝") for name in found), found
+
+
+def test_two_bodies_the_tagger_joined_over_a_conjunction_are_two():
+    text = "洛阳妇联和开封团委联合举办活动。"
+    found = _combined(text, [("洛阳妇联和开封团委", "organization", 0.8)])
+    assert found.get("洛阳妇联") == "organization", found
+    assert found.get("开封团委") == "organization", found
+    assert "洛阳妇联和开封团委" not in found, found
+    # a ministry named for two fields is one body: 住房 ends no body
+    text = "住房和城乡建设部发布了新规定。"
+    found = _combined(text, [("住房和城乡建设部", "organization", 0.9)])
+    assert found.get("住房和城乡建设部") == "organization", found

@@ -121,6 +121,7 @@ def combine(
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
     crf = _start_at_a_word(ctx, crf)
+    crf = _split_listed_bodies(ctx, crf)
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
@@ -778,6 +779,31 @@ def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if c.type == "organization" and pointed and place_word and c.length >= 4:
             c.start += 1
     return crf
+
+
+def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某市妇联 + 和 + 某市团委: the tagger may read two bodies joined by a conjunction as one.
+    Each part ending as a body's name ends makes them two; a name that only reads as a body
+    whole (住房和城乡建设部: 住房 ends no body) stays one."""
+    out: list[_Mention] = []
+    joins = cue_set("list_joins")
+    for c in crf:
+        cuts = [
+            (s, e) for s, e, tag in ctx.tokens_within(c.start, c.end)
+            if tag == "c" and ctx.simple[s:e] in joins and c.start < s and e < c.end
+        ]  # fmt: skip
+        bounds = [c.start] + [b for cut in cuts for b in cut] + [c.end]
+        parts = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if c.type != "organization" or not cuts or not all(
+            e - s >= 2 and ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in parts
+        ):
+            out.append(c)
+            continue
+        for s, e in parts:
+            part = c.copy()
+            part.start, part.end = s, e
+            out.append(part)
+    return out
 
 
 def _places_of_descriptions(
