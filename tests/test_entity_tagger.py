@@ -1150,3 +1150,13 @@ def test_two_bodies_the_tagger_joined_over_a_conjunction_are_two():
     text = "住房和城乡建设部发布了新规定。"
     found = _combined(text, [("住房和城乡建设部", "organization", 0.9)])
     assert found.get("住房和城乡建设部") == "organization", found
+
+
+def test_a_glossed_names_head_word_types_it():
+    """English puts a name's head last: the State Council's office is a body, not a state."""
+    assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (
+        "organization"
+    )
+    assert _type_from_gloss(["Lakeshire State University"]) == "organization"
+    assert _type_from_gloss(["Lakeshire Province, Nowhere"]) == "place"
+    assert types("国务院新闻办公室今天举行发布会。").get("国务院新闻办公室") == "organization"

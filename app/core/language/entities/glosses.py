@@ -71,6 +71,10 @@ _IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
 _COMMA_COUNTRY = re.compile(r"^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?, ([A-Z][A-Za-z .'-]+)$")
 
 
+# The part of a sense that is the name itself, before "of", a bracket or a comma.
+_NAME_PART = re.compile(r"[^,(;]*?(?= of |\s*\(|,|;|$)")
+
+
 def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
     lex = _lexicon()
     for sense in senses[:2]:
@@ -85,7 +89,15 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
                     return etype
         if _ERA.search(sense) or _MEMBER.search(sense):
             return None  # "Qing dynasty (1644-1911)", "Communist Party member": not a name
-        # The earliest type word wins: "Bonn, a small town ..., Cold War capital" is a place.
+        # An English name's head is its last type word before "of", "(" or ",": "State
+        # Council Information Office of the PRC" is a body (not State), "Texas State
+        # University" a university. With none there the earliest type word anywhere wins:
+        # "Bonn, a small town ..., Cold War capital" is a place.
+        head = _NAME_PART.match(sense)
+        named = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
+                 for m in pattern.finditer(head.group(0) if head else "")]  # fmt: skip
+        if named:
+            return max(named)[1]
         found = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
                  if (m := pattern.search(sense)) is not None]  # fmt: skip
         if found:
