@@ -791,12 +791,11 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         cuts = [
             (s, e) for s, e, tag in ctx.tokens_within(c.start, c.end)
             if tag == "c" and ctx.simple[s:e] in joins and c.start < s and e < c.end
-        ]  # fmt: skip
+        ] if c.type == "organization" else []  # fmt: skip
         bounds = [c.start] + [b for cut in cuts for b in cut] + [c.end]
         parts = list(zip(bounds[::2], bounds[1::2], strict=True))
-        if c.type != "organization" or not cuts or not all(
-            e - s >= 2 and ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in parts
-        ):
+        bodies = all(e - s >= 2 and ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in parts)
+        if not cuts or not bodies:
             out.append(c)
             continue
         for s, e in parts:
