@@ -794,8 +794,10 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         ] if c.type == "organization" else []  # fmt: skip
         bounds = [c.start] + [b for cut in cuts for b in cut] + [c.end]
         parts = list(zip(bounds[::2], bounds[1::2], strict=True))
-        bodies = all(e - s >= 2 and ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in parts)
-        if not cuts or not bodies:
+        bodies = bool(cuts) and all(
+            e - s >= 2 and ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in parts
+        )
+        if not bodies:
             out.append(c)
             continue
         for s, e in parts:
