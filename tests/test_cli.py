@@ -130,6 +130,20 @@ def test_lookup_text_says_the_level():
     assert "HSK 3.0 band 1" in out and "HSK 2.0 level 3" in out
 
 
+def test_screenshot_of_a_damaged_book_or_a_folder_says_why(tmp_path):
+    book = tmp_path / "damaged.epub"
+    book.write_bytes(b"PK\x03\x04 not really a zip archive")
+    folder = tmp_path / "notes.txt"
+    folder.mkdir()
+    for path, reason in ((book, "not a readable EPUB"), (folder, "is a folder")):
+        result = run_cli("--data-dir", str(tmp_path / "data"), "screenshot",
+                         str(tmp_path / "shot.png"), "--article", str(path))
+        assert result.returncode != 0
+        message = result.stderr.decode()
+        assert reason in message and "Traceback" not in message, message
+        assert not (tmp_path / "shot.png").exists()
+
+
 def test_screenshot_reports_the_pinyin_above_words(tmp_path):
     import json
 

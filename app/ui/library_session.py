@@ -87,7 +87,7 @@ class LibrarySession(QObject):
         self.worker.stats_ready.connect(panel.model.set_stats)
         self.worker.missing_changed.connect(panel.model.set_missing)
         self.worker.entries_added.connect(self._on_entries_added)
-        self.worker.problems.connect(self.message)
+        self.worker.problems.connect(self._on_problems)
 
     # -- the library as a whole -------------------------------------------------------
 
@@ -220,6 +220,15 @@ class LibrarySession(QObject):
         if self._search_index is not None:
             self._search_index.close()
         self.store.close()
+
+    def _on_problems(self, text: str) -> None:
+        """Unreadable files of an import: a line in the status bar, but a dialog when the
+        reader opened that book and is waiting for it (nothing else would ever open)."""
+        if self._open_after_import is not None:
+            self._open_after_import = None
+            self.failed.emit(text)
+        else:
+            self.message.emit(text)
 
     def _on_entries_added(self, entries: list[LibraryEntry]) -> None:
         self.panel.model.add_entries(entries)

@@ -33,10 +33,12 @@ def _parse_size(size: str) -> tuple[int, int]:
 def _resolve_article(article: str) -> str:
     if Path(article).is_file():
         return str(Path(article).resolve())
-    from app.core.text.articles import find_builtin
+    from app.core.text.articles import find_builtin, load_article
 
     item = find_builtin(article)
     if item is None:
+        if Path(article).exists():  # a folder, a pipe: the reader's own one-line reason
+            load_article(Path(article))
         raise UserError(f"no such article: {article}")
     return str(item.path)
 
@@ -66,6 +68,7 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
     loop = QEventLoop()
     window.analysis_shown.connect(loop.quit)
     window.runner.failed.connect(loop.quit)
+    window.library.failed.connect(loop.quit)  # a book that could not be imported
     QTimer.singleShot(ANALYSIS_TIMEOUT_MS, loop.quit)
     window.open_path(path)
     loop.exec()

@@ -97,6 +97,17 @@ def test_dropping_a_book_opens_its_first_chapter(qtbot, tmp_path: Path, open_win
     assert window.view.text.startswith("一") and "第一章的文字" in window.view.text
 
 
+def test_opening_a_damaged_book_says_why_in_a_dialog(qtbot, tmp_path: Path, open_window) -> None:
+    book = tmp_path / "damaged.epub"
+    book.write_bytes(b"PK\x03\x04 not really a zip archive")
+    window = open_window(XAI)
+    with qtbot.waitSignal(window.library.failed, timeout=60_000):
+        window.open_path(str(book))  # File -> Open: the reader waits for this book
+    assert window.last_error is not None and "damaged.epub" in window.last_error
+    assert "EPUB" in window.last_error
+    assert Path(window.article_path).resolve() == XAI.resolve()  # the open article stays
+
+
 def test_pasted_text_becomes_an_article_of_the_library(
         qtbot, open_window, restart_window) -> None:
     window = open_window(XAI)
