@@ -62,9 +62,13 @@ class LibrarySession(QObject):
 
     def __init__(self, panel: LibraryPanel, analyzer: Analyzer, parent: QObject | None = None,
                  index_path: Path | None = None,
-                 reader_idle: threading.Event | None = None) -> None:
+                 reader_idle: threading.Event | None = None,
+                 records_reading: bool = True) -> None:
         super().__init__(parent)
         self.panel = panel
+        # False for a window that leaves no trace (`zhreader screenshot`): what it opens is
+        # not added, and where it stops is not the learner's "last read".
+        self._records_reading = records_reading
         self.store, self.notice = open_library_store()
         self.worker = LibraryWorker(self.store, analyzer, index_path, self, reader_idle)
         self._index_path = index_path
@@ -181,6 +185,9 @@ class LibrarySession(QObject):
             self.panel.show_open(None)
             return
         try:
+            if not self._records_reading:
+                self._show_listed(article.path, article.part)
+                return
             entry = self.store.add(NewEntry(article.path, article.title, len(article.text),
                                             article.part))
             self.store.record_reading(entry.id, position, 0.0)
@@ -197,6 +204,12 @@ class LibrarySession(QObject):
         if row >= 0 and model.stats(row) is None:
             # Measured now if indexed as it is; otherwise from the window's analysis.
             self.worker.refresh([entry], self._states, reread=False)
+
+    def _show_listed(self, path: str, part: str) -> None:
+        """The open article marked in the list if it is there already; nothing is written."""
+        entry = self.store.find(path, part)
+        self._current = None
+        self.panel.show_open(entry.location if entry is not None else None)
 
     def analysed(self, text: str, counts: Mapping[str, int]) -> None:
         """The open article's analysis is shown: the library indexes the words it counted

@@ -257,7 +257,8 @@ class MainWindow(QMainWindow):
         if (header := self.settings.library_header()) is not None:
             self.library_panel.restore_header_state(header)
         self.library = LibrarySession(self.library_panel, self.analyzer, self,
-                                      reader_idle=self.runner.idle)
+                                      reader_idle=self.runner.idle,
+                                      records_reading=self._persist)
         self.library.open_requested.connect(self.open_entry)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.library.failed.connect(lambda text: self._on_failed(text, title="Library"))

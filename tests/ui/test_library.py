@@ -108,6 +108,21 @@ def test_opening_a_damaged_book_says_why_in_a_dialog(qtbot, tmp_path: Path, open
     assert Path(window.article_path).resolve() == XAI.resolve()  # the open article stays
 
 
+def test_a_screenshot_window_leaves_the_library_and_last_read_alone(
+        qtbot, tmp_path: Path, open_window, restart_window) -> None:
+    first = open_window(XAI)
+    first.close()
+    mine = tmp_path / "一张截图.txt"
+    shutil.copy(ARTICLE_FILES[0], mine)
+    shot = open_window(mine, persist=False)  # what `zhreader screenshot` opens
+    assert _row_of_path(shot, mine) < 0
+    shot.close()
+
+    again = restart_window()
+    assert Path(again.article_path).resolve() == XAI.resolve()  # still where the reader was
+    assert _row_of_path(again, mine) < 0
+
+
 def test_pasted_text_becomes_an_article_of_the_library(
         qtbot, open_window, restart_window) -> None:
     window = open_window(XAI)
