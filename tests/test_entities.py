@@ -60,6 +60,13 @@ def test_common_words_are_not_names():
     assert "杨格" in names
 
 
+def test_a_pinyin_reading_left_by_a_damaged_page_is_no_name():
+    # The built-in Felix Hill article: a portal's "經(jīng)驗" whose "(" a bad decode
+    # swallowed, with the characters before it turned to mojibake.
+    text = "請?zhí)峁┙?jīng)驗,看看我們是否能做到。"
+    assert not any("jīng" in e.text for e in entities(text))
+
+
 def test_traditional_article_names_and_english():
     text = "而在剛剛過去的2024年，谷歌DeepMind研究科學家菲利克斯·希爾(Felix Hill)意外離世。"
     text += "在離世前，菲利克斯·希爾已在DeepMind工作近9年。希爾在博客中提到壓力。"

@@ -42,6 +42,8 @@ CJK_TEXT_CLASS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 
 # Full stops, question and exclamation marks (both widths): where a sentence surely ends,
 # so a long text is cut into pieces there (after line breaks).
+# Vowels with a pinyin tone mark: a Latin word holding one is a reading, not English.
+TONE_MARKED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 SENTENCE_FINALS = "。！？!?"
 # What closes a sentence for the saved context, the pinyin network and the entity tagger:
 # also a semicolon and a line break (a headline, a list item).

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from app.core.text.chars import HAN_CLASS, SENTENCE_ENDS, SENTENCE_FINALS
+from app.core.text.chars import HAN_CLASS, SENTENCE_ENDS, SENTENCE_FINALS, TONE_MARKED_VOWELS
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.mojibake import WordTest, repair_mojibake
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = TONE_MARKED_VOWELS
 _PINYIN_LETTERS = f"a-zü{_TONED}"
 # One tone-marked pinyin syllable in parentheses, as pasted after a character.
 _PINYIN_ANNOTATION = re.compile(

@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from app.core.text.chars import is_bmp_han
+from app.core.text.chars import TONE_MARKED_VOWELS, is_bmp_han
 from app.core.text.encoding import _common_hanzi
 
 WordTest = Callable[[str], bool]  # a dictionary's headword test (either script)
 
 # A lost byte as the decoder left it: `?`, or `?` plus the rest of the pinyin reading
 # that was inserted after it (`?wù)`, `?jīng)`).
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_TONED = TONE_MARKED_VOWELS + "ü"
 _MARKER = re.compile(rf"\?(?:[a-z{_TONED}]{{1,6}}\))?")
 _ANNOTATION = re.compile(rf"^[(（][a-z{_TONED}]{{1,6}}[)）]")
 # ASCII punctuation that stood for a full-width GBK character before the article was

@@ -65,7 +65,7 @@ from app.core.language.entities.tagged import (
     _word_at,
 )
 from app.core.language.entities.tagger import Scored
-from app.core.text.chars import all_han, has_han
+from app.core.text.chars import TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -73,6 +73,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 # Nothing a name holds: brackets, quotes, sentence punctuation, spaces, path characters.
 # 哈哈哈, 啊啊啊: laughter and cries, not a name (a name repeats a character twice at most).
 _REPEATS = re.compile(r"(.)\1\1")
+# A lower-case syllable with a tone mark: a reading left in the text (經(jīng) damaged), no name.
+_SYLLABLE_LETTERS = f"a-zü{TONE_MARKED_VOWELS}"
+_READING = re.compile(f"[{_SYLLABLE_LETTERS}]*[{TONE_MARKED_VOWELS}][{_SYLLABLE_LETTERS}]*")
 # A numeral or demonstrative and a measure word open a description, not a name.
 _COUNTED = re.compile(r"[一两几这那该每某此各][家个所位名座支只条间批]")
 _NOT_IN_NAME = re.compile(r"[\s@#＃()（）\[\]【】《》“”\"「」,，。、:：;；!?！？/|.]")
@@ -575,6 +578,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     person of two characters or more (never a lone surname or 他), Latin without Han."""
     form = ctx.simple[m.start : m.end]
     if _NOT_IN_NAME.search(form) or _fold(form) in ctx.lex.stop or _REPEATS.search(form):
+        return False
+    if _READING.fullmatch(form):
         return False
     if m.type == "person" and len(form) < 2:
         return False
