@@ -158,6 +158,16 @@ def test_single_latin_names_in_a_list_of_papers_are_works():
         assert entity.type == "work", name
 
 
+def test_first_names_in_a_list_of_thanks_are_all_people():
+    # The tagger reads Don and Mostafa alone as titles; their list says who they are.
+    text = "感谢这些年一起工作的同事：Bruno、Don、Mostafa、Hiro、Lukas 和 Omar。"
+    found = entities(text)
+    for name in ("Bruno", "Don", "Mostafa", "Hiro", "Lukas", "Omar"):
+        entity = by_name(found, name)
+        assert entity is not None, name
+        assert entity.type == "person", name
+
+
 def test_measure_words_and_idioms_are_not_people():
     text = (
         "我很感謝在這段時間里一直與我保持聯系的所有谷歌朋友。"  # yi-tay-returns-to-google.txt

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.language.entities.lexicon import _LATIN, _fold, cue_set, cues, longest_first
+from app.core.language.entities.lexicon import _CRF, _LATIN, _fold, cue_set, cues, longest_first
 from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.types import EntityType
 
@@ -159,10 +159,12 @@ _LIST_GAP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|and|or)\s*")
 
 
 def _weak_latin(ctx: _Context, m: _Mention) -> bool:
-    """A single Latin word whose type was only a guess from its shape."""
+    """A single Latin word whose type was only a guess from its shape (the rules') or its
+    letters (the tagger's: Don, Mostafa in a list of first names read as titles)."""
     form = ctx.simple[m.start : m.end]
     shaped = any(c.isdigit() or c == "-" for c in form)
-    return (m.priority == _LATIN or m.guessed) and " " not in form and not shaped
+    latin = form.isascii() and form.isalnum()
+    return (m.priority in (_LATIN, _CRF) or m.guessed) and latin and not shaped
 
 
 def _type_lists(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -172,15 +174,26 @@ def _type_lists(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         return bool(_LIST_GAP.fullmatch(ctx.simple[prev.end : m.start]))
 
     for run in _runs(mentions, listed):
-        strong = [m.type for m in run if not _weak_latin(ctx, m)]
-        if len(run) < 3 or len(strong) < 2:
+        if len(run) < 3:
             continue
-        best = max(set(strong), key=strong.count)
-        if strong.count(best) * 2 > len(strong):
+        strong = [m.type for m in run if not _weak_latin(ctx, m)]
+        votes = strong if len(strong) >= 2 else [m.type for m in run] if _words(ctx, run) else []
+        if not votes:
+            continue
+        best = max(set(votes), key=votes.count)
+        if votes.count(best) * 2 > len(votes):
             for m in run:
                 if _weak_latin(ctx, m):
                     m.type = best
     return mentions
+
+
+def _words(ctx: _Context, run: list[_Mention]) -> bool:
+    """Every member a capitalised word (Derek, Mostafa, Don): a list of first names or of
+    titles, whose members' guesses may outvote one another; acronyms (SPL, MSL) are left to
+    the members that are sure."""
+    forms = [ctx.simple[m.start : m.end] for m in run]
+    return all(f[:1].isupper() and f[1:].islower() for f in forms)
 
 
 def _latin_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
