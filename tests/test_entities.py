@@ -168,6 +168,12 @@ def test_first_names_in_a_list_of_thanks_are_all_people():
         assert entity.type == "person", name
 
 
+def test_students_are_no_organisation():
+    # xai-greg-yang-steps-back.txt: jieba tags 博士生 as a name and the tagger as a body.
+    text = "丘成桐开始带他去参加很多学术活动,与博士生和研究者见面交流。"
+    assert not any("博士生" in e.text for e in entities(text))
+
+
 def test_measure_words_and_idioms_are_not_people():
     text = (
         "我很感謝在這段時間里一直與我保持聯系的所有谷歌朋友。"  # yi-tay-returns-to-google.txt
