@@ -243,6 +243,13 @@ def test_country_before_a_generic_kind_of_company_is_a_place():
     assert by_name(found, "美国").type == "place"
 
 
+def test_a_bank_named_for_its_country_is_that_bank():
+    found = entities("荷兰银行昨天公布了去年的年报，许多美国公司也在观望。")
+    bank = by_name(found, "荷兰银行")
+    assert bank is not None and bank.type == "organization"
+    assert by_name(found, "美国公司") is None  # a kind of company, not one
+
+
 def test_tagger_phrases_without_an_organisation_ending_are_not_organisations():
     found = {e.text for e in entities("两国在能源领域的合作取得了长足进展。")}
     assert "长足进展" not in found

@@ -598,7 +598,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 辛勤 + 努力: two everyday words, not a name
     if m.type == "organization" and _everyday_phrase(ctx, m):
         return False  # 上市公司, 农村信用社, 环保部门: a kind of body, not one body
-    if m.type == "organization" and _country_class(form, ctx.lex) and not entries:
+    if m.type == "organization" and _country_class(form, ctx.lex, _one_tag(ctx, m)) \
+            and not entries:
         return False  # 美国公司: American companies, not one company (but 中国银行 is one)
     if m.type == "place" and _verb_inside(ctx, m):
         return False  # 某镇某池畔 + 建成 + 开馆: a place's name holds no verb (a run-on)
@@ -609,6 +610,12 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if _LATIN_LETTER.search(form) and not (m.type == "place" and _HOUSE_NUMBER.search(form)):
         return not has_han(form) and form.count("-") <= 1  # (but an address's B座 is fine)
     return True
+
+
+def _one_tag(ctx: _Context, m: _Mention) -> str:
+    """jieba's tag when m is exactly one of its words, else ""."""
+    tiles = ctx.tiling(m.start, m.end)
+    return tiles[0][2] if len(tiles) == 1 else ""
 
 
 def _verb_inside(ctx: _Context, m: _Mention) -> bool:

@@ -260,8 +260,11 @@ def _class_of_country(ctx: _Context, owner: int, head: int) -> bool:
     return ctx.simple[s:e] in ctx.lex.places and ctx.simple[hs:he] in cue_set("class_heads")
 
 
-def _country_class(word: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """美国公司 as one tagger word: a country and a generic kind of organisation."""
+def _country_class(word: str, lex: _Lexicon, tag: str = "") -> list[tuple[int, int]]:
+    """美国公司 as one tagger word: a country and a generic kind of organisation. A bank
+    jieba's dictionary lists as a body (瑞士银行/nt) is that bank: banks are named so."""
+    if tag == "nt" and word.endswith("银行"):
+        return []
     for cut in (2, 3, 4):
         if word[:cut] in lex.places and word[cut:] in cue_set("class_heads"):
             return [(0, cut)]

@@ -351,7 +351,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         places = (
             _glued_places(word, tag, common)
             or _capitalised_country(ctx, word)
-            or _country_class(word, lex)
+            or _country_class(word, lex, tag)
             or (
                 # 中国足协: the tagger's own name, but 中国 + 航天 when nothing says organisation
                 _place_prefix(ctx, word) if tag != "nt" or unknown_nt else []
