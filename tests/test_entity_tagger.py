@@ -1160,3 +1160,21 @@ def test_a_glossed_names_head_word_types_it():
     assert _type_from_gloss(["Lakeshire State University"]) == "organization"
     assert _type_from_gloss(["Lakeshire Province, Nowhere"]) == "place"
     assert types("国务院新闻办公室今天举行发布会。").get("国务院新闻办公室") == "organization"
+
+
+# ---- full names jieba cut apart (entities/given.py) ----------------------------------------
+
+
+def test_a_full_name_whose_given_name_jieba_read_as_a_word_is_a_person():
+    assert types("项步兵本人先后三次受到表彰。") == {"项步兵": "person"}
+    assert types("颜卫兵带着队员赶到现场。") == {"颜卫兵": "person"}
+    assert types("大家都从蒋天才的经历中得到启发。") == {"蒋天才": "person"}
+
+
+def test_an_everyday_word_after_a_surname_character_is_no_person():
+    assert types("金价格又上涨了。") == {}  # 价格: no given name's characters
+    assert types("高利润引发了争论。") == {}  # 高/a: "high", not the surname
+    assert types("王大师也来了。") == {}  # a form of address, not a full name
+    assert types("于是，石油价格上涨，王国包括方向。") == {}
+    assert types("这次，全军步兵都参加了。") == {}
+

@@ -23,6 +23,7 @@ from app.core.language.entities.bodies import (
 )
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
+from app.core.language.entities.given import _split_full_names
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
@@ -116,6 +117,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _named_people(ctx)
+        + _split_full_names(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).

@@ -1,0 +1,132 @@
+"""Chinese full names the segmenter cut apart: a surname standing alone and a given name that
+jieba read as an everyday word (项 + 步兵, 葛 + 淑 + 萍, 孟 + 建军).
+
+jieba tags such a name's pieces as common words, so no tag says person; two kinds of evidence
+do instead. The given name's characters are likelier in names than in running text (a score
+per character, learnt from jieba's own list of names: `dictionaries/entity_given_scores.txt`),
+and the name stands where people stand in a sentence: it opens a clause or follows an office,
+a title or a preposition that takes a person (从, 对, 由 ...), and a verb, an adverb or a word
+that follows names (说, 本人, 的, 先生 ...) comes after it. A surname jieba reads as a function
+word, an adjective or a verb (于, 和, 高, 应), a given name that is a title (王 + 先生) or a
+verb of its own (应 + 努力), and a span the dictionary knows (王国) are no name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from app.core.language.entities.lexicon import _COMPOSED, _FUNCTION_TAGS, cue_set
+from app.core.language.entities.mentions import _Context, _Mention
+from app.core.paths import dictionaries_dir
+from app.core.text.chars import all_han
+
+# Punctuation that closes a clause, so what follows it opens one (not 《 or “: a title's or a
+# quotation's first word is as often a thing as a person).
+_CLAUSE_BREAKS = frozenset("，。；：、！？”’）》—…」,.;:!?) \n")
+# Prepositions and joiners a person may follow (从 + 某某 + 的, 当 + 某某 + 指出).
+_BEFORE_PERSON = frozenset({"从", "对", "由", "向", "让", "给", "被", "跟", "和", "与", "同", "当"})
+# jieba's tags on a lone surname that read it as something else: a function word, an
+# adjective (高 "high"), a verb (应 "should") or a measure.
+_NOT_SURNAME_TAGS = _FUNCTION_TAGS | {"a", "ad", "v", "vn", "f"}
+# A two-character given name jieba tags so is a phrase of its own (应 + 努力, 全 + 攻略).
+_PHRASE_TAGS = frozenset({"v", "vn", "ad", "d", "a"})
+
+
+@cache
+def given_scores() -> dict[str, float]:
+    """Each character's given-name score (a log ratio, see the file's header); 0 if unlisted."""
+    table: dict[str, float] = {}
+    with open(dictionaries_dir() / "entity_given_scores.txt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            ch, _, score = line.rstrip("\n").partition("\t")
+            table[ch] = float(score)
+    return table
+
+
+def given_score(given: str) -> float:
+    """How much likelier the characters of `given` are in a given name than in text."""
+    table = given_scores()
+    return sum(table.get(ch, 0.0) for ch in given)
+
+
+# A one-character given name must be this much likelier in a name (a two-character one, 0:
+# its characters more name-like than not); a lone character is more often a word of its own.
+SINGLE_GIVEN_MARGIN = 1.5
+
+
+def _split_full_names(ctx: _Context) -> list[_Mention]:
+    """Surname tokens followed by one or two characters of given name, in a person's place."""
+    out: list[_Mention] = []
+    tokens, simple = ctx.tokens, ctx.simple
+    for k, (start, end, tag) in enumerate(tokens):
+        if end - start != 1 or simple[start] not in ctx.lex.surnames:
+            continue
+        if tag in _NOT_SURNAME_TAGS or not _opens_name(ctx, k):
+            continue
+        for name_end in _given_ends(ctx, k):
+            if _given_name(ctx, end, name_end) and _closes_name(ctx, name_end):
+                out.append(_Mention(start, name_end, "person", _COMPOSED))
+                break
+    return out
+
+
+def _given_ends(ctx: _Context, k: int) -> list[int]:
+    """Where a given name after token k may end: a token of one or two characters, or two
+    one-character tokens (淑 + 萍); the longer first."""
+    tokens = ctx.tokens
+    ends = []
+    if k + 2 < len(tokens) and all(tokens[i][1] - tokens[i][0] == 1 for i in (k + 1, k + 2)):
+        ends.append(tokens[k + 2][1])
+    if k + 1 < len(tokens) and tokens[k + 1][1] - tokens[k + 1][0] <= 2:
+        ends.append(tokens[k + 1][1])
+    return sorted(set(ends), reverse=True)
+
+
+def _given_name(ctx: _Context, start: int, end: int) -> bool:
+    """Whether start:end, after a surname, reads as a given name rather than words."""
+    given, whole = ctx.simple[start:end], ctx.simple[start - 1 : end]
+    if not all_han(given) or ctx.entries.get(whole):
+        return False  # 王国, 方向: the dictionary's own word
+    if given in _titles():
+        return False  # 王 + 先生: the surname and a title
+    inside = ctx.tokens_within(start, end)
+    if any(tag in _FUNCTION_TAGS for _, _, tag in inside):
+        return False  # 王 + 了: a particle, no name
+    if len(inside) == 1 and len(given) == 2 and inside[0][2] in _PHRASE_TAGS:
+        return False  # 应 + 努力: a verb phrase
+    margin = 0.0 if len(given) == 2 else SINGLE_GIVEN_MARGIN
+    return given_score(given) > margin
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return cue_set("titles") | cue_set("roles") | cue_set("offices") | cue_set("forms_of_address")
+
+
+def _opens_name(ctx: _Context, k: int) -> bool:
+    """Token k stands where a person's name starts: a clause's start, after an office or
+    title, or after a preposition that takes a person."""
+    if k == 0:
+        return True
+    start, end, _ = ctx.tokens[k - 1]
+    before = ctx.simple[start:end]
+    if before[-1] in _CLAUSE_BREAKS or before in _BEFORE_PERSON:
+        return True
+    return any(before.endswith(title) for title in _titles())
+
+
+def _closes_name(ctx: _Context, end: int) -> bool:
+    """What follows at `end` follows names: the text's end, punctuation, a word of the
+    after-name list (说, 本人, 的), a title, or a verb or adverb (步兵 + 又 + 安排)."""
+    if end >= len(ctx.simple):
+        return True
+    if ctx.simple[end] in _CLAUSE_BREAKS:
+        return True
+    k = ctx.token_range(end, len(ctx.simple)).start
+    if k >= len(ctx.tokens) or ctx.tokens[k][0] != end:
+        return False
+    s, e, tag = ctx.tokens[k]
+    word = ctx.simple[s:e]
+    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p")
