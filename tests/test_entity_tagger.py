@@ -1178,3 +1178,7 @@ def test_an_everyday_word_after_a_surname_character_is_no_person():
     assert types("于是，石油价格上涨，王国包括方向。") == {}
     assert types("这次，全军步兵都参加了。") == {}
 
+
+def test_a_full_name_is_not_run_on_into_what_the_person_does():
+    assert types("今天，韦允达独立办起了工厂。") == {"韦允达": "person"}
+    assert types("整整七年，岳允连独立办厂的条件才具备。") == {"岳允连": "person"}

@@ -60,6 +60,7 @@ from app.core.language.entities.tagged import (
     _opening_place,
     _person_cue,
     _person_titles,
+    _place_ending,
     _title_at,
     _titled_surname,
     _word_at,
@@ -122,6 +123,7 @@ def combine(
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(crf, rules)
     crf = _cut_plain_tails(ctx, crf, rules)
+    crf = _people_before_deeds(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
     crf = _start_at_a_word(ctx, crf)
     crf = _split_listed_bodies(ctx, crf)
@@ -526,8 +528,10 @@ def _full_name(ctx: _Context, m: _Mention) -> bool:
     查号台, 高林深, 罗森堡)."""
     form = ctx.simple[m.start : m.end]
     tiles = ctx.tiling(m.start, m.end)
-    if m.length != 3 or len(tiles) != 1 or tiles[0][2] != "nr" or form[0] not in ctx.lex.surnames:
+    if m.length != 3 or not tiles or len(tiles) > 2 or form[0] not in ctx.lex.surnames:
         return False
+    if any(tag != "nr" for _, _, tag in tiles):
+        return False  # (高允/nr + 连/nr: jieba's two name pieces are one name)
     if any(ctx.entries.get(w) for w in (form, form[:2], form[1:])):
         return False
     last = form[-1]
@@ -760,6 +764,41 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
         else:
             out.append(c)
     return out
+
+
+def _people_before_deeds(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """某允达 + 独立办: a tagger's organisation or place that opens with a Chinese full name
+    the rules found and goes on with a verb or an adverb (what the person does) is the person:
+    a body's own name does not run from a person's name into a verb, unless it ends as bodies
+    or places do (某某 + 投资公司)."""
+    people = {m.start: m for m in rules if m.type == "person" and _chinese_full_name(ctx, m)}
+    out = []
+    for c in crf:
+        p = people.get(c.start) if c.type in ("organization", "place") else None
+        if p is None or p.end >= c.end or p.end not in ctx.starts:
+            out.append(c)
+            continue
+        tag = ctx.tokens[ctx.token_range(p.end, c.end).start][2]
+        form = ctx.simple[c.start : c.end]
+        ending = ctx.lex.org_ending(form) >= 2 or _place_ending(ctx, form)
+        if tag in _DEED_TAGS and not ending:
+            out.append(_Mention(p.start, p.end, "person", _CRF))
+        else:
+            out.append(c)
+    return out
+
+
+# jieba's tags on the word after a name that say the person acts: verbs and adverbs.
+_DEED_TAGS = frozenset({"v", "vd", "d", "ad"})
+
+
+def _chinese_full_name(ctx: _Context, m: _Mention) -> bool:
+    """A surname (one character or two) and one or two Han characters."""
+    form = ctx.simple[m.start : m.end]
+    surname = form[:2] if form[:2] in ctx.lex.surnames else form[:1]
+    return surname in ctx.lex.surnames and 1 <= len(form) - len(surname) <= 2 and all_han(form)
 
 
 def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
