@@ -1169,6 +1169,7 @@ def test_a_full_name_whose_given_name_jieba_read_as_a_word_is_a_person():
     assert types("项步兵本人先后三次受到表彰。") == {"项步兵": "person"}
     assert types("颜卫兵带着队员赶到现场。") == {"颜卫兵": "person"}
     assert types("大家都从蒋天才的经历中得到启发。") == {"蒋天才": "person"}
+    assert types("他们从葛天才的经历中学到很多。") == {"葛天才": "person"}  # 从葛/nr: glued
 
 
 def test_an_everyday_word_after_a_surname_character_is_no_person():

@@ -59,17 +59,42 @@ SINGLE_GIVEN_MARGIN = 1.5
 def _split_full_names(ctx: _Context) -> list[_Mention]:
     """Surname tokens followed by one or two characters of given name, in a person's place."""
     out: list[_Mention] = []
-    tokens, simple = ctx.tokens, ctx.simple
-    for k, (start, end, tag) in enumerate(tokens):
-        if end - start != 1 or simple[start] not in ctx.lex.surnames:
-            continue
-        if tag in _NOT_SURNAME_TAGS or not _opens_name(ctx, k):
+    for k, (start, end, _) in enumerate(ctx.tokens):
+        if _glued_surname(ctx, k):
+            start += 1  # 从 + 葛/nr: the preposition before the surname opens the name
+        elif not _lone_surname(ctx, k):
             continue
         for name_end in _given_ends(ctx, k):
             if _given_name(ctx, end, name_end) and _closes_name(ctx, name_end):
                 out.append(_Mention(start, name_end, "person", _COMPOSED))
                 break
     return out
+
+
+def _lone_surname(ctx: _Context, k: int) -> bool:
+    """Token k is a surname alone, which jieba reads as no other word, where a name opens."""
+    start, end, tag = ctx.tokens[k]
+    if end - start != 1 or ctx.simple[start] not in ctx.lex.surnames:
+        return False
+    return tag not in _NOT_SURNAME_TAGS and _opens_name(ctx, k)
+
+
+def _glued_surname(ctx: _Context, k: int) -> bool:
+    """从葛/nr, 以朴/nr: jieba glued a preposition or joiner onto a surname and tagged the two
+    a name (no word of the dictionary)."""
+    start, end, tag = ctx.tokens[k]
+    word = ctx.simple[start:end]
+    return (
+        tag == "nr"
+        and len(word) == 2
+        and word[0] in _GLUED_BEFORE
+        and word[1] in ctx.lex.surnames
+        and not ctx.entries.get(word)
+    )
+
+
+# What jieba glues onto a surname it has never seen opening a name.
+_GLUED_BEFORE = _BEFORE_PERSON | {"可", "以", "在", "为", "把", "将"}
 
 
 def _given_ends(ctx: _Context, k: int) -> list[int]:
