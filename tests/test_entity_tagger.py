@@ -1172,10 +1172,16 @@ def test_a_full_name_whose_given_name_jieba_read_as_a_word_is_a_person():
     assert types("他们从葛天才的经历中学到很多。") == {"葛天才": "person"}  # 从葛/nr: glued
 
 
+def test_a_given_name_may_hold_a_character_jieba_reads_as_a_particle():
+    assert types("而林之远的小说也很受欢迎。") == {"林之远": "person"}  # 林/ng 之/u 远/a
+    assert types("而林之远《春江》一诗广为流传。").get("林之远") == "person"  # before a work
+
+
 def test_an_everyday_word_after_a_surname_character_is_no_person():
     assert types("金价格又上涨了。") == {}  # 价格: no given name's characters
     assert types("高利润引发了争论。") == {}  # 高/a: "high", not the surname
     assert types("王大师也来了。") == {}  # a form of address, not a full name
+    assert types("但高的那个人走了。") == {}  # 的: a particle, no given name
     assert types("于是，石油价格上涨，王国包括方向。") == {}
     assert types("这次，全军步兵都参加了。") == {}
 

@@ -117,8 +117,8 @@ def _given_name(ctx: _Context, start: int, end: int) -> bool:
     if given in _titles():
         return False  # 王 + 先生: the surname and a title
     inside = ctx.tokens_within(start, end)
-    if any(tag in _FUNCTION_TAGS for _, _, tag in inside):
-        return False  # 王 + 了: a particle, no name
+    if any(tag in _FUNCTION_TAGS and given_score(ctx.simple[s:e]) <= 0 for s, e, tag in inside):
+        return False  # 王 + 了: a particle, no name (but 之 is a given name's character too)
     if len(inside) == 1 and len(given) == 2 and inside[0][2] in _PHRASE_TAGS:
         return False  # 应 + 努力: a verb phrase
     margin = 0.0 if len(given) == 2 else SINGLE_GIVEN_MARGIN
@@ -135,10 +135,10 @@ def _opens_name(ctx: _Context, k: int) -> bool:
     title, or after a preposition that takes a person."""
     if k == 0:
         return True
-    start, end, _ = ctx.tokens[k - 1]
+    start, end, tag = ctx.tokens[k - 1]
     before = ctx.simple[start:end]
-    if before[-1] in _CLAUSE_BREAKS or before in _BEFORE_PERSON:
-        return True
+    if before[-1] in _CLAUSE_BREAKS or before in _BEFORE_PERSON or tag == "c":
+        return True  # (但, 而: a conjunction opens a clause)
     return any(before.endswith(title) for title in _titles())
 
 
@@ -147,7 +147,7 @@ def _closes_name(ctx: _Context, end: int) -> bool:
     after-name list (说, 本人, 的), a title, or a verb or adverb (步兵 + 又 + 安排)."""
     if end >= len(ctx.simple):
         return True
-    if ctx.simple[end] in _CLAUSE_BREAKS:
+    if ctx.simple[end] in _CLAUSE_BREAKS or ctx.simple[end] == "《":  # (an author, a work)
         return True
     k = ctx.token_range(end, len(ctx.simple)).start
     if k >= len(ctx.tokens) or ctx.tokens[k][0] != end:
