@@ -1170,6 +1170,7 @@ def test_a_full_name_whose_given_name_jieba_read_as_a_word_is_a_person():
     assert types("颜卫兵带着队员赶到现场。") == {"颜卫兵": "person"}
     assert types("大家都从蒋天才的经历中得到启发。") == {"蒋天才": "person"}
     assert types("他们从葛天才的经历中学到很多。") == {"葛天才": "person"}  # 从葛/nr: glued
+    assert types("哈哈！@郁小花又发了新照片！") == {"郁小花": "person"}  # a user's handle
 
 
 def test_a_given_name_may_hold_a_character_jieba_reads_as_a_particle():

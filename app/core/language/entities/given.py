@@ -21,8 +21,8 @@ from app.core.paths import dictionaries_dir
 from app.core.text.chars import all_han
 
 # Punctuation that closes a clause, so what follows it opens one (not 《 or “: a title's or a
-# quotation's first word is as often a thing as a person).
-_CLAUSE_BREAKS = frozenset("，。；：、！？”’）》—…」,.;:!?) \n")
+# quotation's first word is as often a thing as a person), and the @ before a user's handle.
+_CLAUSE_BREAKS = frozenset("，。；：、！？”’）》—…」,.;:!?) \n@")
 # Prepositions and joiners a person may follow (从 + 某某 + 的, 当 + 某某 + 指出).
 _BEFORE_PERSON = frozenset({"从", "对", "由", "向", "让", "给", "被", "跟", "和", "与", "同", "当"})
 # jieba's tags on a lone surname that read it as something else: a function word, an
