@@ -1171,6 +1171,11 @@ def test_a_full_name_whose_given_name_jieba_read_as_a_word_is_a_person():
     assert types("大家都从蒋天才的经历中得到启发。") == {"蒋天才": "person"}
     assert types("他们从葛天才的经历中学到很多。") == {"葛天才": "person"}  # 从葛/nr: glued
     assert types("哈哈！@郁小花又发了新照片！") == {"郁小花": "person"}  # a user's handle
+    assert types("昨天，张步兵又安排村里修路。") == {"张步兵": "person"}  # 张/q: jieba's measure
+
+
+def test_a_measure_word_after_a_numeral_or_demonstrative_opens_no_name():
+    assert types("那张桌子又坏了，我们买了三张新桌子。") == {}
 
 
 def test_a_given_name_may_hold_a_character_jieba_reads_as_a_particle():

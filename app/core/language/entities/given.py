@@ -27,7 +27,9 @@ _CLAUSE_BREAKS = frozenset("，。；：、！？”’）》—…」,.;:!?) \n
 _BEFORE_PERSON = frozenset({"从", "对", "由", "向", "让", "给", "被", "跟", "和", "与", "同", "当"})
 # jieba's tags on a lone surname that read it as something else: a function word, an
 # adjective (高 "high"), a verb (应 "should") or a measure.
-_NOT_SURNAME_TAGS = _FUNCTION_TAGS | {"a", "ad", "v", "vn", "f"}
+# (Not a measure word's tag: jieba tags 张 a measure wherever it stands, and a measure comes
+# after a numeral or a demonstrative, where no name opens.)
+_NOT_SURNAME_TAGS = (_FUNCTION_TAGS - {"q"}) | {"a", "ad", "v", "vn", "f"}
 # A two-character given name jieba tags so is a phrase of its own (应 + 努力, 全 + 攻略).
 _PHRASE_TAGS = frozenset({"v", "vn", "ad", "d", "a"})
 
