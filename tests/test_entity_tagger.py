@@ -1195,3 +1195,12 @@ def test_an_everyday_word_after_a_surname_character_is_no_person():
 def test_a_full_name_is_not_run_on_into_what_the_person_does():
     assert types("今天，韦允达独立办起了工厂。") == {"韦允达": "person"}
     assert types("整整七年，岳允连独立办厂的条件才具备。") == {"岳允连": "person"}
+
+
+def test_words_jieba_lists_as_names_are_no_people_unless_the_tagger_is_sure():
+    # jieba's dictionary tags 高悬 "hang high" and 付现金 "pay cash" as names (surname 高, 付);
+    # the characters after the surname are no likelier in given names than in text.
+    cases = (("学校里彩旗飘飘，横幅高悬。", "高悬"), ("他们从不赊账，而是付现金。", "付现金"))
+    for text, word in cases:
+        assert word not in {e.text for e in entities(text)}, text
+

@@ -39,6 +39,7 @@ from app.core.language.entities.bodies import (
     _with_units,
 )
 from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
+from app.core.language.entities.given import given_score
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -150,7 +151,7 @@ def combine(
         and not (
             m.type == "person" and m.priority == _TAGGER
             and not (_introduced(ctx, m) or _full_name(ctx, m) or _listed_person(ctx, m, chosen))
-            and support.get((m.start, m.end, m.type), 0.0) < BACKED
+            and support.get((m.start, m.end, m.type), 0.0) < _backing_needed(ctx, m)
         )
         and not (
             _unknown_pair_place(ctx, m)
@@ -474,6 +475,16 @@ def _units() -> tuple[str, ...]:
 
 # A person only jieba's tag found is kept where the tagger gives it at least this support.
 BACKED = 0.3
+# ... or this much where its given name is no likelier in names than in text (高 + 素质).
+UNNAMELIKE_BACKED = 0.5
+
+
+def _backing_needed(ctx: _Context, m: _Mention) -> float:
+    """The tagger's support a person only jieba's tag found needs to be kept: more where the
+    characters after the surname read as a word, not a given name (jieba's 高悬, 付现金)."""
+    return UNNAMELIKE_BACKED if given_score(ctx.simple[m.start + 1 : m.end]) <= 0 else BACKED
+
+
 # ... and a two-character place no dictionary knows (see `_unknown_pair_place`).
 PLACE_BACKED = 0.5
 
