@@ -1204,3 +1204,8 @@ def test_words_jieba_lists_as_names_are_no_people_unless_the_tagger_is_sure():
     for text, word in cases:
         assert word not in {e.text for e in entities(text)}, text
 
+
+def test_a_day_of_the_week_after_an_office_is_no_person():
+    assert types("部长周三晚在记者会上表示，改革将继续。") == {}  # 周: the week, not a surname
+    assert types("局长周建国表示同意。") == {"周建国": "person"}
+

@@ -49,6 +49,7 @@ from app.core.language.entities.lexicon import (
     _KNOWN,
     _LATIN,
     _TAGGER,
+    WEEKDAY,
     _fold,
     cue_set,
     cues,
@@ -596,7 +597,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False
     if _READING.fullmatch(form):
         return False
-    if m.type == "person" and len(form) < 2:
+    if m.type == "person" and (len(form) < 2 or WEEKDAY.fullmatch(form)):
         return False
     if m.type != "work" and "的" in form:
         return False  # 印度的加尔各答, 成都的博物馆: two names or a phrase (a title may hold 的)

@@ -20,6 +20,10 @@ _ADDED, _KNOWN, _COMPOSED, _DICT, _LATIN, _TAGGER = 6, 5, 4, 3, 2, 1
 
 _CRF = _COMPOSED  # the trained tagger: above the rules' guesses, below the lists
 
+# A day of the week, maybe with a part of the day (周二, 周二晚, 星期三): no person, though 周
+# is a surname (a name that only opens so, 周一围, is one).
+WEEKDAY = re.compile(r"(?:周[一二三四五六日末]|星期[一二三四五六日天])[早晚晨夜]?")
+
 
 _DOTS = "·•・‧∙"
 

@@ -12,6 +12,7 @@ from app.core.language.entities.lexicon import (
     _FUNCTION_TAGS,
     _PERSON_TAGS,
     _TAGGER,
+    WEEKDAY,
     _fold,
     cue_set,
     cues,
@@ -206,6 +207,8 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
             continue
         if given == 2 and end - 1 in ctx.ends and simple.startswith(follows, end - 1):
             continue  # 李华 + 说: the segmenter cut the verb of saying off the name
+        if WEEKDAY.fullmatch(simple, at, end):
+            continue  # 部长 + 周三晚 + 表示: a day, not the surname 周
         if _no_given_name(ctx, at + len(surname), end):
             continue  # 记者 + 时 + 表示, 主任 + 商量 + 过: a verb, not a name
         if end == len(simple) or simple.startswith(follows, end):
