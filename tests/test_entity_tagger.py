@@ -1209,3 +1209,8 @@ def test_a_day_of_the_week_after_an_office_is_no_person():
     assert types("部长周三晚在记者会上表示，改革将继续。") == {}  # 周: the week, not a surname
     assert types("局长周建国表示同意。") == {"周建国": "person"}
 
+
+def test_a_pair_of_states_keeps_its_second_state_from_a_longer_guess():
+    # jieba reads 韩建交 as a name; 中韩 + 建交 are two states and the act between them.
+    assert types("双方在中韩建交三十周年之际举行了庆祝活动。") == {"中": "place", "韩": "place"}
+

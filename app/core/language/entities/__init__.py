@@ -27,7 +27,7 @@ from app.core.language.entities.given import _split_full_names
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
-from app.core.language.entities.lexicon import _DICT, _fold, cue_set, load_lexicon
+from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
@@ -122,11 +122,28 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).
     joined = {(a.start, b.end) for a, b in zip(pairs[::2], pairs[1::2], strict=True)}
-    mentions = [m for m in mentions if (m.start, m.end) not in joined] + pairs
+    mentions = [
+        m for m in mentions if (m.start, m.end) not in joined and not _across_pair(m, pairs)
+    ] + pairs
     mentions = _split_coordinations(mentions, _region_coordinations(ctx))
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, mentions, corrections)
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
+
+
+def _across_pair(m: _Mention, pairs: list[_Mention]) -> bool:
+    """中 + 韩建交/nr: a guess that takes the second of a pair of states into a longer word
+    (the pair and the word of relations after it say where the state ends). A body the pair
+    opens (美中 + 经贸促进会) and the lists' names stay."""
+    if m.priority >= _KNOWN:
+        return False
+    for first, second in zip(pairs[::2], pairs[1::2], strict=True):
+        if m.start < second.end and first.start < m.end and not (
+            (m.start == first.start and m.end > second.end) or (m.start, m.end) in (
+                (first.start, first.end), (second.start, second.end))
+        ):
+            return True
+    return False
 
 
 def _names_in_titles(
