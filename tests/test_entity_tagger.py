@@ -1152,6 +1152,40 @@ def test_two_bodies_the_tagger_joined_over_a_conjunction_are_two():
     assert found.get("住房和城乡建设部") == "organization", found
 
 
+def test_a_body_named_for_two_fields_is_one_name():
+    """人力资源和社会保障部: the field before 和 is part of the ministry's name, not a word
+    before it; the rules find the whole even where the tagger names only the tail."""
+    text = "人力资源和社会保障部今天发布通知。"
+    found = _combined(text, [("社会保障部", "organization", 0.95)])
+    assert found == {"人力资源和社会保障部": "organization"}, found
+    found = types("市生态环境和自然资源局发布公告，文化和旅游部也派人参加。")
+    assert found.get("市生态环境和自然资源局") == "organization", found
+    assert found.get("文化和旅游部") == "organization", found
+    # a province owns it: the province and the body are one name, not a place and a body
+    text = "东江省林业和草原厅今天召开会议。"
+    found = _combined(text, [("东江省", "place", 0.95), ("草原厅", "organization", 0.9)])
+    assert found == {"东江省林业和草原厅": "organization"}, found
+    # the minister's title names the body (建设 + 部长)
+    found = types("副总理兼交通和港口建设部长马文远宣布了新规。")
+    assert found.get("交通和港口建设部") == "organization", found
+
+
+def test_people_or_a_named_body_after_a_conjunction_join_no_field_body():
+    found = types("学生和教育部官员一起座谈，农民和农业局干部一起下地。")
+    assert found.get("教育部") == "organization", found
+    assert found.get("农业局") == "organization", found
+    assert not any("和" in name for name in found), found
+    found = types("他希望了解保险行业及保险公司的情况。")
+    assert not any("及" in name for name in found), found
+
+
+def test_a_field_body_listed_with_another_body_is_split_from_it():
+    text = "省林业和草原局和青田县政府联合发文。"
+    found = _combined(text, [("省林业和草原局和青田县政府", "organization", 0.9)])
+    assert found.get("省林业和草原局") == "organization", found
+    assert found.get("青田县政府") == "organization", found
+
+
 def test_a_glossed_names_head_word_types_it():
     """English puts a name's head last: the State Council's office is a body, not a state."""
     assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from app.core.language.entities.bodies import (
     _allied_bodies,
+    _field_bodies,
     _level_committees,
     _listed_bodies,
     _quoted_bodies,
@@ -113,6 +114,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _level_committees(ctx)
         + _listed_bodies(ctx)
         + _allied_bodies(ctx)
+        + _field_bodies(ctx)
         + _works_short_names(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)

@@ -26,10 +26,21 @@ from app.core.language.entities.composed import (
     _head_continues,
     _ordinal,
     _org_head,
+    _owner_start,
 )
 from app.core.language.entities.glosses import _proper_senses
-from app.core.language.entities.lexicon import _COMPOSED, _CRF, _DICT, _KNOWN, _fold, cue_set, cues
+from app.core.language.entities.lexicon import (
+    _COMPOSED,
+    _CRF,
+    _DICT,
+    _KNOWN,
+    _PERSON_TAGS,
+    _fold,
+    cue_set,
+    cues,
+)
 from app.core.language.entities.mentions import _Context, _Mention, _runs, _Spans
+from app.core.language.entities.tagged import _opening_place
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
 
@@ -442,3 +453,104 @@ def _quoted_bodies(ctx: _Context) -> list[_Mention]:
         if _fold(name) not in ctx.lex.stop:
             out.append(_Mention(start, end, "organization", _COMPOSED))
     return out
+
+
+# How many tokens each field of a body named for two fields may take (广播 + 电视, 城乡 + 建设).
+FIELD_TOKENS = 2
+_FIELD_TAGS = frozenset({"n", "vn", "l", "nz", "ns"})
+_GLOSS_WORD = re.compile(r"[a-z]+")
+
+
+def _field_bodies(ctx: _Context) -> list[_Mention]:
+    """人力资源 + 和 + 社会保障部, 文化 + 和 + 旅游 + 部, 某省 + 林业 + 和 + 草原 + 厅: a body
+    named for two fields joined by a conjunction is one organisation, from the first field (or
+    the place or body owning it) to the head, where the name ends as a government body's does.
+    The first part must be a field (`_field_word`): not a place, not a body of its own (某市妇联
+    + 和 + 某市团委 are two, as `combine._split_listed_bodies` reads them), not a word for
+    people (记者 + 和 + 外交部发言人); and the second part no name of its own (专家 + 和 + 卫生部:
+    CC-CEDICT's Ministry of Health). Found once per text (`combine` asks again)."""
+    if ctx.fields is None:
+        ctx.fields = _field_spans(ctx)
+    return [_Mention(s, e, "organization", _COMPOSED) for s, e in ctx.fields]
+
+
+def _field_spans(ctx: _Context) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    tokens = ctx.tokens
+    joins = cue_set("list_joins") - {"、"}
+    for i in range(1, len(tokens) - 1):
+        s, e, _ = tokens[i]
+        if ctx.simple[s:e] not in joins:
+            continue
+        end = _field_head_end(ctx, i)
+        first = i - 1
+        if end is None or not _field_word(ctx, first) or tokens[first][1] != s:
+            continue
+        if first > 0 and tokens[first - 1][1] == tokens[first][0] and _field_word(ctx, first - 1):
+            first -= 1  # 广播 + 电视 + 和 + 新闻 + 出版局
+        owner = _owner_start(ctx, first, ctx.simple[s:end])
+        if owner is not None:
+            first = owner
+        out.append((tokens[first][0], end))
+    return tuple(out)
+
+
+def _field_head_end(ctx: _Context, join: int) -> int | None:
+    """Where the second field's body ends: a few plain words after the conjunction at token
+    `join`, ending in an organisation's head the field bodies end in (部, 局, 委员会), that
+    together name no body, place or person of their own; else None."""
+    tokens = ctx.tokens
+    start = tokens[join][1]
+    for k in range(join + 1, min(len(tokens), join + 1 + FIELD_TOKENS + 1)):
+        s, e, tag = tokens[k]
+        word = ctx.simple[s:e]
+        if tokens[k - 1][1] != s or not all_han(word) or _fold(word) in ctx.lex.stop:
+            return None
+        head = _org_head(ctx, k)
+        if word in cue_set("chief_endings") and k > join + 1:
+            head = (s, s + 1, "organization", True)  # 建设 + 部长: the minister of 建设部
+        elif tag in _PERSON_TAGS or word in cue_set("roles"):
+            return None
+        if head is not None and head[2] == "organization" and not _head_continues(ctx, k, e):
+            end = head[1]
+            tail = ctx.simple[start:end]
+            ending = tail[len(tail) - ctx.lex.org_ending(tail) :]
+            if ending not in cue_set("field_body_heads") or len(tail) < 2:
+                return None  # 保险 + 公司, 俱乐部, 党委: no government body's head
+            if _named_alone(ctx, tail) or _opening_place(ctx.lex, tail):
+                return None  # 专家和 + 卫生部, 合作和 + 韩国外交部
+            return end
+        verb = tag == "v" and len(word) == 2  # 港口 + 疏浚 + 部: the body's task
+        if (tag not in _FIELD_TAGS and not verb) or tag == "ns" or _named_alone(ctx, word):
+            return None
+    return None
+
+
+def _named_alone(ctx: _Context, form: str) -> bool:
+    """A name of its own: on a name list or capitalised in CC-CEDICT (教育部, 红十字)."""
+    lex = ctx.lex
+    if form in lex.places or form in lex.bodies or _fold(form) in lex.known:
+        return True
+    return bool(_proper_senses(ctx.entries.get(form, ())))
+
+
+def _field_word(ctx: _Context, index: int) -> bool:
+    """Token `index` is a field a body may be named for (工业, 住房, 人力资源, 生态环境): an
+    everyday noun, no name, no body's name (妇联, 协会) and no word for people or the units
+    they form (学生, 企业: their last character or their English gloss tells)."""
+    s, e, tag = ctx.tokens[index]
+    word = ctx.simple[s:e]
+    if len(word) < 2 or not all_han(word) or tag not in _FIELD_TAGS:
+        return False
+    if tag == "ns" and not ctx.entries.get(word):
+        return False  # a place jieba knows and CC-CEDICT does not (海洋/ns is an everyday word)
+    lex = ctx.lex
+    if _fold(word) in lex.stop or word in lex.body_prefixes or _named_alone(ctx, word):
+        return False
+    if word in cue_set("roles") or word in cue_set("offices") or lex.org_shaped(word):
+        return False
+    if word[-1] in cue_set("people_word_endings"):
+        return False
+    people = cue_set("people_gloss_words")
+    senses = [sense for entry in ctx.entries.get(word, ()) for sense in entry.senses]
+    return not any(w in people for sense in senses for w in _GLOSS_WORD.findall(sense.lower()))

@@ -31,6 +31,7 @@ from functools import cache
 
 from app.core.language.entities.bodies import (
     _countries_as_teams,
+    _field_bodies,
     _firms_listed,
     _half_believed_bodies,
     _listed_body_types,
@@ -128,7 +129,7 @@ def combine(
     crf = _people_before_deeds(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
     crf = _start_at_a_word(ctx, crf)
-    crf = _split_listed_bodies(ctx, crf)
+    crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
@@ -844,16 +845,39 @@ def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     return crf
 
 
+def _with_fields(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """人力资源和 + 社会保障部, 某省 + 林业和草原厅: where the tagger names only a part of a body
+    named for two fields (`_field_bodies`), an organisation or a place inside it, that body is
+    the name (once, however many parts the tagger found)."""
+    _field_bodies(ctx)  # the rules found them already; this only reads what they found
+    spans = ctx.fields or ()
+    if not spans:
+        return crf
+    out: list[_Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for c in crf:
+        whole = next(((s, e) for s, e in spans if s <= c.start and c.end <= e), None)
+        if whole is None or c.type not in ("organization", "place"):
+            out.append(c)
+        elif whole not in seen:
+            seen.add(whole)
+            out.append(_Mention(*whole, "organization", _COMPOSED))
+    return out
+
+
 def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """某市妇联 + 和 + 某市团委: the tagger may read two bodies joined by a conjunction as one.
     Each part ending as a body's name ends makes them two; a name that only reads as a body
-    whole (住房和城乡建设部: 住房 ends no body) stays one."""
+    whole (住房和城乡建设部: 住房 ends no body) stays one, and so does a body named for two
+    fields inside the tagger's span (某省林业和草原局 + 和 + 某县政府 are two)."""
     out: list[_Mention] = []
     joins = cue_set("list_joins")
+    fields = ctx.fields or ()
     for c in crf:
         cuts = [
             (s, e) for s, e, tag in ctx.tokens_within(c.start, c.end)
             if tag == "c" and ctx.simple[s:e] in joins and c.start < s and e < c.end
+            and not any(fs < s and e < fe for fs, fe in fields)
         ] if c.type == "organization" else []  # fmt: skip
         bounds = [c.start] + [b for cut in cuts for b in cut] + [c.end]
         parts = list(zip(bounds[::2], bounds[1::2], strict=True))

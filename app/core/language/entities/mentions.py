@@ -79,6 +79,9 @@ class _Context:
     # The spans of bodies states form together (中法 + 促进会), found once by the rules and
     # read again where the tagger's organisation lies inside one.
     allied: tuple[tuple[int, int], ...] | None = None
+    # The spans of bodies named for two fields joined by a conjunction (文化 + 和 + 旅游部),
+    # found once by the rules and read again by the steps that meet the tagger.
+    fields: tuple[tuple[int, int], ...] | None = None
 
     def token_range(self, start: int, end: int) -> range:
         """The indices of the tokens that lie inside start:end, in order."""
