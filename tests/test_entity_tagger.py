@@ -1186,6 +1186,24 @@ def test_a_field_body_listed_with_another_body_is_split_from_it():
     assert found.get("青田县政府") == "organization", found
 
 
+def test_a_word_for_premises_after_a_known_name_is_no_part_of_it():
+    """xAI办公室, 腾讯大楼: the company is the name; its office or building is where it is."""
+    text = "马斯克创办的xAI办公室位于旧金山。"
+    found = _combined(text, [("xAI办公室", "place", 0.91)])
+    assert found.get("xAI") == "organization", found
+    assert "xAI办公室" not in found, found
+    found = types("马斯克创办的xAI办公室位于旧金山。")
+    assert found.get("xAI") == "organization" and "xAI办公室" not in found, found
+    found = types("他走进腾讯大楼，又去了阿里巴巴总部。")
+    assert found.get("腾讯") == "organization", found
+    assert found.get("阿里巴巴") == "organization", found
+    assert not any(name.endswith(("大楼", "总部")) for name in found), found
+    # a person's office: the person is the name
+    text = "他在赵明办公室门口等了一会。"
+    found = _combined(text, [("赵明办公室门口", "place", 0.86)])
+    assert found == {"赵明": "person"}, found
+
+
 def test_a_glossed_names_head_word_types_it():
     """English puts a name's head last: the State Council's office is a body, not a state."""
     assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (

@@ -24,6 +24,7 @@ from app.core.language.entities.composed import (
     _MIDDLE_TAGS,
     OWNER_REACH,
     _head_continues,
+    _named_owner,
     _ordinal,
     _org_head,
     _owner_start,
@@ -78,6 +79,11 @@ def _unit_end(ctx: _Context, m: _Mention) -> int:
     inside = ctx.token_range(m.end, min(len(ctx.simple), m.end + UNIT_CHARS))
     if not inside or ctx.tokens[inside.start][0] != m.end:
         return 0
+    s, e, _ = ctx.tokens[inside.start]
+    if ctx.simple[s:e] in cue_set("premises_words") and _named_owner(
+        ctx, ctx.simple[m.start : m.end]
+    ):
+        return 0  # xAI + 办公室: the company's office, no unit of it
     for k in range(inside.start, min(inside.stop, inside.start + UNIT_TOKENS)):
         s, e, tag = ctx.tokens[k]
         word = ctx.simple[s:e]

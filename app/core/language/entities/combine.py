@@ -39,7 +39,12 @@ from app.core.language.entities.bodies import (
     _with_party,
     _with_units,
 )
-from app.core.language.entities.composed import _REGION_PART, _country_class, _head_type
+from app.core.language.entities.composed import (
+    _REGION_PART,
+    _country_class,
+    _head_type,
+    _named_owner,
+)
 from app.core.language.entities.given import given_score
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -124,7 +129,7 @@ def combine(
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, m) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
-    crf = _defer_to_known(crf, rules)
+    crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _people_before_deeds(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
@@ -741,6 +746,35 @@ def _not_personal(m: _Mention, ctx: _Context) -> bool:
     """OpenAI, iPhone, GPT4, IMDB: capitals inside a word or digits are not a person's name."""
     form = ctx.simple[m.start : m.end]
     return any(ch.isupper() for ch in form[1:]) or any(ch.isdigit() for ch in form)
+
+
+def _names_before_premises(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """xAI + 办公室, 某集团 + 总部 + 大楼, 张三 + 办公室 + 门口: where the tagger runs a name the
+    rules found (a known company or body, or a person) on into a word for its premises, and
+    perhaps everyday words after it, the name is that company, body or person alone."""
+    names = {m.start: m for m in rules if m.type == "person" or (
+        m.type == "organization" and _named_owner(ctx, ctx.simple[m.start : m.end]))}
+    premises = longest_first("premises_words")
+    out = []
+    for c in crf:
+        name = names.get(c.start) if c.type in ("organization", "place") else None
+        word = next((w for w in premises if name and ctx.simple.startswith(w, name.end)), "")
+        after = name.end + len(word) if name and word else 0
+        if name and name.end < c.end and word and after <= c.end and after in ctx.ends and (
+            after == c.end or _plain_words(ctx, after, c.end) or _locative(ctx, after, c.end)
+        ):
+            out.append(name.copy())
+        else:
+            out.append(c)
+    return out
+
+
+def _locative(ctx: _Context, start: int, end: int) -> bool:
+    """start:end is whole tokens the segmenter tags as places or directions (门口, 里, 外)."""
+    inside = ctx.tiling(start, end)
+    return bool(inside) and all(tag in ("s", "f") for _, _, tag in inside)
 
 
 def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:

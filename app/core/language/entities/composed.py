@@ -228,7 +228,25 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     owner = ctx.simple[tokens[first][0] : tokens[first][1]]
     if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, owner):
         return None  # 尼克松 + 政府: a president's administration names the president
+    premises = cue_set("premises_words")
+    whole = ctx.simple[tokens[first][0] : tokens[index][1]]
+    if head_word in premises and (tokens[first][2] in _PERSON_TAGS or _named_owner(ctx, owner)) \
+            and all(ctx.simple[s:e] in premises for s, e, _ in tokens[first + 1 : index]) \
+            and not ctx.entries.get(whole):  # a building CC-CEDICT names as a whole
+        return None  # 某公司 + 大楼, 某组织 + 总部 + 大楼, 张三 + 办公室: where the name is
     return first
+
+
+def _named_owner(ctx: _Context, form: str) -> bool:
+    """A company, body or person a reader knows by name, before a word for its premises
+    (`premises_words`): on the name list, Latin, or a CC-CEDICT name that is no place."""
+    known = ctx.lex.known.get(_fold(form))
+    if known is not None:
+        return known.type in ("organization", "person")
+    if form.isascii() and any(ch.isalpha() for ch in form):
+        return True
+    senses = _proper_senses(ctx.entries.get(form, ()))
+    return bool(senses) and form not in ctx.lex.places and _type_from_gloss(senses) != "place"
 
 
 def _visited_state(ctx: _Context, index: int) -> bool:
