@@ -1204,6 +1204,19 @@ def test_a_word_for_premises_after_a_known_name_is_no_part_of_it():
     assert found == {"赵明": "person"}, found
 
 
+def test_a_paper_that_reports_is_an_organisation_and_a_title_stays_a_work():
+    """东岭晚报 + 报道: the paper speaks as an organisation; in 《》 it is a title."""
+    found = types("据东岭晚报报道，当地昨夜发生火灾。西岭时报发表社论说，火灾可以避免。")
+    assert found.get("东岭晚报") == "organization", found
+    assert found.get("西岭时报") == "organization", found
+    text = "《西岭时报》发表社论说，火灾可以避免。"
+    assert _combined(text, [("西岭时报", "work", 0.9)]).get("西岭时报") == "work"
+    # a paper's name is no place, whatever words open it
+    text = "河谷晨星报等报纸都刊登了文章。"
+    found = _combined(text, [("河谷晨星报", "place", 0.8)])
+    assert found.get("河谷晨星报") == "organization", found
+
+
 def test_a_glossed_names_head_word_types_it():
     """English puts a name's head last: the State Council's office is a body, not a state."""
     assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (

@@ -176,6 +176,7 @@ def combine(
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
     chosen = [m.copy() for m in chosen]  # the rules' own mentions are left as they were
+    chosen = _papers_reporting(ctx, chosen)
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
@@ -1313,6 +1314,27 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
                 if c.type == "person" or form[-cut:] in cue_set("unambiguous_org_endings"):
                     c.type = ending  # but 中心, 联盟, 社区 may name a place, a game, a body
                 break
+    return crf
+
+
+def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某某晚报 + 报道, 据 + 某某日报 + 称: a newspaper, agency or broadcaster named outside 《》
+    as the subject of a verb of reporting is that organisation, not a title (the tagger learnt
+    papers as works from CLUENER); and a paper's name is never a place (某国 + 某某报). A title
+    in 《》 stays a work."""
+    endings = cues("press_endings")
+    for c in crf:
+        form = ctx.simple[c.start : c.end]
+        if c.type not in ("work", "place") or len(form) < 3 or not form.endswith(endings):
+            continue
+        if form.endswith("报") and not ctx.lex.org_shaped(form):
+            continue  # 某某公报, 天气预报: a text, not a paper
+        if ctx.simple[c.start - 1 : c.start] == "《" or ctx.simple[c.end : c.end + 1] == "》":
+            continue
+        after = ctx.simple[c.end : c.end + 2]
+        reporting = any(after.startswith(v) for v in cue_set("reporting_verbs"))
+        if c.type == "place" or reporting or ctx.simple[c.start - 1 : c.start] == "据":
+            c.type = "organization"
     return crf
 
 
