@@ -176,7 +176,7 @@ def combine(
         if not _place_of_a_unit(ctx, m) and not _level_only(ctx, m) and not _kind_only(ctx, m)
     ]  # fmt: skip
     chosen = [m.copy() for m in chosen]  # the rules' own mentions are left as they were
-    chosen = _papers_reporting(ctx, chosen)
+    chosen = _papers_reporting(ctx, _whole_papers(ctx, chosen))
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
@@ -1336,6 +1336,36 @@ def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if c.type == "place" or reporting or ctx.simple[c.start - 1 : c.start] == "据":
             c.type = "organization"
     return crf
+
+
+def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """科技 + 日报社, 某某日报 + 社长: a paper's head alone (`press_heads`) takes in the noun
+    right before it that names the paper, where no other name holds that noun; a paper before
+    its president's title 社长 is the paper's office (某某日报社, an organisation), as 部长
+    names a 部."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    for m in chosen:
+        form = ctx.simple[m.start : m.end]
+        if m.type not in ("organization", "work") or ctx.simple[m.end : m.end + 1] == "》":
+            continue
+        if form.endswith("报") and ctx.simple[m.end : m.end + 2] == "社长" and (
+            m.end + 2 in ctx.ends
+        ):
+            m.end, m.type = m.end + 1, "organization"
+            continue
+        if m.type != "organization":
+            continue
+        inside = ctx.token_range(max(0, m.start - 4), m.start)
+        if form not in cue_set("press_heads") or not inside:
+            continue
+        s, e, tag = ctx.tokens[inside[-1]]
+        word = ctx.simple[s:e]
+        plain = tag in ("n", "nz", "vn") and all_han(word) and _fold(word) not in ctx.lex.stop
+        if e == m.start and e - s >= 2 and plain and word not in cue_set("roles") and not any(
+            i in taken for i in range(s, e)
+        ):
+            m.start = s
+    return chosen
 
 
 def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
