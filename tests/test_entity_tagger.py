@@ -1218,12 +1218,14 @@ def test_a_paper_that_reports_is_an_organisation_and_a_title_stays_a_work():
 
 
 def test_a_papers_office_is_named_whole():
-    """科技 + 日报社, 西岭时报 + 社长: the paper's office is the name, not its generic head."""
+    """科技 + 日报社, 西岭时报 + 社长, 每日 + 邮报: the paper's own name, not its generic head."""
     found = types("会上，科技日报社社长发言。")
     assert found.get("科技日报社") == "organization" and "日报社" not in found, found
     found = types("西岭时报社长李华明在会上说，报纸将改版。")
     assert found.get("西岭时报社") == "organization", found
     assert found.get("李华明") == "person", found
+    found = types("每日邮报援引消息人士的话说，球队将换帅。")
+    assert found.get("每日邮报") == "organization" and "邮报" not in found, found
 
 
 def test_a_glossed_names_head_word_types_it():

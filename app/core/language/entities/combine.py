@@ -1329,13 +1329,19 @@ def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             continue
         if form.endswith("报") and not ctx.lex.org_shaped(form):
             continue  # 某某公报, 天气预报: a text, not a paper
-        if ctx.simple[c.start - 1 : c.start] == "《" or ctx.simple[c.end : c.end + 1] == "》":
+        if _in_title(ctx, c.start, c.end):
             continue
         after = ctx.simple[c.end : c.end + 2]
         reporting = any(after.startswith(v) for v in cue_set("reporting_verbs"))
         if c.type == "place" or reporting or ctx.simple[c.start - 1 : c.start] == "据":
             c.type = "organization"
     return crf
+
+
+def _in_title(ctx: _Context, start: int, end: int) -> bool:
+    """start:end lies in 《》 (a 《 before it that no 》 closes, or a 》 right after it)."""
+    before = ctx.simple[:start]
+    return before.rfind("《") > before.rfind("》") or ctx.simple[end : end + 1] == "》"
 
 
 def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
@@ -1346,7 +1352,7 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     taken = {i for m in chosen for i in range(m.start, m.end)}
     for m in chosen:
         form = ctx.simple[m.start : m.end]
-        if m.type not in ("organization", "work") or ctx.simple[m.end : m.end + 1] == "》":
+        if m.type not in ("organization", "work") or _in_title(ctx, m.start, m.end):
             continue
         if form.endswith("报") and ctx.simple[m.end : m.end + 2] == "社长" and (
             m.end + 2 in ctx.ends
@@ -1361,6 +1367,7 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         s, e, tag = ctx.tokens[inside[-1]]
         word = ctx.simple[s:e]
         plain = tag in ("n", "nz", "vn") and all_han(word) and _fold(word) not in ctx.lex.stop
+        plain = plain or word in cue_set("press_openers")  # 每日 + 邮报, the Daily Post
         if e == m.start and e - s >= 2 and plain and word not in cue_set("roles") and not any(
             i in taken for i in range(s, e)
         ):
