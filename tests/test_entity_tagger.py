@@ -1158,6 +1158,8 @@ def test_a_body_named_for_two_fields_is_one_name():
     text = "人力资源和社会保障部今天发布通知。"
     found = _combined(text, [("社会保障部", "organization", 0.95)])
     assert found == {"人力资源和社会保障部": "organization"}, found
+    found = types("人事和社会保障局发布通知。")  # 社会: a field, though no name alone
+    assert found.get("人事和社会保障局") == "organization", found
     found = types("市生态环境和自然资源局发布公告，文化和旅游部也派人参加。")
     assert found.get("市生态环境和自然资源局") == "organization", found
     assert found.get("文化和旅游部") == "organization", found
@@ -1177,6 +1179,9 @@ def test_people_or_a_named_body_after_a_conjunction_join_no_field_body():
     assert not any("和" in name for name in found), found
     found = types("他希望了解保险行业及保险公司的情况。")
     assert not any("及" in name for name in found), found
+    found = types("警方和安全局正在调查，村民和土地局发生了争执。")
+    assert found.get("安全局") == "organization" and found.get("土地局") == "organization", found
+    assert not any("和" in name for name in found), found
 
 
 def test_a_field_body_listed_with_another_body_is_split_from_it():

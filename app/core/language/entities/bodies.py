@@ -510,8 +510,8 @@ def _field_head_end(ctx: _Context, join: int) -> int | None:
     for k in range(join + 1, min(len(tokens), join + 1 + FIELD_TOKENS + 1)):
         s, e, tag = tokens[k]
         word = ctx.simple[s:e]
-        if tokens[k - 1][1] != s or not all_han(word) or _fold(word) in ctx.lex.stop:
-            return None
+        if tokens[k - 1][1] != s or not all_han(word):
+            return None  # (a word the stop list keeps from standing alone may name a field)
         head = _org_head(ctx, k)
         if word in cue_set("chief_endings") and k > join + 1:
             head = (s, s + 1, "organization", True)  # 建设 + 部长: the minister of 建设部

@@ -1340,8 +1340,8 @@ def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 def _in_title(ctx: _Context, start: int, end: int) -> bool:
     """start:end lies in 《》 (a 《 before it that no 》 closes, or a 》 right after it)."""
-    before = ctx.simple[:start]
-    return before.rfind("《") > before.rfind("》") or ctx.simple[end : end + 1] == "》"
+    opened = ctx.simple.rfind("《", 0, start) > ctx.simple.rfind("》", 0, start)
+    return opened or ctx.simple[end : end + 1] == "》"
 
 
 def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
