@@ -1231,6 +1231,8 @@ def test_a_papers_office_is_named_whole():
     assert found.get("李华明") == "person", found
     found = types("每日邮报援引消息人士的话说，球队将换帅。")
     assert found.get("每日邮报") == "organization" and "邮报" not in found, found
+    # a paper's head with no word naming the paper is no name ("news agencies")
+    assert types("这些记者来自国外的通讯社。") == {}
 
 
 def test_a_glossed_names_head_word_types_it():

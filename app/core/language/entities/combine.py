@@ -1346,10 +1346,12 @@ def _in_title(ctx: _Context, start: int, end: int) -> bool:
 
 def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     """科技 + 日报社, 某某日报 + 社长: a paper's head alone (`press_heads`) takes in the noun
-    right before it that names the paper, where no other name holds that noun; a paper before
+    right before it that names the paper, where no other name holds that noun, and is no name
+    without one (多家 + 通讯社, 筹建 + 报业集团: "agencies", "a press group"); a paper before
     its president's title 社长 is the paper's office (某某日报社, an organisation), as 部长
     names a 部."""
     taken = {i for m in chosen for i in range(m.start, m.end)}
+    generic: set[int] = set()
     for m in chosen:
         form = ctx.simple[m.start : m.end]
         if m.type not in ("organization", "work") or _in_title(ctx, m.start, m.end):
@@ -1362,7 +1364,10 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         if m.type != "organization":
             continue
         inside = ctx.token_range(max(0, m.start - 4), m.start)
-        if form not in cue_set("press_heads") or not inside:
+        if form not in cue_set("press_heads"):
+            continue
+        if not inside:
+            generic.add(id(m))
             continue
         s, e, tag = ctx.tokens[inside[-1]]
         word = ctx.simple[s:e]
@@ -1372,7 +1377,9 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
             i in taken for i in range(s, e)
         ):
             m.start = s
-    return chosen
+        elif m.priority < _KNOWN:
+            generic.add(id(m))
+    return [m for m in chosen if id(m) not in generic]
 
 
 def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
