@@ -1214,6 +1214,8 @@ def test_a_paper_that_reports_is_an_organisation_and_a_title_stays_a_work():
     found = types("据东岭晚报报道，当地昨夜发生火灾。西岭时报发表社论说，火灾可以避免。")
     assert found.get("东岭晚报") == "organization", found
     assert found.get("西岭时报") == "organization", found
+    found = types("北京日报今天发表评论，呼吁市民节约用水。")
+    assert found.get("北京日报") == "organization", found
     text = "《西岭时报》发表社论说，火灾可以避免。"
     assert _combined(text, [("西岭时报", "work", 0.9)]).get("西岭时报") == "work"
     # a paper's name is no place, whatever words open it

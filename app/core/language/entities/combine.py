@@ -1331,11 +1331,32 @@ def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             continue  # 某某公报, 天气预报: a text, not a paper
         if _in_title(ctx, c.start, c.end):
             continue
-        after = ctx.simple[c.end : c.end + 2]
-        reporting = any(after.startswith(v) for v in cue_set("reporting_verbs"))
-        if c.type == "place" or reporting or ctx.simple[c.start - 1 : c.start] == "据":
+        if c.type == "place" or _reports(ctx, c.end) or ctx.simple[c.start - 1 : c.start] == "据":
             c.type = "organization"
     return crf
+
+
+# How many time words or adverbs may stand between a paper and its verb of reporting (某报 +
+# 今天 + 发表, 某报 + 日前 + 也 + 刊登).
+REPORTING_GAP = 2
+
+
+def _reports(ctx: _Context, end: int) -> bool:
+    """A verb of reporting follows `end`, perhaps after a time word or an adverb or two."""
+    k = ctx.token_range(end, len(ctx.simple)).start
+    for _ in range(REPORTING_GAP + 1):
+        if k >= len(ctx.tokens) or ctx.tokens[k][0] != end:
+            return False
+        s, end, tag = ctx.tokens[k]
+        word = ctx.simple[s:end]
+        if word in cue_set("reporting_verbs") or ctx.simple[s : s + 2] in cue_set(
+            "reporting_verbs"
+        ):
+            return True  # 称, 报道说 (not 称号: a one-character verb stands as a word)
+        if tag not in ("t", "d"):
+            return False
+        k += 1
+    return False
 
 
 def _in_title(ctx: _Context, start: int, end: int) -> bool:
@@ -1363,13 +1384,13 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
             continue
         if m.type != "organization":
             continue
-        inside = ctx.token_range(max(0, m.start - 4), m.start)
         if form not in cue_set("press_heads"):
             continue
-        if not inside:
+        before = ctx.token_range(0, m.start)
+        if not before:
             generic.add(id(m))
             continue
-        s, e, tag = ctx.tokens[inside[-1]]
+        s, e, tag = ctx.tokens[before[-1]]
         word = ctx.simple[s:e]
         plain = tag in ("n", "nz", "vn") and all_han(word) and _fold(word) not in ctx.lex.stop
         plain = plain or word in cue_set("press_openers")  # 每日 + 邮报, the Daily Post
