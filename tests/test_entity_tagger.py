@@ -1216,6 +1216,9 @@ def test_a_paper_that_reports_is_an_organisation_and_a_title_stays_a_work():
     assert found.get("西岭时报") == "organization", found
     found = types("北京日报今天发表评论，呼吁市民节约用水。")
     assert found.get("北京日报") == "organization", found
+    # the paper's reporter is no part of its name
+    found = _combined("南州晚报记者采访了他。", [("南州晚报记者", "work", 0.6)])
+    assert found == {"南州晚报": "work"}, found
     text = "《西岭时报》发表社论说，火灾可以避免。"
     assert _combined(text, [("西岭时报", "work", 0.9)]).get("西岭时报") == "work"
     # a paper's name is no place, whatever words open it

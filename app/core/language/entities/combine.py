@@ -855,9 +855,10 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     learnt from CLUENER to run on; the word after it names no second body)."""
     tails = longest_first("after_body")
     for c in crf:
-        if c.type != "organization":
-            continue
         form = ctx.simple[c.start : c.end]
+        paper = c.type == "work" and form.endswith("记者")  # 某晚报 + 记者: a paper's reporter
+        if c.type != "organization" and not paper:
+            continue
         tail = next((t for t in tails if form.endswith(t) and len(form) >= len(t) + 2), None)
         if tail is None:
             continue
