@@ -1302,3 +1302,8 @@ def test_a_pair_of_states_keeps_its_second_state_from_a_longer_guess():
     # jieba reads 韩建交 as a name; 中韩 + 建交 are two states and the act between them.
     assert types("双方在中韩建交三十周年之际举行了庆祝活动。") == {"中": "place", "韩": "place"}
 
+
+def test_a_generation_after_an_ordinal_is_no_person():
+    # CC-CEDICT's 五代 (the Five Dynasties) read as a name; after 第 it is "the fifth generation".
+    assert types("这款手机已经更新到第五代了。") == {}
+

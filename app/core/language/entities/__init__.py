@@ -72,15 +72,22 @@ __all__ = [
 def _drop_unwanted(
     ctx: _Context, mentions: list[_Mention], corrections: Corrections
 ) -> list[_Mention]:
-    """Stop-listed words and the names the user said are not names, from any source; and a
-    "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们)."""
+    """Stop-listed words and the names the user said are not names, from any source; a
+    "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们);
+    and one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
     pronouns = cue_set("pronouns")
     return [
         m for m in mentions
         if _fold(ctx.simple[m.start : m.end]) not in unwanted
         and not (m.type == "person" and ctx.simple[m.start + 1 : m.end] in pronouns)
+        and not (m.type == "person" and _counted(ctx.simple[m.start - 1 : m.start]))
     ]  # fmt: skip
+
+
+def _counted(before: str) -> bool:
+    """The character before a span makes it an amount's unit or an ordinal."""
+    return bool(before) and (before.isdigit() or before in "第万亿")
 
 
 def _split_coordinations(
