@@ -21,6 +21,7 @@ wherever it speaks, except that
 - where the tagger wavers (its marginal probabilities, see SURE and WEAK) the rules win, and
   a span it joins across a title (日本首相山口健太郎) or onto everyday words (南宁雷阵雨) is
   left to the rules.
+The steps about people live in `people.py`, bodies in `bodies.py`, lists in `listed.py`.
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from app.core.language.entities.composed import (
     _head_type,
     _named_owner,
 )
-from app.core.language.entities.given import given_score
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -63,14 +63,28 @@ from app.core.language.entities.lexicon import (
 )
 from app.core.language.entities.listed import _listed_alike
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
+from app.core.language.entities.people import (
+    _backing_needed,
+    _bare_person,
+    _common_words,
+    _complete_people,
+    _dashed_people,
+    _dotted_foreign,
+    _dotted_people,
+    _full_name,
+    _introduced,
+    _listed_person,
+    _people_before_deeds,
+    _role_inside,
+    _surname_of_titled,
+    _unshaped_long,
+    _wavering_people,
+    _whole_foreign_names,
+    _whole_given_names,
+)
 from app.core.language.entities.tagged import (
     _everyday,
     _opening_place,
-    _person_cue,
-    _person_titles,
-    _place_ending,
-    _title_at,
-    _titled_surname,
     _word_at,
 )
 from app.core.language.entities.tagger import Scored
@@ -103,9 +117,6 @@ _NOT_IN_NAME = re.compile(r"[\s@#＃()（）\[\]【】《》“”\"「」,，�
 # both halves of People's Daily dev without costing the CLUENER slice).
 SURE: dict[EntityType, float] = {"person": 0.0, "organization": 0.6, "place": 0.6, "work": 0.0}
 WEAK: dict[EntityType, float] = {"person": 0.0, "organization": 0.6, "place": 0.7, "work": 0.0}
-# Below this a person of four Han characters or more with no compound surname is dropped
-# (`_unshaped_long`).
-SURE_LONG_PERSON = 0.7
 
 
 def combine(
@@ -256,102 +267,6 @@ def _everyday_tail(ctx: _Context, start: int, end: int) -> bool:
     return True
 
 
-def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """约翰—史密斯: two transliterated names joined by a dash (an older way to write the dot
-    between a foreign given name and surname) are one person."""
-    out: list[_Mention] = []
-    for m in sorted(chosen, key=lambda m: m.start):
-        prev = out[-1] if out else None
-        joined = prev is not None and m.start == prev.end + 1 and ctx.simple[prev.end] in "—－"
-        if joined and prev is not None and prev.type == m.type == "person" and all(
-            ch in ctx.lex.translit for ch in ctx.simple[prev.start : m.end] if ch not in "—－"
-        ):
-            out[-1] = prev.copy()
-            out[-1].end = m.end
-        else:
-            out.append(m)
-    return out
-
-
-def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
-    """王平 + 都, 毛 + 主席, 刘 + 家: a person's mention ends before an adverb or particle
-    jieba cut off as a word of its own, and a surname with a title or 家 after it is the
-    surname (People's Daily marks 毛 of 毛主席 and 刘 of 刘家, as the tagger's own mentions
-    are cut in `_surname_of_titled`); the name lists' and the user's names stay as listed."""
-    if m.type != "person" or m.priority >= _KNOWN:
-        return m
-    last = ctx.tokens_within(m.end - 1, m.end)
-    cut_off = bool(last) and last[0][0] == m.end - 1 and last[0][2] in _AFTER_NAME_TAGS
-    if m.length >= 3 and cut_off and ctx.simple[m.end - 1] in _NOT_GIVEN:
-        m = m.copy()
-        m.end -= 1  # 王平 + 都/d 表示
-    family = ctx.simple[m.start : m.end]
-    if m.length == 2 and family[1] == "家" and family[0] in ctx.lex.surnames:
-        m = m.copy()
-        m.end -= 1  # 刘家原来很穷: the Liu family
-    return _surname_of_titled(ctx, m.copy())
-
-
-# Tags of one-character words that follow a name and are never its last character.
-_AFTER_NAME_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "p", "c"})
-
-
-def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """兰德 + 里, 马里斯 + 科: a person's name of transliteration characters runs on over the
-    transliteration characters after it, to where a word ends (jieba and the tagger stop
-    where a syllable is also a word of its own: 里 "inside"), and back over those before
-    it from where a word starts that no dictionary knows (卡布 + 罗夫斯基; not 巴西 + X)."""
-    taken = {i for m in chosen for i in range(m.start, m.end)}
-    simple, translit = ctx.simple, ctx.lex.translit
-    for m in chosen:
-        form = simple[m.start : m.end]
-        if m.type != "person" or m.length < 2 or not all(ch in translit for ch in form):
-            continue
-        end = m.end
-        while end < len(simple) and simple[end] in translit and end not in taken \
-                and end + 1 - m.start <= 7:
-            end += 1
-        if end > m.end and _everyday(ctx, _word_at(ctx, m.end)):
-            continue  # 布雷顿 + 森林: a word of its own follows the name
-        if end > m.end and (end in ctx.ends or end == len(simple)):
-            taken.update(range(m.end, end))
-            m.end = end  # a copy: see combine's last step
-        start = m.start
-        while start > 0 and simple[start - 1] in translit and start - 1 not in taken \
-                and m.end - start + 1 <= 7:
-            start -= 1
-        start = next((s for s in range(start, m.start) if s in ctx.starts), m.start)
-        before = simple[start : m.start]
-        if start < m.start and m.start in ctx.starts and not ctx.entries.get(before) \
-                and before not in ctx.lex.places:
-            taken.update(range(start, m.start))
-            m.start = start  # 多尔 + 维斯基: syllables before it no dictionary knows
-    return chosen
-
-
-def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """刘文 + 文”, 林秋 + 之同志: a surname and one character, then one more character that
-    ends the clause or comes before a title, is a three-character name cut short (the tagger
-    and jieba stop at two when the third is a rare given-name character)."""
-    starts = {m.start for m in chosen}
-    for m in chosen:
-        if m.type != "person" or m.length != 2 or ctx.simple[m.start] not in ctx.lex.surnames:
-            continue
-        third, rest = ctx.simple[m.end : m.end + 1], ctx.simple[m.end + 1 : m.end + 3]
-        if not third or not all_han(third) or third in _NOT_GIVEN or m.end in starts:
-            continue
-        if third in "副总" and rest.startswith(_person_titles()):
-            continue  # 韩立 + 副总裁: the title's own first character
-        if not rest or not has_han(rest[0]) or rest.startswith(_person_titles()):
-            m.end += 1
-    return chosen
-
-
-# Characters that follow a name as words of their own (particles, verbs of saying,
-# conjunctions), never its third character.
-_NOT_GIVEN = frozenset("的了说和与在是等也都就吗呢啊吧呀哦嘛及跟同对把被让给向从")
-
-
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     """某·某 + 大学, 某·某 + 公司: a dotted foreign name right before an organisation's head
     names the body (a university or a firm called after its founders), not a person beside it."""
@@ -481,18 +396,6 @@ def _units() -> tuple[str, ...]:
     return (*cues("currencies"), "时间")
 
 
-# A person only jieba's tag found is kept where the tagger gives it at least this support.
-BACKED = 0.3
-# ... or this much where its given name is no likelier in names than in text (高 + 素质).
-UNNAMELIKE_BACKED = 0.5
-
-
-def _backing_needed(ctx: _Context, m: _Mention) -> float:
-    """The tagger's support a person only jieba's tag found needs to be kept: more where the
-    characters after the surname read as a word, not a given name (jieba's 高悬, 付现金)."""
-    return UNNAMELIKE_BACKED if given_score(ctx.simple[m.start + 1 : m.end]) <= 0 else BACKED
-
-
 # ... and a two-character place no dictionary knows (see `_unknown_pair_place`).
 PLACE_BACKED = 0.5
 
@@ -505,95 +408,6 @@ def _unknown_pair_place(ctx: _Context, m: _Mention) -> bool:
         return False
     form = ctx.simple[m.start : m.end]
     return not ctx.entries.get(form) and form not in ctx.lex.places
-
-
-def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
-    """辛勤努力, 宣传教育, 健康平安: four Han characters or more that open with no compound
-    surname and are no transliteration are a person only when the tagger is sure (山口健太郎,
-    东条英机 are; of the unsure ones on the dev sets, 3 of 19 were people)."""
-    form = ctx.simple[start:end]
-    if end - start < 4 or sure >= SURE_LONG_PERSON or not all_han(form):
-        return False
-    return form[:2] not in ctx.lex.surnames and not all(ch in ctx.lex.translit for ch in form)
-
-
-def _introduced(ctx: _Context, m: _Mention) -> bool:
-    """总统 + 拉莫斯, 曲建平 + 说: a name a title or a verb of saying introduces (a person jieba
-    alone guessed was right 6 of 6 times so on People's Daily dev, 0 of 1 on the CLUENER
-    slice; without such a word 10 of 25 and 3 of 25)."""
-    if m.length == 1:
-        return _titled_surname(ctx, m.start, m.end)  # 江 + 主席, 陈 + 老师
-    return _person_cue(ctx, m.start, m.end)
-
-
-def _listed_person(ctx: _Context, m: _Mention, chosen: list[_Mention]) -> bool:
-    """张三、 + 李四, 李四 + 、王五: a name jieba alone guessed, listed with 、 right beside a
-    person the tagger or the rules are sure of, is a person too (two of a list share a kind)."""
-    if m.length < 2:
-        return False
-    before = ctx.simple[m.start - 1 : m.start] == "、"
-    after = ctx.simple[m.end : m.end + 1] == "、"
-    return any(
-        c.type == "person"
-        and ((before and c.end + 1 == m.start) or (after and m.end + 1 == c.start))
-        for c in chosen
-    )
-
-
-def _full_name(ctx: _Context, m: _Mention) -> bool:
-    """邵景川, 柏雨岚: one word jieba tags as a person, a surname and two characters that make
-    no dictionary word with it or with each other, the last a given-name character and no
-    place ending, is a full Chinese name without a title around it (not 纪律性, 白金卡,
-    查号台, 高林深, 罗森堡)."""
-    form = ctx.simple[m.start : m.end]
-    tiles = ctx.tiling(m.start, m.end)
-    if m.length != 3 or not tiles or len(tiles) > 2 or form[0] not in ctx.lex.surnames:
-        return False
-    if any(tag != "nr" for _, _, tag in tiles):
-        return False  # (高允/nr + 连/nr: jieba's two name pieces are one name)
-    if any(ctx.entries.get(w) for w in (form, form[:2], form[1:])):
-        return False
-    last = form[-1]
-    return (
-        last in ctx.lex.given_chars
-        and last not in cue_set("place_last_chars")
-        and last not in ctx.lex.suffixes
-    )
-
-
-# Below this confidence a tagger's organisation or place that the rules read as a person is one.
-PERSON_OVER = 0.7
-
-
-def _wavering_people(
-    ctx: _Context,
-    crf: list[_Mention],
-    rules: list[_Mention],
-    sure: dict[tuple[int, int], float],
-) -> list[_Mention]:
-    """拉西纳亚克 + 议长, 伯恩费尔: where jieba and the name's shape say person and the tagger
-    only half believes its organisation or place, the name is a person's (right 8 of 12 times
-    on People's Daily dev and 5 of 12 on the CLUENER slice; the tagger's type was right 2 of
-    12 times on each). However sure the tagger is, a name the rules call a person that an
-    office or a verb of saying follows is the person (see `_spoken_or_titled`)."""
-    people = {(m.start, m.end) for m in rules if m.type == "person"}
-    for c in crf:
-        span = (c.start, c.end)
-        if c.type in ("organization", "place") and span in people and (
-            sure[span] < PERSON_OVER or _spoken_or_titled(ctx, c.end)
-        ):
-            c.type = "person"
-    return crf
-
-
-def _spoken_or_titled(ctx: _Context, end: int) -> bool:
-    """邓春阳 + 副总裁, 伯格曼 + 总统, 伯格曼 + 称: a name followed by an office (a whole
-    word) or a verb of saying is someone who holds it or speaks. On the dev sets the tagger's
-    sure organisation or place of such a name was wrong every time (People's Daily 3 of 3, the
-    CLUENER slice 1 of 1); a surname-and-given-name or transliteration shape alone was not
-    evidence enough (on the same span the tagger was right 2 times and the rules 1 on People's
-    Daily dev; 33 and 2 on the CLUENER slice)."""
-    return ctx.simple.startswith(cues("person_cues_after"), end) or _title_at(ctx, end)
 
 
 def _plausible(ctx: _Context, m: _Mention) -> bool:
@@ -658,42 +472,6 @@ def _standing_body(m: _Mention, form: str) -> bool:
     force or committee the text is about (People's Daily marks 海军 3 times of 3, 村委会 2 of 3,
     CLUENER 海军 2 of 2); 法院, 党委, 市政府 stay words (a body only now and then)."""
     return m.type == "organization" and form in cue_set("standing_bodies")
-
-
-def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
-    """李老师, 毛主席, 胡老: a surname and an office the tagger took as one name are the person
-    the surname stands for (as 唐 + 外长 is), not a name of three characters."""
-    if m.type == "person" and m.length <= 4 and _titled_surname(ctx, m.start, m.start + 1):
-        title_end = m.start + 1 + max(
-            (len(t) for t in _person_titles() if ctx.simple.startswith(t, m.start + 1)), default=0
-        )
-        if title_end == m.end:
-            m.end = m.start + 1
-    return m
-
-
-def _role_inside(ctx: _Context, m: _Mention) -> bool:
-    """日本首相山口健太郎, 巴西外援罗伯托: a title inside joins a place and a person, it is
-    not one name (but 秘鲁总统廉政委员会 ends as a body does)."""
-    roles = cue_set("roles")
-    inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)
-             if m.start < s and e < m.end)
-    if not any(word in roles for word in inner):
-        return False
-    form = ctx.simple[m.start : m.end]
-    return not ctx.lex.org_ending(form)
-
-
-def _common_words(ctx: _Context, m: _Mention) -> bool:
-    """The span is two or more of the segmenter's words, each an everyday dictionary word of
-    two characters or more (a person's name is one word, or a surname and a given name)."""
-    words = [ctx.simple[s:e] for s, e, _ in ctx.tiling(m.start, m.end)]
-    if len(words) < 2:
-        return False
-    return all(
-        len(w) >= 2 and (entries := ctx.entries.get(w)) and not any(e.proper for e in entries)
-        for w in words
-    )
 
 
 def _everyday_phrase(ctx: _Context, m: _Mention) -> bool:
@@ -812,41 +590,6 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
         else:
             out.append(c)
     return out
-
-
-def _people_before_deeds(
-    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
-) -> list[_Mention]:
-    """某允达 + 独立办: a tagger's organisation or place that opens with a Chinese full name
-    the rules found and goes on with a verb or an adverb (what the person does) is the person:
-    a body's own name does not run from a person's name into a verb, unless it ends as bodies
-    or places do (某某 + 投资公司)."""
-    people = {m.start: m for m in rules if m.type == "person" and _chinese_full_name(ctx, m)}
-    out = []
-    for c in crf:
-        p = people.get(c.start) if c.type in ("organization", "place") else None
-        if p is None or p.end >= c.end or p.end not in ctx.starts:
-            out.append(c)
-            continue
-        tag = ctx.tokens[ctx.token_range(p.end, c.end).start][2]
-        form = ctx.simple[c.start : c.end]
-        ending = ctx.lex.org_ending(form) >= 2 or _place_ending(ctx, form)
-        if tag in _DEED_TAGS and not ending:
-            out.append(_Mention(p.start, p.end, "person", _CRF))
-        else:
-            out.append(c)
-    return out
-
-
-# jieba's tags on the word after a name that say the person acts: verbs and adverbs.
-_DEED_TAGS = frozenset({"v", "vd", "d", "ad"})
-
-
-def _chinese_full_name(ctx: _Context, m: _Mention) -> bool:
-    """A surname (one character or two) and one or two Han characters."""
-    form = ctx.simple[m.start : m.end]
-    surname = form[:2] if form[:2] in ctx.lex.surnames else form[:1]
-    return surname in ctx.lex.surnames and 1 <= len(form) - len(surname) <= 2 and all_han(form)
 
 
 def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
@@ -1048,17 +791,6 @@ def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """局长 + 方向东 + 会见: where the tagger stops a person one character short of the name
-    a title introduced (方向 + 东), the rules' name is the person."""
-    titled = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
-    out = []
-    for c in crf:
-        name = titled.get(c.start) if c.type == "person" else None
-        out.append(name.copy() if name is not None and name.end == c.end + 1 else c)
-    return out
-
-
 def _leading_places(ctx: _Context, c: _Mention, rule_places: _Spans) -> list[_Mention]:
     """The places that open c and end before it does: the rules' (中 + 美 in 中美关系), else
     the place list's entry or a one-character country."""
@@ -1097,8 +829,6 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     if last == "政府" and ctx.simple[start - 1] in "省市县区州":
         return False
     return len(tail) == len(last) or _ordinary_words(ctx, start, end)
-
-
 
 
 @cache
@@ -1292,16 +1022,6 @@ def _places_by_context(
     return crf
 
 
-def _dotted_people(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """菲利克斯·希尔: a transliterated name with a middle dot the rules call a person is one."""
-    people = {(m.start, m.end) for m in rules if m.type == "person"}
-    for c in crf:
-        dotted = any(d in ctx.simple[c.start : c.end] for d in _DOTS)
-        if _dotted_foreign(ctx, c) or (dotted and (c.start, c.end) in people):
-            c.type = "person"
-    return crf
-
-
 def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """多伦多大学 is an organisation, not a place: an ending that only organisations have types
     the name, whatever the tagger guessed; and no person's name ends in a suffix."""
@@ -1413,11 +1133,3 @@ def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     if len(form) < 4 or form[-1] not in cue_set("foreign_place_kinds"):
         return False
     return all(ch in ctx.lex.translit for ch in form[:-1])
-
-
-def _dotted_foreign(ctx: _Context, m: _Mention) -> bool:
-    """菲利克斯·希尔: transliteration characters joined by a middle dot (the whole name)."""
-    form = ctx.simple[m.start : m.end]
-    return any(d in form for d in _DOTS) and all(
-        ch in ctx.lex.translit or ch in _DOTS for ch in form
-    )
