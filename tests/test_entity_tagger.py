@@ -1307,3 +1307,19 @@ def test_a_generation_after_an_ordinal_is_no_person():
     # CC-CEDICT's 五代 (the Five Dynasties) read as a name; after 第 it is "the fifth generation".
     assert types("这款手机已经更新到第五代了。") == {}
 
+# ---- towns and villages jieba cut apart (entities/composed.py) -----------------------------
+
+
+def test_a_town_jieba_cut_into_characters_is_a_place():
+    assert types("他们从北岸的沙汊镇出发。").get("沙汊镇") == "place"  # 沙/汊/镇, after 的
+    assert types("今年夏天，桥市镇的村民都来了。").get("桥市镇") == "place"  # 桥 + 市镇 "towns"
+    assert types("如今湘穷村已经通了公路。").get("湘穷村") == "place"  # not 穷村 after 湘/ns
+
+
+def test_everyday_words_for_towns_and_villages_are_no_place():
+    assert types("我们在这个村住了三天，两个村的村民都来了。") == {}
+    assert types("各乡干部和本镇居民都来了。") == {}
+    assert types("他回到家乡，走过城乡之间的小路。") == {}
+    assert types("贫困村的孩子上学难，重点镇要先建。") == {}  # a kind of village, not one
+    assert types("全村人都去了。") == {}
+    assert types("他演过《唐知县审案》。").get("唐知县") is None  # an office, not a county

@@ -12,6 +12,7 @@ from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DICT,
+    _FUNCTION_TAGS,
     _NUMERALS,
     _PERSON_TAGS,
     _fold,
@@ -83,6 +84,10 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
             if etype is not None and _fold(word[-2:]) not in lex.stop:
                 return etype
     return None
+
+
+# Characters that describe a kind of place rather than name one (大 + 桥, 小 + 城镇, 古 + 庙).
+_DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
 
 
 _MIDDLE_TAGS = frozenset({"n", "ng", "nz", "vn", "j", "ns", "nt", "b", "s", "m"})
@@ -313,6 +318,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             out.append(_Mention(start, end, etype, _COMPOSED))
     out += _split_heads(ctx)
     out += _cut_team_names(ctx)
+    out += _bare_divisions(ctx)
     # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
     for i in range(len(tokens)):
         for n in (4, 3, 2):
@@ -381,3 +387,92 @@ def _cut_team_names(ctx: _Context) -> list[_Mention]:
             start = tokens[i - 3][0]
         out.append(_Mention(start, e, "organization", _COMPOSED))
     return out
+
+
+# How many characters a town's or village's name may have before its division (沙河 + 镇).
+VILLAGE_NAME_REACH = 3
+
+
+def _bare_divisions(ctx: _Context) -> list[_Mention]:
+    """沙 + 汊 + 镇, 书 + 林 + 村, 网 + 市镇: a town or village the segmenter does not know, cut
+    into characters (or its last one glued to the division: 市镇 "towns"), is a place: one to
+    three Han characters of content words, then a division (镇, 乡, 村, 庄 ...), where a clause
+    starts, after a preposition of place (在, 从, 到), 的 or the county that holds it. Not an
+    everyday word (小镇, 古镇, 乡村, 下乡), nor a kind of village (贫困 + 村), nor a count or a
+    pointer (两个 + 村, 各 + 乡, 本 + 镇)."""
+    out: list[_Mention] = []
+    tokens, simple = ctx.tokens, ctx.simple
+    for i in range(1, len(tokens)):
+        s, e, _ = tokens[i]
+        word = simple[s:e]
+        if word[-1] not in cue_set("village_divisions") or e - s > 2:
+            continue
+        start = _glued_division_start(ctx, i) if e - s == 2 else _division_name_start(ctx, i)
+        if start is None:
+            continue
+        form, name = simple[start:e], simple[start : e - 1]
+        if name[0] in cue_set("pointing") or name[0] in _NUMERALS:
+            continue
+        if _plain_word(ctx, form) or (len(ctx.tiling(start, s)) == 1 and _plain_word(ctx, name)):
+            continue
+        out.append(_Mention(start, e, "place", _COMPOSED))
+    return out
+
+
+def _glued_division_start(ctx: _Context, index: int) -> int | None:
+    """网 + 市镇: the start of a town's name whose last character the segmenter glued to its
+    division in an everyday word for a kind of place (市镇, 城镇), one name character before
+    it."""
+    s, e, _ = ctx.tokens[index]
+    ps, pe, tag = ctx.tokens[index - 1]
+    before = ctx.simple[ps:pe]
+    if pe != s or pe - ps != 1 or not all_han(before) or tag in _FUNCTION_TAGS or tag[0] in "vf":
+        return None
+    glued = ctx.simple[s:e]
+    if glued[0] not in cue_set("generic_place_chars") or not _plain_word(ctx, glued):
+        return None  # 唐 + 知县: Magistrate Tang, an office (知县) and no kind of place
+    if before in _DESCRIBING:
+        return None  # 小 + 城镇: small towns
+    return ps if _opens_place(ctx, index - 1) else None
+
+
+def _division_name_start(ctx: _Context, index: int) -> int | None:
+    """The farthest start, up to `VILLAGE_NAME_REACH` characters before the division at
+    `index`, of a run of content words that a place's opening context precedes."""
+    found = None
+    end = ctx.tokens[index][0]
+    j = index - 1
+    while j >= 0 and ctx.tokens[j][1] == ctx.tokens[j + 1][0]:
+        s, _, tag = ctx.tokens[j]
+        if end - s > VILLAGE_NAME_REACH or not all_han(ctx.simple[s:end]):
+            break
+        if tag in _FUNCTION_TAGS or tag[0] in "vf":
+            break
+        if _opens_place(ctx, j):
+            found = s
+        j -= 1
+    return found
+
+
+def _opens_place(ctx: _Context, index: int) -> bool:
+    """A place's name may start at token `index`: a clause starts there, or a preposition of
+    place, 的 or a place (the county before its town) comes right before it."""
+    if index == 0:
+        return True
+    s, e, tag = ctx.tokens[index - 1]
+    before = ctx.simple[s:e]
+    if not all_han(before):
+        return not before.isalnum()
+    if before in cue_set("place_prepositions") or before == "的":
+        return True
+    if tag == "t":
+        return True  # 如今 + 沙河镇: a time word opens the clause
+    if len(before) < 2:
+        return False  # 陇/ns + 穷 + 村: one character is the name's own, no county
+    return tag == "ns" or before in ctx.lex.places or before[-1] in cue_set("division_chars")
+
+
+def _plain_word(ctx: _Context, word: str) -> bool:
+    """A word the dictionary knows, and only as an everyday word."""
+    entries = ctx.entries.get(word, ())
+    return bool(entries) and not any(e.proper for e in entries)

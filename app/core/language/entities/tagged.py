@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from app.core.language.entities.composed import (
+    _DESCRIBING,
     _REGION_PART,
     _country_class,
     _dictionary_person,
@@ -470,10 +471,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     return out
 
 
-# A two-character ns word no dictionary knows that is a describing character before a place
-# noun names a kind of place (大 + 桥, 古 + 庙, 内 + 河, 南 + 国), not one place (but 西山, 东湖:
-# hills and lakes are named so).
-_DESCRIBING = frozenset("大小古老新旧内外多南北东西中高长深远近上下前后")
+# A two-character ns word no dictionary knows that is a describing character (`_DESCRIBING`)
+# before a place noun names a kind of place (大 + 桥, 古 + 庙, 内 + 河, 南 + 国), not one place
+# (but 西山, 东湖: hills and lakes are named so).
 _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
 
 
