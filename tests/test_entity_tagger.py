@@ -1323,3 +1323,13 @@ def test_everyday_words_for_towns_and_villages_are_no_place():
     assert types("贫困村的孩子上学难，重点镇要先建。") == {}  # a kind of village, not one
     assert types("全村人都去了。") == {}
     assert types("他演过《唐知县审案》。").get("唐知县") is None  # an office, not a county
+
+
+def test_a_foreign_town_jieba_tags_a_person_is_a_place_by_its_context():
+    assert types("本报布兰卡5月27日电 记者王立报道。").get("布兰卡") == "place"  # a dateline
+    assert types("罗马尼亚北部城市科斯塔沃举办了图片展。").get("科斯塔沃") == "place"
+
+
+def test_a_dateline_from_a_body_and_a_titled_foreigner_keep_their_types():
+    assert types("本报联合国6月9日电 记者王立报道。").get("联合国") == "organization"
+    assert types("美国总统克林顿今天说。").get("克林顿") == "person"

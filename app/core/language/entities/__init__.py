@@ -48,6 +48,7 @@ from app.core.language.entities.shaped import (
     _byline_names,
     _congress_mentions,
     _country_pairs,
+    _dateline_places,
     _dotted_mentions,
     _foreign_speakers,
     _media_mentions,
@@ -125,6 +126,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _works_short_names(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
+        + _dateline_places(ctx)
         + _named_people(ctx)
         + _split_full_names(ctx)
     )

@@ -19,6 +19,7 @@ from app.core.language.entities.lexicon import (
 )
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.text.chars import HAN_CLASS, all_han, has_han
+from app.core.types import EntityType
 
 _QUOTED = re.compile(
     r'《([^《》\n]{2,60})》|"([^"\n]{3,120})"|“([^“”\n]{3,120})”|「([^「」\n]{3,120})」'
@@ -92,8 +93,17 @@ def _name_word_end(ctx: _Context, end: int) -> int:
     return end + 1 if all_han(ctx.simple[end]) else end
 
 
+def _kind_before(ctx: _Context, start: int) -> bool:
+    """A word for a kind of place (城市, 首都, 港口) ends right before `start`."""
+    return any(
+        ctx.simple.endswith(kind, 0, start) and start - len(kind) in ctx.starts
+        for kind in cues("place_kinds_before")
+    )
+
+
 def _translit_runs(ctx: _Context) -> list[_Mention]:
-    """拉西纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces."""
+    """拉西纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces (a
+    place's, after a word for a kind of place: 南部城市 + 哈里 + 斯沃)."""
     out: list[_Mention] = []
     tokens, translit = ctx.tokens, ctx.lex.translit
     i = 0
@@ -110,7 +120,8 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
             start, end = tokens[i][0], tokens[j - 1][1]
             foreign = any(t == "nrt" for _, _, t in tokens[i:j]) or end - start >= 4
             if foreign and 3 <= end - start <= 7:
-                out.append(_Mention(start, end, "person", _TAGGER))
+                kind: EntityType = "place" if _kind_before(ctx, start) else "person"
+                out.append(_Mention(start, end, kind, _TAGGER))
         i = max(j, i + 1)
     return out
 
@@ -294,6 +305,44 @@ _MEDIA = re.compile(
     rf"|[(（](?P<d>{_SOURCE_NAME})(?:注|按)[:：])",
     re.MULTILINE,
 )
+
+
+_DATE_DIGIT = r"[\d０-９一二三四五六七八九十]"
+_DATELINE_DATE = re.compile(rf"{_DATE_DIGIT}{{1,2}}月{_DATE_DIGIT}{{1,3}}日[电讯]")
+
+
+def _dateline_places(ctx: _Context) -> list[_Mention]:
+    """本报罗林堡5月27日电, 新华社某国某城3月2日电: the name between a dateline's opener (the
+    paper, a news agency, then perhaps the country) and its date is the city it was filed
+    from, though jieba tagged it a person or a word (a foreign town often is). Names jieba
+    tags places or bodies are left to the rules that read those (本报 + 联合国: the body;
+    本报 + 某省 + 某市: two places)."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    for opener in cues("dateline_openers"):
+        at = simple.find(opener)
+        while at >= 0:
+            start = at + len(opener)
+            date = _DATELINE_DATE.search(simple, start, start + 16)
+            if date is not None and start in ctx.starts:
+                end = date.start()
+                start = _dateline_country_end(ctx, start, end) or start  # 本报 + 德国 + 罗林堡
+                name = simple[start:end]
+                tags = {tag for _, _, tag in ctx.tiling(start, end)}
+                named = bool(tags & {"ns", "nt", "j"}) or name in ctx.lex.bodies
+                if 2 <= len(name) <= 6 and all_han(name) and tags and not named:
+                    out.append(_Mention(start, end, "place", _COMPOSED))
+            at = simple.find(opener, at + 1)
+    return out
+
+
+def _dateline_country_end(ctx: _Context, start: int, end: int) -> int:
+    """The end of a listed place (the country) that opens start:end with words after it,
+    or 0."""
+    for cut in range(end - 1, start + 1, -1):
+        if cut in ctx.ends and ctx.simple[start:cut] in ctx.lex.places:
+            return cut
+    return 0
 
 
 _LANGUAGE = re.compile(r"\blanguage\b|\(language\)|\bwritten\b", re.IGNORECASE)

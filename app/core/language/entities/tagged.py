@@ -38,6 +38,7 @@ from app.core.language.entities.lexicon import (
     cues,
 )
 from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.shaped import _kind_before
 from app.core.text.chars import all_han
 from app.core.types import EntityType, Entry
 
@@ -432,6 +433,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
+                if etype == "person" and _foreign_after_kind(ctx, start, word):
+                    etype = "place"  # 港口 + 布兰卡/nr: the port's name
                 end = _given_name_end(ctx, index, word, end) if etype == "person" else end
                 out.append(_Mention(start, end, etype, _TAGGER))
             continue
@@ -475,6 +478,14 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
 # before a place noun names a kind of place (大 + 桥, 古 + 庙, 内 + 河, 南 + 国), not one place
 # (but 西山, 东湖: hills and lakes are named so).
 _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
+
+
+def _foreign_after_kind(ctx: _Context, start: int, word: str) -> bool:
+    """A transliterated name of three characters or more right after a word for a kind of
+    place (城市, 首都, 港口) is that place's name."""
+    return len(word) >= 3 and all(ch in ctx.lex.translit for ch in word) and _kind_before(
+        ctx, start
+    )
 
 
 def _owner_type(ctx: _Context, form: str) -> EntityType:
