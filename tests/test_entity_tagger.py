@@ -1323,6 +1323,8 @@ def test_everyday_words_for_towns_and_villages_are_no_place():
     assert types("贫困村的孩子上学难，重点镇要先建。") == {}  # a kind of village, not one
     assert types("全村人都去了。") == {}
     assert types("他演过《唐知县审案》。").get("唐知县") is None  # an office, not a county
+    assert types("他们到渔村和山村去了。") == {}  # one character before 村 says what kind
+    assert types("要建立县乡村三级服务网络。") == {}  # 县 + 乡村: counties and villages
 
 
 def test_a_foreign_town_jieba_tags_a_person_is_a_place_by_its_context():

@@ -395,7 +395,7 @@ VILLAGE_NAME_REACH = 3
 
 def _bare_divisions(ctx: _Context) -> list[_Mention]:
     """沙 + 汊 + 镇, 书 + 林 + 村, 网 + 市镇: a town or village the segmenter does not know, cut
-    into characters (or its last one glued to the division: 市镇 "towns"), is a place: one to
+    into characters (or its last one glued to the division: 市镇 "towns"), is a place: two or
     three Han characters of content words, then a division (镇, 乡, 村, 庄 ...), where a clause
     starts, after a preposition of place (在, 从, 到), 的 or the county that holds it. Not an
     everyday word (小镇, 古镇, 乡村, 下乡), nor a kind of village (贫困 + 村), nor a count or a
@@ -411,8 +411,8 @@ def _bare_divisions(ctx: _Context) -> list[_Mention]:
         if start is None:
             continue
         form, name = simple[start:e], simple[start : e - 1]
-        if name[0] in cue_set("pointing") or name[0] in _NUMERALS:
-            continue
+        if len(name) < 2 or name[0] in cue_set("pointing") or name[0] in _NUMERALS:
+            continue  # 渔 + 村, 邻 + 县: one character before a division says what kind
         if _plain_word(ctx, form) or (len(ctx.tiling(start, s)) == 1 and _plain_word(ctx, name)):
             continue
         out.append(_Mention(start, e, "place", _COMPOSED))
@@ -431,8 +431,8 @@ def _glued_division_start(ctx: _Context, index: int) -> int | None:
     glued = ctx.simple[s:e]
     if glued[0] not in cue_set("generic_place_chars") or not _plain_word(ctx, glued):
         return None  # 唐 + 知县: Magistrate Tang, an office (知县) and no kind of place
-    if before in _DESCRIBING:
-        return None  # 小 + 城镇: small towns
+    if before in _DESCRIBING or before in cue_set("generic_place_chars"):
+        return None  # 小 + 城镇: small towns; 县 + 乡村: counties and villages
     return ps if _opens_place(ctx, index - 1) else None
 
 
