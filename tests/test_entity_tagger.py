@@ -1335,3 +1335,13 @@ def test_a_foreign_town_jieba_tags_a_person_is_a_place_by_its_context():
 def test_a_dateline_from_a_body_and_a_titled_foreigner_keep_their_types():
     assert types("本报联合国6月9日电 记者王立报道。").get("联合国") == "organization"
     assert types("美国总统克林顿今天说。").get("克林顿") == "person"
+
+
+def test_a_village_keeps_its_division_and_not_the_word_after_it():
+    assert types("他们攻下了泰山寨。").get("泰山寨") == "place"  # 泰山 + 寨: not just the mountain
+    assert types("可以看出，柳桥村村干部很努力。").get("柳桥村") == "place"  # 村 + 村干部
+    assert types("他们骑车到梁镇、白沙乡一带。").get("梁镇") == "place"  # 到 + 梁镇/nr
+
+
+def test_a_name_ending_in_a_division_after_a_word_of_being_there_stays_a_person():
+    assert types("他在张镇的陪同下参观了工厂。").get("张镇") == "person"

@@ -341,13 +341,17 @@ def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
     """米尔顿河堤坝, 克里姆林宫内, 红溪河口: a place ending in an everyday word for a
     feature or part of it, or a river's mouth, names the place before that word (the tagger,
     trained on addresses, reads on; People's Daily marks the name alone, and a reader looks
-    up the name). So does a compass region before 地区 (西南地区: 西南)."""
+    up the name). So does a compass region before 地区 (西南地区: 西南), and a village before
+    the word its division opens again (柳桥村 + 村干部, not 柳桥村村)."""
     if m.type != "place" or m.priority >= _KNOWN:
         return m
     form = ctx.simple[m.start : m.end]
     tail = next((t for t in cues("feature_tails") if form.endswith(t)), "")
     if not tail and len(form) >= 4 and form[-2:] in ("河口", "江口"):
         tail = "口"  # 北仑河 + 口: the river's mouth, not a town called 河口
+    doubled = len(form) >= 3 and form[-1] == form[-2] and form[-1] in cue_set("village_divisions")
+    if not tail and doubled and m.end - 1 in ctx.starts:
+        tail = form[-1]  # 柳桥村 + 村/zg (干部): the village, then its cadres, not 柳桥村村
     if not tail and form.startswith(cues("compass_regions")):
         head = next(r for r in cues("compass_regions") if form.startswith(r))
         if form[len(head) :].startswith("地区"):
@@ -919,16 +923,18 @@ def _street_address(ctx: _Context, c: _Mention) -> bool:
 
 
 def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
-    """邢台县 + 北关屯村: where the rules' places stop short of the tagger's place and what is
-    left ends in a division (村, 镇, 乡), the last place runs on to that division (the rules
-    read 南市 and left 屯村 out). Only the tail is returned: the places come from the rules."""
+    """邢台县 + 北关屯村, 泰山 + 寨: where the rules' places stop short of the tagger's place
+    and what is left ends in a division (村, 镇, 乡, 寨, 庄 ...), the last place runs on to that
+    division (the rules read 南市 and left 屯村 out). Only the tail is returned: the places
+    come from the rules."""
     last = max(places, key=lambda m: m.end)
     tail = ctx.simple[last.end : c.end]
     if c.type == "place" and tail in cue_set("facility_tails") and last.priority < _KNOWN:
         longer = last.copy()  # 松江 + 大桥, 青川 + 火车站: the place named after the town
         longer.end = c.end
         return [longer]
-    if c.type != "place" or not tail or len(tail) > 4 or tail[-1] not in "村镇乡":
+    divisions = cue_set("village_divisions")
+    if c.type != "place" or not tail or len(tail) > 4 or tail[-1] not in divisions:
         return []
     if ctx.simple[last.end - 1] in cue_set("division_chars") and len(tail) >= 3 \
             and all_han(tail) and last.end in ctx.ends:

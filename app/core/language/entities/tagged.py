@@ -112,6 +112,12 @@ def _given_after_surname(ctx: _Context, index: int) -> int | None:
     return end if end > tokens[index][1] else None
 
 
+def _word_before(ctx: _Context, index: int) -> str:
+    """The token right before token `index` ("" when a gap or nothing is there)."""
+    s, e, _ = ctx.tokens[index - 1]
+    return ctx.simple[s:e] if e == ctx.tokens[index][0] else ""
+
+
 def _word_at(ctx: _Context, start: int) -> str:
     """The token that starts at `start`."""
     k = ctx.token_range(start, len(ctx.simple)).start
@@ -428,8 +434,11 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue  # not "perfectly safe" (jieba tags hundreds of such towns a person)
             if entries and gloss_type is None:
                 continue  # the dictionary knows the word but not as a person
-            if not entries and len(word) >= 3 and word[-1] in cue_set("division_chars"):
-                out.append(_Mention(start, end, "place", _TAGGER))  # a town tagged nr/nrt
+            town = word[-1] in cue_set("division_chars") and (
+                len(word) >= 3 or (index > 0 and _word_before(ctx, index) in cue_set("going_to"))
+            )
+            if not entries and town:  # 某某镇/nr, 到 + 梁镇/nr
+                out.append(_Mention(start, end, "place", _TAGGER))
                 continue
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
