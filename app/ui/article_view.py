@@ -826,6 +826,13 @@ class ArticleView(QTextEdit):
         self._decorate_timer.stop()
         self._decorate_visible()
 
+    def decorate_now(self) -> None:
+        """Decorate what is on screen at once, with the layout as it is now: a picture taken
+        next must not depend on whether the next event-loop turn has come (a loaded machine)."""
+        self._decorate_timer.stop()
+        self._base_key = None
+        self._decorate_visible()
+
     def _schedule_decoration(self, content_changed: bool = True) -> None:
         """Decorate on the next event-loop turn (several changes cost one pass)."""
         if content_changed:

@@ -76,6 +76,7 @@ def run_screenshot(out: str, article: str, hover: str | None = None,
         raise UserError(window.last_error or "the article was not analysed in time")
     _wait_for_the_library(window)
     app.processEvents()
+    window.view.decorate_now()
     if hover and not hover_word(window, hover):
         print(f"zhreader: warning: {hover!r} does not occur as a word in the article",
               file=sys.stderr)
