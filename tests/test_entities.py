@@ -270,3 +270,14 @@ def test_an_everyday_word_jieba_tags_as_an_abbreviation_is_no_organisation():
     found = entities("公司打算在城南新建一个研发中心。")
     assert all(e.type != "organization" for e in found)
     assert by_name(entities("柳州交警昨天查处了三辆超载货车。"), "柳州交警").type == "organization"
+
+
+def test_an_abbreviated_place_takes_the_type_of_the_place_it_stands_for():
+    # CC-CEDICT glosses 北爱 "abbr. for 北爱尔兰, Northern Ireland": a part of a listed country
+    # named by its direction, so the short form is a place like the full one.
+    found = entities("他在北爱住过几年，那里的局势已经平稳。")
+    assert by_name(found, "北爱").type == "place"
+    found = entities("考察队去过南苏丹，也到过东非的几个国家。")
+    assert by_name(found, "东非").type == "place"
+    names = {e.text for e in entities("北方的冬天很冷，东边的山上已经下雪了。")}
+    assert not names & {"北方", "东边"}  # a direction alone is no place

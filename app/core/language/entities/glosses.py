@@ -66,6 +66,13 @@ _ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b")
 _ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
 
 
+# "abbr. for 北愛爾蘭|北爱尔兰[Bei3 Ai4 er3 lan2], Northern Ireland": the clause that names the
+# full form, with its pinyin, leaves the English name of what both forms name.
+_ABBR_CLAUSE = re.compile(r"\(?abbr\. (?:for|of) (?:[^|,\[\]]+\|)?[^|,\[\] ]+(?:\[[^\]]*\])?\)?")
+
+# "Northern Ireland", "South Sudan": a part of a listed place named by its direction.
+_DIRECTED = re.compile(r"(?:North|South|East|West|Central)(?:ern)? ([A-Z][A-Za-z .'-]+)")
+
 _IN_COUNTRY = re.compile(r"\((?:in )?([A-Z][A-Za-z .'-]+)\)")
 # "Kanagawa, Japan", "Toledo, Spain": a name and the country it lies in.
 _COMMA_COUNTRY = re.compile(r"^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?, ([A-Z][A-Za-z .'-]+)$")
@@ -106,6 +113,10 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
         where = where or _COMMA_COUNTRY.match(sense)
         if sense in lex.place_english or (where and where.group(1) in lex.place_english):
             return "place"  # "Iraq", "Karachi (Pakistan)", "Kanagawa, Japan"
+        name = _ABBR_CLAUSE.sub("", sense).strip(" ,;") if target else sense
+        directed = _DIRECTED.fullmatch(name)
+        if name in lex.place_english or (directed and directed.group(1) in lex.place_english):
+            return "place"  # 北爱 = "abbr. for 北爱尔兰, Northern Ireland"
         if where and "(in " in sense:
             return "place"  # "the Great Hall of the People (in Beijing)"
     return None
