@@ -21,14 +21,14 @@ wherever it speaks, except that
 - where the tagger wavers (its marginal probabilities, see SURE and WEAK) the rules win, and
   a span it joins across a title (日本首相山口健太郎) or onto everyday words (南宁雷阵雨) is
   left to the rules.
-The steps about people live in `people.py`, bodies in `bodies.py`, lists in `listed.py`.
+The steps about people live in `people.py`, places in `places.py`, bodies in `bodies.py`,
+lists in `listed.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
 
 from app.core.language.entities.bodies import (
     _countries_as_teams,
@@ -41,7 +41,6 @@ from app.core.language.entities.bodies import (
     _with_units,
 )
 from app.core.language.entities.composed import (
-    _REGION_PART,
     _country_class,
     _head_type,
     _named_owner,
@@ -51,7 +50,6 @@ from app.core.language.entities.lexicon import (
     _CRF,
     _DICT,
     _DOTS,
-    _FUNCTION_TAGS,
     _KNOWN,
     _LATIN,
     _TAGGER,
@@ -69,7 +67,6 @@ from app.core.language.entities.people import (
     _common_words,
     _complete_people,
     _dashed_people,
-    _dotted_foreign,
     _dotted_people,
     _full_name,
     _introduced,
@@ -82,11 +79,21 @@ from app.core.language.entities.people import (
     _whole_foreign_names,
     _whole_given_names,
 )
-from app.core.language.entities.tagged import (
-    _everyday,
-    _opening_place,
-    _word_at,
+from app.core.language.entities.places import (
+    _HOUSE_NUMBER,
+    PLACE_BACKED,
+    _as_venue,
+    _descriptive_tail,
+    _foreign_place,
+    _keep_dictionary_places,
+    _place_of_a_unit,
+    _places_before_words,
+    _places_by_context,
+    _places_of_descriptions,
+    _split_places,
+    _unknown_pair_place,
 )
+from app.core.language.entities.tagged import _everyday
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
@@ -195,78 +202,6 @@ def combine(
     return _listed_alike(ctx, chosen)
 
 
-def _places_before_words(
-    ctx: _Context, chosen: list[_Mention], rules: list[_Mention]
-) -> list[_Mention]:
-    """巴西 + 动物学家, 某国 + 农业, 某省 + 林业 + 系统: an organisation that is a place (or a
-    chain of places) and then only everyday words with no head a body's name ends in (公司,
-    大学, 委员会, 银行 ...) names the place, which the words describe: a reader looks up the
-    country, not "某国农业" as a body. A body CC-CEDICT or the name lists know stays whole
-    (中国银行, 日本航空), and so does one whose words end as bodies do (某国石油公司)."""
-    places = _Spans(m for m in rules if m.type == "place")
-    out: list[_Mention] = []
-    for m in chosen:
-        opening = (_places_then_words(ctx, m, places)
-                   if m.type == "organization" and m.priority < _KNOWN else [])
-        out.extend(opening or [m])
-    return out
-
-
-def _places_then_words(ctx: _Context, m: _Mention, places: _Spans) -> list[_Mention]:
-    """The places that open m when the rest of it is everyday words and no body's head."""
-    form = ctx.simple[m.start : m.end]
-    if not all_han(form) or ctx.entries.get(form) or form in ctx.lex.bodies:
-        return []
-    chain: list[_Mention] = []
-    at = m.start
-    while at < m.end:
-        found = [p for p in places.overlapping(at, at + 1) if p.start == at and p.end < m.end]
-        if found:
-            chain.append(max(found, key=lambda p: p.end).copy())
-        elif cut := _opening_place(ctx.lex, ctx.simple[at : m.end]):
-            chain.append(_Mention(at, at + cut, "place", _CRF))
-        else:
-            break
-        at = chain[-1].end
-    if not chain or not _everyday_tail(ctx, at, m.end):
-        return []
-    return chain
-
-
-def _everyday_tail(ctx: _Context, start: int, end: int) -> bool:
-    """start:end is everyday words (a token's rest the dictionary knows, then whole tokens),
-    numbers and function words, none a name, ending in nothing a body's name ends in."""
-    tail = ctx.simple[start:end]
-    heads = cues("body_parts") + cues("trades")
-    if ctx.lex.org_shaped(tail) or tail.endswith(heads) or tail[-1] in cue_set("place_last_chars"):
-        return False  # 某国石油公司, 某市传媒: a body's or a firm's name
-    words: list[tuple[str, str]] = []
-    inside = ctx.token_range(start, end)
-    if start not in ctx.starts and inside.start > 0:  # 某国 + 农业 as one token, 某 + 族
-        _, token_end, tag = ctx.tokens[inside.start - 1]
-        rest = ctx.simple[start : min(token_end, end)]
-        if tag == "j" or (len(rest) > 1 and not ctx.entries.get(rest)):
-            return False
-        words.append((rest, "x"))
-        start = token_end
-    if start < end:
-        tiles = ctx.tiling(start, end)
-        if not tiles:
-            return False
-        words += [(ctx.simple[s:e], tag) for s, e, tag in tiles]
-    for word, tag in words:
-        if tag == "j":
-            return False  # 某市 + 交警, 某市 + 邮电: a body's short name
-        if word in ctx.lex.places or word in ctx.lex.bodies or word in ctx.lex.suffixes:
-            return False
-        entries = ctx.entries.get(word)
-        if entries and any(e.proper for e in entries):
-            return False
-        if not entries and tag not in _FUNCTION_TAGS:
-            return False  # 某市 + 岚 + 翼: a name the segmenter cut into characters
-    return True
-
-
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     """某·某 + 大学, 某·某 + 公司: a dotted foreign name right before an organisation's head
     names the body (a university or a firm called after its founders), not a person beside it."""
@@ -324,19 +259,6 @@ def _with_session(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     return [m for m in out if id(m) not in absorbed]
 
 
-def _as_venue(ctx: _Context, m: _Mention) -> _Mention:
-    """某某体育中心, 某某购物中心: an organisation no list knows that ends in a centre named for
-    what happens there as at a venue is the place (People's Daily and CLUENER both mark such
-    centres places; the rules and the tagger read 中心 as a body's head)."""
-    if m.type != "organization" or m.priority >= _KNOWN:
-        return m
-    if not ctx.simple.endswith(cues("venue_centres"), m.start, m.end):
-        return m
-    m = m.copy()
-    m.type = "place"
-    return m
-
-
 def _without_feature_tail(ctx: _Context, m: _Mention) -> _Mention:
     """米尔顿河堤坝, 克里姆林宫内, 红溪河口: a place ending in an everyday word for a
     feature or part of it, or a river's mouth, names the place before that word (the tagger,
@@ -386,32 +308,6 @@ def _kind_only(ctx: _Context, m: _Mention) -> bool:
     if m.length >= 3 and entries:
         return True  # 大江南北, 深山老林: an everyday word or saying
     return all(ch in cue_set("generic_place_chars") for ch in form)
-
-
-def _place_of_a_unit(ctx: _Context, m: _Mention) -> bool:
-    """挪威 + 克朗, 北京 + 时间: a country before its currency or a city before its time zone
-    names the unit, not the place (unless a reader put it on the known-name list)."""
-    return (m.type == "place" and m.priority < _KNOWN
-            and ctx.simple[m.end : m.end + 3].startswith(_units()))
-
-
-@cache
-def _units() -> tuple[str, ...]:
-    return (*cues("currencies"), "时间")
-
-
-# ... and a two-character place no dictionary knows (see `_unknown_pair_place`).
-PLACE_BACKED = 0.5
-
-
-def _unknown_pair_place(ctx: _Context, m: _Mention) -> bool:
-    """入夏, 馆内, 蒙上, 北南: two characters jieba tags as a place that no dictionary or name
-    list knows are mostly a phrase it glued (on People's Daily dev 5 of about 45 were places,
-    on the CLUENER slice 0 of 14), so only the tagger's backing keeps one."""
-    if m.type != "place" or m.priority != _TAGGER or m.length != 2:
-        return False
-    form = ctx.simple[m.start : m.end]
-    return not ctx.entries.get(form) and form not in ctx.lex.places
 
 
 def _plausible(ctx: _Context, m: _Mention) -> bool:
@@ -677,30 +573,6 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _places_of_descriptions(
-    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
-) -> list[_Mention]:
-    """印度政府, 俄政府, 美军, 哥伦比亚警方, 山东公安机关: a place, then ordinary words ending in
-    a body its people or state form, names the place and nothing more (People's Daily dev marks
-    the place alone 41 times of 43 before 政府; CLUENER counts such spans as bodies, and a
-    reader looks up the place). So do 中美关系, 印巴两国 (the two countries) and 台北多云转晴 (a
-    forecast). A place the rules found keeps their mention and English."""
-    out: list[_Mention] = []
-    rule_places = _Spans(m for m in rules if m.type == "place")
-    leaders = {m.start: m for m in rules if m.type == "person"}
-    for c in crf:
-        places = (_leading_places(ctx, c, rule_places) if c.type in ("organization", "place")
-                  else [])
-        leader = leaders.get(c.start)
-        if places and _descriptive_tail(ctx, places[-1].end, c.end):
-            out.extend(p.copy() for p in places)
-        elif c.type == "organization" and leader and ctx.simple[leader.end : c.end] == "政府":
-            out.append(leader.copy())  # 克林顿 + 政府: a president's administration
-        else:
-            out.append(c)
-    return out
-
-
 def _complete_bodies(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
@@ -795,65 +667,6 @@ def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _leading_places(ctx: _Context, c: _Mention, rule_places: _Spans) -> list[_Mention]:
-    """The places that open c and end before it does: the rules' (中 + 美 in 中美关系), else
-    the place list's entry or a one-character country."""
-    if ctx.entries.get(ctx.simple[c.start : c.end]):
-        return []  # 中国银行, 美军: the dictionary's own word
-    found = [m for m in rule_places.inside(c.start, c.end) if m.end < c.end]
-    chain: list[_Mention] = []
-    at = c.start
-    for m in sorted(found, key=lambda m: (m.start, -m.end)):
-        if m.start == at or (chain and m.start == at + 1 and ctx.simple[at] in "、和与"):
-            chain.append(m)
-            at = m.end
-    if chain:
-        return chain
-    form = ctx.simple[c.start : c.end]
-    cut = _opening_place(ctx.lex, form)
-    if cut:
-        return [_Mention(c.start, c.start + cut, "place", _CRF)]
-    if form[0] in cue_set("country_short") and c.start + 1 in ctx.ends:
-        return [_Mention(c.start, c.start + 1, "place", _CRF)]
-    return []
-
-
-def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
-    """What follows the places is a description, not the rest of a name: 两国/关系 ... (two
-    states' relations), a forecast, or ordinary words ending in a body a place forms (政府,
-    警方, 公安机关; not 湖南省政府 or 北京市人民政府, a province's or city's own government)."""
-    tail = ctx.simple[start:end]
-    # 华南 + 大部, 黄淮 + 中南部: a part of a region, as forecasts name it.
-    if tail.startswith(_description_openings()) or _REGION_PART.fullmatch(tail) \
-            or tail == "大部":
-        return True
-    last = next((h for h in longest_first("descriptive_heads") if tail.endswith(h)), None)
-    if last is None or (last == "军" and len(tail) > 1):
-        return False  # 加拿大海军, 新四军: a named force
-    if last == "政府" and ctx.simple[start - 1] in "省市县区州":
-        return False
-    return len(tail) == len(last) or _ordinary_words(ctx, start, end)
-
-
-@cache
-def _description_openings() -> tuple[str, ...]:
-    return cues("relations") + cues("weather") + ("等国",)
-
-
-def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
-    """start:end is whole tokens of everyday Han words (公安机关, 电信管理部门), no name."""
-    inside = ctx.tiling(start, end)
-    if not inside:
-        return False
-    for s, e, _ in inside:
-        entries = ctx.entries.get(ctx.simple[s:e])
-        if not all_han(ctx.simple[s:e]) or (entries and any(x.proper for x in entries)):
-            return False
-        if not entries and e - s > 1:
-            return False
-    return True
-
-
 def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens, everyday words or function words, ending in no name head."""
     inside = ctx.tiling(start, end)
@@ -870,162 +683,6 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     if parts or ctx.lex.org_shaped(tail):
         return False  # 社会学系, 艺术团, 研究室: the words name a part of the body
     return _head_type(ctx, ctx.token_range(start, end)[-1]) is None
-
-
-def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
-    """青海省柳曲县: the rules' places tiling most of the tagger's place replace it, and
-    places tiling all of any span (美国德克萨斯州休斯敦); a person is one name (江泽民访华 is
-    江泽民 + 华, not a person)."""
-    out = []
-    spans = _Spans(rules)
-    for c in crf:
-        if c.type == "place" and _foreign_place(ctx, c.start, c.end):
-            out.append(c)  # 南里奥格朗德州: one foreign place, not 南里 + 德州
-            continue
-        if c.type == "person" and _dotted_foreign(ctx, c):
-            out.append(c)  # 莉萨·托马斯: one person, not 莉萨·托 + 马斯
-            continue
-        if c.type == "place" and _street_address(ctx, c):
-            out.append(c)  # 广州市 + 花都区 + 新华路 12 号: one address, not three places
-            continue
-        inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
-        places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
-        covered = sum(m.length for m in places)
-        if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
-            out.extend(_village_tail(ctx, c, places) + _village_head(ctx, c, places))
-            continue
-        if c.type != "place" and _place_chain(ctx, c, places):
-            continue
-        owned = _owned_facility(ctx, c, places)
-        if owned is not None:
-            out.append(owned)
-            continue
-        if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)):
-            continue
-        out.append(c)
-    return out
-
-
-# A house number, a floor or a room: 86号, 12号楼, 3楼, 2层, B座.
-_HOUSE_NUMBER = re.compile(r"[\dA-Za-z０-９一二三四五六七八九十百零〇]+(?:号院?|号楼|[层楼室座])$")
-
-
-def _street_address(ctx: _Context, c: _Mention) -> bool:
-    """The tagger's place that runs on to a street, a house number or a floor (汾江中路,
-    南京路 86 号, a city + a district + a road + 3 楼) is one address: CLUENER marks the
-    whole, and a reader looking for it wants the whole, where the rules would list the city,
-    the district and half the street's name as places of their own."""
-    form = ctx.simple[c.start : c.end]
-    if _HOUSE_NUMBER.search(form):
-        return True
-    ending = next((t for t in longest_first("street_endings") if form.endswith(t)), "")
-    return bool(ending) and len(form) > len(ending) + 1
-
-
-def _village_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
-    """邢台县 + 北关屯村, 泰山 + 寨: where the rules' places stop short of the tagger's place
-    and what is left ends in a division (村, 镇, 乡, 寨, 庄 ...), the last place runs on to that
-    division (the rules read 南市 and left 屯村 out). Only the tail is returned: the places
-    come from the rules."""
-    last = max(places, key=lambda m: m.end)
-    tail = ctx.simple[last.end : c.end]
-    if c.type == "place" and tail in cue_set("facility_tails") and last.priority < _KNOWN:
-        longer = last.copy()  # 松江 + 大桥, 青川 + 火车站: the place named after the town
-        longer.end = c.end
-        return [longer]
-    divisions = cue_set("village_divisions")
-    if c.type != "place" or not tail or len(tail) > 4 or tail[-1] not in divisions:
-        return []
-    if ctx.simple[last.end - 1] in cue_set("division_chars") and len(tail) >= 3 \
-            and all_han(tail) and last.end in ctx.ends:
-        return [_Mention(last.end, c.end, "place", _CRF)]  # 岷山县 + 柳禾营镇: a place of its own
-    if len(tail) > 3:
-        return []
-    if not all_han(tail) or last.priority >= _KNOWN or last.end not in ctx.ends:
-        return []
-    longer = last.copy()
-    longer.end = c.end
-    return [longer]
-
-
-def _owned_facility(ctx: _Context, c: _Mention, places: list[_Mention]) -> _Mention | None:
-    """英国 + 诺曼大桥: a place the rules know opening the tagger's place, the rest a name and
-    a facility word: the rest is a place of its own (the opening place is the rules')."""
-    first = next((m for m in places if m.start == c.start), None)
-    form = ctx.simple[c.start : c.end]
-    tail = next((t for t in cue_set("facility_tails") if form.endswith(t)), "")
-    if c.type != "place" or first is None or not tail or c.end - first.end < len(tail) + 2:
-        return None
-    if first.end not in ctx.ends or any(m.start >= first.end for m in places):
-        return None
-    if _everyday(ctx, _word_at(ctx, first.end)):
-        return None  # 俄 + 东部空军基地: a description, the whole is the tagger's
-    rest = c.copy()
-    rest.start = first.end
-    return rest
-
-
-def _facility(ctx: _Context, m: _Mention) -> bool:
-    """大桥, 火车站: a word for a kind of place the rules took for a place (jieba's ns) is no
-    part of a place's name to split it at."""
-    return ctx.simple[m.start : m.end] in cue_set("facility_tails")
-
-
-def _village_head(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
-    """青 + 庄乡: where the rules' first place is one character and a division, and the
-    tagger's place starts one character before it, that character opens the place's name."""
-    first = min(places, key=lambda m: m.start)
-    form = ctx.simple[first.start : first.end]
-    if c.type != "place" or first.start != c.start + 1 or len(form) != 2:
-        return []
-    if form[-1] not in cue_set("division_chars") or first.priority >= _KNOWN:
-        return []
-    if not all_han(ctx.simple[c.start]) or c.start not in ctx.starts:
-        return []
-    longer = first.copy()
-    longer.start = c.start
-    return [longer]
-
-
-def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
-    """美国 + 德克萨斯州 + 休斯敦: places at both ends and no organisation ending between."""
-    starts = any(m.start == c.start for m in places)
-    ends = any(m.end == c.end for m in places)
-    form = ctx.simple[c.start : c.end]
-    return starts and ends and not ctx.lex.org_ending(form)
-
-
-def _keep_dictionary_places(
-    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
-) -> list[_Mention]:
-    """A span CC-CEDICT glosses as a place stays a place, whatever the tagger says; so does a
-    name on the place list it took for a person (江淮, 黄淮: regions, not 江 + 淮)."""
-    places = {(m.start, m.end) for m in rules if m.type == "place" and m.priority == _DICT}
-    for c in crf:
-        listed = c.type == "person" and ctx.simple[c.start : c.end] in ctx.lex.places
-        if (c.start, c.end) in places or listed:
-            c.type = "place"
-    return crf
-
-
-_DAY = r"[\d０-９一二三四五六七八九十]"
-_DATELINE = re.compile(rf"{_DAY}{{1,2}}月{_DAY}{{1,3}}日[电讯]")
-
-
-def _places_by_context(
-    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
-) -> list[_Mention]:
-    """本报巴黎3月8日电, 曼谷雷阵雨: a name the rules read as a place, before a dateline's date
-    or a forecast, is that place (the tagger, which never saw a dateline or a weather table,
-    guesses an organisation there)."""
-    places = {(m.start, m.end) for m in rules if m.type == "place"}
-    for c in crf:
-        if c.type == "place" or (c.start, c.end) not in places:
-            continue
-        after = ctx.simple[c.end : c.end + 8]
-        if _DATELINE.match(after) or after.startswith(cues("weather")):
-            c.type = "place"
-    return crf
 
 
 def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
@@ -1130,12 +787,3 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     return [m for m in chosen if id(m) not in generic]
 
 
-def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
-    """莱克伍德县, 苏扎克区, 马拉若岛: transliteration characters ending in a place's kind
-    are one foreign place, however jieba cut them (莱克/nrt + 伍德县, 苏/j + 扎克/nrt + 区)
-    and however unsure the tagger, which reads them whole, is; the rules' pieces are people
-    and places that are not there."""
-    form = ctx.simple[start:end]
-    if len(form) < 4 or form[-1] not in cue_set("foreign_place_kinds"):
-        return False
-    return all(ch in ctx.lex.translit for ch in form[:-1])
