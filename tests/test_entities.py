@@ -168,6 +168,15 @@ def test_first_names_in_a_list_of_thanks_are_all_people():
         assert entity.type == "person", name
 
 
+def test_a_large_data_centre_is_no_place():
+    # meta-alexandr-wang-lecun-review.txt: the tagger read 大型資料中心 as a place.
+    text = (
+        "運行強大的AI模型需要海量的專門基礎設施——"
+        "例如在大型資料中心內部署由數千塊輝達晶片組成的集群。"
+    )
+    assert not any("資料中心" in e.text for e in entities(text))
+
+
 def test_students_are_no_organisation():
     # xai-greg-yang-steps-back.txt: jieba tags 博士生 as a name and the tagger as a body.
     text = "丘成桐开始带他去参加很多学术活动,与博士生和研究者见面交流。"

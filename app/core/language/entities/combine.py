@@ -346,6 +346,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 某镇某池畔 + 建成 + 开馆: a place's name holds no verb (a run-on)
     if _COUNTED.match(form):
         return False  # 一家信托公司, 这所大学: a trust company, not a name
+    if form.startswith(cues("size_words")):
+        return False  # 大型 + 数据中心: a large data centre, a kind of place, not one place
     if m.type == "organization" and form[-2:] in cue_set("generic_tails"):
         return form[:-2] not in ctx.lex.places  # 美国军方, 印度政府: the country is the name
     if _LATIN_LETTER.search(form) and not (m.type == "place" and _HOUSE_NUMBER.search(form)):
