@@ -1345,3 +1345,10 @@ def test_a_village_keeps_its_division_and_not_the_word_after_it():
 
 def test_a_name_ending_in_a_division_after_a_word_of_being_there_stays_a_person():
     assert types("他在张镇的陪同下参观了工厂。").get("张镇") == "person"
+
+
+def test_a_tale_abbreviated_is_a_work_not_a_body():
+    # CC-CEDICT: 梁祝 "The Butterfly Lovers, Chinese folktale; abbr. for 梁山伯与祝英台"
+    # (whose 台 ends it as a station's name ends).
+    assert types("他最爱听小提琴协奏曲梁祝。").get("梁祝") == "work"
+

@@ -24,7 +24,7 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 r"television|Television|Department|Administration|Airlines|Assembly|Court|Systems|airline|manufacturer|brand|website|School|Hospital|Army|Federation|League|"
                                 r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet)\b")),
     ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
-                        r"opera|poem|album|song|festival|Games|Olympics|war|War)\b")),
+                        r"opera|poem|album|song|festival|Games|Olympics|war|War|folktale|fable)\b")),
     ("place", re.compile(r"\b(?:city|province|county|district|country|capital|river|River|"
                          r"mountain|Mountain|island|Island|lake|Lake|state|region|prefecture|"
                          r"Republic|Kingdom|town|village|Sea|Ocean|sea|ocean|Valley|Street|"
@@ -34,6 +34,9 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                          r"Strait|Gulf|harbor|port|Mt|mountains|Mountains|islands|Islands|"
                          r"Gorge|gorge)\b")),
 )  # fmt: skip
+
+
+_WORK = next(pattern for etype, pattern in _GLOSS_TYPES if etype == "work")
 
 
 class NameDictionary(Protocol):
@@ -86,7 +89,10 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
     lex = _lexicon()
     for sense in senses[:2]:
         target = _ABBR_TARGET.search(sense)
-        if target is not None:  # 国际足联 = "abbr. for 国际足球联合会": the full name's ending
+        # 国际足联 = "abbr. for 国际足球联合会": the full name's ending, unless the sense calls
+        # it a work first (梁祝 = "The Butterfly Lovers, Chinese folktale; abbr. for
+        # 梁山伯与祝英台": a tale, though 祝英台 ends as a station's name ends).
+        if target is not None and not _WORK.search(sense, 0, target.start()):
             full = target.group(1)
             if full in lex.places:
                 return "place"
