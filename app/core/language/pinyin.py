@@ -61,7 +61,7 @@ from app.core.language.polyphone_rules import (
 )
 from app.core.language.surnames import surnames
 from app.core.paths import dictionaries_dir
-from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, is_han
+from app.core.text.chars import CLAUSE_MARKS, SENTENCE_ENDS, TONE_MARKED_VOWELS, is_han
 
 if TYPE_CHECKING:
     from app.core.language.dictionary import Dictionary
@@ -494,7 +494,7 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return result
 
 
-_NEUTRAL_STRIP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
+_NEUTRAL_STRIP = str.maketrans(TONE_MARKED_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
 
 
 def toneless(syllable: str) -> str:

@@ -97,7 +97,7 @@ from app.core.language.entities.press import (
     _papers_reporting,
     _whole_papers,
 )
-from app.core.language.entities.tagged import _everyday
+from app.core.language.entities.tagged import _everyday, _unnamed_words
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
@@ -673,17 +673,14 @@ def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     return out
 
 
+# An unknown word of these tags may stand among plain words (a verb, an adverb, a noun ...).
+_PLAIN_UNKNOWN_TAGS = frozenset({"v", "d", "vn", "n", "a"})
+
+
 def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens, everyday words or function words, ending in no name head."""
-    inside = ctx.tiling(start, end)
-    if not inside:
+    if not _unnamed_words(ctx, start, end, _PLAIN_UNKNOWN_TAGS):
         return False
-    for s, e, tag in inside:
-        entries = ctx.entries.get(ctx.simple[s:e])
-        if entries and any(x.proper for x in entries):
-            return False
-        if not entries and e - s > 1 and tag not in ("v", "d", "vn", "n", "a"):
-            return False
     tail = ctx.simple[start:end]
     parts = tail.endswith(cues("body_parts")) or tail[-1] in cue_set("place_last_chars")
     if parts or ctx.lex.org_shaped(tail):

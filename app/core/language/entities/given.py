@@ -132,6 +132,11 @@ def _titles() -> frozenset[str]:
     return cue_set("titles") | cue_set("roles") | cue_set("offices") | cue_set("forms_of_address")
 
 
+@cache
+def _longest_title() -> int:
+    return max(map(len, _titles()), default=0)
+
+
 def _opens_name(ctx: _Context, k: int) -> bool:
     """Token k stands where a person's name starts: a clause's start, after an office or
     title, or after a preposition that takes a person."""
@@ -141,7 +146,9 @@ def _opens_name(ctx: _Context, k: int) -> bool:
     before = ctx.simple[start:end]
     if before[-1] in _CLAUSE_BREAKS or before in _BEFORE_PERSON or tag == "c":
         return True  # (但, 而: a conjunction opens a clause)
-    return any(before.endswith(title) for title in _titles())
+    titles = _titles()
+    longest = _longest_title()
+    return any(before[-n:] in titles for n in range(1, min(len(before), longest) + 1))
 
 
 def _closes_name(ctx: _Context, end: int) -> bool:

@@ -25,6 +25,7 @@ from app.core.language.entities.people import _dotted_foreign
 from app.core.language.entities.tagged import (
     _everyday,
     _opening_place,
+    _unnamed_words,
     _word_at,
 )
 from app.core.text.chars import all_han
@@ -212,16 +213,7 @@ def _description_openings() -> tuple[str, ...]:
 
 def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
     """start:end is whole tokens of everyday Han words (公安机关, 电信管理部门), no name."""
-    inside = ctx.tiling(start, end)
-    if not inside:
-        return False
-    for s, e, _ in inside:
-        entries = ctx.entries.get(ctx.simple[s:e])
-        if not all_han(ctx.simple[s:e]) or (entries and any(x.proper for x in entries)):
-            return False
-        if not entries and e - s > 1:
-            return False
-    return True
+    return _unnamed_words(ctx, start, end, frozenset(), han_only=True)
 
 
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:

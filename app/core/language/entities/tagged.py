@@ -527,6 +527,27 @@ def _everyday(ctx: _Context, word: str) -> bool:
     return bool(entries) and word not in ctx.lex.places and not any(e.proper for e in entries)
 
 
+def _unnamed_words(
+    ctx: _Context, start: int, end: int, unknown_tags: frozenset[str], han_only: bool = False
+) -> bool:
+    """start:end is whole tokens none of which the dictionary knows as a name; a longer token
+    it does not know at all passes only with one of `unknown_tags` (and, `han_only`, every
+    token is Han). The shared test of `combine._plain_words` and `places._ordinary_words`."""
+    inside = ctx.tiling(start, end)
+    if not inside:
+        return False
+    for s, e, tag in inside:
+        word = ctx.simple[s:e]
+        if han_only and not all_han(word):
+            return False
+        entries = ctx.entries.get(word)
+        if entries and any(x.proper for x in entries):
+            return False
+        if not entries and e - s > 1 and tag not in unknown_tags:
+            return False
+    return True
+
+
 def _weather_after(ctx: _Context, end: int) -> bool:
     """A forecast follows (多云, 小雨转晴): the word before it is the place forecast for."""
     return ctx.simple[end : end + 3].startswith(cues("weather"))
