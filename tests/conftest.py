@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,19 @@ def make_epub(path: Path, title: str, chapters: list[tuple[str, str]]) -> Path:
     book.spine = ["nav", cover, *items]
     epub.write_epub(str(path), book)
     return path
+
+
+def scribble_over_a_table_leaf(path: Path) -> bytes:
+    """Overwrite the last page that holds table rows (SQLite's page type 0x0D), as a disk
+    error would; returns the damaged file's bytes."""
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = raw.execute("PRAGMA page_size").fetchone()[0]
+    raw.close()
+    data = bytearray(path.read_bytes())
+    leaves = [n for n in range(1, len(data) // page) if data[n * page] == 0x0D]
+    assert leaves, "the store has no table page beyond the first"
+    start = leaves[-1] * page
+    data[start : start + page] = b"\xff" * page
+    path.write_bytes(bytes(data))
+    return bytes(data)

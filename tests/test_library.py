@@ -14,7 +14,7 @@ from app.core.analysis.library_index import LibraryIndex
 from app.core.errors import UserError
 from app.core.types import NewEntry
 from app.core.user.library import LibraryStore, path_key
-from tests.conftest import ARTICLES, make_epub
+from tests.conftest import ARTICLES, make_epub, scribble_over_a_table_leaf
 
 XAI = ARTICLES / "xai-greg-yang-steps-back.txt"  # simplified
 TAY = ARTICLES / "yi-tay-returns-to-google.txt"  # traditional
@@ -74,6 +74,23 @@ def test_a_damaged_library_file_is_kept_aside(tmp_path: Path):
     path.write_bytes(b"not a database" * 100)
     with LibraryStore(path) as store:
         assert store.notice and "library" in store.notice
+        store.add(NewEntry(str(XAI), "杨格"))
+    assert len(list(tmp_path.glob("library.sqlite3.unreadable-*"))) == 1
+
+
+def test_the_texts_on_intact_pages_of_a_damaged_library_stay_listed(tmp_path: Path):
+    path = tmp_path / "library.sqlite3"
+    with LibraryStore(path) as store:
+        added = store.add_many([NewEntry(f"/books/第{n}章.txt", f"第{n}章 " + "长标题" * 20, n)
+                                for n in range(400)])
+        store.record_reading(added[7].id, position=70, progress=0.5, when=1000.0)
+        listed = {e.id: e for e in store.entries()}
+    scribble_over_a_table_leaf(path)
+    with LibraryStore(path) as store:
+        kept = store.entries()
+        assert store.notice and f"the {len(kept)} listed texts" in store.notice
+        assert 0 < len(kept) < len(listed)
+        assert all(entry == listed[entry.id] for entry in kept)  # where the reader left off too
         store.add(NewEntry(str(XAI), "杨格"))
     assert len(list(tmp_path.glob("library.sqlite3.unreadable-*"))) == 1
 

@@ -15,7 +15,7 @@ import pytest
 from app.core.errors import UserError
 from app.core.types import VocabItem, WordState, WordStatus
 from app.core.user.vocab import SCHEMA_VERSION, VocabStore, word_span
-from tests.conftest import NOT_A_STATUS, TAY, YANG
+from tests.conftest import NOT_A_STATUS, TAY, YANG, scribble_over_a_table_leaf
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "resources" / "articles"
@@ -297,6 +297,33 @@ def test_damaged_store_is_kept_aside(store_path: Path):
         assert store.items() == []
     (aside,) = _asides(store_path)
     assert aside.read_bytes() == bytes(data)
+
+
+def test_the_words_on_intact_pages_of_a_damaged_store_are_kept(store_path: Path):
+    """A few bad pages must not cost every saved word: what can be read is taken back."""
+    with VocabStore(store_path) as store:
+        store.save_many([word(f"词{n}", gloss=f"gloss {n}", sentence=f"我学了词{n}。" * 10)
+                         for n in range(300)])
+        store.set_state("记住", "known")  # a word state of a word never saved
+    with VocabStore(store_path) as store:
+        saved = {item.simplified: item for item in store.items()}
+    damaged = scribble_over_a_table_leaf(store_path)
+    with VocabStore(store_path) as store:
+        kept = store.items()
+        known = store.get("记住")
+        assert known is None or known.status == "known"
+        assert store.notice is not None and "\n" not in store.notice
+        rows = len(kept) + (known is not None)
+        assert f"the {rows} saved and marked words that could still be read" in store.notice
+        assert 0 < len(kept) < len(saved)  # the scribbled page's words are gone, no others
+        for item in kept:
+            assert item == saved[item.simplified]  # glosses, sentences, dates unchanged
+        store.save(word("新词"))  # the new store is a normal, writable store
+    (aside,) = _asides(store_path)
+    assert aside.read_bytes() == damaged  # the damaged file is kept exactly as it was
+    with VocabStore(store_path) as again:
+        assert again.notice is None
+        assert len(again.items()) == len(kept) + 1
 
 
 # -- crashes and concurrent instances -------------------------------------------------------

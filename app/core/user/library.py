@@ -78,6 +78,8 @@ class LibraryStore(SqliteStore):
     contents = "listed texts"
     application_id = APPLICATION_ID
     main_table = "article"
+    salvage_tables = ("article", "meta")
+    rows_name = "listed texts"
     migrations = _MIGRATIONS
 
     def __init__(self, path: Path | None = None) -> None:

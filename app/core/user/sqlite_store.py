@@ -22,6 +22,8 @@ Durability choices (modelled on qutebrowser's `misc/sql.py`):
   damaged or foreign file is renamed without SQLite ever writing into it.
 * A folder that cannot be written (read-only, full, `/proc`) still lets the store be
   read: it then works on an in-memory copy and refuses writes with one line.
+* The rows a damaged file still holds on intact pages are copied into the new store
+  (`salvage`), so a few bad pages do not cost every saved word.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Self, TypeVar
 from app.core.errors import UserError
 from app.core.paths import unused_name, write_problem
 from app.core.sqlite_errors import is_corruption, is_unwritable, why_unwritable
+from app.core.user.salvage import salvage
 from app.core.user.store_check import (
     Inspection,
     Newer,
@@ -63,6 +66,8 @@ class SqliteStore:
     contents = "entries"  # what the learner would lose, in a message: "saved words"
     application_id = 0
     main_table = ""  # required: a store of ours without it is damaged
+    salvage_tables: Sequence[str] = ()  # read back from a damaged file, main_table first
+    rows_name = "entries"  # what a row of main_table is, in a message
     migrations: Sequence[Migration] = ()
 
     def __init__(self, path: Path) -> None:
@@ -72,7 +77,10 @@ class SqliteStore:
         self._read_only_reason = ""
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._damaged: tuple[Path, str] | None = None
         self._conn = self._open()
+        if self._damaged is not None and not self.read_only:
+            self._take_back(*self._damaged)
 
     @classmethod
     def schema_version(cls) -> int:
@@ -106,11 +114,7 @@ class SqliteStore:
             return self._open_read_only(seen, problem)
         try:
             if seen.verdict == "unreadable":
-                aside = self._set_aside()
-                self.notice = (
-                    f"The {self.kind} file could not be read ({seen.reason}); it was kept as "
-                    f"{aside} and a new, empty {self.kind} was started."
-                )
+                self._started_anew(self._set_aside(), seen.reason)
             elif seen.verdict == "stray-wal":
                 aside = self._set_aside_wal()
                 self.notice = (
@@ -144,11 +148,7 @@ class SqliteStore:
         except BaseException:
             conn.close()
             raise
-        aside = self._set_aside()
-        self.notice = (
-            f"The {self.kind} file could not be read ({reason}); it was kept as {aside} "
-            f"and a new, empty {self.kind} was started."
-        )
+        self._started_anew(self._set_aside(), reason)
         conn = self._connect()
         self._prepare(conn, quick_check=False)
         return conn
@@ -205,6 +205,46 @@ class SqliteStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _started_anew(self, aside: Path, reason: str) -> None:
+        self.notice = (
+            f"The {self.kind} file could not be read ({reason}); it was kept as {aside} "
+            f"and a new, empty {self.kind} was started."
+        )
+        if reason != "a file from another program":
+            self._damaged = (aside, reason)
+
+    def _take_back(self, aside: Path, reason: str) -> None:
+        """Copy the rows still readable in the damaged file `aside` into the new store."""
+        found = salvage(aside, self.application_id, self.salvage_tables)
+        if not found:
+            return
+
+        def copy(conn: sqlite3.Connection) -> int:
+            kept: dict[str, int] = {}
+            for table, (columns, rows) in found.items():
+                ours = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                shared = [i for i, name in enumerate(columns) if name in ours]
+                names = ", ".join(columns[i] for i in shared)
+                before = conn.total_changes
+                conn.executemany(  # IGNORE: a row a damaged page garbled breaks a constraint
+                    f"INSERT OR IGNORE INTO {table} ({names}) "
+                    f"VALUES ({', '.join('?' * len(shared))})",
+                    ([row[i] for i in shared] for row in rows),
+                )
+                kept[table] = conn.total_changes - before
+            return kept.get(self.main_table, 0)
+
+        try:
+            kept = self._write(copy)
+        except UserError:
+            return  # the new store cannot be written: it stays empty, the file stays aside
+        if kept:
+            self.notice = (
+                f"The {self.kind} file could not be read ({reason}); it was kept as {aside}, "
+                f"and the {kept} {self.rows_name} that could still be read from it were "
+                f"copied into a new {self.kind}."
+            )
 
     def _set_aside(self) -> Path:
         """Rename the unreadable file (and its WAL/SHM, which belong to it) out of the way."""

@@ -394,6 +394,8 @@ class VocabStore(SqliteStore):
     contents = "saved words"
     application_id = APPLICATION_ID
     main_table = "vocab"
+    salvage_tables = ("vocab",)
+    rows_name = "saved and marked words"
     migrations = _MIGRATIONS
 
     def __init__(self, path: Path | None = None) -> None:
