@@ -104,17 +104,21 @@ def make_epub(path: Path, title: str, chapters: list[tuple[str, str]]) -> Path:
     return path
 
 
-def scribble_over_a_table_leaf(path: Path) -> bytes:
-    """Overwrite the last page that holds table rows (SQLite's page type 0x0D), as a disk
-    error would; returns the damaged file's bytes."""
+def scribble_over_a_page(path: Path, which: str = "rows") -> bytes:
+    """Overwrite one page as a disk error would: "rows", the last page holding table rows
+    (SQLite's page type 0x0D); "first", the header and schema page; "root", the first
+    table's root page. Returns the damaged file's bytes."""
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page = raw.execute("PRAGMA page_size").fetchone()[0]
+    root = raw.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'table' ORDER BY rootpage"
+    ).fetchone()[0]
     raw.close()
     data = bytearray(path.read_bytes())
     leaves = [n for n in range(1, len(data) // page) if data[n * page] == 0x0D]
     assert leaves, "the store has no table page beyond the first"
-    start = leaves[-1] * page
-    data[start : start + page] = b"\xff" * page
+    number = {"rows": leaves[-1], "first": 0, "root": root - 1}[which]
+    data[number * page : (number + 1) * page] = b"\xff" * page
     path.write_bytes(bytes(data))
     return bytes(data)

@@ -14,7 +14,7 @@ from app.core.analysis.library_index import LibraryIndex
 from app.core.errors import UserError
 from app.core.types import NewEntry
 from app.core.user.library import LibraryStore, path_key
-from tests.conftest import ARTICLES, make_epub, scribble_over_a_table_leaf
+from tests.conftest import ARTICLES, make_epub, scribble_over_a_page
 
 XAI = ARTICLES / "xai-greg-yang-steps-back.txt"  # simplified
 TAY = ARTICLES / "yi-tay-returns-to-google.txt"  # traditional
@@ -85,7 +85,7 @@ def test_the_texts_on_intact_pages_of_a_damaged_library_stay_listed(tmp_path: Pa
                                 for n in range(400)])
         store.record_reading(added[7].id, position=70, progress=0.5, when=1000.0)
         listed = {e.id: e for e in store.entries()}
-    scribble_over_a_table_leaf(path)
+    scribble_over_a_page(path)
     with LibraryStore(path) as store:
         kept = store.entries()
         assert store.notice and f"the {len(kept)} listed texts" in store.notice

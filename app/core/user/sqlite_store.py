@@ -38,7 +38,7 @@ from typing import Self, TypeVar
 from app.core.errors import UserError
 from app.core.paths import unused_name, write_problem
 from app.core.sqlite_errors import is_corruption, is_unwritable, why_unwritable
-from app.core.user.salvage import salvage
+from app.core.user.salvage import layout_of, salvage
 from app.core.user.store_check import (
     Inspection,
     Newer,
@@ -49,6 +49,15 @@ from app.core.user.store_check import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def _lenient_text(value: bytes) -> str:
+    """A saved word whose note a bad sector garbled still lists (with U+FFFD where the bytes
+    were), where the default decoder would make the whole list unreadable: SQLite's
+    integrity check does not look inside text."""
+    return value.decode("utf-8", "replace")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 T = TypeVar("T")
 
@@ -94,6 +103,7 @@ class SqliteStore:
             self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.text_factory = _lenient_text
         return conn
 
     def _open(self) -> sqlite3.Connection:
@@ -157,7 +167,7 @@ class SqliteStore:
         """The store as it is on disk, in memory; nothing is ever written back."""
         self.read_only = True
         self._read_only_reason = problem
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn = self._memory()
         image = seen.image if seen.verdict in ("ok", "stray-wal") else None
         if image is None and seen.verdict == "unknown":
             image = _read_image(self.path)
@@ -167,7 +177,7 @@ class SqliteStore:
                 self._examine(conn)
             except (sqlite3.DatabaseError, Unusable, Newer):  # unreadable after all: empty
                 conn.close()
-                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                conn = self._memory()
         self._migrate(conn)
         if seen.verdict == "unreadable":
             self.notice = (
@@ -176,6 +186,12 @@ class SqliteStore:
             )
         else:
             self.notice = f"The {self.kind} at {self.path} can only be read: {problem}."
+        return conn
+
+    @staticmethod
+    def _memory() -> sqlite3.Connection:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.text_factory = _lenient_text
         return conn
 
     def _prepare(self, conn: sqlite3.Connection, quick_check: bool) -> None:
@@ -216,22 +232,25 @@ class SqliteStore:
 
     def _take_back(self, aside: Path, reason: str) -> None:
         """Copy the rows still readable in the damaged file `aside` into the new store."""
-        found = salvage(aside, self.application_id, self.salvage_tables)
-        if not found:
+        layouts = self._read(lambda conn: {t: layout_of(conn, t) for t in self.salvage_tables})
+        try:
+            found = salvage(aside, self.application_id, layouts)
+        except (OSError, sqlite3.Error, ValueError, RecursionError, MemoryError):
+            return  # salvage is a bonus: the store opens empty as it always did
+        if not any(found.values()):
             return
 
         def copy(conn: sqlite3.Connection) -> int:
             kept: dict[str, int] = {}
-            for table, (columns, rows) in found.items():
-                ours = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-                shared = [i for i, name in enumerate(columns) if name in ours]
-                names = ", ".join(columns[i] for i in shared)
+            for table, rows in found.items():
                 before = conn.total_changes
-                conn.executemany(  # IGNORE: a row a damaged page garbled breaks a constraint
-                    f"INSERT OR IGNORE INTO {table} ({names}) "
-                    f"VALUES ({', '.join('?' * len(shared))})",
-                    ([row[i] for i in shared] for row in rows),
-                )
+                for row in rows:
+                    names = [c for c in layouts[table].columns if c in row]
+                    conn.execute(  # IGNORE: a row a damaged page garbled breaks a constraint
+                        f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) "
+                        f"VALUES ({', '.join('?' * len(names))})",
+                        [row[c] for c in names],
+                    )
                 kept[table] = conn.total_changes - before
             return kept.get(self.main_table, 0)
 
