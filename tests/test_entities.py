@@ -290,3 +290,11 @@ def test_an_abbreviated_place_takes_the_type_of_the_place_it_stands_for():
     assert by_name(found, "东非").type == "place"
     names = {e.text for e in entities("北方的冬天很冷，东边的山上已经下雪了。")}
     assert not names & {"北方", "东边"}  # a direction alone is no place
+
+
+def test_a_business_the_dictionary_glosses_by_its_trade_is_an_organisation():
+    # CC-CEDICT glosses 美联储 "US Federal Reserve (Fed), the US central bank" and 支付宝
+    # "Alipay, online payment platform": no University or Company in them, still bodies.
+    found = entities("美联储主席暗示年内可能再降息一次，支付宝随即调整了理财产品的收益。")
+    assert by_name(found, "美联储").type == "organization"
+    assert by_name(found, "支付宝").type == "organization"

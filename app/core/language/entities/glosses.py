@@ -22,7 +22,12 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
                                 r"Group|newspaper|news agency|organization|Organization|"
                                 r"television|Television|Department|Administration|Airlines|Assembly|Court|Systems|airline|manufacturer|brand|website|School|Hospital|Army|Federation|League|"
-                                r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet)\b")),
+                                r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet|"
+                                # a business's gloss: "Hong Kong Stock Exchange", "Alipay,
+                                # online payment platform", "IKEA, Swedish furniture retailer"
+                                r"Exchange|Federal Reserve|central bank|investment bank|platform|"
+                                r"Securities|Holdings|Ventures|Technologies|Technology|Motors|"
+                                r"conglomerate|retailer|Ltd|Limited)\b")),
     ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
                         r"opera|poem|album|song|festival|Games|Olympics|war|War|folktale|fable)\b")),
     ("place", re.compile(r"\b(?:city|province|county|district|country|capital|river|River|"
