@@ -298,3 +298,17 @@ def test_a_business_the_dictionary_glosses_by_its_trade_is_an_organisation():
     found = entities("美联储主席暗示年内可能再降息一次，支付宝随即调整了理财产品的收益。")
     assert by_name(found, "美联储").type == "organization"
     assert by_name(found, "支付宝").type == "organization"
+
+
+def test_a_short_name_and_its_trade_before_a_firms_office_is_the_firm():
+    # No 公司 follows, and the segmenter cuts the short name into plain words; the founder,
+    # partner or share price after the trade says a firm is named.
+    found = entities("据悉，云栖科技创始人兼CEO唐一鸣已经离职，远帆资本合伙人何晓宁接任。")
+    assert by_name(found, "云栖科技").type == "organization"
+    assert by_name(found, "远帆资本").type == "organization"
+    assert by_name(found, "唐一鸣").type == "person"
+    found = entities("深交所对锦川股份的信息披露问题发出了问询函。")
+    assert by_name(found, "锦川股份").type == "organization"
+    assert by_name(found, "锦川") is None
+    names = {e.text for e in entities("这家公司的科技创始人都很年轻，他持有大量石化股份。")}
+    assert not names & {"科技", "石化股份", "公司的科技"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 from app.core.language.entities.bodies import (
     _allied_bodies,
     _field_bodies,
+    _firms_by_trade,
     _level_committees,
     _listed_bodies,
     _quoted_bodies,
@@ -124,6 +125,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _allied_bodies(ctx)
         + _field_bodies(ctx)
         + _works_short_names(ctx)
+        + _firms_by_trade(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _dateline_places(ctx)

@@ -11,8 +11,10 @@ looked up whole (`_listed_bodies`) and keeps the list's type over the tagger's
 name (`_with_party`), and a body states form together is named with their short or full names
 (中法 + 经贸促进会, 中、尼 + 登山队: `_allied_bodies`, `_with_allies`). A works' short name the
 segmenter cut (邯 + 钢: `_works_short_names`) and a quoted body (“帐篷小学”: `_quoted_bodies`)
-are found too. `_level_committees`, `_listed_bodies`, `_allied_bodies`, `_works_short_names`
-and `_quoted_bodies` are rule sources (`rule_mentions`); the others are steps of `combine`.
+are found too, and so is a firm named by its short name and trade before a founder or a
+chairman (某某 + 科技 + 创始人: `_firms_by_trade`). `_level_committees`, `_listed_bodies`,
+`_allied_bodies`, `_works_short_names`, `_quoted_bodies` and `_firms_by_trade` are rule sources
+(`rule_mentions`); the others are steps of `combine`.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
     _DICT,
+    _FUNCTION_TAGS,
     _KNOWN,
+    _NAME_TAGS,
     _PERSON_TAGS,
     _fold,
     cue_set,
@@ -560,3 +564,63 @@ def _field_word(ctx: _Context, index: int) -> bool:
     people = cue_set("people_gloss_words")
     senses = [sense for entry in ctx.entries.get(word, ()) for sense in entry.senses]
     return not any(w in people for sense in senses for w in _GLOSS_WORD.findall(sense.lower()))
+
+
+
+# How many tokens and characters a firm's own name may take before its trade (星 + 澜 + 科技).
+FIRM_NAME_TOKENS = 2
+FIRM_NAME_CHARS = 4
+# Tags of words no firm's name holds: function words, directions (中/f) and times (今年/t).
+_NOT_FIRM_NAME_TAGS = frozenset(_FUNCTION_TAGS | {"f", "t"})
+
+
+def _firms_by_trade(ctx: _Context) -> list[_Mention]:
+    """某某 + 科技 + 创始人, 某某 + 资本 + 合伙人, 某某 + 汽车 + CEO: a short name and a trade
+    right before an office or a holding only a firm has (its founder, chairman, partner,
+    share price) name that firm, though no 公司 follows and the segmenter cut the name into
+    plain words; so does a word taken for a name right before 股份 or 控股 (某某 + 股份)."""
+    out: list[_Mention] = []
+    tokens, simple = ctx.tokens, ctx.simple
+    trades, after = cue_set("trades"), cues("firm_after_trade")
+    for i in range(1, len(tokens)):
+        s, e, _ = tokens[i]
+        if simple[s:e] not in trades:
+            continue
+        if _listed_short_name(ctx, i):
+            first: int | None = i - 1
+        else:
+            first = _firm_name_start(ctx, i) if simple.startswith(after, e) else None
+        if first is not None:
+            out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
+    return out
+
+
+def _firm_name_start(ctx: _Context, index: int) -> int | None:
+    """The first token of the firm's own name before its trade at `index`: one or two
+    content tokens of two to four characters, starting where a clause, a function word or a
+    verb ends (not 中将 + 某某 + 科技: a word glued before the name is no part of it)."""
+    tokens, simple = ctx.tokens, ctx.simple
+    for first in range(max(0, index - FIRM_NAME_TOKENS), index):
+        if not 2 <= tokens[index][0] - tokens[first][0] <= FIRM_NAME_CHARS:
+            continue
+        words = [(simple[s:e], tag) for s, e, tag in tokens[first:index]]
+        if any(
+            tag in _NOT_FIRM_NAME_TAGS or not all_han(word) or word in ctx.lex.stop
+            or word in cue_set("trades")
+            for word, tag in words
+        ):  # fmt: skip
+            continue
+        before = tokens[first - 1][2] if first > 0 else "x"
+        if before in _NOT_FIRM_NAME_TAGS or before[0] == "v":
+            return first
+    return None
+
+
+def _listed_short_name(ctx: _Context, index: int) -> bool:
+    """某某 + 股份, 某某 + 控股: a listed company's short name, the segmenter having taken the
+    name before the trade at `index` for a name of its own (a person's, mostly)."""
+    s, e, _ = ctx.tokens[index]
+    if ctx.simple[s:e] not in cue_set("listed_trades"):
+        return False
+    b, before_end, tag = ctx.tokens[index - 1]
+    return before_end == s and tag in _NAME_TAGS and before_end - b >= 2
