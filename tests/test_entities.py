@@ -312,3 +312,12 @@ def test_a_short_name_and_its_trade_before_a_firms_office_is_the_firm():
     assert by_name(found, "锦川") is None
     names = {e.text for e in entities("这家公司的科技创始人都很年轻，他持有大量石化股份。")}
     assert not names & {"科技", "石化股份", "公司的科技"}
+
+
+def test_a_dictionary_firm_the_segmenter_cut_at_a_measure_word_or_number_is_found():
+    # The segmenter reads 台 of 台积电 as a measure word and 多多 of 拼多多 as a number; the
+    # dictionary knows both whole as companies. A measure word before a noun stays a word.
+    found = entities("台积电的新工厂明年投产，拼多多今年的利润大增。")
+    assert by_name(found, "台积电").type == "organization"
+    assert by_name(found, "拼多多").type == "organization"
+    assert not entities("这一台电脑很贵，展示台前人很多。")

@@ -20,7 +20,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _COUNTED_TAGS, _Context, _Mention
 from app.core.text.chars import all_han
 from app.core.types import EntityType
 
@@ -332,7 +332,10 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             senses = _proper_senses(entries)
             if senses and all_han(word):
                 gloss_type = _type_from_gloss(senses)
-                if gloss_type is not None:
+                # 台 + 积 + 电, not 展示 + 台前: a run holding a measure word or a number names
+                # a firm the segmenter cut, seldom a place or a person.
+                counted = any(t in _COUNTED_TAGS for _, _, t in tokens[i : i + n])
+                if gloss_type is not None and (not counted or gloss_type == "organization"):
                     out.append(_Mention(s, e, gloss_type, _DICT))
                 break
     return out

@@ -132,12 +132,24 @@ class _Spans:
 
 
 def _run_words(ctx: _Context) -> set[str]:
-    """Every token, and runs of 2-4 content tokens, to look up in one query."""
+    """Every token, and runs of 2-4 content tokens (measure words and numbers among them), to
+    look up in one query."""
     words = set()
     tokens = ctx.tokens
     simple = ctx.simple
     han = [all_han(simple[s:e]) and t not in _FUNCTION_TAGS for s, e, t in tokens]
+    # 台/q + 积 + 电, 拼 + 多多/m: a firm's name the segmenter cut into a measure word or a
+    # number; such a token joins a run (which names only an organisation: `_composed_mentions`)
+    # but is not looked up alone (千叶/m: a number's word first).
+    counted = [all_han(simple[s:e]) and t in _COUNTED_TAGS for s, e, t in tokens]
+    runs = [a or b for a, b in zip(han, counted, strict=True)]
     for i in range(len(tokens)):
+        if runs[i]:
+            for n in (2, 3, 4):
+                j = i + n - 1
+                if j >= len(tokens) or not runs[j] or tokens[j][1] - tokens[i][0] > 8:
+                    break
+                words.add(simple[tokens[i][0] : tokens[j][1]])
         if not han[i]:
             continue
         if tokens[i][1] - tokens[i][0] > 1:
@@ -151,12 +163,11 @@ def _run_words(ctx: _Context) -> set[str]:
         if tokens[i][1] - tokens[i][0] == 3 and tokens[i][2] == "nr":  # 纪律 + 性, 白 + 金卡
             words.add(simple[tokens[i][0] : tokens[i][0] + 2])
             words.add(simple[tokens[i][0] + 1 : tokens[i][1]])
-        for n in (2, 3, 4):
-            j = i + n - 1
-            if j >= len(tokens) or not han[j] or tokens[j][1] - tokens[i][0] > 8:
-                break
-            words.add(simple[tokens[i][0] : tokens[j][1]])
     return words
+
+
+# Tags of the measure words and numbers a run of tokens may hold (`_run_words`).
+_COUNTED_TAGS = frozenset({"q", "m"})
 
 
 def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
