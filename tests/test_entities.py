@@ -321,3 +321,9 @@ def test_a_dictionary_firm_the_segmenter_cut_at_a_measure_word_or_number_is_foun
     assert by_name(found, "台积电").type == "organization"
     assert by_name(found, "拼多多").type == "organization"
     assert not entities("这一台电脑很贵，展示台前人很多。")
+
+
+def test_a_name_before_a_market_index_is_no_person():
+    # CC-CEDICT calls 恒生 "Hang Seng (name)"; before 指数 it names the index.
+    found = entities("恒生指数周一收涨百分之二，科技股领涨大市。")
+    assert by_name(found, "恒生") is None

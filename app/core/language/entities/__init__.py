@@ -29,7 +29,7 @@ from app.core.language.entities.given import _split_full_names
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import _added_mentions, _known_mentions
 from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
-from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, load_lexicon
+from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, cues, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
@@ -76,14 +76,16 @@ def _drop_unwanted(
 ) -> list[_Mention]:
     """Stop-listed words and the names the user said are not names, from any source; a
     "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们);
-    and one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation)."""
+    one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); and one
+    right before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
-    pronouns = cue_set("pronouns")
+    pronouns, indexes = cue_set("pronouns"), cues("index_words")
     return [
         m for m in mentions
         if _fold(ctx.simple[m.start : m.end]) not in unwanted
         and not (m.type == "person" and ctx.simple[m.start + 1 : m.end] in pronouns)
         and not (m.type == "person" and _counted(ctx.simple[m.start - 1 : m.start]))
+        and not (m.type == "person" and ctx.simple.startswith(indexes, m.end))
     ]  # fmt: skip
 
 
