@@ -301,8 +301,8 @@ def test_a_business_the_dictionary_glosses_by_its_trade_is_an_organisation():
 
 
 def test_a_short_name_and_its_trade_before_a_firms_office_is_the_firm():
-    # No 公司 follows, and the segmenter cuts the short name into plain words; the founder,
-    # partner or share price after the trade says a firm is named.
+    # No 公司 follows, and the segmenter cuts the short name into plain words; the founder
+    # or partner after the trade, and the person holding that office, say a firm is named.
     found = entities("据悉，云栖科技创始人兼CEO唐一鸣已经离职，远帆资本合伙人何晓宁接任。")
     assert by_name(found, "云栖科技").type == "organization"
     assert by_name(found, "远帆资本").type == "organization"
@@ -312,6 +312,9 @@ def test_a_short_name_and_its_trade_before_a_firms_office_is_the_firm():
     assert by_name(found, "锦川") is None
     names = {e.text for e in entities("这家公司的科技创始人都很年轻，他持有大量石化股份。")}
     assert not names & {"科技", "石化股份", "公司的科技"}
+    # A kind of firm before its chairmen, with no one named: no firm.
+    names = {e.text for e in entities("传统汽车董事长们开始焦虑，民营科技创始人也一样。")}
+    assert not names & {"传统汽车", "民营科技"}
 
 
 def test_a_dictionary_firm_the_segmenter_cut_at_a_measure_word_or_number_is_found():

@@ -43,6 +43,7 @@ from app.core.language.entities.lexicon import (
     _fold,
     cue_set,
     cues,
+    longest_first,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _runs, _Spans
 from app.core.language.entities.tagged import _opening_place
@@ -575,13 +576,13 @@ _NOT_FIRM_NAME_TAGS = frozenset(_FUNCTION_TAGS | {"f", "t"})
 
 
 def _firms_by_trade(ctx: _Context) -> list[_Mention]:
-    """某某 + 科技 + 创始人, 某某 + 资本 + 合伙人, 某某 + 汽车 + CEO: a short name and a trade
-    right before an office or a holding only a firm has (its founder, chairman, partner,
-    share price) name that firm, though no 公司 follows and the segmenter cut the name into
-    plain words; so does a word taken for a name right before 股份 or 控股 (某某 + 股份)."""
+    """某某 + 科技 + 创始人 + 某某, 某某 + 资本 + 合伙人 + 某某: a short name and a trade right
+    before an office only a firm has (its founder, chairman, partner, chief executive) and
+    the person holding it name that firm, though no 公司 follows and the segmenter cut the
+    name into plain words; so does a word taken for a name right before 股份 or 控股."""
     out: list[_Mention] = []
     tokens, simple = ctx.tokens, ctx.simple
-    trades, after = cue_set("trades"), cues("firm_after_trade")
+    trades = cue_set("trades")
     for i in range(1, len(tokens)):
         s, e, _ = tokens[i]
         if simple[s:e] not in trades:
@@ -589,10 +590,32 @@ def _firms_by_trade(ctx: _Context) -> list[_Mention]:
         if _listed_short_name(ctx, i):
             first: int | None = i - 1
         else:
-            first = _firm_name_start(ctx, i) if simple.startswith(after, e) else None
+            first = _firm_name_start(ctx, i) if _officer_after(ctx, e) else None
         if first is not None:
             out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
     return out
+
+
+def _officer_after(ctx: _Context, at: int) -> bool:
+    """Offices of a firm start at `at` (创始人, 兼, CEO) and a person's name follows them:
+    某某科技 + 创始人兼CEO + 某某 (not 传统汽车 + 董事长们, a kind of firm's chairmen)."""
+    simple, offices, seen = ctx.simple, longest_first("firm_offices"), False
+    while True:
+        office = next((o for o in offices if simple.startswith(o, at)), "")
+        if office:
+            at, seen = at + len(office), True
+        elif seen and simple[at : at + 1] in _OFFICE_JOINS:
+            at += 1
+        else:
+            break
+    if not seen or at not in ctx.starts:
+        return False
+    s, e, tag = ctx.tokens[ctx.token_range(at, len(simple)).start]
+    return tag in _PERSON_TAGS or (e - s == 1 and simple[s:e] in ctx.lex.surnames)
+
+
+# What joins two offices one person holds (创始人 + 兼 + CEO, 董事长 + 、 + 总裁).
+_OFFICE_JOINS = frozenset({"兼", "、", "和", "及", "暨"})
 
 
 def _firm_name_start(ctx: _Context, index: int) -> int | None:
