@@ -330,3 +330,8 @@ def test_a_name_before_a_market_index_is_no_person():
     # CC-CEDICT calls 恒生 "Hang Seng (name)"; before 指数 it names the index.
     found = entities("恒生指数周一收涨百分之二，科技股领涨大市。")
     assert by_name(found, "恒生") is None
+
+
+def test_finance_abbreviations_are_no_names():
+    names = {e.text for e in entities("这家公司计划明年IPO，旗下ETF的份额也在增加。")}
+    assert not names & {"IPO", "ETF"}
