@@ -335,3 +335,11 @@ def test_a_name_before_a_market_index_is_no_person():
 def test_finance_abbreviations_are_no_names():
     names = {e.text for e in entities("这家公司计划明年IPO，旗下ETF的份额也在增加。")}
     assert not names & {"IPO", "ETF"}
+
+
+def test_an_app_the_dictionary_names_is_a_work():
+    # CC-CEDICT: 抖音 "Douyin, Chinese app for creating and sharing short videos"; 朋友圈 is
+    # a feature "of smartphone app WeChat", no name of its own.
+    found = entities("快手和抖音的用户都在增长，但我的朋友圈很安静。")
+    assert by_name(found, "抖音").type == "work"
+    assert by_name(found, "朋友圈") is None

@@ -29,7 +29,10 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 r"Securities|Holdings|Ventures|Technologies|Technology|Motors|"
                                 r"conglomerate|retailer|Ltd|Limited)\b")),
     ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
-                        r"opera|poem|album|song|festival|Games|Olympics|war|War|folktale|fable)\b")),
+                        r"opera|poem|album|song|festival|Games|Olympics|war|War|folktale|fable|"
+                        # "Kuaishou, Chinese social video sharing app" (not "app-based taxi
+                        # company", nor a feature "of smartphone app WeChat")
+                        r"(?<!smartphone )app(?!-))\b")),
     ("place", re.compile(r"\b(?:city|province|county|district|country|capital|river|River|"
                          r"mountain|Mountain|island|Island|lake|Lake|state|region|prefecture|"
                          r"Republic|Kingdom|town|village|Sea|Ocean|sea|ocean|Valley|Street|"
