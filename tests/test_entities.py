@@ -343,3 +343,11 @@ def test_an_app_the_dictionary_names_is_a_work():
     found = entities("快手和抖音的用户都在增长，但我的朋友圈很安静。")
     assert by_name(found, "抖音").type == "work"
     assert by_name(found, "朋友圈") is None
+
+
+def test_a_company_and_the_short_name_it_gives_itself_are_one():
+    text = "浙江青禾新材料股份有限公司（以下简称“青禾新材”）公告称，青禾新材拟回购股份。"
+    found = by_name(entities(text), "浙江青禾新材料股份有限公司")
+    assert found is not None and found.type == "organization"
+    assert "青禾新材" in found.aliases
+    assert found.count == 3

@@ -7,6 +7,7 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.lexicon import (
@@ -19,9 +20,10 @@ from app.core.language.entities.lexicon import (
     _Lexicon,
     _literal_pattern,
     cue_set,
+    longest_first,
 )
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
-from app.core.text.chars import all_han, has_han, is_han
+from app.core.text.chars import HAN_CLASS, all_han, has_han, is_han
 from app.core.types import Entity, EntityType
 from app.core.user.corrections import normalize_name
 
@@ -69,15 +71,33 @@ def _name_before(ctx: _Context, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+@cache
+def _short_name() -> re.Pattern[str]:
+    """What a company's full name is followed by in brackets to give the short name the text
+    uses from then on: （以下简称“某某科技”）, （下称某某）."""
+    said = "|".join(longest_first("short_name_cues"))
+    return re.compile(
+        rf"(?:{said})[为作]?[“\"「『]?([{HAN_CLASS}A-Za-z0-9]{{2,8}})[”\"」』]?[）)]"
+    )
+
+
 def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
-    """小扎（祖克柏）: the text says a nickname and a name are one person."""
+    """小扎（祖克柏）: the text says a nickname and a name are one person; 某某科技股份有限公司
+    （以下简称“某某科技”）: a company and the short name it goes by."""
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
     extra = []
+    shorts: set[str] = set()
     for i, ch in enumerate(ctx.simple):
         closer = _PARENS.get(ch)
         if closer is None:
             continue
+        body = by_end.get(i)
+        called = _short_name().match(ctx.simple, i + 1) if body is not None else None
+        if body is not None and body.type == "organization" and called is not None:
+            extra.append(_Mention(called.start(1), called.end(1), "organization", _TAGGER))
+            shorts.add(called.group(1))
+            continue  # 某某科技股份有限公司（以下简称“某某科技”）
         close = ctx.simple.find(closer, i + 1, i + 12)
         if close < 0:
             continue
@@ -101,7 +121,25 @@ def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Ment
             and not any(not e.proper for e in entries)
         ):
             extra.append(_Mention(span[0], span[1], known, _TAGGER))
+    if shorts:  # the short name is the company's wherever it stands (not a quoted work)
+        named = _short_name_mentions(ctx, shorts)
+        spans = {(m.start, m.end) for m in named}
+        mentions = [m for m in mentions if (m.start, m.end) not in spans]
+        extra += named
     return _resolve_overlaps(mentions + extra) if extra else mentions
+
+
+def _short_name_mentions(ctx: _Context, shorts: set[str]) -> list[_Mention]:
+    """Every place the text uses a company's declared short name (where it starts and ends
+    a word): the text named the company so from there on."""
+    pattern = _literal_pattern(shorts)
+    if pattern is None:
+        return []
+    return [
+        _Mention(m.start(), m.end(), "organization", _TAGGER)
+        for m in pattern.finditer(ctx.simple)
+        if m.start() in ctx.starts and m.end() in ctx.ends
+    ]
 
 
 def _add_part_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -198,7 +236,8 @@ def _link_known(links: _Links) -> None:
 
 
 def _link_glossed(links: _Links) -> None:
-    """ "X(Y)" and "X, 人称 Y": a name glossed by another name right after it."""
+    """ "X(Y)", "X, 人称 Y" and "X（以下简称“Y”）": a name glossed by another name right
+    after it."""
     simple = links.ctx.simple
     for (k1, m1), (k2, m2) in itertools.pairwise(links.keyed):
         between = simple[m1.end : m2.start].strip()
@@ -208,6 +247,10 @@ def _link_glossed(links: _Links) -> None:
                 links.uf.union(k1, k2)  # but "GPT-4 (GPT-3.5)" is no alias
         elif between.strip("，,、 ") in cue_set("alias_cues") and between:
             links.uf.union(k1, k2)
+        elif between[:1] in _PARENS and m1.type == m2.type == "organization":
+            called = _short_name().match(simple, m1.end + 1)
+            if called is not None and called.span(1) == (m2.start, m2.end):
+                links.uf.union(k1, k2)  # 某某科技股份有限公司（以下简称“某某科技”）
 
 
 def _link_generic_endings(links: _Links) -> None:
