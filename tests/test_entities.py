@@ -351,3 +351,10 @@ def test_a_company_and_the_short_name_it_gives_itself_are_one():
     assert found is not None and found.type == "organization"
     assert "青禾新材" in found.aliases
     assert found.count == 3
+
+
+def test_a_group_of_everyday_words_that_owns_firms_is_one_group():
+    # 蚂蚁 "ant" + 集团 "group" are everyday words, but the group owns what follows 旗下.
+    found = entities("蚂蚁集团旗下的支付宝推出了新的跨境支付功能。")
+    assert by_name(found, "蚂蚁集团").type == "organization"
+    assert by_name(entities("这家企业集团旗下有十家公司。"), "企业集团") is None

@@ -337,7 +337,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
     if m.type == "person" and _common_words(ctx, m):
         return False  # 辛勤 + 努力: two everyday words, not a name
-    if m.type == "organization" and _everyday_phrase(ctx, m):
+    if m.type == "organization" and _everyday_phrase(ctx, m) and not _owning(ctx, m):
         return False  # 上市公司, 农村信用社, 环保部门: a kind of body, not one body
     if m.type == "organization" and _country_class(form, ctx.lex, _one_tag(ctx, m)) \
             and not entries:
@@ -353,6 +353,15 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if _LATIN_LETTER.search(form) and not (m.type == "place" and _HOUSE_NUMBER.search(form)):
         return not has_han(form) and form.count("-") <= 1  # (but an address's B座 is fine)
     return True
+
+
+def _owning(ctx: _Context, m: _Mention) -> bool:
+    """某某 + 集团 + 旗下: a group of everyday words that owns the firms after it is one group
+    (the tagger read a name; a kind of group owns none)."""
+    form = ctx.simple[m.start : m.end]
+    return ctx.simple.startswith(cues("owning_after"), m.end) and form.endswith(
+        cues("owning_heads")
+    )
 
 
 def _one_tag(ctx: _Context, m: _Mention) -> str:
