@@ -358,3 +358,11 @@ def test_a_group_of_everyday_words_that_owns_firms_is_one_group():
     found = entities("蚂蚁集团旗下的支付宝推出了新的跨境支付功能。")
     assert by_name(found, "蚂蚁集团").type == "organization"
     assert by_name(entities("这家企业集团旗下有十家公司。"), "企业集团") is None
+
+
+def test_a_firm_and_its_trade_stay_one_name():
+    # The tagger reads 京东物流 whole; the rules know 京东 alone. The trade after the firm names
+    # its logistics arm, not an everyday word to cut off.
+    found = entities("京东物流与顺丰控股在同城配送领域展开竞争。")
+    assert by_name(found, "京东物流").type == "organization"
+    assert by_name(found, "京东") is None

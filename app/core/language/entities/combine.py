@@ -497,7 +497,10 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
     for c in crf:
         p = first.get((c.start, c.type)) if c.type in ("place", "organization") else None
         known = first.get((c.start, "person")) if c.type in ("place", "organization") else None
-        if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end):
+        trade = p is not None and c.type == "organization" and (
+            ctx.simple[p.end : c.end] in cue_set("trades")
+        )  # 京东 + 物流: a trade right after a firm names its arm, no everyday tail
+        if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end) and not trade:
             out.append(p.copy())
         elif known is not None and known.priority == _DICT and known.end < c.end \
                 and known.end not in ctx.starts and _everyday(ctx, ctx.simple[known.end : c.end]):
