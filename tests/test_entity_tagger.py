@@ -1352,3 +1352,13 @@ def test_a_tale_abbreviated_is_a_work_not_a_body():
     # (whose 台 ends it as a station's name ends).
     assert types("他最爱听小提琴协奏曲梁祝。").get("梁祝") == "work"
 
+
+
+def test_a_team_named_by_sport_and_sex_is_the_team_not_its_place():
+    """某省女排, 某国女足: the team is the name; a tournament named after such teams is none."""
+    found = types("青川女排主场以3比1战胜江苏女排，中国女足则在客场热身。")
+    assert found.get("江苏女排") == "organization", found
+    assert found.get("中国女足") == "organization", found
+    assert "江苏" not in found and "中国" not in found, found
+    found = types("她们下月将参加在那里举行的六国女篮邀请赛。")
+    assert not any(t == "organization" for t in found.values()), found

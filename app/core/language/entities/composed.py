@@ -269,11 +269,13 @@ def _dictionary_person(ctx: _Context, form: str) -> bool:
 
 
 def _head_continues(ctx: _Context, index: int, end: int) -> bool:
-    """The head's token is glued to a one-character token that makes another word of it."""
+    """The head's token is glued to a one-character token that makes another word of it, or
+    to a contest the head's kind plays (某国女篮 + 邀请赛: the tournament, not the team)."""
     if index + 1 >= len(ctx.tokens) or end != ctx.tokens[index][1]:
         return False
     s, e, _ = ctx.tokens[index + 1]
-    return s == end and ctx.simple[s:e] in cue_set("head_continuations")
+    word = ctx.simple[s:e]
+    return s == end and (word in cue_set("head_continuations") or word in cue_set("events"))
 
 
 def _class_of_country(ctx: _Context, owner: int, head: int) -> bool:
