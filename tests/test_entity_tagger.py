@@ -1362,3 +1362,9 @@ def test_a_team_named_by_sport_and_sex_is_the_team_not_its_place():
     assert "江苏" not in found and "中国" not in found, found
     found = types("她们下月将参加在那里举行的六国女篮邀请赛。")
     assert not any(t == "organization" for t in found.values()), found
+
+
+def test_runner_up_is_no_place():
+    """亚军 'runner-up' opens with 亚 (Asia) and ends as 美军 does, but names no place."""
+    found = types("决赛中林小雨不敌对手，获得亚军；两位新秀包揽了双打的冠亚军。")
+    assert "亚" not in found, found

@@ -229,8 +229,8 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
         return [(1, 2)]  # 来华, 驻华, 访美: common words that still name the place
     elif word[0] not in cue_set("country_short"):
         return []
-    elif len(word) == 2 and word[1] in "方军籍":
-        return [(0, 1)]  # 美方
+    elif len(word) == 2 and word[1] in "方军籍" and not common:
+        return [(0, 1)]  # 美方 (not 亚军 "runner-up", an everyday word)
     elif len(word) == 2 and not common:
         head = word  # 中日 ('t'), 中印 ('nt'): whatever the tag
     elif tag not in ("ns", "j") or (len(word) == 2 and common):
