@@ -1368,3 +1368,12 @@ def test_runner_up_is_no_place():
     """亚军 'runner-up' opens with 亚 (Asia) and ends as 美军 does, but names no place."""
     found = types("决赛中林小雨不敌对手，获得亚军；两位新秀包揽了双打的冠亚军。")
     assert "亚" not in found, found
+
+
+def test_a_troupe_is_a_body_and_a_concert_hall_a_place():
+    """某某剧社, 某市交响乐团: the performers are one organisation; the hall they play in is
+    a building, not a body (厅 also ends a department's name)."""
+    found = types("白鹭剧社与云州市交响乐团下月将在国家音乐厅联合演出。")
+    assert found.get("白鹭剧社") == "organization", found
+    assert found.get("云州市交响乐团") == "organization", found
+    assert found.get("国家音乐厅") == "place", found
