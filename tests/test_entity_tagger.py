@@ -1377,3 +1377,11 @@ def test_a_troupe_is_a_body_and_a_concert_hall_a_place():
     assert found.get("白鹭剧社") == "organization", found
     assert found.get("云州市交响乐团") == "organization", found
     assert found.get("国家音乐厅") == "place", found
+
+
+def test_a_foreign_name_after_a_sports_role_is_one_person():
+    """选手 + 基普乔格, 名将 + 基普莱维奇: after a player's role the run of transliteration
+    characters is the whole name, however the segmenter cut it."""
+    found = types("肯尼亚选手基普乔格夺冠，意大利名将基普莱维奇获得亚军。")
+    assert found.get("基普乔格") == "person", found
+    assert found.get("基普莱维奇") == "person", found
