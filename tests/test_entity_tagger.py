@@ -1385,3 +1385,10 @@ def test_a_foreign_name_after_a_sports_role_is_one_person():
     found = types("肯尼亚选手基普乔格夺冠，意大利名将基普莱维奇获得亚军。")
     assert found.get("基普乔格") == "person", found
     assert found.get("基普莱维奇") == "person", found
+
+
+def test_an_everyday_word_opening_with_a_name_is_no_person():
+    """马拉松赛 'marathon race' opens with 马拉 (Marat): the dictionary's everyday word is no
+    person named Marat."""
+    found = types("本届云州国际马拉松赛吸引了两万名选手参赛。")
+    assert "person" not in found.values(), found

@@ -403,8 +403,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and etype != "work":
                 out.append(_Mention(start, end, etype, _TAGGER))  # 突尼斯队
                 continue
-        if len(word) >= 4 and tag not in ("ns", "nt"):
-            head = _name_prefix(ctx, start, word)
+        if len(word) >= 4 and tag not in ("ns", "nt") and not _everyday(ctx, word):
+            head = _name_prefix(ctx, start, word)  # (马拉 + 松赛: 马拉松赛 "marathon race")
             if head is not None:
                 out.append(head)
                 continue
