@@ -1392,3 +1392,10 @@ def test_an_everyday_word_opening_with_a_name_is_no_person():
     person named Marat."""
     found = types("本届云州国际马拉松赛吸引了两万名选手参赛。")
     assert "person" not in found.values(), found
+
+
+def test_joining_a_team_is_not_part_of_its_name():
+    """加盟 'to join', which the segmenter may tag a place, owns no team after it."""
+    found = types("前锋李大川宣布加盟南江海豹队。")
+    assert found.get("南江海豹队") == "organization", found
+    assert not any(name.startswith("加盟") for name in found), found

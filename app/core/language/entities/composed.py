@@ -62,6 +62,16 @@ def _everyday_body_tag(ctx: _Context, word: str) -> bool:
     )
 
 
+def _everyday_deed(ctx: _Context, word: str) -> bool:
+    """加盟 "to join", 访问 "to visit": a word the dictionary knows only as an everyday word
+    with a sense of doing, that no name list knows."""
+    entries = ctx.entries.get(word, ())
+    lex = ctx.lex
+    if not entries or any(e.proper for e in entries) or word in lex.places or word in lex.known:
+        return False
+    return any(sense.startswith("to ") for e in entries for sense in e.senses)
+
+
 def _head_type(ctx: _Context, index: int) -> EntityType | None:
     """The type a name ending with this token has: 大学, or a body such as 公安局 or 宣传部."""
     start, end, tag = ctx.tokens[index]
@@ -215,6 +225,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             # word with no adverb may sit inside a body's name: 和平 + 基金会)
         if len(w) == 1 and j > 0 and _visited_state(ctx, j):
             break  # 访 + 华 + 新华社: the state a visit goes to owns no body after it
+        if first is not None and t == "ns" and _everyday_deed(ctx, w):
+            break  # 加盟/ns + 某地 + 某队: "to join" the team the place owns, no owner itself
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
