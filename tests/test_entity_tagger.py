@@ -1399,3 +1399,10 @@ def test_joining_a_team_is_not_part_of_its_name():
     found = types("前锋李大川宣布加盟南江海豹队。")
     assert found.get("南江海豹队") == "organization", found
     assert not any(name.startswith("加盟") for name in found), found
+
+
+def test_a_latin_league_before_its_contests_is_an_organisation():
+    """An upper-case acronym is guessed a work (a model's or a product's name); before a
+    league's contests or players it is the league."""
+    found = types("他在ABL常规赛中场均得到20分，是ABL球员中的佼佼者。")
+    assert found.get("ABL") == "organization", found
