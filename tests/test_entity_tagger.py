@@ -1406,3 +1406,11 @@ def test_a_latin_league_before_its_contests_is_an_organisation():
     league's contests or players it is the league."""
     found = types("他在ABL常规赛中场均得到20分，是ABL球员中的佼佼者。")
     assert found.get("ABL") == "organization", found
+
+
+def test_royal_before_a_city_names_a_club_not_the_city():
+    """皇家 + 某城 with no head after it: a club or firm called after the crown and the city."""
+    found = types("皇家里斯本主场以2比0战胜对手。")
+    assert found.get("皇家里斯本") == "organization", found
+    assert "里斯本" not in found, found
+

@@ -332,6 +332,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             out.append(_Mention(start, end, etype, _COMPOSED))
     out += _split_heads(ctx)
     out += _cut_team_names(ctx)
+    out += _crown_bodies(ctx)
     out += _bare_divisions(ctx)
     # Runs of 2-4 tokens whose concatenation is a CC-CEDICT proper name.
     for i in range(len(tokens)):
@@ -403,6 +404,24 @@ def _cut_team_names(ctx: _Context) -> list[_Mention]:
         if i >= 3 and tokens[i - 3][2] == "ns" and tokens[i - 3][1] == s1:
             start = tokens[i - 3][0]
         out.append(_Mention(start, e, "organization", _COMPOSED))
+    return out
+
+
+def _crown_bodies(ctx: _Context) -> list[_Mention]:
+    """皇家 + 某城: "royal" before a city's name, with no head after it, names a club or a firm
+    called after the crown and the city (Real Madrid, Royal Antwerp), not the city."""
+    out: list[_Mention] = []
+    tokens = ctx.tokens
+    for i in range(len(tokens) - 1):
+        s, e, _ = tokens[i]
+        ps, pe, _ = tokens[i + 1]
+        if ctx.simple[s:e] not in cue_set("crown_words") or ps != e:
+            continue
+        place = ctx.simple[ps:pe]
+        known = place in ctx.lex.places or _type_from_gloss(
+            _proper_senses(ctx.entries.get(place, ()))) == "place"
+        if known and not (i + 2 < len(tokens) and _head_type(ctx, i + 2) is not None):
+            out.append(_Mention(s, pe, "organization", _COMPOSED))
     return out
 
 
