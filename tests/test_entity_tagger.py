@@ -1414,3 +1414,11 @@ def test_royal_before_a_city_names_a_club_not_the_city():
     assert found.get("皇家里斯本") == "organization", found
     assert "里斯本" not in found, found
 
+
+
+def test_a_building_named_after_its_city_is_not_the_city():
+    """杭州 and 杭州大剧院 are two places: a theatre in the city, not another form of it."""
+    found = entities("昨晚，杭州大剧院上演了新编越剧，杭州的观众反响热烈。")
+    city, hall = by_name(found, "杭州"), by_name(found, "杭州大剧院")
+    assert city is not None and hall is not None and city is not hall, found
+

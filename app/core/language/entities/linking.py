@@ -275,6 +275,8 @@ def _link_generic_endings(links: _Links) -> None:
             other_body = head_type == "place" or (head_type == "person" and not head.isascii())
             if ending is None or (other_body and head_type != ending):
                 continue  # but Reka (a guessed person) + AI is Reka AI
+            if head_type == "place" and ending == "place" and len(tail) >= 2:
+                continue  # 上海 + 大剧院, 某市 + 体育馆: a building in the city, not the city
             links.uf.union(head, key)
             if ending == "organization":
                 links.retype(head, ending)
