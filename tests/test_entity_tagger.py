@@ -1422,3 +1422,11 @@ def test_a_building_named_after_its_city_is_not_the_city():
     city, hall = by_name(found, "杭州"), by_name(found, "杭州大剧院")
     assert city is not None and hall is not None and city is not hall, found
 
+
+
+def test_a_nationality_before_a_name_is_the_country():
+    """西班牙人 + a name says where the coach is from: the country, not the club 西班牙人."""
+    found = types("球队聘请西班牙人卡洛斯·门德斯担任主教练。")
+    assert found.get("西班牙") == "place", found
+    assert "西班牙人" not in found, found
+

@@ -40,12 +40,24 @@ def _places_before_words(
     country, not "某国农业" as a body. A body CC-CEDICT or the name lists know stays whole
     (中国银行, 日本航空), and so does one whose words end as bodies do (某国石油公司)."""
     places = _Spans(m for m in rules if m.type == "place")
+    people = {m.start for m in chosen if m.type == "person"}
     out: list[_Mention] = []
     for m in chosen:
-        opening = (_places_then_words(ctx, m, places)
-                   if m.type == "organization" and m.priority < _KNOWN else [])
+        body = m.type == "organization" and m.priority < _KNOWN
+        opening = _places_then_words(ctx, m, places) if body else []
+        if body and not opening and m.end in people:
+            opening = _nationality(ctx, m)
         out.extend(opening or [m])
     return out
+
+
+def _nationality(ctx: _Context, m: _Mention) -> list[_Mention]:
+    """西班牙人 + 某某: a country's people right before a person's name says where the person
+    is from; it is the country, not the club or body of that name (the tagger's guess)."""
+    form = ctx.simple[m.start : m.end]
+    if len(form) < 3 or form[-1] != "人" or form[:-1] not in ctx.lex.places:
+        return []
+    return [_Mention(m.start, m.end - 1, "place", _CRF)]
 
 
 def _places_then_words(ctx: _Context, m: _Mention, places: _Spans) -> list[_Mention]:
