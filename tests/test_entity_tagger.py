@@ -1430,3 +1430,9 @@ def test_a_nationality_before_a_name_is_the_country():
     assert found.get("西班牙") == "place", found
     assert "西班牙人" not in found, found
 
+
+
+def test_a_club_named_for_a_part_of_its_city_is_one_body():
+    """烟台 + 西 + 海岸 + 足球俱乐部: a compass point and a place word inside a club's name."""
+    found = types("烟台西海岸足球俱乐部与前锋王海续约。")
+    assert found.get("烟台西海岸足球俱乐部") == "organization", found

@@ -235,6 +235,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
         elif t == "f" and len(w) == 2:
             pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
+        elif t == "f" and tokens[j + 1][2] == "s":
+            pass  # 某市 + 西 + 海岸 + 足球俱乐部: a compass point before a place word names a part
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
             break  # 北京 + 七十 + 中学, 曲阳县 + 第二 + 中学, but not 北京 + 5月 + 25日电
         j -= 1
