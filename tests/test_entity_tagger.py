@@ -900,6 +900,16 @@ def test_coordinated_one_character_places_are_each_a_place():
     assert "京津冀" not in found and "黄淮" not in found
 
 
+def test_states_counted_after_their_short_names_are_each_a_place():
+    found = types("中日韩三国外长下月将在首尔会晤，英法德三国领导人随后发表声明。")
+    for name in ("中", "日", "韩", "英", "法", "德"):
+        assert found.get(name) == "place", (name, found)
+    assert not {"韩三国", "三国", "英法德三国领导人"} & set(found), found
+    found = types("中俄蒙三国边境旅游论坛昨天开幕。")
+    assert found.get("俄") == "place" and found.get("蒙") == "place", found
+    assert not any(kind == "work" for kind in found.values()), found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -98,10 +98,15 @@ def _split_coordinations(
     mentions: list[_Mention], runs: list[tuple[int, int, list[_Mention]]]
 ) -> list[_Mention]:
     """京津冀, 青藏高原: the places of a coordination replace a mention reading its run as one
-    name (one starting with the run and ending within the region word after it)."""
+    name (one starting with the run and ending within the region word after it), and any
+    mention from the run into that word (韩三国/ns, 三国 of 英法德三国: a count of states)."""
     for start, end, places in runs:
         run_end = places[-1].end
-        mentions = [m for m in mentions if not (m.start == start and run_end <= m.end <= end)]
+        mentions = [
+            m for m in mentions
+            if not (m.start == start and run_end <= m.end <= end)
+            and not (start <= m.start < end and run_end < m.end <= end)
+        ]  # fmt: skip
         mentions += places
     return mentions
 

@@ -152,6 +152,7 @@ def combine(
     crf = [_surname_of_titled(ctx, m) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
+    crf = _not_over_states(ctx, crf, rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _people_before_deeds(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
@@ -483,6 +484,20 @@ def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention
                for k in clash):  # fmt: skip
             out.append(c)
     return out
+
+
+def _not_over_states(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
+    """英法德三国领导人, 中俄蒙三国边境: a tagger's work with no title marks that opens on a
+    run of one-character states the rules read (two or more, side by side) is those states
+    and the words after them, not a book or a film; the rules' states stay."""
+    states = {m.start for m in rules if m.type == "place" and m.length == 1}
+    return [
+        c for c in crf
+        if not (
+            c.type == "work" and c.start in states and c.start + 1 in states
+            and ctx.simple[c.start - 1 : c.start] != "《"
+        )
+    ]  # fmt: skip
 
 
 def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:

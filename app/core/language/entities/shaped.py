@@ -400,6 +400,8 @@ def _country_pairs(ctx: _Context) -> list[_Mention]:
 
 
 _COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$")
+# A count of states (三国, 四国, 十国) after a run of one-character states: so many states.
+_COUNTED_STATES = re.compile(r"[两二三四五六七八九十]{1,2}国")
 
 
 def _region_coordinations(ctx: _Context) -> list[tuple[int, int, list[_Mention]]]:
@@ -443,8 +445,12 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
         return None  # 以 + 美中: a preposition, not Israel
     afters = cues("region_after") + cues("relations")
     after = next((w for w in afters if ctx.simple.startswith(w, end)), "")
+    counted = _COUNTED_STATES.match(ctx.simple, end)
+    after = counted.group() if counted and not after else after
     inside = any(i in ctx.starts for i in range(start + 1, end))
-    if end not in ctx.ends and (inside or not (after and end + len(after) in ctx.ends)):
+    glued_count = counted is not None and counted.end() in ctx.ends  # 中日 + 韩三国/ns
+    opens_word = end not in ctx.ends and (inside or not (after and end + len(after) in ctx.ends))
+    if opens_word and not glued_count:
         return None  # 美国, 中美洲, 黄淮 + 中南部: the run opens a longer word
     entries = ctx.entries.get(run, ())
     if entries:  # 美德: "USA and Germany", but first "virtue"
