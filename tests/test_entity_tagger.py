@@ -910,6 +910,12 @@ def test_states_counted_after_their_short_names_are_each_a_place():
     assert not any(kind == "work" for kind in found.values()), found
 
 
+def test_a_native_place_before_ren_is_listed():
+    found = types("赵海明是浙江温州人，十几岁就去了西班牙，他的妻子是江苏宜兴人。")
+    assert found.get("温州") == "place" and found.get("宜兴") == "place", found
+    assert "温州人" not in found and "宜兴人" not in found, found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -8,6 +8,7 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -248,6 +249,40 @@ def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
     return []
 
 
+def _native_place(ctx: _Context, index: int, word: str) -> list[tuple[int, int]]:
+    """浙江 + 温州人/nr, 河南 + 某沟/nr + 人: a place and 人 say where someone comes from. A
+    word no dictionary knows that is a known place and 人 names that place; so does an
+    unknown two-character "name" between a place and 人 (a village or county the
+    dictionaries do not list, as 籍贯 is written)."""
+    if ctx.entries.get(word):
+        return []
+    if len(word) >= 3 and word[-1] == "人" and _known_place(ctx, word[:-1]):
+        return [(0, len(word) - 1)]
+    tokens = ctx.tokens
+    if len(word) != 2 or tokens[index][2] not in _PERSON_TAGS or index == 0:
+        return []
+    if index + 1 >= len(tokens) or ctx.simple[tokens[index + 1][0] : tokens[index + 1][1]] != "人":
+        return []
+    before = _word_before(ctx, index)
+    return [(0, 2)] if len(before) >= 2 and _known_place(ctx, before) else []
+
+
+def _known_place(ctx: _Context, form: str) -> bool:
+    """A place of the name lists, or one the dictionary knows only as a city, county,
+    province or the like (not 威尼斯人, the Venetian, a casino's name as often as a people)."""
+    if form in ctx.lex.places:
+        return True
+    entries = ctx.entries.get(form, ())
+    proper = _proper_senses(entries)
+    if not proper or not all(e.proper for e in entries) or _type_from_gloss(proper) != "place":
+        return False
+    return any(_DIVISION_GLOSS.search(sense) for sense in proper)
+
+
+# A gloss that names an administrative division: "Wenzhou, prefecture-level city in Zhejiang".
+_DIVISION_GLOSS = re.compile(r"\b(?:city|county|prefecture|province|district|town(?:ship)?)\b")
+
+
 def _capitalised_country(ctx: _Context, word: str) -> list[tuple[int, int]]:
     """对美, 反华, 侵华, 华侨, 京剧: a two-character word CC-CEDICT spells with one capital, on a
     character that stands for a country or city (duì Měi, fǎn Huá, Jīng jù), beside a word of
@@ -360,6 +395,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             _glued_places(word, tag, common)
             or _capitalised_country(ctx, word)
             or _country_class(word, lex, tag)
+            or _native_place(ctx, index, word)
             or (
                 # 中国足协: the tagger's own name, but 中国 + 航天 when nothing says organisation
                 _place_prefix(ctx, word) if tag != "nt" or unknown_nt else []
