@@ -916,6 +916,13 @@ def test_a_native_place_before_ren_is_listed():
     assert "温州人" not in found and "宜兴人" not in found, found
 
 
+def test_a_person_first_name_listed_with_a_city_is_the_city():
+    found = types("他先到了上海，然后去了纽约和华盛顿。")
+    assert found.get("华盛顿") == "place" and found.get("纽约") == "place", found
+    found = types("林肯和华盛顿都当过美国总统。")
+    assert found.get("华盛顿") == "person", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

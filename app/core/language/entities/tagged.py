@@ -9,6 +9,7 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -465,7 +466,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 start, word = start + 1, word[1:]  # 就连小扎: "even 小扎"
             elif len(word) == 3 and word[0] in "连和从向于将对以与同" and not entries:
                 continue  # 阶段连禅修: "even meditation", 连 is not the surname here
-            if gloss_type == "place" and _at_a_place(ctx, start, proper):
+            if gloss_type == "place" and _at_a_place(ctx, start, end, proper):
                 out.append(_Mention(start, end, "place", _TAGGER))  # 搬到 + 万全: the county,
                 continue  # not "perfectly safe" (jieba tags hundreds of such towns a person)
             if entries and gloss_type is None:
@@ -505,7 +506,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if unknown_nt:
                 continue  # 国际原油, 长足进展: jieba's nt on phrases no dictionary knows
             etype = gloss_type or ("place" if tag == "ns" else "organization")
-            if tag == "ns" and etype == "person" and _at_a_place(ctx, start, proper):
+            if tag == "ns" and etype == "person" and _at_a_place(ctx, start, end, proper):
                 etype = "place"  # 在 + 华盛顿: a person first, a city too
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
@@ -539,7 +540,7 @@ def _owner_type(ctx: _Context, form: str) -> EntityType:
     return "person" if len(form) > 1 and _dictionary_person(ctx, form) else "place"
 
 
-def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
+def _at_a_place(ctx: _Context, start: int, end: int, senses: list[str]) -> bool:
     """在 + 华盛顿, 去了 + 哥伦布: a word the dictionary knows as a person first and a place too
     (George Washington, Washington, D.C.), or as a place and an everyday word (万全 "perfectly
     safe", the county), is the place after a word of being at or going to; elsewhere
@@ -547,8 +548,25 @@ def _at_a_place(ctx: _Context, start: int, senses: list[str]) -> bool:
     before = ctx.simple[start - 1 : start]
     if start - 1 in ctx.starts and before == "了":
         before = ctx.simple[start - 2 : start - 1]
-    return bool(before) and before in cue_set("locative") and any(
-        _type_from_gloss([sense]) == "place" for sense in senses
+    placed = bool(before) and before in cue_set("locative")
+    placed = placed or _listed_with_place(ctx, start, end)
+    return placed and any(_type_from_gloss([sense]) == "place" for sense in senses)
+
+
+def _listed_with_place(ctx: _Context, start: int, end: int) -> bool:
+    """纽约和 + 华盛顿, 华盛顿 + 、巴黎: a word joined to a place right before or after it is
+    listed with that place (a list holds one kind of name), so it names a place too."""
+    joins = cue_set("list_joins")
+    i = bisect_left(ctx.token_starts, start)
+    neighbours = []
+    if i >= 2 and ctx.simple[start - 1 : start] in joins and ctx.tokens[i - 1][0] == start - 1:
+        neighbours.append(ctx.tokens[i - 2])
+    after = i + 2 < len(ctx.tokens) and ctx.tokens[i + 1][0] == end
+    if after and ctx.simple[end : end + 1] in joins and ctx.tokens[i + 1][1] == end + 1:
+        neighbours.append(ctx.tokens[i + 2])
+    return any(
+        e - s >= 2 and (tag == "ns" or _known_place(ctx, ctx.simple[s:e]))
+        for s, e, tag in neighbours
     )
 
 
