@@ -923,6 +923,13 @@ def test_a_person_first_name_listed_with_a_city_is_the_city():
     assert found.get("华盛顿") == "person", found
 
 
+def test_a_county_the_dictionary_names_is_a_place_though_tagged_a_person():
+    for text, county in (("台湾花莲县今晨发生4.8级地震，当地学校停课一天。", "花莲县"),
+                         ("台灣花蓮縣今晨發生地震，當地學校停課一天。", "花蓮縣")):  # fmt: skip
+        found = types(text)
+        assert found.get(county) == "place", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -469,14 +469,14 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if gloss_type == "place" and _at_a_place(ctx, start, end, proper):
                 out.append(_Mention(start, end, "place", _TAGGER))  # 搬到 + 万全: the county,
                 continue  # not "perfectly safe" (jieba tags hundreds of such towns a person)
-            if entries and gloss_type is None:
-                continue  # the dictionary knows the word but not as a person
             town = word[-1] in cue_set("division_chars") and (
                 len(word) >= 3 or (index > 0 and _word_before(ctx, index) in cue_set("going_to"))
             )
-            if not entries and town:  # 某某镇/nr, 到 + 梁镇/nr
+            if town and not common:  # 某某镇/nr, 到 + 梁镇/nr, 花莲县/nr (Hualien County)
                 out.append(_Mention(start, end, "place", _TAGGER))
                 continue
+            if entries and gloss_type is None:
+                continue  # the dictionary knows the word but not as a person
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
                 if etype == "person" and _foreign_after_kind(ctx, start, word):
