@@ -930,6 +930,12 @@ def test_a_county_the_dictionary_names_is_a_place_though_tagged_a_person():
         assert found.get(county) == "place", found
 
 
+def test_a_named_national_park_is_not_cut_to_its_kind():
+    found = types("受暴雨影响，梅岭国家公园暂停开放三天，他们改去了班夫国家公园。")
+    assert found.get("梅岭国家公园") == "place", found
+    assert found.get("班夫国家公园") == "place", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

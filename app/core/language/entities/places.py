@@ -245,7 +245,11 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.append(c)  # 广州市 + 花都区 + 新华路 12 号: one address, not three places
             continue
         inner = [m for m in spans.inside(c.start, c.end) if m.length < c.length]
-        places = [m for m in inner if m.type == "place" and not _facility(ctx, m)]
+        places = [
+            m for m in inner
+            if m.type == "place" and not _facility(ctx, m)
+            and not (m.length > 2 and _everyday(ctx, ctx.simple[m.start : m.end]))
+        ]  # fmt: skip  (国家公园 of 某某国家公园: a kind of place, not the park's name)
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
             out.extend(_village_tail(ctx, c, places) + _village_head(ctx, c, places))
