@@ -936,6 +936,14 @@ def test_a_named_national_park_is_not_cut_to_its_kind():
     assert found.get("班夫国家公园") == "place", found
 
 
+def test_a_japanese_name_after_a_title_is_whole():
+    people = {e.text for e in entities("日本首相岩田正雄与韩国总统会谈。") if e.type == "person"}
+    assert people == {"岩田正雄"}, people
+    people = {e.text for e in entities("日本外相上野和子抵达北京。") if e.type == "person"}
+    assert people == {"上野和子"}, people
+    assert not [e for e in entities("日本首相官邸表示将加强戒备。") if e.type == "person"]
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -58,6 +58,7 @@ from app.core.language.entities.shaped import (
     _region_coordinations,
     _titled_chinese_names,
     _titled_foreign_names,
+    _titled_japanese_names,
     _translit_runs,
 )
 from app.core.language.entities.tagged import _tagger_mentions
@@ -123,6 +124,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _translit_runs(ctx)
         + _titled_foreign_names(ctx)
         + _titled_chinese_names(ctx)
+        + _titled_japanese_names(ctx)
         + _foreign_speakers(ctx)
         + _byline_names(ctx)
         + _congress_mentions(ctx)

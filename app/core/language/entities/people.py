@@ -303,12 +303,20 @@ def _chinese_full_name(ctx: _Context, m: _Mention) -> bool:
 
 def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """局长 + 方向东 + 会见: where the tagger stops a person one character short of the name
-    a title introduced (方向 + 东), the rules' name is the person."""
+    a title introduced (方向 + 东), the rules' name is the person; so where it starts one
+    character late (首相 + 山 + 口健太郎: the Japanese family name cut)."""
     titled = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
+    titled_end = {m.end: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
     out = []
     for c in crf:
         name = titled.get(c.start) if c.type == "person" else None
-        out.append(name.copy() if name is not None and name.end == c.end + 1 else c)
+        late = titled_end.get(c.end) if c.type == "person" else None
+        if name is not None and name.end == c.end + 1:
+            out.append(name.copy())
+        elif late is not None and late.start == c.start - 1:
+            out.append(late.copy())
+        else:
+            out.append(c)
     return out
 
 

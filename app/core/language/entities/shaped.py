@@ -202,6 +202,55 @@ def _titled_chinese_names(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _titled_japanese_names(ctx: _Context) -> list[_Mention]:
+    """日本首相 + 山口健太郎, 日本外相 + 上川阳子 + 表示: after 日本 and an office, three or four
+    Han characters that end a word before `after_name` words, a verb or punctuation are a
+    Japanese name, however the segmenter cut it (a Japanese family name is seldom a Chinese
+    surname, so the Chinese full-name shape misses it and the tagger keeps only its tail); not
+    verbs or everyday words (首相 + 访问中国, + 官邸表示)."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    titles = cue_set("roles") | cue_set("offices") | cue_set("japan_roles")
+    follows = cues("after_name")
+    for at in sorted(ctx.starts):
+        title = next((simple[at - n : at] for n in (4, 3, 2) if simple[at - n : at] in titles), "")
+        if not title or not simple[: at - len(title)].endswith("日本"):
+            continue
+        for end in (at + 4, at + 3):
+            form = simple[at:end]
+            if end not in ctx.ends or not all_han(form) or len(form) < end - at:
+                continue
+            if end < len(simple) and not (simple.startswith(follows, end) or _verb_at(ctx, end)):
+                continue
+            if _fold(form) in ctx.lex.stop or any(not e.proper for e in ctx.entries.get(form, ())):
+                continue
+            if any(form.endswith(w) for w in follows) or not _name_pieces(ctx, at, end):
+                continue  # 山口健 + 表示 cut wrong, 访问 + 中国: no name
+            out.append(_Mention(at, end, "person", _COMPOSED))
+            break
+    return out
+
+
+def _name_pieces(ctx: _Context, start: int, end: int) -> bool:
+    """The tokens of start:end may be pieces of a name: none opens with a verb or function
+    word (在 + 东京), none is a verb, pronoun or particle or a longer such word, nor a word
+    the dictionary knows only as an everyday word (but 上野 + 和/c + 子, 岩 + 田 + 正/d + 雄:
+    the segmenter's single characters of an unknown name)."""
+    for s, e, tag in ctx.tiling(start, end):
+        if tag[0] in ("vru" if s > start and e - s == 1 else "vpcdru"):
+            return False
+        entries = ctx.entries.get(ctx.simple[s:e], ())
+        if e - s > 1 and entries and not any(x.proper for x in entries):
+            return False
+    return True
+
+
+def _verb_at(ctx: _Context, at: int) -> bool:
+    """A verb or a preposition starts at `at` (上川阳子 + 抵达, + 在): the name before it ended."""
+    k = ctx.token_range(at, len(ctx.simple)).start
+    return k < len(ctx.tokens) and ctx.tokens[k][0] == at and ctx.tokens[k][2] in ("v", "p")
+
+
 def _name_after_title(ctx: _Context, at: int) -> int | None:
     """The end of a Chinese name starting at `at` (surname + one or two characters), if the
     text there ends a word before `after_name` words or punctuation."""
