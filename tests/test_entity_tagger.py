@@ -944,6 +944,12 @@ def test_a_japanese_name_after_a_title_is_whole():
     assert not [e for e in entities("日本首相官邸表示将加强戒备。") if e.type == "person"]
 
 
+def test_a_city_named_after_a_person_is_the_city():
+    found = types("这趟列车从河内开往胡志明市，全程三十多个小时。")
+    assert found.get("胡志明市") == "place", found
+    assert "胡志明" not in found, found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

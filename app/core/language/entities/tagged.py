@@ -69,7 +69,11 @@ def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
 
 
 def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
-    """邓小平理论, 马克思主义: the tagger's word starts with a person the dictionary knows."""
+    """邓小平理论, 马克思主义: the tagger's word starts with a person the dictionary knows
+    (not 胡志明市, a city the dictionary knows by the whole word)."""
+    senses = _proper_senses(ctx.entries.get(word, ()))
+    if senses and _type_from_gloss(senses) not in (None, "person"):
+        return None
     for cut in (3, 2):
         entries = ctx.entries.get(word[:cut]) or ()
         person = bool(entries) and _type_from_gloss(_proper_senses(entries)) == "person"
