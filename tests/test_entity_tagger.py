@@ -950,6 +950,11 @@ def test_a_city_named_after_a_person_is_the_city():
     assert "胡志明" not in found, found
 
 
+def test_a_city_glossed_without_its_english_name_is_a_place():
+    found = types("他老家在河南周口，十年前搬到了郑州。")
+    assert found.get("周口") == "place" and found.get("河南") == "place", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

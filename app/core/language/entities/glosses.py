@@ -137,11 +137,21 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
 
 
 _KIND_OF = re.compile(r"[a-z]+ of [A-Z]")  # "state of Texas", "capital of Hunan"
+# "prefecture level city in east Henan", "a city in Hunan province": a division in a named
+# place, which CC-CEDICT writes for some cities without their English name.
+_DIVISION_IN = re.compile(
+    r"^[a-z -]*\b(?:city|county|district|prefecture|town|township|village)\b[a-z ,-]* in "
+    r"[a-z ]*[A-Z]"
+)
 
 
 def _gloss_names(sense: str) -> bool:
-    """A sense that names something ("Hunan Province", "abbr. for 国际足球联合会")."""
-    return bool(name_from_sense(sense) or _ABBR_TARGET.search(sense) or _KIND_OF.match(sense))
+    """A sense that names something ("Hunan Province", "abbr. for 国际足球联合会", "a city in
+    Hunan province")."""
+    return bool(
+        name_from_sense(sense) or _ABBR_TARGET.search(sense) or _KIND_OF.match(sense)
+        or _DIVISION_IN.match(sense)
+    )
 
 
 def _acronym_gloss(entries: Sequence[Entry]) -> bool:
