@@ -955,6 +955,15 @@ def test_a_city_glossed_without_its_english_name_is_a_place():
     assert found.get("周口") == "place" and found.get("河南") == "place", found
 
 
+def test_a_mission_abroad_lists_the_states_that_send_and_host_it():
+    found = types("中国驻法国大使馆提醒游客注意安全，芬兰驻华使馆也发布了通知。")
+    for name in ("中国", "法国", "芬兰", "华"):
+        assert found.get(name) == "place", (name, found)
+    assert not any(kind == "organization" for kind in found.values()), found
+    found = types("他在美国大使馆工作了三年。")
+    assert found.get("美国大使馆") == "organization", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -45,6 +45,7 @@ from app.core.language.entities.composed import (
     _head_type,
     _named_owner,
 )
+from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -204,7 +205,42 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
-    return _listed_alike(ctx, chosen)
+    return _listed_alike(ctx, _missions_as_places(ctx, chosen))
+
+
+def _missions_as_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某国驻华使馆, 中国 + 驻 + 某国大使馆, 驻京办事处: a mission is named by the state that
+    sends it and the place it is posted to; those places are the names (as People's Daily
+    marks them), not a body "某国大使馆" cut out of the phrase."""
+    out: list[_Mention] = []
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        mission = next((w for w in longest_first("missions") if form.endswith(w)), "")
+        at = form.find("驻")
+        if m.type != "organization" or m.priority >= _KNOWN or not mission:
+            out.append(m)
+            continue
+        if at < 0 and ctx.simple[m.start - 1 : m.start] != "驻":
+            out.append(m)  # 马赛总领事馆, 美国大使馆: the mission is named by its seat
+            continue  # (驻 + 某国大使馆: the host only)
+        host = (m.start + at + 1, m.end - len(mission))
+        owner = (m.start, m.start + at) if at > 0 else None
+        spans = [s for s in (owner, host) if s is not None]
+        if not all(_named_place(ctx, *s) for s in spans):
+            out.append(m)
+            continue
+        out += [_Mention(s, e, "place", _COMPOSED) for s, e in spans]
+    return out
+
+
+def _named_place(ctx: _Context, start: int, end: int) -> bool:
+    """start:end is a state's or a region's one-character name, a place of the name lists
+    or one CC-CEDICT glosses as a place."""
+    form = ctx.simple[start:end]
+    if len(form) == 1:
+        return form in cue_set("country_short") or form in cue_set("region_short")
+    senses = _proper_senses(ctx.entries.get(form, ()))
+    return form in ctx.lex.places or (bool(senses) and _type_from_gloss(senses) == "place")
 
 
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
