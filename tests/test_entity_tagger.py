@@ -964,6 +964,11 @@ def test_a_mission_abroad_lists_the_states_that_send_and_host_it():
     assert found.get("美国大使馆") == "organization", found
 
 
+def test_a_foreign_name_after_an_international_office_is_a_person():
+    found = types("世界贸易组织总干事伊维拉在日内瓦发表讲话。")
+    assert found.get("伊维拉") == "person", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found
