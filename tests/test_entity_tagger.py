@@ -969,6 +969,11 @@ def test_a_foreign_name_after_an_international_office_is_a_person():
     assert found.get("伊维拉") == "person", found
 
 
+def test_a_spot_by_an_everyday_thing_is_no_person():
+    found = types("老张今年六十八岁，在胡同口修了三十年自行车。")
+    assert "胡同口" not in found, found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

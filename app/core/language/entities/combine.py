@@ -98,7 +98,7 @@ from app.core.language.entities.press import (
     _papers_reporting,
     _whole_papers,
 )
-from app.core.language.entities.tagged import _everyday, _unnamed_words
+from app.core.language.entities.tagged import _everyday, _spot_of_a_thing, _unnamed_words
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
@@ -361,6 +361,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False
     if m.type == "person" and (len(form) < 2 or WEEKDAY.fullmatch(form)):
         return False
+    if m.type == "person" and not ctx.entries.get(form) and _spot_of_a_thing(ctx, form):
+        return False  # 胡同口, 马路边: a spot by a thing, not 胡 + a given name
     if m.type != "work" and "的" in form:
         return False  # 印度的加尔各答, 成都的博物馆: two names or a phrase (a title may hold 的)
     if m.type != "person" and form.endswith(cues("currencies")):

@@ -58,6 +58,19 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
     return surname in lex.surnames and 1 <= len(word) - len(surname) <= 2
 
 
+def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
+    """胡同口, 马路边, 村子里: an everyday word and a localiser (the alley's mouth, by the road)
+    that jieba tags a person for its first character's surname."""
+    if len(word) != 3 or word[-1] not in _LOCALISERS:
+        return False
+    entries = ctx.entries.get(word[:2], ())
+    return bool(entries) and not any(e.proper for e in entries)
+
+
+# Characters that name a spot beside or inside a thing (口 "mouth", 边 "side", 里 "inside").
+_LOCALISERS = frozenset("口边旁里内外头上下前后")
+
+
 def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
     """这段时间, 一张照片, 几周里: after a demonstrative or numeral, 段/张 are measure words
     and 周 is "week", not a surname."""
@@ -463,6 +476,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if tag in _PERSON_TAGS:
             if _measure_not_surname(ctx, start, word) or word[0] in "的了在是就和与被把给":
                 continue
+            if not entries and _spot_of_a_thing(ctx, word):
+                continue  # 在 + 胡同口: a spot, not 胡 + 同口
             before = ctx.simple[start - 1 : start]
             if before and before in _NUMERALS and word[1] in _NUMERALS:
                 continue  # 一石三鸟: an idiom that counts, not a name
