@@ -974,6 +974,12 @@ def test_a_spot_by_an_everyday_thing_is_no_person():
     assert "胡同口" not in found, found
 
 
+def test_a_state_and_its_title_glued_before_a_name_are_not_the_name():
+    found = types("法国总统和德国总理朔尔茨在柏林会面。")
+    assert found.get("朔尔茨") == "person" and found.get("德国") == "place", found
+    assert "尔茨" not in found, found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -63,6 +63,7 @@ from app.core.language.entities.lexicon import (
 from app.core.language.entities.listed import _listed_alike
 from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
 from app.core.language.entities.people import (
+    _after_placed_title,
     _backing_needed,
     _bare_person,
     _common_words,
@@ -150,7 +151,7 @@ def combine(
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
-    crf = [_surname_of_titled(ctx, m) for m in crf]
+    crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
     crf = _not_over_states(ctx, crf, rules)

@@ -13,6 +13,7 @@ from app.core.language.entities.lexicon import (
     _KNOWN,
     cue_set,
     cues,
+    longest_first,
 )
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.language.entities.tagged import (
@@ -252,6 +253,23 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
         return False
     form = ctx.simple[m.start : m.end]
     return not ctx.lex.org_ending(form)
+
+
+def _after_placed_title(ctx: _Context, m: _Mention) -> _Mention:
+    """德国总理/nr + 朔尔茨: a person the tagger opened with a state and its title (jieba
+    keeps some such pairs as one word) is the name after the title."""
+    if m.type != "person":
+        return m
+    form = ctx.simple[m.start : m.end]
+    for cut in range(2, min(len(form) - 3, 5) + 1):
+        if form[:cut] not in ctx.lex.places:
+            continue
+        title = next((t for t in longest_first("roles") if form.startswith(t, cut)), "")
+        if title and len(form) - cut - len(title) >= 2:
+            m = m.copy()
+            m.start += cut + len(title)
+            return m
+    return m
 
 
 def _common_words(ctx: _Context, m: _Mention) -> bool:
