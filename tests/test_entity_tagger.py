@@ -980,6 +980,11 @@ def test_a_state_and_its_title_glued_before_a_name_are_not_the_name():
     assert "尔茨" not in found, found
 
 
+def test_a_person_first_name_after_a_verb_of_arriving_is_the_city():
+    found = types("英国首相斯塔默抵达华盛顿。")
+    assert found.get("华盛顿") == "place" and found.get("斯塔默") == "person", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found

@@ -569,6 +569,10 @@ def _at_a_place(ctx: _Context, start: int, end: int, senses: list[str]) -> bool:
         before = ctx.simple[start - 2 : start - 1]
     placed = bool(before) and before in cue_set("locative")
     placed = placed or _listed_with_place(ctx, start, end)
+    k = bisect_left(ctx.token_starts, start)
+    if not placed and k > 0 and ctx.tokens[k - 1][1] == start:
+        s, e, _ = ctx.tokens[k - 1]
+        placed = ctx.simple[s:e] in cue_set("travel_verbs")  # 抵达 + 华盛顿
     return placed and any(_type_from_gloss([sense]) == "place" for sense in senses)
 
 
