@@ -985,6 +985,13 @@ def test_a_person_first_name_after_a_verb_of_arriving_is_the_city():
     assert found.get("华盛顿") == "place" and found.get("斯塔默") == "person", found
 
 
+def test_a_station_or_airport_keeps_its_name():
+    found = types("游客可以从杭州东站乘坐大巴前往千岛湖。")
+    assert found.get("杭州东站") == "place", found
+    found = types("记者在昆明长水国际机场看到，不少旅客正在排队安检。")
+    assert found.get("长水国际机场") == "place" or found.get("昆明长水国际机场") == "place", found
+
+
 def test_a_province_or_a_common_word_is_not_split_into_places():
     found = types("辽宁南部和江苏北部有雨，大家都重视家庭美德。")
     assert found.get("辽宁") == "place" and found.get("江苏") == "place", found
