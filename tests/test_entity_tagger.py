@@ -1528,3 +1528,16 @@ def test_a_club_named_for_a_part_of_its_city_is_one_body():
     """烟台 + 西 + 海岸 + 足球俱乐部: a compass point and a place word inside a club's name."""
     found = types("烟台西海岸足球俱乐部与前锋王海续约。")
     assert found.get("烟台西海岸足球俱乐部") == "organization", found
+
+
+# ---- news in traditional characters ----------------------------------------------------------
+
+
+def test_taiwan_spellings_of_countries_are_places_in_traditional_text():
+    """紐西蘭, 宏都拉斯, 寮國: the dictionary labels these spellings "(Tw)"; in a traditional
+    text they are the countries, as 新西兰 and 洪都拉斯 are in a simplified one."""
+    found = types("紐西蘭總理昨天宣布調高最低工資。")
+    assert found.get("紐西蘭") == "place", found
+    found = types("外交部證實，宏都拉斯、寮國與辛巴威的代表將出席會議。")
+    for country in ("宏都拉斯", "寮國", "辛巴威"):
+        assert found.get(country) == "place", found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from app.core.language.english_names import name_from_sense
@@ -53,6 +54,28 @@ class NameDictionary(Protocol):
     def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]: ...
 
     def english_name(self, word: str) -> str | None: ...
+
+
+# CC-CEDICT's label of where a form is used: "New Zealand (Tw)", "(Tw, HK) North Korea".
+_REGION_LABEL = re.compile(r"\s*\((?:Tw|HK|Macau)(?:, (?:Tw|HK|Macau))*\)")
+
+
+def regional_read(entries: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entry, ...]]:
+    """The entries with their names' region labels dropped, for a text in traditional
+    characters: there the Taiwan or Hong Kong spelling of a country (紐西蘭, 卡達) is the
+    usual one, and "New Zealand (Tw)", label and all, matched no place's English name, so the
+    gloss gave no type. (In simplified text the same characters are seldom that name: 尼日
+    is Niger only in Taiwan's spelling.)"""
+    out = dict(entries)
+    for word, found in entries.items():
+        if any(e.proper and "(" in sense and _REGION_LABEL.search(sense)
+               for e in found for sense in e.senses):  # fmt: skip
+            out[word] = tuple(
+                replace(e, senses=tuple(_REGION_LABEL.sub("", s).strip() for s in e.senses))
+                if e.proper else e
+                for e in found
+            )
+    return out
 
 
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:

@@ -10,6 +10,7 @@ from app.core.language.entities.glosses import (
     NameDictionary,
     _proper_senses,
     _type_from_gloss,
+    regional_read,
 )
 from app.core.language.entities.lexicon import (
     _ADDED,
@@ -20,6 +21,7 @@ from app.core.language.entities.lexicon import (
     _simplify,
 )
 from app.core.text.chars import all_han
+from app.core.text.script import detect_script
 from app.core.types import EntityType, Entry
 
 Tagged = Sequence[tuple[int, int, str]]
@@ -208,6 +210,8 @@ def prepare(
         entries = ctx.entries.get(word)
         if entries and not _only_place(entries):
             del ctx.entries[word]
+    if simple != text and detect_script(text) == "traditional":
+        ctx.entries = regional_read(ctx.entries)
     return ctx
 
 
