@@ -132,6 +132,12 @@ def test_english_names_of_proper_nouns(cedict: Dictionary) -> None:
     assert all(entry.proper for entry in cedict.lookup("马斯克"))
 
 
+def test_a_taiwan_equivalent_is_named_by_the_word_it_points_to(cedict: Dictionary) -> None:
+    # 雷根 only says "Taiwan equivalent of 里根[Li3 gen1]": Reagan, not "Taiwan".
+    assert cedict.english_name("雷根") == "Reagan"
+    assert "里根" in cedict.lookup("雷根")[0].references
+
+
 def test_a_name_spelt_with_an_accented_capital_is_a_name(cedict: Dictionary) -> None:
     assert cedict.english_name("乌鲁木齐") == "Ürümqi"
 

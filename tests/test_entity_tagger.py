@@ -1541,3 +1541,13 @@ def test_taiwan_spellings_of_countries_are_places_in_traditional_text():
     found = types("外交部證實，宏都拉斯、寮國與辛巴威的代表將出席會議。")
     for country in ("宏都拉斯", "寮國", "辛巴威"):
         assert found.get(country) == "place", found
+
+
+def test_a_taiwan_equivalent_takes_the_name_it_stands_for():
+    """雷根 = "Taiwan equivalent of 里根": Reagan, a person, not "Taiwan"; 賓士 is the car maker
+    the name list knows as 奔驰, and 莫內 is the painter, not a place."""
+    found = entities("雷根總統曾三度訪問歐洲，他開的是一輛賓士。莫內的畫作將在台北展出。")
+    reagan, benz, monet = by_name(found, "雷根"), by_name(found, "賓士"), by_name(found, "莫內")
+    assert reagan is not None and (reagan.type, reagan.english) == ("person", "Reagan"), found
+    assert benz is not None and (benz.type, benz.english) == ("organization", "Mercedes-Benz")
+    assert monet is not None and monet.type == "person", found

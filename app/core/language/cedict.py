@@ -36,16 +36,18 @@ _REFERENCE_HEAD = re.compile(
 )
 _REFERENCE_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|\bor\b|\band\b)\s*")
 # Phrases after which CC-CEDICT names another headword ("old variant of 髓[sui3]").
+# "Taiwan equivalent of 里根[Li3 gen1]": the same name as the other script's region writes it.
+_REGION_EQUIVALENT = r"(?:Taiwan|PRC) equivalent(?: of|:)"
 _REFERENCE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:[A-Za-z-]+ )?variant of|see also|see|used in|"
     r"abbr\. (?:for|of)(?: [A-Z][A-Za-z'-]*,?)*|"
-    r"also written|same as)\s+"
+    rf"also written|same as|{_REGION_EQUIVALENT})\s+"
 )
-_REFERENCE_HINT = re.compile(r"variant of|see|used in|abbr\.|also written|same as")
+_REFERENCE_HINT = re.compile(r"variant of|see|used in|abbr\.|also written|same as|equivalent")
 # A sense that only points elsewhere; the popup should not show it first.
 _POINTER_SENSE = re.compile(
     r"^(?:\([^)]*\)\s*)?(?:(?:[A-Za-z-]+ )*variant of|see also|see|used in|abbr\. (?:for|of)|"
-    r"also written|same as)\s"
+    rf"also written|same as|{_REGION_EQUIVALENT})\s"
 )
 
 

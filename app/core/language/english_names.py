@@ -19,7 +19,7 @@ from app.core.text.chars import has_han
 # Senses that do not name anything themselves.
 _SKIP = re.compile(
     r"^(?:surname |abbr\.|old name|(?:[A-Za-z-]+ )*variant of|see |used in|also written|"
-    r"same as|(?:[a-z]+ )?name of|[a-z]+ for )"
+    r"same as|(?:[a-z]+ )?name of|[a-z]+ for |(?:Taiwan|PRC) equivalent)"
 )
 _LEADING_TAGS = re.compile(r"^(?:\([^)]*\)\s*)+")  # "(Tw)", "(old)"
 # A run of capitalised words, with the small words names keep inside them.

@@ -27,7 +27,11 @@ from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.given import _split_full_names
 from app.core.language.entities.glosses import NameDictionary
-from app.core.language.entities.known import _added_mentions, _known_mentions
+from app.core.language.entities.known import (
+    _added_mentions,
+    _equivalent_mentions,
+    _known_mentions,
+)
 from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
 from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, cues, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
@@ -117,6 +121,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     pairs = _country_pairs(ctx)
     mentions = (
         _known_mentions(ctx)
+        + _equivalent_mentions(ctx)
         + _latin_mentions(ctx)
         + _dotted_mentions(ctx)
         + _quoted_mentions(ctx)

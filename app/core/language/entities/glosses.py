@@ -78,6 +78,31 @@ def regional_read(entries: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entr
     return out
 
 
+def with_equivalents(
+    entries: dict[str, tuple[Entry, ...]], dictionary: NameDictionary
+) -> dict[str, tuple[Entry, ...]]:
+    """A name the dictionary only calls another region's form of another (雷根 = "Taiwan
+    equivalent of 里根") also has the entries of the name it points to: its own gloss says
+    nothing of what it names, and "Taiwan" in it read as a place (莫內, the painter)."""
+    pointing = {
+        word: [ref for e in found if e.proper for ref in e.references]
+        for word, found in entries.items()
+        if any(e.proper and e.senses and e.senses[0].startswith(_EQUIVALENT) for e in found)
+    }
+    if not pointing:
+        return entries
+    found = dictionary.lookup_many({ref for refs in pointing.values() for ref in refs})
+    out = dict(entries)
+    for word, refs in pointing.items():
+        out[word] = entries[word] + tuple(
+            e for ref in refs for e in found.get(ref, ()) if e.proper
+        )
+    return out
+
+
+_EQUIVALENT = ("Taiwan equivalent", "PRC equivalent")
+
+
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:
     """Senses of capitalised entries that name something (not bare surnames or references)."""
     out = []
@@ -85,7 +110,8 @@ def _proper_senses(entries: Sequence[Entry]) -> list[str]:
         if not entry.proper:
             continue
         for sense in entry.senses:
-            if sense.startswith(("surname ", "variant of", "old variant", "see ", "used in")):
+            if sense.startswith(("surname ", "variant of", "old variant", "see ", "used in",
+                                 *_EQUIVALENT)):
                 continue
             out.append(sense)
     return out

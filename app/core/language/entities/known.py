@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from app.core.language.entities.lexicon import _ADDED, _KNOWN, _literal_pattern, _simplify
+from app.core.language.entities.glosses import _EQUIVALENT
+from app.core.language.entities.lexicon import (
+    _ADDED,
+    _KNOWN,
+    _fold,
+    _literal_pattern,
+    _simplify,
+)
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.text.chars import has_han
 from app.core.user.corrections import Corrections
@@ -29,6 +36,27 @@ def _known_mentions(ctx: _Context) -> list[_Mention]:
             pos = end - 1
             break
         pos += 1
+    return out
+
+
+def _equivalent_mentions(ctx: _Context) -> list[_Mention]:
+    """賓士 = "Taiwan equivalent of 奔驰": another region's spelling of a known name is that
+    name (its type and English), though the list holds only the mainland spelling."""
+    linked = {
+        word: known
+        for word, found in ctx.entries.items()
+        for e in found
+        if e.proper and e.senses and e.senses[0].startswith(_EQUIVALENT)
+        for ref in e.references
+        if (known := ctx.lex.known.get(_fold(ref))) is not None
+    }
+    if not linked:
+        return []
+    out = []
+    for start, end, _ in ctx.tokens:
+        known = linked.get(ctx.simple[start:end])
+        if known is not None:
+            out.append(_Mention(start, end, known.type, _KNOWN, known.english, known))
     return out
 
 

@@ -11,6 +11,7 @@ from app.core.language.entities.glosses import (
     _proper_senses,
     _type_from_gloss,
     regional_read,
+    with_equivalents,
 )
 from app.core.language.entities.lexicon import (
     _ADDED,
@@ -205,7 +206,7 @@ def prepare(
     )
     words = _run_words(ctx)
     odd = _function_tagged_words(ctx) - words
-    ctx.entries = dictionary.lookup_many(words | odd)
+    ctx.entries = with_equivalents(dictionary.lookup_many(words | odd), dictionary)
     for word in odd:
         entries = ctx.entries.get(word)
         if entries and not _only_place(entries):
