@@ -1551,3 +1551,11 @@ def test_a_taiwan_equivalent_takes_the_name_it_stands_for():
     assert reagan is not None and (reagan.type, reagan.english) == ("person", "Reagan"), found
     assert benz is not None and (benz.type, benz.english) == ("organization", "Mercedes-Benz")
     assert monet is not None and monet.type == "person", found
+
+
+def test_hong_kong_variant_characters_read_as_their_simplified_forms():
+    """衞 and 敍 are Hong Kong's forms of 衛 and 敘, which OpenCC keeps as they are: 衞生署 and
+    敍利亞 are the department and the country, as 卫生署 and 叙利亚 are."""
+    found = types("本港昨日接收了十二名敍利亞難民，衞生署署長陳家怡表示會安排檢查。")
+    assert found.get("敍利亞") == "place", found
+    assert found.get("衞生署") == "organization", found

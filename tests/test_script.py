@@ -52,3 +52,13 @@ def test_a_long_traditional_text_converts_with_its_phrases_on_every_line() -> No
     assert len(simplified) == len(line) * count
     assert simplified == script.to_simplified(line) * count
     assert "头发干了" in simplified
+
+
+def test_hong_kong_and_taiwan_variants_convert_to_simplified() -> None:
+    """衞 (Hong Kong's 衛) and 妳 (Taiwan's feminine 你) are written 卫 and 你 in a simplified
+    text; OpenCC keeps them, which left 衞生署 a word no segmenter or dictionary knew."""
+    from app.core.language.entities.lexicon import _simplify
+
+    assert to_simplified("香港衞生署說妳們放心") == "香港卫生署说你们放心"
+    assert _simplify("敍利亞") == "叙利亚"  # the names' table agrees with the text's
+    assert detect_script("衞生署") == "traditional"

@@ -39,11 +39,34 @@ def _char_by_char(config: str) -> dict[str, str]:
 
 @cache
 def char_t2s_table() -> dict[int, str]:
-    """OpenCC's traditional -> simplified character table, for str.translate.
+    """OpenCC's traditional -> simplified character table, for str.translate, with the
+    variants OpenCC leaves (`_variant_table`).
 
     For lists of names, where phrase rules do not apply and speed matters.
     """
-    return {ord(ch): out for ch, out in _char_tables()[0].items()}
+    return {ord(ch): out for ch, out in _char_tables()[0].items()} | _variant_table()
+
+
+_VARIANTS_FILE = "script_variants.tsv"
+
+
+@cache
+def _variant_table() -> dict[int, str]:
+    """Hong Kong and Taiwan variants OpenCC's t2s keeps (衞, 敍, 妳), to their simplified
+    characters: left as they were, 衞生署 was no word the segmenter or the dictionary knew."""
+    from app.core.paths import dictionaries_dir
+
+    table: dict[int, str] = {}
+    try:
+        with open(dictionaries_dir() / _VARIANTS_FILE, encoding="utf-8") as handle:
+            for line in handle:
+                variant, _, simplified = line.rstrip("\n").partition("\t")
+                if line.startswith("#") or len(variant) != 1 or len(simplified) != 1:
+                    continue
+                table[ord(variant)] = simplified
+    except OSError:
+        return {}
+    return table
 
 
 _TABLES_FILE = "opencc_characters.tsv"
@@ -77,7 +100,8 @@ def _char_tables() -> tuple[dict[str, str], dict[str, str]]:
 def _char_sets() -> tuple[frozenset[str], frozenset[str]]:
     """Characters that exist only in one script (changed by one direction, not the other)."""
     to_simp, to_trad = (table.keys() for table in _char_tables())
-    return frozenset(to_simp - to_trad), frozenset(to_trad - to_simp)
+    variants = {chr(code) for code in _variant_table()}
+    return frozenset((to_simp | variants) - to_trad), frozenset(to_trad - to_simp)
 
 
 def detect_script(text: str) -> Script:
@@ -133,7 +157,7 @@ def to_simplified(text: str) -> str:
 
     Cached: segmentation, pinyin and entities each ask for the same article's conversion.
     """
-    return _convert_aligned(text, "t2s")
+    return _convert_aligned(text, "t2s").translate(_variant_table())
 
 
 def to_traditional(text: str) -> str:
