@@ -1559,3 +1559,18 @@ def test_hong_kong_variant_characters_read_as_their_simplified_forms():
     found = types("本港昨日接收了十二名敍利亞難民，衞生署署長陳家怡表示會安排檢查。")
     assert found.get("敍利亞") == "place", found
     assert found.get("衞生署") == "organization", found
+
+
+def test_an_english_first_name_and_a_chinese_surname_are_one_person():
+    """Jason王, Kevin 林: Taiwan and Hong Kong papers name people who go by an English first
+    name so; the surname is part of the name, not left over."""
+    found = types("創辦人Jason王表示，雙方已簽約，總經理Kevin 林說明細節。")
+    assert found.get("Jason王") == "person", found
+    assert found.get("Kevin 林") == "person", found
+    assert "Jason" not in found and "Kevin" not in found, found
+
+
+def test_an_english_name_before_a_conjunction_keeps_its_length():
+    """和 and 曾 are surnames too, but here a conjunction and an adverb: no name takes them."""
+    found = types("Kevin和同事曾參與計畫，Wang曾任執行長。")
+    assert not any(name.endswith(("和", "曾")) for name in found), found

@@ -32,7 +32,12 @@ from app.core.language.entities.known import (
     _equivalent_mentions,
     _known_mentions,
 )
-from app.core.language.entities.latin import _latin_bodies, _latin_mentions, _type_lists
+from app.core.language.entities.latin import (
+    _latin_bodies,
+    _latin_mentions,
+    _type_lists,
+    _with_chinese_surname,
+)
 from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, cues, load_lexicon
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
@@ -154,7 +159,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
     ] + pairs
     mentions = _split_coordinations(mentions, _region_coordinations(ctx))
     mentions += _added_mentions(ctx, corrections)
-    mentions = _drop_unwanted(ctx, mentions, corrections)
+    mentions = _drop_unwanted(ctx, _with_chinese_surname(ctx, mentions), corrections)
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))
 
 

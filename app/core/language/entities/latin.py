@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.core.language.entities.given import _NOT_SURNAME_TAGS, _closes_name
 from app.core.language.entities.lexicon import _CRF, _LATIN, _fold, cue_set, cues, longest_first
 from app.core.language.entities.mentions import _Context, _Mention, _runs
 from app.core.types import EntityType
@@ -153,6 +154,35 @@ def _latin_mentions(ctx: _Context) -> list[_Mention]:
                 out.append(_Mention(start, end, etype, _LATIN, guessed=guessed))
             i = j + 1
     return out
+
+
+def _with_chinese_surname(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """Jason王, Kevin 林: an English first name the Latin rules took for a person, then a
+    Chinese surname standing alone where a name ends (before 表示, 是, punctuation) is one
+    person, the way Taiwan and Hong Kong papers name people who go by an English name."""
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        if m.priority != _LATIN or m.type != "person" or not _FIRST_NAME.fullmatch(form):
+            continue
+        if ctx.simple[m.start - 1 : m.start] in (" ", "-", "."):
+            continue  # the last word of a longer Latin name
+        at = m.end + (ctx.simple[m.end : m.end + 1] == " ")
+        if ctx.simple[at : at + 1] not in ctx.lex.surnames or not _alone(ctx, at):
+            continue
+        if _closes_name(ctx, at + 1):
+            m.end = at + 1
+    return mentions
+
+
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
+
+
+def _alone(ctx: _Context, at: int) -> bool:
+    """A token of one character at `at` that jieba reads as no function word, adjective or
+    verb (王/nr; not 王/nr + 小明 read as one name, nor 和/c, 曾/d)."""
+    tokens = ctx.tokens_within(at, at + 1)
+    return len(tokens) == 1 and tokens[0][:2] == (at, at + 1) and (
+        tokens[0][2] not in _NOT_SURNAME_TAGS)
 
 
 _LIST_GAP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|and|or)\s*")
