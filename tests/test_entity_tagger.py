@@ -1574,3 +1574,11 @@ def test_an_english_name_before_a_conjunction_keeps_its_length():
     """和 and 曾 are surnames too, but here a conjunction and an adverb: no name takes them."""
     found = types("Kevin和同事曾參與計畫，Wang曾任執行長。")
     assert not any(name.endswith(("和", "曾")) for name in found), found
+
+
+def test_a_county_the_segmenter_tags_a_person_is_still_named():
+    """花蓮縣/nr + 秀林鄉: the dictionary knows the county ("Hualien County"); the township
+    after it must not leave it out."""
+    found = types("花蓮縣秀林鄉一名八十歲老翁上山採野菜失聯。")
+    assert found.get("花蓮縣") == "place", found
+    assert found.get("秀林鄉") == "place", found
