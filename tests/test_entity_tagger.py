@@ -1582,3 +1582,11 @@ def test_a_county_the_segmenter_tags_a_person_is_still_named():
     found = types("花蓮縣秀林鄉一名八十歲老翁上山採野菜失聯。")
     assert found.get("花蓮縣") == "place", found
     assert found.get("秀林鄉") == "place", found
+
+
+def test_a_taiwan_office_before_a_name_opens_the_name():
+    """立委 (legislator) before 蘇 + 明哲: the surname opens a full name, not Jiangsu's
+    abbreviation before a given name."""
+    found = types("台北地檢署起訴前立委蘇明哲涉嫌收賄。")
+    assert found.get("蘇明哲") == "person", found
+    assert "蘇" not in found, found
