@@ -366,3 +366,12 @@ def test_a_firm_and_its_trade_stay_one_name():
     found = entities("京东物流与顺丰控股在同城配送领域展开竞争。")
     assert by_name(found, "京东物流").type == "organization"
     assert by_name(found, "京东") is None
+
+
+def test_a_disease_named_after_a_doctor_is_no_person():
+    # 帕金森病 is Parkinson's disease: the name before 病 is the illness, not someone in the news.
+    found = entities("他的祖父患有帕金森病，医生说早发现可以延缓病情。")
+    assert by_name(found, "帕金森") is None
+    assert by_name(entities("门诊收治了多名克罗恩病患者。"), "克罗恩") is None
+    # someone falling ill keeps their name
+    assert by_name(entities("教练说约翰逊病了三天，本周不能上场。"), "约翰逊").type == "person"

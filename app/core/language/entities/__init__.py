@@ -86,8 +86,9 @@ def _drop_unwanted(
 ) -> list[_Mention]:
     """Stop-listed words and the names the user said are not names, from any source; a
     "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们);
-    one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); and one
-    right before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name)."""
+    one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); one right
+    before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
+    transliterated one before a word for an illness (帕金森 + 病: the disease named after him)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
     pronouns, indexes = cue_set("pronouns"), cues("index_words")
     return [
@@ -96,7 +97,20 @@ def _drop_unwanted(
         and not (m.type == "person" and ctx.simple[m.start + 1 : m.end] in pronouns)
         and not (m.type == "person" and _counted(ctx.simple[m.start - 1 : m.start]))
         and not (m.type == "person" and ctx.simple.startswith(indexes, m.end))
+        and not (m.type == "person" and _named_illness(ctx, m))
     ]  # fmt: skip
+
+
+def _named_illness(ctx: _Context, m: _Mention) -> bool:
+    """A transliterated name right before a word for an illness (某某 + 病, + 综合征) is the
+    illness's name; a Chinese name there is a person falling ill (张三 + 病了) or their
+    condition (+ 病情), so only transliteration characters count."""
+    form = ctx.simple[m.start : m.end]
+    if len(form) < 2 or not all(ch in ctx.lex.translit for ch in form):
+        return False
+    return ctx.simple.startswith(cues("disease_words"), m.end) and (
+        ctx.simple[m.end + 1 : m.end + 2] not in ("了", "倒", "逝", "故", "情")
+    )
 
 
 def _counted(before: str) -> bool:
