@@ -375,3 +375,9 @@ def test_a_disease_named_after_a_doctor_is_no_person():
     assert by_name(entities("门诊收治了多名克罗恩病患者。"), "克罗恩") is None
     # someone falling ill keeps their name
     assert by_name(entities("教练说约翰逊病了三天，本周不能上场。"), "约翰逊").type == "person"
+
+
+def test_a_name_read_as_a_place_before_an_academic_title_is_the_person():
+    # 何西岭 looks like a ridge's name to the segmenter; 研究员 after it says it is a scientist.
+    found = entities("何西岭研究员表示，数据还需核实。")
+    assert by_name(found, "何西岭").type == "person"

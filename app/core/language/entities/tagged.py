@@ -636,9 +636,11 @@ def _place_ending(ctx: _Context, word: str) -> bool:
 
 
 def _person_cue(ctx: _Context, start: int, end: int) -> bool:
-    """A word the tagger took for a place, said to speak or titled as a person."""
+    """A word the tagger took for a place, said to speak or titled as a person (罗山 + 说,
+    某某山 + 院士)."""
     before, after = ctx.simple[max(0, start - 4) : start], ctx.simple[end : end + 4]
-    return after.startswith(cues("person_cues_after") + cues("roles")) or before.endswith(
+    titles = cues("person_cues_after") + cues("roles") + cues("scholar_titles")
+    return after.startswith(titles) or before.endswith(
         cues("person_cues_before") + cues("roles")
     )
 
