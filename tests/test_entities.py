@@ -381,3 +381,10 @@ def test_a_name_read_as_a_place_before_an_academic_title_is_the_person():
     # 何西岭 looks like a ridge's name to the segmenter; 研究员 after it says it is a scientist.
     found = entities("何西岭研究员表示，数据还需核实。")
     assert by_name(found, "何西岭").type == "person"
+
+
+def test_a_name_the_segmenter_glued_to_the_next_word_is_cut_back():
+    # jieba reads 王一公在 as one name; 在 ("at") is the next word, not the given name's end.
+    found = entities("校长王一公在开学典礼上致辞。")
+    assert by_name(found, "王一公").type == "person"
+    assert by_name(found, "王一") is None

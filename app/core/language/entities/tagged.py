@@ -465,8 +465,10 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if tag in _PERSON_TAGS and word[0] in lex.surnames and word[1:] in cue_set("titles"):
             out.append(_Mention(start, start + 1, "person", _TAGGER))  # 陈 of 陈老师
             continue
-        if tag in _PERSON_TAGS and word[-1] in "说是的了在和与" and len(word) == 3:
-            word, end = word[:-1], end - 1  # 赵华说
+        if tag in _PERSON_TAGS and word[-1] in "说是的了在和与" and (
+            len(word) == 3 or (len(word) == 4 and word[0] in lex.surnames)
+        ):
+            word, end = word[:-1], end - 1  # 赵华说, 钱立平在
         entries = ctx.entries.get(word, ())
         proper = _proper_senses(entries)
         common = any(not e.proper for e in entries)
