@@ -388,3 +388,10 @@ def test_a_name_the_segmenter_glued_to_the_next_word_is_cut_back():
     found = entities("校长王一公在开学典礼上致辞。")
     assert by_name(found, "王一公").type == "person"
     assert by_name(found, "王一") is None
+
+
+def test_a_hospital_department_is_no_person():
+    # 麻 is a surname, but 麻醉科 after a hospital and before its doctors is anaesthesiology.
+    found = entities("东湖医院麻醉科医生赵可欣说，手术很顺利。")
+    assert by_name(found, "麻醉科") is None
+    assert by_name(found, "赵可欣").type == "person"

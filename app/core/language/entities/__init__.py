@@ -98,7 +98,21 @@ def _drop_unwanted(
         and not (m.type == "person" and _counted(ctx.simple[m.start - 1 : m.start]))
         and not (m.type == "person" and ctx.simple.startswith(indexes, m.end))
         and not (m.type == "person" and _named_illness(ctx, m))
+        and not (m.type == "person" and _hospital_department(ctx, m))
     ]  # fmt: skip
+
+
+def _hospital_department(ctx: _Context, m: _Mention) -> bool:
+    """麻醉 + 科 after a hospital or before its doctors (某医院 + 麻醉科, 麻醉科 + 医生): an
+    everyday word and 科 are a department, however name-like its first character (麻, 皮)."""
+    form = ctx.simple[m.start : m.end]
+    if len(form) != 3 or form[-1] != "科":
+        return False
+    if not any(not e.proper for e in ctx.entries.get(form[:2], ())):
+        return False  # 王立 + 科: a given name, not a field
+    return ctx.simple[: m.start].endswith("医院") or ctx.simple.startswith(
+        cues("clinic_words"), m.end
+    )
 
 
 def _named_illness(ctx: _Context, m: _Mention) -> bool:
