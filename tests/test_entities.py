@@ -395,3 +395,9 @@ def test_a_hospital_department_is_no_person():
     found = entities("东湖医院麻醉科医生赵可欣说，手术很顺利。")
     assert by_name(found, "麻醉科") is None
     assert by_name(found, "赵可欣").type == "person"
+
+
+def test_a_research_group_named_by_its_leader_is_the_body_and_the_person():
+    found = entities("南方科技大学化学系高立新院士团队在《自然》发表论文。")
+    assert by_name(found, "南方科技大学化学系").type == "organization"
+    assert by_name(found, "高立新").type == "person"

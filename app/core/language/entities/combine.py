@@ -72,6 +72,7 @@ from app.core.language.entities.people import (
     _dotted_people,
     _full_name,
     _introduced,
+    _led_groups,
     _listed_person,
     _people_before_deeds,
     _role_inside,
@@ -150,6 +151,7 @@ def combine(
     ]  # fmt: skip
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
+    crf = _led_groups(ctx, crf)
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)

@@ -272,6 +272,41 @@ def _after_placed_title(ctx: _Context, m: _Mention) -> _Mention:
     return m
 
 
+def _led_groups(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某大学化学系 + 某某 + 院士 + 团队: the tagger may read a body, the scientist who leads a
+    group in it, the title and the word for the group as one organisation; they are the body
+    and the person (the group is named after him, no name of its own)."""
+    out: list[_Mention] = []
+    titles, surnames = cue_set("scholar_titles"), ctx.lex.surnames
+    for m in crf:
+        form = ctx.simple[m.start : m.end]
+        title = next(
+            (s for s, e, _ in ctx.tokens_within(m.start, m.end)
+             if m.start < s and ctx.simple[s:e] in titles
+             and ctx.simple.startswith(cues("led_groups"), e) and e < m.end),
+            None,
+        )  # fmt: skip
+        if m.type != "organization" or title is None or not form.endswith(cues("led_groups")):
+            out.append(m)
+            continue
+        for size in (3, 2):
+            name = ctx.simple[title - size : title]
+            owner = ctx.simple[m.start : title - size]
+            if title - size < m.start or not all_han(name):
+                continue
+            if name[0] not in surnames and name[:2] not in surnames:
+                continue
+            if owner and not ctx.lex.org_shaped(owner):
+                continue
+            if owner:
+                out.append(_Mention(m.start, title - size, "organization", m.priority))
+            out.append(_Mention(title - size, title, "person", m.priority))
+            break
+        else:
+            out.append(m)
+    return out
+
+
 def _common_words(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word of
     two characters or more (a person's name is one word, or a surname and a given name)."""
