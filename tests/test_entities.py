@@ -401,3 +401,9 @@ def test_a_research_group_named_by_its_leader_is_the_body_and_the_person():
     found = entities("南方科技大学化学系高立新院士团队在《自然》发表论文。")
     assert by_name(found, "南方科技大学化学系").type == "organization"
     assert by_name(found, "高立新").type == "person"
+
+
+def test_a_hospital_attached_to_a_university_is_named_whole():
+    found = entities("四川大学医学院附属第二医院的医生赶到现场。")
+    assert by_name(found, "四川大学医学院附属第二医院").type == "organization"
+    assert by_name(found, "四川大学医学院") is None

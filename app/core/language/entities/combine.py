@@ -663,8 +663,16 @@ def _complete_bodies(
         cut = composed.get(c.start) if body is None else None
         if cut is not None and cut.end > c.end and _rest_of_a_body(ctx, c.end, cut.end):
             body = None if ctx.lex.org_shaped(ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
+        elif cut is not None and cut.end > c.end and _affiliated(ctx, c.end, cut.end):
+            body = cut  # 某大学 + 医学院附属第一医院: the hospital, named with its university
         out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
     return out
+
+
+def _affiliated(ctx: _Context, start: int, end: int) -> bool:
+    """start:end (after the tagger's body) holds a word saying what follows belongs to it
+    (附属, 附设: 某大学附属第一医院): the rules' longer body is one name, the hospital's."""
+    return any(ctx.simple[s:e] in cue_set("affiliated_words") for s, e, _ in ctx.tiling(start, end))
 
 
 def _rest_of_a_body(ctx: _Context, start: int, end: int) -> bool:
