@@ -407,3 +407,9 @@ def test_a_hospital_attached_to_a_university_is_named_whole():
     found = entities("四川大学医学院附属第二医院的医生赶到现场。")
     assert by_name(found, "四川大学医学院附属第二医院").type == "organization"
     assert by_name(found, "四川大学医学院") is None
+
+
+def test_a_national_park_is_named_with_its_kind():
+    # 国家公园 after a mountain's name: the park is one place, not the mountain alone.
+    found = entities("青松岭国家公园内发现了一群野生东北虎。")
+    assert by_name(found, "青松岭国家公园").type == "place"
