@@ -413,3 +413,8 @@ def test_a_national_park_is_named_with_its_kind():
     # 国家公园 after a mountain's name: the park is one place, not the mountain alone.
     found = entities("青松岭国家公园内发现了一群野生东北虎。")
     assert by_name(found, "青松岭国家公园").type == "place"
+
+
+def test_a_telescope_named_after_a_scientist_lists_no_person():
+    assert by_name(entities("天文台公布了哈勃望远镜拍下的新照片。"), "哈勃") is None
+    assert by_name(entities("天文学家哈勃发现星系正在远离我们。"), "哈勃").type == "person"

@@ -38,7 +38,15 @@ from app.core.language.entities.latin import (
     _type_lists,
     _with_chinese_surname,
 )
-from app.core.language.entities.lexicon import _DICT, _KNOWN, _fold, cue_set, cues, load_lexicon
+from app.core.language.entities.lexicon import (
+    _DICT,
+    _DOTS,
+    _KNOWN,
+    _fold,
+    cue_set,
+    cues,
+    load_lexicon,
+)
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
@@ -116,12 +124,15 @@ def _hospital_department(ctx: _Context, m: _Mention) -> bool:
 
 
 def _named_illness(ctx: _Context, m: _Mention) -> bool:
-    """A transliterated name right before a word for an illness (某某 + 病, + 综合征) is the
-    illness's name; a Chinese name there is a person falling ill (张三 + 病了) or their
-    condition (+ 病情), so only transliteration characters count."""
+    """A transliterated name right before a word for an illness (某某 + 病, + 综合征) or an
+    instrument named after a scientist (某某 + 空间望远镜) is the illness's or the
+    instrument's name; a Chinese name there is a person falling ill (张三 + 病了) or their
+    condition (+ 病情), so only transliteration characters (and a name's dots) count."""
     form = ctx.simple[m.start : m.end]
-    if len(form) < 2 or not all(ch in ctx.lex.translit for ch in form):
+    if len(form) < 2 or not all(ch in ctx.lex.translit or ch in _DOTS for ch in form):
         return False
+    if ctx.simple.startswith(cues("eponym_heads"), m.end):
+        return True
     return ctx.simple.startswith(cues("disease_words"), m.end) and (
         ctx.simple[m.end + 1 : m.end + 2] not in ("了", "倒", "逝", "故", "情")
     )
