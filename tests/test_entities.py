@@ -418,3 +418,8 @@ def test_a_national_park_is_named_with_its_kind():
 def test_a_telescope_named_after_a_scientist_lists_no_person():
     assert by_name(entities("天文台公布了哈勃望远镜拍下的新照片。"), "哈勃") is None
     assert by_name(entities("天文学家哈勃发现星系正在远离我们。"), "哈勃").type == "person"
+
+
+def test_a_national_university_is_named_with_its_national():
+    # 国立 "national" opens the university's own name (国立某某大学), it is not a word before it.
+    assert by_name(entities("他毕业于国立新加坡大学。"), "国立新加坡大学").type == "organization"
