@@ -1590,3 +1590,11 @@ def test_a_taiwan_office_before_a_name_opens_the_name():
     found = types("台北地檢署起訴前立委蘇明哲涉嫌收賄。")
     assert found.get("蘇明哲") == "person", found
     assert "蘇" not in found, found
+
+
+def test_a_place_chain_and_a_generic_head_are_one_body():
+    """省 + 市 + 区 + 市场监督管理局: the head alone names no one office; the chain says whose."""
+    body = "浙江省温州市鹿城区市场监督管理局"
+    found = types(f"{body}近日对一起销售假冒商品案件依法作出处理。")
+    assert found.get(body) == "organization", found
+    assert "监督管理局" not in found, found

@@ -165,7 +165,7 @@ def combine(
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
     crf = _complete_people(crf, rules)
-    crf = _with_allies(ctx, _owned_bodies(crf, rules))
+    crf = _with_allies(ctx, _owned_bodies(ctx, crf, rules))
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, crf, rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
@@ -734,19 +734,41 @@ def _placed_bodies(
 _PLACED_TAGS = frozenset({"n", "nz", "vn", "v", "j", "b", "ng", "nt", "l"})
 
 
-def _owned_bodies(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
+def _owned_bodies(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
     """河北曲阳县 + 第二中学, 中国 + 城市交通规划指导委员会: where the tagger names only the
-    place that opens a body the rules composed up to its head, the body is the name."""
+    place that opens a body the rules composed up to its head, the body is the name. So it is
+    where the tagger cuts such a body into its place chain and a head of everyday words
+    (某省某市某区 + 人民检察院, + 市场监督管理局): the head alone names no one body."""
     bodies = _longest_bodies(rules)
-    taken = _Spans(crf)
-    out = []
+    taken, named = _Spans(crf), _Spans(m for m in rules if m.type in ("place", "person"))
+    out: list[_Mention] = []
+    absorbed: set[int] = set()
     for c in crf:
         body = bodies.get(c.start) if c.type == "place" else None
-        if body is not None and body.end > c.end and taken.overlapping(c.end, body.end) == []:
+        if body is None or body.end <= c.end:
+            out.append(c)
+            continue
+        rest = taken.overlapping(c.end, body.end)
+        if rest == [] or (
+            not named.any_overlapping(c.end, body.end)
+            and all(_plain_head(ctx, m, body.end) for m in rest)
+        ):
             out.append(body.copy())
+            absorbed.update(id(m) for m in rest)
         else:
             out.append(c)
-    return out
+    return [m for m in out if id(m) not in absorbed]
+
+
+def _plain_head(ctx: _Context, m: _Mention, end: int) -> bool:
+    """m is an organisation ending at `end` whose words the segmenter tags as no name
+    (人民检察院/nt, 市场 监督 管理局): no name of its own (某某乡/nr + 小学: the township names
+    the school)."""
+    tiles = ctx.tiling(m.start, m.end)
+    return m.type == "organization" and m.end == end and bool(tiles) and not any(
+        tag.startswith(("nr", "ns", "nz")) for _, _, tag in tiles)
 
 
 # An unknown word of these tags may stand among plain words (a verb, an adverb, a noun ...).
