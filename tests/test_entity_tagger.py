@@ -565,6 +565,19 @@ def test_a_full_name_after_an_office_is_a_person_however_it_was_cut():
     assert boss is not None and boss.type == "person"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("香港特区行政长官李家胜在立法会发表施政报告。", "李家胜"),
+        ("该组织总干事谭德华在会上发出警告。", "谭德华"),
+    ],
+)
+def test_a_full_name_after_a_chief_executive_or_director_general_is_a_person(sentence, name):
+    """行政长官, 总干事 sit before a leader's full name as 局长 does (李家 + 胜/v: cut apart)."""
+    found = types(sentence)
+    assert found.get(name) == "person", found
+
+
 def test_and_after_a_title_is_no_surname():
     found = entities("她是女队的队长和指挥，大家都很信任她。")
     assert not any(e.text.startswith("和") for e in found)
