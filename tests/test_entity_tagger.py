@@ -578,6 +578,12 @@ def test_a_full_name_after_a_chief_executive_or_director_general_is_a_person(sen
     assert found.get(name) == "person", found
 
 
+def test_a_surname_the_segmenter_read_as_a_measure_word_after_an_office_is_a_name():
+    """副主席 + 张/q 又/d 强: after an office 张 opens a name, not a count of sheets."""
+    found = types("委员会副主席张又强会见了来访的代表团。")
+    assert found.get("张又强") == "person", found
+
+
 def test_and_after_a_title_is_no_surname():
     found = entities("她是女队的队长和指挥，大家都很信任她。")
     assert not any(e.text.startswith("和") for e in found)

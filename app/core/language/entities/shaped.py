@@ -258,8 +258,9 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
     surname = simple[at : at + 2] if simple[at : at + 2] in lex.surnames else simple[at : at + 1]
     if not surname or surname not in lex.surnames or at not in ctx.starts:
         return None
-    if ctx.tokens[ctx.token_range(at, len(simple)).start][2] in _FUNCTION_TAGS:
-        return None  # 队长 + 和/c + 指挥: "and", not the surname 和
+    first = ctx.tokens[ctx.token_range(at, len(simple)).start]
+    if first[2] in _FUNCTION_TAGS and not (first[2] == "q" and first[1] == at + len(surname)):
+        return None  # 队长 + 和/c + 指挥: "and", not the surname 和; but 主席 + 张/q + 又/d ...
     follows = cues("after_name")
     for given in (2, 1):
         end = at + len(surname) + given
