@@ -1617,3 +1617,10 @@ def test_a_place_chain_and_a_generic_head_are_one_body():
     found = types(f"{body}近日对一起销售假冒商品案件依法作出处理。")
     assert found.get(body) == "organization", found
     assert "监督管理局" not in found, found
+
+
+def test_a_courts_first_instance_is_no_unit_of_the_court():
+    """某法院 + 一审 + 判处: what the court did, not an office 审判处 inside it."""
+    found = types("湖北省宜昌市夷陵区人民法院一审判处被告人有期徒刑两年。")
+    assert found.get("湖北省宜昌市夷陵区人民法院") == "organization", found
+    assert not any(name.endswith("判处") for name in found), found

@@ -84,6 +84,8 @@ def _unit_end(ctx: _Context, m: _Mention) -> int:
     inside = ctx.token_range(m.end, min(len(ctx.simple), m.end + UNIT_CHARS))
     if not inside or ctx.tokens[inside.start][0] != m.end:
         return 0
+    if ctx.simple.startswith(cues("trial_stages"), m.end):
+        return 0  # 某法院 + 一审判处: the court's first instance sentenced, no unit 审判处
     s, e, _ = ctx.tokens[inside.start]
     if ctx.simple[s:e] in cue_set("premises_words") and _named_owner(
         ctx, ctx.simple[m.start : m.end]
