@@ -1624,3 +1624,9 @@ def test_a_courts_first_instance_is_no_unit_of_the_court():
     found = types("湖北省宜昌市夷陵区人民法院一审判处被告人有期徒刑两年。")
     assert found.get("湖北省宜昌市夷陵区人民法院") == "organization", found
     assert not any(name.endswith("判处") for name in found), found
+
+
+def test_a_branch_of_taiwans_government_is_a_body_not_a_place():
+    """立法院 = "Legislative Yuan, ... of Republic of China": the Yuan is the head, a body."""
+    found = types("立法院昨天三读通过了预算修正案。")
+    assert found.get("立法院") == "organization", found

@@ -28,7 +28,11 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 # online payment platform", "IKEA, Swedish furniture retailer"
                                 r"Exchange|Federal Reserve|central bank|investment bank|platform|"
                                 r"Securities|Holdings|Ventures|Technologies|Technology|Motors|"
-                                r"conglomerate|retailer|Ltd|Limited)\b")),
+                                r"conglomerate|retailer|Ltd|Limited|"
+                                # the five branches of the Republic of China's government
+                                # ("Legislative Yuan, the legislative branch ..."), not the
+                                # currency ("Chinese Yuan") or the dynasty
+                                r"(?:Legislative|Executive|Judicial|Control|Examination) Yuan)\b")),
     ("work", re.compile(r"\b(?:novel|film|movie|book|Prize|prize|Award|award|Medal|game|software|"
                         r"opera|poem|album|song|festival|Games|Olympics|war|War|folktale|fable|"
                         # "Kuaishou, Chinese social video sharing app" (not "app-based taxi
