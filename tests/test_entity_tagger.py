@@ -1630,3 +1630,17 @@ def test_a_branch_of_taiwans_government_is_a_body_not_a_place():
     """立法院 = "Legislative Yuan, ... of Republic of China": the Yuan is the head, a body."""
     found = types("立法院昨天三读通过了预算修正案。")
     assert found.get("立法院") == "organization", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("应急管理部派出工作组连夜赶赴灾区。", "应急管理部"),
+        ("退役军人事务部近日印发通知。", "退役军人事务部"),
+        ("国家卫健委今天通报了最新情况。", "国家卫健委"),
+    ],
+)
+def test_a_ministry_newer_than_the_segmenters_dictionary_is_a_body(sentence, body):
+    """应急管理 + 部, 卫健委: bodies of the 2018 reorganisation the segmenter cuts or misreads."""
+    found = types(sentence)
+    assert found.get(body) == "organization", found
