@@ -1644,3 +1644,17 @@ def test_a_ministry_newer_than_the_segmenters_dictionary_is_a_body(sentence, bod
     """应急管理 + 部, 卫健委: bodies of the 2018 reorganisation the segmenter cuts or misreads."""
     found = types(sentence)
     assert found.get(body) == "organization", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("上海合作组织成员国领导人昨天发表联合声明。", "上海合作组织"),
+        ("金砖国家外长会晤下月举行。", "金砖"),
+    ],
+)
+def test_a_bloc_or_an_organisation_spelt_the_british_way_is_a_body(sentence, body):
+    """CC-CEDICT's "Cooperation Organisation", "economic bloc (Brazil, Russia ...)": a body,
+    not the city it opens with or the countries it lists."""
+    found = types(sentence)
+    assert found.get(body) == "organization", found

@@ -22,6 +22,7 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                                 r"Inc|company|corporation|Bank|Party|Association|Agency|Ministry|"
                                 r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
                                 r"Group|newspaper|news agency|organization|Organization|"
+                                r"organisation|Organisation|bloc|"
                                 r"television|Television|Department|Administration|Airlines|Assembly|Court|Systems|airline|manufacturer|brand|website|School|Hospital|Army|Federation|League|"
                                 r"Commission|Congress|Parliament|Senate|Navy|Corps|Fund|Club|Fleet|"
                                 # a business's gloss: "Hong Kong Stock Exchange", "Alipay,
