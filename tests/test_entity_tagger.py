@@ -1658,3 +1658,9 @@ def test_a_bloc_or_an_organisation_spelt_the_british_way_is_a_body(sentence, bod
     not the city it opens with or the countries it lists."""
     found = types(sentence)
     assert found.get(body) == "organization", found
+
+
+def test_a_theatre_command_is_a_body():
+    """北部 + 战区: the army's command for a region, not a compass word and "war zone"."""
+    found = types("北部战区某部近日组织跨昼夜实兵演练。")
+    assert found.get("北部战区") == "organization", found
