@@ -1664,3 +1664,12 @@ def test_a_theatre_command_is_a_body():
     """北部 + 战区: the army's command for a region, not a compass word and "war zone"."""
     found = types("北部战区某部近日组织跨昼夜实兵演练。")
     assert found.get("北部战区") == "organization", found
+
+
+def test_a_foreign_name_ends_before_the_word_for_after_the_match():
+    """赛 is a transliteration character, so 主教练 + 某某某某 + 赛后 ran the name on into "after
+    the match" (赛前 "before the match" the same): the name ends before the word."""
+    found = types("主教练瓦洛西拉赛后表示，球队踢得很好。门将卡尔多夫赛前说，他已经准备好了。")
+    assert found.get("瓦洛西拉") == "person", found
+    assert found.get("卡尔多夫") == "person", found
+    assert "瓦洛西拉赛" not in found and "卡尔多夫赛" not in found, found
