@@ -45,7 +45,6 @@ from app.core.language.entities.composed import (
     _head_type,
     _named_owner,
 )
-from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -61,7 +60,13 @@ from app.core.language.entities.lexicon import (
     longest_first,
 )
 from app.core.language.entities.listed import _listed_alike
-from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps, _Spans
+from app.core.language.entities.mentions import (
+    _Context,
+    _Mention,
+    _named_place_word,
+    _resolve_overlaps,
+    _Spans,
+)
 from app.core.language.entities.people import (
     _after_placed_title,
     _backing_needed,
@@ -242,8 +247,7 @@ def _named_place(ctx: _Context, start: int, end: int) -> bool:
     form = ctx.simple[start:end]
     if len(form) == 1:
         return form in cue_set("country_short") or form in cue_set("region_short")
-    senses = _proper_senses(ctx.entries.get(form, ()))
-    return form in ctx.lex.places or (bool(senses) and _type_from_gloss(senses) == "place")
+    return _named_place_word(ctx, form)
 
 
 def _dotted_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

@@ -83,6 +83,17 @@ def regional_read(entries: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entr
     return out
 
 
+# How CC-CEDICT opens a sense that only points at another region's form of the name.
+_EQUIVALENT = ("Taiwan equivalent", "PRC equivalent")
+
+
+def equivalent_of(entry: Entry) -> tuple[str, ...]:
+    """The names `entry` is only another region's form of ("Taiwan equivalent of 里根")."""
+    if entry.proper and entry.senses and entry.senses[0].startswith(_EQUIVALENT):
+        return tuple(entry.references)
+    return ()
+
+
 def with_equivalents(
     entries: dict[str, tuple[Entry, ...]], dictionary: NameDictionary
 ) -> dict[str, tuple[Entry, ...]]:
@@ -92,7 +103,7 @@ def with_equivalents(
     pointing = {
         word: [ref for e in found if e.proper for ref in e.references]
         for word, found in entries.items()
-        if any(e.proper and e.senses and e.senses[0].startswith(_EQUIVALENT) for e in found)
+        if any(equivalent_of(e) for e in found)
     }
     if not pointing:
         return entries
@@ -103,9 +114,6 @@ def with_equivalents(
             e for ref in refs for e in found.get(ref, ()) if e.proper
         )
     return out
-
-
-_EQUIVALENT = ("Taiwan equivalent", "PRC equivalent")
 
 
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from app.core.language.entities.glosses import _EQUIVALENT
+from app.core.language.entities.glosses import equivalent_of
 from app.core.language.entities.lexicon import (
     _ADDED,
     _KNOWN,
@@ -46,8 +46,7 @@ def _equivalent_mentions(ctx: _Context) -> list[_Mention]:
         word: known
         for word, found in ctx.entries.items()
         for e in found
-        if e.proper and e.senses and e.senses[0].startswith(_EQUIVALENT)
-        for ref in e.references
+        for ref in equivalent_of(e)
         if (known := ctx.lex.known.get(_fold(ref))) is not None
     }
     if not linked:

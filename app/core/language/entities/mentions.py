@@ -227,6 +227,13 @@ def _function_tagged_words(ctx: _Context) -> set[str]:
     }
 
 
+def _named_place_word(ctx: _Context, form: str) -> bool:
+    """A place of the name lists, or a word CC-CEDICT glosses as a place."""
+    return form in ctx.lex.places or (
+        _type_from_gloss(_proper_senses(ctx.entries.get(form, ()))) == "place"
+    )
+
+
 def _only_place(entries: Sequence[Entry]) -> bool:
     """Whether the dictionary knows a word only as the name of a place (大连, not 一直)."""
     return all(e.proper for e in entries) and _type_from_gloss(_proper_senses(entries)) == "place"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
+from app.core.language.entities.glosses import _proper_senses
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
@@ -17,7 +17,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _Mention, _named_place_word
 from app.core.text.chars import HAN_CLASS, all_han, has_han
 from app.core.types import EntityType
 
@@ -429,7 +429,7 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         dateless = group == "b" and not m.group("dated") and m.group("said") != "讯"
         if dateless and not _opens_with_name(ctx, start, end):
             continue  # 中文新闻报道，… opens a sentence; 腾讯新闻报道，… names a source
-        if name in ctx.lex.places or _type_from_gloss(_proper_senses(entries or ())) == "place":
+        if _named_place_word(ctx, name):
             out.append(_Mention(start, end, "place", _COMPOSED))  # 北京6月17日讯: a dateline
         else:
             out.append(_Mention(start, end, "organization", _COMPOSED))
