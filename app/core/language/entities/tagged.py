@@ -61,14 +61,10 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
 def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     """胡同口, 马路边, 村子里: an everyday word and a localiser (the alley's mouth, by the road)
     that jieba tags a person for its first character's surname."""
-    if len(word) != 3 or word[-1] not in _LOCALISERS:
+    if len(word) != 3 or word[-1] not in cue_set("localisers"):
         return False
     entries = ctx.entries.get(word[:2], ())
     return bool(entries) and not any(e.proper for e in entries)
-
-
-# Characters that name a spot beside or inside a thing (口 "mouth", 边 "side", 里 "inside").
-_LOCALISERS = frozenset("口边旁里内外头上下前后")
 
 
 def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
