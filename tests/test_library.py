@@ -164,6 +164,54 @@ def test_a_changed_text_replaces_its_words_and_search_terms(library, index, tmp_
     assert index.search("中文") == set() and index.load() == {}
 
 
+def _indexed_articles(tmp_path: Path) -> Path:
+    path = tmp_path / "cache" / "library-index.sqlite3"
+    with LibraryStore(tmp_path / "library.sqlite3") as library:
+        index = LibraryIndex(path)
+        analyzer = default_analyzer()
+        store_batch(library, index, read_file(analyzer, XAI) + read_file(analyzer, TAY))
+        index.close()
+    return path
+
+
+def test_an_index_that_reads_back_garbled_starts_again_and_is_refilled(tmp_path: Path):
+    path = _indexed_articles(tmp_path)
+    raw = sqlite3.connect(path)
+    for table, column in (("word", "text"), ("doc", "path")):  # bytes that are not UTF-8
+        raw.execute(f"UPDATE {table} SET {column} = CAST(x'e7a0ffff' AS TEXT) WHERE id = 1")
+    raw.commit()
+    raw.close()
+    searcher = LibraryIndex(path)  # a second instance: the search box's
+    with pytest.raises(UserError, match="search index is damaged"):
+        searcher.search("研究员")
+    index = LibraryIndex(path)
+    assert index.load() == {}  # the library measures its texts again, no traceback
+    with LibraryStore(tmp_path / "library.sqlite3") as library:
+        store_batch(library, index, read_file(default_analyzer(), XAI))
+    assert set(index.load()) == {(path_key(XAI), "")}
+    assert index.search("杨格") == {(path_key(XAI), "")}
+    index.close()
+    searcher.close()
+
+
+def test_no_damage_to_the_index_file_makes_reading_it_fail(tmp_path: Path):
+    import random
+
+    path = _indexed_articles(tmp_path)
+    good = path.read_bytes()
+    rng = random.Random(7)
+    for _ in range(25):
+        damaged = bytearray(good)
+        for _ in range(20):
+            damaged[rng.randrange(100, len(damaged))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        index = LibraryIndex(path)
+        texts = index.load()
+        assert set(texts) <= {(path_key(XAI), ""), (path_key(TAY), "")}
+        assert all(len(t.words) == len(t.counts) for t in texts.values())
+        index.close()
+
+
 def test_a_damaged_index_is_rebuilt(tmp_path: Path):
     path = tmp_path / "library-index.sqlite3"
     path.write_bytes(b"garbage" * 1000)

@@ -126,6 +126,9 @@ class LibrarySession(QObject):
                 self._search_index = LibraryIndex(self._index_path)
             return self._search_index.search(text)
         except (UserError, OSError) as exc:
+            if self._search_index is not None:  # the next search opens the file anew
+                self._search_index.close()
+                self._search_index = None
             self.message.emit(f"Searching the texts is not possible: {exc}")
             return None
 

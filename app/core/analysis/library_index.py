@@ -134,6 +134,12 @@ class LibraryIndex:
             conn.close()
             raise
 
+    def _start_again(self) -> None:
+        self._conn.close()
+        self._delete_files()
+        self._word_ids = None
+        self._conn = self._prepare()
+
     def _delete_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
@@ -189,24 +195,36 @@ class LibraryIndex:
     # -- reads ------------------------------------------------------------------------
 
     def load(self, locations: Iterable[Location] | None = None) -> dict[Location, TextWords]:
-        """The stored words of every text (or of `locations`), word strings shared."""
+        """The stored words of every text (or of `locations`), word strings shared; none when
+        the file reads back damaged, which starts it again empty: the texts are re-read."""
+        with self._lock:
+            try:
+                return self._load(locations)
+            except _READ_BACK_WRONG as exc:
+                if not _damaged(exc):
+                    raise
+                self._start_again()
+                return {}
+
+    def _load(self, locations: Iterable[Location] | None) -> dict[Location, TextWords]:
         wanted = set(locations) if locations is not None else None
         texts: dict[Location, TextWords] = {}
-        with self._lock:
-            words = {i: sys.intern(text) for i, text in self._conn.execute(
-                "SELECT id, text FROM word")}
-            rows = self._conn.execute(
-                "SELECT path, part, stamp, chars, words, counts, hsk FROM doc")
-            for path, part, stamp, chars, word_blob, count_blob, hsk in rows:
-                if wanted is not None and (path, part) not in wanted:
-                    continue
-                ids = array("I")
-                ids.frombytes(word_blob)
-                counts = array("I")
-                counts.frombytes(count_blob)
-                profile = LevelProfile(tuple(int(n) for n in hsk.split(",")))
-                texts[path, part] = TextWords(stamp, chars, tuple(words[i] for i in ids),
-                                              counts, profile)
+        words = {i: sys.intern(text) for i, text in self._conn.execute(
+            "SELECT id, text FROM word")}
+        rows = self._conn.execute(
+            "SELECT path, part, stamp, chars, words, counts, hsk FROM doc")
+        for path, part, stamp, chars, word_blob, count_blob, hsk in rows:
+            if wanted is not None and (path, part) not in wanted:
+                continue
+            ids = array("I")
+            ids.frombytes(word_blob)
+            counts = array("I")
+            counts.frombytes(count_blob)
+            if len(counts) != len(ids):
+                raise ValueError(f"{path}: {len(ids)} words, {len(counts)} counts")
+            profile = LevelProfile(tuple(int(n) for n in hsk.split(",")))
+            texts[path, part] = TextWords(stamp, chars, tuple(words[i] for i in ids),
+                                          counts, profile)
         return texts
 
     def search(self, query: str) -> set[Location] | None:
@@ -215,14 +233,34 @@ class LibraryIndex:
         if expression is None:
             return None
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT doc.path, doc.part FROM search JOIN doc ON doc.id = search.rowid "
-                "WHERE search MATCH ?", (expression,)).fetchall()
+            try:
+                rows = self._conn.execute(
+                    "SELECT doc.path, doc.part FROM search JOIN doc ON doc.id = search.rowid "
+                    "WHERE search MATCH ?", (expression,)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                # The library's reader rebuilds the file (see `load`); this instance may
+                # hold the old one open, so the caller opens a new one for the next search.
+                raise UserError("the library's search index is damaged; it is rebuilt "
+                                "when the library is next read") from exc
         return {(path, part) for path, part in rows}
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+# What a damaged file raises while its rows are read back: SQLite's own errors, text that
+# is no longer UTF-8, a word id with no word, blobs and profiles of the wrong shape.
+_READ_BACK_WRONG = (sqlite3.DatabaseError, AttributeError, KeyError, TypeError, ValueError)
+
+
+def _damaged(exc: Exception) -> bool:
+    """A damaged cache, not a lock or a full disk (those must not cost the index)."""
+    if isinstance(exc, sqlite3.DatabaseError):
+        return is_corruption(exc) or "decode" in str(exc).lower()
+    return True
 
 
 def text_words(stamp: str, chars: int, counts: Mapping[str, int],
