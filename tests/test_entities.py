@@ -353,6 +353,22 @@ def test_a_company_and_the_short_name_it_gives_itself_are_one():
     assert found.count == 3
 
 
+def test_a_firm_named_in_full_then_by_its_short_name_is_one_firm():
+    found = entities("宏达集团董事长陈晓峰表示，宏达今年将在杭州开新厂，陈晓峰说宏达的目标是上市。")
+    firm = by_name(found, "宏达集团")
+    assert firm is not None and firm.type == "organization"
+    assert "宏达" in firm.aliases and firm.count == 3
+    # Without the city before it and without its trade: the same firm, counted each time.
+    found = entities("杭州鑫源科技有限公司日前宣布，鑫源科技将投资一亿元。鑫源的员工很高兴。")
+    firm = by_name(found, "杭州鑫源科技有限公司")
+    assert firm is not None and {"鑫源科技", "鑫源"} <= set(firm.aliases) and firm.count == 3
+
+
+def test_an_everyday_word_before_a_firms_ending_is_no_short_name():
+    found = entities("人民出版社今年出版了十本书。人民的需要是第一位的，国际航线也将恢复。")
+    assert by_name(found, "人民") is None and by_name(found, "国际") is None
+
+
 def test_a_group_of_everyday_words_that_owns_firms_is_one_group():
     # 蚂蚁 "ant" + 集团 "group" are everyday words, but the group owns what follows 旗下.
     found = entities("蚂蚁集团旗下的支付宝推出了新的跨境支付功能。")

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from app.core.language.entities.glosses import NameDictionary
+from app.core.language.entities.glosses import NameDictionary, _proper_senses
 from app.core.language.entities.lexicon import (
     _DOTS,
     _FUNCTION_TAGS,
@@ -22,7 +22,12 @@ from app.core.language.entities.lexicon import (
     cue_set,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _resolve_overlaps
+from app.core.language.entities.mentions import (
+    _Context,
+    _Mention,
+    _named_place_word,
+    _resolve_overlaps,
+)
 from app.core.text.chars import HAN_CLASS, all_han, has_han, is_han
 from app.core.types import Entity, EntityType
 from app.core.user.corrections import normalize_name
@@ -140,6 +145,49 @@ def _short_name_mentions(ctx: _Context, shorts: set[str]) -> list[_Mention]:
         for m in pattern.finditer(ctx.simple)
         if m.start() in ctx.starts and m.end() in ctx.ends
     ]
+
+
+def _firm_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """宏达集团 ... 宏达: later uses of a firm's short name (`_firm_short_forms`) name that
+    firm, where they stand as a word of their own."""
+    shorts = {
+        short
+        for m in mentions
+        if m.type == "organization"
+        for short in _firm_short_forms(ctx, ctx.simple[m.start : m.end])
+    }
+    if not shorts:
+        return mentions
+    taken = {(m.start, m.end) for m in mentions}
+    extra = [m for m in _short_name_mentions(ctx, shorts) if (m.start, m.end) not in taken]
+    return _resolve_overlaps(mentions + extra) if extra else mentions
+
+
+def _firm_short_forms(ctx: _Context, form: str) -> list[str]:
+    """What a text calls a firm after naming it in full: the name without its ending
+    (宏达 of 宏达集团), without the city before it (鑫源科技 of 杭州鑫源科技有限公司) and
+    without its trade (鑫源). Only forms that read as a name: no everyday word (人民,
+    国际), no place and no surname."""
+    ending = next((e for e in longest_first("firm_endings") if form.endswith(e)), None)
+    if ending is None:
+        return []
+    head = form[: -len(ending)]
+    heads = [head] + [head[cut:] for cut in range(2, len(head) - 1)
+                      if _named_place_word(ctx, head[:cut])]  # fmt: skip
+    for h in list(heads):
+        trade = next((t for t in longest_first("trades") if h.endswith(t)), None)
+        if trade is not None:
+            heads.append(h[: -len(trade)])
+    return [h for h in heads if _reads_as_a_firm(ctx, h)]
+
+
+def _reads_as_a_firm(ctx: _Context, head: str) -> bool:
+    if not (2 <= len(head) <= 4 and all_han(head)) or _fold(head) in ctx.lex.stop:
+        return False
+    if head in ctx.lex.places or head in ctx.lex.surnames or _named_place_word(ctx, head):
+        return False
+    entries = ctx.entries.get(head, ())
+    return not any(not e.proper for e in entries) and not _proper_senses(entries)
 
 
 def _add_part_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -283,6 +331,17 @@ def _link_generic_endings(links: _Links) -> None:
                 links.retype(key, ending)
 
 
+def _link_firm_short_names(links: _Links) -> None:
+    """杭州鑫源科技有限公司, 鑫源科技 and 鑫源 in one text: one firm."""
+    keys = links.keys
+    for key in keys:
+        if links.type_of(key) == "organization":
+            for short in _firm_short_forms(links.ctx, key):
+                if short in keys:
+                    links.uf.union(key, short)
+                    links.retype(short, "organization")
+
+
 def _acronym(words: list[str]) -> str:
     """ "To Be Determined" -> "tbd", "Fundamental AI Research" -> "fair" (capitals kept whole)."""
     return "".join(w if w.isupper() else w[:1] for w in words).casefold()
@@ -404,6 +463,7 @@ _LINK_RULES = (
     _link_known,
     _link_glossed,
     _link_generic_endings,
+    _link_firm_short_names,
     _link_acronyms,
     _link_dotted_parts,
     _link_latin_forms,
