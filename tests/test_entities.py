@@ -364,6 +364,17 @@ def test_a_firm_named_in_full_then_by_its_short_name_is_one_firm():
     assert firm is not None and {"鑫源科技", "鑫源"} <= set(firm.aliases) and firm.count == 3
 
 
+def test_a_given_name_or_surname_and_address_is_the_one_person_it_shortens():
+    text = "董事长陈晓峰昨天来到上海。陈总表示，今年很好。晓峰还说，明年更好。"
+    person = by_name(entities(text), "陈晓峰")
+    assert person is not None and {"陈总", "晓峰"} <= set(person.aliases) and person.count == 3
+    # A second 陈 in the text: 陈总 could be either, so it stays apart; 思琪 is hers.
+    found = entities(text + "陈晓峰的女儿陈思琪也在场，思琪说她很高兴。")
+    assert "陈总" not in by_name(found, "陈晓峰").aliases
+    assert "思琪" in by_name(found, "陈思琪").aliases
+    assert "思琪" not in by_name(found, "陈晓峰").aliases
+
+
 def test_an_everyday_word_before_a_firms_ending_is_no_short_name():
     found = entities("人民出版社今年出版了十本书。人民的需要是第一位的，国际航线也将恢复。")
     assert by_name(found, "人民") is None and by_name(found, "国际") is None

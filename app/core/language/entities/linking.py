@@ -342,6 +342,32 @@ def _link_firm_short_names(links: _Links) -> None:
                     links.retype(short, "organization")
 
 
+def _link_person_short_forms(links: _Links) -> None:
+    """陈晓峰 ... 晓峰 说, 陈总 表示: a given name alone, or the surname with a form of
+    address, is the one person of the text whose full name it shortens (if two full names
+    fit, as 陈总 with 陈晓峰 and 陈思琪, it stays apart: the text does not say which)."""
+    lex = links.ctx.lex
+    people = [k for k in links.keys if links.type_of(k) == "person" and all_han(k)]
+    surname_of = {}
+    for key in people:
+        surname = key[:2] if key[:2] in lex.surnames else key[:1]
+        if surname in lex.surnames and 2 <= len(key) - len(surname) <= 2:
+            surname_of[key] = surname
+    if not surname_of:
+        return
+    addresses = cue_set("titles")
+    for key in people:
+        owners = {
+            full
+            for full, surname in surname_of.items()
+            if full != key
+            and (full[len(surname) :] == key
+                 or (key.startswith(surname) and key[len(surname) :] in addresses))
+        }  # fmt: skip
+        if len(owners) == 1:
+            links.uf.union(owners.pop(), key)
+
+
 def _acronym(words: list[str]) -> str:
     """ "To Be Determined" -> "tbd", "Fundamental AI Research" -> "fair" (capitals kept whole)."""
     return "".join(w if w.isupper() else w[:1] for w in words).casefold()
@@ -464,6 +490,7 @@ _LINK_RULES = (
     _link_glossed,
     _link_generic_endings,
     _link_firm_short_names,
+    _link_person_short_forms,
     _link_acronyms,
     _link_dotted_parts,
     _link_latin_forms,
