@@ -246,6 +246,26 @@ def test_dynasty_is_not_a_person():
     assert qing is None or qing.type != "person"
 
 
+def test_a_dynasty_named_by_its_half_is_not_a_person():
+    # CC-CEDICT glosses 西周 "Western Zhou (1027-771 BC)": the years are a person's gloss too.
+    found = entities("考古队在一座西周墓葬中发现了三件青铜器。")
+    zhou = by_name(found, "西周")
+    assert zhou is None or zhou.type != "person"
+
+
+def test_a_temple_or_tomb_the_dictionary_knows_is_a_place():
+    found = entities("下午，旅行团先参观了孔庙，又去了明孝陵和大雁塔。")
+    for name in ("孔庙", "明孝陵", "大雁塔"):
+        site = by_name(found, name)
+        assert site is not None and site.type == "place", name
+
+
+def test_an_emperor_by_temple_name_stays_a_person():
+    # 明太祖 is glossed "temple name of ...": a title, not a temple.
+    found = entities("明太祖在位三十一年。")
+    assert by_name(found, "明太祖").type == "person"
+
+
 def test_country_before_a_generic_kind_of_company_is_a_place():
     found = entities("许多美国公司正在裁员。")
     assert by_name(found, "美国公司") is None

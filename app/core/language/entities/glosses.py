@@ -46,7 +46,11 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                          r"State|City|Country|Palace|palace|Square|Airport|Bridge|Stadium|[A-Z][a-z]+ia|"
                          r"neighborhood|resort|township|municipality|suburb|plateau|Plateau|"
                          r"Strait|Gulf|harbor|port|Mt|mountains|Mountains|islands|Islands|"
-                         r"Gorge|gorge)\b")),
+                         r"Gorge|gorge|"
+                         # a historic site: "Confucian temple", "Giant Wild Goose Pagoda in
+                         # Xi'an", "Ming tombs in Nanjing", "Dr Sun Yat-sen's mausoleum"
+                         r"temple(?! name)|Temple|pagoda|Pagoda|mausoleum|Mausoleum|tombs?|Tombs|"
+                         r"grottoes|Grottoes)\b")),
 )  # fmt: skip
 
 
@@ -133,7 +137,10 @@ def _proper_senses(entries: Sequence[Entry]) -> list[str]:
 _MEMBER = re.compile(r"\bmembers?$")
 
 
-_ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b")
+# "Qing dynasty (1644-1911)"; "Western Zhou (1027-771 BC)", a dynasty named by its half with
+# the years a person's gloss has too.
+_ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b|"
+                  r"^(?:the )?(?:Western|Eastern|Northern|Southern|Former|Later) [A-Z][a-z]+ \(\d")
 
 
 _ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
