@@ -266,6 +266,19 @@ def test_an_emperor_by_temple_name_stays_a_person():
     assert by_name(found, "明太祖").type == "person"
 
 
+def test_courtesy_and_art_names_after_a_person_are_people():
+    found = entities("陈文远字子修，号梅林居士，晚年隐居乡间。")
+    for name in ("陈文远", "子修", "梅林居士"):
+        person = by_name(found, name)
+        assert person is not None and person.type == "person", name
+
+
+def test_a_word_after_zi_is_not_a_courtesy_name():
+    # 字 here is his handwriting: 漂亮 is an everyday word, not a name.
+    found = entities("听说陈文远字漂亮，常替邻居写春联。")
+    assert by_name(found, "漂亮") is None
+
+
 def test_country_before_a_generic_kind_of_company_is_a_place():
     found = entities("许多美国公司正在裁员。")
     assert by_name(found, "美国公司") is None

@@ -68,6 +68,7 @@ from app.core.language.entities.shaped import (
     _byline_names,
     _congress_mentions,
     _country_pairs,
+    _courtesy_names,
     _dateline_places,
     _dotted_mentions,
     _foreign_speakers,
@@ -190,6 +191,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _media_mentions(ctx)
         + _dateline_places(ctx)
         + _named_people(ctx)
+        + _courtesy_names(ctx)
         + _split_full_names(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.language.entities.glosses import _proper_senses
+from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
@@ -529,3 +529,48 @@ def _named_people(ctx: _Context) -> list[_Mention]:
             continue
         out.append(_Mention(s, ge, "person", _COMPOSED))
     return out
+
+
+# Where a courtesy or art name's clause ends.
+_CLAUSE_END = "，,。；;、：:)）"
+
+
+def _courtesy_names(ctx: _Context) -> list[_Mention]:
+    """钱某字伯言，号松溪居士: 字 gives a person's courtesy name (two characters) and 号 an art
+    name (two to four), each one clause up to the next comma, right after the person or the
+    clause before; neither is an everyday word (王某字写得好 is his handwriting)."""
+    out: list[_Mention] = []
+    tokens, simple, markers = ctx.tokens, ctx.simple, cue_set("courtesy_markers")
+    if not any(simple[s:e] in markers for s, e, _ in tokens):
+        return out  # most articles: no marker, no walk over the people
+    after_person = -1  # where the person or the last name clause ends
+    for s, e, tag in tokens:
+        if s < after_person:
+            continue  # inside a name clause found already (伯言: 伯/nr 言/vg)
+        word = simple[s:e]
+        if tag in _PERSON_TAGS or _known_person(ctx, word):
+            after_person = e
+            continue
+        if word not in markers:
+            continue
+        if s != after_person and not (s - 1 == after_person and simple[s - 1] in "，,"):
+            continue
+        end = e
+        while end < len(simple) and simple[end] not in _CLAUSE_END and end - e <= 4:
+            end += 1
+        name = simple[e:end]
+        longest = 2 if word == "字" else 4
+        if end >= len(simple) or not 2 <= len(name) <= longest or not all_han(name):
+            continue
+        entries = ctx.entries.get(name, ())
+        if entries and not _proper_senses(entries):
+            continue  # 很好, 漂亮: an everyday word, not a name
+        out.append(_Mention(e, end, "person", _COMPOSED))
+        after_person = end
+    return out
+
+
+def _known_person(ctx: _Context, word: str) -> bool:
+    """A word CC-CEDICT knows as a person (陆某/n: jieba's tag missed him)."""
+    proper = _proper_senses(ctx.entries.get(word, ()))
+    return len(word) >= 2 and bool(proper) and _type_from_gloss(proper) == "person"
