@@ -279,6 +279,13 @@ def test_a_word_after_zi_is_not_a_courtesy_name():
     assert by_name(found, "漂亮") is None
 
 
+def test_a_travel_agency_is_an_organisation():
+    found = entities("春节前，江南假日旅行社推出了三条古镇线路。")
+    agency = by_name(found, "江南假日旅行社")
+    assert agency is not None and agency.type == "organization"
+    assert by_name(found, "江南") is None  # the agency's name, not the region
+
+
 def test_country_before_a_generic_kind_of_company_is_a_place():
     found = entities("许多美国公司正在裁员。")
     assert by_name(found, "美国公司") is None
