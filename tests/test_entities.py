@@ -286,6 +286,13 @@ def test_a_travel_agency_is_an_organisation():
     assert by_name(found, "江南") is None  # the agency's name, not the region
 
 
+def test_kept_in_before_a_museum_is_not_tibet_owning_it():
+    # 现藏: "now kept in"; jieba cuts 藏 off as the abbreviation for Tibet.
+    found = entities("这幅山水长卷现藏台北故宫博物院，很少展出。")
+    assert all(not e.text.startswith("藏") for e in found)
+    assert by_name(found, "台北故宫博物院") is not None
+
+
 def test_country_before_a_generic_kind_of_company_is_a_place():
     found = entities("许多美国公司正在裁员。")
     assert by_name(found, "美国公司") is None

@@ -216,6 +216,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 6月17 + 日讯 + 新华社: a dateline, not an owner
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
+        if j > 0 and ctx.simple[s - 1 : e] in cue_set("kept_in"):
+            break  # 现藏 + 某地 + 博物院: "now kept in", not 藏 (Tibet) owning the museum
         if w in cue_set("joint_states"):
             break  # 中法 + 两国 + 有关 + 公司: the two states' bodies, not one body
         if w in lex.suffixes and j != index - 1 and t != "nt":
