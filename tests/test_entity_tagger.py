@@ -1611,6 +1611,15 @@ def test_a_taiwan_office_before_a_name_opens_the_name():
     assert "蘇" not in found, found
 
 
+def test_an_entertainment_trade_before_a_name_opens_the_name():
+    """经纪人 (agent) and 艺人 (performer) before a full name, as 演员 and 歌手 already were:
+    孟 + 天意 ("providence") and 宋 + 嘉禾 (also a county) are people, not a word and a place."""
+    found = types("资深经纪人孟天意透露，旗下艺人宋嘉禾与公司的合约已到期。")
+    assert found.get("孟天意") == "person", found
+    assert found.get("宋嘉禾") == "person", found
+    assert "嘉禾" not in found, found
+
+
 def test_a_place_chain_and_a_generic_head_are_one_body():
     """省 + 市 + 区 + 市场监督管理局: the head alone names no one office; the chain says whose."""
     body = "浙江省温州市鹿城区市场监督管理局"
