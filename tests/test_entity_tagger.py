@@ -1682,3 +1682,11 @@ def test_a_foreign_name_ends_before_the_word_for_after_the_match():
     assert found.get("瓦洛西拉") == "person", found
     assert found.get("卡尔多夫") == "person", found
     assert "瓦洛西拉赛" not in found and "卡尔多夫赛" not in found, found
+
+
+def test_a_dotted_name_of_two_listed_pieces_is_one_person():
+    """朱莉 + · + 杜兰: the tagger's one person across the dot stays whole where jieba knows
+    both pieces as names (朱 is no transliteration character, so the dotted rule misses it)."""
+    found = types("影片由导演朱莉·杜兰执导。")
+    assert found.get("朱莉·杜兰") == "person", found
+    assert "朱莉" not in found and "杜兰" not in found, found

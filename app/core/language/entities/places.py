@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from app.core.language.entities.composed import _REGION_PART
 from app.core.language.entities.lexicon import (
     _CRF,
     _DICT,
+    _DOTS,
     _FUNCTION_TAGS,
     _KNOWN,
     _TAGGER,
@@ -260,10 +262,28 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         if owned is not None:
             out.append(owned)
             continue
+        if c.type == "person" and _dotted_pieces(ctx, c, inner):
+            out.append(c)  # 朱莉 + · + 杜库诺: a given name and a family name, one person
+            continue
         if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)):
             continue
         out.append(c)
     return out
+
+
+def _dotted_pieces(ctx: _Context, c: _Mention, inner: list[_Mention]) -> bool:
+    """The tagger's person is the rules' people joined by middle dots and nothing else: the
+    parts of one foreign name (some of whose characters, 朱 of 朱莉, are no transliteration
+    characters, so the dotted rule does not join them)."""
+    if len(inner) < 2 or any(m.type != "person" for m in inner):
+        return False
+    pieces = sorted(inner, key=lambda m: m.start)
+    if pieces[0].start != c.start or pieces[-1].end != c.end:
+        return False
+    return all(
+        b.start == a.end + 1 and ctx.simple[a.end] in _DOTS
+        for a, b in pairwise(pieces)
+    )
 
 
 # A house number, a floor or a room: 86号, 12号楼, 3楼, 2层, B座.
