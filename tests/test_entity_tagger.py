@@ -1690,3 +1690,29 @@ def test_a_dotted_name_of_two_listed_pieces_is_one_person():
     found = types("影片由导演朱莉·杜兰执导。")
     assert found.get("朱莉·杜兰") == "person", found
     assert "朱莉" not in found and "杜兰" not in found, found
+
+
+def test_a_latin_name_of_a_band_or_idol_group_is_an_organisation():
+    """乐队 + SKYLARK, SKYLARK + 成员: a band before its members, not the title an
+    upper-case word alone is guessed to be."""
+    assert types("乐队SKYLARK宣布巡演计划。").get("SKYLARK") == "organization"
+    found = types("据报道，SKYLARK成员Mina将在首尔举办个人见面会。")
+    assert found.get("SKYLARK") == "organization", found
+    assert found.get("Mina") == "person", found
+
+
+def test_a_quoted_name_after_a_band_word_is_the_band():
+    """乐队 + “蓝色信号”: the band, named in quotation marks as news writes a group's name,
+    whatever its words end in."""
+    found = types("乐队“蓝色信号”宣布将于秋天举办巡演。")
+    assert found.get("蓝色信号") == "organization", found
+
+
+def test_a_country_before_a_kind_of_group_or_firm_is_the_country():
+    """韩国 + 男团 "a Korean boy band", 韩国 + 制作公司: a kind, however jieba cut it (男 + 团),
+    not one body; the country is named and the band's own name after it is the band."""
+    found = types("韩国男团SKYLARK成员Mina将在首尔举办见面会。")
+    assert found.get("韩国") == "place", found
+    assert "韩国男团" not in found, found
+    assert found.get("SKYLARK") == "organization", found
+    assert "韩国制作公司" not in types("流媒体平台宣布与韩国制作公司合作开发新剧。")

@@ -452,13 +452,21 @@ _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{3,12})[”」�
 
 def _quoted_bodies(ctx: _Context) -> list[_Mention]:
     """“抗旱保苗领导小组”, “流动小学”: Chinese words in quotation marks that end in a body's head
-    name that body (news writing quotes the name of a body it has just set up or nicknamed)."""
+    name that body (news writing quotes the name of a body it has just set up or nicknamed);
+    so do quoted words right after a word for a band or a troupe (乐队 + “某某计划”), whatever
+    they end in."""
     out: list[_Mention] = []
+    groups = cues("group_words")
     for m in _QUOTED_NAME.finditer(ctx.simple):
         name = m.group(1)
         start, end = m.start(1), m.end(1)
         tiles = ctx.tiling(start, end)
-        if not all_han(name) or not tiles or len(tiles) < 2 or "的" in name:
+        if not all_han(name) or not tiles or "的" in name:
+            continue
+        if ctx.simple[: m.start()].endswith(groups) and _fold(name) not in ctx.lex.stop:
+            out.append(_Mention(start, end, "organization", _COMPOSED))
+            continue
+        if len(tiles) < 2:
             continue
         head = ctx.simple[tiles[-1][0] : end]
         if ctx.lex.suffixes.get(head) != "organization" or head in cue_set("class_heads"):

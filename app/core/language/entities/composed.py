@@ -294,11 +294,11 @@ def _head_continues(ctx: _Context, index: int, end: int) -> bool:
     return s == end and (word in cue_set("head_continuations") or word in cue_set("events"))
 
 
-def _class_of_country(ctx: _Context, owner: int, head: int) -> bool:
-    """美国 + 公司, 非洲 + 球队: a country or region before a generic kind of organisation."""
+def _class_of_country(ctx: _Context, owner: int, end: int) -> bool:
+    """美国 + 公司, 非洲 + 球队, 韩国 + 男 + 团: a country or region (token `owner`) before a
+    generic kind of organisation ending at `end`, however the segmenter cut the kind."""
     s, e, _ = ctx.tokens[owner]
-    hs, he, _ = ctx.tokens[head]
-    return ctx.simple[s:e] in ctx.lex.places and ctx.simple[hs:he] in cue_set("class_heads")
+    return ctx.simple[s:e] in ctx.lex.places and ctx.simple[e:end] in cue_set("class_heads")
 
 
 def _country_class(word: str, lex: _Lexicon, tag: str = "") -> list[tuple[int, int]]:
@@ -326,7 +326,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
             continue
         index = i - 1 if start < tokens[i][0] else i
         first = _owner_start(ctx, index, ctx.simple[start:end]) if index > 0 else None
-        if first == index - 1 and _class_of_country(ctx, first, index):
+        if first is not None and first < index and _class_of_country(ctx, first, end):
             continue
         if etype == "place" and first is not None and first < index - 1:
             first = index - 1 if _is_anchor(ctx, index - 1) else None  # 塔科马 + 市 only
@@ -382,6 +382,8 @@ def _split_heads(ctx: _Context) -> list[_Mention]:
         if after in cue_set("org_last_chars") or ctx.lex.suffixes.get(after) == "organization":
             continue  # 柳树 + 联 + 校: the name goes on
         first = _owner_start(ctx, i - 1, joined)
+        if first is not None and _class_of_country(ctx, first, e):
+            continue  # 韩国 + 男 + 团: a Korean boy band, a kind
         if first is not None and first < i - 1 and tokens[first][2] in ("ns", "nt", "j"):
             out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
     return out
