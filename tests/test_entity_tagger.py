@@ -1716,3 +1716,43 @@ def test_a_country_before_a_kind_of_group_or_firm_is_the_country():
     assert "韩国男团" not in found, found
     assert found.get("SKYLARK") == "organization", found
     assert "韩国制作公司" not in types("流媒体平台宣布与韩国制作公司合作开发新剧。")
+
+
+def test_a_title_written_as_a_sentence_is_one_work():
+    """电影《你好，陈晓梅》: the film, not a person 陈晓梅 of the text (the tagger reads the
+    name after the comma and never a title with punctuation)."""
+    found = types("电影《你好，陈晓梅》导演宣布新片定档。")
+    assert found.get("你好，陈晓梅") == "work", found
+    assert "陈晓梅" not in found, found
+
+
+def test_according_to_is_not_part_of_the_firm_after_it():
+    """据 + 纳川影业 + 透露: jieba glues the preposition to the unknown name; the firm is
+    纳川影业."""
+    found = types("据纳川影业透露，影片海外发行由星河影业负责。")
+    assert found.get("纳川影业") == "organization", found
+    assert "据纳川影业" not in found, found
+
+
+def test_a_brand_glossed_with_a_small_first_letter_is_named():
+    """爱奇艺 = "iQiyi, online video platform": a name that opens with a small letter is a
+    name all the same, so the platform is an organisation with its English name."""
+    found = [e for e in entities("该剧在爱奇艺独家上线。") if e.text == "爱奇艺"]
+    assert found and found[0].type == "organization", found
+    assert found[0].english == "iQiyi", found
+
+
+def test_a_surname_jieba_reads_as_some_opens_a_name_after_a_title():
+    """歌手 + 许/m ("some") + 晴川 + 以: after a title the surname opens the singer's full
+    name, which ends before 以 "with" as before a verb."""
+    found = types("创作歌手许晴川以专辑《岛屿日记》获得四项提名。")
+    assert found.get("许晴川") == "person", found
+
+
+def test_an_everyday_word_inside_a_title_is_no_place():
+    """《告别地球2》: 地球 "the earth" is a word of the film's title, not a place of the text;
+    a city named in a title still is (《走遍上海》)."""
+    found = types("科幻片《告别地球2》剧组今日在青岛举行开机仪式。")
+    assert found.get("告别地球2") == "work", found
+    assert "地球" not in found, found
+    assert types("纪录片《走遍上海》今晚播出。").get("上海") == "place"

@@ -25,7 +25,8 @@ _LEADING_TAGS = re.compile(r"^(?:\([^)]*\)\s*)+")  # "(Tw)", "(old)"
 # A run of capitalised words, with the small words names keep inside them.
 # A capital may carry an accent: Ürümqi, Émile, Ōsaka.
 _CAPITAL = "A-Z0-9À-ÖØ-ÞĀĒĪŌŪ"
-_WORD = rf"[{_CAPITAL}][\w.'&-]*"
+# A brand may open with a small letter before a capital: iQiyi, eBay.
+_WORD = rf"(?:[{_CAPITAL}]|[a-z](?=[A-Z][a-z]))[\w.'&-]*"
 _HEAD = re.compile(rf"{_WORD}(?: (?:(?:of|the|and|de|von|van|du|al|bin|on)\s)*{_WORD})*")
 
 

@@ -238,7 +238,10 @@ def _names_in_titles(
         sub = prepare(ctx.text[m.start : m.end], tagged, dictionary, ctx.lex)
         for n in rule_mentions(sub, corrections):
             form = sub.simple[n.start : n.end]
-            known = n.priority >= _DICT or any(e.proper for e in sub.entries.get(form, ()))
+            entries = sub.entries.get(form, ())
+            known = n.priority >= _DICT or any(e.proper for e in entries)
+            if entries and not any(e.proper for e in entries):
+                continue  # 《流浪地球》: 地球 "the earth", an everyday word of the title
             if n.type == "place" and n.length < m.length and known:
                 n.start, n.end = n.start + m.start, n.end + m.start
                 out.append(n)

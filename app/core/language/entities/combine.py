@@ -161,7 +161,7 @@ def combine(
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
-    crf = _not_over_states(ctx, crf, rules)
+    crf = _not_over_states(ctx, _not_inside_titles(ctx, crf, rules), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _people_before_deeds(ctx, crf, rules)
     crf = _cut_body_tails(ctx, crf)
@@ -531,6 +531,26 @@ def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention
     return out
 
 
+def _not_inside_titles(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """《你好，某某某》, 《再见！某某》: a title written as a sentence (a comma, an exclamation or
+    a question inside) is one work, so the name the tagger reads in it, the person the film
+    speaks to, is not a name of the text (the tagger never reads a title with punctuation
+    whole). A title listing names (《某某、某某文选》) names people of the text: People's Daily
+    marks them. (Places inside titles are listed apart by `_names_in_titles`.)"""
+    titles = [
+        m for m in rules
+        if m.type == "work" and ctx.simple[m.start - 1 : m.start] == "《"
+        and ctx.simple[m.end : m.end + 1] == "》"
+        and any(p in ctx.simple[m.start : m.end] for p in "，,！!？?")
+    ]  # fmt: skip
+    return [
+        c for c in crf
+        if not any(t.start <= c.start and c.end <= t.end and c.length < t.length for t in titles)
+    ]
+
+
 def _not_over_states(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """英法德三国领导人, 中俄蒙三国边境: a tagger's work with no title marks that opens on a
     run of one-character states the rules read (two or more, side by side) is those states
@@ -593,8 +613,13 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """该国 + 青松集团, 本市 + 旅游办公室: the place word after a demonstrative points back
-    to a place already named; the body starts after it."""
+    to a place already named; the body starts after it. 据 + 某某影业 + 透露: a preposition
+    that opens no name, which jieba glued to an unknown name (据某某/nr), is not the name's."""
+    glued = cue_set("glued_prepositions")
     for c in crf:
+        if c.length >= 3 and ctx.simple[c.start] in glued:
+            c.start += 1
+            continue
         pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")
         place_word = ctx.simple[c.start] in cue_set("pointed_places") and c.start + 1 in ctx.starts
         if c.type == "organization" and pointed and place_word and c.length >= 4:

@@ -10,6 +10,7 @@ from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
     _FUNCTION_TAGS,
+    _NUMERALS,
     _PERSON_TAGS,
     _TAGGER,
     WEEKDAY,
@@ -259,8 +260,10 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
     if not surname or surname not in lex.surnames or at not in ctx.starts:
         return None
     first = ctx.tokens[ctx.token_range(at, len(simple)).start]
-    if first[2] in _FUNCTION_TAGS and not (first[2] == "q" and first[1] == at + len(surname)):
-        return None  # 队长 + 和/c + 指挥: "and", not the surname 和; but 主席 + 张/q + 又/d ...
+    lone = first[1] == at + len(surname) and simple[at] not in _NUMERALS
+    if first[2] in _FUNCTION_TAGS and not (first[2] in ("q", "m") and lone):
+        return None  # 队长 + 和/c + 指挥: "and", not the surname 和; but 主席 + 张/q + 又/d,
+    # 歌手 + 许/m ("some") + 晴川 ...
     follows = cues("after_name")
     for given in (2, 1):
         end = at + len(surname) + given
