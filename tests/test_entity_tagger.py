@@ -1756,3 +1756,9 @@ def test_an_everyday_word_inside_a_title_is_no_place():
     assert found.get("告别地球2") == "work", found
     assert "地球" not in found, found
     assert types("纪录片《走遍上海》今晚播出。").get("上海") == "place"
+
+def test_a_name_keeps_its_place_when_a_post_glues_latin_slang_onto_it():
+    """主唱 + 某某 + yyds: the tagger read the slang into the singer's name, and a name of
+    both scripts was dropped, leaving the place the name also spells."""
+    found = types("演唱会太燃了，主唱吴江yyds！！！")
+    assert found.get("吴江") == "person", found

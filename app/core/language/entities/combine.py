@@ -107,7 +107,7 @@ from app.core.language.entities.press import (
 )
 from app.core.language.entities.tagged import _everyday, _spot_of_a_thing, _unnamed_words
 from app.core.language.entities.tagger import Scored
-from app.core.text.chars import TONE_MARKED_VOWELS, all_han, has_han
+from app.core.text.chars import HAN_CLASS, TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -156,7 +156,7 @@ def combine(
     ]  # fmt: skip
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
-    crf = _led_groups(ctx, crf)
+    crf = _led_groups(ctx, _without_latin_tail(ctx, crf))
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
@@ -356,6 +356,22 @@ def _kind_only(ctx: _Context, m: _Mention) -> bool:
     if m.length >= 3 and entries:
         return True  # 大江南北, 深山老林: an everyday word or saying
     return all(ch in cue_set("generic_place_chars") for ch in form)
+
+
+# Han characters and then Latin letters glued on: 某某yyds, 某某nb.
+_HAN_THEN_LATIN = re.compile(f"([{HAN_CLASS}]{{2,}})[A-Za-z]+")
+
+
+def _without_latin_tail(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某某yyds, 某某nb: posts glue slang onto a person's name with no space; the tagger
+    reads the letters into the name, and a name mixing the scripts is then dropped whole.
+    The Han part, where the segmenter ends a word, is the person (a work's or a club's
+    letters and numbers, 某游戏2, are its own)."""
+    for c in crf:
+        m = _HAN_THEN_LATIN.fullmatch(ctx.simple[c.start : c.end])
+        if c.type == "person" and m and c.start + m.end(1) in ctx.ends:
+            c.end = c.start + m.end(1)
+    return crf
 
 
 def _plausible(ctx: _Context, m: _Mention) -> bool:
