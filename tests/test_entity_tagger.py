@@ -1762,3 +1762,12 @@ def test_a_name_keeps_its_place_when_a_post_glues_latin_slang_onto_it():
     both scripts was dropped, leaving the place the name also spells."""
     found = types("演唱会太燃了，主唱吴江yyds！！！")
     assert found.get("吴江") == "person", found
+
+
+def test_latin_slang_in_a_post_ends_a_name_and_is_no_name_itself():
+    """某某 + yyds: the slang glued on after a singer's name closes the name as a verb would;
+    UP主, 被PK掉, 刷CP: the slang words themselves name nothing."""
+    found = types("刚听完新专辑，宋佳音yyds！！！")
+    assert found.get("宋佳音") == "person", found
+    found = types("今天被PK掉了，KOL们都在刷CP，UP主的vlog真好看。")
+    assert not {"PK", "KOL", "CP", "UP", "vlog"} & found.keys(), found

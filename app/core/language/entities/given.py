@@ -153,7 +153,8 @@ def _opens_name(ctx: _Context, k: int) -> bool:
 
 def _closes_name(ctx: _Context, end: int) -> bool:
     """What follows at `end` follows names: the text's end, punctuation, a word of the
-    after-name list (说, 本人, 的), a title, or a verb or adverb (步兵 + 又 + 安排)."""
+    after-name list (说, 本人, 的), a title, a verb or adverb (步兵 + 又 + 安排), or a Latin
+    word glued on (某某 + yyds, + nb: posts praise a name in Latin slang)."""
     if end >= len(ctx.simple):
         return True
     if ctx.simple[end] in _CLAUSE_BREAKS or ctx.simple[end] == "《":  # (an author, a work)
@@ -163,4 +164,4 @@ def _closes_name(ctx: _Context, end: int) -> bool:
         return False
     s, e, tag = ctx.tokens[k]
     word = ctx.simple[s:e]
-    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p")
+    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p", "eng")
