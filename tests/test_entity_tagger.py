@@ -1771,3 +1771,10 @@ def test_latin_slang_in_a_post_ends_a_name_and_is_no_name_itself():
     assert found.get("宋佳音") == "person", found
     found = types("今天被PK掉了，KOL们都在刷CP，UP主的vlog真好看。")
     assert not {"PK", "KOL", "CP", "UP", "vlog"} & found.keys(), found
+
+
+def test_a_kin_word_and_home_after_a_surname_is_the_person_and_their_home():
+    """王姐 + 家, 李叔 + 家: the segmenter read "Sister Wang's home" as one name."""
+    found = types("周末去李叔家吃饭，王姐家的狗又叫了。")
+    assert found.get("李叔") == "person" and found.get("王姐") == "person", found
+    assert not {"李叔家", "王姐家"} & found.keys(), found

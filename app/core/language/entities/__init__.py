@@ -63,7 +63,7 @@ from app.core.language.entities.mentions import (
     _resolve_overlaps,
     prepare,
 )
-from app.core.language.entities.people import _before_match_time
+from app.core.language.entities.people import _before_match_time, _kin_homes
 from app.core.language.entities.shaped import (
     _byline_names,
     _congress_mentions,
@@ -272,7 +272,7 @@ def find_entities(
         tagged_spans, support = tagger.tag_and_support(ctx, mentions)
         mentions = combine(ctx, mentions, tagged_spans, support)
         mentions = _latin_bodies(ctx, _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections)))
-    mentions = _before_match_time(ctx, mentions)
+    mentions = _kin_homes(ctx, _before_match_time(ctx, mentions))
     mentions += _names_in_titles(ctx, mentions, dictionary, corrections)
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
     mentions = _firm_short_mentions(ctx, mentions)

@@ -401,3 +401,16 @@ def _before_match_time(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
         if cut and ctx.simple.startswith(times, m.end - 1):
             m.end -= 1
     return mentions
+
+
+def _kin_homes(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """王姐 + 家, 李叔 + 家: the segmenter reads a surname, a kin word and 家 "home" as one
+    name; the person is the surname and the kin word, the home is theirs."""
+    kin = cue_set("kin_words")
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        if m.type == "person" and m.priority < _KNOWN and len(form) >= 3 and (
+            form[-1] == "家" and form[-2] in kin
+        ):
+            m.end -= 1
+    return mentions
