@@ -1778,3 +1778,9 @@ def test_a_kin_word_and_home_after_a_surname_is_the_person_and_their_home():
     found = types("周末去李叔家吃饭，王姐家的狗又叫了。")
     assert found.get("李叔") == "person" and found.get("王姐") == "person", found
     assert not {"李叔家", "王姐家"} & found.keys(), found
+
+
+def test_the_measure_word_of_a_trip_is_no_part_of_the_place_after_it():
+    """去了 + 趟 + 迪士尼: "went on a trip to Disneyland"; the tagger ran 趟 into the place."""
+    found = types("放假和室友去了趟迪士尼，玩到很晚。")
+    assert "趟迪士尼" not in found and "迪士尼" in found, found

@@ -629,8 +629,9 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 
 def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """该国 + 青松集团, 本市 + 旅游办公室: the place word after a demonstrative points back
-    to a place already named; the body starts after it. 据 + 某某影业 + 透露: a preposition
-    that opens no name, which jieba glued to an unknown name (据某某/nr), is not the name's."""
+    to a place already named; the body starts after it (and 去了 + 趟 + 某地 after the trip's
+    measure word). 据 + 某某影业 + 透露: a preposition that opens no name, which jieba glued
+    to an unknown name (据某某/nr), is not the name's."""
     glued = cue_set("glued_prepositions")
     for c in crf:
         if c.length >= 3 and ctx.simple[c.start] in glued:
@@ -638,9 +639,19 @@ def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             continue
         pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")
         place_word = ctx.simple[c.start] in cue_set("pointed_places") and c.start + 1 in ctx.starts
-        if c.type == "organization" and pointed and place_word and c.length >= 4:
+        pointed_body = c.type == "organization" and pointed and place_word and c.length >= 4
+        if pointed_body or _trip_counted(ctx, c):
             c.start += 1
     return crf
+
+
+def _trip_counted(ctx: _Context, c: _Mention) -> bool:
+    """去了 + 趟 + 某地: the measure word of a trip ("went on a trip to") is no part of the
+    place after it, however the tagger ran it in; the name starts at the segmenter's next word."""
+    if c.length < 3 or c.start + 1 not in ctx.starts:
+        return False
+    tokens = ctx.tokens_within(c.start, c.start + 1)
+    return ctx.simple[c.start] in cue_set("trip_measures") and len(tokens) == 1
 
 
 def _with_fields(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
