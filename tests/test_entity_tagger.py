@@ -1784,3 +1784,10 @@ def test_the_measure_word_of_a_trip_is_no_part_of_the_place_after_it():
     """去了 + 趟 + 迪士尼: "went on a trip to Disneyland"; the tagger ran 趟 into the place."""
     found = types("放假和室友去了趟迪士尼，玩到很晚。")
     assert "趟迪士尼" not in found and "迪士尼" in found, found
+
+def test_a_joint_president_lists_no_person_named_by_the_seat():
+    """联席 "joint" cut apart before 总裁: its 席 (a surname too) is no person, the name after
+    the title is."""
+    found = types("恒岭集团联席总裁邹明远表示，公司今年没有到期的美元债。")
+    assert found.get("邹明远") == "person", found
+    assert "席" not in found, found

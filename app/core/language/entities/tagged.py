@@ -153,6 +153,8 @@ def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
         return False
     if end not in ctx.ends and any(not e.proper for e in ctx.entries.get(_word_at(ctx, start), ())):
         return False  # 古老 "ancient", not 古 + 老
+    if ctx.simple[max(0, start - 1) : end] in cue_set("title_openers"):
+        return False  # 联 + 席 + 总裁: jieba cut 联席 "joint" apart, 席 is no surname here
     return _title_at(ctx, end)
 
 
