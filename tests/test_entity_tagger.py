@@ -1791,3 +1791,11 @@ def test_a_joint_president_lists_no_person_named_by_the_seat():
     found = types("恒岭集团联席总裁邹明远表示，公司今年没有到期的美元债。")
     assert found.get("邹明远") == "person", found
     assert "席" not in found, found
+
+
+def test_a_credit_rating_grade_is_no_name():
+    """Ba2, B1, CCC beside 评级 are grades on a rating agency's scale, not works or bodies;
+    the agency and the rated company stay names."""
+    found = types("穆迪将恒岭集团的长期信用评级从Ba2下调至B1。另一家机构将其评级下调至CCC。")
+    assert found.get("恒岭集团") == "organization", found
+    assert not {"Ba2", "B1", "CCC"} & set(found), found

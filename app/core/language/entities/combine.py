@@ -45,6 +45,7 @@ from app.core.language.entities.composed import (
     _head_type,
     _named_owner,
 )
+from app.core.language.entities.latin import rating_grade
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -380,8 +381,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     form = ctx.simple[m.start : m.end]
     if _NOT_IN_NAME.search(form) or _fold(form) in ctx.lex.stop or _REPEATS.search(form):
         return False
-    if _READING.fullmatch(form):
-        return False
+    if _READING.fullmatch(form) or rating_grade(ctx, m.start, m.end):
+        return False  # (下调至 CCC: a rating grade, not a body)
     if m.type == "person" and (len(form) < 2 or WEEKDAY.fullmatch(form)):
         return False
     if m.type == "person" and not ctx.entries.get(form) and _spot_of_a_thing(ctx, form):

@@ -44,6 +44,22 @@ def _latin_type(words: list[str], ctx: _Context, start: int, end: int) -> Entity
     return _latin_shape_type(words, ctx, before, after)
 
 
+# The grades of the rating agencies' long-term scales (AAA, Baa2, B1, CCC; a trailing + or - is
+# outside the Latin run): codes, not names.
+_RATING_GRADE = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa|Ca)[123]?")
+
+
+def rating_grade(ctx: _Context, start: int, end: int) -> bool:
+    """从 Ba2 下调至 B1, 评级 AA: a code of a rating grade's shape with a rating word within a
+    few characters, or 级 "grade" right after it (AAA级), is a grade a reader needs no entry for."""
+    if not _RATING_GRADE.fullmatch(ctx.simple[start:end]):
+        return False
+    if ctx.simple[end : end + 1] == "级":
+        return True
+    near = ctx.simple[max(0, start - 12) : end + 12]
+    return any(word in near for word in cues("rating_words"))
+
+
 def _employer(before: str, after: str) -> bool:
     """在 Google 工作, 被 Google 收购, Google 的研究员: a place of work, a buyer, an employer."""
     if before.endswith(("在", "于")) and after.startswith(cues("work_place_after")):
@@ -149,7 +165,7 @@ def _latin_mentions(ctx: _Context) -> list[_Mention]:
             start = words[i][0]
             end = words[j][0] + len(words[j][1])
             etype = _latin_type(chosen, ctx, start, end)
-            if etype is not None and len(chosen) <= 6:
+            if etype is not None and len(chosen) <= 6 and not rating_grade(ctx, start, end):
                 guessed = len(chosen) == 1 and etype == _latin_shape_type(chosen, ctx, "", "")
                 out.append(_Mention(start, end, etype, _LATIN, guessed=guessed))
             i = j + 1
