@@ -1799,3 +1799,9 @@ def test_a_credit_rating_grade_is_no_name():
     found = types("穆迪将恒岭集团的长期信用评级从Ba2下调至B1。另一家机构将其评级下调至CCC。")
     assert found.get("恒岭集团") == "organization", found
     assert not {"Ba2", "B1", "CCC"} & set(found), found
+
+
+def test_a_rating_agency_the_dictionary_calls_an_agency_is_a_body():
+    """CC-CEDICT glosses 惠誉 "Fitch, credit rating agency": a lower-case agency is a body too."""
+    found = types("惠誉将恒岭集团的展望调整为负面。")
+    assert found.get("惠誉") == "organization", found

@@ -20,6 +20,8 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                           r"warlord)\b")),
     ("organization", re.compile(r"\b(?:University|College|Institute|Academy|Company|Corporation|"
                                 r"Inc|company|corporation|Bank|Party|Association|Agency|Ministry|"
+                                # "Fitch, credit rating agency", "travel agency": a business
+                                r"agency|"
                                 r"Committee|Council|Bureau|Laboratory|Foundation|Society|Union|"
                                 r"Group|newspaper|news agency|organization|Organization|"
                                 r"organisation|Organisation|bloc|"
