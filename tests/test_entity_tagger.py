@@ -1805,3 +1805,10 @@ def test_a_rating_agency_the_dictionary_calls_an_agency_is_a_body():
     """CC-CEDICT glosses 惠誉 "Fitch, credit rating agency": a lower-case agency is a body too."""
     found = types("惠誉将恒岭集团的展望调整为负面。")
     assert found.get("惠誉") == "organization", found
+
+
+def test_a_name_before_a_sub_index_of_a_market_is_no_person():
+    """恒生 + 科技指数, + 国企指数: the index's name (CC-CEDICT glosses 恒生 "(name)"), not a
+    person."""
+    found = types("恒生科技指数早盘跌1.2%，恒生国企指数跌0.9%。")
+    assert "恒生" not in found, found
