@@ -1812,3 +1812,14 @@ def test_a_name_before_a_sub_index_of_a_market_is_no_person():
     person."""
     found = types("恒生科技指数早盘跌1.2%，恒生国企指数跌0.9%。")
     assert "恒生" not in found, found
+
+
+def test_a_market_data_terminal_before_its_figures_is_a_work():
+    """某某Choice数据显示, 据Wind终端统计: a data product quoted as a source, not a person (a
+    single capitalised Latin word was read as one by its shape)."""
+    found = types(
+        "华辰财富Choice数据显示，本月共有37只新基金发行。"
+        "据Wind终端统计，今年已有五十家公司退市。"
+    )
+    assert found.get("Choice") == "work", found
+    assert found.get("Wind") == "work", found
