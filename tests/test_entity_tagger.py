@@ -1823,3 +1823,10 @@ def test_a_market_data_terminal_before_its_figures_is_a_work():
     )
     assert found.get("Choice") == "work", found
     assert found.get("Wind") == "work", found
+
+
+def test_the_short_names_of_mainland_stock_exchanges_are_bodies():
+    """上交所 and 北交所, which the segmenter cut into characters, are the exchanges."""
+    found = types("恒岭科技计划从北交所转板至上交所。")
+    assert found.get("北交所") == "organization", found
+    assert found.get("上交所") == "organization", found
