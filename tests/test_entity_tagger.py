@@ -1830,3 +1830,10 @@ def test_the_short_names_of_mainland_stock_exchanges_are_bodies():
     found = types("恒岭科技计划从北交所转板至上交所。")
     assert found.get("北交所") == "organization", found
     assert found.get("上交所") == "organization", found
+
+def test_a_universitys_student_union_is_one_body():
+    """某大学 + 学生会: the union is a body inside the university, named with it (like 团委),
+    not the university alone followed by the word "student union"."""
+    found = types("云溪大学学生会与青岚理工学院学生会联合举办了辩论赛。")
+    assert found.get("云溪大学学生会") == "organization", found
+    assert found.get("青岚理工学院学生会") == "organization", found
