@@ -1837,3 +1837,10 @@ def test_a_universitys_student_union_is_one_body():
     found = types("云溪大学学生会与青岚理工学院学生会联合举办了辩论赛。")
     assert found.get("云溪大学学生会") == "organization", found
     assert found.get("青岚理工学院学生会") == "organization", found
+
+
+def test_a_school_year_is_no_name():
+    """高三 "final year of senior high", which jieba tags a name for the surname 高, is no
+    person in a student's description."""
+    found = types("青岚市第三中学高三学生王子轩以全市第一的成绩考入云溪大学。")
+    assert "高三" not in found, found
