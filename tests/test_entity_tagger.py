@@ -1844,3 +1844,16 @@ def test_a_school_year_is_no_name():
     person in a student's description."""
     found = types("青岚市第三中学高三学生王子轩以全市第一的成绩考入云溪大学。")
     assert "高三" not in found, found
+
+
+def test_a_students_name_jieba_cut_into_a_word_is_whole_after_student():
+    """学生 + 王子/nr + 轩/nr: a name jieba cut into a word (王子 "prince") and a character is
+    one name where a name stands, after a campus role such as 学生."""
+    found = types("青岚市第三中学高三学生王子轩以全市第一的成绩考入云溪大学。")
+    assert found.get("王子轩") == "person", found
+    assert "王子" not in found, found
+
+
+def test_students_in_general_open_no_name():
+    """中学生 + 应 + 如此: "secondary-school students should ...", not a student named 应如此."""
+    assert types("年轻的中学生应如此，老人也应如此。") == {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.language.entities.lexicon import _COMPOSED, _FUNCTION_TAGS, cue_set
+from app.core.language.entities.lexicon import _COMPOSED, _FUNCTION_TAGS, _PERSON_TAGS, cue_set
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.paths import dictionaries_dir
 from app.core.text.chars import all_han
@@ -62,6 +62,10 @@ def _split_full_names(ctx: _Context) -> list[_Mention]:
     """Surname tokens followed by one or two characters of given name, in a person's place."""
     out: list[_Mention] = []
     for k, (start, end, _) in enumerate(ctx.tokens):
+        name_end = _word_then_given(ctx, k)
+        if name_end is not None:
+            out.append(_Mention(start, name_end, "person", _COMPOSED))
+            continue
         if _glued_surname(ctx, k):
             start += 1  # 从 + 葛/nr: the preposition before the surname opens the name
         elif not _lone_surname(ctx, k):
@@ -71,6 +75,27 @@ def _split_full_names(ctx: _Context) -> list[_Mention]:
                 out.append(_Mention(start, name_end, "person", _COMPOSED))
                 break
     return out
+
+
+def _word_then_given(ctx: _Context, k: int) -> int | None:
+    """王子/nr + 轩/nr: jieba read a surname and the given name's first character as a word of
+    its own (王子 "prince") and left the last character alone, both tagged a name. Where a name
+    stands (学生 + ... + 以), the three characters are one name: the end, or None."""
+    tokens = ctx.tokens
+    if k + 1 >= len(tokens):
+        return None
+    start, end, tag = tokens[k]
+    ns, ne, next_tag = tokens[k + 1]
+    if end - start != 2 or ne - ns != 1 or ns != end:
+        return None
+    if tag not in _PERSON_TAGS or next_tag not in _PERSON_TAGS:
+        return None
+    if ctx.simple[start] not in ctx.lex.surnames or ctx.entries.get(ctx.simple[start:ne]):
+        return None
+    given = ctx.simple[start + 1 : ne]
+    if not all_han(given) or given_score(given) <= 0:
+        return None
+    return ne if _opens_name(ctx, k) and _closes_name(ctx, ne) else None
 
 
 def _lone_surname(ctx: _Context, k: int) -> bool:
@@ -138,14 +163,16 @@ def _longest_title() -> int:
 
 
 def _opens_name(ctx: _Context, k: int) -> bool:
-    """Token k stands where a person's name starts: a clause's start, after an office or
-    title, or after a preposition that takes a person."""
+    """Token k stands where a person's name starts: a clause's start, after an office, a
+    title or a campus role, or after a preposition that takes a person."""
     if k == 0:
         return True
     start, end, tag = ctx.tokens[k - 1]
     before = ctx.simple[start:end]
     if before[-1] in _CLAUSE_BREAKS or before in _BEFORE_PERSON or tag == "c":
         return True  # (但, 而: a conjunction opens a clause)
+    if before in cue_set("campus_roles"):
+        return True  # 学生 + 某某, but not 大学生 (students in general)
     titles = _titles()
     longest = _longest_title()
     return any(before[-n:] in titles for n in range(1, min(len(before), longest) + 1))
