@@ -1857,3 +1857,13 @@ def test_a_students_name_jieba_cut_into_a_word_is_whole_after_student():
 def test_students_in_general_open_no_name():
     """中学生 + 应 + 如此: "secondary-school students should ...", not a student named 应如此."""
     assert types("年轻的中学生应如此，老人也应如此。") == {}
+
+
+def test_a_schools_short_name_after_its_city_or_university_is_a_body():
+    """杭州 + 十四 + 中, 清华 + 附小: a city's numbered secondary school and a university's
+    attached primary school, not the city alone or no name; 三中全会 is a plenary session."""
+    found = types("她先后就读于杭州十四中和清华附小，去年考入云溪大学。")
+    assert found.get("杭州十四中") == "organization", found
+    assert found.get("清华附小") == "organization", found
+    assert "杭州" not in found, found
+    assert "南京二中" not in types("三中全会以后，南京二中院审理了此案。")

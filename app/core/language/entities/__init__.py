@@ -21,6 +21,7 @@ from app.core.language.entities.bodies import (
     _level_committees,
     _listed_bodies,
     _quoted_bodies,
+    _short_school_names,
     _works_short_names,
 )
 from app.core.language.entities.combine import combine
@@ -182,6 +183,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _congress_mentions(ctx)
         + _composed_mentions(ctx)
         + _level_committees(ctx)
+        + _short_school_names(ctx)
         + _listed_bodies(ctx)
         + _allied_bodies(ctx)
         + _field_bodies(ctx)

@@ -31,7 +31,7 @@ from app.core.language.entities.composed import (
     _org_head,
     _owner_start,
 )
-from app.core.language.entities.glosses import _proper_senses
+from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -45,7 +45,13 @@ from app.core.language.entities.lexicon import (
     cues,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _runs, _Spans
+from app.core.language.entities.mentions import (
+    _Context,
+    _Mention,
+    _named_place_word,
+    _runs,
+    _Spans,
+)
 from app.core.language.entities.tagged import _opening_place
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import all_han
@@ -153,6 +159,44 @@ def _level_committees(ctx: _Context) -> list[_Mention]:
                 out.append(_Mention(s, end, "organization", _COMPOSED))
                 break
     return out
+
+
+# A school's number and 中 (secondary) or 小 (primary), or 附中 / 附小, the school attached to a
+# university: after its city or its university's short name, the school's short name.
+_SCHOOL_SHORT = re.compile("(?:[一二三四五六七八九十]{1,3}|附)[中小]")
+# How long the city or university before a school's short name may be (北京, 北师大).
+SCHOOL_OWNER_CHARS = 3
+
+
+def _short_school_names(ctx: _Context) -> list[_Mention]:
+    """北京 + 四中, 某市 + 十一中, 人大 + 附中: a city or a university's short name, then a
+    number and 中 or 小, or 附中 / 附小, is a school's short name (the 4th Secondary School of
+    Beijing); the segmenter reads the city alone (成都 + 七 + 中) or the whole as a place. Not
+    before a character that makes another word (三中全会, 二中院)."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    for m in _SCHOOL_SHORT.finditer(simple):
+        s, e = m.span()
+        if e not in ctx.ends or simple[e : e + 1] in cue_set("not_school_after"):
+            continue
+        for n in range(SCHOOL_OWNER_CHARS, 1, -1):
+            owner = simple[s - n : s] if s >= n else ""
+            if s - n in ctx.starts and _school_owner(ctx, owner):
+                out.append(_Mention(s - n, e, "organization", _COMPOSED))
+                break
+    return out
+
+
+def _school_owner(ctx: _Context, form: str) -> bool:
+    """A city, or a body or university the lists or CC-CEDICT know (人大, 清华)."""
+    if not all_han(form) or _fold(form) in ctx.lex.stop:
+        return False
+    if _named_place_word(ctx, form) or ctx.lex.bodies.get(form) == "organization":
+        return True
+    known = ctx.lex.known.get(_fold(form))
+    if known is not None:
+        return known.type in ("organization", "place")
+    return _type_from_gloss(_proper_senses(ctx.entries.get(form, ()))) == "organization"
 
 
 # A tagger's organisation it half believes (below combine.SURE) is weighed when it has a body's
