@@ -1867,3 +1867,10 @@ def test_a_schools_short_name_after_its_city_or_university_is_a_body():
     assert found.get("清华附小") == "organization", found
     assert "杭州" not in found, found
     assert "南京二中" not in types("三中全会以后，南京二中院审理了此案。")
+
+
+def test_kinds_of_school_and_degrees_are_no_names():
+    """普通高校 "regular universities", 民办学校 "private schools" (jieba tags them a body) and
+    a degree in Latin letters (MBA) name no school and no work."""
+    found = types("今年普通高校和民办学校都扩招了，他也报考了云溪大学的MBA项目。")
+    assert "普通高校" not in found and "民办学校" not in found and "MBA" not in found, found
