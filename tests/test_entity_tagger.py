@@ -1874,3 +1874,10 @@ def test_kinds_of_school_and_degrees_are_no_names():
     a degree in Latin letters (MBA) name no school and no work."""
     found = types("今年普通高校和民办学校都扩招了，他也报考了云溪大学的MBA项目。")
     assert "普通高校" not in found and "民办学校" not in found and "MBA" not in found, found
+
+
+def test_a_college_named_for_two_fields_is_one_body_with_its_university():
+    """某大学 + 能源 + 与 + 动力 + 工程 + 学院: a college named for two fields joined by 与 is
+    one body with its university, as a ministry named so is (not the university alone)."""
+    found = types("武汉理工大学能源与动力工程学院博士生赵一帆发表了论文。")
+    assert found.get("武汉理工大学能源与动力工程学院") == "organization", found
