@@ -1881,3 +1881,13 @@ def test_a_college_named_for_two_fields_is_one_body_with_its_university():
     one body with its university, as a ministry named so is (not the university alone)."""
     found = types("武汉理工大学能源与动力工程学院博士生赵一帆发表了论文。")
     assert found.get("武汉理工大学能源与动力工程学院") == "organization", found
+
+def test_a_person_hidden_behind_mou_is_named_by_the_surname():
+    """Court and police reports write 张某某, 韩某: the surname stands for the person, as with
+    郑某 or 陈先生 (韩 is not Korea here, and 何 not "what"); 某 before a thing (某国, 某日)
+    names nobody, nor does 向 + 某某 (from somebody)."""
+    found = types("被告人孙某某、韩某伙同何某某盗窃耕牛两头，嫌疑人钱某已被警方抓获。")
+    for surname in ("孙", "韩", "何", "钱"):
+        assert found.get(surname) == "person", found
+    found = types("该公司于某日向某国出口粮食，他还向某某借了两万元。")
+    assert not {"于", "向"} & found.keys(), found

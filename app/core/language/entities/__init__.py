@@ -26,7 +26,7 @@ from app.core.language.entities.bodies import (
 )
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
-from app.core.language.entities.given import _split_full_names
+from app.core.language.entities.given import _anonymised_people, _split_full_names
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import (
     _added_mentions,
@@ -195,6 +195,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _named_people(ctx)
         + _courtesy_names(ctx)
         + _split_full_names(ctx)
+        + _anonymised_people(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).
