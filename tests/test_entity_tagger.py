@@ -1891,3 +1891,11 @@ def test_a_person_hidden_behind_mou_is_named_by_the_surname():
         assert found.get(surname) == "person", found
     found = types("该公司于某日向某国出口粮食，他还向某某借了两万元。")
     assert not {"于", "向"} & found.keys(), found
+
+
+def test_a_reservoir_is_named_whole():
+    """松林 + 水库: local news names a reservoir by the hill or the village before it; the
+    reader looks for the reservoir, not for the village alone."""
+    found = types("民警在松林水库附近巡逻时，发现一名落水儿童。")
+    assert found.get("松林水库") == "place", found
+    assert "松林" not in found, found
