@@ -1899,3 +1899,13 @@ def test_a_reservoir_is_named_whole():
     found = types("民警在松林水库附近巡逻时，发现一名落水儿童。")
     assert found.get("松林水库") == "place", found
     assert "松林" not in found, found
+
+
+def test_a_village_committee_after_the_village_keeps_its_first_character():
+    """张庄村 + 村委会: the village's 村 comes twice, and the tagger ran the village on into the
+    second and named the committee 委会; the village ends before it, the committee opens with
+    it."""
+    found = types("记者来到张庄村村委会。")
+    assert found.get("张庄村") == "place", found
+    assert found.get("村委会") == "organization", found
+    assert "委会" not in found, found

@@ -158,6 +158,9 @@ def combine(
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
     crf = _led_groups(ctx, _without_latin_tail(ctx, crf))
+
+    crf = _led_groups(ctx, crf)
+    crf = _repeated_divisions(ctx, crf)
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
@@ -626,6 +629,35 @@ def _cut_body_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if whole and c.end - len(tail) in ctx.ends:
             c.end -= len(tail)
     return crf
+
+
+def _repeated_divisions(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某某村 + 村委会, 某某镇 + 镇政府: the division's character comes twice, and the tagger
+    takes the second into the place (某某村村) and starts the body after it (委会): the repeated
+    character opens the word the segmenter made of it, so the place ends before it and a body
+    there starts with it."""
+    out = []
+    for c in crf:
+        if c.type in ("place", "organization"):
+            c = c.copy()
+            if _repeat_at(ctx, c.end - 1):
+                c.end -= 1  # 某某村 + 村: the place ends before the committee's word
+            if c.type == "organization" and _repeat_at(ctx, c.start - 1):
+                c.start -= 1  # 委会 -> 村委会
+        out.append(c)
+    return out
+
+
+def _repeat_at(ctx: _Context, at: int) -> bool:
+    """The character at `at` repeats the division character before it and opens a word of two
+    characters or more (村 + 村委会, 镇 + 镇政府)."""
+    return (
+        at > 0
+        and at in ctx.starts
+        and at + 1 not in ctx.starts
+        and ctx.simple[at] == ctx.simple[at - 1]
+        and ctx.simple[at] in cue_set("division_chars")
+    )
 
 
 def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
