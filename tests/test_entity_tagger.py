@@ -1909,3 +1909,12 @@ def test_a_village_committee_after_the_village_keeps_its_first_character():
     assert found.get("张庄村") == "place", found
     assert found.get("村委会") == "organization", found
     assert "委会" not in found, found
+
+
+def test_a_township_between_a_county_and_a_village_is_listed():
+    """某县 + 花石乡 + 某村: jieba cut the township into 花石 + 乡, so only the county and the
+    village were places; a stretch between two places of one chain that ends in a division
+    is a place of its own (not 某国 + 南部城市 + 某城, a kind of city)."""
+    found = types("湖南省岳阳县花石乡大湾村的茶叶远销各地。")
+    assert found.get("花石乡") == "place", found
+    assert found.get("大湾村") == "place", found

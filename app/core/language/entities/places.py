@@ -254,7 +254,10 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         ]  # fmt: skip  (国家公园 of 某某国家公园: a kind of place, not the park's name)
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
-            out.extend(_village_tail(ctx, c, places) + _village_head(ctx, c, places))
+            out.extend(
+                _village_tail(ctx, c, places) + _village_head(ctx, c, places)
+                + _chain_gaps(ctx, c, places)
+            )
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
             continue
@@ -349,6 +352,26 @@ def _facility(ctx: _Context, m: _Mention) -> bool:
     """大桥, 火车站: a word for a kind of place the rules took for a place (jieba's ns) is no
     part of a place's name to split it at."""
     return ctx.simple[m.start : m.end] in cue_set("facility_tails")
+
+
+def _chain_gaps(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """某某县 + 花石乡 + 某某村: in a chain of divisions the tagger read whole, a stretch between
+    two of the rules' places that ends in a division (乡, 镇, 村 ...) and whose ends are word
+    ends is a place of its own (jieba cut 花石/n + 乡/n, so the rules missed the township)."""
+    divisions = cue_set("division_chars") | cue_set("village_divisions")
+    ordered = sorted(places, key=lambda m: m.start)
+    out = []
+    for left, right in pairwise(ordered):
+        gap = ctx.simple[left.end : right.start]
+        if not 2 <= len(gap) <= 4 or not all_han(gap) or gap[-1] not in divisions:
+            continue
+        if left.end not in ctx.ends or right.start not in ctx.starts:
+            continue
+        s, e, _ = ctx.tokens_within(left.end, right.start)[-1]
+        if e - s > 1 and any(not x.proper for x in ctx.entries.get(ctx.simple[s:e], ())):
+            continue  # 某国 + 南部城市 + 某城: a kind of place (城市, 县城), no name
+        out.append(_Mention(left.end, right.start, "place", _CRF))
+    return out
 
 
 def _village_head(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
