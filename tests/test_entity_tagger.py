@@ -1918,3 +1918,10 @@ def test_a_township_between_a_county_and_a_village_is_listed():
     found = types("湖南省岳阳县花石乡大湾村的茶叶远销各地。")
     assert found.get("花石乡") == "place", found
     assert found.get("大湾村") == "place", found
+
+
+def test_a_count_of_machines_is_no_county():
+    """三台 + 机床, 五台 + 电脑: jieba's numeral and measure before a noun count the things,
+    though CC-CEDICT also knows 三台 and 五台 as counties."""
+    found = types("村办厂当年只有三台机床、五台电脑。")
+    assert not {"三台", "五台"} & found.keys(), found

@@ -532,11 +532,23 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if proper and common and gloss_type == "place" and _weather_after(ctx, end):
             out.append(_Mention(start, end, "place", _DICT))  # 海口 + 多云: the city's forecast
             continue
+        if proper and not common and _counting(ctx, index):
+            continue  # 三台 + 机床: a count of machines, not Santai county
         if proper and not common:
             etype = gloss_type or _type_from_tag(tag)
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _counting(ctx: _Context, index: int) -> bool:
+    """三台/m + 机床/n: a word jieba reads as a numeral and a measure, right before a noun,
+    counts that noun, though CC-CEDICT knows it as a place too (四川 + 三台 stays the county)."""
+    start, end, tag = ctx.tokens[index]
+    if tag != "m" or ctx.simple[start] not in _NUMERALS or index + 1 >= len(ctx.tokens):
+        return False
+    s, _, after = ctx.tokens[index + 1]
+    return s == end and after.startswith("n") and after not in _NAME_TAGS
 
 
 # A two-character ns word no dictionary knows that is a describing character (`_DESCRIBING`)
