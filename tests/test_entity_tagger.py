@@ -1925,3 +1925,10 @@ def test_a_count_of_machines_is_no_county():
     though CC-CEDICT also knows 三台 and 五台 as counties."""
     found = types("村办厂当年只有三台机床、五台电脑。")
     assert not {"三台", "五台"} & found.keys(), found
+
+
+def test_a_river_the_dictionary_names_after_the_is_a_place():
+    """CC-CEDICT glosses 湘江 "the Xiangjiang river in Hunan province": the article and the
+    lower-case kind hid the name, so the river was dropped as an everyday word."""
+    found = types("湘江的水位昨日降至今年以来最低。")
+    assert found.get("湘江") == "place", found

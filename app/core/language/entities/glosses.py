@@ -215,13 +215,17 @@ _DIVISION_IN = re.compile(
     r"[a-z ]*[A-Z]"
 )
 
+# "the Xiangjiang river in Hunan province": CC-CEDICT names some rivers and lakes after "the"
+# and with the kind in lower case, which the English-name reading does not take for a name.
+_RIVER = re.compile(r"the [A-Z][\w-]* (?:river|lake)\b")
+
 
 def _gloss_names(sense: str) -> bool:
     """A sense that names something ("Hunan Province", "abbr. for 国际足球联合会", "a city in
     Hunan province")."""
     return bool(
         name_from_sense(sense) or _ABBR_TARGET.search(sense) or _KIND_OF.match(sense)
-        or _DIVISION_IN.match(sense)
+        or _DIVISION_IN.match(sense) or _RIVER.match(sense)
     )
 
 
