@@ -64,6 +64,13 @@ def dictionaries_dir() -> Path:
     return _bundled("dictionaries")
 
 
+def dictionary_lines(name: str) -> list[str]:
+    """The data lines of `dictionaries/<name>`: every file there opens with a provenance
+    header of `#` lines, which no reader wants, and blank lines separate its sections."""
+    with open(dictionaries_dir() / name, encoding="utf-8") as handle:
+        return [ln.rstrip("\n") for ln in handle if ln.strip() and not ln.startswith("#")]
+
+
 def licenses_dir() -> Path:
     """The licence texts of zhreader and the data it ships (see app.core.about)."""
     return _bundled("LICENSES")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
-from app.core.paths import dictionaries_dir
+from app.core.paths import dictionary_lines
 from app.core.text.chars import has_han
 
 # Senses that do not name anything themselves.
@@ -33,9 +33,7 @@ _HEAD = re.compile(rf"{_WORD}(?: (?:(?:of|the|and|de|von|van|du|al|bin|on)\s)*{_
 @cache
 def _kind_words() -> frozenset[str]:
     """dictionaries/english_name_kinds.txt: lake, river, ... ("West lake" is West Lake)."""
-    path = dictionaries_dir() / "english_name_kinds.txt"
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(w for line in fh if not line.startswith("#") for w in line.split())
+    return frozenset(w for line in dictionary_lines("english_name_kinds.txt") for w in line.split())
 
 
 def romanised(pinyin_numbered: str) -> str:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from app.core.paths import dictionaries_dir
+from app.core.paths import dictionary_lines
 
 
 @cache
 def surnames() -> frozenset[str]:
     """Read once per process: the file is project data that never changes while it runs."""
     found: set[str] = set()
-    with open(dictionaries_dir() / "entity_surnames.txt", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            # One line of single-character surnames, then compound ones separated by spaces.
-            found.update(line.split() if " " in line.strip() else line.strip())
+    for line in dictionary_lines("entity_surnames.txt"):
+        # One line of single-character surnames, then compound ones separated by spaces.
+        found.update(line.split() if " " in line.strip() else line.strip())
     return frozenset(found)

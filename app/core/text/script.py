@@ -54,19 +54,14 @@ _VARIANTS_FILE = "script_variants.tsv"
 def _variant_table() -> dict[int, str]:
     """Hong Kong and Taiwan variants OpenCC's t2s keeps (衞, 敍, 妳), to their simplified
     characters: left as they were, 衞生署 was no word the segmenter or the dictionary knew."""
-    from app.core.paths import dictionaries_dir
+    from app.core.paths import dictionary_lines
 
-    table: dict[int, str] = {}
     try:
-        with open(dictionaries_dir() / _VARIANTS_FILE, encoding="utf-8") as handle:
-            for line in handle:
-                variant, _, simplified = line.rstrip("\n").partition("\t")
-                if line.startswith("#") or len(variant) != 1 or len(simplified) != 1:
-                    continue
-                table[ord(variant)] = simplified
+        lines = dictionary_lines(_VARIANTS_FILE)
     except OSError:
         return {}
-    return table
+    pairs = (line.partition("\t")[::2] for line in lines)
+    return {ord(v): s for v, s in pairs if len(v) == 1 and len(s) == 1}
 
 
 _TABLES_FILE = "opencc_characters.tsv"
@@ -81,16 +76,13 @@ def compute_char_tables() -> tuple[dict[str, str], dict[str, str]]:
 def _char_tables() -> tuple[dict[str, str], dict[str, str]]:
     """The t2s and s2t character maps, as shipped in `dictionaries/` (milliseconds to read;
     working them out would load the s2t phrase tables, 26 MB, on every first start)."""
-    from app.core.paths import dictionaries_dir
+    from app.core.paths import dictionary_lines
 
     tables: dict[str, dict[str, str]] = {"t2s": {}, "s2t": {}}
     try:
-        with open(dictionaries_dir() / _TABLES_FILE, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                direction, char, converted = line.rstrip("\n").split("\t")
-                tables[direction][char] = converted
+        for line in dictionary_lines(_TABLES_FILE):
+            direction, char, converted = line.split("\t")
+            tables[direction][char] = converted
     except (OSError, ValueError, KeyError):
         return compute_char_tables()
     return tables["t2s"], tables["s2t"]

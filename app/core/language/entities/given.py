@@ -19,7 +19,7 @@ from functools import cache
 from app.core.language.entities.lexicon import _COMPOSED, _FUNCTION_TAGS, _PERSON_TAGS, cue_set
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.language.entities.tagged import _measure_not_surname
-from app.core.paths import dictionaries_dir
+from app.core.paths import dictionary_lines
 from app.core.text.chars import all_han
 
 # Punctuation that closes a clause, so what follows it opens one (not 《 or “: a title's or a
@@ -40,12 +40,9 @@ _PHRASE_TAGS = frozenset({"v", "vn", "ad", "d", "a"})
 def given_scores() -> dict[str, float]:
     """Each character's given-name score (a log ratio, see the file's header); 0 if unlisted."""
     table: dict[str, float] = {}
-    with open(dictionaries_dir() / "entity_given_scores.txt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            ch, _, score = line.rstrip("\n").partition("\t")
-            table[ch] = float(score)
+    for line in dictionary_lines("entity_given_scores.txt"):
+        ch, _, score = line.partition("\t")
+        table[ch] = float(score)
     return table
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from app.core.language.segmentation import NAME_TAGS
 from app.core.language.surnames import surnames
-from app.core.paths import dictionaries_dir
+from app.core.paths import dictionary_lines
 from app.core.text.chars import HAN_CLASS, is_han
 from app.core.types import EntityType, is_entity_type
 
@@ -79,12 +79,6 @@ class _Lexicon:
         return self.org_ending(form) > 0
 
 
-def _data_lines(name: str) -> list[str]:
-    path = dictionaries_dir() / name
-    with open(path, encoding="utf-8") as fh:
-        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
-
-
 def _literal_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """Longest-first alternation; Latin ends must not sit inside a longer Latin word."""
     parts = []
@@ -151,7 +145,7 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
     known: dict[str, _Known] = {}
     alias_keys: dict[str, tuple[str, ...]] = {}
     forms: list[str] = []
-    for line in _data_lines("entity_known.txt"):
+    for line in dictionary_lines("entity_known.txt"):
         cols = [*line.split("\t"), "", "", "", ""]
         name, etype, english, aliases = cols[0], cols[1], cols[2], cols[3]
         if not articles and cols[4] == "articles":
@@ -163,23 +157,23 @@ def load_lexicon(articles: bool = True) -> _Lexicon:
             forms.append(form)
         alias_keys[_name_key(name)] = tuple(_name_key(f) for f in spellings)
     suffixes: dict[str, EntityType] = {}
-    for line in _data_lines("entity_suffixes.txt"):
+    for line in dictionary_lines("entity_suffixes.txt"):
         suffix, _, etype = line.partition("\t")
         suffixes[suffix] = _entity_type(etype, "entity_suffixes.txt")
-    translit = frozenset("".join(_data_lines("entity_translit.txt")))
-    words = frozenset(w for ln in _data_lines("entity_english_words.txt") for w in ln.split())
-    bodies = [ln.split("\t") for ln in _data_lines("entity_bodies.txt")]
-    places = [ln.split("\t") for ln in _data_lines("entity_places.txt")]
+    translit = frozenset("".join(dictionary_lines("entity_translit.txt")))
+    words = frozenset(w for ln in dictionary_lines("entity_english_words.txt") for w in ln.split())
+    bodies = [ln.split("\t") for ln in dictionary_lines("entity_bodies.txt")]
+    places = [ln.split("\t") for ln in dictionary_lines("entity_places.txt")]
     return _Lexicon(
         known=known,
         aliases=alias_keys,
         known_by_first=_index_forms(forms),
-        stop=frozenset(_name_key(w) for w in _data_lines("entity_stop.txt")),
+        stop=frozenset(_name_key(w) for w in dictionary_lines("entity_stop.txt")),
         suffixes=suffixes,
         surnames=surnames(),
         translit=translit,
         english_words=words,
-        given_chars=frozenset("".join(_data_lines("entity_given_chars.txt"))),
+        given_chars=frozenset("".join(dictionary_lines("entity_given_chars.txt"))),
         bodies={w: _entity_type(kind, "entity_bodies.txt") for w, kind in bodies
                 if kind != "prefix"},
         body_prefixes=frozenset(w for w, kind in bodies if kind == "prefix"),
@@ -213,7 +207,7 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
     """dictionaries/entity_cues.txt: "[name]" lines open a list, items separated by spaces."""
     lists: dict[str, list[str]] = {}
     current: list[str] = []
-    for line in _data_lines("entity_cues.txt"):
+    for line in dictionary_lines("entity_cues.txt"):
         if line.startswith("[") and line.endswith("]"):
             current = lists.setdefault(line[1:-1], [])
         else:
