@@ -157,10 +157,7 @@ def combine(
     ]  # fmt: skip
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
-    crf = _led_groups(ctx, _without_latin_tail(ctx, crf))
-
-    crf = _led_groups(ctx, crf)
-    crf = _repeated_divisions(ctx, crf)
+    crf = _repeated_divisions(ctx, _led_groups(ctx, _without_latin_tail(ctx, crf)))
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)

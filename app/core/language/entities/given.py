@@ -192,8 +192,6 @@ def _closes_name(ctx: _Context, end: int) -> bool:
     word = ctx.simple[s:e]
     return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p", "eng")
 
-    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p")
-
 
 def _anonymised_people(ctx: _Context) -> list[_Mention]:
     """被告人张某某, 嫌疑人韩某 + 系累犯: court and police reports hide a person behind the
