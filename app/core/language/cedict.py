@@ -37,7 +37,10 @@ _REFERENCE_HEAD = re.compile(
 _REFERENCE_SEPARATOR = re.compile(r"\s*(?:,|，|、|;|\bor\b|\band\b)\s*")
 # Phrases after which CC-CEDICT names another headword ("old variant of 髓[sui3]").
 # "Taiwan equivalent of 里根[Li3 gen1]": the same name as the other script's region writes it.
-_REGION_EQUIVALENT = r"(?:Taiwan|PRC) equivalent(?: of|:)"
+# The one spelling of that phrase: the references, the English names and the entity types
+# all read it from here.
+REGION_EQUIVALENT = r"(?:Taiwan|PRC) equivalent"
+_REGION_EQUIVALENT = REGION_EQUIVALENT + r"(?: of|:)"
 _REFERENCE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:[A-Za-z-]+ )?variant of|see also|see|used in|"
     r"abbr\. (?:for|of)(?: [A-Z][A-Za-z'-]*,?)*|"
@@ -49,6 +52,11 @@ _POINTER_SENSE = re.compile(
     r"^(?:\([^)]*\)\s*)?(?:(?:[A-Za-z-]+ )*variant of|see also|see|used in|abbr\. (?:for|of)|"
     rf"also written|same as|{_REGION_EQUIVALENT})\s"
 )
+
+
+def is_region_equivalent(sense: str) -> bool:
+    """A sense that only says the headword is another region's form of a name."""
+    return re.match(REGION_EQUIVALENT, sense) is not None
 
 
 def cedict_source_path() -> Path:

@@ -13,13 +13,14 @@ import re
 import unicodedata
 from functools import cache
 
+from app.core.language.cedict import REGION_EQUIVALENT
 from app.core.paths import dictionary_lines
 from app.core.text.chars import has_han
 
 # Senses that do not name anything themselves.
 _SKIP = re.compile(
     r"^(?:surname |abbr\.|old name|(?:[A-Za-z-]+ )*variant of|see |used in|also written|"
-    r"same as|(?:[a-z]+ )?name of|[a-z]+ for |(?:Taiwan|PRC) equivalent)"
+    rf"same as|(?:[a-z]+ )?name of|[a-z]+ for |{REGION_EQUIVALENT})"
 )
 _LEADING_TAGS = re.compile(r"^(?:\([^)]*\)\s*)+")  # "(Tw)", "(old)"
 # A run of capitalised words, with the small words names keep inside them.

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from app.core.language.cedict import is_region_equivalent
 from app.core.language.english_names import name_from_sense
 from app.core.language.entities.lexicon import _lexicon
 from app.core.types import EntityType, Entry
@@ -89,13 +90,9 @@ def regional_read(entries: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entr
     return out
 
 
-# How CC-CEDICT opens a sense that only points at another region's form of the name.
-_EQUIVALENT = ("Taiwan equivalent", "PRC equivalent")
-
-
 def equivalent_of(entry: Entry) -> tuple[str, ...]:
     """The names `entry` is only another region's form of ("Taiwan equivalent of 里根")."""
-    if entry.proper and entry.senses and entry.senses[0].startswith(_EQUIVALENT):
+    if entry.proper and entry.senses and is_region_equivalent(entry.senses[0]):
         return tuple(entry.references)
     return ()
 
@@ -129,8 +126,9 @@ def _proper_senses(entries: Sequence[Entry]) -> list[str]:
         if not entry.proper:
             continue
         for sense in entry.senses:
-            if sense.startswith(("surname ", "variant of", "old variant", "see ", "used in",
-                                 *_EQUIVALENT)):
+            if sense.startswith(("surname ", "variant of", "old variant", "see ", "used in")):
+                continue
+            if is_region_equivalent(sense):
                 continue
             out.append(sense)
     return out
