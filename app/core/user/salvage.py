@@ -90,10 +90,13 @@ def salvage(
     if through_sqlite is None:
         return {}
     found: dict[str, list[Row]] = {}
+    records: list[tuple[int, list[object]]] | None = None  # the bytes, decoded once for all
     for table, layout in tables.items():
         rows, complete = through_sqlite.get(table, ({}, False))
         if not complete and len(layout.columns) not in _other_widths(tables, table):
-            for rowid, row in _rows_in_bytes(raw, layout):
+            if records is None:
+                records = list(_records_in_bytes(raw))
+            for rowid, row in _rows_of(records, layout):
                 rows.setdefault(rowid, row)  # what SQLite read is never overridden
         found[table] = list(rows.values())
     return found
@@ -159,21 +162,26 @@ def _readable_rows(
 # -- the file's bytes -------------------------------------------------------------------
 
 
-def _rows_in_bytes(data: bytes, layout: Layout) -> Iterator[tuple[int, Row]]:
-    """Records of the table's width on every table-leaf page, skipping the free pages."""
+def _records_in_bytes(data: bytes) -> Iterator[tuple[int, list[object]]]:
+    """(rowid, values) of every record on a table-leaf page, skipping the free pages."""
     page_size, usable = _geometry(data)
     free = _free_pages(data, page_size)
-    width = len(layout.columns)
     for number in range(1, len(data) // page_size + 1):
-        if number in free:
+        if number not in free:
+            yield from _page_records(data, number, page_size, usable)
+
+
+def _rows_of(records: Sequence[tuple[int, list[object]]], layout: Layout
+             ) -> Iterator[tuple[int, Row]]:  # fmt: skip
+    """The records of the table's width (a blob is none of our columns), as its rows."""
+    width = len(layout.columns)
+    for rowid, values in records:
+        if len(values) != width or any(isinstance(v, bytes) for v in values):
             continue
-        for rowid, values in _page_records(data, number, page_size, usable):
-            if len(values) != width or any(isinstance(v, bytes) for v in values):
-                continue
-            row = dict(zip(layout.columns, values, strict=True))
-            if layout.rowid_alias is not None:
-                row[layout.rowid_alias] = rowid
-            yield rowid, row
+        row = dict(zip(layout.columns, values, strict=True))
+        if layout.rowid_alias is not None:
+            row[layout.rowid_alias] = rowid
+        yield rowid, row
 
 
 def _geometry(data: bytes) -> tuple[int, int]:
