@@ -242,9 +242,9 @@ def _names_in_titles(
         for n in rule_mentions(sub, corrections):
             form = sub.simple[n.start : n.end]
             entries = sub.entries.get(form, ())
-            known = n.priority >= _DICT or any(e.proper for e in entries)
             if entries and not any(e.proper for e in entries):
                 continue  # 《流浪地球》: 地球 "the earth", an everyday word of the title
+            known = n.priority >= _DICT or bool(entries)
             if n.type == "place" and n.length < m.length and known:
                 n.start, n.end = n.start + m.start, n.end + m.start
                 out.append(n)

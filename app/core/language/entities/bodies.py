@@ -189,11 +189,12 @@ def _short_school_names(ctx: _Context) -> list[_Mention]:
 
 def _school_owner(ctx: _Context, form: str) -> bool:
     """A city, or a body or university the lists or CC-CEDICT know (人大, 清华)."""
-    if not all_han(form) or _fold(form) in ctx.lex.stop:
+    key = _fold(form)
+    if not all_han(form) or key in ctx.lex.stop:
         return False
     if _named_place_word(ctx, form) or ctx.lex.bodies.get(form) == "organization":
         return True
-    known = ctx.lex.known.get(_fold(form))
+    known = ctx.lex.known.get(key)
     if known is not None:
         return known.type in ("organization", "place")
     return _type_from_gloss(_proper_senses(ctx.entries.get(form, ()))) == "organization"
@@ -507,7 +508,7 @@ def _quoted_bodies(ctx: _Context) -> list[_Mention]:
         tiles = ctx.tiling(start, end)
         if not all_han(name) or not tiles or "的" in name:
             continue
-        if ctx.simple[: m.start()].endswith(groups) and _fold(name) not in ctx.lex.stop:
+        if ctx.simple.endswith(groups, 0, m.start()) and _fold(name) not in ctx.lex.stop:
             out.append(_Mention(start, end, "organization", _COMPOSED))
             continue
         if len(tiles) < 2:
@@ -619,7 +620,6 @@ def _field_word(ctx: _Context, index: int) -> bool:
     people = cue_set("people_gloss_words")
     senses = [sense for entry in ctx.entries.get(word, ()) for sense in entry.senses]
     return not any(w in people for sense in senses for w in _GLOSS_WORD.findall(sense.lower()))
-
 
 
 # How many tokens and characters a firm's own name may take before its trade (星 + 澜 + 科技).

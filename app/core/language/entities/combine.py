@@ -223,10 +223,13 @@ def _missions_as_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mentio
     marks them), not a body "某国大使馆" cut out of the phrase."""
     out: list[_Mention] = []
     for m in mentions:
+        if m.type != "organization" or m.priority >= _KNOWN:
+            out.append(m)
+            continue
         form = ctx.simple[m.start : m.end]
         mission = next((w for w in longest_first("missions") if form.endswith(w)), "")
         at = form.find("驻")
-        if m.type != "organization" or m.priority >= _KNOWN or not mission:
+        if not mission:
             out.append(m)
             continue
         if at < 0 and ctx.simple[m.start - 1 : m.start] != "驻":
@@ -385,7 +388,7 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # (下调至 CCC: a rating grade, not a body)
     if m.type == "person" and (len(form) < 2 or WEEKDAY.fullmatch(form)):
         return False
-    if m.type == "person" and not ctx.entries.get(form) and _spot_of_a_thing(ctx, form):
+    if m.type == "person" and _spot_of_a_thing(ctx, form):
         return False  # 胡同口, 马路边: a spot by a thing, not 胡 + a given name
     if m.type != "work" and "的" in form:
         return False  # 印度的加尔各答, 成都的博物馆: two names or a phrase (a title may hold 的)

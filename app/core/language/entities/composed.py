@@ -20,7 +20,12 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _COUNTED_TAGS, _Context, _Mention
+from app.core.language.entities.mentions import (
+    _COUNTED_TAGS,
+    _Context,
+    _Mention,
+    _named_place_word,
+)
 from app.core.text.chars import all_han
 from app.core.types import EntityType
 
@@ -424,9 +429,9 @@ def _crown_bodies(ctx: _Context) -> list[_Mention]:
         if ctx.simple[s:e] not in cue_set("crown_words") or ps != e:
             continue
         place = ctx.simple[ps:pe]
-        known = place in ctx.lex.places or _type_from_gloss(
-            _proper_senses(ctx.entries.get(place, ()))) == "place"
-        if known and not (i + 2 < len(tokens) and _head_type(ctx, i + 2) is not None):
+        if not _named_place_word(ctx, place):
+            continue
+        if not (i + 2 < len(tokens) and _head_type(ctx, i + 2) is not None):
             out.append(_Mention(s, pe, "organization", _COMPOSED))
     return out
 

@@ -206,9 +206,9 @@ def _anonymised_people(ctx: _Context) -> list[_Mention]:
         start = at - (2 if simple[at - 2 : at] in ctx.lex.surnames else 1)
         if start < 0 or start not in ctx.starts or end not in ctx.ends:
             continue
-        k = ctx.token_range(start, len(simple)).start
         if simple[start:at] not in ctx.lex.surnames:
             continue
+        k = ctx.token_range(start, len(simple)).start
         if ctx.tokens[k][2] in _NOT_SURNAME_TAGS and not _named_party(ctx, k, end):
             continue
         if _measure_not_surname(ctx, start, simple[start:at]):

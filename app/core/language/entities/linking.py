@@ -98,8 +98,9 @@ def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Ment
         if closer is None:
             continue
         body = by_end.get(i)
-        called = _short_name().match(ctx.simple, i + 1) if body is not None else None
-        if body is not None and body.type == "organization" and called is not None:
+        is_firm = body is not None and body.type == "organization"
+        called = _short_name().match(ctx.simple, i + 1) if is_firm else None
+        if called is not None:
             extra.append(_Mention(called.start(1), called.end(1), "organization", _TAGGER))
             shorts.add(called.group(1))
             continue  # 某某科技股份有限公司（以下简称“某某科技”）
@@ -135,13 +136,19 @@ def _paren_alias_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Ment
 
 
 def _short_name_mentions(ctx: _Context, shorts: set[str]) -> list[_Mention]:
-    """Every place the text uses a company's declared short name (where it starts and ends
-    a word): the text named the company so from there on."""
-    pattern = _literal_pattern(shorts)
+    """Every place the text uses a company's declared short name: the text named the company
+    so from there on."""
+    return _word_uses(ctx, shorts, "organization")
+
+
+def _word_uses(ctx: _Context, forms: set[str], etype: EntityType) -> list[_Mention]:
+    """Mentions of `forms` wherever the text has one as a word of its own (its ends are the
+    segmenter's word ends)."""
+    pattern = _literal_pattern(forms)
     if pattern is None:
         return []
     return [
-        _Mention(m.start(), m.end(), "organization", _TAGGER)
+        _Mention(m.start(), m.end(), etype, _TAGGER)
         for m in pattern.finditer(ctx.simple)
         if m.start() in ctx.starts and m.end() in ctx.ends
     ]
@@ -199,14 +206,7 @@ def _add_part_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
             parts.update(p for p in re.split(f"[{_DOTS}?]", form) if len(p) >= 2)
     if not parts:
         return mentions
-    extra = []
-    pattern = _literal_pattern(parts)
-    assert pattern is not None
-    for match in pattern.finditer(ctx.simple):
-        s, e = match.span()
-        if s in ctx.starts and e in ctx.ends:
-            extra.append(_Mention(s, e, "person", _TAGGER + 0))
-    return _resolve_overlaps(mentions + extra)
+    return _resolve_overlaps(mentions + _word_uses(ctx, parts, "person"))
 
 
 def _nickname_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -348,22 +348,22 @@ def _link_person_short_forms(links: _Links) -> None:
     fit, as 陈总 with 陈晓峰 and 陈思琪, it stays apart: the text does not say which)."""
     lex = links.ctx.lex
     people = [k for k in links.keys if links.type_of(k) == "person" and all_han(k)]
-    surname_of = {}
+    by_given: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] = {}
     for key in people:
         surname = key[:2] if key[:2] in lex.surnames else key[:1]
-        if surname in lex.surnames and 2 <= len(key) - len(surname) <= 2:
-            surname_of[key] = surname
-    if not surname_of:
+        if surname in lex.surnames and len(key) - len(surname) == 2:
+            by_given.setdefault(key[len(surname) :], set()).add(key)
+            by_surname.setdefault(surname, set()).add(key)
+    if not by_given:
         return
     addresses = cue_set("titles")
     for key in people:
-        owners = {
-            full
-            for full, surname in surname_of.items()
-            if full != key
-            and (full[len(surname) :] == key
-                 or (key.startswith(surname) and key[len(surname) :] in addresses))
-        }  # fmt: skip
+        owners = set(by_given.get(key, ()))
+        for surname in {key[:1], key[:2]}:
+            if key[len(surname) :] in addresses:
+                owners |= by_surname.get(surname, set())
+        owners.discard(key)
         if len(owners) == 1:
             links.uf.union(owners.pop(), key)
 

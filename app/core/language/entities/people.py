@@ -280,13 +280,16 @@ def _led_groups(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     titles, surnames = cue_set("scholar_titles"), ctx.lex.surnames
     for m in crf:
         form = ctx.simple[m.start : m.end]
+        if m.type != "organization" or not form.endswith(cues("led_groups")):
+            out.append(m)
+            continue
         title = next(
             (s for s, e, _ in ctx.tokens_within(m.start, m.end)
              if m.start < s and ctx.simple[s:e] in titles
              and ctx.simple.startswith(cues("led_groups"), e) and e < m.end),
             None,
         )  # fmt: skip
-        if m.type != "organization" or title is None or not form.endswith(cues("led_groups")):
+        if title is None:
             out.append(m)
             continue
         for size in (3, 2):

@@ -211,21 +211,23 @@ def _titled_japanese_names(ctx: _Context) -> list[_Mention]:
     verbs or everyday words (首相 + 访问中国, + 官邸表示)."""
     out: list[_Mention] = []
     simple = ctx.simple
+    if "日本" not in simple:
+        return out
     titles = cue_set("roles") | cue_set("offices") | cue_set("japan_roles")
     follows = cues("after_name")
     for at in sorted(ctx.starts):
         title = next((simple[at - n : at] for n in (4, 3, 2) if simple[at - n : at] in titles), "")
-        if not title or not simple[: at - len(title)].endswith("日本"):
+        if not title or not simple.endswith("日本", 0, at - len(title)):
             continue
         for end in (at + 4, at + 3):
             form = simple[at:end]
-            if end not in ctx.ends or not all_han(form) or len(form) < end - at:
+            if end not in ctx.ends or not all_han(form):
                 continue
             if end < len(simple) and not (simple.startswith(follows, end) or _verb_at(ctx, end)):
                 continue
             if _fold(form) in ctx.lex.stop or any(not e.proper for e in ctx.entries.get(form, ())):
                 continue
-            if any(form.endswith(w) for w in follows) or not _name_pieces(ctx, at, end):
+            if form.endswith(follows) or not _name_pieces(ctx, at, end):
                 continue  # 山口健 + 表示 cut wrong, 访问 + 中国: no name
             out.append(_Mention(at, end, "person", _COMPOSED))
             break

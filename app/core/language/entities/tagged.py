@@ -9,7 +9,6 @@ that are also everyday words (山水, 美的): it cost as many real brands (匹�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -39,7 +38,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _Mention, _only_place
 from app.core.language.entities.shaped import _kind_before
 from app.core.text.chars import all_han
 from app.core.types import EntityType, Entry
@@ -60,8 +59,9 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
 
 def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     """胡同口, 马路边, 村子里: an everyday word and a localiser (the alley's mouth, by the road)
-    that jieba tags a person for its first character's surname."""
-    if len(word) != 3 or word[-1] not in cue_set("localisers"):
+    that jieba tags a person for its first character's surname; not a word the dictionary
+    knows whole."""
+    if len(word) != 3 or word[-1] not in cue_set("localisers") or ctx.entries.get(word):
         return False
     entries = ctx.entries.get(word[:2], ())
     return bool(entries) and not any(e.proper for e in entries)
@@ -286,13 +286,10 @@ def _native_place(ctx: _Context, index: int, word: str) -> list[tuple[int, int]]
 def _known_place(ctx: _Context, form: str) -> bool:
     """A place of the name lists, or one the dictionary knows only as a city, county,
     province or the like (not 威尼斯人, the Venetian, a casino's name as often as a people)."""
-    if form in ctx.lex.places:
-        return True
     entries = ctx.entries.get(form, ())
-    proper = _proper_senses(entries)
-    if not proper or not all(e.proper for e in entries) or _type_from_gloss(proper) != "place":
-        return False
-    return any(_DIVISION_GLOSS.search(sense) for sense in proper)
+    return form in ctx.lex.places or (
+        _only_place(entries) and any(_DIVISION_GLOSS.search(s) for s in _proper_senses(entries))
+    )
 
 
 # A gloss that names an administrative division: "Wenzhou, prefecture-level city in Zhejiang".
@@ -476,7 +473,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if tag in _PERSON_TAGS:
             if _measure_not_surname(ctx, start, word) or word[0] in "的了在是就和与被把给":
                 continue
-            if not entries and _spot_of_a_thing(ctx, word):
+            if _spot_of_a_thing(ctx, word):
                 continue  # 在 + 胡同口: a spot, not 胡 + 同口
             before = ctx.simple[start - 1 : start]
             if before and before in _NUMERALS and word[1] in _NUMERALS:
@@ -576,23 +573,25 @@ def _at_a_place(ctx: _Context, start: int, end: int, senses: list[str]) -> bool:
     (George Washington, Washington, D.C.), or as a place and an everyday word (万全 "perfectly
     safe", the county), is the place after a word of being at or going to; elsewhere
     (哥伦布 + 当年, 考虑得很 + 万全) the person or the word."""
+    if not any(_type_from_gloss([sense]) == "place" for sense in senses):
+        return False
     before = ctx.simple[start - 1 : start]
     if start - 1 in ctx.starts and before == "了":
         before = ctx.simple[start - 2 : start - 1]
-    placed = bool(before) and before in cue_set("locative")
-    placed = placed or _listed_with_place(ctx, start, end)
-    k = bisect_left(ctx.token_starts, start)
-    if not placed and k > 0 and ctx.tokens[k - 1][1] == start:
+    k = ctx.token_range(start, len(ctx.simple)).start
+    if (before and before in cue_set("locative")) or _listed_with_place(ctx, start, end, k):
+        return True
+    if k > 0 and ctx.tokens[k - 1][1] == start:
         s, e, _ = ctx.tokens[k - 1]
-        placed = ctx.simple[s:e] in cue_set("travel_verbs")  # 抵达 + 华盛顿
-    return placed and any(_type_from_gloss([sense]) == "place" for sense in senses)
+        return ctx.simple[s:e] in cue_set("travel_verbs")  # 抵达 + 华盛顿
+    return False
 
 
-def _listed_with_place(ctx: _Context, start: int, end: int) -> bool:
+def _listed_with_place(ctx: _Context, start: int, end: int, i: int) -> bool:
     """纽约和 + 华盛顿, 华盛顿 + 、巴黎: a word joined to a place right before or after it is
-    listed with that place (a list holds one kind of name), so it names a place too."""
+    listed with that place (a list holds one kind of name), so it names a place too. `i`:
+    the index of the word's first token."""
     joins = cue_set("list_joins")
-    i = bisect_left(ctx.token_starts, start)
     neighbours = []
     if i >= 2 and ctx.simple[start - 1 : start] in joins and ctx.tokens[i - 1][0] == start - 1:
         neighbours.append(ctx.tokens[i - 2])
