@@ -497,3 +497,24 @@ def test_a_telescope_named_after_a_scientist_lists_no_person():
 def test_a_national_university_is_named_with_its_national():
     # 国立 "national" opens the university's own name (国立某某大学), it is not a word before it.
     assert by_name(entities("他毕业于国立新加坡大学。"), "国立新加坡大学").type == "organization"
+
+
+def people(text: str) -> set[str]:
+    return {e.text for e in entities(text) if e.type == "person"}
+
+
+def test_a_photo_credit_names_the_photographer_without_the_verb():
+    assert people("图为新建成的展馆。本报记者龚秀兰摄") == {"龚秀兰"}
+
+
+def test_a_players_rank_is_not_part_of_the_name():
+    assert "陆金花" in people("陆金花九段执黑中盘胜周娟六段。")
+
+
+def test_the_first_character_of_the_next_word_is_not_part_of_the_name():
+    found = people("在决赛中，周伟以三比一战胜对手。")
+    assert "周伟" in found and "周伟以" not in found
+
+
+def test_a_surname_read_as_a_word_before_a_given_name_is_the_person():
+    assert "许博文" in people("据许博文介绍，这个厂去年的产值翻了一番。")

@@ -25,6 +25,8 @@ from app.core.text.chars import all_han
 # Punctuation that closes a clause, so what follows it opens one (not 《 or “: a title's or a
 # quotation's first word is as often a thing as a person), and the @ before a user's handle.
 _CLAUSE_BREAKS = frozenset("，。；：、！？”’）》—…」,.;:!?) \n@")
+# A go or chess player's rank after the name (某某 + 九段, + 初段).
+_RANK = re.compile(r"[一二三四五六七八九初]段")
 # Prepositions and joiners a person may follow (从 + 某某 + 的, 当 + 某某 + 指出).
 _BEFORE_PERSON = frozenset({"从", "对", "由", "向", "让", "给", "被", "跟", "和", "与", "同", "当"})
 # jieba's tags on a lone surname that read it as something else: a function word, an
@@ -61,7 +63,7 @@ def _split_full_names(ctx: _Context) -> list[_Mention]:
     """Surname tokens followed by one or two characters of given name, in a person's place."""
     out: list[_Mention] = []
     for k, (start, end, _) in enumerate(ctx.tokens):
-        name_end = _word_then_given(ctx, k)
+        name_end = _word_then_given(ctx, k) or _surname_then_name_word(ctx, k)
         if name_end is not None:
             out.append(_Mention(start, name_end, "person", _COMPOSED))
             continue
@@ -95,6 +97,29 @@ def _word_then_given(ctx: _Context, k: int) -> int | None:
     if not all_han(given) or given_score(given) <= 0:
         return None
     return ne if _opens_name(ctx, k) and _closes_name(ctx, ne) else None
+
+
+def _surname_then_name_word(ctx: _Context, k: int) -> int | None:
+    """付/v + 海燕/nr, 许/m + 博文/nr: jieba read a surname as a word of its own (付 "pay",
+    许 "about") and the two characters after it as a name by themselves (a given name its
+    list holds). Where a name may end, the three are one person (but not a function word's
+    和 or 于, nor 张 counted after a numeral: 三张 + 卫星图片)."""
+    tokens = ctx.tokens
+    if k + 1 >= len(tokens):
+        return None
+    start, end, tag = tokens[k]
+    ns, ne, next_tag = tokens[k + 1]
+    if end - start != 1 or ne - ns != 2 or next_tag != "nr" or ns != end:
+        return None
+    surname = ctx.simple[start]
+    if surname not in ctx.lex.surnames or tag in _FUNCTION_TAGS - {"m", "q"}:
+        return None
+    if start > 0 and (ctx.simple[start - 1].isdigit() or _measure_not_surname(ctx, start, surname)):
+        return None
+    whole = ctx.simple[start:ne]
+    if ctx.entries.get(whole) or not all_han(whole) or given_score(whole[1:]) <= 0:
+        return None
+    return ne if _closes_name(ctx, ne) else None
 
 
 def _lone_surname(ctx: _Context, k: int) -> bool:
@@ -185,6 +210,8 @@ def _closes_name(ctx: _Context, end: int) -> bool:
         return True
     if ctx.simple[end] in _CLAUSE_BREAKS or ctx.simple[end] == "《":  # (an author, a work)
         return True
+    if _RANK.match(ctx.simple, end):
+        return True  # 某某 + 九段: a go or chess player's rank
     k = ctx.token_range(end, len(ctx.simple)).start
     if k >= len(ctx.tokens) or ctx.tokens[k][0] != end:
         return False

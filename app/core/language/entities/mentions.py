@@ -165,6 +165,9 @@ def _run_words(ctx: _Context) -> set[str]:
             words.add(simple[tokens[i][1] - 2 : tokens[i][1]])
         if tokens[i][1] - tokens[i][0] == 3 and tokens[i][2] == "nr":  # 纪律 + 性, 白 + 金卡
             words.add(simple[tokens[i][0] : tokens[i][0] + 2])
+            end = tokens[i][1]  # 罗某送 + 进: the last character may open the next word
+            words.update(w for w in (simple[end - 1 : end + 1], simple[end - 1 : end + 2])
+                         if len(w) > 1 and all_han(w))
             words.add(simple[tokens[i][0] + 1 : tokens[i][1]])
     return words
 

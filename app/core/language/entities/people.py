@@ -5,7 +5,7 @@ ran on into what the person does, a foreign name cut at its dot, a bare surname)
 
 from __future__ import annotations
 
-from app.core.language.entities.given import given_score
+from app.core.language.entities.given import _RANK, given_score
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -61,6 +61,10 @@ def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
     if m.length >= 3 and cut_off and ctx.simple[m.end - 1] in _NOT_GIVEN:
         m = m.copy()
         m.end -= 1  # 王平 + 都/d 表示
+    tail = _not_the_name(ctx, m)
+    if tail:
+        m = m.copy()
+        m.end -= tail
     family = ctx.simple[m.start : m.end]
     if m.length == 2 and family[1] == "家" and family[0] in ctx.lex.surnames:
         m = m.copy()
@@ -70,6 +74,38 @@ def _bare_person(ctx: _Context, m: _Mention) -> _Mention:
 
 # Tags of one-character words that follow a name and are never its last character.
 _AFTER_NAME_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "p", "c"})
+
+
+def _not_the_name(ctx: _Context, m: _Mention) -> int:
+    """How many characters at the end of a person's mention are no part of the name: a rank
+    (某某 + 九段), the 摄 of a photo's credit line (记者 + 某某 + 摄, where the line ends), or
+    the first character of the next word, which jieba ran into a three-character name
+    (罗某送 + 进, 袁某以 + 三比一, 胡某激 + 动): rarer in given names than in text, it makes a
+    dictionary word with what follows or is a preposition, and the two before it are a
+    surname and a given name by themselves."""
+    form, end = ctx.simple[m.start : m.end], m.end
+    if len(form) >= 4 and _RANK.fullmatch(form, len(form) - 2):
+        return 2
+    if len(form) >= 3 and form[-1] == "摄" and (
+        end == len(ctx.simple) or ctx.simple[end] in _LINE_ENDS
+    ):
+        return 1
+    if len(form) != 3 or end - 1 in ctx.starts or form[0] not in ctx.lex.surnames:
+        return 0
+    if ctx.entries.get(form) or given_score(form[-1]) > _GLUED_SCORE or given_score(form[1]) <= 0:
+        return 0  # 江泽民 + 主席: the dictionary's name; 张建民 + 主持: 民 is common in names
+    if form[-1] in _GLUED_JOINERS and end < len(ctx.simple) and has_han(ctx.simple[end]):
+        return 0 if _word_at(ctx, end) in cue_set("after_name") else 1
+    opened = (ctx.simple[end - 1 : end + n] for n in (2, 1))
+    return 1 if any(_everyday(ctx, word) for word in opened) else 0
+
+
+# A last character at most this name-like may be the next word's first (`_not_the_name`).
+_GLUED_SCORE = -1.0
+# Where a photo's credit line ends (记者 + 某某 + 摄).
+_LINE_ENDS = frozenset(" \n\t）)】]，。；")
+# Prepositions and joiners jieba runs into a name before the words they govern.
+_GLUED_JOINERS = frozenset("以在把被向从对将于为给跟与和同")
 
 
 def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
