@@ -518,3 +518,26 @@ def test_the_first_character_of_the_next_word_is_not_part_of_the_name():
 
 def test_a_surname_read_as_a_word_before_a_given_name_is_the_person():
     assert "许博文" in people("据许博文介绍，这个厂去年的产值翻了一番。")
+
+
+def organisations(text: str) -> set[str]:
+    return {e.text for e in entities(text) if e.type == "organization"}
+
+
+def test_a_works_named_with_its_city_and_a_split_ending_is_one_organisation():
+    assert "江阴博远总厂" in organisations("记者从江阴博远总厂获悉，这项工程将于年底完工。")
+
+
+def test_a_numbered_school_of_a_city_jieba_tags_as_a_name_is_one_organisation():
+    assert "余姚第一中学" in organisations("余姚第一中学的职工们自发捐款。")
+
+
+def test_a_preposition_jieba_glued_to_a_firm_is_not_its_name():
+    found = organisations("这些产品由博远股份有限公司生产。")
+    assert "博远股份有限公司" in found and "由博远股份有限公司" not in found
+
+
+def test_a_trade_name_read_as_a_person_before_its_trade_and_works_is_the_firm():
+    found = entities("江西省博远印染厂去年被评为全国先进单位。")
+    assert by_name(found, "江西省博远印染厂").type == "organization"
+    assert by_name(found, "博远") is None

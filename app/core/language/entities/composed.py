@@ -130,12 +130,12 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
         return None
     if len(word) >= 4 and word.endswith(cues("chief_endings")) and all_han(word):
         return start, end - 1, "organization", True  # 财政部长 -> 财政部
+    joined = _joined_head(ctx, index)
+    if joined is not None:
+        return joined, end, "organization", False  # 总 + 厂: the longer ending, not 厂 alone
     etype = lex.suffixes.get(word)
     if etype is not None:
         return start, end, etype, False
-    joined = _joined_head(ctx, index)
-    if joined is not None:
-        return joined, end, "organization", False
     if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
         plain = _everyday_body_tag(ctx, word)  # 某村 + 人均 "per capita": no body
@@ -234,7 +234,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 访 + 华 + 新华社: the state a visit goes to owns no body after it
         if first is not None and t == "ns" and _everyday_deed(ctx, w):
             break  # 加盟/ns + 某地 + 某队: "to join" the team the place owns, no owner itself
-        if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)):
+        if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)) \
+                or _numbered_by_city(ctx, j, index) or _brand_of_works(ctx, j, index, head_word):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
@@ -261,6 +262,28 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             and not ctx.entries.get(whole):  # a building CC-CEDICT names as a whole
         return None  # 某公司 + 大楼, 某组织 + 总部 + 大楼, 张三 + 办公室: where the name is
     return first
+
+
+def _numbered_by_city(ctx: _Context, j: int, index: int) -> bool:
+    """余姚/nr + 第一 + 中学: a city jieba tagged a person's name, which the dictionary or the
+    lists know as a place, right before the head or before only its number (not 某城/nr +
+    战胜 + 某队: a foreign city before what happens there)."""
+    s, e, t = ctx.tokens[j]
+    if t not in _PERSON_TAGS or not _named_place_word(ctx, ctx.simple[s:e]):
+        return False
+    return all(tag in ("m", "b") for _, _, tag in ctx.tokens[j + 1 : index])
+
+
+def _brand_of_works(ctx: _Context, j: int, index: int, head_word: str) -> bool:
+    """某省 + 博远/nr + 印染 + 厂: a trade name jieba took for a person's (no word of the
+    dictionary), then only the trade's plain nouns before a works' or a firm's ending, names
+    the firm (the place before it stays its owner)."""
+    s, e, t = ctx.tokens[j]
+    if t not in _PERSON_TAGS or j == index - 1 or ctx.entries.get(ctx.simple[s:e]):
+        return False
+    if head_word not in cue_set("works_endings"):
+        return False
+    return all(tag in ("n", "vn", "b") for _, _, tag in ctx.tokens[j + 1 : index])
 
 
 def _named_owner(ctx: _Context, form: str) -> bool:
