@@ -541,3 +541,23 @@ def test_a_trade_name_read_as_a_person_before_its_trade_and_works_is_the_firm():
     found = entities("江西省博远印染厂去年被评为全国先进单位。")
     assert by_name(found, "江西省博远印染厂").type == "organization"
     assert by_name(found, "博远") is None
+
+
+def places(text: str) -> set[str]:
+    return {e.text for e in entities(text) if e.type == "place"}
+
+
+def test_a_county_named_by_an_everyday_noun_is_a_place_but_a_kind_of_county_is_not():
+    assert "杨柳县" in places("杨柳县今年粮食获得丰收。")
+    assert "青石乡" in places("青石乡的群众纷纷前来观看。")
+    assert places("这是一个贫困县。") == set()
+
+
+def test_a_direction_from_a_place_is_not_part_of_its_name():
+    found = places("地震发生在新集村以北二十公里处。")
+    assert "新集村" in found and "新集村以北" not in found
+
+
+def test_a_name_ending_in_a_county_is_a_place_not_a_person():
+    found = entities("张湾县的群众纷纷前来观看。")
+    assert by_name(found, "张湾县").type == "place"

@@ -880,6 +880,9 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     the name, whatever the tagger guessed; and no person's name ends in a suffix."""
     for c in crf:
         form = ctx.simple[c.start : c.end]
+        if c.type == "person" and len(form) >= 3 and form[-1] in cue_set("village_divisions"):
+            c.type = "place"  # 张湾 + 县: no person's name ends in a county or a village
+            continue
         for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
             if ending is not None and cut == 1 and c.type == "person":

@@ -483,10 +483,24 @@ def _bare_divisions(ctx: _Context) -> list[_Mention]:
         form, name = simple[start:e], simple[start : e - 1]
         if len(name) < 2 or name[0] in cue_set("pointing") or name[0] in _NUMERALS:
             continue  # 渔 + 村, 邻 + 县: one character before a division says what kind
-        if _plain_word(ctx, form) or (len(ctx.tiling(start, s)) == 1 and _plain_word(ctx, name)):
+        if _plain_word(ctx, form) or _kind_of_division(ctx, start, s):
             continue
         out.append(_Mention(start, e, "place", _COMPOSED))
     return out
+
+
+def _kind_of_division(ctx: _Context, start: int, end: int) -> bool:
+    """贫困 + 村, 重点 + 县, 示范 + 乡: the one everyday word before a division says what kind
+    of village or county it is; but a noun of things (杨柳 + 县, 青石 + 乡, 王家 + 镇) names
+    it, as most of China's towns and villages are named."""
+    tiles = ctx.tiling(start, end)
+    if len(tiles) != 1 or not _plain_word(ctx, ctx.simple[start:end]):
+        return False
+    return tiles[0][2] not in _NAMING_TAGS or ctx.simple[start:end] in cue_set("division_kinds")
+
+
+# jieba's tags on an everyday word that may name a town or village (杨柳/nr, 青石/n, 王家/n).
+_NAMING_TAGS = frozenset({"n", "nr", "ns", "nz", "ng"})
 
 
 def _glued_division_start(ctx: _Context, index: int) -> int | None:
