@@ -561,3 +561,17 @@ def test_a_direction_from_a_place_is_not_part_of_its_name():
 def test_a_name_ending_in_a_county_is_a_place_not_a_person():
     found = entities("张湾县的群众纷纷前来观看。")
     assert by_name(found, "张湾县").type == "place"
+
+
+def test_a_surname_before_a_given_name_that_is_also_a_district_is_a_person():
+    found = entities("他和刘秀英一起来到了工地。")
+    assert by_name(found, "刘秀英").type == "person"
+    assert by_name(found, "秀英") is None
+
+
+def test_a_surname_and_a_given_name_both_tagged_as_names_are_one_person():
+    assert "董淑珍" in people("今年六十岁的董淑珍，是村里有名的种粮大户。")
+
+
+def test_a_dotted_foreign_name_runs_on_to_the_end_of_its_surname():
+    assert "让·科瓦尔斯基" in people("外长让·科瓦尔斯基会见了中国代表团。")

@@ -109,7 +109,7 @@ def _surname_then_name_word(ctx: _Context, k: int) -> int | None:
         return None
     start, end, tag = tokens[k]
     ns, ne, next_tag = tokens[k + 1]
-    if end - start != 1 or ne - ns != 2 or next_tag != "nr" or ns != end:
+    if end - start != 1 or ne - ns != 2 or next_tag not in _PERSON_TAGS or ns != end:
         return None
     surname = ctx.simple[start]
     if surname not in ctx.lex.surnames or tag in _FUNCTION_TAGS - {"m", "q"}:

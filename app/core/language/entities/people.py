@@ -5,6 +5,8 @@ ran on into what the person does, a foreign name cut at its dot, a bare surname)
 
 from __future__ import annotations
 
+import re
+
 from app.core.language.entities.given import _RANK, given_score
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -117,7 +119,8 @@ def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention
     simple, translit = ctx.simple, ctx.lex.translit
     for m in chosen:
         form = simple[m.start : m.end]
-        if m.type != "person" or m.length < 2 or not all(ch in translit for ch in form):
+        last = re.split(f"[{_DOTS}]", form)[-1]  # 让·科瓦尔斯 + 基: the surname after the dot
+        if m.type != "person" or len(last) < 2 or not all(ch in translit for ch in last):
             continue
         end = m.end
         while end < len(simple) and simple[end] in translit and end not in taken \

@@ -11,6 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from app.core.language.entities.composed import _REGION_PART
+from app.core.language.entities.given import given_score
 from app.core.language.entities.lexicon import (
     _CRF,
     _DICT,
@@ -230,6 +231,19 @@ def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
     return _unnamed_words(ctx, start, end, frozenset(), han_only=True)
 
 
+def _surname_and_place_word(ctx: _Context, c: _Mention, inner: list[_Mention]) -> bool:
+    """刘 + 秀英: a surname, then a given name that is also some district's name (秀英 of
+    Haikou), is the person the tagger read, not a place after a stray surname (but a place
+    the lists hold stays one: 江 + 西 is no name)."""
+    if c.length != 3 or len(inner) != 1 or ctx.simple[c.start] not in ctx.lex.surnames:
+        return False
+    m = inner[0]
+    given = ctx.simple[m.start : m.end]
+    return (m.start, m.end, m.type) == (c.start + 1, c.end, "place") \
+        and given not in ctx.lex.places and given[-1] not in cue_set("division_chars") \
+        and given_score(given) > 0  # (曾 + 湘乡: a county's name, a place all the same)
+
+
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """青海省柳曲县: the rules' places tiling most of the tagger's place replace it, and
     places tiling all of any span (美国德克萨斯州休斯敦); a person is one name (江泽民访华 is
@@ -268,7 +282,8 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         if c.type == "person" and _dotted_pieces(ctx, c, inner):
             out.append(c)  # 朱莉 + · + 杜库诺: a given name and a family name, one person
             continue
-        if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)):
+        if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)) \
+                and not _surname_and_place_word(ctx, c, inner):
             continue
         out.append(c)
     return out
