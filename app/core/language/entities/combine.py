@@ -667,7 +667,7 @@ def _start_at_a_word(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     to an unknown name (据某某/nr), is not the name's."""
     glued = cue_set("glued_prepositions")
     for c in crf:
-        if c.length >= 3 and ctx.simple[c.start] in glued:
+        if c.length >= 3 and ctx.simple[c.start] in glued and c.type != "work":  # (《在某地》)
             c.start += 1
             continue
         pointed = ctx.simple[c.start - 1 : c.start] in cue_set("pointing")

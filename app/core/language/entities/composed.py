@@ -26,6 +26,7 @@ from app.core.language.entities.mentions import (
     _Mention,
     _named_place_word,
 )
+from app.core.language.entities.press import _in_title
 from app.core.text.chars import all_han
 from app.core.types import EntityType
 
@@ -496,6 +497,8 @@ def _kind_of_division(ctx: _Context, start: int, end: int) -> bool:
     tiles = ctx.tiling(start, end)
     if len(tiles) != 1 or not _plain_word(ctx, ctx.simple[start:end]):
         return False
+    if _in_title(ctx, start, end):
+        return True  # 《某域镇魂曲》: a title's words, cut apart, name no town
     return tiles[0][2] not in _NAMING_TAGS or ctx.simple[start:end] in cue_set("division_kinds")
 
 

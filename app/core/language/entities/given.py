@@ -63,7 +63,7 @@ def _split_full_names(ctx: _Context) -> list[_Mention]:
     """Surname tokens followed by one or two characters of given name, in a person's place."""
     out: list[_Mention] = []
     for k, (start, end, _) in enumerate(ctx.tokens):
-        name_end = _word_then_given(ctx, k) or _surname_then_name_word(ctx, k)
+        name_end = _word_then_given(ctx, k)
         if name_end is not None:
             out.append(_Mention(start, name_end, "person", _COMPOSED))
             continue
@@ -97,29 +97,6 @@ def _word_then_given(ctx: _Context, k: int) -> int | None:
     if not all_han(given) or given_score(given) <= 0:
         return None
     return ne if _opens_name(ctx, k) and _closes_name(ctx, ne) else None
-
-
-def _surname_then_name_word(ctx: _Context, k: int) -> int | None:
-    """付/v + 海燕/nr, 许/m + 博文/nr: jieba read a surname as a word of its own (付 "pay",
-    许 "about") and the two characters after it as a name by themselves (a given name its
-    list holds). Where a name may end, the three are one person (but not a function word's
-    和 or 于, nor 张 counted after a numeral: 三张 + 卫星图片)."""
-    tokens = ctx.tokens
-    if k + 1 >= len(tokens):
-        return None
-    start, end, tag = tokens[k]
-    ns, ne, next_tag = tokens[k + 1]
-    if end - start != 1 or ne - ns != 2 or next_tag not in _PERSON_TAGS or ns != end:
-        return None
-    surname = ctx.simple[start]
-    if surname not in ctx.lex.surnames or tag in _FUNCTION_TAGS - {"m", "q"}:
-        return None
-    if start > 0 and (ctx.simple[start - 1].isdigit() or _measure_not_surname(ctx, start, surname)):
-        return None
-    whole = ctx.simple[start:ne]
-    if ctx.entries.get(whole) or not all_han(whole) or given_score(whole[1:]) <= 0:
-        return None
-    return ne if _closes_name(ctx, ne) else None
 
 
 def _lone_surname(ctx: _Context, k: int) -> bool:
