@@ -572,3 +572,34 @@ def test_a_dotted_foreign_name_runs_on_to_the_end_of_its_surname():
 def test_a_title_that_opens_with_a_preposition_keeps_it():
     found = entities("《在人间》是高尔基的自传体小说。")
     assert by_name(found, "在人间").type == "work"
+
+
+def test_a_pen_name_or_an_online_name_is_the_person():
+    # 北川 and 江东 are places to the segmenter; after 笔名 and 网名 they are what a writer is
+    # called.
+    assert by_name(entities("陈望舒，笔名北川，1958年生于湖南。"), "北川").type == "person"
+    found = entities("他以网名“江东老渔”在论坛发表了大量诗作。")
+    assert by_name(found, "江东老渔").type == "person"
+    assert by_name(found, "江东") is None
+
+
+def test_a_poet_named_after_his_trade_is_the_person_alone():
+    found = entities("诗人北岛的诗集《午夜歌手》由江苏文艺出版社出版。")
+    assert by_name(found, "诗人北岛") is None
+    assert by_name(found, "北岛").type == "person"
+
+
+def test_arts_bodies_and_a_concert_hall_are_typed_by_their_ending():
+    found = entities("凤凰卫视主持人许文澜在维也纳金色大厅采访了商务印书馆的编辑。")
+    assert by_name(found, "凤凰卫视").type == "organization"
+    assert by_name(found, "维也纳金色大厅").type == "place"
+    assert by_name(found, "商务印书馆").type == "organization"
+    assert by_name(entities("香港作家聯會會長潘耀明出席了頒獎禮。"), "香港作家聯會").type == (
+        "organization"
+    )
+
+
+def test_a_concert_is_no_organisation():
+    found = entities("中央民族乐团在维也纳金色大厅成功举办春节音乐会。")
+    assert by_name(found, "中央民族乐团").type == "organization"
+    assert by_name(found, "春节音乐会") is None

@@ -75,6 +75,7 @@ from app.core.language.entities.shaped import (
     _foreign_speakers,
     _media_mentions,
     _named_people,
+    _pen_names,
     _quoted_mentions,
     _region_coordinations,
     _titled_chinese_names,
@@ -194,6 +195,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _dateline_places(ctx)
         + _named_people(ctx)
         + _courtesy_names(ctx)
+        + _pen_names(ctx)
         + _split_full_names(ctx)
         + _anonymised_people(ctx)
     )

@@ -83,6 +83,7 @@ from app.core.language.entities.people import (
     _people_before_deeds,
     _role_inside,
     _surname_of_titled,
+    _title_before_person,
     _unshaped_long,
     _wavering_people,
     _whole_foreign_names,
@@ -159,6 +160,8 @@ def combine(
     crf = _wavering_people(ctx, crf, rules, sure_of)
     crf = _repeated_divisions(ctx, _led_groups(ctx, _without_latin_tail(ctx, crf)))
     crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
+    people = {m.start for m in rules if m.type == "person"}
+    crf = [m for m in crf if not _title_before_person(ctx, m, people)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)

@@ -122,6 +122,8 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
     start, end, tag = ctx.tokens[index]
     word = ctx.simple[start:end]
     lex = ctx.lex
+    if word.endswith(cues("events")):
+        return None  # 春节 + 音乐会/nt: a gathering, not the body that holds it
     if word in cue_set("chief_endings") and index > 0:  # 司法 + 部长: the minister of 司法部
         s, e, t = ctx.tokens[index - 1]
         before = ctx.simple[s:e]

@@ -294,6 +294,18 @@ def _role_inside(ctx: _Context, m: _Mention) -> bool:
     return not ctx.lex.org_ending(form)
 
 
+def _title_before_person(ctx: _Context, m: _Mention, people: set[int]) -> bool:
+    """诗人 + 北岛, 画家 + 某某: a place or a person the tagger opened with an office or a
+    trade's title, where a rule's person starts right after it (`people`: such starts), is
+    the title and that person, not one name (作家 + 出版社 ends as a body does, and stays)."""
+    if m.type not in ("place", "person"):
+        return False
+    first = ctx.tiling(m.start, m.end)[:1]
+    if not first or first[0][1] not in people or m.end - first[0][1] < 2:
+        return False
+    return ctx.simple[m.start : first[0][1]] in cue_set("roles") | cue_set("offices")
+
+
 def _after_placed_title(ctx: _Context, m: _Mention) -> _Mention:
     """德国总理/nr + 朔尔茨: a person the tagger opened with a state and its title (jieba
     keeps some such pairs as one word) is the name after the title."""

@@ -10,6 +10,7 @@ from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
     _FUNCTION_TAGS,
+    _KNOWN,
     _NUMERALS,
     _PERSON_TAGS,
     _TAGGER,
@@ -572,6 +573,46 @@ def _courtesy_names(ctx: _Context) -> list[_Mention]:
             continue  # 很好, 漂亮: an everyday word, not a name
         out.append(_Mention(e, end, "person", _COMPOSED))
         after_person = end
+    return out
+
+
+# Quotation marks a pen name may stand in, and what may end an unquoted one (the clause, or
+# 的 before the person it names: 笔名某某的诗人).
+_OPEN_QUOTES = "“‘「『\""
+_CLOSE_QUOTES = "”’」』\""
+_PEN_NAME_END = _CLAUSE_END + "的" + _CLOSE_QUOTES
+_PEN_NAME_JOINS = "为是叫：:"
+
+
+def _pen_names(ctx: _Context) -> list[_Mention]:
+    """笔名“南岸”, 艺名青禾: the name after a word that gives a pen or stage name is what a
+    person is called (two to six characters in quotation marks, else two to four up to the
+    clause's end or 的), whatever the segmenter tagged it; not an everyday word."""
+    out: list[_Mention] = []
+    simple, markers = ctx.simple, cue_set("pen_name_markers")
+    if not any(marker in simple for marker in markers):
+        return out  # most articles: no marker, no walk over the tokens
+    for found in re.finditer("|".join(markers), simple):
+        s, e = found.span()
+        if simple[e : e + 1] in _PEN_NAME_JOINS:
+            e += 1  # 笔名 + 为 + 某某, 艺名 + ：
+        quoted = simple[e : e + 1] in _OPEN_QUOTES and e + 1 < len(simple)
+        start = e + 1 if quoted else e
+        end = start
+        while end < len(simple) and simple[end] not in _PEN_NAME_END and end - start <= 6:
+            end += 1
+        name = simple[start:end]
+        longest = 6 if quoted else 4
+        if end >= len(simple) or not 2 <= len(name) <= longest or not all_han(name):
+            continue
+        if quoted and simple[end] not in _CLOSE_QUOTES:
+            continue  # no closing mark: a quotation, not a name
+        if not quoted and (s not in ctx.starts or end not in ctx.ends):
+            continue  # 文化 + 名人: no marker unless it opens a word or quotes a name
+        entries = ctx.entries.get(name, ())
+        if not quoted and entries and not _proper_senses(entries):
+            continue  # 化名 + 出现: an everyday word, not a name
+        out.append(_Mention(start, end, "person", _KNOWN))  # said outright, as sure as a list
     return out
 
 

@@ -652,7 +652,7 @@ def _person_cue(ctx: _Context, start: int, end: int) -> bool:
     before, after = ctx.simple[max(0, start - 4) : start], ctx.simple[end : end + 4]
     titles = cues("person_cues_after") + cues("roles") + cues("scholar_titles")
     return after.startswith(titles) or before.endswith(
-        cues("person_cues_before") + cues("roles")
+        cues("person_cues_before") + cues("roles") + cues("offices")
     )
 
 
