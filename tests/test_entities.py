@@ -603,3 +603,18 @@ def test_a_concert_is_no_organisation():
     found = entities("中央民族乐团在维也纳金色大厅成功举办春节音乐会。")
     assert by_name(found, "中央民族乐团").type == "organization"
     assert by_name(found, "春节音乐会") is None
+
+
+def test_a_theatre_company_is_an_organisation():
+    found = entities("江州人民艺术剧院排演的话剧《北河》在省城首演。")
+    assert by_name(found, "江州人民艺术剧院").type == "organization"
+
+
+def test_a_festival_keeps_the_town_it_is_named_for():
+    # 乌镇 is known to no dictionary; 戏剧节 after it says it is where the festival is held.
+    assert by_name(entities("第五届乌镇戏剧节吸引了来自十几个国家的剧团。"), "乌镇").type == "place"
+
+
+def test_a_name_before_a_birth_anniversary_is_a_person():
+    found = entities("美术馆正在举办“傅抱石诞辰一百二十周年纪念展”。")
+    assert by_name(found, "傅抱石").type == "person"

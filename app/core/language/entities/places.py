@@ -154,6 +154,8 @@ def _unknown_pair_place(ctx: _Context, m: _Mention) -> bool:
     if m.type != "place" or m.priority != _TAGGER or m.length != 2:
         return False
     form = ctx.simple[m.start : m.end]
+    if ctx.simple.startswith(cues("festivals"), m.end):
+        return False  # 某镇 + 戏剧节, 某地 + 博览会: a gathering named for where it is held
     return not ctx.entries.get(form) and form not in ctx.lex.places
 
 
