@@ -618,3 +618,9 @@ def test_a_festival_keeps_the_town_it_is_named_for():
 def test_a_name_before_a_birth_anniversary_is_a_person():
     found = entities("美术馆正在举办“傅抱石诞辰一百二十周年纪念展”。")
     assert by_name(found, "傅抱石").type == "person"
+
+
+def test_a_memorial_exhibition_is_no_person():
+    # jieba tags 纪念展 a person for the surname 纪; it is the exhibition.
+    found = entities("美术馆正在举办“傅抱石诞辰一百二十周年纪念展”。")
+    assert by_name(found, "纪念展") is None

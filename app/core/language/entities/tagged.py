@@ -59,9 +59,12 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
 
 def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     """胡同口, 马路边, 村子里: an everyday word and a localiser (the alley's mouth, by the road)
-    that jieba tags a person for its first character's surname; not a word the dictionary
-    knows whole."""
-    if len(word) != 3 or word[-1] not in cue_set("localisers") or ctx.entries.get(word):
+    that jieba tags a person for its first character's surname; so too an everyday word and
+    the show it names (纪念 + 展, a memorial exhibition); not a word the dictionary knows
+    whole."""
+    if len(word) != 3 or ctx.entries.get(word):
+        return False
+    if word[-1] not in cue_set("localisers") and word[-1] not in cue_set("show_tails"):
         return False
     entries = ctx.entries.get(word[:2], ())
     return bool(entries) and not any(e.proper for e in entries)
