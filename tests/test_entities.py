@@ -624,3 +624,19 @@ def test_a_memorial_exhibition_is_no_person():
     # jieba tags 纪念展 a person for the surname 纪; it is the exhibition.
     found = entities("美术馆正在举办“傅抱石诞辰一百二十周年纪念展”。")
     assert by_name(found, "纪念展") is None
+
+
+def test_a_museum_or_a_gallery_is_a_place():
+    found = entities("据广州艺术博物馆工作人员介绍，这次展览很受欢迎。")
+    assert by_name(found, "广州艺术博物馆").type == "place"
+    assert by_name(entities("这件藏品现存于中国丝绸博物馆。"), "中国丝绸博物馆").type == "place"
+
+
+def test_a_memorial_hall_named_for_a_person_is_the_hall():
+    found = entities("徐悲鸿纪念馆重新开馆，展出《奔马图》等珍品。")
+    assert by_name(found, "徐悲鸿纪念馆").type == "place"
+
+
+def test_a_branch_of_an_association_is_named_whole():
+    found = entities("杭州市书法家协会西湖分会成立大会昨天召开。")
+    assert by_name(found, "杭州市书法家协会西湖分会").type == "organization"

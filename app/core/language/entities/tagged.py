@@ -82,7 +82,8 @@ def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
 
 def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
     """邓小平理论, 马克思主义: the tagger's word starts with a person the dictionary knows
-    (not 胡志明市, a city the dictionary knows by the whole word)."""
+    (not 胡志明市, a city the dictionary knows by the whole word); a person and a place's or a
+    body's ending (某某 + 纪念馆, + 研究会) is that place or body, named for the person."""
     senses = _proper_senses(ctx.entries.get(word, ()))
     if senses and _type_from_gloss(senses) not in (None, "person"):
         return None
@@ -90,6 +91,9 @@ def _name_prefix(ctx: _Context, start: int, word: str) -> _Mention | None:
         entries = ctx.entries.get(word[:cut]) or ()
         person = bool(entries) and _type_from_gloss(_proper_senses(entries)) == "person"
         if person and (ctx.entries.get(word[cut:]) or len(word) - cut >= 2):
+            kind = ctx.lex.suffixes.get(word[cut:])
+            if kind in ("place", "organization"):
+                return _Mention(start, start + len(word), kind, _DICT)  # 某某 + 纪念馆
             whole = _surname_gloss(entries) and _given_rest(ctx, word[cut:])
             return _Mention(start, start + (len(word) if whole else cut), "person", _DICT)
     return None
