@@ -640,3 +640,11 @@ def test_a_memorial_hall_named_for_a_person_is_the_hall():
 def test_a_branch_of_an_association_is_named_whole():
     found = entities("杭州市书法家协会西湖分会成立大会昨天召开。")
     assert by_name(found, "杭州市书法家协会西湖分会").type == "organization"
+
+
+def test_a_publisher_named_by_its_field_is_an_organisation():
+    found = entities("1996年春天，地质出版社安排他去北戴河休养。")
+    assert by_name(found, "地质出版社").type == "organization"
+    # "local publishers", "a book publisher": kinds of publisher, no name.
+    assert by_name(entities("地方出版社的日子并不好过。"), "地方出版社") is None
+    assert by_name(entities("她在一家图书出版社当编辑。"), "图书出版社") is None

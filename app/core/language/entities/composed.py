@@ -240,6 +240,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)) \
                 or _numbered_by_city(ctx, j, index) or _brand_of_works(ctx, j, index, head_word):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
+        elif j == index - 1 and _field_name(ctx, j, head_word):
+            first = j  # 语文 + 出版社: a publisher is named by its field
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
@@ -287,6 +289,19 @@ def _brand_of_works(ctx: _Context, j: int, index: int, head_word: str) -> bool:
     if head_word not in cue_set("works_endings"):
         return False
     return all(tag in ("n", "vn", "b") for _, _, tag in ctx.tokens[j + 1 : index])
+
+
+def _field_name(ctx: _Context, index: int, head_word: str) -> bool:
+    """语文 + 出版社, 社科 + 出版社: a two-character noun (token `index`) names a body whose
+    head takes its name from its field; not a kind of body (地方 + 出版社 "local publishers",
+    大学 + 出版社) nor one counted or pointed at (一家 + 图书 + 出版社, 许多 + ...)."""
+    s, e, tag = ctx.tokens[index]
+    word = ctx.simple[s:e]
+    if head_word not in cue_set("field_named_heads") or tag not in ("n", "nz") or e - s != 2:
+        return False
+    if word in cue_set("kinds_not_fields"):
+        return False
+    return index == 0 or ctx.tokens[index - 1][2] not in ("m", "q", "r", "mq", "rz", "a")
 
 
 def _named_owner(ctx: _Context, form: str) -> bool:
