@@ -1932,3 +1932,53 @@ def test_a_river_the_dictionary_names_after_the_is_a_place():
     lower-case kind hid the name, so the river was dropped as an everyday word."""
     found = types("湘江的水位昨日降至今年以来最低。")
     assert found.get("湘江") == "place", found
+
+
+def test_power_plants_mines_and_chambers_of_commerce_are_named_whole():
+    # 电厂, 煤矿 and 商会 are words of their own, so the one-character endings (厂) miss them.
+    assert by_name(entities("临川县电厂厂长孙伟国说，二号机组已经检修完毕。"),
+                   "临川县电厂").type == "organization"
+    assert by_name(entities("西坪煤矿今年安全生产一千五百天。"), "西坪煤矿") is not None
+    found = entities("东阳市五金商会会长许立新介绍了展会情况。")
+    assert by_name(found, "东阳市五金商会").type == "organization"
+    assert by_name(found, "许立新").type == "person"
+
+
+def test_a_plant_ends_before_the_count_of_its_machines():
+    found = entities("江南电力集团公司青石岭电厂首台机组并网发电。")
+    assert by_name(found, "江南电力集团公司青石岭电厂").type == "organization"
+    assert not any("机组" in e.text for e in found)
+
+
+def test_a_brand_read_as_a_person_stays_inside_the_firms_name():
+    # 紫金山 looks like a person to the segmenter; between the city and the trade it is the brand.
+    found = entities("南京紫金山食品总厂厂长刘为民出席了签约仪式。")
+    assert by_name(found, "南京紫金山食品总厂").type == "organization"
+    assert by_name(found, "紫金山") is None
+
+
+def test_the_host_city_bracketed_in_a_fairs_name_is_no_other_name_of_the_country():
+    found = entities("在中国（成都）国际农业博览会上，多家企业签订了合作协议。")
+    assert by_name(found, "中国").aliases == ()
+    assert by_name(found, "成都").type == "place"
+    # a bracketed place with no name going on after it still glosses the first
+    assert "北京" in by_name(entities("北平（北京）是一座古城。"), "北平").aliases
+
+
+def test_a_port_is_named_with_its_city():
+    found = entities("青河舟山港今年吞吐量增长。")
+    assert by_name(found, "舟山港").type == "place"
+    assert by_name(found, "港") is None
+
+
+def test_a_kind_of_works_is_no_name():
+    found = entities("张家湾村村民办起了食品加工厂，年产值突破千万元。")
+    assert by_name(found, "张家湾村").type == "place"
+    assert by_name(found, "加工厂") is None
+
+
+def test_modern_before_a_trade_is_no_car_maker():
+    # 现代 is Hyundai too, but read as "modern" (a time word) it heads no body after the city.
+    found = entities("临江市现代物流园区今年完成投资十亿元。")
+    assert by_name(found, "临江市").type == "place"
+    assert by_name(found, "临江市现代") is None

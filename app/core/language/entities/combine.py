@@ -27,6 +27,7 @@ the press in `press.py`, lists in `listed.py`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -168,7 +169,7 @@ def combine(
     crf = _not_over_states(ctx, _not_inside_titles(ctx, crf, rules), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _people_before_deeds(ctx, crf, rules)
-    crf = _cut_body_tails(ctx, crf)
+    crf = _cut_body_tails(ctx, _cut_counted_tails(ctx, crf))
     crf = _start_at_a_word(ctx, crf)
     crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))
     crf = _places_of_descriptions(ctx, crf, rules)
@@ -610,6 +611,24 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
             out.append(known.copy())  # 毛泽东 + 思想: the dictionary's person opens one word
         else:
             out.append(c)
+    return out
+
+
+def _cut_counted_tails(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某集团公司某某电厂 + 首台机组, 某某制药厂 + 三条生产线: where the tagger runs a body on
+    into a numeral and a measure word, the count opens a description of what the body has or
+    does (however its last word ends: 机组 is no 组); the body ends before it."""
+    out = []
+    for c in crf:
+        tiles = ctx.tiling(c.start, c.end) if c.type == "organization" else []
+        cut = next((
+            s for (s, _, tag), (_, _, after) in itertools.pairwise(tiles)
+            if tag == "m" and after == "q" and s > c.start
+        ), None)  # fmt: skip
+        if cut is not None and ctx.lex.org_ending(ctx.simple[c.start : cut]) \
+                and _unnamed_words(ctx, cut, c.end, _PLAIN_UNKNOWN_TAGS):
+            c = _Mention(c.start, cut, c.type, c.priority)
+        out.append(c)
     return out
 
 

@@ -90,8 +90,8 @@ def _head_type(ctx: _Context, index: int) -> EntityType | None:
         return None  # 黄淮 + 中南部: a part of a region, not a ministry (部)
     if tag == "nt" or lex.bodies.get(word) == "organization":
         return "organization"
-    if _type_from_gloss(_proper_senses(ctx.entries.get(word, ()))) == "organization":
-        return "organization"  # 上海 + 交大
+    if tag != "t" and _type_from_gloss(_proper_senses(ctx.entries.get(word, ()))) == "organization":
+        return "organization"  # 上海 + 交大, but not 某地 + 现代/t "modern" (Hyundai too)
     if len(word) == 2 and word[1] in "队" and word[0] in "男女球":
         return "organization"  # 印尼 + 女队
     if len(word) >= 3 and all_han(word) and _fold(word) not in lex.stop:
@@ -246,6 +246,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
             pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
+        elif t in _PERSON_TAGS and _brand_in_firm(ctx, j):
+            pass  # 广州 + 白云山/nr + 制药 + 总厂: a brand the segmenter read as a person
         elif t == "f" and len(w) == 2:
             pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
         elif t == "f" and tokens[j + 1][2] == "s":
@@ -302,6 +304,21 @@ def _field_name(ctx: _Context, index: int, head_word: str) -> bool:
     if word in cue_set("kinds_not_fields"):
         return False
     return index == 0 or ctx.tokens[index - 1][2] not in ("m", "q", "r", "mq", "rz", "a")
+
+
+def _brand_in_firm(ctx: _Context, index: int) -> bool:
+    """Token `index`, a Han word the segmenter tags a person, stands between a place and the
+    trade of a firm (广州 + 白云山 + 制药 + 总厂): the firm's brand, inside the name the place
+    opens. Not a division (某某镇/nr + 供销社: the town names the body, no brand) nor a
+    transliteration (a foreign university's name)."""
+    tokens = ctx.tokens
+    s, e, _ = tokens[index]
+    word = ctx.simple[s:e]
+    if len(word) < 2 or index == 0 or index + 1 >= len(tokens) or not all_han(word):
+        return False
+    if word[-1] in cue_set("division_chars") or all(ch in ctx.lex.translit for ch in word):
+        return False
+    return tokens[index - 1][2] == "ns" and tokens[index + 1][2] in ("n", "vn")
 
 
 def _named_owner(ctx: _Context, form: str) -> bool:

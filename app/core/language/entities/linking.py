@@ -291,6 +291,8 @@ def _link_glossed(links: _Links) -> None:
         between = simple[m1.end : m2.start].strip()
         closer = _PARENS.get(between)
         if closer and simple[m2.end : m2.end + 1] == closer:
+            if _bracketed_host(links.ctx, m1, m2):
+                continue
             if not (k1.isascii() and k2.isascii()) or _abbreviates(k1, k2):
                 links.uf.union(k1, k2)  # but "GPT-4 (GPT-3.5)" is no alias
         elif between.strip("，,、 ") in cue_set("alias_cues") and between:
@@ -299,6 +301,16 @@ def _link_glossed(links: _Links) -> None:
             called = _short_name().match(simple, m1.end + 1)
             if called is not None and called.span(1) == (m2.start, m2.end):
                 links.uf.union(k1, k2)  # 某某科技股份有限公司（以下简称“某某科技”）
+
+
+def _bracketed_host(ctx: _Context, m1: _Mention, m2: _Mention) -> bool:
+    """中国（西安）国际博览会, 中国（某地）自由贸易试验区: a place bracketed after another, with
+    the name's words going on right after the bracket, is the city hosting a fair or a zone
+    the longer name calls so, not another name for the first place."""
+    if m1.type != "place" or m2.type != "place" or not has_han(ctx.simple[m1.start : m1.end]):
+        return False
+    after = ctx.tokens_within(m2.end + 1, m2.end + 8)
+    return bool(after) and after[0][0] == m2.end + 1 and after[0][2] in ("n", "vn", "nz", "nt")
 
 
 def _link_generic_endings(links: _Links) -> None:

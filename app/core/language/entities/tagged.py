@@ -519,6 +519,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue  # 山水: scenery, not the Sansui company (jieba reads a place, not a firm)
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
             named_body = tag == "nt" and lex.org_ending(word) > 0
+            named_body = named_body and word[-1] not in cue_set("works_kinds")  # 加工厂: a kind
             if common and not proper and not _acronym_gloss(entries) and not named_body:
                 continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
             if tag == "ns" and common and _everyday_place(ctx, index):
