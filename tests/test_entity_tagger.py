@@ -1982,3 +1982,32 @@ def test_modern_before_a_trade_is_no_car_maker():
     found = entities("临江市现代物流园区今年完成投资十亿元。")
     assert by_name(found, "临江市").type == "place"
     assert by_name(found, "临江市现代") is None
+
+
+def test_a_town_the_segmenter_cut_owns_the_cooperative_after_it():
+    # 敖 + 城镇 ("towns"): the town 敖城镇 owns the co-operative; the province and county are
+    # places of their own.
+    found = entities("江西省吉安县敖城镇供销社今年销售化肥三千吨。")
+    assert by_name(found, "敖城镇供销社").type == "organization"
+    assert by_name(found, "吉安县").type == "place"
+    assert by_name(found, "城镇供销社") is None
+    found = entities("东莞市厚街镇家具协会会长黄志强表示，今年外销订单回升。")
+    assert by_name(found, "厚街镇家具协会").type == "organization"
+
+
+def test_a_co_operative_the_tagger_names_alone_keeps_its_town():
+    found = entities("湖北省枣阳市吴店镇供销社营业员张秀英被评为先进个人。")
+    assert by_name(found, "吴店镇供销社").type == "organization"
+    assert by_name(found, "供销社") is None
+    # a shop assistant named for an honour is a person, not the district 秀英
+    assert by_name(found, "张秀英").type == "person"
+
+
+def test_a_railway_bureau_and_the_city_of_its_unit_are_two_names():
+    found = entities("成都铁路局重庆车务段今年安全生产三千天。")
+    assert by_name(found, "成都铁路局").type == "organization"
+    assert by_name(found, "重庆").type == "place"
+
+
+def test_a_mine_managers_full_name_follows_his_office():
+    assert by_name(entities("西坪煤矿矿长谭明亮说，今年产量增长。"), "谭明亮").type == "person"

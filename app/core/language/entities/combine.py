@@ -764,19 +764,26 @@ def _complete_bodies(
     """挪威农林 + 部长, 泰国农业 + 部长: where the rules composed a longer organisation from the
     same start (a minister's title holds its ministry's last character), theirs is the name; so
     it is where the tagger stops a character or a head short of a name the segmenter cut (某省残
-    + 联, 某国男子网 + 球队)."""
+    + 联, 某国男子网 + 球队), and where it names only the everyday word for a kind of body that
+    the rules found owned by the town or firm before it (某某镇 + 供销社)."""
     chiefs = cue_set("chief_endings")
     longest = _longest_bodies(m for m in rules if ctx.simple[m.end - 1 : m.end + 1] in chiefs)
     out = []
     composed = _longest_bodies(rules)
+    owned = {m.end: m for m in sorted(rules, key=lambda m: -m.start) if m.type == "organization"}
     for c in crf:
         body = longest.get(c.start)
+        whole = owned.get(c.end) if body is None and c.type == "organization" else None
+        kind = whole is not None and _unnamed_words(ctx, c.start, c.end, _PLAIN_UNKNOWN_TAGS)
+        if whole is not None and whole.start < c.start and kind:
+            body = whole  # 某某镇 + 供销社: the tagger's kind of body, the rules' owner before it
         cut = composed.get(c.start) if body is None else None
         if cut is not None and cut.end > c.end and _rest_of_a_body(ctx, c.end, cut.end):
             body = None if ctx.lex.org_shaped(ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
         elif cut is not None and cut.end > c.end and _affiliated(ctx, c.end, cut.end):
             body = cut  # 某大学 + 医学院附属第一医院: the hospital, named with its university
-        out.append(body.copy() if c.type == "organization" and body and body.end > c.end else c)
+        longer = body is not None and (body.end > c.end or body.start < c.start)
+        out.append(body.copy() if c.type == "organization" and body and longer else c)
     return out
 
 
@@ -854,10 +861,16 @@ def _owned_bodies(
     (某省某市某区 + 人民检察院, + 市场监督管理局): the head alone names no one body."""
     bodies = _longest_bodies(rules)
     taken, named = _Spans(crf), _Spans(m for m in rules if m.type in ("place", "person"))
+    first_places = {m.start: m for m in sorted(rules, key=lambda m: -m.end) if m.type == "place"}
     out: list[_Mention] = []
     absorbed: set[int] = set()
     for c in crf:
         body = bodies.get(c.start) if c.type == "place" else None
+        county = first_places.get(c.start) if body is None and c.type == "place" else None
+        if county is not None and county.end < c.end:
+            body = bodies.get(county.end)  # 某县 + 某某镇农民合作社: the tagger's 某县某某镇
+        else:
+            county = None
         if body is None or body.end <= c.end:
             out.append(c)
             continue
@@ -866,7 +879,7 @@ def _owned_bodies(
             not named.any_overlapping(c.end, body.end)
             and all(_plain_head(ctx, m, body.end) for m in rest)
         ):
-            out.append(body.copy())
+            out.extend([county.copy(), body.copy()] if county is not None else [body.copy()])
             absorbed.update(id(m) for m in rest)
         else:
             out.append(c)

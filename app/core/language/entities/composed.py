@@ -224,6 +224,11 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 6月17 + 日讯 + 新华社: a dateline, not an owner
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
+        words = len(head_word) >= 2 or j < index - 1  # not 某某 + 村 + 党 (+ 支部)
+        town = _bare_division_start(ctx, j) if len(w) <= 2 and words else None
+        if town is not None:  # 峰 + 高 + 镇 + 农民 + 合作社: the town the segmenter cut owns it
+            first = j = ctx.token_range(town, s).start
+            break
         if j > 0 and ctx.simple[s - 1 : e] in cue_set("kept_in"):
             break  # 现藏 + 某地 + 博物院: "now kept in", not 藏 (Tibet) owning the museum
         if w in cue_set("joint_states"):
@@ -242,6 +247,12 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif j == index - 1 and _field_name(ctx, j, head_word):
             first = j  # 语文 + 出版社: a publisher is named by its field
+
+
+        elif t in _PERSON_TAGS and len(w) >= 3 and w[-1] in cue_set("village_divisions") \
+                and not any(not e.proper for e in ctx.entries.get(w, ())):
+            first = j  # 某某镇/nr + 供销 + 社: a town the segmenter tags a person owns it,
+            break  # and the county before the town is a place of its own
         elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
@@ -506,21 +517,10 @@ def _bare_divisions(ctx: _Context) -> list[_Mention]:
     everyday word (小镇, 古镇, 乡村, 下乡), nor a kind of village (贫困 + 村), nor a count or a
     pointer (两个 + 村, 各 + 乡, 本 + 镇)."""
     out: list[_Mention] = []
-    tokens, simple = ctx.tokens, ctx.simple
-    for i in range(1, len(tokens)):
-        s, e, _ = tokens[i]
-        word = simple[s:e]
-        if word[-1] not in cue_set("village_divisions") or e - s > 2:
-            continue
-        start = _glued_division_start(ctx, i) if e - s == 2 else _division_name_start(ctx, i)
-        if start is None:
-            continue
-        form, name = simple[start:e], simple[start : e - 1]
-        if len(name) < 2 or name[0] in cue_set("pointing") or name[0] in _NUMERALS:
-            continue  # 渔 + 村, 邻 + 县: one character before a division says what kind
-        if _plain_word(ctx, form) or _kind_of_division(ctx, start, s):
-            continue
-        out.append(_Mention(start, e, "place", _COMPOSED))
+    for i in range(1, len(ctx.tokens)):
+        start = _bare_division_start(ctx, i)
+        if start is not None:
+            out.append(_Mention(start, ctx.tokens[i][1], "place", _COMPOSED))
     return out
 
 
@@ -538,6 +538,24 @@ def _kind_of_division(ctx: _Context, start: int, end: int) -> bool:
 
 # jieba's tags on an everyday word that may name a town or village (杨柳/nr, 青石/n, 王家/n).
 _NAMING_TAGS = frozenset({"n", "nr", "ns", "nz", "ng"})
+
+
+def _bare_division_start(ctx: _Context, index: int) -> int | None:
+    """Where the town or village `_bare_divisions` reads ending with token `index` starts, or
+    None."""
+    s, e, _ = ctx.tokens[index]
+    word = ctx.simple[s:e]
+    if word[-1] not in cue_set("village_divisions") or e - s > 2:
+        return None
+    start = _glued_division_start(ctx, index) if e - s == 2 else _division_name_start(ctx, index)
+    if start is None:
+        return None
+    form, name = ctx.simple[start:e], ctx.simple[start : e - 1]
+    if len(name) < 2 or name[0] in cue_set("pointing") or name[0] in _NUMERALS:
+        return None  # 渔 + 村, 邻 + 县: one character before a division says what kind
+    if _plain_word(ctx, form) or _kind_of_division(ctx, start, s):
+        return None
+    return start
 
 
 def _glued_division_start(ctx: _Context, index: int) -> int | None:

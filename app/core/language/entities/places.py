@@ -268,6 +268,10 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             if m.type == "place" and not _facility(ctx, m)
             and not (m.length > 2 and _everyday(ctx, ctx.simple[m.start : m.end]))
         ]  # fmt: skip  (国家公园 of 某某国家公园: a kind of place, not the park's name)
+        bodies = _bodies_and_places(ctx, c, inner)
+        if bodies:
+            out.extend(m.copy() for m in bodies)  # 某市铁路局 + 某市: a bureau and a city
+            continue
         covered = sum(m.length for m in places)
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
             out.extend(
@@ -289,6 +293,31 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             continue
         out.append(c)
     return out
+
+
+def _bodies_and_places(ctx: _Context, c: _Mention, inner: list[_Mention]) -> list[_Mention]:
+    """成都铁路局 + 重庆 (车务段): the rules' organisations, each with an organisation's ending,
+    and places tiling all of the tagger's place, one organisation at least: no place's name
+    holds a bureau's, so they are the names (none when they do not tile it so). So are two
+    places or more, then one body, that tile the tagger's organisation (某省 + 某市 + 某镇供销社:
+    the province and the city are places of their own, as People's Daily marks them)."""
+    if c.type not in ("place", "organization"):
+        return []
+    chain: list[_Mention] = []
+    at = c.start
+    for m in sorted(inner, key=lambda m: (m.start, -m.end)):
+        if m.start == at and m.type in ("place", "organization"):
+            chain.append(m)
+            at = m.end
+    bodies = [m for m in chain if m.type == "organization"]
+    if at != c.end or not bodies:
+        return []
+    if not all(ctx.lex.org_ending(ctx.simple[m.start : m.end]) for m in bodies):
+        return []
+    one_body = len(bodies) == 1 and chain[-1] is bodies[0] and len(chain) >= 3
+    if c.type == "organization" and not one_body:
+        return []  # but 某省 + 某市 + 某镇供销社: a chain of places, then one body
+    return chain
 
 
 def _dotted_pieces(ctx: _Context, c: _Mention, inner: list[_Mention]) -> bool:

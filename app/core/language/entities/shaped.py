@@ -191,7 +191,7 @@ def _titled_chinese_names(ctx: _Context) -> list[_Mention]:
     国泰/nz, 宋朝/t 兵/n). Lists go on: 记者 + 刘振宇 + 、 + 宋立新."""
     out: list[_Mention] = []
     simple = ctx.simple
-    titles = cue_set("roles") | cue_set("offices") | cue_set("byline")
+    titles = cue_set("roles") | cue_set("offices") | cue_set("works_offices") | cue_set("byline")
     for end in sorted(ctx.starts):  # a title may be cut: 署/ng 长/a
         if not any(simple[end - n : end] in titles for n in (2, 3, 4) if end >= n):
             continue
