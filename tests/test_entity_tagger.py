@@ -2011,3 +2011,16 @@ def test_a_railway_bureau_and_the_city_of_its_unit_are_two_names():
 
 def test_a_mine_managers_full_name_follows_his_office():
     assert by_name(entities("西坪煤矿矿长谭明亮说，今年产量增长。"), "谭明亮").type == "person"
+
+
+def test_a_district_the_segmenter_cut_owns_the_association_after_it():
+    # 思茅/n + 区/n: the district owns the tea association; the province and city before it
+    # are places of their own.
+    found = entities("云南省普洱市思茅区茶叶协会组织茶企参加了展销会。")
+    assert by_name(found, "思茅区茶叶协会").type == "organization"
+    assert by_name(found, "普洱市").type == "place"
+
+
+def test_a_workers_full_name_follows_the_word_worker():
+    found = entities("西坪煤矿工人张大力被评为全国劳动模范。")
+    assert by_name(found, "张大力").type == "person"

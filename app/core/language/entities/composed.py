@@ -226,9 +226,12 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
         words = len(head_word) >= 2 or j < index - 1  # not 某某 + 村 + 党 (+ 支部)
         town = _bare_division_start(ctx, j) if len(w) <= 2 and words else None
-        if town is not None:  # 峰 + 高 + 镇 + 农民 + 合作社: the town the segmenter cut owns it
-            first = j = ctx.token_range(town, s).start
-            break
+        if town is None and words and len(w) == 1 and w in cue_set("division_chars") and j > 0 \
+                and _is_anchor(ctx, j - 1):
+            town = tokens[j - 1][0]  # 思茅 + 区 + 茶叶 + 协会: a district the segmenter cut
+        if town is not None:  # 峰 + 高 + 镇 + 农民 + 合作社: the town the segmenter cut owns it,
+            first = j = ctx.token_range(town, s).start  # and the places before it are places
+            break  # of their own
         if j > 0 and ctx.simple[s - 1 : e] in cue_set("kept_in"):
             break  # 现藏 + 某地 + 博物院: "now kept in", not 藏 (Tibet) owning the museum
         if w in cue_set("joint_states"):
