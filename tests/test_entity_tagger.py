@@ -2024,3 +2024,10 @@ def test_a_district_the_segmenter_cut_owns_the_association_after_it():
 def test_a_workers_full_name_follows_the_word_worker():
     found = entities("西坪煤矿工人张大力被评为全国劳动模范。")
     assert by_name(found, "张大力").type == "person"
+
+
+def test_a_big_bridge_is_no_place_named_after_a_beauty_of_legend():
+    # jieba tags 大桥 a place and CC-CEDICT knows only Da Qiao of the Three Kingdoms: after
+    # 特 ("extra") it is a kind of bridge; 深港 (Shenzhen and Hong Kong) stays two places' name.
+    assert by_name(entities("全线最长的特大桥今年通车。"), "大桥") is None
+    assert by_name(entities("深港两地的物流企业加强合作。"), "深港") is not None

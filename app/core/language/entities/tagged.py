@@ -515,6 +515,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue  # 上半场, 热爱祖国: jieba's ns on phrases no dictionary knows
             if len(word) == 2 and word[0] in _DESCRIBING and word[1] in _PLACE_NOUNS:
                 continue  # 大桥, 古庙, 内河: a kind of place, described
+        if tag == "ns" and len(word) == 2 and word[0] in _DESCRIBING and word[1] in _PLACE_NOUNS \
+                and gloss_type != "place" and _self_named(entries) and word not in lex.places:
+            continue  # 特 + 大桥/ns: a big bridge, though CC-CEDICT's 大桥 is a beauty of legend
         if tag == "ns" and common and gloss_type == "organization":
             continue  # 山水: scenery, not the Sansui company (jieba reads a place, not a firm)
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
@@ -544,6 +547,18 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _self_named(entries: Iterable[Entry]) -> bool:
+    """Every entry is a name CC-CEDICT glosses by its own reading ("Da Qiao, one of the Two
+    Qiaos ..."): someone or something called so, no place that a described kind (大 + 桥)
+    could be (but "Shenzhen and Hong Kong" for 深港 names places)."""
+    entries = tuple(entries)
+    return bool(entries) and all(
+        e.proper and bool(e.senses)
+        and e.senses[0].startswith(re.sub(r"\d", "", e.pinyin_numbered) + ",")
+        for e in entries
+    )
 
 
 def _counting(ctx: _Context, index: int) -> bool:
