@@ -2031,3 +2031,65 @@ def test_a_big_bridge_is_no_place_named_after_a_beauty_of_legend():
     # 特 ("extra") it is a kind of bridge; 深港 (Shenzhen and Hong Kong) stays two places' name.
     assert by_name(entities("全线最长的特大桥今年通车。"), "大桥") is None
     assert by_name(entities("深港两地的物流企业加强合作。"), "深港") is not None
+
+
+def test_gaza_is_one_place_not_two_states():
+    """加沙 is Gaza: CC-CEDICT glosses it "territory adjacent to Israel and Egypt", and the
+    "and" inside that parenthesis made the coordination rule read 加 (Canada) + 沙 (Saudi
+    Arabia); nor do 加 + 沙 form an allied body with the team a sentence sends there, nor
+    does the verb 派出 "send out" name a body's task."""
+    found = types("埃及外长表示，开罗愿继续在加沙停火谈判中发挥调解作用。")
+    assert found.get("加沙") == "place", found
+    assert "加" not in found and "沙" not in found, found
+    sent = types("卫生组织表示，将向加沙地带派出医疗队。")
+    assert not any(name.endswith("医疗队") for name in sent), sent
+    assert sent.get("加沙", sent.get("加沙地带")) == "place", sent  # a strip of land, no body
+
+
+def test_a_capital_where_something_was_said_is_no_speaker():
+    """在 + 某国首都 + 表示: a run of transliteration characters before a verb of saying is a
+    foreign speaker's name, but not when the lists or the dictionary know it as a place."""
+    found = types("东盟秘书长在雅加达表示，磋商取得积极进展。")
+    assert found.get("雅加达") == "place", found
+
+
+def test_a_foreign_secretary_title_separates_state_and_name():
+    """沙特 + 外交大臣 + 某某 + 亲王 + 与 + 伊朗: the tagger joined a state, a foreign secretary's
+    title, a prince and the next state into one place; a title splits a state from a name,
+    and after 日本外务大臣 comes a Japanese name of four characters."""
+    found = types("沙特外交大臣纳瓦夫亲王与伊朗外长贾瓦迪在利雅得会晤。")
+    assert found.get("沙特") == "place", found
+    assert found.get("伊朗") == "place", found
+    assert found.get("纳瓦夫") == "person", found
+    japan = types("日本外务大臣山田健二与韩国外交部长官朴成勋举行电话会谈。")
+    assert japan.get("山田健二") == "person", japan
+
+
+def test_a_states_side_owns_no_body():
+    """美 + 方 + 措施 + 违反 + 世贸: "the US side's measures break WTO rules", not a body
+    called 美方措施违反世贸 (a state's side in talks is the party that acts)."""
+    found = types("争端解决机构裁定美方措施违反世贸规则。")
+    assert not any(name.startswith("美方") for name in found), found
+
+
+def test_an_island_keeps_the_syllable_jieba_cut_off():
+    """意大利 + 卡 + 普里岛: jieba cut 卡/n off the island's transliterated name; inside the
+    tagger's place the one transliteration character opens the island's name."""
+    found = types("七国集团外长会在意大利卡普里岛闭幕。")
+    assert found.get("卡普里岛") == "place", found
+    assert found.get("意大利") == "place", found
+
+
+def test_an_agency_is_named_with_its_union():
+    """歐盟 + 對外行動署: the tagger stopped at the union the list knows; the agency the rules
+    composed from it is the name."""
+    found = types("歐盟對外行動署發表聲明，呼籲雙方保持克制。")
+    assert found.get("歐盟對外行動署") == "organization", found
+
+
+def test_an_unknown_state_before_its_presidents_name():
+    """某某亚 + 总统 + 某·某: a transliterated word before a state's office that a person's
+    name follows is the state, not a second person."""
+    found = types("据报道，瓦伦蒂亚总统卡洛斯·门多萨将于下月访华。")
+    assert found.get("瓦伦蒂亚") == "place", found
+    assert found.get("卡洛斯·门多萨") == "person", found

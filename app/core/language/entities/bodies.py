@@ -31,7 +31,11 @@ from app.core.language.entities.composed import (
     _org_head,
     _owner_start,
 )
-from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
+from app.core.language.entities.glosses import (
+    _proper_senses,
+    _type_from_gloss,
+    coordination_gloss,
+)
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -450,8 +454,8 @@ def _states_before(ctx: _Context, index: int) -> int | None:
         after_list = ctx.simple[e : e + 1] == "、"
         short = [ch in country_short or ch in initials for ch in word]
         if len(word) == 2 and all(short) and word[0] != word[1]:
-            if word in cue_set("whole_short") or word in ctx.lex.places:
-                break  # 印尼, 南非, 中华: one place
+            if word in cue_set("whole_short") or word in ctx.lex.places or _one_place(ctx, word):
+                break  # 印尼, 南非, 中华, 加沙 (Gaza): one place
             states += 2
         elif (len(word) == 1 and (short[0] or (listed and tag in ("nr", "ns", "j")))) or (
             len(word) >= 2 and word in ctx.lex.places and (listed or after_list)
@@ -465,6 +469,15 @@ def _states_before(ctx: _Context, index: int) -> int | None:
             continue
         k -= 1
     return first if states >= 2 else None
+
+
+def _one_place(ctx: _Context, word: str) -> bool:
+    """加沙 "Gaza": a word of two states' characters that CC-CEDICT knows only as a name, and
+    as no coordination of two (中美 "China-USA", 中非 "China-Africa (relations)")."""
+    entries = ctx.entries.get(word, ())
+    return bool(entries) and all(e.proper for e in entries) and not any(
+        coordination_gloss(sense) for e in entries for sense in e.senses
+    )
 
 
 def _works_short_names(ctx: _Context) -> list[_Mention]:

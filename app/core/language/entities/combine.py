@@ -102,6 +102,7 @@ from app.core.language.entities.places import (
     _places_by_context,
     _places_of_descriptions,
     _split_places,
+    _states_before_offices,
     _unknown_pair_place,
 )
 from app.core.language.entities.press import (
@@ -218,7 +219,7 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
-    return _listed_alike(ctx, _missions_as_places(ctx, chosen))
+    return _listed_alike(ctx, _states_before_offices(ctx, _missions_as_places(ctx, chosen)))
 
 
 def _missions_as_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -782,9 +783,18 @@ def _complete_bodies(
             body = None if ctx.lex.org_shaped(ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
         elif cut is not None and cut.end > c.end and _affiliated(ctx, c.end, cut.end):
             body = cut  # 某大学 + 医学院附属第一医院: the hospital, named with its university
+        elif cut is not None and cut.end > c.end and _known_body(ctx, c):
+            body = cut  # 欧盟 + 对外行动署: an agency named with the union it belongs to
         longer = body is not None and (body.end > c.end or body.start < c.start)
         out.append(body.copy() if c.type == "organization" and body and longer else c)
     return out
+
+
+def _known_body(ctx: _Context, c: _Mention) -> bool:
+    """The tagger's organisation is one the name list knows (欧盟, 联合国): a longer body the
+    rules composed from it is its agency or organ, whose name holds the parent's."""
+    known = ctx.lex.known.get(_fold(ctx.simple[c.start : c.end]))
+    return known is not None and known.type == "organization"
 
 
 def _affiliated(ctx: _Context, start: int, end: int) -> bool:
@@ -912,11 +922,16 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
 
 def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """多伦多大学 is an organisation, not a place: an ending that only organisations have types
-    the name, whatever the tagger guessed; and no person's name ends in a suffix."""
+    the name, whatever the tagger guessed; and no person's name ends in a suffix. A body the
+    tagger ends in a word for a stretch of land (某地 + 地带, + 半岛) is that place."""
+    land = cues("place_only_endings")
     for c in crf:
         form = ctx.simple[c.start : c.end]
         if c.type == "person" and len(form) >= 3 and form[-1] in cue_set("village_divisions"):
             c.type = "place"  # 张湾 + 县: no person's name ends in a county or a village
+            continue
+        if c.type == "organization" and len(form) > 2 and form.endswith(land):
+            c.type = "place"
             continue
         for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None

@@ -206,6 +206,11 @@ def _after_adverb(ctx: _Context, index: int) -> bool:
 _MINOR_PLACE = re.compile(r"\b(?:county|district|township|town|village|dynasty|Dynasty)\b")
 
 
+# Directional and result complements that end a two-character verb of the sentence (派出,
+# 送往, 运抵, 撤回): no body names its task so.
+_DIRECTED_ENDS = frozenset("出入往抵回到")
+
+
 def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
     """The first token of the place, body or name that owns the head at `index`.
 
@@ -234,8 +239,9 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # of their own
         if j > 0 and ctx.simple[s - 1 : e] in cue_set("kept_in"):
             break  # 现藏 + 某地 + 博物院: "now kept in", not 藏 (Tibet) owning the museum
-        if w in cue_set("joint_states"):
-            break  # 中法 + 两国 + 有关 + 公司: the two states' bodies, not one body
+        if w in cue_set("joint_states") or _state_side(ctx, j):
+            break  # 中法 + 两国 + 有关 + 公司: the two states' bodies, not one body; 美 + 方:
+            # a state's side in talks, the subject of what follows
         if w in lex.suffixes and j != index - 1 and t != "nt":
             break  # 大学 ... 学院: the run already holds a complete name
         if _after_adverb(ctx, j) and _everyday_place(ctx, j):
@@ -250,14 +256,14 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif j == index - 1 and _field_name(ctx, j, head_word):
             first = j  # 语文 + 出版社: a publisher is named by its field
-
-
         elif t in _PERSON_TAGS and len(w) >= 3 and w[-1] in cue_set("village_divisions") \
                 and not any(not e.proper for e in ctx.entries.get(w, ())):
             first = j  # 某某镇/nr + 供销 + 社: a town the segmenter tags a person owns it,
             break  # and the county before the town is a place of its own
-        elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn"):
-            pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task
+        elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn") \
+                and w[1] not in _DIRECTED_ENDS:
+            pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task (not 派 +
+            # 出: a deed done towards somewhere, the sentence's own verb)
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
             pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
         elif t in _PERSON_TAGS and _brand_in_firm(ctx, j):
@@ -333,6 +339,16 @@ def _brand_in_firm(ctx: _Context, index: int) -> bool:
     if word[-1] in cue_set("division_chars") or all(ch in ctx.lex.translit for ch in word):
         return False
     return tokens[index - 1][2] == "ns" and tokens[index + 1][2] in ("n", "vn")
+
+
+def _state_side(ctx: _Context, index: int) -> bool:
+    """美 + 方, 中 + 方: token `index` is 方 "side" after a one-character state, the party
+    that speaks or acts in diplomatic writing."""
+    s, e, _ = ctx.tokens[index]
+    if ctx.simple[s:e] != "方" or index == 0:
+        return False
+    ps, pe, _ = ctx.tokens[index - 1]
+    return pe == s and ctx.simple[ps:pe] in cue_set("country_short")
 
 
 def _named_owner(ctx: _Context, form: str) -> bool:

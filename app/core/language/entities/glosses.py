@@ -119,6 +119,19 @@ def with_equivalents(
     return out
 
 
+_COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)+$")
+# A gloss's parenthesis describes the place ("Gaza (territory adjacent to Israel and Egypt)"):
+# an "and" there coordinates its neighbours, not the word.
+_GLOSS_NOTE = re.compile(r"\([^)]*\)")
+
+
+def coordination_gloss(sense: str) -> bool:
+    """A sense that joins places ("Beijing and Tianjin", "China-USA", "Jing-Jin-Ji (Beijing,
+    Tianjin and Hebei Province)"): the word is a coordination of one-character names, not
+    one place's name."""
+    return bool(_COORDINATION_GLOSS.search(_GLOSS_NOTE.sub("", sense).strip()))
+
+
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:
     """Senses of capitalised entries that name something (not bare surnames or references)."""
     out = []

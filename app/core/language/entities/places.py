@@ -276,7 +276,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
         if places and (covered == c.length or (c.type == "place" and covered * 2 >= c.length)):
             out.extend(
                 _village_tail(ctx, c, places) + _village_head(ctx, c, places)
-                + _chain_gaps(ctx, c, places)
+                + _chain_gaps(ctx, c, places) + _translit_heads(ctx, c, places)
             )
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
@@ -417,6 +417,40 @@ def _chain_gaps(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Men
         if e - s > 1 and any(not x.proper for x in ctx.entries.get(ctx.simple[s:e], ())):
             continue  # 某国 + 南部城市 + 某城: a kind of place (城市, 县城), no name
         out.append(_Mention(left.end, right.start, "place", _CRF))
+    return out
+
+
+def _states_before_offices(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某某亚 + 总统 + 某·某: a transliterated name right before a state's office that a
+    person's name follows is the state the officer serves (an unknown country jieba read as a
+    name), not a second person: a title stands between a state and a name, not two names."""
+    people = {m.start for m in mentions if m.type == "person"}
+    offices = longest_first("state_offices")
+    translit = ctx.lex.translit
+    for m in mentions:
+        if m.type != "person" or m.priority >= _KNOWN or m.length < 2:
+            continue
+        if not all(ch in translit for ch in ctx.simple[m.start : m.end]):
+            continue
+        office = next((w for w in offices if ctx.simple.startswith(w, m.end)), "")
+        if office and m.end + len(office) in people:
+            m.type = "place"
+    return mentions
+
+
+def _translit_heads(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """意大利 + 卡 + 普里岛: in the tagger's place, one transliteration character left between
+    two of the rules' places, the second a transliteration too, opens the second's name (jieba
+    cut 卡/n off the island's name)."""
+    translit = ctx.lex.translit
+    out = []
+    for left, right in pairwise(sorted(places, key=lambda m: m.start)):
+        if right.start - left.end != 1 or right.priority >= _KNOWN:
+            continue
+        if ctx.simple[left.end] in translit and ctx.simple[right.start] in translit:
+            longer = right.copy()
+            longer.start = left.end
+            out.append(longer)
     return out
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from app.core.language.entities.glosses import _proper_senses, _type_from_gloss
+from app.core.language.entities.glosses import (
+    _proper_senses,
+    _type_from_gloss,
+    coordination_gloss,
+)
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _DOTS,
@@ -133,7 +137,8 @@ _JERSEY = re.compile(r"\d{1,2}号$")
 
 def _foreign_speakers(ctx: _Context) -> list[_Mention]:
     """卡帕尼多 + 说, 9号 + 贝尔托拉诺: a run of transliteration characters, whole words, that a
-    verb of saying follows or a shirt number introduces is a foreign person's name."""
+    verb of saying follows or a shirt number introduces is a foreign person's name; not a
+    place the lists or the dictionary know (在 + 某国首都 + 表示: where it was said)."""
     out: list[_Mention] = []
     simple, translit = ctx.simple, ctx.lex.translit
     saying = (*cues("person_cues_after"), "强调", "宣布", "告诉")
@@ -151,7 +156,9 @@ def _foreign_speakers(ctx: _Context) -> list[_Mention]:
         shortest = 2 if shirt is not None else 3
         whole = start in ctx.starts and end in ctx.ends and shortest <= end - start <= 7
         introduced = simple.startswith(saying, end) or shirt is not None
-        if whole and introduced and _fold(simple[start:end]) not in ctx.lex.stop:
+        form = simple[start:end]
+        if whole and introduced and _fold(form) not in ctx.lex.stop \
+                and not _named_place_word(ctx, form):
             out.append(_Mention(start, end, "person", _COMPOSED))
         start = end
     return out
@@ -455,7 +462,6 @@ def _country_pairs(ctx: _Context) -> list[_Mention]:
     return out
 
 
-_COORDINATION_GLOSS = re.compile(r"\band\b|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$")
 # A count of states (三国, 四国, 十国) after a run of one-character states: so many states.
 _COUNTED_STATES = re.compile(r"[两二三四五六七八九十]{1,2}国")
 
@@ -511,7 +517,7 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
     entries = ctx.entries.get(run, ())
     if entries:  # 美德: "USA and Germany", but first "virtue"
         senses = [sense for e in entries for sense in e.senses]
-        coordinated = any(_COORDINATION_GLOSS.search(sense) for sense in senses)
+        coordinated = any(coordination_gloss(sense) for sense in senses)
         joined = coordinated and (all(e.proper for e in entries) or bool(after))
     else:
         joined = len(run) >= 3 or bool(after)
