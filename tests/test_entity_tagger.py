@@ -2093,3 +2093,46 @@ def test_an_unknown_state_before_its_presidents_name():
     found = types("据报道，瓦伦蒂亚总统卡洛斯·门多萨将于下月访华。")
     assert found.get("瓦伦蒂亚") == "place", found
     assert found.get("卡洛斯·门多萨") == "person", found
+
+
+def test_a_capital_an_envoy_is_posted_to_is_a_place():
+    """驻 + 新德里 + 高级专员: the tagger read the capital as a body; a name CC-CEDICT knows
+    only as a place, right after 驻, is where the envoy is posted. 临时代办 "chargé
+    d'affaires" is an envoy, not a body ending in 办."""
+    found = types("渥太华将召回驻新德里高级专员。")
+    assert found.get("新德里") == "place", found
+    envoy = types("白俄罗斯外交部召见立陶宛驻明斯克临时代办，提出严正交涉。")
+    assert envoy.get("明斯克") == "place", envoy
+    assert not any(name.endswith("代办") for name in envoy), envoy
+
+
+def test_a_ruling_party_is_named_apart_from_its_state():
+    """南非 + 执政党 + 某某大会: the word for the ruling party describes; the state and the
+    party are two names."""
+    found = types("南非执政党非洲人国民大会召开全国执委会会议。")
+    assert found.get("南非") == "place", found
+    assert found.get("非洲人国民大会") == "organization", found
+
+
+def test_a_reef_named_with_a_given_name_word():
+    """仁爱/nr + 礁: jieba took the reef's name for a given name; with the reef it is one
+    place, not 仁爱 alone."""
+    found = types("一艘补给船在仁爱礁附近遭到拦截。")
+    assert found.get("仁爱礁") == "place", found
+
+
+def test_a_city_after_its_country_where_a_meeting_is_held():
+    """在 + 巴西 + 贝伦/nr: jieba took the city for a given name, so the rules had only the
+    country; the rest of the tagger's place, transliterated words after 在 and the country,
+    is the city."""
+    found = types("缔约方大会将于明年在巴西贝伦举行。")
+    assert found.get("巴西") == "place", found
+    assert found.get("贝伦") == "place", found
+
+
+def test_two_parties_counted_are_no_body():
+    """朝野 + 两党 "the governing and opposition parties": jieba's dictionary lists the phrase
+    as a body, but a count of parties names none."""
+    found = types("韩国国会议长呼吁朝野两党就预算案达成妥协。")
+    assert "朝野两党" not in found, found
+    assert found.get("韩国国会") == "organization", found

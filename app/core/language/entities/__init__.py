@@ -101,7 +101,8 @@ def _drop_unwanted(
     "person" whose given name would be a pronoun (祝 + 你们 节日快乐 is a wish, not 祝你们);
     one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); one right
     before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
-    transliterated one before a word for an illness (帕金森 + 病: the disease named after him)."""
+    transliterated one before a word for an illness (帕金森 + 病: the disease named after him);
+    and a "body" that ends in a count of parties or states (朝野 + 两党)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
     pronouns, indexes = cue_set("pronouns"), cues("index_words")
     return [
@@ -112,7 +113,17 @@ def _drop_unwanted(
         and not (m.type == "person" and ctx.simple.startswith(indexes, m.end))
         and not (m.type == "person" and _named_illness(ctx, m))
         and not (m.type == "person" and _hospital_department(ctx, m))
+        and not (m.type == "organization" and _gathered(ctx, m))
     ]  # fmt: skip
+
+
+def _gathered(ctx: _Context, m: _Mention) -> bool:
+    """朝野 + 两党, 中美 + 两国: a word that counts the parties or states named before it ends
+    no body's name (jieba's dictionary lists 朝野两党 as one body)."""
+    form = ctx.simple[m.start : m.end]
+    return m.priority < _KNOWN and any(
+        form.endswith(w) and len(form) > len(w) for w in cues("joint_states")
+    )
 
 
 def _hospital_department(ctx: _Context, m: _Mention) -> bool:

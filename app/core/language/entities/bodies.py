@@ -423,6 +423,31 @@ def _body_word(ctx: _Context, index: int) -> bool:
     return tag in _MIDDLE_TAGS or tag == "zg" or (tag == "v" and len(word) == 2)
 
 
+def _described_parties(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """南非 + 执政党 + 某某大会: a state, a word for its ruling or opposition party, and the
+    party's own name are the state and the party; the word between describes, it is not
+    part of one body's name (the state owns no "ruling party" of that name)."""
+    words = cue_set("party_descriptors")
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.type != "organization" or m.priority >= _KNOWN:
+            out.append(m)
+            continue
+        inner = [(s, e) for s, e, _ in ctx.tokens_within(m.start, m.end)
+                 if m.start < s and e < m.end and ctx.simple[s:e] in words]
+        if not inner:
+            out.append(m)
+            continue
+        s, e = inner[0]
+        state, party = ctx.simple[m.start : s], ctx.simple[e : m.end]
+        if _named_place_word(ctx, state) and len(party) >= 2 and ctx.lex.org_shaped(party):
+            out.append(_Mention(m.start, s, "place", m.priority))
+            out.append(_Mention(e, m.end, "organization", m.priority))
+        else:
+            out.append(m)
+    return out
+
+
 def _with_allies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """中、 + 尼联合登山队, 美加反 + 走私…工作组: where the tagger's organisation lies inside a
     body states form together (`_allied_bodies`), that body is the name."""

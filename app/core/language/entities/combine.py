@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 
 from app.core.language.entities.bodies import (
     _countries_as_teams,
+    _described_parties,
     _field_bodies,
     _firms_listed,
     _half_believed_bodies,
@@ -219,7 +220,8 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
-    return _listed_alike(ctx, _states_before_offices(ctx, _missions_as_places(ctx, chosen)))
+    chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
+    return _listed_alike(ctx, _states_before_offices(ctx, chosen))
 
 
 def _missions_as_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

@@ -277,7 +277,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         j -= 1
     if first is None:
         return None
-    if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS:
+    if len(head_word) == 1 and first == index - 1 and tokens[index - 1][2] in _PERSON_TAGS \
+            and not _named_reef(ctx, index, head_word):
         return None  # 杨 + 部 is not an organisation
     owner = ctx.simple[tokens[first][0] : tokens[first][1]]
     if head_word == "政府" and first == index - 1 and _dictionary_person(ctx, owner):
@@ -339,6 +340,13 @@ def _brand_in_firm(ctx: _Context, index: int) -> bool:
     if word[-1] in cue_set("division_chars") or all(ch in ctx.lex.translit for ch in word):
         return False
     return tokens[index - 1][2] == "ns" and tokens[index + 1][2] in ("n", "vn")
+
+
+def _named_reef(ctx: _Context, index: int, head_word: str) -> bool:
+    """仁爱/nr + 礁: a reef or an island is named with a word jieba took for a given name;
+    two characters and an island's kind are the place (one character is a surname: 杨 + 部)."""
+    s, e, _ = ctx.tokens[index - 1]
+    return e - s >= 2 and head_word in cue_set("island_kinds")
 
 
 def _state_side(ctx: _Context, index: int) -> bool:

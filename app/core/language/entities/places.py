@@ -19,11 +19,12 @@ from app.core.language.entities.lexicon import (
     _FUNCTION_TAGS,
     _KNOWN,
     _TAGGER,
+    _fold,
     cue_set,
     cues,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _Spans
+from app.core.language.entities.mentions import _Context, _Mention, _only_place, _Spans
 from app.core.language.entities.people import _dotted_foreign
 from app.core.language.entities.tagged import (
     _everyday,
@@ -277,6 +278,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.extend(
                 _village_tail(ctx, c, places) + _village_head(ctx, c, places)
                 + _chain_gaps(ctx, c, places) + _translit_heads(ctx, c, places)
+                + _foreign_tail(ctx, c, places)
             )
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
@@ -438,6 +440,22 @@ def _states_before_offices(ctx: _Context, mentions: list[_Mention]) -> list[_Men
     return mentions
 
 
+def _foreign_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """在 + 巴西 + 贝伦/nr: where the rules' places stop short of the tagger's place after a
+    preposition of place and the rest is whole words of transliteration characters, the rest
+    is a foreign city of that country (jieba tagged it a given name, so the rules missed it;
+    elsewhere a country and a name may be a player or a firm: 某国 + 某某 + 等队员)."""
+    last = max(places, key=lambda m: m.end)
+    tail = ctx.simple[last.end : c.end]
+    if c.type != "place" or len(tail) < 2 or last.end not in ctx.starts or c.end not in ctx.ends:
+        return []
+    if ctx.simple[c.start - 1 : c.start] not in cue_set("place_prepositions"):
+        return []
+    if not all(ch in ctx.lex.translit for ch in tail) or _fold(tail) in ctx.lex.stop:
+        return []
+    return [_Mention(last.end, c.end, "place", _CRF)]
+
+
 def _translit_heads(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
     """意大利 + 卡 + 普里岛: in the tagger's place, one transliteration character left between
     two of the rules' places, the second a transliteration too, opens the second's name (jieba
@@ -478,15 +496,26 @@ def _place_chain(ctx: _Context, c: _Mention, places: list[_Mention]) -> bool:
     return starts and ends and not ctx.lex.org_ending(form)
 
 
+def _posted_to(ctx: _Context, c: _Mention) -> bool:
+    """驻 + 新德里 + 高级专员, 在 + 某城 + 提起, 抵 + 某城: after a verb of being posted,
+    arriving or visiting, or 在, the name is where, not a body (a club named after its city
+    is played or lost to, 败 + 于 + 某城: not posted to)."""
+    return ctx.simple[c.start - 1 : c.start] in cue_set("posted_at")
+
+
 def _keep_dictionary_places(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
     """A span CC-CEDICT glosses as a place stays a place, whatever the tagger says; so does a
-    name on the place list it took for a person (江淮, 黄淮: regions, not 江 + 淮)."""
+    name on the place list it took for a person (江淮, 黄淮: regions, not 江 + 淮), and a name
+    CC-CEDICT knows only as a place that the tagger took for a body where one is posted or is
+    (驻 + 新德里 + 高级专员)."""
     places = {(m.start, m.end) for m in rules if m.type == "place" and m.priority == _DICT}
     for c in crf:
         listed = c.type == "person" and ctx.simple[c.start : c.end] in ctx.lex.places
-        if (c.start, c.end) in places or listed:
+        capital = c.type == "organization" and _posted_to(ctx, c) and _only_place(
+            ctx.entries.get(ctx.simple[c.start : c.end], ()))
+        if (c.start, c.end) in places or listed or capital:
             c.type = "place"
     return crf
 
