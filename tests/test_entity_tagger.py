@@ -2136,3 +2136,18 @@ def test_two_parties_counted_are_no_body():
     found = types("韩国国会议长呼吁朝野两党就预算案达成妥协。")
     assert "朝野两党" not in found, found
     assert found.get("韩国国会") == "organization", found
+
+
+def test_a_count_of_states_is_no_place():
+    """欧洲 + 三国/ns "three European states": jieba tags the count a place (the Three
+    Kingdoms), but a count of states names none."""
+    found = types("伊方愿与欧洲三国继续接触。")
+    assert found.get("欧洲") == "place", found
+    assert "三国" not in found, found
+
+
+def test_a_city_where_leaders_met_is_no_person():
+    """在 + 某某勒/nrt + 会见: jieba and the tagger read the unknown transliterated city as a
+    person; between 在 and a verb of meeting it is where they met."""
+    found = types("地区政府总理在埃尔比勒会见了美国驻伊拉克大使。")
+    assert found.get("埃尔比勒") == "place", found

@@ -66,6 +66,7 @@ from app.core.language.entities.mentions import (
 )
 from app.core.language.entities.people import _before_match_time, _kin_homes
 from app.core.language.entities.shaped import (
+    _COUNTED_STATES,
     _byline_names,
     _congress_mentions,
     _country_pairs,
@@ -102,7 +103,8 @@ def _drop_unwanted(
     one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); one right
     before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
     transliterated one before a word for an illness (帕金森 + 病: the disease named after him);
-    and a "body" that ends in a count of parties or states (朝野 + 两党)."""
+    a "body" that ends in a count of parties or states (朝野 + 两党), and a count of states
+    jieba tagged a place (欧洲 + 三国/ns: three states, not a place called 三国)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
     pronouns, indexes = cue_set("pronouns"), cues("index_words")
     return [
@@ -114,6 +116,7 @@ def _drop_unwanted(
         and not (m.type == "person" and _named_illness(ctx, m))
         and not (m.type == "person" and _hospital_department(ctx, m))
         and not (m.type == "organization" and _gathered(ctx, m))
+        and not (m.type == "place" and _COUNTED_STATES.fullmatch(ctx.simple[m.start : m.end]))
     ]  # fmt: skip
 
 

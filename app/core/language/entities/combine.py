@@ -98,6 +98,7 @@ from app.core.language.entities.places import (
     _descriptive_tail,
     _foreign_place,
     _keep_dictionary_places,
+    _meeting_places,
     _place_of_a_unit,
     _places_before_words,
     _places_by_context,
@@ -221,7 +222,7 @@ def combine(
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
     chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
-    return _listed_alike(ctx, _states_before_offices(ctx, chosen))
+    return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 
 def _missions_as_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

@@ -422,6 +422,23 @@ def _chain_gaps(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Men
     return out
 
 
+def _meeting_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """在 + 某某勒 + 会见: a transliterated "person" between 在 and a verb of meeting or holding
+    (会见, 会晤, 举行) is the city where they met; a person before 在 + name is in their view
+    (在某某看来) or their presence (在某某主持下), neither a verb of meeting."""
+    verbs = cues("meeting_verbs")
+    translit = ctx.lex.translit
+    for m in mentions:
+        if m.type != "person" or m.priority >= _KNOWN or ctx.simple[m.start - 1 : m.start] != "在":
+            continue
+        form = ctx.simple[m.start : m.end]
+        if len(form) >= 2 and all(ch in translit for ch in form) and ctx.simple.startswith(
+            verbs, m.end
+        ):
+            m.type = "place"
+    return mentions
+
+
 def _states_before_offices(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     """某某亚 + 总统 + 某·某: a transliterated name right before a state's office that a
     person's name follows is the state the officer serves (an unknown country jieba read as a
