@@ -2151,3 +2151,13 @@ def test_a_city_where_leaders_met_is_no_person():
     person; between 在 and a verb of meeting it is where they met."""
     found = types("地区政府总理在埃尔比勒会见了美国驻伊拉克大使。")
     assert found.get("埃尔比勒") == "place", found
+
+
+def test_a_movement_with_its_short_name_in_brackets():
+    """某某抵抗运动（某某斯）: the tagger ran the movement on into the bracket and its short
+    name, a span no name holds, so the movement was lost; the words before the bracket are the
+    body and the short name in brackets its other name."""
+    found = entities("巴勒斯坦伊斯兰抵抗运动（哈马斯）发表声明，拒绝接受停火方案。")
+    movement = next((e for e in found if e.text == "巴勒斯坦伊斯兰抵抗运动"), None)
+    assert movement is not None and movement.type == "organization", found
+    assert "哈马斯" in movement.aliases, movement

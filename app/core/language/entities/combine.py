@@ -163,7 +163,7 @@ def combine(
     sure_of = {(s, e): 1.0 if (s, e) in foreign else sure for s, e, _, sure in tagged}
     crf = _wavering_people(ctx, crf, rules, sure_of)
     crf = _repeated_divisions(ctx, _led_groups(ctx, _without_latin_tail(ctx, crf)))
-    crf = [m for m in crf if _plausible(ctx, m) and not _role_inside(ctx, m)]
+    crf = [m for m in _before_brackets(ctx, crf) if _plausible(ctx, m) and not _role_inside(ctx, m)]
     people = {m.start for m in rules if m.type == "person"}
     crf = [m for m in crf if not _title_before_person(ctx, m, people)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
@@ -384,6 +384,22 @@ def _without_latin_tail(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
         if c.type == "person" and m and c.start + m.end(1) in ctx.ends:
             c.end = c.start + m.end(1)
     return crf
+
+
+def _before_brackets(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """某某抵抗运动（某某: a body the tagger ran on into the short name in brackets after it
+    is the words before the bracket, when they are whole words (the short name is linked to
+    it as its gloss); the whole span, bracket inside, is no name."""
+    out = []
+    for m in crf:
+        form = ctx.simple[m.start : m.end]
+        at = next((i for i, ch in enumerate(form) if ch in "（("), -1)
+        closed = "）" in form or ")" in form  # 某某（北京）装饰公司: a seat inside a firm's name
+        if m.type == "organization" and at >= 4 and m.start + at in ctx.ends and not closed:
+            m = m.copy()
+            m.end = m.start + at
+        out.append(m)
+    return out
 
 
 def _plausible(ctx: _Context, m: _Mention) -> bool:
