@@ -2161,3 +2161,11 @@ def test_a_movement_with_its_short_name_in_brackets():
     movement = next((e for e in found if e.text == "巴勒斯坦伊斯兰抵抗运动"), None)
     assert movement is not None and movement.type == "organization", found
     assert "哈马斯" in movement.aliases, movement
+
+
+def test_a_side_named_by_a_state_of_the_text():
+    """伊朗 ... 伊方: 方 "side" after the first character of a state the text names is that
+    state in talks, as 中方 and 美方 are; 伊 is no country's short name on its own."""
+    found = types("伊朗外交部发言人表示，伊方愿与欧洲三国继续接触。")
+    assert found.get("伊") == "place", found
+    assert "伊方" not in found, found

@@ -449,6 +449,22 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _named_state_sides(ctx: _Context) -> list[_Mention]:
+    """马里 ... 马方, 伊朗 ... 伊方: 方 "side" after the first character of a state the text
+    names is that state in talks (as 中方, 美方 are), not a person 马方 or a word 伊方."""
+    out: list[_Mention] = []
+    initials = cue_set("state_initials")
+    sides = [(s, e) for s, e, _ in ctx.tokens if e - s == 2 and ctx.simple[s + 1] == "方"
+             and ctx.simple[s] in initials]
+    if not sides:
+        return out
+    firsts = {ctx.simple[s] for s, _ in sides}
+    named = {ctx.simple[s] for s, e, _ in ctx.tokens if e - s >= 2 and ctx.simple[s] in firsts
+             and (s, e) not in sides and any(  # 伊朗外交部/nt opens with 伊朗
+                 _named_place_word(ctx, ctx.simple[s:k]) for k in range(s + 2, min(e, s + 5) + 1))}
+    return [_Mention(s, s + 1, "place", _COMPOSED) for s, _ in sides if ctx.simple[s] in named]
+
+
 def _country_pairs(ctx: _Context) -> list[_Mention]:
     """中意两国, 巴以谈判, 美中关系: two one-character country names before a word of
     relations between states are two places, whatever the segmenter made of them."""
