@@ -2169,3 +2169,53 @@ def test_a_side_named_by_a_state_of_the_text():
     found = types("伊朗外交部发言人表示，伊方愿与欧洲三国继续接触。")
     assert found.get("伊") == "place", found
     assert "伊方" not in found, found
+
+
+# ---- city-life news --------------------------------------------------------------------------
+
+
+def test_a_tower_named_after_its_city_is_the_landmark():
+    """某州塔 + 亮灯: jieba cut the tower into the city and 塔, and the panel listed the city;
+    the tower is one place, as a 大厦 is."""
+    found = types("入夜后，江州塔和滨海中心大厦同时亮灯。")
+    assert found.get("江州塔") == "place", found
+    assert "江州" not in found, found
+
+
+def test_museums_are_typed_one_way():
+    """某地博物馆 and 国家 + 某某博物馆: jieba tagged one an organisation and the other a place;
+    a museum, a gallery or a memorial hall is a building people visit, a place (院 and 馆 end
+    bodies' names too, but the longer ending decides)."""
+    found = types("周末，青川博物馆和国家博物馆都排起了长队。")
+    assert found.get("青川博物馆") == "place", found
+    assert found.get("国家博物馆") == "place", found
+
+
+def test_a_university_affiliated_school_is_one_body():
+    """某大 + 附中: the affiliated middle school is named after the university's short name."""
+    found = types("北师大附中的学生在科技节上展示了机器人。")
+    assert found.get("北师大附中") == "organization", found
+
+
+def test_surnamed_so_is_no_name():
+    """一名林姓男子, 一位陈姓女士: "surnamed Lin" describes a person the report does not name;
+    林姓 is no name for the panel."""
+    found = types("警方通报，一名林姓男子在商场内盗窃手机后被抓获，一位陈姓女士报了警。")
+    assert not {"林姓", "陈姓"} & found.keys(), found
+
+
+def test_a_japanese_visitor_is_named_whole():
+    """日本游客 + 山本健一: after 日本 and an everyday role (a tourist, a singer) the Japanese
+    full name is one person, not dropped with only 山本 a surname."""
+    found = types("日本游客山本健一在游乐园游玩时丢失了护照。")
+    assert found.get("山本健一") == "person", found
+
+
+def test_an_award_after_its_edition_is_one_work_and_a_festival_keeps_its_city():
+    """第十二届 + 中国 + 动漫 + 某某奖: the edition introduces the award's whole name, which the
+    panel listed as the country alone; a festival's city stays the place it names (第五届 +
+    青州 + 国际美食节), as news annotation marks it."""
+    found = types("第十二届中国动漫银狐奖揭晓。第五届青州国际美食节昨天开幕。")
+    assert found.get("中国动漫银狐奖") == "work", found
+    assert "中国" not in found, found
+    assert found.get("青州") == "place", found

@@ -73,6 +73,7 @@ from app.core.language.entities.shaped import (
     _courtesy_names,
     _dateline_places,
     _dotted_mentions,
+    _edition_names,
     _foreign_speakers,
     _media_mentions,
     _named_people,
@@ -118,6 +119,7 @@ def _drop_unwanted(
         and not (m.type == "person" and _hospital_department(ctx, m))
         and not (m.type == "organization" and _gathered(ctx, m))
         and not (m.type == "place" and _COUNTED_STATES.fullmatch(ctx.simple[m.start : m.end]))
+        and not (m.type == "person" and _only_surnamed(ctx, m))
     ]  # fmt: skip
 
 
@@ -128,6 +130,13 @@ def _gathered(ctx: _Context, m: _Mention) -> bool:
     return m.priority < _KNOWN and any(
         form.endswith(w) and len(form) > len(w) for w in cues("joint_states")
     )
+
+
+def _only_surnamed(ctx: _Context, m: _Mention) -> bool:
+    """林 + 姓 + 男子, 一位陈姓女士: "surnamed Lin" hides the person as 某 does, but no name is
+    given (the surname stands as a word of description), so the panel lists none."""
+    form = ctx.simple[m.start : m.end]
+    return len(form) >= 2 and form[-1] == "姓" and form[:-1] in ctx.lex.surnames
 
 
 def _hospital_department(ctx: _Context, m: _Mention) -> bool:
@@ -197,6 +206,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _foreign_speakers(ctx)
         + _byline_names(ctx)
         + _congress_mentions(ctx)
+        + _edition_names(ctx)
         + _composed_mentions(ctx)
         + _level_committees(ctx)
         + _short_school_names(ctx)

@@ -318,6 +318,38 @@ def _congress_mentions(ctx: _Context) -> list[_Mention]:
             for m in _CONGRESS.finditer(ctx.simple)]  # fmt: skip
 
 
+def _edition_names(ctx: _Context) -> list[_Mention]:
+    """第十二届 + 某国动漫某某奖, 本届 + 某某奖: what a numbered edition (届) introduces, up to
+    the first word ending in 奖, is the award's whole name, a work as the dictionary types
+    "prize" (the place that opens it is part of the name). Not a prize's rank (一等奖) nor a
+    run broken by a function word or a verb; not a festival (第五届 + 乌镇 + 戏剧节), whose
+    town news annotation marks as the place (People's Daily, CLUENER)."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    at = simple.find("届")
+    while at >= 0:
+        start = at + 1
+        at = simple.find("届", start)
+        if start not in ctx.starts:
+            continue
+        k = ctx.token_range(start, len(simple)).start
+        for s, e, tag in ctx.tokens[k : k + 5]:
+            word = simple[s:e]
+            if e - start > _EDITION_REACH or not all_han(word) or tag[0] in "vpcudr":
+                break
+            if word[-1] == "节":
+                break
+            if word[-1] == "奖":
+                if e - start >= 3 and not simple.endswith(("等奖", "大奖"), start, e):
+                    out.append(_Mention(start, e, "work", _COMPOSED))
+                break
+    return out
+
+
+# The longest award name an edition introduces (第十二届 + 某国动漫某某奖).
+_EDITION_REACH = 12
+
+
 def _byline_names(ctx: _Context) -> list[_Mention]:
     """记者 + 江立国 + 报道: the word after a byline title is a name, whatever its tag."""
     out: list[_Mention] = []

@@ -410,7 +410,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     for index, (start, end, tag) in enumerate(ctx.tokens):
         word = ctx.simple[start:end]
         common = any(not e.proper for e in ctx.entries.get(word, ()))
-        unknown_nt = tag == "nt" and not ctx.entries.get(word) and not ctx.lex.org_shaped(word)
+        unknown_nt = tag == "nt" and not ctx.entries.get(word) and (
+            not ctx.lex.org_shaped(word) or _place_ending(ctx, word)
+        )  # (国家 + 某某博物馆/nt: 馆 ends bodies' names, 博物馆 a building's, which decides)
         places = (
             _glued_places(word, tag, common)
             or _capitalised_country(ctx, word)
