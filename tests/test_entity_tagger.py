@@ -2219,3 +2219,31 @@ def test_an_award_after_its_edition_is_one_work_and_a_festival_keeps_its_city():
     assert found.get("中国动漫银狐奖") == "work", found
     assert "中国" not in found, found
     assert found.get("青州") == "place", found
+
+
+def test_a_person_called_by_lao_or_xiao_and_a_surname_is_listed():
+    """市民 + 老周, 邻居 + 小张: after a word for who they are, 老 or 小 and a surname is the
+    name city news gives an ordinary person (jieba cut it into an adjective and a measure, so
+    nothing found it); a later 老周 + 说 is the same person."""
+    found = entities("市民老周在湖边散步时发现一只白鹭，邻居小张帮他拍了照。老周说，这是第一次。")
+    old_zhou = by_name(found, "老周")
+    assert old_zhou is not None and old_zhou.type == "person" and old_zhou.count == 2, found
+    assert by_name(found, "小张") is not None, found
+
+
+def test_two_cooperatives_joined_by_yu_are_two_bodies():
+    """某某农机合作社 + 与 + 县供销社: jieba tags 与 a preposition, and the tagger ran the two
+    co-operatives into one; each part ends as a body's name ends, so they are two."""
+    found = types("金禾农机合作社与县供销社签订了收购协议。")
+    assert found.get("金禾农机合作社") == "organization", found
+    assert "金禾农机合作社与县供销社" not in found, found
+
+
+def test_a_firm_named_by_its_city_and_a_word_that_is_no_trade_is_the_firm():
+    """某市 + 时代 + 在, 中国 + 人寿 + 与, 中国 + 平安 + 旗下: before what a firm does, a city or
+    country and such a word are the firm's name; the panel listed the place alone."""
+    found = types("电池企业青州时代在江城新建的工厂投产。中国人寿与中国平安旗下的医疗平台签约。")
+    assert found.get("青州时代") == "organization", found
+    assert found.get("中国人寿") == "organization", found
+    assert found.get("中国平安") == "organization", found
+    assert "青州" not in found and "中国" not in found, found

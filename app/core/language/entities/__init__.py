@@ -20,13 +20,18 @@ from app.core.language.entities.bodies import (
     _firms_by_trade,
     _level_committees,
     _listed_bodies,
+    _place_named_firms,
     _quoted_bodies,
     _short_school_names,
     _works_short_names,
 )
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
-from app.core.language.entities.given import _anonymised_people, _split_full_names
+from app.core.language.entities.given import (
+    _anonymised_people,
+    _familiar_names,
+    _split_full_names,
+)
 from app.core.language.entities.glosses import NameDictionary
 from app.core.language.entities.known import (
     _added_mentions,
@@ -215,6 +220,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _field_bodies(ctx)
         + _works_short_names(ctx)
         + _firms_by_trade(ctx)
+        + _place_named_firms(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _dateline_places(ctx)
@@ -224,6 +230,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _split_full_names(ctx)
         + _anonymised_people(ctx)
         + _named_state_sides(ctx)
+        + _familiar_names(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from app.core.language.entities.composed import (
     _MIDDLE_TAGS,
@@ -739,3 +740,31 @@ def _listed_short_name(ctx: _Context, index: int) -> bool:
         return False
     b, before_end, tag = ctx.tokens[index - 1]
     return before_end == s and tag in _NAME_TAGS and before_end - b >= 2
+
+
+def _place_named_firms(ctx: _Context) -> list[_Mention]:
+    """宁德 + 时代 + 在某地建厂, 中国 + 人寿 + 与 + 某某签约, 中国 + 平安 + 旗下: a firm named
+    by its city or country and a word that names no trade (an age, safety, life insurance),
+    right before what a firm does, is that firm, not the place (the segmenter cut the name and
+    the rules read its place alone). Not the place's own era or peace (某地 + 时代 + 的, a
+    clause's last words)."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    for found in _place_firm_words().finditer(simple):
+        e, end = found.start(), found.end()
+        if e not in ctx.ends or end not in ctx.ends or end not in ctx.starts:
+            continue
+        s = ctx.tokens[ctx.token_range(0, e).stop - 1][0]  # the word that ends at e
+        if not _named_place_word(ctx, simple[s:e]):
+            continue
+        after = ctx.tokens[ctx.token_range(end, len(simple)).start]
+        follow = simple[after[0] : after[1]]
+        if follow in cue_set("owning_after") or (after[2][0] in "vpc" and follow != "的"):
+            out.append(_Mention(s, end, "organization", _COMPOSED))
+    return out
+
+
+@cache
+def _place_firm_words() -> re.Pattern[str]:
+    """The place_firm_words cue list as one pattern (found in the text, not tried per token)."""
+    return re.compile("|".join(map(re.escape, longest_first("place_firm_words"))))

@@ -760,7 +760,7 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     for c in crf:
         cuts = [
             (s, e) for s, e, tag in ctx.tokens_within(c.start, c.end)
-            if tag == "c" and ctx.simple[s:e] in joins and c.start < s and e < c.end
+            if tag in ("c", "p") and ctx.simple[s:e] in joins and c.start < s and e < c.end
             and not any(fs < s and e < fe for fs, fe in fields)
         ] if c.type == "organization" else []  # fmt: skip
         bounds = [c.start] + [b for cut in cuts for b in cut] + [c.end]

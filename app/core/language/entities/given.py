@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from app.core.language.entities.lexicon import _COMPOSED, _FUNCTION_TAGS, _PERSON_TAGS, cue_set
+from app.core.language.entities.lexicon import (
+    _COMPOSED,
+    _FUNCTION_TAGS,
+    _PERSON_TAGS,
+    cue_set,
+    cues,
+)
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.language.entities.tagged import _measure_not_surname
 from app.core.paths import dictionary_lines
@@ -233,3 +239,26 @@ def _named_party(ctx: _Context, k: int, end: int) -> bool:
 
 # What stands for the hidden given name: 某 or 某某 (a longer run is no name).
 _HIDDEN = re.compile(r"(?<!某)某某?(?!某)")
+
+
+def _familiar_names(ctx: _Context) -> list[_Mention]:
+    """市民 + 老周, 邻居 + 小张, 博主 + 小吴 + 说: city news calls ordinary people by 老 or 小 and
+    their surname; after a word for who they are (a resident, a neighbour, a shop's manager)
+    the two characters are the name a reader meets, one person (jieba cuts them into an
+    adjective and a measure or a lone surname, so no tag says person). Once so introduced, the
+    form names that person wherever else it stands as a word (老周 + 说). Not a word the
+    dictionary knows as everyday (老公, 小米), nor one running on into the next word."""
+    simple = ctx.simple
+    roles = cues("familiar_roles")
+    words = [
+        (found.start(), found.end()) for found in _FAMILIAR.finditer(simple)
+        if found.group()[1] in ctx.lex.surnames
+        and found.start() in ctx.starts and found.end() in ctx.ends
+        and not any(not e.proper for e in ctx.entries.get(found.group(), ()))
+    ]  # fmt: skip
+    named = {simple[at:end] for at, end in words if simple.endswith(roles, 0, at)}
+    return [_Mention(at, end, "person", _COMPOSED) for at, end in words if simple[at:end] in named]
+
+
+# 老 or 小 and the one character after it (a surname, checked against the list).
+_FAMILIAR = re.compile(r"[老小](?=[^老小])[\u4e00-\u9fff]")

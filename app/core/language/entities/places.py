@@ -89,9 +89,9 @@ def _everyday_tail(ctx: _Context, start: int, end: int) -> bool:
     """start:end is everyday words (a token's rest the dictionary knows, then whole tokens),
     numbers and function words, none a name, ending in nothing a body's name ends in."""
     tail = ctx.simple[start:end]
-    heads = cues("body_parts") + cues("trades")
+    heads = cues("body_parts") + cues("trades") + cues("place_firm_words")
     if ctx.lex.org_shaped(tail) or tail.endswith(heads) or tail[-1] in cue_set("place_last_chars"):
-        return False  # 某国石油公司, 某市传媒: a body's or a firm's name
+        return False  # 某国石油公司, 某市传媒, 某国平安: a body's or a firm's name
     words: list[tuple[str, str]] = []
     inside = ctx.token_range(start, end)
     if start not in ctx.starts and inside.start > 0:  # 某国 + 农业 as one token, 某 + 族
