@@ -2247,3 +2247,16 @@ def test_a_firm_named_by_its_city_and_a_word_that_is_no_trade_is_the_firm():
     assert found.get("中国人寿") == "organization", found
     assert found.get("中国平安") == "organization", found
     assert "青州" not in found and "中国" not in found, found
+
+
+def test_schools_in_mountain_areas_are_no_body():
+    """向 + 山区/ns + 学校 + 捐赠: jieba tags 山区 ("mountain areas") a place, and the rules
+    made it the owner of one school; it names no place, so there is no body."""
+    found = types("青禾教育基金会向山区学校捐赠了图书。")
+    assert "山区学校" not in found, found
+
+
+def test_a_new_district_is_one_place():
+    """某河 + 新区: the district is named by the word before it, one place, not the river."""
+    found = types("开发商将在柳河新区建设商业综合体。")
+    assert found.get("柳河新区") == "place", found

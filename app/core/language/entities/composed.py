@@ -36,6 +36,8 @@ def _is_anchor(ctx: _Context, index: int) -> bool:
     word = ctx.simple[start:end]
     if tag in ("nt", "j") and _everyday_body_tag(ctx, word):
         return False  # 研发/j + 中心: "to develop", no owner of the centre
+    if tag == "ns" and _plain_area(ctx, word):
+        return False  # 山区/ns + 学校: "mountain areas", schools there, no owner
     if tag in ("ns", "nt", "nz", "j", "nrt") or (tag in _PERSON_TAGS and len(word) >= 2):
         return True
     if word.isascii() and word[:1].isupper():
@@ -43,6 +45,16 @@ def _is_anchor(ctx: _Context, index: int) -> bool:
     if word in ctx.lex.bodies or word in ctx.lex.body_prefixes:
         return True
     return bool(_proper_senses(ctx.entries.get(word, ())))
+
+
+def _plain_area(ctx: _Context, word: str) -> bool:
+    """A word jieba tags a place that CC-CEDICT knows only as an everyday word for a kind of
+    area (山区 "mountain area", 郊区 "suburbs", ending in 区) and no name list knows: it names
+    no place. (Not 西南 or 城关: everyday words that also name regions and towns.)"""
+    if word[-1] != "区" or word in ctx.lex.places:
+        return False
+    entries = ctx.entries.get(word, ())
+    return bool(entries) and not any(e.proper for e in entries)
 
 
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部")
