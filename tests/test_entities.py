@@ -648,3 +648,9 @@ def test_a_publisher_named_by_its_field_is_an_organisation():
     # "local publishers", "a book publisher": kinds of publisher, no name.
     assert by_name(entities("地方出版社的日子并不好过。"), "地方出版社") is None
     assert by_name(entities("她在一家图书出版社当编辑。"), "图书出版社") is None
+
+
+def test_a_surname_that_also_abbreviates_a_province_opens_the_persons_name():
+    found = entities("谢建国的妻子苏长青也是一名教师。")
+    assert by_name(found, "苏长青").type == "person"
+    assert by_name(found, "苏") is None

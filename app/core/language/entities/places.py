@@ -235,16 +235,18 @@ def _ordinary_words(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _surname_and_place_word(ctx: _Context, c: _Mention, inner: list[_Mention]) -> bool:
-    """刘 + 秀英: a surname, then a given name that is also some district's name (秀英 of
-    Haikou), is the person the tagger read, not a place after a stray surname (but a place
-    the lists hold stays one: 江 + 西 is no name)."""
-    if c.length != 3 or len(inner) != 1 or ctx.simple[c.start] not in ctx.lex.surnames:
+    """刘 + 秀英, 苏 + 长青: a surname (which may also abbreviate a province or a state, 苏),
+    then a given name (which may also be some district's name, 秀英 of Haikou), is the person
+    the tagger read, not places around a stray surname (but a place the lists hold stays
+    one: 江 + 西 is no name, nor is a name ending in a division: 曾 + 湘乡)."""
+    if c.length != 3 or ctx.simple[c.start] not in ctx.lex.surnames:
         return False
-    m = inner[0]
-    given = ctx.simple[m.start : m.end]
-    return (m.start, m.end, m.type) == (c.start + 1, c.end, "place") \
-        and given not in ctx.lex.places and given[-1] not in cue_set("division_chars") \
-        and given_score(given) > 0  # (曾 + 湘乡: a county's name, a place all the same)
+    given = ctx.simple[c.start + 1 : c.end]
+    parts = {(c.start, c.start + 1), (c.start + 1, c.end)}
+    if not inner or any(m.type != "place" or (m.start, m.end) not in parts for m in inner):
+        return False
+    return given not in ctx.lex.places and given[-1] not in cue_set("division_chars") \
+        and given_score(given) > 0
 
 
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
