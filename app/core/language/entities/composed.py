@@ -264,7 +264,7 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
         if first is not None and t == "ns" and _everyday_deed(ctx, w):
             break  # 加盟/ns + 某地 + 某队: "to join" the team the place owns, no owner itself
         if w in lex.places or (_is_anchor(ctx, j) and (t not in _PERSON_TAGS or j == index - 1)) \
-                or _numbered_by_city(ctx, j, index) or _brand_of_works(ctx, j, index, head_word):
+                or _numbered_by_city(ctx, j, index) or _brand_in_firm(ctx, j, index, head_word):
             first = j  # a person owns only the head right after it (宋庆龄 + 基金会)
         elif j == index - 1 and _field_name(ctx, j, head_word):
             first = j  # 语文 + 出版社: a publisher is named by its field
@@ -278,8 +278,6 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             # 出: a deed done towards somewhere, the sentence's own verb)
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
             pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
-        elif t in _PERSON_TAGS and _brand_in_firm(ctx, j):
-            pass  # 广州 + 白云山/nr + 制药 + 总厂: a brand the segmenter read as a person
         elif t == "f" and len(w) == 2:
             pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
         elif t == "f" and tokens[j + 1][2] == "s":
@@ -314,18 +312,6 @@ def _numbered_by_city(ctx: _Context, j: int, index: int) -> bool:
     return all(tag in ("m", "b") for _, _, tag in ctx.tokens[j + 1 : index])
 
 
-def _brand_of_works(ctx: _Context, j: int, index: int, head_word: str) -> bool:
-    """某省 + 博远/nr + 印染 + 厂: a trade name jieba took for a person's (no word of the
-    dictionary), then only the trade's plain nouns before a works' or a firm's ending, names
-    the firm (the place before it stays its owner)."""
-    s, e, t = ctx.tokens[j]
-    if t not in _PERSON_TAGS or j == index - 1 or ctx.entries.get(ctx.simple[s:e]):
-        return False
-    if head_word not in cue_set("works_endings"):
-        return False
-    return all(tag in ("n", "vn", "b") for _, _, tag in ctx.tokens[j + 1 : index])
-
-
 def _field_name(ctx: _Context, index: int, head_word: str) -> bool:
     """语文 + 出版社, 社科 + 出版社: a two-character noun (token `index`) names a body whose
     head takes its name from its field; not a kind of body (地方 + 出版社 "local publishers",
@@ -339,19 +325,25 @@ def _field_name(ctx: _Context, index: int, head_word: str) -> bool:
     return index == 0 or ctx.tokens[index - 1][2] not in ("m", "q", "r", "mq", "rz", "a")
 
 
-def _brand_in_firm(ctx: _Context, index: int) -> bool:
-    """Token `index`, a Han word the segmenter tags a person, stands between a place and the
-    trade of a firm (广州 + 白云山 + 制药 + 总厂): the firm's brand, inside the name the place
-    opens. Not a division (某某镇/nr + 供销社: the town names the body, no brand) nor a
-    transliteration (a foreign university's name)."""
+def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
+    """A word jieba tagged a person's name (token `j`) that stands inside a firm's name is its
+    brand: between a place and the firm's trade (广州 + 白云山 + 制药 + 总厂; not a division,
+    某某镇/nr + 供销社, where the town names the body, nor a transliteration, a foreign
+    university's name), or, no dictionary word, before only its trade's nouns and a works' or
+    a firm's ending (某省 + 博远 + 印染 + 厂: the place before it stays its owner)."""
     tokens = ctx.tokens
-    s, e, _ = tokens[index]
+    s, e, t = tokens[j]
     word = ctx.simple[s:e]
-    if len(word) < 2 or index == 0 or index + 1 >= len(tokens) or not all_han(word):
+    if t not in _PERSON_TAGS:
         return False
-    if word[-1] in cue_set("division_chars") or all(ch in ctx.lex.translit for ch in word):
+    between = tokens[j - 1][2] == "ns" if j > 0 else False
+    if between and len(word) >= 2 and j + 1 < len(tokens) and all_han(word) \
+            and word[-1] not in cue_set("division_chars") \
+            and not all(ch in ctx.lex.translit for ch in word) and tokens[j + 1][2] in ("n", "vn"):
+        return True
+    if j == index - 1 or ctx.entries.get(word) or head_word not in cue_set("works_endings"):
         return False
-    return tokens[index - 1][2] == "ns" and tokens[index + 1][2] in ("n", "vn")
+    return all(tag in ("n", "vn", "b") for _, _, tag in tokens[j + 1 : index])
 
 
 def _named_reef(ctx: _Context, index: int, head_word: str) -> bool:
