@@ -654,3 +654,7 @@ def test_a_surname_that_also_abbreviates_a_province_opens_the_persons_name():
     found = entities("谢建国的妻子苏长青也是一名教师。")
     assert by_name(found, "苏长青").type == "person"
     assert by_name(found, "苏") is None
+
+
+def test_the_second_of_two_towns_joined_by_a_conjunction_is_a_place():
+    assert {"杨柳县", "青石乡"} <= places("杨柳县和青石乡的群众纷纷前来参观。")

@@ -635,6 +635,8 @@ def _opens_place(ctx: _Context, index: int) -> bool:
         return not before.isalnum()
     if before in cue_set("place_prepositions") or before == "的":
         return True
+    if tag == "c" and s >= 2 and ctx.simple[s - 1] in cue_set("division_chars"):
+        return True  # 某某县 + 和 + 某某乡: the second of two places joined by a conjunction
     if tag == "t":
         return True  # 如今 + 沙河镇: a time word opens the clause
     if len(before) < 2:
