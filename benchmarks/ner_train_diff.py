@@ -20,29 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ner import WITH_WORKS, predict
+from bench_ner import WITH_WORKS, predict, read_cluener_part
 
-from app.core.language.entities.train import (
-    default_data,
-    gold_spans,
-    held_out,
-    read_cluener,
-)
+from app.core.language.entities.train import default_data
 from app.core.user.corrections import Corrections
 
 Span = tuple[int, int, str]
 Item = tuple[str, set[Span], set[tuple[int, int]]]
 PREDICTIONS = "cluener_train_predictions.pkl"
-
-
-def training_texts() -> list[Item]:
-    """(text, gold spans, scene spans) of the tenth-less training file, in file order."""
-    out = []
-    for text, spans in read_cluener(default_data()):
-        if not held_out(text):
-            gold = gold_spans(text, {k: v for k, v in spans.items() if k != "scene"})
-            out.append((text, gold, set(spans.get("scene", ()))))
-    return out
 
 
 def _predict_chunk(chunk: list[Item]) -> list[set[Span]]:
@@ -82,7 +67,7 @@ def main() -> int:
     if not default_data().exists():
         print(f"{default_data()} not found (set ZHREADER_SHARED)", file=sys.stderr)
         return 1
-    items = training_texts()
+    items: list[Item] = read_cluener_part(held_out_tenth=False)
     now = predictions(items, args.workers)
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)

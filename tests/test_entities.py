@@ -499,37 +499,34 @@ def test_a_national_university_is_named_with_its_national():
     assert by_name(entities("他毕业于国立新加坡大学。"), "国立新加坡大学").type == "organization"
 
 
-def people(text: str) -> set[str]:
-    return {e.text for e in entities(text) if e.type == "person"}
+def named(etype: str, text: str) -> set[str]:
+    """The names of one type the panel lists for `text`."""
+    return {e.text for e in entities(text) if e.type == etype}
 
 
 def test_a_photo_credit_names_the_photographer_without_the_verb():
-    assert people("图为新建成的展馆。本报记者龚秀兰摄") == {"龚秀兰"}
+    assert named("person", "图为新建成的展馆。本报记者龚秀兰摄") == {"龚秀兰"}
 
 
 def test_a_players_rank_is_not_part_of_the_name():
-    assert "陆金花" in people("陆金花九段执黑中盘胜周娟六段。")
+    assert "陆金花" in named("person", "陆金花九段执黑中盘胜周娟六段。")
 
 
 def test_the_first_character_of_the_next_word_is_not_part_of_the_name():
-    found = people("在决赛中，周伟以三比一战胜对手。")
+    found = named("person", "在决赛中，周伟以三比一战胜对手。")
     assert "周伟" in found and "周伟以" not in found
 
 
-def organisations(text: str) -> set[str]:
-    return {e.text for e in entities(text) if e.type == "organization"}
-
-
 def test_a_works_named_with_its_city_and_a_split_ending_is_one_organisation():
-    assert "江阴博远总厂" in organisations("记者从江阴博远总厂获悉，这项工程将于年底完工。")
+    assert "江阴博远总厂" in named("organization", "记者从江阴博远总厂获悉，这项工程将于年底完工。")
 
 
 def test_a_numbered_school_of_a_city_jieba_tags_as_a_name_is_one_organisation():
-    assert "余姚第一中学" in organisations("余姚第一中学的职工们自发捐款。")
+    assert "余姚第一中学" in named("organization", "余姚第一中学的职工们自发捐款。")
 
 
 def test_a_preposition_jieba_glued_to_a_firm_is_not_its_name():
-    found = organisations("这些产品由博远股份有限公司生产。")
+    found = named("organization", "这些产品由博远股份有限公司生产。")
     assert "博远股份有限公司" in found and "由博远股份有限公司" not in found
 
 
@@ -539,18 +536,14 @@ def test_a_trade_name_read_as_a_person_before_its_trade_and_works_is_the_firm():
     assert by_name(found, "博远") is None
 
 
-def places(text: str) -> set[str]:
-    return {e.text for e in entities(text) if e.type == "place"}
-
-
 def test_a_county_named_by_an_everyday_noun_is_a_place_but_a_kind_of_county_is_not():
-    assert "杨柳县" in places("杨柳县今年粮食获得丰收。")
-    assert "青石乡" in places("青石乡的群众纷纷前来观看。")
-    assert places("这是一个贫困县。") == set()
+    assert "杨柳县" in named("place", "杨柳县今年粮食获得丰收。")
+    assert "青石乡" in named("place", "青石乡的群众纷纷前来观看。")
+    assert named("place", "这是一个贫困县。") == set()
 
 
 def test_a_direction_from_a_place_is_not_part_of_its_name():
-    found = places("地震发生在新集村以北二十公里处。")
+    found = named("place", "地震发生在新集村以北二十公里处。")
     assert "新集村" in found and "新集村以北" not in found
 
 
@@ -566,7 +559,7 @@ def test_a_surname_before_a_given_name_that_is_also_a_district_is_a_person():
 
 
 def test_a_dotted_foreign_name_runs_on_to_the_end_of_its_surname():
-    assert "让·科瓦尔斯基" in people("外长让·科瓦尔斯基会见了中国代表团。")
+    assert "让·科瓦尔斯基" in named("person", "外长让·科瓦尔斯基会见了中国代表团。")
 
 
 def test_a_title_that_opens_with_a_preposition_keeps_it():
@@ -657,4 +650,4 @@ def test_a_surname_that_also_abbreviates_a_province_opens_the_persons_name():
 
 
 def test_the_second_of_two_towns_joined_by_a_conjunction_is_a_place():
-    assert {"杨柳县", "青石乡"} <= places("杨柳县和青石乡的群众纷纷前来参观。")
+    assert {"杨柳县", "青石乡"} <= named("place", "杨柳县和青石乡的群众纷纷前来参观。")

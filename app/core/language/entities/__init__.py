@@ -111,7 +111,8 @@ def _drop_unwanted(
     before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
     transliterated one before a word for an illness (帕金森 + 病: the disease named after him);
     a "body" that ends in a count of parties or states (朝野 + 两党), and a count of states
-    jieba tagged a place (欧洲 + 三国/ns: three states, not a place called 三国)."""
+    jieba tagged a place (欧洲 + 三国/ns: three states, not a place called 三国); and a
+    surname with 姓 (林 + 姓 + 男子: "surnamed Lin" names no one)."""
     unwanted = ctx.lex.stop | corrections.ignored_keys()
     pronouns, indexes = cue_set("pronouns"), cues("index_words")
     return [

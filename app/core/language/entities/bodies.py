@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from app.core.language.entities.composed import (
     _MIDDLE_TAGS,
@@ -35,7 +34,7 @@ from app.core.language.entities.composed import (
 from app.core.language.entities.glosses import (
     _proper_senses,
     _type_from_gloss,
-    coordination_gloss,
+    coordinated,
 )
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -46,6 +45,7 @@ from app.core.language.entities.lexicon import (
     _NAME_TAGS,
     _PERSON_TAGS,
     _fold,
+    cue_pattern,
     cue_set,
     cues,
     longest_first,
@@ -501,9 +501,7 @@ def _one_place(ctx: _Context, word: str) -> bool:
     """加沙 "Gaza": a word of two states' characters that CC-CEDICT knows only as a name, and
     as no coordination of two (中美 "China-USA", 中非 "China-Africa (relations)")."""
     entries = ctx.entries.get(word, ())
-    return bool(entries) and all(e.proper for e in entries) and not any(
-        coordination_gloss(sense) for e in entries for sense in e.senses
-    )
+    return bool(entries) and all(e.proper for e in entries) and not coordinated(entries)
 
 
 def _works_short_names(ctx: _Context) -> list[_Mention]:
@@ -750,7 +748,7 @@ def _place_named_firms(ctx: _Context) -> list[_Mention]:
     clause's last words)."""
     out: list[_Mention] = []
     simple = ctx.simple
-    for found in _place_firm_words().finditer(simple):
+    for found in cue_pattern("place_firm_words").finditer(simple):
         e, end = found.start(), found.end()
         if e not in ctx.ends or end not in ctx.ends or end not in ctx.starts:
             continue
@@ -764,7 +762,3 @@ def _place_named_firms(ctx: _Context) -> list[_Mention]:
     return out
 
 
-@cache
-def _place_firm_words() -> re.Pattern[str]:
-    """The place_firm_words cue list as one pattern (found in the text, not tried per token)."""
-    return re.compile("|".join(map(re.escape, longest_first("place_firm_words"))))

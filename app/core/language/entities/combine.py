@@ -794,8 +794,8 @@ def _complete_bodies(
     for c in crf:
         body = longest.get(c.start)
         whole = owned.get(c.end) if body is None and c.type == "organization" else None
-        kind = whole is not None and _unnamed_words(ctx, c.start, c.end, _PLAIN_UNKNOWN_TAGS)
-        if whole is not None and whole.start < c.start and kind:
+        if whole is not None and whole.start < c.start \
+                and _unnamed_words(ctx, c.start, c.end, _PLAIN_UNKNOWN_TAGS):
             body = whole  # 某某镇 + 供销社: the tagger's kind of body, the rules' owner before it
         cut = composed.get(c.start) if body is None else None
         if cut is not None and cut.end > c.end and _rest_of_a_body(ctx, c.end, cut.end):

@@ -51,10 +51,7 @@ def _plain_area(ctx: _Context, word: str) -> bool:
     """A word jieba tags a place that CC-CEDICT knows only as an everyday word for a kind of
     area (山区 "mountain area", 郊区 "suburbs", ending in 区) and no name list knows: it names
     no place. (Not 西南 or 城关: everyday words that also name regions and towns.)"""
-    if word[-1] != "区" or word in ctx.lex.places:
-        return False
-    entries = ctx.entries.get(word, ())
-    return bool(entries) and not any(e.proper for e in entries)
+    return word[-1] == "区" and word not in ctx.lex.places and _plain_word(ctx, word)
 
 
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部")
@@ -247,7 +244,7 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
                 and _is_anchor(ctx, j - 1):
             town = tokens[j - 1][0]  # 思茅 + 区 + 茶叶 + 协会: a district the segmenter cut
         if town is not None:  # 峰 + 高 + 镇 + 农民 + 合作社: the town the segmenter cut owns it,
-            first = j = ctx.token_range(town, s).start  # and the places before it are places
+            first = ctx.token_range(town, s).start  # and the places before it are places
             break  # of their own
         if j > 0 and ctx.simple[s - 1 : e] in cue_set("kept_in"):
             break  # 现藏 + 某地 + 博物院: "now kept in", not 藏 (Tibet) owning the museum
@@ -336,10 +333,9 @@ def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
     word = ctx.simple[s:e]
     if t not in _PERSON_TAGS:
         return False
-    between = tokens[j - 1][2] == "ns" if j > 0 else False
-    if between and len(word) >= 2 and j + 1 < len(tokens) and all_han(word) \
+    if j > 0 and tokens[j - 1][2] == "ns" and len(word) >= 2 and all_han(word) \
             and word[-1] not in cue_set("division_chars") \
-            and not all(ch in ctx.lex.translit for ch in word) and tokens[j + 1][2] in ("n", "vn"):
+            and not ctx.lex.transliterated(word) and tokens[j + 1][2] in ("n", "vn"):
         return True
     if j == index - 1 or ctx.entries.get(word) or head_word not in cue_set("works_endings"):
         return False
@@ -573,7 +569,13 @@ _NAMING_TAGS = frozenset({"n", "nr", "ns", "nz", "ng"})
 
 def _bare_division_start(ctx: _Context, index: int) -> int | None:
     """Where the town or village `_bare_divisions` reads ending with token `index` starts, or
-    None."""
+    None (found once per token)."""
+    if index not in ctx.division_starts:
+        ctx.division_starts[index] = _find_division_start(ctx, index)
+    return ctx.division_starts[index]
+
+
+def _find_division_start(ctx: _Context, index: int) -> int | None:
     s, e, _ = ctx.tokens[index]
     word = ctx.simple[s:e]
     if word[-1] not in cue_set("village_divisions") or e - s > 2:

@@ -132,6 +132,11 @@ def coordination_gloss(sense: str) -> bool:
     return bool(_COORDINATION_GLOSS.search(_GLOSS_NOTE.sub("", sense).strip()))
 
 
+def coordinated(entries: Sequence[Entry]) -> bool:
+    """Whether any sense of `entries` joins places (`coordination_gloss`)."""
+    return any(coordination_gloss(sense) for e in entries for sense in e.senses)
+
+
 def _proper_senses(entries: Sequence[Entry]) -> list[str]:
     """Senses of capitalised entries that name something (not bare surnames or references)."""
     out = []

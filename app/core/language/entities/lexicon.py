@@ -62,6 +62,10 @@ class _Lexicon:
     long_suffixes: tuple[str, ...]  # the suffixes of two characters or more, for str.endswith
     suffix_reach: int  # the longest suffix's length
 
+    def transliterated(self, form: str) -> bool:
+        """Every character of `form` is one that transliterates foreign names (true of "")."""
+        return all(ch in self.translit for ch in form)
+
     def org_ending(self, form: str) -> int:
         """The length of the longest organisation ending (大学, 委员会, 部) that ends the form,
         0 if none: the one test every rule asks of a name that may be a body's."""
@@ -231,3 +235,10 @@ def longest_first(name: str) -> tuple[str, ...]:
     """One cue list longest first, for the longest ending a form has (two of one length
     cannot both end it)."""
     return tuple(sorted(cue_set(name), key=len, reverse=True))
+
+
+@cache
+def cue_pattern(name: str) -> re.Pattern[str]:
+    """One cue list as one pattern, longest first: its words are found in the text in one
+    pass, not tried per token."""
+    return re.compile("|".join(map(re.escape, longest_first(name))))

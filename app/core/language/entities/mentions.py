@@ -79,6 +79,9 @@ class _Context:
     token_ends: list[int] = field(default_factory=list)
     # Organisation heads by token index, found once: several mention sources ask for them.
     org_heads: dict[int, tuple[int, int, EntityType, bool] | None] = field(default_factory=dict)
+    # Where the town or village ending at a token starts (or None), by token index: the
+    # division rule and the owner of each body ask the same token.
+    division_starts: dict[int, int | None] = field(default_factory=dict)
     # The spans of bodies states form together (中法 + 促进会), found once by the rules and
     # read again where the tagger's organisation lies inside one.
     allied: tuple[tuple[int, int], ...] | None = None

@@ -120,7 +120,7 @@ def _whole_foreign_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention
     for m in chosen:
         form = simple[m.start : m.end]
         last = re.split(f"[{_DOTS}]", form)[-1]  # 让·科瓦尔斯 + 基: the surname after the dot
-        if m.type != "person" or len(last) < 2 or not all(ch in translit for ch in last):
+        if m.type != "person" or len(last) < 2 or not ctx.lex.transliterated(last):
             continue
         end = m.end
         while end < len(simple) and simple[end] in translit and end not in taken \
@@ -188,7 +188,7 @@ def _unshaped_long(ctx: _Context, start: int, end: int, sure: float) -> bool:
     form = ctx.simple[start:end]
     if end - start < 4 or sure >= SURE_LONG_PERSON or not all_han(form):
         return False
-    return form[:2] not in ctx.lex.surnames and not all(ch in ctx.lex.translit for ch in form)
+    return form[:2] not in ctx.lex.surnames and not ctx.lex.transliterated(form)
 
 
 def _introduced(ctx: _Context, m: _Mention) -> bool:
@@ -303,7 +303,8 @@ def _title_before_person(ctx: _Context, m: _Mention, people: set[int]) -> bool:
     first = ctx.tiling(m.start, m.end)[:1]
     if not first or first[0][1] not in people or m.end - first[0][1] < 2:
         return False
-    return ctx.simple[m.start : first[0][1]] in cue_set("roles") | cue_set("offices")
+    title = ctx.simple[m.start : first[0][1]]
+    return title in cue_set("roles") or title in cue_set("offices")
 
 
 def _after_placed_title(ctx: _Context, m: _Mention) -> _Mention:

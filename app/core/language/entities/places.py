@@ -429,12 +429,11 @@ def _meeting_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     (会见, 会晤, 举行) is the city where they met; a person before 在 + name is in their view
     (在某某看来) or their presence (在某某主持下), neither a verb of meeting."""
     verbs = cues("meeting_verbs")
-    translit = ctx.lex.translit
     for m in mentions:
         if m.type != "person" or m.priority >= _KNOWN or ctx.simple[m.start - 1 : m.start] != "在":
             continue
         form = ctx.simple[m.start : m.end]
-        if len(form) >= 2 and all(ch in translit for ch in form) and ctx.simple.startswith(
+        if len(form) >= 2 and ctx.lex.transliterated(form) and ctx.simple.startswith(
             verbs, m.end
         ):
             m.type = "place"
@@ -447,11 +446,10 @@ def _states_before_offices(ctx: _Context, mentions: list[_Mention]) -> list[_Men
     name), not a second person: a title stands between a state and a name, not two names."""
     people = {m.start for m in mentions if m.type == "person"}
     offices = longest_first("state_offices")
-    translit = ctx.lex.translit
     for m in mentions:
         if m.type != "person" or m.priority >= _KNOWN or m.length < 2:
             continue
-        if not all(ch in translit for ch in ctx.simple[m.start : m.end]):
+        if not ctx.lex.transliterated(ctx.simple[m.start : m.end]):
             continue
         office = next((w for w in offices if ctx.simple.startswith(w, m.end)), "")
         if office and m.end + len(office) in people:
@@ -470,7 +468,7 @@ def _foreign_tail(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_M
         return []
     if ctx.simple[c.start - 1 : c.start] not in cue_set("place_prepositions"):
         return []
-    if not all(ch in ctx.lex.translit for ch in tail) or _fold(tail) in ctx.lex.stop:
+    if not ctx.lex.transliterated(tail) or _fold(tail) in ctx.lex.stop:
         return []
     return [_Mention(last.end, c.end, "place", _CRF)]
 
@@ -569,4 +567,4 @@ def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     form = ctx.simple[start:end]
     if len(form) < 4 or form[-1] not in cue_set("foreign_place_kinds"):
         return False
-    return all(ch in ctx.lex.translit for ch in form[:-1])
+    return ctx.lex.transliterated(form[:-1])

@@ -8,7 +8,7 @@ import re
 from app.core.language.entities.glosses import (
     _proper_senses,
     _type_from_gloss,
-    coordination_gloss,
+    coordinated,
 )
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -20,6 +20,7 @@ from app.core.language.entities.lexicon import (
     _TAGGER,
     WEEKDAY,
     _fold,
+    cue_pattern,
     cue_set,
     cues,
 )
@@ -111,7 +112,7 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
     """拉西纳 + 亚克, 哈 + 比比: a foreign name the tagger cut into several name pieces (a
     place's, after a word for a kind of place: 南部城市 + 哈里 + 斯沃)."""
     out: list[_Mention] = []
-    tokens, translit = ctx.tokens, ctx.lex.translit
+    tokens = ctx.tokens
     i = 0
     while i < len(tokens):
         j = i
@@ -119,7 +120,7 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
             j < len(tokens)
             and tokens[j][2] in _PERSON_TAGS
             and (j == i or tokens[j][0] == tokens[j - 1][1])
-            and all(ch in translit for ch in ctx.simple[tokens[j][0] : tokens[j][1]])
+            and ctx.lex.transliterated(ctx.simple[tokens[j][0] : tokens[j][1]])
         ):
             j += 1
         if j - i >= 2:
@@ -490,9 +491,9 @@ def _named_state_sides(ctx: _Context) -> list[_Mention]:
              and ctx.simple[s] in initials]
     if not sides:
         return out
-    firsts = {ctx.simple[s] for s, _ in sides}
+    firsts, side_spans = {ctx.simple[s] for s, _ in sides}, set(sides)
     named = {ctx.simple[s] for s, e, _ in ctx.tokens if e - s >= 2 and ctx.simple[s] in firsts
-             and (s, e) not in sides and any(  # 伊朗外交部/nt opens with 伊朗
+             and (s, e) not in side_spans and any(  # 伊朗外交部/nt opens with 伊朗
                  _named_place_word(ctx, ctx.simple[s:k]) for k in range(s + 2, min(e, s + 5) + 1))}
     return [_Mention(s, s + 1, "place", _COMPOSED) for s, _ in sides if ctx.simple[s] in named]
 
@@ -564,9 +565,7 @@ def _coordination_end(ctx: _Context, start: int, end: int) -> str | None:
         return None  # 美国, 中美洲, 黄淮 + 中南部: the run opens a longer word
     entries = ctx.entries.get(run, ())
     if entries:  # 美德: "USA and Germany", but first "virtue"
-        senses = [sense for e in entries for sense in e.senses]
-        coordinated = any(coordination_gloss(sense) for sense in senses)
-        joined = coordinated and (all(e.proper for e in entries) or bool(after))
+        joined = coordinated(entries) and (all(e.proper for e in entries) or bool(after))
     else:
         joined = len(run) >= 3 or bool(after)
     return after if joined else None
@@ -643,10 +642,8 @@ def _pen_names(ctx: _Context) -> list[_Mention]:
     person is called (two to six characters in quotation marks, else two to four up to the
     clause's end or 的), whatever the segmenter tagged it; not an everyday word."""
     out: list[_Mention] = []
-    simple, markers = ctx.simple, cue_set("pen_name_markers")
-    if not any(marker in simple for marker in markers):
-        return out  # most articles: no marker, no walk over the tokens
-    for found in re.finditer("|".join(markers), simple):
+    simple = ctx.simple
+    for found in cue_pattern("pen_name_markers").finditer(simple):
         s, e = found.span()
         if simple[e : e + 1] in _PEN_NAME_JOINS:
             e += 1  # 笔名 + 为 + 某某, 艺名 + ：

@@ -47,11 +47,11 @@ from app.core.types import EntityType, Entry
 def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str = "nr") -> bool:
     if len(word) < 2 or len(word) > 6 or not all_han(word):
         return False
-    if len(word) > 4 and not all(ch in lex.translit for ch in word):
+    if len(word) > 4 and not lex.transliterated(word):
         return False
     if entries:
         return bool(_proper_senses(entries)) and not any(not e.proper for e in entries)
-    if all(ch in lex.translit for ch in word) and (len(word) >= 3 or tag == "nrt"):
+    if lex.transliterated(word) and (len(word) >= 3 or tag == "nrt"):
         return len(word) <= 4 or tag in _PERSON_TAGS  # 内塔尼亚胡
     surname = word[:2] if word[:2] in lex.surnames else word[0]
     return surname in lex.surnames and 1 <= len(word) - len(surname) <= 2
@@ -582,7 +582,7 @@ _PLACE_NOUNS = frozenset("桥庙河湾国极城村镇港岸区")
 def _foreign_after_kind(ctx: _Context, start: int, word: str) -> bool:
     """A transliterated name of three characters or more right after a word for a kind of
     place (城市, 首都, 港口) is that place's name."""
-    return len(word) >= 3 and all(ch in ctx.lex.translit for ch in word) and _kind_before(
+    return len(word) >= 3 and ctx.lex.transliterated(word) and _kind_before(
         ctx, start
     )
 
@@ -675,9 +675,16 @@ def _person_cue(ctx: _Context, start: int, end: int) -> bool:
     """A word the tagger took for a place, said to speak or titled as a person (罗山 + 说,
     某某山 + 院士)."""
     before, after = ctx.simple[max(0, start - 4) : start], ctx.simple[end : end + 4]
-    titles = cues("person_cues_after") + cues("roles") + cues("scholar_titles")
-    return after.startswith(titles) or before.endswith(
-        cues("person_cues_before") + cues("roles") + cues("offices")
+    said_after, said_before = _person_cue_words()
+    return after.startswith(said_after) or before.endswith(said_before)
+
+
+@cache
+def _person_cue_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words after and before a name that say it is a person's, joined once."""
+    return (
+        cues("person_cues_after") + cues("roles") + cues("scholar_titles"),
+        cues("person_cues_before") + cues("roles") + cues("offices"),
     )
 
 
@@ -687,7 +694,7 @@ def _place_like(ctx: _Context, word: str) -> bool:
         return True
     if any(ctx.lex.suffixes.get(word[-cut:]) == "place" for cut in (3, 2)):
         return True
-    return all(ch in ctx.lex.translit for ch in word)
+    return ctx.lex.transliterated(word)
 
 
 _TAG_TYPES: dict[str, EntityType] = {
