@@ -386,7 +386,7 @@ def _owned_facility(ctx: _Context, c: _Mention, places: list[_Mention]) -> _Ment
     a facility word: the rest is a place of its own (the opening place is the rules')."""
     first = next((m for m in places if m.start == c.start), None)
     form = ctx.simple[c.start : c.end]
-    tail = next((t for t in cue_set("facility_tails") if form.endswith(t)), "")
+    tail = next((t for t in longest_first("facility_tails") if form.endswith(t)), "")
     if c.type != "place" or first is None or not tail or c.end - first.end < len(tail) + 2:
         return None
     if first.end not in ctx.ends or any(m.start >= first.end for m in places):
