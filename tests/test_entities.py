@@ -651,3 +651,23 @@ def test_a_surname_that_also_abbreviates_a_province_opens_the_persons_name():
 
 def test_the_second_of_two_towns_joined_by_a_conjunction_is_a_place():
     assert {"杨柳县", "青石乡"} <= named("place", "杨柳县和青石乡的群众纷纷前来参观。")
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据路透社报道，SKYLINE公司首席执行官马修·贝克3月5日在伦敦表示，公司将与华星电子合作。",
+        "Zeta Labs创始人林海涛说，他们在杭州的团队已有120人。",
+    ],
+)
+def test_full_width_letters_and_digits_give_the_same_names(text):
+    """Older wires and many IMEs type ＳＫＹＬＩＮＥ and １２０: the names and their types are
+    those of the ASCII text, shown as the article writes them."""
+    ascii_names = sorted((e.type, _full_width(e.text)) for e in entities(text))
+    wide_names = sorted((e.type, e.text) for e in entities(_full_width(text)))
+    assert any(ord(name[0]) > 0xFF00 for _, name in wide_names)  # the Latin name is found
+    assert wide_names == ascii_names

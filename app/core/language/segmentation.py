@@ -28,7 +28,7 @@ from typing import Protocol
 from app.core.language.frequency import frequency_source
 from app.core.language.polyphone_rules import worn_after
 from app.core.language.surnames import surnames
-from app.core.text.chars import all_han, has_han
+from app.core.text.chars import ASCII_FOR_FULL_WIDTH, all_han, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
 
@@ -230,6 +230,7 @@ class Segmenter:
             return ()
         # Lone surrogates (from surrogateescape'd input) can't reach the Rust back end.
         simplified = to_simplified(replace_lone_surrogates(text))  # nor native OpenCC
+        simplified = simplified.translate(ASCII_FOR_FULL_WIDTH)  # １２月 is 12月 to jieba
         if len(simplified) != len(text):  # never expected; keep offsets honest regardless
             simplified = replace_lone_surrogates(text)
         backend = self._loaded()

@@ -40,6 +40,15 @@ def is_unified_han(char: str) -> bool:
 # a break between two such characters is not a space.
 CJK_TEXT_CLASS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 
+# Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII, for str.translate: older
+# wires and many IMEs type them, jieba cuts them one character at a time, and no rule reads
+# "１２月３日" as a date or "ＩＢＭ公司" as a firm. One character for one, so offsets hold;
+# full-width punctuation (，．（）) is how Chinese is written and stays.
+ASCII_FOR_FULL_WIDTH = {
+    code: code - 0xFEE0
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
 # Full stops, question and exclamation marks (both widths): where a sentence surely ends,
 # so a long text is cut into pieces there (after line breaks).
 # Vowels with a pinyin tone mark: a Latin word holding one is a reading, not English.

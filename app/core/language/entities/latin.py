@@ -108,7 +108,7 @@ def _after_particle(word: str) -> str:
 def _latin_mentions(ctx: _Context) -> list[_Mention]:
     out: list[_Mention] = []
     lex = ctx.lex
-    text = ctx.text
+    text = ctx.simple  # its Latin is the original's, with full-width letters as ASCII
     for run in _LATIN_RUN.finditer(text):
         before = text[run.start() - 1 : run.start()]
         after = text[run.end() : run.end() + 1]
