@@ -2171,6 +2171,26 @@ def test_a_side_named_by_a_state_of_the_text():
     assert "伊方" not in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "initial"),
+    [
+        ("以色列外长表示，以方不会接受这一方案。", "以"),  # 以/p + 方
+        ("墨西哥总统表示，墨全国已有三百万人接种疫苗。", "墨"),
+        ("意大利总理上月访华。中方官员说，不久前访意的代表团收获很大。", "意"),
+    ],
+)
+def test_a_state_named_once_and_then_by_its_initial(text, initial):
+    """以色列 ... 以方, 墨西哥 ... 墨 + 全国, 意大利 ... 访 + 意: once a text names a state,
+    news writing calls it by its first character before 方 "side" or a word of its state,
+    and after a verb of visiting."""
+    assert types(text).get(initial) == "place", types(text)
+
+
+def test_a_preposition_is_no_state_where_none_is_named():
+    """以 + 全国之力, 以 + 方便: the preposition, where the text names no 以色列."""
+    assert types("他们以全国之力办好这件事，以方便群众出行。") == {}
+
+
 # ---- city-life news --------------------------------------------------------------------------
 
 

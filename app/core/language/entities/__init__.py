@@ -82,7 +82,7 @@ from app.core.language.entities.shaped import (
     _foreign_speakers,
     _media_mentions,
     _named_people,
-    _named_state_sides,
+    _named_state_initials,
     _pen_names,
     _quoted_mentions,
     _region_coordinations,
@@ -230,7 +230,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _pen_names(ctx)
         + _split_full_names(ctx)
         + _anonymised_people(ctx)
-        + _named_state_sides(ctx)
+        + _named_state_initials(ctx)
         + _familiar_names(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT

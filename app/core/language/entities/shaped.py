@@ -482,20 +482,69 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
     return out
 
 
-def _named_state_sides(ctx: _Context) -> list[_Mention]:
-    """马里 ... 马方, 伊朗 ... 伊方: 方 "side" after the first character of a state the text
-    names is that state in talks (as 中方, 美方 are), not a person 马方 or a word 伊方."""
-    out: list[_Mention] = []
+def _named_state_initials(ctx: _Context) -> list[_Mention]:
+    """马里 ... 马方, 以色列 ... 以方, 印度 ... 印全国, 意大利 ... 访意, 布隆迪 ... 布中两国:
+    the first character of a state the text names stands for that state in news writing (as
+    中方, 美方 do), before 方 "side", after a verb of visiting, before a word of its state
+    (政府, 全国) and beside another state before a word of relations; not a person 马方, a
+    word 伊方, nor the preposition of 以全国之力 where no 以色列 is named."""
     initials = cue_set("state_initials")
-    sides = [(s, e) for s, e, _ in ctx.tokens if e - s == 2 and ctx.simple[s + 1] == "方"
-             and ctx.simple[s] in initials]
-    if not sides:
-        return out
-    firsts, side_spans = {ctx.simple[s] for s, _ in sides}, set(sides)
-    named = {ctx.simple[s] for s, e, _ in ctx.tokens if e - s >= 2 and ctx.simple[s] in firsts
-             and (s, e) not in side_spans and any(  # 伊朗外交部/nt opens with 伊朗
-                 _named_place_word(ctx, ctx.simple[s:k]) for k in range(s + 2, min(e, s + 5) + 1))}
-    return [_Mention(s, s + 1, "place", _COMPOSED) for s, _ in sides if ctx.simple[s] in named]
+    found: dict[int, int] = {}  # start of the initial -> end of the state names it opens
+    for k, (s, e, tag) in enumerate(ctx.tokens):
+        if ctx.simple[s] not in initials:
+            continue
+        if e - s == 2 and ctx.simple[s + 1] == "方":
+            found[s] = s + 1  # 马方/nr as one word
+        elif e - s == 1 and _stands_for_a_state(ctx, k, tag):
+            found[s] = s + 1
+        elif e - s == 2 and _state_pair_word(ctx, k):
+            found[s] = e  # 布中/nrt + 两国: both states
+    if not found:
+        return []
+    firsts = {ctx.simple[s] for s in found}
+    named = {
+        ctx.simple[s] for s, e, _ in ctx.tokens
+        if e - s >= 2 and ctx.simple[s] in firsts and s not in found
+        and any(  # 伊朗外交部/nt opens with 伊朗
+            _named_place_word(ctx, ctx.simple[s:k]) for k in range(s + 2, min(e, s + 5) + 1)
+        )
+    }  # fmt: skip
+    return [
+        _Mention(k, k + 1, "place", _COMPOSED)
+        for s, end in found.items() if ctx.simple[s] in named for k in range(s, end)
+    ]  # fmt: skip
+
+
+def _stands_for_a_state(ctx: _Context, index: int, tag: str) -> bool:
+    """A one-character word before 方 "side" or a word of its state (全国, 政府), or after a
+    verb of visiting (访, 驻): where a state's initial stands, if the text names the state."""
+    s, e, _ = ctx.tokens[index]
+    if index + 1 < len(ctx.tokens) and ctx.tokens[index + 1][0] == e:
+        ns, ne, _ = ctx.tokens[index + 1]
+        after = ctx.simple[ns:ne]
+        if after == "方":
+            return True  # 以/p + 方/n: 以方便 and 以方法 are other words
+        if after in cue_set("state_words_after_initial") and tag not in _NOT_A_STATE_TAGS:
+            return True
+    if index > 0 and ctx.tokens[index - 1][1] == s:
+        ps, pe, _ = ctx.tokens[index - 1]
+        return ctx.simple[ps:pe] in cue_set("visiting_verbs")
+    return False
+
+
+# A one-character word jieba reads as a preposition, conjunction, adverb, adjective, pronoun,
+# numeral or particle is that word (以 + 全国, 新 + 政府), not a state's initial.
+_NOT_A_STATE_TAGS = frozenset({"p", "c", "d", "a", "ad", "r", "m", "q", "f", "u", "uj", "ul",
+                               "uz", "ug", "uv", "ud", "y", "e", "o"})
+
+
+def _state_pair_word(ctx: _Context, index: int) -> bool:
+    """布中/nrt + 两国: two states' one-character names jieba made one word of, before a word
+    of relations between states."""
+    s, e, _ = ctx.tokens[index]
+    if ctx.simple[s + 1] not in cue_set("country_short"):
+        return False
+    return ctx.simple[e : e + 4].startswith(cues("relations"))
 
 
 def _country_pairs(ctx: _Context) -> list[_Mention]:
