@@ -671,3 +671,20 @@ def test_full_width_letters_and_digits_give_the_same_names(text):
     wide_names = sorted((e.type, e.text) for e in entities(_full_width(text)))
     assert any(ord(name[0]) > 0xFF00 for _, name in wide_names)  # the Latin name is found
     assert wide_names == ascii_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们从不赊账，而是付现金。",
+        "学校里彩旗飘飘，横幅高悬。",
+        "巴勒斯坦伊斯兰抵抗运动（哈马斯）发表声明，拒绝接受停火方案。",
+    ],
+)
+def test_ascii_punctuation_in_chinese_gives_the_same_names(text):
+    """Web pages and chat type 付现金,横幅高悬. with ASCII marks: the names are those of the text
+    written with Chinese marks (no person 付现金, the movement before its bracket kept)."""
+    typed = text.translate(str.maketrans("，；！？。（）", ",;!?.()"))
+    assert sorted((e.type, e.text) for e in entities(typed)) == sorted(
+        (e.type, e.text) for e in entities(text)
+    )

@@ -185,3 +185,16 @@ def test_a_verb_of_saying_is_not_glued_onto_a_person_nobody_listed(
     assert (start, start + len(name)) in analyzer.segment(sentence)
     people = [e.text for e in analyzer.entities(sentence) if e.type == "person"]
     assert people == [name]
+
+
+def test_the_analysis_reads_ascii_marks_in_chinese_as_chinese_marks():
+    """北京,上海; as 北京，上海； and ＩＢＭ１２ as IBM12, one character for one (offsets hold);
+    a decimal point, an abbreviation's full stop, a colon, an English aside and a mark
+    before Chinese (a title's dot, or a character an encoding lost: 对?某斋) stay."""
+    from app.core.text.chars import analysis_form
+
+    assert analysis_form("北京,上海;他来了.真的?") == "北京，上海；他来了.真的？"
+    assert analysis_form("ＩＢＭ公司１２月") == "IBM公司12月"
+    kept = "增长3.5%,Inc. 的杨格(Greg Yang)说:好"
+    assert analysis_form(kept) == kept
+    assert len(analysis_form("（哈马斯)发表声明,")) == len("（哈马斯)发表声明,")

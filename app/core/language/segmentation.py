@@ -28,7 +28,7 @@ from typing import Protocol
 from app.core.language.frequency import frequency_source
 from app.core.language.polyphone_rules import worn_after
 from app.core.language.surnames import surnames
-from app.core.text.chars import ASCII_FOR_FULL_WIDTH, all_han, has_han
+from app.core.text.chars import all_han, analysis_form, has_han
 from app.core.text.encoding import replace_lone_surrogates
 from app.core.text.script import to_simplified
 
@@ -228,9 +228,9 @@ class Segmenter:
     def _segment_tagged(self, text: str) -> tuple[TaggedSpan, ...]:
         if not text:
             return ()
-        # Lone surrogates (from surrogateescape'd input) can't reach the Rust back end.
-        simplified = to_simplified(replace_lone_surrogates(text))  # nor native OpenCC
-        simplified = simplified.translate(ASCII_FOR_FULL_WIDTH)  # １２月 is 12月 to jieba
+        # Lone surrogates (from surrogateescape'd input) can't reach the Rust back end, nor
+        # native OpenCC; jieba reads １２月 as 12月 and 北京,上海 as 北京，上海 (analysis_form).
+        simplified = analysis_form(to_simplified(replace_lone_surrogates(text)))
         if len(simplified) != len(text):  # never expected; keep offsets honest regardless
             simplified = replace_lone_surrogates(text)
         backend = self._loaded()

@@ -40,14 +40,31 @@ def is_unified_han(char: str) -> bool:
 # a break between two such characters is not a space.
 CJK_TEXT_CLASS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 
-# Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII, for str.translate: older
-# wires and many IMEs type them, jieba cuts them one character at a time, and no rule reads
-# "１２月３日" as a date or "ＩＢＭ公司" as a firm. One character for one, so offsets hold;
-# full-width punctuation (，．（）) is how Chinese is written and stays.
-ASCII_FOR_FULL_WIDTH = {
+# Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) to ASCII: older wires and many IMEs type
+# them, jieba cuts them one character at a time, and no rule reads "１２月３日" as a date or
+# "ＩＢＭ公司" as a firm.
+_ASCII_FOR_FULL_WIDTH = {
     code: code - 0xFEE0
     for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
+# ASCII punctuation typed into Chinese (北京,上海.): the Chinese marks the rules and the tagger
+# expect, where Chinese stands before it (or, for an opening bracket, after it); not in "3.5",
+# "Inc." or "杨格(Greg Yang)", nor a full stop before Chinese (《某某外传.某某》), nor a colon,
+# which closes a handle in a chain of reposts (//@某某:).
+_CHINESE_BEFORE = f"(?<=[{HAN_CLASS}”’》」』）])"
+_ASCII_MARKS = re.compile(
+    f"{_CHINESE_BEFORE}[,;)]|{_CHINESE_BEFORE}[.!?](?![0-9A-Za-z{HAN_CLASS}])|\\((?=[{HAN_CLASS}])"
+)
+_CHINESE_MARK = dict(zip(",;!?.()", "，；！？。（）", strict=True))
+
+
+def analysis_form(text: str) -> str:
+    """The text as the segmenter and the name rules read it: full-width letters and digits as
+    ASCII, ASCII punctuation inside Chinese as Chinese marks. One character for one, so every
+    offset holds and the reader sees the text as written."""
+    text = text.translate(_ASCII_FOR_FULL_WIDTH)
+    return _ASCII_MARKS.sub(lambda m: _CHINESE_MARK[m.group()], text)
+
 
 # Full stops, question and exclamation marks (both widths): where a sentence surely ends,
 # so a long text is cut into pieces there (after line breaks).

@@ -11,7 +11,7 @@ from functools import cache
 from app.core.language.segmentation import NAME_TAGS
 from app.core.language.surnames import surnames
 from app.core.paths import dictionary_lines
-from app.core.text.chars import ASCII_FOR_FULL_WIDTH, HAN_CLASS, is_han
+from app.core.text.chars import HAN_CLASS, analysis_form, is_han
 from app.core.types import EntityType, is_entity_type
 
 # Higher wins when two candidate mentions overlap with the same length.
@@ -119,19 +119,17 @@ def _index_forms(forms: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-@cache
-def _t2s_table() -> dict[int, str | int]:
-    """OpenCC's one-to-one character table: names need no phrase rules, and this is 100x faster.
-    Full-width digits and letters read as ASCII ones (`ASCII_FOR_FULL_WIDTH`)."""
+def _t2s_table() -> dict[int, str]:
+    """OpenCC's one-to-one character table: names need no phrase rules, and this is 100x faster."""
     from app.core.text.script import char_t2s_table
 
-    return {**char_t2s_table(), **ASCII_FOR_FULL_WIDTH}
+    return char_t2s_table()
 
 
 def _simplify(text: str) -> str:
-    """Length-preserving traditional -> simplified, character by character, and full-width
-    digits and letters to ASCII."""
-    return text.translate(_t2s_table())
+    """Length-preserving traditional -> simplified, character by character, in the form the
+    segmenter reads (`analysis_form`: full-width digits as ASCII, 北京,上海 as 北京，上海)."""
+    return analysis_form(text.translate(_t2s_table()))
 
 
 def _name_key(form: str) -> str:
