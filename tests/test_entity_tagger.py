@@ -2280,3 +2280,13 @@ def test_a_new_district_is_one_place():
     """某河 + 新区: the district is named by the word before it, one place, not the river."""
     found = types("开发商将在柳河新区建设商业综合体。")
     assert found.get("柳河新区") == "place", found
+
+
+def test_a_person_named_in_full_and_then_by_the_given_name():
+    """张俊平 ... 俊平 + 开通了: features call a person by the given name once the text has
+    named them in full; jieba cuts an unknown given name into single characters, so only the
+    full name tells it is one. Not a given name that is an everyday word (建国 + 以来)."""
+    found = entities("张俊平今年三十三岁。在父亲的帮助下，俊平开通了一条心理咨询热线。")
+    person = next(e for e in found if e.text == "张俊平")
+    assert len(person.spans) == 2, person
+    assert types("王建国是村支书。建国以来，村里变化很大。") == {"王建国": "person"}

@@ -79,6 +79,7 @@ from app.core.language.entities.people import (
     _dashed_people,
     _dotted_people,
     _full_name,
+    _given_names_alone,
     _introduced,
     _led_groups,
     _listed_person,
@@ -221,7 +222,7 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
-    chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
+    chosen = _given_names_alone(ctx, _described_parties(ctx, _missions_as_places(ctx, chosen)))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 

@@ -162,6 +162,35 @@ def _whole_given_names(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     return chosen
 
 
+def _given_names_alone(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """张俊平 ... 俊平 + 开通了: news and features call a person the text has named in full by
+    the given name alone; where those two characters stand as whole words elsewhere (jieba
+    cuts an unknown given name into single characters, so nothing else finds it), they are
+    that person. Not a given name that is an everyday word (王建国 ... 建国 + 以来), nor one
+    two people of the text share."""
+    owners: dict[str, int] = {}
+    for m in chosen:
+        form = ctx.simple[m.start : m.end]
+        if m.type != "person" or not all_han(form):
+            continue
+        surname = form[:2] if form[:2] in ctx.lex.surnames else form[:1]
+        if surname in ctx.lex.surnames and len(form) - len(surname) == 2:
+            given = form[len(surname) :]
+            owners[given] = owners.get(given, 0) + 1
+    given_names = [g for g, count in owners.items() if count == 1 and not _everyday(ctx, g)]
+    if not given_names:
+        return chosen
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    found: list[_Mention] = []
+    for given in given_names:
+        for at in (hit.start() for hit in re.finditer(given, ctx.simple)):
+            end = at + len(given)
+            if at in ctx.starts and end in ctx.ends and not any(i in taken for i in range(at, end)):
+                found.append(_Mention(at, end, "person", _COMPOSED))
+                taken.update(range(at, end))
+    return sorted(chosen + found, key=lambda m: m.start) if found else chosen
+
+
 # Characters that follow a name as words of their own (particles, verbs of saying,
 # conjunctions), never its third character.
 _NOT_GIVEN = frozenset("的了说和与在是等也都就吗呢啊吧呀哦嘛及跟同对把被让给向从")
