@@ -70,6 +70,7 @@ from app.core.language.entities.mentions import (
     prepare,
 )
 from app.core.language.entities.people import _before_match_time, _kin_homes
+from app.core.language.entities.routes import _route_names
 from app.core.language.entities.shaped import (
     _COUNTED_STATES,
     _byline_names,
@@ -232,6 +233,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _anonymised_people(ctx)
         + _named_state_initials(ctx)
         + _familiar_names(ctx)
+        + _route_names(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).
