@@ -133,6 +133,8 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
     lex = ctx.lex
     if word.endswith(cues("events")):
         return None  # 春节 + 音乐会/nt: a gathering, not the body that holds it
+    if _counted_unit(ctx, index):
+        return None  # 两 + 台 + 机组: a count of machines, not a station (电视台)
     if word in cue_set("chief_endings") and index > 0:  # 司法 + 部长: the minister of 司法部
         s, e, t = ctx.tokens[index - 1]
         before = ctx.simple[s:e]
@@ -156,6 +158,17 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
     if _head_type(ctx, index) == "organization":
         return start, end, "organization", False
     return None
+
+
+def _counted_unit(ctx: _Context, index: int) -> bool:
+    """两 + 台, 三 + 座, 几 + 所: one character jieba tags a measure word right after a number
+    counts things (两台机组 "two generating units"); it ends no body's name as 台 of 电视台 or
+    所 of 研究所 does."""
+    start, end, tag = ctx.tokens[index]
+    if tag != "q" or end - start != 1 or index == 0:
+        return False
+    _, before_end, before_tag = ctx.tokens[index - 1]
+    return before_tag == "m" and before_end == start
 
 
 def _joined_head(ctx: _Context, index: int) -> int | None:
@@ -327,7 +340,8 @@ def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
     brand: between a place and the firm's trade (广州 + 白云山 + 制药 + 总厂; not a division,
     某某镇/nr + 供销社, where the town names the body, nor a transliteration, a foreign
     university's name), or, no dictionary word, before only its trade's nouns and a works' or
-    a firm's ending (某省 + 博远 + 印染 + 厂: the place before it stays its owner)."""
+    a firm's ending (某省 + 博远 + 印染 + 厂: the place before it stays its owner); a town
+    jieba tagged a person's name is its place there too (托克托/nr + 发电 + 公司)."""
     tokens = ctx.tokens
     s, e, t = tokens[j]
     word = ctx.simple[s:e]
@@ -337,7 +351,9 @@ def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
             and word[-1] not in cue_set("division_chars") \
             and not ctx.lex.transliterated(word) and tokens[j + 1][2] in ("n", "vn"):
         return True
-    if j == index - 1 or ctx.entries.get(word) or head_word not in cue_set("works_endings"):
+    if j == index - 1 or head_word not in cue_set("works_endings"):
+        return False
+    if ctx.entries.get(word) and not _named_place_word(ctx, word):
         return False
     return all(tag in ("n", "vn", "b") for _, _, tag in tokens[j + 1 : index])
 
@@ -618,8 +634,8 @@ def _division_name_start(ctx: _Context, index: int) -> int | None:
         s, _, tag = ctx.tokens[j]
         if end - s > VILLAGE_NAME_REACH or not all_han(ctx.simple[s:end]):
             break
-        if tag in _FUNCTION_TAGS or tag[0] in "vf":
-            break
+        if tag in _FUNCTION_TAGS or tag[0] in "vf" or tag == "t":
+            break  # (今年 + 全 + 县 "the whole county this year": a time word opens the clause)
         if _opens_place(ctx, j):
             found = s
         j -= 1

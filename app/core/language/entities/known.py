@@ -11,6 +11,7 @@ from app.core.language.entities.lexicon import (
     _fold,
     _literal_pattern,
     _simplify,
+    cue_set,
 )
 from app.core.language.entities.mentions import _Context, _Mention
 from app.core.text.chars import has_han
@@ -100,7 +101,21 @@ def _compound_part(ctx: _Context, start: int, end: int) -> bool:
     common = any(not e.proper for e in ctx.entries.get(ctx.simple[start:end], ()))
     if common and before and before[2] in ("n", "nz", "nr") and before[1] - before[0] >= 2:
         return True  # 苹果 is also the fruit
+    if common and _crop_context(ctx, index):
+        return True  # 采摘 + 苹果, 苹果 + 产量: the crop a farm grows
     return bool(after and after[0] == end and after[1] - after[0] == 1 and after[2] == "n")
+
+
+def _crop_context(ctx: _Context, index: int) -> bool:
+    """采摘 + 苹果 "picking apples", 苹果 + 丰收 "a good apple harvest": a known firm's name that
+    is also an everyday word (the fruit) right after a verb of growing or picking, or right
+    before a word of harvests and orchards ([crop_before], [crop_after]), is that crop."""
+    before = ctx.tokens[index - 1] if index else None
+    after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
+    start, end, _ = ctx.tokens[index]
+    if before and before[1] == start and ctx.simple[before[0] : start] in cue_set("crop_before"):
+        return True
+    return bool(after and after[0] == end and ctx.simple[end : after[1]] in cue_set("crop_after"))
 
 
 def _added_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:

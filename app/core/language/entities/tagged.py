@@ -358,8 +358,20 @@ def _abbreviated_state(ctx: _Context, index: int) -> bool:
     start, end, tag = ctx.tokens[index]
     if tag != "j" or ctx.simple[start:end] not in cue_set("state_abbreviations"):
         return False
+    if _port_of(ctx, index):
+        return False
     after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
     return not (after and after[1] - after[0] == 1 and after[2] in ("ng", "nr", "zg"))
+
+
+def _port_of(ctx: _Context, index: int) -> bool:
+    """果园 + 港, 洋山 + 港: 港 right after a word of two characters or more that names or
+    describes a place is that place's port, not Hong Kong (赴 + 港, 粤 + 港 stay Hong Kong)."""
+    start, end, _ = ctx.tokens[index]
+    if ctx.simple[start:end] != "港" or index == 0:
+        return False
+    s, e, tag = ctx.tokens[index - 1]
+    return e == start and e - s >= 2 and tag in ("n", "nz", "ns") and all_han(ctx.simple[s:e])
 
 
 def _state_initial(ctx: _Context, index: int) -> bool:
@@ -522,7 +534,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue  # 特 + 大桥/ns: a big bridge, though CC-CEDICT's 大桥 is a beauty of legend
         if tag == "ns" and common and gloss_type == "organization":
             continue  # 山水: scenery, not the Sansui company (jieba reads a place, not a firm)
-        if tag in ("ns", "nt") and (not entries or proper or tag == "nt"):
+        if tag in ("ns", "nt") and (not entries or proper or tag == "nt" or _referred(entries)):
             named_body = tag == "nt" and lex.org_ending(word) > 0
             named_body = named_body and word[-1] not in cue_set("works_kinds")  # 加工厂: a kind
             if common and not proper and not _acronym_gloss(entries) and not named_body:
@@ -549,6 +561,15 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _referred(entries: Iterable[Entry]) -> bool:
+    """洋山港 = "see 洋山深水港", 阜平 = "see 阜平县": every entry only points to another
+    name's entry, so the dictionary says nothing against jieba's tag (a name it knows)."""
+    entries = tuple(entries)
+    return bool(entries) and all(e.proper and e.references for e in entries) and not any(
+        _proper_senses((e,)) for e in entries
+    )
 
 
 def _self_named(entries: Iterable[Entry]) -> bool:
