@@ -61,3 +61,10 @@ def test_farm_words_jieba_reads_as_names_are_none():
 def test_apples_on_a_farm_are_no_company():
     assert named("organization", "果农忙着采摘苹果，今年苹果产量增加。") == set()
     assert "苹果" in named("organization", "苹果发布新款手机。")
+
+
+def test_a_farm_cooperative_is_named_whole():
+    # a brand jieba reads as a person (金穗) before the trade's verb (种植)
+    found = named("organization", "白石县青山区金穗种植专业合作社理事长说，今年大蒜丰收。")
+    assert "白石县青山区金穗种植专业合作社" in found
+    assert "青松县红旗农机合作社" in named("organization", "青松县红旗农机合作社购置了三架无人机。")

@@ -282,8 +282,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
                 and not any(not e.proper for e in ctx.entries.get(w, ())):
             first = j  # 某某镇/nr + 供销 + 社: a town the segmenter tags a person owns it,
             break  # and the county before the town is a place of its own
-        elif t == "v" and len(w) == 2 and j > 0 and tokens[j - 1][2] in ("n", "vn") \
-                and w[1] not in _DIRECTED_ENDS:
+        elif t == "v" and len(w) == 2 and j > 0 and w[1] not in _DIRECTED_ENDS and (
+                tokens[j - 1][2] in ("n", "vn") or _brand_before_trade(ctx, j, head_word)):
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task (not 派 +
             # 出: a deed done towards somewhere, the sentence's own verb)
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
@@ -310,6 +310,14 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             and not ctx.entries.get(whole):  # a building CC-CEDICT names as a whole
         return None  # 某公司 + 大楼, 某组织 + 总部 + 大楼, 张三 + 办公室: where the name is
     return first
+
+
+def _brand_before_trade(ctx: _Context, j: int, head_word: str) -> bool:
+    """某区 + 金穗/nr + 种植 + 专业合作社: a two-character verb of the trade (token `j`) after
+    a brand jieba read as a person's name, in a works', a firm's or a co-operative's name
+    ([works_endings]); the brand is read by `_brand_in_firm`."""
+    s, e, tag = ctx.tokens[j - 1]
+    return tag in _PERSON_TAGS and e - s >= 2 and head_word in cue_set("works_endings")
 
 
 def _numbered_by_city(ctx: _Context, j: int, index: int) -> bool:
@@ -339,8 +347,9 @@ def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
     """A word jieba tagged a person's name (token `j`) that stands inside a firm's name is its
     brand: between a place and the firm's trade (广州 + 白云山 + 制药 + 总厂; not a division,
     某某镇/nr + 供销社, where the town names the body, nor a transliteration, a foreign
-    university's name), or, no dictionary word, before only its trade's nouns and a works' or
-    a firm's ending (某省 + 博远 + 印染 + 厂: the place before it stays its owner); a town
+    university's name), or, no dictionary word, before only its trade's nouns (and two-character
+    verbs: 种植 "growing") and a works', a firm's or a co-operative's ending (某省 + 博远 + 印染
+    + 厂: the place before it stays its owner; 某区 + 金穗 + 种植 + 专业合作社); a town
     jieba tagged a person's name is its place there too (托克托/nr + 发电 + 公司)."""
     tokens = ctx.tokens
     s, e, t = tokens[j]
@@ -355,7 +364,8 @@ def _brand_in_firm(ctx: _Context, j: int, index: int, head_word: str) -> bool:
         return False
     if ctx.entries.get(word) and not _named_place_word(ctx, word):
         return False
-    return all(tag in ("n", "vn", "b") for _, _, tag in tokens[j + 1 : index])
+    return all(tag in ("n", "vn", "b") or (tag == "v" and end - start == 2)
+               for start, end, tag in tokens[j + 1 : index])  # 种植 + 专业 + 合作社
 
 
 def _named_reef(ctx: _Context, index: int, head_word: str) -> bool:
