@@ -68,3 +68,8 @@ def test_a_farm_cooperative_is_named_whole():
     found = named("organization", "白石县青山区金穗种植专业合作社理事长说，今年大蒜丰收。")
     assert "白石县青山区金穗种植专业合作社" in found
     assert "青松县红旗农机合作社" in named("organization", "青松县红旗农机合作社购置了三架无人机。")
+
+
+def test_a_port_authority_named_after_a_town_is_not_hong_kong():
+    # 白石 + 港 + 务: jieba reads the town as a person's name and 港 as Hong Kong
+    assert "港" not in named("place", "白石港务集团党委书记孔繁宇出席仪式。")

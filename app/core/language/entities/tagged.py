@@ -365,13 +365,15 @@ def _abbreviated_state(ctx: _Context, index: int) -> bool:
 
 
 def _port_of(ctx: _Context, index: int) -> bool:
-    """果园 + 港, 洋山 + 港: 港 right after a word of two characters or more that names or
-    describes a place is that place's port, not Hong Kong (赴 + 港, 粤 + 港 stay Hong Kong)."""
+    """果园 + 港, 洋山 + 港, 白石/nr + 港 + 务: 港 right after a word of two characters or more
+    that names or describes a place (or that jieba took for a person's name) is that place's
+    port, not Hong Kong (赴 + 港, 粤 + 港 stay Hong Kong)."""
     start, end, _ = ctx.tokens[index]
     if ctx.simple[start:end] != "港" or index == 0:
         return False
     s, e, tag = ctx.tokens[index - 1]
-    return e == start and e - s >= 2 and tag in ("n", "nz", "ns") and all_han(ctx.simple[s:e])
+    named = tag in ("n", "nz", "ns") or tag in _PERSON_TAGS
+    return e == start and e - s >= 2 and named and all_han(ctx.simple[s:e])
 
 
 def _state_initial(ctx: _Context, index: int) -> bool:
