@@ -688,3 +688,24 @@ def test_ascii_punctuation_in_chinese_gives_the_same_names(text):
     assert sorted((e.type, e.text) for e in entities(typed)) == sorted(
         (e.type, e.text) for e in entities(text)
     )
+
+
+def test_a_partys_central_committee_is_an_organisation():
+    found = named("organization", "民革中央主席周振华在民革中央十五届三中全会上作工作报告。")
+    assert "民革中央" in found
+    assert "台盟中央" in named("organization", "台盟中央主席苏瑞华出席座谈会。")
+
+
+def test_the_surname_wan_after_a_title_opens_a_name_but_wan_counting_does_not():
+    found = entities("中国科协主席万立群在全国科技工作者日主场活动上致辞。")
+    assert by_name(found, "万立群").type == "person"
+    assert named("person", "大会代表万余人出席。") == set()
+
+
+def test_the_legislative_council_named_bare_is_an_organisation():
+    assert "立法会" in named("organization", "立法会主席陈家豪在会上宣布议案获得通过。")
+
+
+def test_a_party_leader_ends_the_partys_name():
+    assert named("organization", "英国工党领袖批评保守党政府的移民政策。") == {"英国工党"}
+    assert named("organization", "日本自民党干事长与公明党党首举行会谈。") == {"日本自民党"}

@@ -40,8 +40,9 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is
 # Prepositions jieba's HMM glues onto a place it has never seen (为云溪, 在云溪, 到云溪).
 _GLUED_BEFORE_PLACES = frozenset("为在到往赴被把给对跟从")
-# Verbs of saying jieba's HMM glues onto a person it has never seen (李华说, 王小明称).
-_GLUED_AFTER_NAMES = frozenset("说称")
+# Verbs of saying jieba's HMM glues onto a person it has never seen (李华说, 王小明称), and
+# 率 "leads" of 某某 + 率 + 团/代表团 in reports of delegations (李华率 + 工作组).
+_GLUED_AFTER_NAMES = frozenset("说称率")
 
 
 def _is_latin_char(char: str) -> bool:
@@ -293,7 +294,7 @@ class Segmenter:
         )
 
     def _glued_speech_verb(self, word: str, tag: str) -> bool:
-        """李华说 / 王小明称: a person the HMM guessed, with the verb of saying after it glued
+        """李华说 / 王小明称 / 李华率: a person the HMM guessed, with the verb after it glued
         on. Only for a word no list knows whose rest is a surname and one or two given
         characters (a known name that ends in 说 stays whole)."""
         if tag != "nr" or len(word) not in (3, 4) or word[-1] not in _GLUED_AFTER_NAMES:

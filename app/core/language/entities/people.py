@@ -313,12 +313,18 @@ def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
 
 def _role_inside(ctx: _Context, m: _Mention) -> bool:
     """日本首相山口健太郎, 巴西外援罗伯托: a title inside joins a place and a person, it is
-    not one name (but 秘鲁总统廉政委员会 ends as a body does)."""
+    not one name (but 秘鲁总统廉政委员会 ends as a body does, unless a verb or a joiner follows the
+    title).
+    """
     roles = cue_set("roles")
-    inner = (ctx.simple[s:e] for s, e, _ in ctx.tokens_within(m.start, m.end)
-             if m.start < s and e < m.end)
-    if not any(word in roles for word in inner):
+    inner = [(ctx.simple[s:e], t) for s, e, t in ctx.tokens_within(m.start, m.end)
+             if m.start < s and e < m.end]
+    at = [i for i, (word, _) in enumerate(inner) if word in roles]
+    if not at:
         return False
+    if any(i + 1 < len(inner) and inner[i + 1][1] in ("v", "p", "c") for i in at):
+        return True  # 某国工党 + 领袖 + 批评 + 保守党政府, 某党 + 干事长 + 与 + 某党: a leader,
+        # then what they did or whom they met
     form = ctx.simple[m.start : m.end]
     return not ctx.lex.org_ending(form)
 

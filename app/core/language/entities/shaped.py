@@ -271,7 +271,7 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
     if not surname or surname not in lex.surnames or at not in ctx.starts:
         return None
     first = ctx.tokens[ctx.token_range(at, len(simple)).start]
-    lone = first[1] == at + len(surname) and simple[at] not in _NUMERALS
+    lone = first[1] == at + len(surname) and not _counted(simple, at)
     if first[2] in _FUNCTION_TAGS and not (first[2] in ("q", "m") and lone):
         return None  # 队长 + 和/c + 指挥: "and", not the surname 和; but 主席 + 张/q + 又/d,
     # 歌手 + 许/m ("some") + 晴川 ...
@@ -293,6 +293,18 @@ def _name_after_title(ctx: _Context, at: int) -> int | None:
                 return None  # 王国, 高速: an everyday word, not a name
             return end
     return None
+
+
+def _counted(simple: str, at: int) -> bool:
+    """主任 + 三 + 人, 代表 + 万 + 名: a numeral that counts, not a surname. Of the numerals
+    only 万 is a common surname: 主席 + 万/m + 立 + 群 is a name, unless a numeral or a measure
+    word follows it."""
+    if simple[at] not in _NUMERALS:
+        return False
+    return simple[at] != "万" or simple[at + 1 : at + 2] in _NUMERALS | _MEASURES
+
+
+_MEASURES = frozenset("人名位个余多次年元件户家届项条")
 
 
 def _no_given_name(ctx: _Context, start: int, end: int) -> bool:

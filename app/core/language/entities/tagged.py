@@ -418,6 +418,12 @@ def _country_context(ctx: _Context, pos: int) -> bool:
     )
 
 
+def _central_committee(word: str) -> bool:
+    """某盟中央/nt, 某党中央/nt: the segmenter's word for a party's central committee (a party
+    of two or more characters and 中央) names that body, though 中央 ends no other name."""
+    return len(word) >= 4 and word.endswith("中央")
+
+
 def _tagger_mentions(ctx: _Context) -> list[_Mention]:
     out: list[_Mention] = []
     lex = ctx.lex
@@ -425,7 +431,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         word = ctx.simple[start:end]
         common = any(not e.proper for e in ctx.entries.get(word, ()))
         unknown_nt = tag == "nt" and not ctx.entries.get(word) and (
-            not ctx.lex.org_shaped(word) or _place_ending(ctx, word)
+            not (ctx.lex.org_shaped(word) or _central_committee(word)) or _place_ending(ctx, word)
         )  # (国家 + 某某博物馆/nt: 馆 ends bodies' names, 博物馆 a building's, which decides)
         places = (
             _glued_places(word, tag, common)
