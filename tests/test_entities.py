@@ -709,3 +709,20 @@ def test_the_legislative_council_named_bare_is_an_organisation():
 def test_a_party_leader_ends_the_partys_name():
     assert named("organization", "英国工党领袖批评保守党政府的移民政策。") == {"英国工党"}
     assert named("organization", "日本自民党干事长与公明党党首举行会谈。") == {"日本自民党"}
+
+
+def test_a_peoples_organisation_the_segmenter_read_as_a_proper_noun_joins_its_owner():
+    assert "中国侨联" in named("organization", "中国侨联主席万嘉宁会见了访问团。")
+
+
+def test_a_parliament_glued_to_its_country_is_the_parliament():
+    assert named("organization", "俄罗斯国家杜马主席会见了代表团。") == {"俄罗斯国家杜马"}
+
+
+def test_a_partys_legislators_are_not_part_of_its_name():
+    assert named("organization", "國民黨主席與民進黨立委展開辯論。") == {"國民黨", "民進黨"}
+
+
+def test_a_party_leader_cut_in_two_adds_no_party_character():
+    found = named("organization", "韩国共同民主党党首与国民力量党代表会面。")
+    assert not any(name.endswith("党党") for name in found)

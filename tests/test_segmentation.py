@@ -175,12 +175,13 @@ def test_wearing_a_garment_is_the_verb_and_its_particle() -> None:
 
 @pytest.mark.parametrize(("sentence", "name"), [("副主任李华说，今年全市将新建学校。", "李华"),
                                                 ("王小明称，他没有去过那里。", "王小明"),
-                                                ("副会长罗慧芳率工作组赶赴灾区。", "罗慧芳")])
+                                                ("副会长罗慧芳率工作组赶赴灾区。", "罗慧芳"),
+                                                ("组长余晓峰作辅导报告。", "余晓峰")])
 def test_a_verb_of_saying_is_not_glued_onto_a_person_nobody_listed(
     sentence: str, name: str
 ) -> None:
     """jieba's HMM reads 李华说 as one unknown name: the hover showed a word that is no word
-    and the names panel listed "李华说" (and 罗慧芳率 + 工作组 as a working group)."""
+    and the names panel listed "李华说" (and 罗慧芳率 + 工作组 as a working group, 余晓峰作)."""
     analyzer = default_analyzer()
     start = sentence.index(name)
     assert (start, start + len(name)) in analyzer.segment(sentence)

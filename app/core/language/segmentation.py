@@ -41,8 +41,9 @@ _LONGEST_SPLIT = 12  # a jieba token longer than this is left as it is
 # Prepositions jieba's HMM glues onto a place it has never seen (为云溪, 在云溪, 到云溪).
 _GLUED_BEFORE_PLACES = frozenset("为在到往赴被把给对跟从")
 # Verbs of saying jieba's HMM glues onto a person it has never seen (李华说, 王小明称), and
-# 率 "leads" of 某某 + 率 + 团/代表团 in reports of delegations (李华率 + 工作组).
-_GLUED_AFTER_NAMES = frozenset("说称率")
+# 率 "leads" of 某某 + 率 + 团/代表团 and 作 "makes" of 某某 + 作 + 报告 in reports of meetings
+# (李华率 + 工作组, 李华作 + 辅导报告).
+_GLUED_AFTER_NAMES = frozenset("说称率作")
 
 
 def _is_latin_char(char: str) -> bool:

@@ -128,7 +128,7 @@ def _org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | 
 
 
 def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, bool] | None:
-    start, end, tag = ctx.tokens[index]
+    start, end, _ = ctx.tokens[index]
     word = ctx.simple[start:end]
     lex = ctx.lex
     if word.endswith(cues("events")):
@@ -150,7 +150,7 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
     etype = lex.suffixes.get(word)
     if etype is not None:
         return start, end, etype, False
-    if tag == "j" and len(word) == 2 and index > 0 and ctx.tokens[index - 1][2] == "ns":
+    if _short_body_tag(ctx, index) and index > 0 and ctx.tokens[index - 1][2] == "ns":
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
         plain = _everyday_body_tag(ctx, word)  # 某村 + 人均 "per capita": no body
         if word not in lex.places and gloss in (None, "organization") and not plain:
@@ -169,6 +169,15 @@ def _counted_unit(ctx: _Context, index: int) -> bool:
         return False
     _, before_end, before_tag = ctx.tokens[index - 1]
     return before_tag == "m" and before_end == start
+
+
+def _short_body_tag(ctx: _Context, index: int) -> bool:
+    """A two-character word the segmenter read as an abbreviation (妇联/j), or as a proper noun
+    ending as only bodies' names end (侨联/nz, 台联/nz): a place before it may own it."""
+    start, end, tag = ctx.tokens[index]
+    if end - start != 2:
+        return False
+    return tag == "j" or (tag == "nz" and ctx.simple[end - 1] in cue_set("org_last_chars"))
 
 
 def _joined_head(ctx: _Context, index: int) -> int | None:
@@ -449,7 +458,7 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
         if head is None:
             continue
         start, end, etype, alone = head
-        if _head_continues(ctx, i, end):
+        if _head_continues(ctx, i, end) or _repeated_head(ctx, start, end):
             continue
         index = i - 1 if start < tokens[i][0] else i
         first = _owner_start(ctx, index, ctx.simple[start:end]) if index > 0 else None
@@ -488,6 +497,13 @@ def _composed_mentions(ctx: _Context) -> list[_Mention]:
 
 
 _SPLIT_HEAD_TAGS = frozenset({"n", "vn", "nz", "j"})
+
+
+def _repeated_head(ctx: _Context, start: int, end: int) -> bool:
+    """某民主党 + 党 + 首, 某会 + 会 + 员: a one-character ending right after a word that ends
+    in the same character opens the word after the name (党首 "party leader", cut in two by the
+    segmenter), it ends no second name."""
+    return end - start == 1 and start > 0 and ctx.simple[start - 1] == ctx.simple[start]
 
 
 def _split_heads(ctx: _Context) -> list[_Mention]:

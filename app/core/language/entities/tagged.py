@@ -218,6 +218,13 @@ def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
     return [(0, cut)] + [(cut + s, cut + e) for s, e in inner]
 
 
+def _placed_body(lex: _Lexicon, word: str) -> bool:
+    """俄罗斯国家杜马/ns: a place and a body that is a name on its own, which the segmenter
+    made one word of, name that body (not the place and nothing more)."""
+    cut = _opening_place(lex, word) if len(word) >= 4 else 0
+    return bool(cut) and lex.bodies.get(word[cut:]) == "organization"
+
+
 def _opening_place(lex: _Lexicon, form: str) -> int:
     """The length of the longest entry of the place list that opens `form` with a character
     or more after it (美国 of 美国人); 0 when none does."""
@@ -433,6 +440,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         unknown_nt = tag == "nt" and not ctx.entries.get(word) and (
             not (ctx.lex.org_shaped(word) or _central_committee(word)) or _place_ending(ctx, word)
         )  # (国家 + 某某博物馆/nt: 馆 ends bodies' names, 博物馆 a building's, which decides)
+        if tag in ("ns", "nt") and _placed_body(lex, word):
+            out.append(_Mention(start, end, "organization", _TAGGER))  # 俄罗斯国家杜马/ns
+            continue
         places = (
             _glued_places(word, tag, common)
             or _capitalised_country(ctx, word)
