@@ -707,7 +707,8 @@ def test_the_legislative_council_named_bare_is_an_organisation():
 
 
 def test_a_party_leader_ends_the_partys_name():
-    assert named("organization", "英国工党领袖批评保守党政府的移民政策。") == {"英国工党"}
+    found = named("organization", "英国工党领袖批评保守党政府的移民政策。")
+    assert "英国工党" in found and not any("领袖" in name for name in found)
     assert named("organization", "日本自民党干事长与公明党党首举行会谈。") == {"日本自民党"}
 
 
@@ -726,3 +727,14 @@ def test_a_partys_legislators_are_not_part_of_its_name():
 def test_a_party_leader_cut_in_two_adds_no_party_character():
     found = named("organization", "韩国共同民主党党首与国民力量党代表会面。")
     assert not any(name.endswith("党党") for name in found)
+
+
+def test_a_party_family_word_before_its_members_names_the_party():
+    assert "保守党" in named("organization", "保守党议员在下议院提出不信任动议。")
+    assert named("organization", "工党政府宣布提高最低工资标准。") == {"工党"}
+    assert named("organization", "欧洲各国的绿党领袖在柏林会面。") == set()  # a kind of party
+
+
+def test_a_coalition_government_is_no_name():
+    found = named("organization", "新西兰国家党与优先党组成联合政府。")
+    assert "联合政府" not in found and "新西兰国家党" in found

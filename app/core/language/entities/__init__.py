@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from app.core.language.entities.bodies import (
     _allied_bodies,
+    _bare_parties,
     _field_bodies,
     _firms_by_trade,
     _level_committees,
@@ -216,6 +217,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _edition_names(ctx)
         + _composed_mentions(ctx)
         + _level_committees(ctx)
+        + _bare_parties(ctx)
         + _short_school_names(ctx)
         + _listed_bodies(ctx)
         + _allied_bodies(ctx)

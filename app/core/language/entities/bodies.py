@@ -112,6 +112,7 @@ def _unit_end(ctx: _Context, m: _Mention) -> int:
         if (
             word in cue_set("roles")
             or word in ctx.lex.bodies
+            or word in cue_set("descriptive_heads")  # 某党 + 政府: what it forms, no unit
             or _proper_senses(ctx.entries.get(word, ()))
         ):
             return 0
@@ -163,6 +164,32 @@ def _level_committees(ctx: _Context) -> list[_Mention]:
             if ctx.simple[e:end] in committees or ctx.lex.bodies.get(joined) == "organization":
                 out.append(_Mention(s, end, "organization", _COMPOSED))
                 break
+    return out
+
+
+def _bare_parties(ctx: _Context) -> list[_Mention]:
+    """工党 + 政府, 保守党 + 议员, 绿党 + 领袖: a party family's word (CC-CEDICT's "labor
+    party", an everyday word) right before the party's government, members or leader names
+    the one party the text is about; not after 的, a count or a pointing word (各国的保守党),
+    nor inside a longer name a place or a body opens (英国工党)."""
+    out: list[_Mention] = []
+    families = cue_set("party_families")
+    if not any(family in ctx.simple for family in families):
+        return out  # most texts name no party: no walk over their tokens
+    tokens = ctx.tokens
+    after = cue_set("party_after") | cue_set("roles") | cue_set("after_body")
+    for i in range(len(tokens) - 1):
+        s, e, _ = tokens[i]
+        if ctx.simple[s:e] not in families or tokens[i + 1][0] != e:
+            continue
+        if ctx.simple[e : tokens[i + 1][1]] not in after:
+            continue
+        if i > 0 and tokens[i - 1][1] == s and (
+            tokens[i - 1][2] in ("ns", "nt", "m", "uj")
+            or ctx.simple[tokens[i - 1][0] : s] in cue_set("pointing")
+        ):
+            continue
+        out.append(_Mention(s, e, "organization", _COMPOSED))
     return out
 
 
