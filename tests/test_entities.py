@@ -738,3 +738,8 @@ def test_a_party_family_word_before_its_members_names_the_party():
 def test_a_coalition_government_is_no_name():
     found = named("organization", "新西兰国家党与优先党组成联合政府。")
     assert "联合政府" not in found and "新西兰国家党" in found
+
+
+def test_a_councils_term_named_by_its_number_alone_is_no_body():
+    found = named("organization", "会上，孟庆华代表第十届理事会作工作报告。")
+    assert not any(name.endswith("理事会") for name in found)

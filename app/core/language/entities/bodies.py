@@ -193,6 +193,17 @@ def _bare_parties(ctx: _Context) -> list[_Mention]:
     return out
 
 
+# A session's number (第十届, 十三届) before a body's name.
+_SESSION = re.compile("第?[一二三四五六七八九十百]+届")
+
+
+def _session_alone(form: str) -> bool:
+    """第十届理事会, 十三届执委会: a session's number and only a council's everyday word name
+    a term of a body the text names elsewhere, no body of their own (六届人大常委会 names 人大)."""
+    session = _SESSION.match(form)
+    return session is not None and form[session.end() :] in cue_set("session_councils")
+
+
 # A school's number and 中 (secondary) or 小 (primary), or 附中 / 附小, the school attached to a
 # university: after its city or its university's short name, the school's short name.
 _SCHOOL_SHORT = re.compile("(?:[一二三四五六七八九十]{1,3}|附)[中小]")

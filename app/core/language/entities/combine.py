@@ -38,6 +38,7 @@ from app.core.language.entities.bodies import (
     _firms_listed,
     _half_believed_bodies,
     _listed_body_types,
+    _session_alone,
     _with_allies,
     _with_party,
     _with_units,
@@ -423,6 +424,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False  # 亚运会, 上海国际茶文化博览会: a gathering, not a body
     if m.type == "organization" and form.endswith(cues("not_org_endings")):
         return False  # 环球飞行, 新闻公报: an act or a text, not a body
+    if m.type == "organization" and _session_alone(form):
+        return False  # 第十届理事会: a term of a council, which body's the text says elsewhere
     entries = ctx.entries.get(form)
     if entries and not any(e.proper for e in entries) and not _standing_body(m, form):
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
