@@ -743,3 +743,21 @@ def test_a_coalition_government_is_no_name():
 def test_a_councils_term_named_by_its_number_alone_is_no_body():
     found = named("organization", "会上，孟庆华代表第十届理事会作工作报告。")
     assert not any(name.endswith("理事会") for name in found)
+
+
+def test_a_datelines_agency_and_city_are_two_names():
+    text = "新华社利伯维尔7月9日电 加蓬总理穆贝9日在利伯维尔会见了来访的客人。"
+    assert "新华社" in named("organization", text)
+    assert "利伯维尔" in named("place", text)
+    assert "新华社利伯维尔" not in named("organization", text)
+
+
+def test_a_name_the_dictionary_glosses_two_ways_is_a_person_after_a_title():
+    assert named("person", "也门总统哈桑当天发表电视讲话。") == {"哈桑"}
+
+
+def test_a_second_surname_after_a_hyphen_belongs_to_the_person():
+    text = "多米尼加外长罗德里格斯-卡内尔当天在圣多明各会见了来访的客人。"
+    assert named("person", text) == {"罗德里格斯-卡内尔"}
+    # Two people named side by side stay two.
+    assert named("person", "普京-特朗普会晤也在筹备中。") == {"普京", "特朗普"}

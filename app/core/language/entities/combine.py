@@ -97,6 +97,7 @@ from app.core.language.entities.places import (
     _HOUSE_NUMBER,
     PLACE_BACKED,
     _as_venue,
+    _dateline_apart,
     _descriptive_tail,
     _foreign_place,
     _keep_dictionary_places,
@@ -182,7 +183,7 @@ def combine(
     crf = _complete_people(crf, rules)
     crf = _with_allies(ctx, _owned_bodies(ctx, crf, rules))
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
-    crf = _places_by_context(ctx, crf, rules)
+    crf = _places_by_context(ctx, _dateline_apart(ctx, crf, rules), rules)
     crf = _type_by_ending(ctx, _dotted_people(ctx, crf, rules))
     crf = _listed_body_types(ctx, crf)
     weak = _half_believed_bodies(ctx, tagged, SURE["organization"])

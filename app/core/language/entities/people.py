@@ -48,7 +48,30 @@ def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
             out[-1].end = m.end
         else:
             out.append(m)
-    return out
+    return [_with_dashed_surname(ctx, m, out) for m in out]
+
+
+def _with_dashed_surname(ctx: _Context, m: _Mention, chosen: list[_Mention]) -> _Mention:
+    """迪亚斯-卡内尔, 冈萨雷斯-奥拉切亚: a transliterated person whose second surname, after a
+    hyphen, jieba cut into pieces no rule named (卡/n + 内尔/ns) is one person with it; the
+    run of transliteration characters after the hyphen ends at a word's end."""
+    dash = m.end
+    if m.type != "person" or dash >= len(ctx.simple) or ctx.simple[dash] not in "-‐－—":
+        return m
+    if not ctx.lex.transliterated(ctx.simple[m.start : m.end]):
+        return m
+    end = dash + 1
+    while end < len(ctx.simple) and ctx.simple[end] in ctx.lex.translit:
+        end += 1
+    while end > dash + 2 and end not in ctx.ends:
+        end -= 1
+    if end - dash - 1 < 2 or end not in ctx.ends:
+        return m
+    if any(o is not m and o.start < end and o.end > dash for o in chosen):
+        return m  # a name of its own follows (普京—特朗普会晤: two people)
+    m = m.copy()
+    m.end = end
+    return m
 
 
 def _bare_person(ctx: _Context, m: _Mention) -> _Mention:

@@ -559,6 +559,34 @@ def _places_by_context(
     return crf
 
 
+def _dateline_apart(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """新华社内罗毕4月12日电: the tagger, which never saw a dateline, reads the agency and
+    the city it was filed from as one body; they are the agency and that city (the rules'
+    places there, 新华社 + 某国 + 某城, else the whole rest)."""
+    out: list[_Mention] = []
+    for c in crf:
+        form = ctx.simple[c.start : c.end]
+        opener = next((o for o in longest_first("dateline_openers") if form.startswith(o)), "")
+        cut = c.start + len(opener)
+        if not opener or c.end - cut < 2 or not _DATELINE.match(ctx.simple, c.end):
+            out.append(c)
+            continue
+        if any(m.start == c.start and m.end == cut and m.type == c.type for m in rules):
+            out.append(_Mention(c.start, cut, "organization", c.priority))  # not 本报
+        places = sorted(
+            (m for m in rules if m.type == "place" and cut <= m.start and m.end <= c.end),
+            key=lambda m: m.start,
+        )
+        tiled = bool(places) and places[0].start == cut and places[-1].end == c.end and all(
+            a.end == b.start for a, b in pairwise(places)
+        )
+        whole = _Mention(cut, c.end, "place", c.priority)
+        out.extend([m.copy() for m in places] if tiled else [whole])
+    return out
+
+
 def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     """莱克伍德县, 苏扎克区, 马拉若岛: transliteration characters ending in a place's kind
     are one foreign place, however jieba cut them (莱克/nrt + 伍德县, 苏/j + 扎克/nrt + 区)

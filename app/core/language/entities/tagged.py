@@ -530,8 +530,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if town and not common:  # 某某镇/nr, 到 + 梁镇/nr, 花莲县/nr (Hualien County)
                 out.append(_Mention(start, end, "place", _TAGGER))
                 continue
-            if entries and gloss_type is None:
-                continue  # the dictionary knows the word but not as a person
+            titled = ctx.simple[max(0, start - 4) : start].endswith(_person_cue_words()[1])
+            if entries and gloss_type is None and not titled:
+                continue  # the dictionary knows the word but not as a person (总统 + 哈桑: one)
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
                 if etype == "person" and _foreign_after_kind(ctx, start, word):
