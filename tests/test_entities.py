@@ -761,3 +761,18 @@ def test_a_second_surname_after_a_hyphen_belongs_to_the_person():
     assert named("person", text) == {"罗德里格斯-卡内尔"}
     # Two people named side by side stay two.
     assert named("person", "普京-特朗普会晤也在筹备中。") == {"普京", "特朗普"}
+
+
+def test_a_dated_event_the_dictionary_knows_is_no_person():
+    assert named("person", "纪念辛亥革命一百一十周年的座谈会在武汉举行。") == set()
+
+
+def test_a_province_before_its_governor_is_a_place():
+    found = entities("布宜诺斯艾利斯省省长罗德里格斯当天宣布将新建两所医院。")
+    assert by_name(found, "布宜诺斯艾利斯省").type == "place"
+    assert by_name(found, "罗德里格斯").type == "person"
+
+
+def test_a_foreign_name_with_a_piece_jieba_read_as_a_place_is_one_person():
+    assert named("person", "加纳财政部长奥福里达利亚当天公布了预算。") == {"奥福里达利亚"}
+    assert named("place", "加纳财政部长奥福里达利亚当天公布了预算。") == set()

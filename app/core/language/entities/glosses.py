@@ -161,6 +161,12 @@ _ERA = re.compile(r"^[^,;(]*\b(?:[Dd]ynasty|[Ee]mpire|period|era|reign)\b|"
                   r"^(?:the )?(?:Western|Eastern|Northern|Southern|Former|Later) [A-Z][a-z]+ \(\d")
 
 
+# "Xinhai Revolution (1911)", "Treaty of Nanjing (1842)", "Korean War (1950-1953)": an event
+# dated as a person's life is, not a person (nor any name the panel lists).
+_EVENT = re.compile(r"^[^,;(]*\b(?:Revolution|Rebellion|Uprising|War|Incident|Movement|Battle|"
+                    r"Treaty|Massacre|Reform|Campaign|Expedition)\b[^,;(]*\(\d")
+
+
 _ABBR_TARGET = re.compile(r"abbr\. (?:for|of) (?:[^|,\[\]]+\|)?([^|,\[\] ]+)")
 
 
@@ -195,7 +201,7 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
                 etype = lex.suffixes.get(full[-cut:])
                 if etype is not None and len(full) > cut:
                     return etype
-        if _ERA.search(sense) or _MEMBER.search(sense):
+        if _ERA.search(sense) or _MEMBER.search(sense) or _EVENT.search(sense):
             return None  # "Qing dynasty (1644-1911)", "Communist Party member": not a name
         # An English name's head is its last type word before "of", "(" or ",": "State
         # Council Information Office of the PRC" is a body (not State), "Texas State

@@ -249,6 +249,18 @@ def _surname_and_place_word(ctx: _Context, c: _Mention, inner: list[_Mention]) -
         and given_score(given) > 0
 
 
+def _translit_name_with_place_piece(ctx: _Context, c: _Mention, inner: list[_Mention]) -> bool:
+    """穆索 + 昆瓦/ns: a foreign name the tagger read whole, all transliteration, whose piece
+    jieba guessed a place is still one person, when no list or dictionary knows that piece as
+    a place (but 某某 + 巴黎: a name and a city)."""
+    if c.length < 4 or not ctx.lex.transliterated(ctx.simple[c.start : c.end]):
+        return False
+    pieces = [ctx.simple[m.start : m.end] for m in inner if m.type == "place"]
+    return bool(pieces) and not any(
+        p in ctx.lex.places or ctx.entries.get(p) for p in pieces
+    )
+
+
 def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> list[_Mention]:
     """青海省柳曲县: the rules' places tiling most of the tagger's place replace it, and
     places tiling all of any span (美国德克萨斯州休斯敦); a person is one name (江泽民访华 is
@@ -293,7 +305,8 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.append(c)  # 朱莉 + · + 杜库诺: a given name and a family name, one person
             continue
         if c.type == "person" and (len(inner) >= 2 or any(m.type != "person" for m in inner)) \
-                and not _surname_and_place_word(ctx, c, inner):
+                and not _surname_and_place_word(ctx, c, inner) \
+                and not _translit_name_with_place_piece(ctx, c, inner):
             continue
         out.append(c)
     return out

@@ -541,7 +541,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 out.append(_Mention(start, end, etype, _TAGGER))
             continue
         if tag == "ns" and not entries and word not in lex.places:
-            if _person_cue(ctx, start, end):
+            divided = len(word) >= 3 and word[-1] in cue_set("division_chars")
+            if _person_cue(ctx, start, end) and not divided:  # (某某省 + 省长: the province)
                 out.append(_Mention(start, end, "person", _TAGGER))  # 罗山/ns + 说
                 continue
             if len(word) >= 3 and not _place_like(ctx, word):
