@@ -776,3 +776,19 @@ def test_a_province_before_its_governor_is_a_place():
 def test_a_foreign_name_with_a_piece_jieba_read_as_a_place_is_one_person():
     assert named("person", "加纳财政部长奥福里达利亚当天公布了预算。") == {"奥福里达利亚"}
     assert named("place", "加纳财政部长奥福里达利亚当天公布了预算。") == set()
+
+
+def test_an_overseas_chinese_association_is_one_body():
+    found = entities("加拿大潮州同乡会会长许文亮当天向侨胞拜年。")
+    assert by_name(found, "加拿大潮州同乡会").type == "organization"
+    assert by_name(found, "潮州") is None
+    assert "新西兰广西会馆" in named("organization", "新西兰广西会馆举行了成立十周年庆典。")
+
+
+def test_a_ports_customs_house_is_a_body():
+    found = entities("香港海关昨日在机场截获一批毒品。")
+    assert by_name(found, "香港海关").type == "organization"
+
+
+def test_the_legislative_council_is_named_bare():
+    assert named("organization", "立法会当天三读通过了条例草案。") == {"立法会"}

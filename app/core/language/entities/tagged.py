@@ -57,6 +57,15 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
     return surname in lex.surnames and 1 <= len(word) - len(surname) <= 2
 
 
+def _body_ending(word: str) -> bool:
+    """The word ends in an ending of two characters or more that only a body's name has
+    (海关, 公司, 委员会), with a name before it: jieba's place tag on it is wrong."""
+    return any(
+        len(end) >= 2 and len(word) > len(end) and word.endswith(end)
+        for end in cues("unambiguous_org_endings")
+    )
+
+
 def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     """胡同口, 马路边, 村子里: an everyday word and a localiser (the alley's mouth, by the road)
     that jieba tags a person for its first character's surname; so too an everyday word and
@@ -567,6 +576,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if unknown_nt:
                 continue  # 国际原油, 长足进展: jieba's nt on phrases no dictionary knows
             etype = gloss_type or ("place" if tag == "ns" else "organization")
+            if etype == "place" and _body_ending(word):
+                etype = "organization"  # 某港海关/ns: the customs house, not the port
             if tag == "ns" and etype == "person" and _at_a_place(ctx, start, end, proper):
                 etype = "place"  # 在 + 华盛顿: a person first, a city too
             out.append(_Mention(start, end, etype, _TAGGER))
