@@ -792,3 +792,9 @@ def test_a_ports_customs_house_is_a_body():
 
 def test_the_legislative_council_is_named_bare():
     assert named("organization", "立法会当天三读通过了条例草案。") == {"立法会"}
+
+
+def test_an_emirs_title_stands_between_the_state_and_the_ruler():
+    found = entities("科威特埃米尔纳瓦夫当天签署了一项法令。")
+    assert by_name(found, "科威特").type == "place"
+    assert by_name(found, "纳瓦夫").type == "person"

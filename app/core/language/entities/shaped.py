@@ -121,7 +121,8 @@ def _translit_runs(ctx: _Context) -> list[_Mention]:
             and tokens[j][2] in _PERSON_TAGS
             and (j == i or tokens[j][0] == tokens[j - 1][1])
             and ctx.lex.transliterated(ctx.simple[tokens[j][0] : tokens[j][1]])
-        ):
+            and ctx.simple[tokens[j][0] : tokens[j][1]] not in cue_set("roles")
+        ):  # (某国 + 埃米尔/nr + 某某: a title between, not a piece of one name)
             j += 1
         if j - i >= 2:
             start, end = tokens[i][0], tokens[j - 1][1]
