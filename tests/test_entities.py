@@ -798,3 +798,9 @@ def test_an_emirs_title_stands_between_the_state_and_the_ruler():
     found = entities("科威特埃米尔纳瓦夫当天签署了一项法令。")
     assert by_name(found, "科威特").type == "place"
     assert by_name(found, "纳瓦夫").type == "person"
+
+
+def test_a_name_before_its_provinces_governor_is_the_province():
+    found = entities("门多萨省省长科尔内霍宣布了新的投资计划。")
+    assert by_name(found, "门多萨省").type == "place"
+    assert named("person", "门多萨省省长科尔内霍宣布了新的投资计划。") == {"科尔内霍"}

@@ -99,6 +99,7 @@ from app.core.language.entities.places import (
     _as_venue,
     _dateline_apart,
     _descriptive_tail,
+    _divisions_before_their_heads,
     _foreign_place,
     _keep_dictionary_places,
     _meeting_places,
@@ -224,7 +225,8 @@ def combine(
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
-    chosen = _given_names_alone(ctx, _described_parties(ctx, _missions_as_places(ctx, chosen)))
+    chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
+    chosen = _given_names_alone(ctx, _divisions_before_their_heads(ctx, chosen))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 

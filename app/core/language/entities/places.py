@@ -600,6 +600,22 @@ def _dateline_apart(
     return out
 
 
+def _divisions_before_their_heads(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """某某 + 省 + 省长, 某某 + 州 + 州长: a name read as a person, then a division and that
+    division's head (the governor, the mayor), is the division, a place; no one's name is
+    followed by 省省长."""
+    out: list[_Mention] = []
+    for m in chosen:
+        at = m.end
+        kind = ctx.simple[at : at + 1]
+        if m.type == "person" and kind and kind in cue_set("division_chars") \
+                and ctx.simple.startswith(kind + "长", at + 1):
+            m = m.copy()
+            m.type, m.end = "place", at + 1
+        out.append(m)
+    return out
+
+
 def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     """莱克伍德县, 苏扎克区, 马拉若岛: transliteration characters ending in a place's kind
     are one foreign place, however jieba cut them (莱克/nrt + 伍德县, 苏/j + 扎克/nrt + 区)
