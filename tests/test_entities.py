@@ -804,3 +804,8 @@ def test_a_name_before_its_provinces_governor_is_the_province():
     found = entities("门多萨省省长科尔内霍宣布了新的投资计划。")
     assert by_name(found, "门多萨省").type == "place"
     assert named("person", "门多萨省省长科尔内霍宣布了新的投资计划。") == {"科尔内霍"}
+
+
+def test_a_titled_double_surname_joined_by_a_hyphen_is_one_person():
+    text = "洪都拉斯外长门多萨-阿里亚斯8日在特古西加尔巴会见了来访的客人。"
+    assert named("person", text) == {"门多萨-阿里亚斯"}

@@ -40,15 +40,23 @@ def _dashed_people(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in sorted(chosen, key=lambda m: m.start):
         prev = out[-1] if out else None
-        joined = prev is not None and m.start == prev.end + 1 and ctx.simple[prev.end] in "—－"
+        joined = prev is not None and m.start == prev.end + 1 and (
+            ctx.simple[prev.end] in "—－" or (ctx.simple[prev.end] == "-" and _titled(ctx, prev))
+        )
         if joined and prev is not None and prev.type == m.type == "person" and all(
-            ch in ctx.lex.translit for ch in ctx.simple[prev.start : m.end] if ch not in "—－"
+            ch in ctx.lex.translit for ch in ctx.simple[prev.start : m.end] if ch not in "—－-"
         ):
             out[-1] = prev.copy()
             out[-1].end = m.end
         else:
             out.append(m)
     return [_with_dashed_surname(ctx, m, out) for m in out]
+
+
+def _titled(ctx: _Context, m: _Mention) -> bool:
+    """A role or office ends right before the mention (外长 + 某某斯-某某亚: one person's
+    double surname, where 某某-某某会晤 joins two people by a hyphen)."""
+    return ctx.simple.endswith(tuple(cue_set("roles") | cue_set("offices")), 0, m.start)
 
 
 def _with_dashed_surname(ctx: _Context, m: _Mention, chosen: list[_Mention]) -> _Mention:
