@@ -53,7 +53,16 @@ _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
                          # a historic site: "Confucian temple", "Giant Wild Goose Pagoda in
                          # Xi'an", "Ming tombs in Nanjing", "Dr Sun Yat-sen's mausoleum"
                          r"temple(?! name)|Temple|pagoda|Pagoda|mausoleum|Mausoleum|tombs?|Tombs|"
-                         r"grottoes|Grottoes)\b")),
+                         r"grottoes|Grottoes|"
+                         # waters, lowlands and landforms ("Three Gorges Reservoir", "Sichuan
+                         # basin", "North China Plain", "Niagara Falls", "Cape Verde"); not
+                         # Spring, Forest, Marsh, Peak ("Spring Festival", "Black Forest
+                         # cake", "Peak Sport Products Co.")
+                         r"Reservoir|reservoir|Dam|Canal|canal|Basin|basin|Glacier|glacier|"
+                         r"Falls|waterfall|Waterfall|[Ww]etlands?|[Gg]rasslands?|Delta|delta|"
+                         r"Plains?|plains|[Aa]rchipelago|Reef|reef|[Aa]toll|[Vv]olcano|[Hh]ills|"
+                         r"Range|[Nn]ature [Rr]eserve|[Nn]ational [Pp]ark|[Oo]asis|Cape|Pass|"
+                         r"[Ff]jord|Highlands?)\b")),
 )  # fmt: skip
 
 
