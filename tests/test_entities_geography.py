@@ -27,3 +27,11 @@ def test_a_reservoir_the_dictionary_glosses_is_a_place():
     # CC-CEDICT: "Three Gorges Reservoir ...", "Zipingpu Reservoir, Sichuan".
     text = "今年汛期，三峡水库累计拦洪三次，紫坪铺水库也已蓄满。"
     assert {"三峡水库", "紫坪铺水库"} <= named("place", text)
+
+
+def test_a_storms_quoted_name_is_no_person_nor_place():
+    assert "玛丽亚" not in every_name("飓风“玛丽亚”正向佛罗里达半岛逼近。")
+    names = every_name("颱風「白鹿」昨晚在屏東縣登陸。")
+    assert "白鹿" not in names and "屏東縣" in names
+    # quotes after another word keep the name, however stormy the sentence
+    assert "陈建国" in named("person", "台风过后，村民“陈建国”告诉记者，房屋已经修好。")

@@ -112,6 +112,7 @@ def _drop_unwanted(
     one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); one right
     before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
     transliterated one before a word for an illness (帕金森 + 病: the disease named after him);
+    a storm's quoted name (台风 + “某某”);
     a "body" that ends in a count of parties or states (朝野 + 两党), and a count of states
     jieba tagged a place (欧洲 + 三国/ns: three states, not a place called 三国); and a
     surname with 姓 (林 + 姓 + 男子: "surnamed Lin" names no one)."""
@@ -128,7 +129,23 @@ def _drop_unwanted(
         and not (m.type == "organization" and _gathered(ctx, m))
         and not (m.type == "place" and _COUNTED_STATES.fullmatch(ctx.simple[m.start : m.end]))
         and not (m.type == "person" and _only_surnamed(ctx, m))
+        and not _storm_name(ctx, m)
     ]  # fmt: skip
+
+
+# Opening and closing quotation marks around a storm's name (台风“某某”, 颱風「某某」).
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『‘\"", "”」』’\""
+
+
+def _storm_name(ctx: _Context, m: _Mention) -> bool:
+    """台风“海鸥”, 飓风“某某”: the quoted name of a typhoon or hurricane names the storm, not
+    a person, a place or a body (weather news names storms after birds, flowers, people and
+    places)."""
+    if m.start < 3 or ctx.simple[m.start - 1] not in _OPENING_QUOTES:
+        return False
+    if ctx.simple[m.end : m.end + 1] not in _CLOSING_QUOTES:
+        return False
+    return ctx.simple[: m.start - 1].endswith(cues("storm_words"))
 
 
 def _gathered(ctx: _Context, m: _Mention) -> bool:
