@@ -35,3 +35,15 @@ def test_a_storms_quoted_name_is_no_person_nor_place():
     assert "白鹿" not in names and "屏東縣" in names
     # quotes after another word keep the name, however stormy the sentence
     assert "陈建国" in named("person", "台风过后，村民“陈建国”告诉记者，房屋已经修好。")
+
+
+def test_each_division_in_a_chain_is_a_place_where_the_segmenter_cut_across_them():
+    # jieba: 恩施州/nr (a person), 沿/f 渡河/ns 镇罗坪村/ns, 龙合/nr 乡/n 果/ng 桃村/ns.
+    places = named("place", "湖北省恩施州巴东县沿渡河镇罗坪村发生山体滑坡。")
+    assert {"恩施州", "巴东县", "沿渡河镇", "罗坪村"} <= places
+    assert "镇罗坪村" not in places
+    places = named("place", "广西百色市那坡县龙合乡果桃村发生内涝。")
+    assert {"龙合乡", "果桃村"} <= places and "桃村" not in places
+    # jieba: 积石山/ns 县/zg 柳/n 沟/n 乡/n 阳/nr 山村/ns: the county's 县 opens no town
+    places = named("place", "积石山县柳沟乡阳山村的安置点已搭建帐篷三百余顶。")
+    assert {"积石山县", "柳沟乡", "阳山村"} <= places

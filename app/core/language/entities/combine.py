@@ -620,10 +620,12 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
     """成都 + 雷阵雨, 纽约大学 + 计算机科学, 英伟达 + 研究科学家: a place or organisation the
     rules found, then only everyday words with no name ending, is that name and nothing more.
     (A place before an organisation's words is left whole here: whether 山东公安机关 names
-    only 山东 is `_places_of_descriptions`' call.)"""
+    only 山东 is `_places_of_descriptions`' call; so is a chain of divisions, 某县 + 某乡 +
+    某村, whose next place the rules found right after the first.)"""
     first: dict[tuple[int, EntityType], _Mention] = {}
     for m in sorted(rules, key=lambda m: m.end):
         first.setdefault((m.start, m.type), m)  # the shortest rule mention at each start
+    chained = {m.start for m in rules if m.type == "place"}
     out = []
     for c in crf:
         p = first.get((c.start, c.type)) if c.type in ("place", "organization") else None
@@ -631,7 +633,9 @@ def _cut_plain_tails(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) 
         trade = p is not None and c.type == "organization" and (
             ctx.simple[p.end : c.end] in cue_set("trades")
         )  # 京东 + 物流: a trade right after a firm names its arm, no everyday tail
-        if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end) and not trade:
+        chain = c.type == "place" and p is not None and p.end in chained
+        if p is not None and p.end < c.end and _plain_words(ctx, p.end, c.end) and not trade \
+                and not chain:
             out.append(p.copy())
         elif known is not None and known.priority == _DICT and known.end < c.end \
                 and known.end not in ctx.starts and _everyday(ctx, ctx.simple[known.end : c.end]):

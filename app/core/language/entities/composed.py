@@ -662,10 +662,22 @@ def _division_name_start(ctx: _Context, index: int) -> int | None:
             break
         if tag in _FUNCTION_TAGS or tag[0] in "vf" or tag == "t":
             break  # (今年 + 全 + 县 "the whole county this year": a time word opens the clause)
+        if _county_of_its_own(ctx, j):
+            return ctx.tokens[j][1]  # 积石山 + 县 + 柳沟 + 乡: the town starts after 县
         if _opens_place(ctx, j):
             found = s
         j -= 1
     return found
+
+
+def _county_of_its_own(ctx: _Context, index: int) -> bool:
+    """积石山/ns + 县/zg: token `index` is a division's one character the segmenter cut off the
+    place before it, which ends that place's name, not opens the next town's (柳沟乡)."""
+    s, e, _ = ctx.tokens[index]
+    if e - s != 1 or ctx.simple[s] not in cue_set("division_chars") or index == 0:
+        return False
+    ps, pe, tag = ctx.tokens[index - 1]
+    return pe == s and pe - ps >= 2 and (tag == "ns" or ctx.simple[ps:pe] in ctx.lex.places)
 
 
 def _opens_place(ctx: _Context, index: int) -> bool:

@@ -292,7 +292,7 @@ def _split_places(ctx: _Context, crf: list[_Mention], rules: list[_Mention]) -> 
             out.extend(
                 _village_tail(ctx, c, places) + _village_head(ctx, c, places)
                 + _chain_gaps(ctx, c, places) + _translit_heads(ctx, c, places)
-                + _foreign_tail(ctx, c, places)
+                + _foreign_tail(ctx, c, places) + _misjoined_villages(ctx, c, places)
             )
             continue
         if c.type != "place" and _place_chain(ctx, c, places):
@@ -420,8 +420,9 @@ def _facility(ctx: _Context, m: _Mention) -> bool:
 def _chain_gaps(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
     """某某县 + 花石乡 + 某某村: in a chain of divisions the tagger read whole, a stretch between
     two of the rules' places that ends in a division (乡, 镇, 村 ...) and whose ends are word
-    ends is a place of its own (jieba cut 花石/n + 乡/n, so the rules missed the township)."""
-    divisions = cue_set("division_chars") | cue_set("village_divisions")
+    ends is a place of its own (jieba cut 花石/n + 乡/n, so the rules missed the township;
+    jieba tagged 某某州/nr a person, so they missed the prefecture)."""
+    divisions = cue_set("division_chars") | cue_set("village_divisions") | cue_set("prefectures")
     ordered = sorted(places, key=lambda m: m.start)
     out = []
     for left, right in pairwise(ordered):
@@ -434,6 +435,33 @@ def _chain_gaps(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Men
         if e - s > 1 and any(not x.proper for x in ctx.entries.get(ctx.simple[s:e], ())):
             continue  # 某国 + 南部城市 + 某城: a kind of place (城市, 县城), no name
         out.append(_Mention(left.end, right.start, "place", _CRF))
+    return out
+
+
+def _misjoined_villages(ctx: _Context, c: _Mention, places: list[_Mention]) -> list[_Mention]:
+    """某某乡 + 果 + 桃村, 某某县 + 沿渡河 + 镇罗坪村: in a chain of divisions the tagger read
+    whole, the segmenter cut a village's first character off (果/ng + 桃村/ns) or glued a
+    town's last character onto the village after it (镇罗坪村/ns); after a division, the
+    village runs on from the division's end, and a town ends at that glued character."""
+    if c.type != "place":
+        return []
+    divisions = cue_set("division_chars") | cue_set("village_divisions")
+    out = []
+    for left, right in pairwise(sorted(places, key=lambda m: m.start)):
+        gap, form = ctx.simple[left.end : right.start], ctx.simple[right.start : right.end]
+        if ctx.simple[left.end - 1] not in divisions or form[-1] not in divisions:
+            continue
+        if right.priority >= _KNOWN or not gap or not all_han(gap):
+            continue
+        if left.end not in ctx.ends or right.start not in ctx.starts:
+            continue
+        if any(t in _FUNCTION_TAGS for _, _, t in ctx.tokens_within(left.end, right.start)):
+            continue  # 某镇 + 和 + 平村: "and", no part of a name
+        if len(gap) <= 2 and len(form) == 2 and not _everyday(ctx, form):
+            out.append(_Mention(left.end, right.end, "place", _CRF))  # 果 + 桃村
+        elif 2 <= len(gap) <= 3 and len(form) >= 4 and form[0] in divisions:
+            out.append(_Mention(left.end, right.start + 1, "place", _CRF))  # 沿渡河 + 镇
+            out.append(_Mention(right.start + 1, right.end, "place", _CRF))  # 罗坪村
     return out
 
 
