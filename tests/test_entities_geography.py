@@ -47,3 +47,10 @@ def test_each_division_in_a_chain_is_a_place_where_the_segmenter_cut_across_them
     # jieba: 积石山/ns 县/zg 柳/n 沟/n 乡/n 阳/nr 山村/ns: the county's 县 opens no town
     places = named("place", "积石山县柳沟乡阳山村的安置点已搭建帐篷三百余顶。")
     assert {"积石山县", "柳沟乡", "阳山村"} <= places
+
+
+def test_a_centre_named_for_its_work_is_a_body():
+    found = named("organization", "国家海洋环境预报中心发布风暴潮橙色警报。")
+    assert "国家海洋环境预报中心" in found
+    # a centre people go to stays a place
+    assert "朝阳区文化活动中心" in named("place", "市民可以到朝阳区文化活动中心参加讲座。")

@@ -950,6 +950,20 @@ def _plain_words(ctx: _Context, start: int, end: int) -> bool:
     return _head_type(ctx, ctx.token_range(start, end)[-1]) is None
 
 
+def _task_centre(ctx: _Context, c: _Mention) -> bool:
+    """某某海洋环境 + 预报 + 中心, 某某水利枢纽 + 管理 + 中心: a centre named for the work it
+    does (a verb or an action noun right before 中心) is a body, not a place to go to (but
+    活动中心, 购物中心: the venue centres)."""
+    form = ctx.simple[c.start : c.end]
+    if len(form) < 5 or not form.endswith("中心") or form.endswith(cues("venue_centres")):
+        return False
+    tiles = ctx.tiling(c.start, c.end)
+    if len(tiles) < 3 or tiles[-1][0] != c.end - 2:
+        return False  # 中心 a word of its own, after the owner and the task
+    s, e, tag = tiles[-2]
+    return e - s == 2 and tag in ("v", "vn")
+
+
 def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """多伦多大学 is an organisation, not a place: an ending that only organisations have types
     the name, whatever the tagger guessed; and no person's name ends in a suffix. A body the
@@ -962,6 +976,9 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             continue
         if c.type == "organization" and len(form) > 2 and form.endswith(land):
             c.type = "place"
+            continue
+        if c.type == "place" and _task_centre(ctx, c):
+            c.type = "organization"
             continue
         for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
