@@ -54,3 +54,9 @@ def test_a_centre_named_for_its_work_is_a_body():
     assert "国家海洋环境预报中心" in found
     # a centre people go to stays a place
     assert "朝阳区文化活动中心" in named("place", "市民可以到朝阳区文化活动中心参加讲座。")
+
+
+def test_a_plain_named_by_its_region_is_one_place():
+    # jieba: 江汉平原/ns, one word that opens with the region 江汉
+    places = named("place", "三江平原、松嫩平原和江汉平原的水稻长势良好。")
+    assert "江汉平原" in places and "江汉" not in places

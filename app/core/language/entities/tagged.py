@@ -223,6 +223,8 @@ def _place_prefix(ctx: _Context, word: str) -> list[tuple[int, int]]:
     cut = _opening_place(ctx.lex, word)
     if not cut or any(word[cut:].endswith(suffix) for suffix in ctx.lex.suffixes):
         return []
+    if word[cut:] in cue_set("landforms"):
+        return []  # 江汉 + 平原: the plain the region names is one place
     inner = _capitalised_country(ctx, word[cut:])  # 中国 + 京剧: the 京 of Beijing opera too
     return [(0, cut)] + [(cut + s, cut + e) for s, e in inner]
 
