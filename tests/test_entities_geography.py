@@ -60,3 +60,9 @@ def test_a_plain_named_by_its_region_is_one_place():
     # jieba: 江汉平原/ns, one word that opens with the region 江汉
     places = named("place", "三江平原、松嫩平原和江汉平原的水稻长势良好。")
     assert "江汉平原" in places and "江汉" not in places
+
+
+def test_weather_that_names_a_firm_too_is_the_weather_in_weather_news():
+    assert "暴雪" not in every_name("受暴雪影响，吉林长春至白城的列车晚点。")
+    assert "暴雪" not in every_name("中央气象台今晨继续发布暴雪橙色预警。")
+    assert "暴雪娱乐公司" in named("organization", "暴雪娱乐公司宣布推迟新游戏发布。")

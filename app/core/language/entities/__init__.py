@@ -112,7 +112,7 @@ def _drop_unwanted(
     one right after an amount or 第 (3亿 + 马克 is money, 第 + 五代 a generation); one right
     before a word for a market index (恒生 + 指数, 道琼斯 + 工业指数: the index's name); and a
     transliterated one before a word for an illness (帕金森 + 病: the disease named after him);
-    a storm's quoted name (台风 + “某某”);
+    a storm's quoted name (台风 + “某某”) and weather that names a firm too (受 + 暴雪 + 影响);
     a "body" that ends in a count of parties or states (朝野 + 两党), and a count of states
     jieba tagged a place (欧洲 + 三国/ns: three states, not a place called 三国); and a
     surname with 姓 (林 + 姓 + 男子: "surnamed Lin" names no one)."""
@@ -130,7 +130,19 @@ def _drop_unwanted(
         and not (m.type == "place" and _COUNTED_STATES.fullmatch(ctx.simple[m.start : m.end]))
         and not (m.type == "person" and _only_surnamed(ctx, m))
         and not _storm_name(ctx, m)
+        and not _weather_event(ctx, m)
     ]  # fmt: skip
+
+
+def _weather_event(ctx: _Context, m: _Mention) -> bool:
+    """受 + 暴雪 + 影响, 遭遇 + 暴雪, 暴雪 + 橙色预警: a word for weather that also names a firm
+    (暴雪, the games company) is the weather where weather words stand around it."""
+    if ctx.simple[m.start : m.end] not in cue_set("weather_events"):
+        return False
+    before = ctx.simple[max(0, m.start - 2) : m.start]
+    return before.endswith(cues("weather_before")) or ctx.simple.startswith(
+        cues("weather_after"), m.end
+    )
 
 
 # Opening and closing quotation marks around a storm's name (台风“某某”, 颱風「某某」).
