@@ -66,3 +66,9 @@ def test_weather_that_names_a_firm_too_is_the_weather_in_weather_news():
     assert "暴雪" not in every_name("受暴雪影响，吉林长春至白城的列车晚点。")
     assert "暴雪" not in every_name("中央气象台今晨继续发布暴雪橙色预警。")
     assert "暴雪娱乐公司" in named("organization", "暴雪娱乐公司宣布推迟新游戏发布。")
+
+
+def test_a_name_before_a_landform_word_is_the_landform():
+    # jieba: 毛乌素/nr 沙地/n: the sandy land, not a person
+    text = "鄂尔多斯高原的毛乌素沙地治理成效显著。"
+    assert "毛乌素沙地" in named("place", text) and "毛乌素" not in named("person", text)

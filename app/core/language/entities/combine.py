@@ -964,6 +964,16 @@ def _task_centre(ctx: _Context, c: _Mention) -> bool:
     return e - s == 2 and tag in ("v", "vn")
 
 
+def _landform_after(ctx: _Context, end: int) -> str:
+    """The landform word (沙地, 草原, 盆地) that is the whole token starting at `end`, or "":
+    a name right before one names the landform, not a person."""
+    k = ctx.token_range(end, len(ctx.simple)).start
+    if end not in ctx.starts or k >= len(ctx.tokens):
+        return ""
+    word = ctx.simple[ctx.tokens[k][0] : ctx.tokens[k][1]]
+    return word if word in cue_set("landforms") else ""
+
+
 def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """多伦多大学 is an organisation, not a place: an ending that only organisations have types
     the name, whatever the tagger guessed; and no person's name ends in a suffix. A body the
@@ -979,6 +989,10 @@ def _type_by_ending(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             continue
         if c.type == "place" and _task_centre(ctx, c):
             c.type = "organization"
+            continue
+        landform = _landform_after(ctx, c.end) if c.type == "person" and len(form) >= 3 else ""
+        if landform:
+            c.type, c.end = "place", c.end + len(landform)  # 毛乌素 + 沙地: the sandy land
             continue
         for cut in (4, 3, 2, 1):  # 1: 青山单板 + 厂, a works the tagger took for a place
             ending = ctx.lex.suffixes.get(form[-cut:]) if len(form) > cut else None
