@@ -107,6 +107,7 @@ from app.core.language.entities.places import (
     _places_before_words,
     _places_by_context,
     _places_of_descriptions,
+    _shrines,
     _split_places,
     _states_before_offices,
     _unknown_pair_place,
@@ -227,6 +228,7 @@ def combine(
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
     chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
     chosen = _given_names_alone(ctx, _divisions_before_their_heads(ctx, chosen))
+    chosen = _shrines(ctx, chosen)
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 

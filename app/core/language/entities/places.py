@@ -653,3 +653,22 @@ def _foreign_place(ctx: _Context, start: int, end: int) -> bool:
     if len(form) < 4 or form[-1] not in cue_set("foreign_place_kinds"):
         return False
     return ctx.lex.transliterated(form[:-1])
+
+
+def _shrines(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某家祠, 某帝陵, 某氏 + 宗祠: the segmenter tags a shrine's or a tomb's name a person's;
+    no person's name ends in a shrine's last character ([shrine_endings]), and a person's name
+    right before a whole word for a clan's shrine ([shrine_words]) names that shrine."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.type != "person" or m.priority >= _KNOWN:
+            out.append(m)
+            continue
+        k = ctx.token_range(m.end, len(ctx.simple)).start
+        word = ctx.simple[ctx.tokens[k][0] : ctx.tokens[k][1]] if k < len(ctx.tokens) else ""
+        if m.end in ctx.starts and word in cue_set("shrine_words"):
+            m.type, m.end = "place", m.end + len(word)
+        elif m.length >= 2 and ctx.simple[m.end - 1] in cue_set("shrine_endings"):
+            m.type = "place"
+        out.append(m)
+    return out

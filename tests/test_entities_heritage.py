@@ -1,0 +1,28 @@
+"""Names in religion and heritage news: shrines, temples and tombs, the bodies that hold events."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.analysis.analyzer import default_analyzer
+from app.core.user.corrections import Corrections
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path / "data"))
+
+
+def named(etype: str, text: str) -> set[str]:
+    found = default_analyzer().entities(text, corrections=Corrections())
+    return {e.text for e in found if e.type == etype}
+
+
+def test_a_shrine_or_tomb_the_segmenter_tags_a_person_is_a_place():
+    # jieba: 黄帝陵/nr, 何氏/nr + 宗祠/nr
+    assert "黄帝陵" in named("place", "清明节前，市民前往黄帝陵祭扫。")
+    assert "黄帝陵" not in named("person", "清明节前，市民前往黄帝陵祭扫。")
+    assert "何氏宗祠" in named("place", "新建成的何氏宗祠占地两千平方米。")
+    assert "何氏" not in named("person", "新建成的何氏宗祠占地两千平方米。")
+    # a person named in the same news stays a person
+    assert "李光富" in named("person", "道教协会副会长李光富在紫霄宫主持仪式。")
