@@ -880,6 +880,8 @@ def _placed_bodies(
             continue
         if any(tag not in _PLACED_TAGS for _, _, tag in tiles):
             continue
+        if any(ctx.simple[s:e] in cue_set("meeting_verbs") for s, e, _ in tiles):
+            continue  # 银川 + 举办 + 经学院: the place where the sentence's event is held
         last = ctx.simple[tiles[-1][0] : tiles[-1][1]]
         if len(last) == 2 and last not in ctx.lex.suffixes and ctx.entries.get(last):
             continue  # 俄国内 + 政局: "the political situation", a word, not a bureau (局)

@@ -260,6 +260,9 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             break  # 6月17 + 日讯 + 新华社: a dateline, not an owner
         if w in cue_set("roles"):
             break  # 法国 + 外长 + 杜邦: a title between a place and a name joins no body
+        if w in cue_set("meeting_verbs"):
+            break  # 在 + 某市 + 举办 + 经学院 + 毕业典礼: holding an event is the sentence's
+            # verb, the task of no body (a body's task: 中国 + 文化 + 助学 + 委员会)
         words = len(head_word) >= 2 or j < index - 1  # not 某某 + 村 + 党 (+ 支部)
         town = _bare_division_start(ctx, j) if len(w) <= 2 and words else None
         if town is None and words and len(w) == 1 and w in cue_set("division_chars") and j > 0 \
