@@ -2290,3 +2290,13 @@ def test_a_person_named_in_full_and_then_by_the_given_name():
     person = next(e for e in found if e.text == "张俊平")
     assert len(person.spans) == 2, person
     assert types("王建国是村支书。建国以来，村里变化很大。") == {"王建国": "person"}
+
+
+def test_a_dotted_uyghur_or_kazakh_name_is_one_person():
+    """阿不都克力木·吐尔逊: Uyghur and Kazakh names write their given name and patronymic with
+    characters Western names seldom use (买, 吐, 逊, 孜); around a middle dot they are the
+    name's, not where it stops; 都 "all" right after the name is not."""
+    found = types("阿不都克力木·吐尔逊是村里的种棉能手，他和玉苏甫江·买合木提都在合作社工作。")
+    assert found.get("阿不都克力木·吐尔逊") == "person", found
+    assert found.get("玉苏甫江·买合木提") == "person", found
+    assert not {"阿不都克力木·吐尔", "玉苏甫江·买合木提都"} & found.keys(), found

@@ -4,6 +4,7 @@ transliterations, foreign names the segmenter cut, numbered party congresses, by
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from app.core.language.entities.glosses import (
     _proper_senses,
@@ -67,16 +68,20 @@ def _quoted_mentions(ctx: _Context) -> list[_Mention]:
 def _dotted_mentions(ctx: _Context) -> list[_Mention]:
     """菲利克斯·希尔: runs of transliteration characters joined by a middle dot."""
     out: list[_Mention] = []
-    simple, translit = ctx.simple, ctx.lex.translit
+    simple = ctx.simple
     for i, ch in enumerate(simple):
         if ch not in _DOTS and not (ch == "?" and 0 < i < len(simple) - 1):
             continue
+        # Around a real dot, Uyghur and Kazakh names' characters too (买买提·吐尔逊).
+        translit = ctx.lex.translit if ch == "?" else _dotted_chars(ctx.lex.translit)
         left = i
         while left > 0 and simple[left - 1] in translit and i - left < 6:
             left -= 1
         right = i + 1
         while right < len(simple) and simple[right] in translit and right - i <= 6:
             right += 1
+        while right - i > 2 and simple[right - 1] in cue_set("dotted_name_not_last"):
+            right -= 1
         if i - left >= 2 and right - i - 1 >= 1 and (ch != "?" or right - i - 1 >= 2):
             # Snap the outer ends to the tagger's word boundaries when it agrees; an initial
             # may stand alone (总理 + 拉·甘地: 理 is the title's, 地 the name's).
@@ -87,6 +92,12 @@ def _dotted_mentions(ctx: _Context) -> list[_Mention]:
                 right -= 1
             out.append(_Mention(left, right, "person", _COMPOSED))
     return out
+
+
+@cache
+def _dotted_chars(translit: frozenset[str]) -> frozenset[str]:
+    """The foreign-name characters and those of minority names, read beside a middle dot."""
+    return translit | cue_set("dotted_name_chars")
 
 
 def _name_word_end(ctx: _Context, end: int) -> int:
