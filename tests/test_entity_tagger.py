@@ -2300,3 +2300,14 @@ def test_a_dotted_uyghur_or_kazakh_name_is_one_person():
     assert found.get("阿不都克力木·吐尔逊") == "person", found
     assert found.get("玉苏甫江·买合木提") == "person", found
     assert not {"阿不都克力木·吐尔", "玉苏甫江·买合木提都"} & found.keys(), found
+
+
+def test_a_japanese_family_name_takes_the_given_name_jieba_cut_off():
+    """佐藤/nrt + 恒治 + 在, 加藤 + 胜 + 信 + 官房长官: the segmenter cuts an unknown Japanese
+    given name into pieces and only the family name, which the dictionary knows, was listed;
+    but not a verb or an office after the family name alone (佐藤 + 表示, 石田 + 首相)."""
+    found = types("日本某公司社长佐藤恒治在发布会上介绍了新产品，加藤胜信官房长官随后发言。")
+    assert found.get("佐藤恒治") == "person" and found.get("加藤胜信") == "person", found
+    assert not {"佐藤", "加藤"} & found.keys(), found
+    found = types("石田首相表示欢迎，佐藤表示同意。")
+    assert found.get("石田") == "person" and found.get("佐藤") == "person", found

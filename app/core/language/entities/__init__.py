@@ -82,6 +82,7 @@ from app.core.language.entities.shaped import (
     _dotted_mentions,
     _edition_names,
     _foreign_speakers,
+    _japanese_full_names,
     _media_mentions,
     _named_people,
     _named_state_initials,
@@ -240,6 +241,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _titled_foreign_names(ctx)
         + _titled_chinese_names(ctx)
         + _titled_japanese_names(ctx)
+        + _japanese_full_names(ctx)
         + _foreign_speakers(ctx)
         + _byline_names(ctx)
         + _congress_mentions(ctx)

@@ -82,6 +82,7 @@ from app.core.language.entities.people import (
     _full_name,
     _given_names_alone,
     _introduced,
+    _japanese_given_after,
     _led_groups,
     _listed_person,
     _people_before_deeds,
@@ -182,7 +183,7 @@ def combine(
     crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _complete_bodies(ctx, crf, rules)
-    crf = _complete_people(crf, rules)
+    crf = _japanese_given_after(ctx, _complete_people(crf, rules), rules)
     crf = _with_allies(ctx, _owned_bodies(ctx, crf, rules))
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
     crf = _places_by_context(ctx, _dateline_apart(ctx, crf, rules), rules)

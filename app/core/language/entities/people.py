@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from app.core.language.entities.given import _RANK, given_score
+from app.core.language.entities.glosses import _proper_senses
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _CRF,
@@ -489,6 +490,26 @@ def _complete_people(crf: list[_Mention], rules: list[_Mention]) -> list[_Mentio
             out.append(name.copy())
         elif late is not None and late.start == c.start - 1:
             out.append(late.copy())
+        else:
+            out.append(c)
+    return out
+
+
+def _japanese_given_after(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """加藤 + 胜 + 信 + 官房长官: where the tagger's person is only a Japanese family name the
+    dictionary knows and the rules read a given name after it (shaped._japanese_full_names),
+    the person is the full name."""
+    full = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
+    out = []
+    for c in crf:
+        name = full.get(c.start) if c.type == "person" and c.end - c.start == 2 else None
+        senses = _proper_senses(tuple(ctx.entries.get(ctx.simple[c.start : c.end], ())))
+        if name is not None and 2 <= name.end - c.end <= 3 and any(
+            "Japanese surname" in sense for sense in senses
+        ):
+            out.append(name.copy())
         else:
             out.append(c)
     return out

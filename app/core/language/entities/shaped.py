@@ -255,6 +255,63 @@ def _titled_japanese_names(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _japanese_full_names(ctx: _Context) -> list[_Mention]:
+    """佐藤/nrt + 恒治, 加藤 + 胜 + 信 + 表示: a word the dictionary glosses as a Japanese
+    surname, then two or three Han characters that end a word right before punctuation, a
+    verb, a time word, 的 or an office, is a Japanese full name; the segmenter cuts an
+    unknown given name into pieces and the tagger kept the surname alone (not 佐藤 + 表示, a
+    verb, nor 中村 + 的 + 学校: pieces that are an everyday word or a function word)."""
+    out: list[_Mention] = []
+    simple, tokens = ctx.simple, ctx.tokens
+    offices = cue_set("roles") | cue_set("offices") | cue_set("japan_roles")
+    follows = cues("after_name")
+    for s, e, _tag in tokens:
+        senses = _proper_senses(tuple(ctx.entries.get(simple[s:e], ())))
+        if e - s != 2 or not any("Japanese surname" in sense for sense in senses):
+            continue
+        if any(simple.startswith(office, e) for office in offices):
+            continue  # 石田 + 首相: the family name and an office, no given name
+        for end in (e + 2, e + 3):
+            given = simple[e:end]
+            if end not in ctx.ends or len(given) < end - e or not all_han(given):
+                continue
+            if any(ch in cue_set("not_given_chars") for ch in given):
+                continue
+            if not _name_pieces_loose(ctx, e, end) or not _japanese_name_ends(
+                ctx, end, offices, follows
+            ):
+                continue
+            out.append(_Mention(s, end, "person", _COMPOSED))
+            break
+    return out
+
+
+def _name_pieces_loose(ctx: _Context, start: int, end: int) -> bool:
+    """The given name's tokens are no word of two characters or more the dictionary knows
+    only as an everyday word (表示, 学校); single characters may carry any tag."""
+    for s, e, _tag in ctx.tiling(start, end):
+        entries = ctx.entries.get(ctx.simple[s:e], ())
+        if e - s > 1 and entries and not any(x.proper for x in entries):
+            return False
+    return True
+
+
+def _japanese_name_ends(
+    ctx: _Context, end: int, offices: frozenset[str], follows: tuple[str, ...]
+) -> bool:
+    """A name may end at `end`: the text ends, or punctuation, a verb, a time word, 的 or an
+    office (官房长官) follows."""
+    simple = ctx.simple
+    if end >= len(simple) or not all_han(simple[end]):
+        return True
+    if simple.startswith(follows, end) or simple[end] == "的":
+        return True
+    if any(simple.startswith(office, end) for office in offices):
+        return True
+    k = ctx.token_range(end, len(simple)).start
+    return k < len(ctx.tokens) and ctx.tokens[k][0] == end and ctx.tokens[k][2][:1] in "vpt"
+
+
 def _name_pieces(ctx: _Context, start: int, end: int) -> bool:
     """The tokens of start:end may be pieces of a name: none opens with a verb or function
     word (在 + 东京), none is a verb, pronoun or particle or a longer such word, nor a word
