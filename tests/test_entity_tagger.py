@@ -2311,3 +2311,11 @@ def test_a_japanese_family_name_takes_the_given_name_jieba_cut_off():
     assert not {"佐藤", "加藤"} & found.keys(), found
     found = types("石田首相表示欢迎，佐藤表示同意。")
     assert found.get("石田") == "person" and found.get("佐藤") == "person", found
+
+
+def test_a_japanese_family_name_jieba_glued_to_the_given_name_is_the_full_name():
+    """石田健/nr + 一 + 郎 + 当天: jieba opened a word with the family name and one character
+    of the given name and cut the rest off; the tagger stopped at its word."""
+    found = types("日本外相石田健一郎当天抵达上海。")
+    assert found.get("石田健一郎") == "person", found
+    assert "石田健" not in found, found

@@ -504,9 +504,9 @@ def _japanese_given_after(
     full = {m.start: m for m in rules if m.type == "person" and m.priority == _COMPOSED}
     out = []
     for c in crf:
-        name = full.get(c.start) if c.type == "person" and c.end - c.start == 2 else None
-        senses = _proper_senses(tuple(ctx.entries.get(ctx.simple[c.start : c.end], ())))
-        if name is not None and 2 <= name.end - c.end <= 3 and any(
+        name = full.get(c.start) if c.type == "person" and 2 <= c.end - c.start <= 3 else None
+        senses = _proper_senses(tuple(ctx.entries.get(ctx.simple[c.start : c.start + 2], ())))
+        if name is not None and name.end - c.start in (4, 5) and c.end < name.end and any(
             "Japanese surname" in sense for sense in senses
         ):
             out.append(name.copy())

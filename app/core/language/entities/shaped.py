@@ -265,15 +265,18 @@ def _japanese_full_names(ctx: _Context) -> list[_Mention]:
     simple, tokens = ctx.simple, ctx.tokens
     offices = cue_set("roles") | cue_set("offices") | cue_set("japan_roles")
     follows = cues("after_name")
-    for s, e, _tag in tokens:
+    for s, word_end, _tag in tokens:
+        e = s + 2  # 中村健/ns + 太郎: the family name may open a longer word of jieba's
         senses = _proper_senses(tuple(ctx.entries.get(simple[s:e], ())))
-        if e - s != 2 or not any("Japanese surname" in sense for sense in senses):
+        if word_end - s > 3 or not any("Japanese surname" in sense for sense in senses):
             continue
+        if word_end > e and ctx.entries.get(simple[s:word_end]):
+            continue  # a word the dictionary knows whole
         if any(simple.startswith(office, e) for office in offices):
             continue  # 石田 + 首相: the family name and an office, no given name
         for end in (e + 2, e + 3):
             given = simple[e:end]
-            if end not in ctx.ends or len(given) < end - e or not all_han(given):
+            if end < word_end or end not in ctx.ends or len(given) < end - e or not all_han(given):
                 continue
             if any(ch in cue_set("not_given_chars") for ch in given):
                 continue
