@@ -2319,3 +2319,23 @@ def test_a_japanese_family_name_jieba_glued_to_the_given_name_is_the_full_name()
     found = types("日本外相石田健一郎当天抵达上海。")
     assert found.get("石田健一郎") == "person", found
     assert "石田健" not in found, found
+
+
+# ---- foreign persons in wire news (stop 30 genre round) --------------------------------------
+
+
+def test_a_short_foreign_name_after_a_state_and_its_office():
+    """某国总统 + 特本 + 与, 某国门将 + 布努 + 扑出: two transliteration characters after a
+    state's office, before a verb or a joiner, are a person's short name, though jieba cuts
+    them to everyday characters (特/d 本/r); not an everyday word (本周, 多次)."""
+    found = types("阿尔及利亚总统特本与突尼斯总统会晤。摩洛哥门将布努扑出点球。")
+    assert found.get("特本") == "person" and found.get("布努") == "person", found
+    assert types("法国总统本周访问欧洲，总理多次表示欢迎。").keys() <= {"法国", "欧洲"}
+
+
+def test_a_visitor_before_yixing_is_a_person():
+    """赛塔 + 一行 ("and party"): the tagger reads the unknown two-character name a place;
+    who leads a party is a person. A place before 一行 stays one (北京 + 一行)."""
+    found = types("泰国总理赛塔一行今天抵达上海。赛塔一行还将访问杭州。")
+    assert found.get("赛塔") == "person", found
+    assert types("这次北京一行收获很大。").get("北京") == "place"

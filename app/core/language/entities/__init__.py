@@ -87,6 +87,7 @@ from app.core.language.entities.shaped import (
     _named_people,
     _named_state_initials,
     _pen_names,
+    _placed_short_foreign_names,
     _quoted_mentions,
     _region_coordinations,
     _titled_chinese_names,
@@ -239,6 +240,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _tagger_mentions(ctx)
         + _translit_runs(ctx)
         + _titled_foreign_names(ctx)
+        + _placed_short_foreign_names(ctx)
         + _titled_chinese_names(ctx)
         + _titled_japanese_names(ctx)
         + _japanese_full_names(ctx)

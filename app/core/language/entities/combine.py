@@ -83,6 +83,7 @@ from app.core.language.entities.people import (
     _given_names_alone,
     _introduced,
     _japanese_given_after,
+    _leaders_of_parties,
     _led_groups,
     _listed_person,
     _people_before_deeds,
@@ -177,7 +178,7 @@ def combine(
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
     crf = _not_over_states(ctx, _not_inside_titles(ctx, crf, rules), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
-    crf = _people_before_deeds(ctx, crf, rules)
+    crf = _leaders_of_parties(ctx, _people_before_deeds(ctx, crf, rules), rules)
     crf = _cut_body_tails(ctx, _cut_counted_tails(ctx, crf))
     crf = _start_at_a_word(ctx, crf)
     crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))

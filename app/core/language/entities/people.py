@@ -465,6 +465,20 @@ def _people_before_deeds(
     return out
 
 
+def _leaders_of_parties(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """赛塔 + 一行: a tagger's place that is a rule's person right before 一行 ("and party") is
+    the visitor who leads the party; a place is travelled to, it leads no party."""
+    people = {(m.start, m.end) for m in rules if m.type == "person"}
+    return [
+        _Mention(c.start, c.end, "person", c.priority)
+        if c.type == "place" and (c.start, c.end) in people
+        and ctx.simple.startswith("一行", c.end) else c
+        for c in crf
+    ]  # fmt: skip
+
+
 # jieba's tags on the word after a name that say the person acts: verbs and adverbs.
 _DEED_TAGS = frozenset({"v", "vd", "d", "ad"})
 

@@ -149,9 +149,10 @@ _JERSEY = re.compile(r"\d{1,2}号$")
 
 
 def _foreign_speakers(ctx: _Context) -> list[_Mention]:
-    """卡帕尼多 + 说, 9号 + 贝尔托拉诺: a run of transliteration characters, whole words, that a
-    verb of saying follows or a shirt number introduces is a foreign person's name; not a
-    place the lists or the dictionary know (在 + 某国首都 + 表示: where it was said)."""
+    """卡帕尼多 + 说, 9号 + 贝尔托拉诺, 赛塔 + 一行: a run of transliteration characters, whole
+    words, that a verb of saying or 一行 follows or a shirt number introduces is a foreign
+    person's name; not a place the lists or the dictionary know (在 + 某国首都 + 表示: where it
+    was said)."""
     out: list[_Mention] = []
     simple, translit = ctx.simple, ctx.lex.translit
     saying = (*cues("person_cues_after"), "强调", "宣布", "告诉")
@@ -166,9 +167,10 @@ def _foreign_speakers(ctx: _Context) -> list[_Mention]:
         shirt = _JERSEY.search(simple[max(0, start - 3) : start])
         if shirt is not None:
             end = _shirt_name_end(ctx, start, end)
-        shortest = 2 if shirt is not None else 3
+        party = simple.startswith("一行", end)  # 赛塔 + 一行: the visitor and the party
+        shortest = 2 if shirt is not None or party else 3
         whole = start in ctx.starts and end in ctx.ends and shortest <= end - start <= 7
-        introduced = simple.startswith(saying, end) or shirt is not None
+        introduced = simple.startswith(saying, end) or shirt is not None or party
         form = simple[start:end]
         if whole and introduced and _fold(form) not in ctx.lex.stop \
                 and not _named_place_word(ctx, form):
@@ -201,6 +203,37 @@ def _titled_foreign_names(ctx: _Context) -> list[_Mention]:
         whole = stop in ctx.ends or stop == len(simple)  # the name ends where a word ends
         if 3 <= stop - end <= 6 and whole and (stop == len(simple) or simple[stop] not in translit):
             out.append(_Mention(end, stop, "person", _COMPOSED))
+    return out
+
+
+def _placed_short_foreign_names(ctx: _Context) -> list[_Mention]:
+    """阿尔及利亚总统 + 特本 + 与, 摩洛哥门将 + 布努 + 扑出: after a state and its office, two
+    transliteration characters that end a word before a verb, `after_name` words or punctuation
+    are a foreign person's short name (the three-character rule above leaves them, and the
+    segmenter cuts them to everyday characters, 特/d 本/r); not an everyday word (本周, 多次)."""
+    out: list[_Mention] = []
+    simple, lex = ctx.simple, ctx.lex
+    for start, end, _ in ctx.tokens:
+        if simple[start:end] not in cue_set("roles") or not any(
+            simple[start - n : start] in lex.places for n in range(2, min(start, 6) + 1)
+        ):
+            continue
+        stop = end + 2
+        if stop > len(simple) or not lex.transliterated(simple[end:stop]):
+            continue
+        if stop not in ctx.ends or simple[stop : stop + 1] in lex.translit:
+            continue
+        if stop < len(simple) and not (
+            simple.startswith(cues("after_name"), stop) or _verb_at(ctx, stop)
+        ):
+            continue
+        form = simple[end:stop]
+        pieces = ctx.tiling(end, stop)
+        if any(t[0] in "pcuv" for _, _, t in pieces) or _fold(form) in lex.stop:
+            continue
+        if any(not e.proper for e in ctx.entries.get(form, ())) or form in lex.places:
+            continue
+        out.append(_Mention(end, stop, "person", _COMPOSED))
     return out
 
 
