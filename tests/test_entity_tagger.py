@@ -2339,3 +2339,12 @@ def test_a_visitor_before_yixing_is_a_person():
     found = types("泰国总理赛塔一行今天抵达上海。赛塔一行还将访问杭州。")
     assert found.get("赛塔") == "person", found
     assert types("这次北京一行收获很大。").get("北京") == "place"
+
+
+def test_a_named_states_side_is_not_a_person():
+    """马尔代夫 ... 马方 + 重视: jieba tags 马方 a name (马 is a common surname); once the text
+    names the state, 马方 is its side and 马 the state, no person. Without the state named,
+    马方 stays a person's name."""
+    found = types("马尔代夫总统穆伊兹表示，马方重视中方投资。")
+    assert "马方" not in found and found.get("马") == "place", found
+    assert types("马方是我的同学。").get("马方") == "person"

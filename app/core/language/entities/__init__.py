@@ -70,7 +70,7 @@ from app.core.language.entities.mentions import (
     _resolve_overlaps,
     prepare,
 )
-from app.core.language.entities.people import _before_match_time, _kin_homes
+from app.core.language.entities.people import _before_match_time, _kin_homes, _not_state_sides
 from app.core.language.entities.routes import _route_names
 from app.core.language.entities.shaped import (
     _COUNTED_STATES,
@@ -277,6 +277,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         m for m in mentions if (m.start, m.end) not in joined and not _across_pair(m, pairs)
     ] + pairs
     mentions = _split_coordinations(mentions, _region_coordinations(ctx))
+    mentions = _not_state_sides(ctx, mentions, mentions)
     mentions += _added_mentions(ctx, corrections)
     mentions = _drop_unwanted(ctx, _with_chinese_surname(ctx, mentions), corrections)
     return _trim_glued_names(ctx, _type_lists(ctx, _resolve_overlaps(mentions)))

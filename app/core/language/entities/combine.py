@@ -86,6 +86,7 @@ from app.core.language.entities.people import (
     _leaders_of_parties,
     _led_groups,
     _listed_person,
+    _not_state_sides,
     _people_before_deeds,
     _role_inside,
     _surname_of_titled,
@@ -172,6 +173,7 @@ def combine(
     crf = _repeated_divisions(ctx, _led_groups(ctx, _without_latin_tail(ctx, crf)))
     crf = [m for m in _before_brackets(ctx, crf) if _plausible(ctx, m) and not _role_inside(ctx, m)]
     people = {m.start for m in rules if m.type == "person"}
+    crf = _not_state_sides(ctx, crf, rules)
     crf = [m for m in crf if not _title_before_person(ctx, m, people)]
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
