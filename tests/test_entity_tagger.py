@@ -2348,3 +2348,11 @@ def test_a_named_states_side_is_not_a_person():
     found = types("马尔代夫总统穆伊兹表示，马方重视中方投资。")
     assert "马方" not in found and found.get("马") == "place", found
     assert types("马方是我的同学。").get("马方") == "person"
+
+
+def test_arabic_names_written_with_less_common_characters():
+    """总统 + 赛义德, 首相 + 哈卜扎尼: 义 and 卜 (with 罕 of 穆罕默德) write Arabic names on the
+    wire; before they counted as transliteration characters the title rule stopped at them
+    and the names were missed."""
+    found = types("突尼斯总统赛义德与约旦首相哈卜扎尼举行会晤。")
+    assert found.get("赛义德") == "person" and found.get("哈卜扎尼") == "person", found
