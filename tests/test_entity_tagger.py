@@ -1382,6 +1382,14 @@ def test_a_given_name_may_hold_a_character_jieba_reads_as_a_particle():
     assert types("而林之远《春江》一诗广为流传。").get("林之远") == "person"  # before a work
 
 
+def test_a_full_name_right_after_a_word_for_an_ordinary_person_is_a_person():
+    assert types("木匠卢德才做了一辈子家具。") == {"卢德才": "person"}
+    assert types("种粮大户邱建设今年种了三百亩麦子。") == {"邱建设": "person"}  # 建设: a word too
+    assert types("老兵孙解放今年九十岁。") == {"孙解放": "person"}
+    assert types("战士何建设跳进了河里。") == {"何建设": "person"}  # 何/r: no "what" here
+    assert types("党员要带头，职工在努力，工人把机器修好了。") == {}
+
+
 def test_an_everyday_word_after_a_surname_character_is_no_person():
     assert types("金价格又上涨了。") == {}  # 价格: no given name's characters
     assert types("高利润引发了争论。") == {}  # 高/a: "high", not the surname

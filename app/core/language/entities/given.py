@@ -110,6 +110,8 @@ def _lone_surname(ctx: _Context, k: int) -> bool:
     start, end, tag = ctx.tokens[k]
     if end - start != 1 or ctx.simple[start] not in ctx.lex.surnames:
         return False
+    if tag == "r" and _role_before(ctx, k):
+        return True  # 战士 + 何/r: after a word for a person, 何 is no "what" but a surname
     return tag not in _NOT_SURNAME_TAGS and _opens_name(ctx, k)
 
 
@@ -153,6 +155,9 @@ def _given_name(ctx: _Context, start: int, end: int) -> bool:
     inside = ctx.tokens_within(start, end)
     if any(tag in _FUNCTION_TAGS and given_score(ctx.simple[s:e]) <= 0 for s, e, tag in inside):
         return False  # 王 + 了: a particle, no name (but 之 is a given name's character too)
+    role = _role_before(ctx, ctx.token_range(start - 1, start).start)
+    if role and len(inside) == 1 and len(given) == 2:
+        return True  # 种粮大户 + 邱 + 建设, 老兵 + 孙 + 解放: a name of its era, a word too
     if len(inside) == 1 and len(given) == 2 and inside[0][2] in _PHRASE_TAGS:
         return False  # 应 + 努力: a verb phrase
     margin = 0.0 if len(given) == 2 else SINGLE_GIVEN_MARGIN
@@ -171,7 +176,8 @@ def _longest_title() -> int:
 
 def _opens_name(ctx: _Context, k: int) -> bool:
     """Token k stands where a person's name starts: a clause's start, after an office, a
-    title or a campus role, or after a preposition that takes a person."""
+    title, a campus role or a word for who an ordinary person is (木匠, 村民), or after a
+    preposition that takes a person."""
     if k == 0:
         return True
     start, end, tag = ctx.tokens[k - 1]
@@ -180,14 +186,26 @@ def _opens_name(ctx: _Context, k: int) -> bool:
         return True  # (但, 而: a conjunction opens a clause)
     if before in cue_set("campus_roles"):
         return True  # 学生 + 某某, but not 大学生 (students in general)
+    if _role_before(ctx, k):
+        return True  # 木匠 + 某某, 村民 + 某某
     titles = _titles()
     longest = _longest_title()
     return any(before[-n:] in titles for n in range(1, min(len(before), longest) + 1))
 
 
+def _role_before(ctx: _Context, k: int) -> bool:
+    """Token k follows, with nothing between, a word for who an ordinary person is (村民, 木匠,
+    种粮大户): local news names the person right after it."""
+    if k == 0:
+        return False
+    start, end, _ = ctx.tokens[k - 1]
+    return end == ctx.tokens[k][0] and ctx.simple[start:end] in cue_set("people_before_names")
+
+
 def _closes_name(ctx: _Context, end: int) -> bool:
     """What follows at `end` follows names: the text's end, punctuation, a word of the
-    after-name list (说, 本人, 的), a title, a verb or adverb (步兵 + 又 + 安排), or a Latin
+    after-name list (说, 本人, 的), a title, a verb or adverb (步兵 + 又 + 安排), a time word
+    (老兵 + 某某 + 今年 + 九十岁: feature news gives an age or a date after a name), or a Latin
     word glued on (某某 + yyds, + nb: posts praise a name in Latin slang)."""
     if end >= len(ctx.simple):
         return True
@@ -200,7 +218,7 @@ def _closes_name(ctx: _Context, end: int) -> bool:
         return False
     s, e, tag = ctx.tokens[k]
     word = ctx.simple[s:e]
-    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p", "eng")
+    return word in cue_set("after_name") or word in _titles() or tag in ("v", "d", "p", "eng", "t")
 
 
 def _anonymised_people(ctx: _Context) -> list[_Mention]:
