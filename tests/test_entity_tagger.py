@@ -663,11 +663,15 @@ def test_a_surname_and_office_read_as_one_name_is_the_surname():
         ("那天下午，鲍先生把修好的自行车推回了院子。", "鲍"),
         ("散会以后，孟教授又留下来回答学生的问题。", "孟"),
         ("楼下的吕大娘每天清早都去公园打拳。", "吕"),
+        ("孙老汉把自家种的梨分给了邻居。", "孙"),  # 孙/zg: jieba's morpheme tag
+        ("村口的周老太今年一百零一岁。", "周"),
+        ("隔壁的阮大婶端来一碗热汤。", "阮"),
     ],
 )
 def test_a_surname_before_a_form_of_address_is_the_person(sentence, surname):
     found = types(sentence)
     assert found.get(surname) == "person", found
+    assert len(found) == 1, found  # not 孙老汉, the whole, nor a word after it
 
 
 def test_a_county_that_is_also_a_word_is_the_county_after_a_verb_of_going():
@@ -1387,6 +1391,7 @@ def test_a_full_name_right_after_a_word_for_an_ordinary_person_is_a_person():
     assert types("种粮大户邱建设今年种了三百亩麦子。") == {"邱建设": "person"}  # 建设: a word too
     assert types("老兵孙解放今年九十岁。") == {"孙解放": "person"}
     assert types("战士何建设跳进了河里。") == {"何建设": "person"}  # 何/r: no "what" here
+    assert types("据老人徐福贵回忆，这里当年全是荒山。") == {"徐福贵": "person"}  # 徐福/nr + 贵/a
     assert types("党员要带头，职工在努力，工人把机器修好了。") == {}
 
 

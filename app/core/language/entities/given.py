@@ -95,7 +95,7 @@ def _word_then_given(ctx: _Context, k: int) -> int | None:
     ns, ne, next_tag = tokens[k + 1]
     if end - start != 2 or ne - ns != 1 or ns != end:
         return None
-    if tag not in _PERSON_TAGS or next_tag not in _PERSON_TAGS:
+    if tag not in _PERSON_TAGS or not _given_tail(ctx, k, next_tag):
         return None
     if ctx.simple[start] not in ctx.lex.surnames or ctx.entries.get(ctx.simple[start:ne]):
         return None
@@ -103,6 +103,15 @@ def _word_then_given(ctx: _Context, k: int) -> int | None:
     if not all_han(given) or given_score(given) <= 0:
         return None
     return ne if _opens_name(ctx, k) and _closes_name(ctx, ne) else None
+
+
+def _given_tail(ctx: _Context, k: int, tag: str) -> bool:
+    """The one character after a surname and given name's first character that jieba read as
+    a word (徐福/nr + 贵/a) may end the name: tagged a name, or after a word for who an
+    ordinary person is (老人 + 徐福 + 贵) any tag but a function word's or a verb's."""
+    if tag in _PERSON_TAGS:
+        return True
+    return _role_before(ctx, k) and tag not in _FUNCTION_TAGS and tag[0] != "v"
 
 
 def _lone_surname(ctx: _Context, k: int) -> bool:

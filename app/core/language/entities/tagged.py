@@ -156,7 +156,7 @@ def _word_at(ctx: _Context, start: int) -> str:
 
 
 # jieba's tags on a surname standing before a title (唐/nr 外长, 钱/n 局长); not 于/p, 和/c.
-_SURNAME_TAGS = {"nr", "n", "ng", "nz"}
+_SURNAME_TAGS = {"nr", "n", "ng", "nz", "zg"}
 
 
 def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
