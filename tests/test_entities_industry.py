@@ -63,6 +63,12 @@ def test_apples_on_a_farm_are_no_company():
     assert "苹果" in named("organization", "苹果发布新款手机。")
 
 
+def test_apples_weighed_boxed_or_eaten_are_no_company():
+    assert named("organization", "老人给孩子们送来两箱苹果，叫他们每天吃苹果。") == set()
+    assert named("organization", "村民王大山卖了三百斤苹果。") == set()
+    assert "苹果" in named("organization", "他买了一部苹果手机。")
+
+
 def test_a_farm_cooperative_is_named_whole():
     # a brand jieba reads as a person (金穗) before the trade's verb (种植)
     found = named("organization", "白石县青山区金穗种植专业合作社理事长说，今年大蒜丰收。")
