@@ -809,3 +809,10 @@ def test_a_name_before_its_provinces_governor_is_the_province():
 def test_a_titled_double_surname_joined_by_a_hyphen_is_one_person():
     text = "洪都拉斯外长门多萨-阿里亚斯8日在特古西加尔巴会见了来访的客人。"
     assert named("person", text) == {"门多萨-阿里亚斯"}
+
+
+def test_a_states_one_character_name_has_the_states_english():
+    """访华: 华 is China (CC-CEDICT's "abbr. for China"), not Mt Hua, its first proper entry;
+    京 is Beijing."""
+    found = entities("以色列外长当天访华，随后又赴京沪两地参观。")
+    assert by_name(found, "华").english == "China", found

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from app.core.language.english_names import name_from_sense
 from app.core.language.entities.glosses import NameDictionary, _proper_senses
 from app.core.language.entities.lexicon import (
     _DOTS,
@@ -450,6 +451,8 @@ def _link_english(links: _Links) -> None:
         if key in links.english_of:
             continue
         eng = m.english
+        if eng is None and len(key) == 1 and m.type == "place" and is_han(key):
+            eng = _state_of_initial(links.dictionary, key)  # 访 + 华: China, not Mt Hua
         if eng is None and has_han(key):
             eng = links.dictionary.english_name(key)
         links.english_of[key] = eng
@@ -462,6 +465,25 @@ def _link_english(links: _Links) -> None:
         last = eng_key.split()[-1] if " " in eng_key else None
         if last and last in keys and links.type_of(last) == "person":
             links.uf.union(last, key)
+
+
+def _state_of_initial(dictionary: NameDictionary, initial: str) -> str | None:
+    """华 of 访华 is China: a one-character place is the state or region CC-CEDICT says it
+    abbreviates ("abbr. for China"), before any other name it has (华 is Mt Hua first)."""
+    for entry in dictionary.lookup_many([initial]).get(initial, ()):
+        for sense in entry.senses if entry.proper else ():
+            if sense.startswith(_ABBREVIATES):  # "abbr. for 日本[Ri4 ben3], Japan"
+                name = name_from_sense(
+                    _CEDICT_REFERENCE.sub("", sense[len(_ABBREVIATES) :]).strip(" ,")
+                )
+                if name:
+                    return name
+    return None
+
+
+_ABBREVIATES = "abbr. for "
+# A CC-CEDICT cross-reference in a sense: 以色列[Yi3 se4 lie4], 美國|美国[Mei3 guo2].
+_CEDICT_REFERENCE = re.compile(f"[^\\s,]*[{HAN_CLASS}][^\\s\\[,]*(?:\\[[^\\]]*\\])?")
 
 
 def _forms_of(links: _Links) -> dict[str, set[str]]:
