@@ -49,6 +49,15 @@ def article_sentence(name: str, containing: str) -> str:
     return text[start:end]
 
 
+def named(etype: str, text: str) -> set[str]:
+    """The names of one type the panel lists for `text` (no user corrections)."""
+    from app.core.analysis.analyzer import default_analyzer
+    from app.core.user.corrections import Corrections
+
+    found = default_analyzer().entities(text, corrections=Corrections())
+    return {e.text for e in found if e.type == etype}
+
+
 @pytest.fixture(autouse=True)
 def _no_word_rules_left_behind():
     """An analysis hands the user's word corrections to the default Analyzer's segmenter;

@@ -6,6 +6,7 @@ import pytest
 
 from app.core.analysis.analyzer import default_analyzer
 from app.core.user.corrections import Corrections
+from tests.conftest import named
 
 
 @pytest.fixture(autouse=True)
@@ -499,9 +500,6 @@ def test_a_national_university_is_named_with_its_national():
     assert by_name(entities("他毕业于国立新加坡大学。"), "国立新加坡大学").type == "organization"
 
 
-def named(etype: str, text: str) -> set[str]:
-    """The names of one type the panel lists for `text`."""
-    return {e.text for e in entities(text) if e.type == etype}
 
 
 def test_a_photo_credit_names_the_photographer_without_the_verb():

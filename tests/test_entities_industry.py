@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.core.analysis.analyzer import default_analyzer
-from app.core.user.corrections import Corrections
-
-
-@pytest.fixture(autouse=True)
-def _private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("ZHREADER_DATA_DIR", str(tmp_path / "data"))
-
-
-def named(etype: str, text: str) -> set[str]:
-    found = default_analyzer().entities(text, corrections=Corrections())
-    return {e.text for e in found if e.type == etype}
+from tests.conftest import named
 
 
 def test_a_railway_or_road_named_by_the_places_it_joins_is_one_place():

@@ -62,6 +62,11 @@ class _Lexicon:
     long_suffixes: tuple[str, ...]  # the suffixes of two characters or more, for str.endswith
     suffix_reach: int  # the longest suffix's length
 
+    def surname_of(self, form: str) -> str:
+        """The surname a Chinese name would open with: its first two characters where they are
+        a compound surname (欧阳), else its first (which the caller checks is a surname)."""
+        return form[:2] if form[:2] in self.surnames else form[:1]
+
     def transliterated(self, form: str) -> bool:
         """Every character of `form` is one that transliterates foreign names (true of "")."""
         return all(ch in self.translit for ch in form)

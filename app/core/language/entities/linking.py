@@ -364,7 +364,7 @@ def _link_person_short_forms(links: _Links) -> None:
     by_given: dict[str, set[str]] = {}
     by_surname: dict[str, set[str]] = {}
     for key in people:
-        surname = key[:2] if key[:2] in lex.surnames else key[:1]
+        surname = lex.surname_of(key)
         if surname in lex.surnames and len(key) - len(surname) == 2:
             by_given.setdefault(key[len(surname) :], set()).add(key)
             by_surname.setdefault(surname, set()).add(key)

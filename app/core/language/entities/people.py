@@ -205,7 +205,7 @@ def _given_names_alone(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         form = ctx.simple[m.start : m.end]
         if m.type != "person" or not all_han(form):
             continue
-        surname = form[:2] if form[:2] in ctx.lex.surnames else form[:1]
+        surname = ctx.lex.surname_of(form)
         if surname in ctx.lex.surnames and len(form) - len(surname) == 2:
             given = form[len(surname) :]
             owners[given] = owners.get(given, 0) + 1
@@ -500,7 +500,7 @@ _DEED_TAGS = frozenset({"v", "vd", "d", "ad"})
 def _chinese_full_name(ctx: _Context, m: _Mention) -> bool:
     """A surname (one character or two) and one or two Han characters."""
     form = ctx.simple[m.start : m.end]
-    surname = form[:2] if form[:2] in ctx.lex.surnames else form[:1]
+    surname = ctx.lex.surname_of(form)
     return surname in ctx.lex.surnames and 1 <= len(form) - len(surname) <= 2 and all_han(form)
 
 

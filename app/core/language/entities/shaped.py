@@ -480,7 +480,7 @@ def _byline_names(ctx: _Context) -> list[_Mention]:
         if end - start == 1 and k + 2 < len(tokens):
             end = tokens[k + 2][1]  # 袁 + 炮兵
         name = ctx.simple[start:end]
-        surname = name[:2] if name[:2] in lex.surnames else name[:1]
+        surname = lex.surname_of(name)
         shaped = 2 <= len(name) <= 3 and len(name) > len(surname) and all_han(name)
         if _no_given_name(ctx, start + len(surname), end):
             continue  # 记者 + 时 + 表示: "when the reporters", no byline
@@ -651,8 +651,7 @@ def _stands_for_a_state(ctx: _Context, index: int, tag: str) -> bool:
 
 # A one-character word jieba reads as a preposition, conjunction, adverb, adjective, pronoun,
 # numeral or particle is that word (以 + 全国, 新 + 政府), not a state's initial.
-_NOT_A_STATE_TAGS = frozenset({"p", "c", "d", "a", "ad", "r", "m", "q", "f", "u", "uj", "ul",
-                               "uz", "ug", "uv", "ud", "y", "e", "o"})
+_NOT_A_STATE_TAGS = frozenset(_FUNCTION_TAGS - {"x"}) | {"a", "ad", "f", "ud", "o"}
 
 
 def _state_pair_word(ctx: _Context, index: int) -> bool:

@@ -53,7 +53,7 @@ def _valid_person(word: str, entries: tuple[Entry, ...], lex: _Lexicon, tag: str
         return bool(_proper_senses(entries)) and not any(not e.proper for e in entries)
     if lex.transliterated(word) and (len(word) >= 3 or tag == "nrt"):
         return len(word) <= 4 or tag in _PERSON_TAGS  # 内塔尼亚胡
-    surname = word[:2] if word[:2] in lex.surnames else word[0]
+    surname = lex.surname_of(word)
     return surname in lex.surnames and 1 <= len(word) - len(surname) <= 2
 
 
@@ -541,8 +541,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if town and not common:  # 某某镇/nr, 到 + 梁镇/nr, 花莲县/nr (Hualien County)
                 out.append(_Mention(start, end, "place", _TAGGER))
                 continue
-            titled = ctx.simple[max(0, start - 4) : start].endswith(_person_cue_words()[1])
-            if entries and gloss_type is None and not titled:
+            if entries and gloss_type is None and not _titled(ctx, start):
                 continue  # the dictionary knows the word but not as a person (总统 + 哈桑: one)
             if _valid_person(word, entries, lex, tag):
                 etype = gloss_type or "person"
@@ -594,6 +593,11 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _titled(ctx: _Context, start: int) -> bool:
+    """A title, role or office ends right before `start` (总统 + 哈桑)."""
+    return ctx.simple[max(0, start - 4) : start].endswith(_person_cue_words()[1])
 
 
 def _referred(entries: Iterable[Entry]) -> bool:
