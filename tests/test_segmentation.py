@@ -200,3 +200,11 @@ def test_the_analysis_reads_ascii_marks_in_chinese_as_chinese_marks():
     kept = "增长3.5%,Inc. 的杨格(Greg Yang)说:好"
     assert analysis_form(kept) == kept
     assert len(analysis_form("（哈马斯)发表声明,")) == len("（哈马斯)发表声明,")
+
+
+def test_a_number_or_a_firm_typed_full_width_is_one_word():
+    """１２．５％ and ＡＴ＆Ｔ were cut into single characters: jieba keeps a number with its
+    point and per cent sign, or a name with its ampersand, together only in ASCII."""
+    assert words("利润增长１２．５％，达到３．２亿元")[2:5] == ["１２．５％", "，", "达到"]
+    assert "３．２" in words("利润增长１２．５％，达到３．２亿元")
+    assert words("ＡＴ＆Ｔ公司")[0] == "ＡＴ＆Ｔ"

@@ -56,13 +56,20 @@ _ASCII_MARKS = re.compile(
     f"{_CHINESE_BEFORE}[,;)]|{_CHINESE_BEFORE}[.!?](?![0-9A-Za-z{HAN_CLASS}])|\\((?=[{HAN_CLASS}])"
 )
 _CHINESE_MARK = dict(zip(",;!?.()", "，；！？。（）", strict=True))
+# Full-width signs inside a number or a Latin name (１２．５％, ＡＴ＆Ｔ), once its digits and
+# letters are ASCII: jieba keeps "12.5%" and "AT&T" one word only with the ASCII signs.
+_SIGN_IN_ALNUM = re.compile("(?<=[0-9A-Za-z])(?:[．＆＋－＿＃](?=[0-9A-Za-z])|％)")
+
+
+def _ascii_sign(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)
 
 
 def analysis_form(text: str) -> str:
     """The text as the segmenter and the name rules read it: full-width letters and digits as
     ASCII, ASCII punctuation inside Chinese as Chinese marks. One character for one, so every
     offset holds and the reader sees the text as written."""
-    text = text.translate(_ASCII_FOR_FULL_WIDTH)
+    text = _SIGN_IN_ALNUM.sub(_ascii_sign, text.translate(_ASCII_FOR_FULL_WIDTH))
     return _ASCII_MARKS.sub(lambda m: _CHINESE_MARK[m.group()], text)
 
 
