@@ -979,10 +979,13 @@ def test_a_city_glossed_without_its_english_name_is_a_place():
 
 
 def test_a_mission_abroad_lists_the_states_that_send_and_host_it():
-    found = types("中国驻法国大使馆提醒游客注意安全，芬兰驻华使馆也发布了通知。")
-    for name in ("中国", "法国", "芬兰", "华"):
+    text = "中国驻法国大使馆提醒游客注意安全，芬兰驻华使馆也发布了通知。"
+    found = types(text)
+    for name in ("中国", "法国", "芬兰"):
         assert found.get(name) == "place", (name, found)
     assert not any(kind == "organization" for kind in found.values()), found
+    china = by_name(entities(text), "华")  # 驻华: China's row, not a second one
+    assert china is not None and china.text == "中国", china
     found = types("他在美国大使馆工作了三年。")
     assert found.get("美国大使馆") == "organization", found
 
@@ -2185,18 +2188,22 @@ def test_a_side_named_by_a_state_of_the_text():
 
 
 @pytest.mark.parametrize(
-    ("text", "initial"),
+    ("text", "state", "initial"),
     [
-        ("以色列外长表示，以方不会接受这一方案。", "以"),  # 以/p + 方
-        ("墨西哥总统表示，墨全国已有三百万人接种疫苗。", "墨"),
-        ("意大利总理上月访华。中方官员说，不久前访意的代表团收获很大。", "意"),
+        ("以色列外长表示，以方不会接受这一方案。", "以色列", "以"),  # 以/p + 方
+        ("墨西哥总统表示，墨全国已有三百万人接种疫苗。", "墨西哥", "墨"),
+        ("意大利总理上月访华。中方官员说，不久前访意的代表团收获很大。", "意大利", "意"),
     ],
 )
-def test_a_state_named_once_and_then_by_its_initial(text, initial):
+def test_a_state_named_once_and_then_by_its_initial(text, state, initial):
     """以色列 ... 以方, 墨西哥 ... 墨 + 全国, 意大利 ... 访 + 意: once a text names a state,
     news writing calls it by its first character before 方 "side" or a word of its state,
-    and after a verb of visiting."""
-    assert types(text).get(initial) == "place", types(text)
+    and after a verb of visiting; the panel counts it in the state's row, not a second row
+    with the same English name."""
+    row = by_name(entities(text), initial)
+    assert row is not None and row.text == state and row.type == "place", row
+    at = text.index(initial, len(state))
+    assert (at, at + 1) in row.spans and row.count == 2, row
 
 
 def test_a_preposition_is_no_state_where_none_is_named():

@@ -465,6 +465,22 @@ def _link_english(links: _Links) -> None:
         last = eng_key.split()[-1] if " " in eng_key else None
         if last and last in keys and links.type_of(last) == "person":
             links.uf.union(last, key)
+    _link_initials(links)
+
+
+def _link_initials(links: _Links) -> None:
+    """以色列 ... 以方, 中国 ... 中日: a state's first character is the state the text names,
+    one row in the panel, not two that both say Israel."""
+    places = {
+        _fold(eng): key
+        for key, eng in reversed(links.english_of.items())
+        if eng and len(key) > 1 and has_han(key) and links.type_of(key) == "place"
+    }
+    for key, eng in links.english_of.items():
+        if eng and len(key) == 1 and is_han(key) and links.type_of(key) == "place":
+            full = places.get(_fold(eng))
+            if full is not None:
+                links.uf.union(full, key)
 
 
 def _state_of_initial(dictionary: NameDictionary, initial: str) -> str | None:
