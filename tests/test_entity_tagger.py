@@ -2206,6 +2206,13 @@ def test_a_state_named_once_and_then_by_its_initial(text, state, initial):
     assert (at, at + 1) in row.spans and row.count == 2, row
 
 
+def test_a_state_s_side_is_the_state_not_a_body():
+    """与韩方共同努力: 某方 after a state's one-character name is that state's side in talks,
+    as 中方 and 美方 are; the tagger listed 韩方 as an organisation."""
+    found = types("中国愿与韩方共同努力，推动合作。")
+    assert found.get("韩") == "place" and "韩方" not in found, found
+
+
 def test_a_preposition_is_no_state_where_none_is_named():
     """以 + 全国之力, 以 + 方便: the preposition, where the text names no 以色列."""
     assert types("他们以全国之力办好这件事，以方便群众出行。") == {}

@@ -482,14 +482,15 @@ def _leaders_of_parties(
 def _not_state_sides(
     ctx: _Context, mentions: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
-    """马尔代夫 ... 马方 + 重视: where the rules read the first character as the initial of a
-    state the text names (shaped._named_state_initials), 某方 is that state's side, not a
-    person surnamed 马 whom jieba (马方/nr) or the tagger saw in the two characters."""
+    """马尔代夫 ... 马方 + 重视, 与韩方合作: where the rules read the first character as a
+    state (shaped._named_state_initials, or a state's one-character name), 某方 is that
+    state's side, not a person surnamed 马 whom jieba (马方/nr) or the tagger saw in the two
+    characters, nor an organisation the tagger made of 韩方."""
     initials = {m.start for m in rules if m.type == "place" and m.end - m.start == 1}
     return [
         c for c in mentions
-        if not (c.type == "person" and c.end - c.start == 2 and c.start in initials
-                and ctx.simple[c.start + 1] == "方")
+        if not (c.type in ("person", "organization") and c.end - c.start == 2
+                and c.start in initials and ctx.simple[c.start + 1] == "方")
     ]  # fmt: skip
 
 
