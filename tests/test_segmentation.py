@@ -165,6 +165,16 @@ def test_a_preposition_is_not_glued_onto_a_place_nobody_listed(sentence: str) ->
     assert not [(s, e) for s, e in analyzer.segment(sentence) if s < start < e]
 
 
+def test_two_states_together_are_not_the_nationalists_and_communists() -> None:
+    """jieba cut 两国共有 as 两 + 国共 "KMT and CPC" + 有: the popup explained a word the
+    sentence does not have, and the names panel listed a body; 国共两党 stays the word."""
+    assert words("中泰两国共有三个口岸。")[1:3] == ["两国", "共有"]
+    assert "国共" not in words("中老两国共进行了五轮磋商。")
+    assert words("國共兩黨曾經合作。")[0] == "國共兩黨"
+    assert not [e for e in default_analyzer().entities("中老两国共进行了五轮磋商。")
+                if e.type == "organization"]
+
+
 def test_wearing_a_garment_is_the_verb_and_its_particle() -> None:
     """jieba's 穿着 is one word, which CC-CEDICT knows only as the noun "attire": the popup
     on 他穿着一件红毛衣 explained a noun where the sentence has 穿 "to wear" and 着."""

@@ -255,6 +255,7 @@ class Segmenter:
         if position != len(text):  # a back end that dropped characters must not lose text
             spans.append((position, len(text), "x"))
         spans = _split_wearing(simplified, spans)
+        spans = self._regroup_counted_states(simplified, spans)
         spans = self._apply_rules(simplified, spans)
         return tuple(_attach_combining_marks(text, _join_latin_runs(text, spans)))
 
@@ -284,6 +285,37 @@ class Segmenter:
             (start, end, old.get((start, end)) or self._word_tag(simplified[start:end]))
             for start, end in itertools.pairwise(bounds)
         ]
+
+    def _regroup_counted_states(
+        self, simplified: str, spans: list[TaggedSpan]
+    ) -> list[TaggedSpan]:
+        """两国共有, 两国共建: jieba cuts 两 + 国共 "Nationalists and Communists" + 有, so the
+        reader hovered a word the sentence does not have and the panel listed 国共 as a body.
+        Where the word before 国共 makes a word with 国 (两国, 各国, 该国), 国 is that word's
+        and 共 "together" goes with the word after it when they make one (共有, 共建)."""
+        if "国共" not in simplified:
+            return spans
+        out: list[TaggedSpan] = []
+        k = 0
+        while k < len(spans):
+            start, end, tag = spans[k]
+            before = out[-1] if out and out[-1][1] == start else None
+            if (
+                simplified[start:end] != "国共" or before is None
+                or not self._is_headword(simplified[before[0] : start + 1])
+            ):
+                out.append((start, end, tag))
+                k += 1
+                continue
+            out[-1] = (before[0], start + 1, self._word_tag(simplified[before[0] : start + 1]))
+            after = spans[k + 1] if k + 1 < len(spans) else None
+            if after is not None and self._is_headword(simplified[start + 1 : after[1]]):
+                out.append((start + 1, after[1], self._word_tag(simplified[start + 1 : after[1]])))
+                k += 2
+            else:
+                out.append((start + 1, end, self._word_tag("共")))
+                k += 1
+        return out
 
     def _glued_preposition(self, word: str, tag: str) -> bool:
         """为云溪 / 在云溪: a place the HMM guessed, with the preposition before it glued on.
