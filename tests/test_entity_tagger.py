@@ -1425,6 +1425,19 @@ def test_a_day_of_the_week_after_an_office_is_no_person():
     assert types("局长周建国表示同意。") == {"周建国": "person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "continent"),
+    [("外长说，中非合作已经取得了长足进展。", "非"), ("明年的中欧峰会将在布鲁塞尔举行。", "欧")],
+)
+def test_china_and_a_continent_before_a_word_of_relations(text, continent):
+    """中非合作, 中欧峰会: China and Africa (or Europe), where the panel listed 中非 as one
+    place, the Central African Republic's short name; 中非两国 is still that state."""
+    found = types(text)
+    assert found.get("中") == "place" and found.get(continent) == "place", found
+    assert "中非" not in found and "中欧" not in found, found
+    assert "中非" in types("中非两国签署了经贸协定。")
+
+
 def test_a_pair_of_states_keeps_its_second_state_from_a_longer_guess():
     # jieba reads 韩建交 as a name; 中韩 + 建交 are two states and the act between them.
     assert types("双方在中韩建交三十周年之际举行了庆祝活动。") == {"中": "place", "韩": "place"}

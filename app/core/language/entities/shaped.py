@@ -670,10 +670,19 @@ def _country_pairs(ctx: _Context) -> list[_Mention]:
     pattern = re.compile(f"(?<![{short}])([{short}])([{short}])(?={'|'.join(cues('relations'))})")
     out: list[_Mention] = []
     for m in pattern.finditer(ctx.simple):
-        if m.group(1) != m.group(2) and m.group(0) not in cue_set("whole_short"):
+        if m.group(1) != m.group(2) and (
+            m.group(0) not in cue_set("whole_short") or _china_and_continent(ctx, m.end())
+        ):
             out.append(_Mention(m.start(1), m.end(1), "place", _COMPOSED))
             out.append(_Mention(m.start(2), m.end(2), "place", _COMPOSED))
     return out
+
+
+def _china_and_continent(ctx: _Context, end: int) -> bool:
+    """中非 + 合作: China and Africa, not the Central African Republic (中非两国 is that)."""
+    return ctx.simple[end - 2 : end] in cue_set("china_and_continent") and not (
+        _COUNTED_STATES.match(ctx.simple, end)
+    )
 
 
 # A count of states (三国, 四国, 十国) after a run of one-character states: so many states.
