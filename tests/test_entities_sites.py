@@ -1,0 +1,28 @@
+"""Small places of local news: development zones, stations and other sites named after a town."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def test_a_zone_named_after_a_town_is_one_place():
+    text = "清江经济技术开发区今年引进项目四十二个，落户长岭高新区的企业已超过三百家。"
+    places = named("place", text)
+    assert {"清江经济技术开发区", "长岭高新区"} <= places
+    assert not {"清江", "长岭"} & places
+
+
+def test_a_station_named_after_a_town_is_one_place():
+    places = named("place", "春运期间，乘客在临江火车站排队进站。")
+    assert "临江火车站" in places
+    assert "临江" not in places
+
+
+def test_a_county_and_its_streets_stay_apart():
+    # 某县 + 大街上: the county's streets, no street named 某县大街.
+    assert "青川县" in named("place", "记者走访青川县大街上的几家老店。")
+
+
+def test_a_zone_before_its_committee_is_left_to_the_body():
+    text = "白鹭新区管委会主任介绍了新区的规划。"
+    assert "白鹭新区" not in named("place", text)
