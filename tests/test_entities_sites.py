@@ -26,3 +26,18 @@ def test_a_county_and_its_streets_stay_apart():
 def test_a_zone_before_its_committee_is_left_to_the_body():
     text = "白鹭新区管委会主任介绍了新区的规划。"
     assert "白鹭新区" not in named("place", text)
+
+
+def test_a_village_party_branch_is_named_with_its_village():
+    text = "白石村党支部书记王秀兰说，大寨村党支部也来取经。"
+    bodies = named("organization", text)
+    assert {"白石村党支部", "大寨村党支部"} <= bodies
+    assert not {"村党支部", "大寨村党"} & bodies
+
+
+def test_a_village_committee_stops_at_the_committee():
+    text = "桃园村村委会组织村民打扫卫生，桂花社区居委会开展了义诊活动。"
+    bodies = named("organization", text)
+    assert {"村委会", "桂花社区居委会"} <= bodies  # 某某村 + 村委会: the village stays a place
+    assert not any("打扫" in body for body in bodies)
+    assert "桃园村" in named("place", text)

@@ -5,10 +5,21 @@ as the town and a common noun (People's Daily tags 某元火车站 and 某户大
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
-from app.core.language.entities.lexicon import _KNOWN, cue_set, longest_first
+from app.core.language.entities.lexicon import (
+    _COMPOSED,
+    _KNOWN,
+    _fold,
+    cue_pattern,
+    cue_set,
+    longest_first,
+)
 from app.core.language.entities.mentions import _Context, _Mention
+
+# Tags jieba gives a village's name before its body (白石/nr + 村党支部, 东坡/ns, 青石/n).
+_NAME_TAGS = frozenset({"ns", "nr", "nz", "n", "j"})
 
 
 def _sites_after_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -49,3 +60,61 @@ def _runs_into_body(ctx: _Context, end: int) -> bool:
         return False
     s, e, _ = ctx.tokens[at]
     return ctx.lex.org_ending(ctx.simple[s:e]) == e - s  # 管委会, not 排队 (队 of a team)
+
+
+def _village_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某某村 + 党支部, 某某 + 村委会, 某某社区 + 居委会: a village's, a town's or a
+    neighbourhood's body ([village_bodies]) right after the place's name is one organisation
+    with it. The panel otherwise lists the village and leaves the body out, stops at 党 of
+    党支部, starts at 村 of 村党支部, or runs the body on into the verb after it. Where the
+    village is named in full before a body that opens with its 村 again, the two stay apart."""
+    for b, e in _body_spans(ctx):
+        start = _village_start(ctx, mentions, b, e)
+        if start is None:
+            continue
+        if ctx.simple[b - 1] == ctx.simple[b] and any(m.end == b for m in mentions):
+            start = b  # 某某村 + 村委会: the village named in full stays a place of its own
+        body = _Mention(start, e, "organization", _COMPOSED)
+        mentions = sorted(
+            [m for m in mentions if m.end <= start or m.start >= e] + [body],
+            key=lambda m: m.start,
+        )
+    return mentions
+
+
+def _body_spans(ctx: _Context) -> list[tuple[int, int]]:
+    """Where a village's body ([village_bodies]) stands as whole words."""
+    spans = []
+    for m in re.finditer(f"(?=({cue_pattern('village_bodies').pattern}))", ctx.simple):
+        b, e = m.start(), m.start() + len(m.group(1))  # found overlapping: 村党支部, 党支部
+        if b and b in ctx.starts and e in ctx.ends:
+            spans.append((b, e))
+    return spans
+
+
+def _village_start(ctx: _Context, mentions: list[_Mention], b: int, e: int) -> int | None:
+    """Where the village owning the body at b:e starts: a chosen place or body that ends in a
+    division at b (or runs into the body: 某某村党 + 支部), else, before a body that opens
+    with 村 (村委会, 村党支部), the two- or three-character name token before it."""
+    for m in mentions:
+        if m.type in ("place", "organization") and m.start < b <= m.end <= e \
+                and (m.start, m.end) != (m.start, e) and _division_end(ctx.simple[m.start : b]):
+            return m.start
+    if ctx.simple[b] not in cue_set("village_divisions"):
+        return None
+    at = bisect_left(ctx.token_starts, b)
+    s, _, tag = ctx.tokens[at - 1]
+    name = ctx.simple[s:b]
+    if tag not in _NAME_TAGS or not 2 <= len(name) <= 3 or _fold(name) in ctx.lex.stop:
+        return None
+    if any(m.start < b and m.end > s and m.type != "person" for m in mentions):
+        return None
+    return s
+
+
+def _division_end(form: str) -> bool:
+    """Whether a place's name ends in a division (某某村, 某某镇, 某某社区)."""
+    divisions = cue_set("division_chars") | cue_set("village_divisions")
+    return len(form) >= 2 and (
+        form[-1] in divisions or form.endswith(tuple(cue_set("neighbourhood_endings")))
+    )
