@@ -41,3 +41,16 @@ def test_a_village_committee_stops_at_the_committee():
     assert {"村委会", "桂花社区居委会"} <= bodies  # 某某村 + 村委会: the village stays a place
     assert not any("打扫" in body for body in bodies)
     assert "桃园村" in named("place", text)
+
+
+def test_a_bridge_named_for_a_word_jieba_calls_a_name_is_one_place():
+    # 望月 is also "full moon"; before 大桥 jieba reads it as a name, and the bridge is named.
+    assert "望月大桥" in named("place", "长江上又一座大桥——望月大桥合龙。")
+
+
+def test_a_subdistrict_is_named_whole_but_a_citys_streets_are_not():
+    text = "家住东城区和平里街道的王大爷今年八十岁，他以前住在荣湖街道。"
+    places = named("place", text)
+    assert {"和平里街道", "荣湖街道"} <= places
+    assert "和平里" not in places
+    assert "北京街道" not in named("place", "他走在北京街道上，看见很多人。")

@@ -119,7 +119,11 @@ from app.core.language.entities.press import (
     _papers_reporting,
     _whole_papers,
 )
-from app.core.language.entities.sites import _sites_after_places, _village_bodies
+from app.core.language.entities.sites import (
+    _sites_after_places,
+    _unnamed_sites,
+    _village_bodies,
+)
 from app.core.language.entities.tagged import _everyday, _spot_of_a_thing, _unnamed_words
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import HAN_CLASS, TONE_MARKED_VOWELS, all_han, has_han
@@ -233,7 +237,8 @@ def combine(
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
     chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
     chosen = _given_names_alone(ctx, _divisions_before_their_heads(ctx, chosen))
-    chosen = _village_bodies(ctx, _sites_after_places(ctx, _shrines(ctx, chosen)))
+    chosen = _sites_after_places(ctx, _shrines(ctx, chosen))
+    chosen = _village_bodies(ctx, _unnamed_sites(ctx, chosen))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 

@@ -16,10 +16,13 @@ from app.core.language.entities.lexicon import (
     cue_set,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _Mention, _Spans
+from app.core.text.chars import all_han
 
 # Tags jieba gives a village's name before its body (白石/nr + 村党支部, 东坡/ns, 青石/n).
 _NAME_TAGS = frozenset({"ns", "nr", "nz", "n", "j"})
+# Tags of a name a site is named after that nothing else found (望月/nr + 大桥).
+_SITE_NAME_TAGS = frozenset({"ns", "nr", "nz"})
 
 
 def _sites_after_places(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -48,9 +51,38 @@ def _site_end(ctx: _Context, m: _Mention) -> int:
         return 0
     kind = next((k for k in longest_first("site_kinds") if ctx.simple.startswith(k, m.end)), "")
     end = m.end + len(kind)
-    if not kind or end not in ctx.ends or _runs_into_body(ctx, end):
+    if not kind or end not in ctx.ends or _runs_into_body(ctx, end) or _streets(ctx, kind, end):
         return 0
     return end
+
+
+def _streets(ctx: _Context, kind: str, end: int) -> bool:
+    """某城 + 街道 + 上, 某区 + 社区 + 里: the town's streets or communities, where a
+    subdistrict's or a community's word has a spot word after it."""
+    return kind in cue_set("neighbourhood_endings") and ctx.simple[end : end + 1] in cue_set(
+        "localisers"
+    )
+
+
+def _unnamed_sites(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """望月/nr + 大桥, 荣湖/nr + 街道: a site ([site_kinds]) after a word jieba tags a place or
+    a name that nothing was found in is one place; jieba tags the name only as a name (望月 is
+    also "full moon"), so no dictionary sense is asked of it."""
+    taken = _Spans(mentions)
+    added = []
+    for m in cue_pattern("site_kinds").finditer(ctx.simple):
+        b, e = m.span()
+        if not b or b not in ctx.starts or e not in ctx.ends or _streets(ctx, m.group(), e):
+            continue
+        s, _, tag = ctx.tokens[bisect_left(ctx.token_starts, b) - 1]
+        name = ctx.simple[s:b]
+        if tag not in _SITE_NAME_TAGS or not 2 <= b - s <= 3 or not all_han(name):
+            continue
+        if _fold(name) in ctx.lex.stop or name in ctx.lex.places or taken.any_overlapping(s, e):
+            continue
+        if not _runs_into_body(ctx, e):
+            added.append(_Mention(s, e, "place", _COMPOSED))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _runs_into_body(ctx: _Context, end: int) -> bool:
