@@ -1,4 +1,4 @@
-"""Organisations by their structure: schools (invented sentences)."""
+"""Organisations by their structure: schools, a firm's works and mines (invented sentences)."""
 
 from __future__ import annotations
 
@@ -14,3 +14,16 @@ def test_a_school_opening_with_its_city_and_district_is_an_organisation():
     assert "宁波市江东区明湖第三幼儿园" in named("organization", text)
     assert "红星幼儿园" in named("organization", "他的女儿在红星幼儿园上大班。")
 
+
+def test_a_works_or_a_mine_after_its_firms_name_is_one_name():
+    text = "洛川石化公司炼油厂完成了年度检修。"
+    assert named("organization", text) == {"洛川石化公司炼油厂"}
+    text = "平阳矿业集团东岭煤矿连续安全生产八百天。"
+    assert named("organization", text) == {"平阳矿业集团东岭煤矿"}
+    text = "江北钢铁集团有限公司炼钢厂的高炉顺利点火。"
+    assert named("organization", text) == {"江北钢铁集团有限公司炼钢厂"}
+
+
+def test_a_firm_before_an_ordinary_word_keeps_its_own_name():
+    # 工人 "workers" after a firm are no branch of it
+    assert named("organization", "洛川石化公司工人今天休息。") == {"洛川石化公司"}

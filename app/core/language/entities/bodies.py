@@ -800,3 +800,29 @@ def _place_named_firms(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _joined_branches(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某矿业集团 + 某某煤矿, 某电网公司 + 某某供电公司: a firm's organisation right before a
+    branch, works or mine's is one name, the branch's, named with the firm it belongs to."""
+    out: list[_Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is not None and m.type == last.type == "organization" and last.end == m.start \
+                and _branch_after(ctx, last.start, last.end, m.end):
+            last = last.copy()
+            last.end = m.end
+            out[-1] = last
+            continue
+        out.append(m)
+    return out
+
+
+def _branch_after(ctx: _Context, start: int, firm_end: int, end: int) -> bool:
+    """start:firm_end ends in a firm's or a bank's word ([firm_parents]) and firm_end:end, all
+    Chinese, in a branch's, a works' or a mine's ([branch_endings])."""
+    rest = ctx.simple[firm_end:end]
+    return (
+        ctx.simple[start:firm_end].endswith(cues("firm_parents"))
+        and all_han(rest)
+        and len(rest) >= 2
+        and rest.endswith(cues("branch_endings"))
+    )

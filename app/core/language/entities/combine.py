@@ -32,11 +32,13 @@ import re
 from collections.abc import Iterable, Mapping
 
 from app.core.language.entities.bodies import (
+    _branch_after,
     _countries_as_teams,
     _described_parties,
     _field_bodies,
     _firms_listed,
     _half_believed_bodies,
+    _joined_branches,
     _listed_body_types,
     _session_alone,
     _with_allies,
@@ -190,7 +192,7 @@ def combine(
     crf = _start_at_a_word(ctx, crf)
     crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))
     crf = _places_of_descriptions(ctx, crf, rules)
-    crf = _complete_bodies(ctx, crf, rules)
+    crf = _branches_with_firms(ctx, _complete_bodies(ctx, crf, rules), rules)
     crf = _japanese_given_after(ctx, _complete_people(crf, rules), rules)
     crf = _with_allies(ctx, _owned_bodies(ctx, crf, rules))
     crf = _keep_dictionary_places(ctx, _split_places(ctx, crf, rules), rules)
@@ -233,7 +235,8 @@ def combine(
     chosen = _papers_reporting(ctx, _whole_papers(ctx, chosen))
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
-    chosen = _with_units(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
+    chosen = _joined_branches(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))
+    chosen = _with_units(ctx, chosen)
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
     chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
     chosen = _given_names_alone(ctx, _divisions_before_their_heads(ctx, chosen))
@@ -829,6 +832,22 @@ def _complete_bodies(
             body = cut  # 欧盟 + 对外行动署: an agency named with the union it belongs to
         longer = body is not None and (body.end > c.end or body.start < c.start)
         out.append(body.copy() if c.type == "organization" and body and longer else c)
+    return out
+
+
+def _branches_with_firms(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """某银行股份有限公司 + 北京分行, 某石化公司 + 炼油厂: where the tagger stops at a firm's
+    legal name and the rules composed, from the same start, a branch, a works or a mine of it
+    (`_branch_after`), the branch is the name a reader looks up."""
+    composed = _longest_bodies(rules)
+    out = []
+    for c in crf:
+        cut = composed.get(c.start) if c.type == "organization" else None
+        if cut is not None and cut.end > c.end and _branch_after(ctx, c.start, c.end, cut.end):
+            c = cut.copy()
+        out.append(c)
     return out
 
 
