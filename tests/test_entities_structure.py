@@ -27,3 +27,11 @@ def test_a_works_or_a_mine_after_its_firms_name_is_one_name():
 def test_a_firm_before_an_ordinary_word_keeps_its_own_name():
     # 工人 "workers" after a firm are no branch of it
     assert named("organization", "洛川石化公司工人今天休息。") == {"洛川石化公司"}
+
+
+def test_a_school_after_a_district_jieba_reads_as_a_person_is_named_whole():
+    # 越秀区 is tagged a person's name by the segmenter; no given name ends in 区
+    text = "广州市越秀区东风小学的学生参观了博物馆。"
+    assert "广州市越秀区东风小学" in named("organization", text)
+    text = "广州市越秀区红旗幼儿园开展了安全演练。"
+    assert named("organization", text) == {"广州市越秀区红旗幼儿园"}

@@ -16,10 +16,12 @@ from app.core.language.entities.glosses import (
 from app.core.language.entities.lexicon import (
     _ADDED,
     _FUNCTION_TAGS,
+    _PERSON_TAGS,
     _Known,
     _Lexicon,
     _lexicon,
     _simplify,
+    cue_set,
 )
 from app.core.text.chars import all_han
 from app.core.text.script import detect_script
@@ -199,7 +201,7 @@ def prepare(
     """What every mention source reads: both scripts, the tokens and their dictionary entries."""
     lex = lexicon or _lexicon()
     simple = _simplify(text)
-    tokens = [(s, e, t) for s, e, t in tagged]
+    tokens = _divisions_as_places(simple, [(s, e, t) for s, e, t in tagged])
     ctx = _Context(
         text=text,
         simple=simple,
@@ -220,6 +222,22 @@ def prepare(
     if simple != text and detect_script(text) == "traditional":
         ctx.entries = regional_read(ctx.entries)
     return ctx
+
+
+def _divisions_as_places(
+    simple: str, tokens: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """广州市/ns + 越秀区/nr: a three-character word jieba tags a person's name that ends in a
+    district's, a county's or a city's character right after a place is a division of it (no
+    given name ends so), and a body after it is owned by it (某市 + 某某区 + 东风小学)."""
+    divisions = cue_set("district_chars")
+    out = list(tokens)
+    for k in range(1, len(out)):
+        s, e, t = out[k]
+        if t in _PERSON_TAGS and e - s == 3 and simple[e - 1] in divisions \
+                and out[k - 1][2] == "ns" and out[k - 1][1] == s:
+            out[k] = (s, e, "ns")
+    return out
 
 
 def _function_tagged_words(ctx: _Context) -> set[str]:
