@@ -49,6 +49,7 @@ from app.core.language.entities.composed import (
     _country_class,
     _head_type,
     _named_owner,
+    _short_body_tag,
 )
 from app.core.language.entities.latin import rating_grade
 from app.core.language.entities.lexicon import (
@@ -191,6 +192,7 @@ def combine(
     crf = _cut_body_tails(ctx, _cut_counted_tails(ctx, crf))
     crf = _start_at_a_word(ctx, crf)
     crf = _split_listed_bodies(ctx, _with_fields(ctx, crf))
+    crf = _not_joined_bodies(ctx, crf, rules)
     crf = _places_of_descriptions(ctx, crf, rules)
     crf = _branches_with_firms(ctx, _complete_bodies(ctx, crf, rules), rules)
     crf = _japanese_given_after(ctx, _complete_people(crf, rules), rules)
@@ -804,6 +806,23 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _not_joined_bodies(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """某县妇联 + 联合 + 县医院: the tagger ran a body the rules found and what it does with
+    another body (a verb of joint action, [joint_verbs]) into one name; no name holds such a
+    verb after a whole body's name, and the rules' bodies stand."""
+    ends = {m.end for m in rules if m.type == "organization"}
+    joint = cue_set("joint_verbs")
+    return [
+        c for c in crf
+        if not any(
+            s in ends and s > c.start and ctx.simple[s:e] in joint
+            for s, e, _ in ctx.tokens_within(c.start, c.end)
+        )
+    ]  # fmt: skip
+
+
 def _complete_bodies(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
@@ -866,12 +885,19 @@ def _affiliated(ctx: _Context, start: int, end: int) -> bool:
 
 def _rest_of_a_body(ctx: _Context, start: int, end: int) -> bool:
     """start:end is one character that ends bodies' names (残 + 联) or one token that is a
-    body's head (男子网 + 球队): the rest of a name the tagger stopped short of."""
+    body's head (男子网 + 球队) or short name (某市 + 妇联/j): the rest of a name the tagger
+    stopped short of."""
     if end - start == 1:
         return ctx.simple[start] in cue_set("org_last_chars")
     inside = ctx.token_range(start, end)
     return len(inside) == 1 and ctx.tokens[inside[0]][0] == start and (
-        _head_type(ctx, inside[0]) == "organization")
+        _head_type(ctx, inside[0]) == "organization" or _short_body_name(ctx, inside[0]))
+
+
+def _short_body_name(ctx: _Context, index: int) -> bool:
+    """妇联/j, 侨联/nz: a short name ending as bodies' names end (not 一战/j, the war)."""
+    end = ctx.tokens[index][1]
+    return _short_body_tag(ctx, index) and ctx.simple[end - 1] in cue_set("org_last_chars")
 
 
 def _longest_bodies(rules: Iterable[_Mention]) -> dict[int, _Mention]:

@@ -150,7 +150,7 @@ def _find_org_head(ctx: _Context, index: int) -> tuple[int, int, EntityType, boo
     etype = lex.suffixes.get(word)
     if etype is not None:
         return start, end, etype, False
-    if _short_body_tag(ctx, index) and index > 0 and ctx.tokens[index - 1][2] == "ns":
+    if _short_body_tag(ctx, index) and index > 0 and _place_right_before(ctx, index):
         gloss = _type_from_gloss(_proper_senses(ctx.entries.get(word, ())))
         plain = _everyday_body_tag(ctx, word)  # 某村 + 人均 "per capita": no body
         if word not in lex.places and gloss in (None, "organization") and not plain:
@@ -178,6 +178,14 @@ def _short_body_tag(ctx: _Context, index: int) -> bool:
     if end - start != 2:
         return False
     return tag == "j" or (tag == "nz" and ctx.simple[end - 1] in cue_set("org_last_chars"))
+
+
+def _place_right_before(ctx: _Context, index: int) -> bool:
+    """A place ends right before token `index`: a word jieba tags a place, or the division's
+    one character it cut off one (某县/ns + 妇联, 某/ns + 县 + 妇联: the county's federation)."""
+    if ctx.tokens[index - 1][2] == "ns":
+        return True
+    return ctx.tokens[index - 1][1] == ctx.tokens[index][0] and _county_of_its_own(ctx, index - 1)
 
 
 def _joined_head(ctx: _Context, index: int) -> int | None:
@@ -304,6 +312,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
         elif t == "f" and tokens[j + 1][2] == "s":
             pass  # 某市 + 西 + 海岸 + 足球俱乐部: a compass point before a place word names a part
+        elif t in ("t", "m") and w in cue_set("ages_in_names"):
+            pass  # 某市 + 青年/t + 企业家 + 协会: jieba reads the age group as a time word
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
             break  # 北京 + 七十 + 中学, 曲阳县 + 第二 + 中学, but not 北京 + 5月 + 25日电
         j -= 1

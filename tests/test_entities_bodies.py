@@ -1,0 +1,34 @@
+"""Names of social and public bodies in local news: federations, unions, associations and
+the offices of a province, city or county (invented sentences)."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def test_a_county_owns_the_federation_after_it_in_its_short_name():
+    # 妇联 read as an abbreviation after the county's name cut from its division (县)
+    assert "柏溪县妇联" in named("organization", "柏溪县妇联联合县医院开展义诊活动。")
+    assert "柏溪县" not in named("place", "柏溪县妇联联合县医院开展义诊活动。")
+    assert "桐冈市妇联" in named("organization", "桐冈市妇联主席罗春梅出席了座谈会。")
+
+
+def test_a_level_alone_before_a_short_body_name_is_that_levels_body():
+    # 县残联, 市妇联: the county's or the city's federation, as 县委 names its committee
+    assert "县残联" in named("organization", "县残联为三十名困难群众送去轮椅。")
+    assert "市妇联" in named("organization", "市妇联近日开展家庭教育讲座。")
+    assert "市文明办" in named("organization", "市文明办联合多家单位开展志愿服务。")
+
+
+def test_an_age_group_inside_a_body_name_is_not_a_time():
+    # jieba tags 青年 and 老年 as time words; they name whom the body serves
+    assert "桐冈市青年企业家促进会" in named(
+        "organization", "桐冈市青年企业家促进会昨天举行年会。"
+    )
+    assert "柏溪县老年大学" in named("organization", "柏溪县老年大学秋季班开学。")
+
+
+def test_a_verb_of_joint_action_ends_the_body_before_it():
+    # 联合 "together with": two bodies, not one run-on name
+    found = named("organization", "柏溪县妇联联合县医院开展义诊活动。")
+    assert "柏溪县妇联" in found and not any("联合" in name for name in found)
