@@ -32,3 +32,12 @@ def test_a_verb_of_joint_action_ends_the_body_before_it():
     # 联合 "together with": two bodies, not one run-on name
     found = named("organization", "柏溪县妇联联合县医院开展义诊活动。")
     assert "柏溪县妇联" in found and not any("联合" in name for name in found)
+
+
+def test_a_level_standing_alone_before_a_bureau_is_part_of_its_name():
+    # 县 + 教育局: the county's education bureau, not a bureau of no level
+    assert "县教育局" in named("organization", "县教育局近日发布暑期安全提示。")
+    found = named("organization", "柏溪县科协联合县教育局举办科普讲座。")
+    assert {"柏溪县科协", "县教育局"} <= found
+    # after a pronoun the text named the city before: the office alone (该市 "this city")
+    assert "市旅游局" not in named("organization", "该市旅游局接到游客投诉。")

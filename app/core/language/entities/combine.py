@@ -57,6 +57,7 @@ from app.core.language.entities.lexicon import (
     _CRF,
     _DICT,
     _DOTS,
+    _FUNCTION_TAGS,
     _KNOWN,
     _LATIN,
     _TAGGER,
@@ -242,7 +243,7 @@ def combine(
     chosen = _firms_listed(ctx, _countries_as_teams(ctx, _with_party(ctx, chosen)))
     chosen = _described_parties(ctx, _missions_as_places(ctx, chosen))
     chosen = _given_names_alone(ctx, _divisions_before_their_heads(ctx, chosen))
-    chosen = _sites_after_places(ctx, _shrines(ctx, chosen))
+    chosen = _sites_after_places(ctx, _shrines(ctx, _levels_of_bodies(ctx, chosen)))
     chosen = _village_bodies(ctx, _unnamed_sites(ctx, chosen))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
@@ -804,6 +805,33 @@ def _split_listed_bodies(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
             part.start, part.end = s, e
             out.append(part)
     return out
+
+
+def _levels_of_bodies(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """县 + 教育局, 市 + 卫生健康委员会: a division's one character standing as a word of its
+    own right before a body names that level's body, and belongs to its name (as 市委 and 县妇联
+    do); not where a place name comes before it (柏溪 + 县: the rules name the county's body)
+    and not where another name holds it."""
+    taken = {m.end for m in chosen}
+    out: list[_Mention] = []
+    for m in chosen:
+        k = ctx.token_range(m.start - 1, m.start)
+        if m.type == "organization" and len(k) == 1 and m.start not in taken \
+                and ctx.simple[m.start - 1] in cue_set("division_chars") \
+                and (k[0] == 0 or _opens_level(ctx, k[0] - 1)):
+            m = m.copy()
+            m.start -= 1
+        out.append(m)
+    return out
+
+
+def _opens_level(ctx: _Context, index: int) -> bool:
+    """Token `index` leaves a division's character after it as no place's end: a function
+    word, a verb or punctuation (联合 + 县 + 教育局, 。 + 市 + 卫健委), not a name; nor a
+    pronoun (该 + 市 "this city": the text named the city before, the body is the office)."""
+    s, e, tag = ctx.tokens[index]
+    return e == ctx.tokens[index + 1][0] and tag != "r" and (
+        tag in _FUNCTION_TAGS or tag[0] == "v" or not all_han(ctx.simple[s:e]))
 
 
 def _not_joined_bodies(
