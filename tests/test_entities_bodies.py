@@ -41,3 +41,18 @@ def test_a_level_standing_alone_before_a_bureau_is_part_of_its_name():
     assert {"柏溪县科协", "县教育局"} <= found
     # after a pronoun the text named the city before: the office alone (该市 "this city")
     assert "市旅游局" not in named("organization", "该市旅游局接到游客投诉。")
+
+
+def test_a_task_body_is_named_by_the_verbs_of_its_task():
+    # jieba tags 扶贫, 开发, 打击 verbs; they name what the group or office was set up for
+    assert "桐冈市扶贫开发领导小组" in named("organization", "桐冈市扶贫开发领导小组召开会议。")
+    assert "桐冈市打击走私工作组" in named("organization", "桐冈市打击走私工作组进驻港区。")
+    assert "桐冈市促进就业工作领导小组办公室" in named(
+        "organization", "桐冈市促进就业工作领导小组办公室发布通知。"
+    )
+
+
+def test_a_verb_that_founds_a_body_is_not_part_of_its_name():
+    found = named("organization", "柏溪县政府组建防汛抗旱指挥部。")
+    assert not any("组建" in name for name in found)
+    assert not any("成立" in name for name in named("organization", "桐冈市成立扶贫开发领导小组。"))

@@ -302,10 +302,14 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
                 and not any(not e.proper for e in ctx.entries.get(w, ())):
             first = j  # 某某镇/nr + 供销 + 社: a town the segmenter tags a person owns it,
             break  # and the county before the town is a place of its own
+        elif t == "v" and w in cue_set("founding_verbs"):
+            break  # 某县政府 + 组建 + 防汛抗旱指挥部: the sentence's verb, the body after it
         elif t == "v" and len(w) == 2 and j > 0 and w[1] not in _DIRECTED_ENDS and (
                 tokens[j - 1][2] in ("n", "vn") or _brand_before_trade(ctx, j, head_word)):
             pass  # 中国 + 文化 + 助学 + 委员会: a verb that names the body's task (not 派 +
             # 出: a deed done towards somewhere, the sentence's own verb)
+        elif t == "v" and _task_verb(ctx, w, index, head_word):
+            pass  # 某市 + 扶贫 + 开发 + 领导小组: a task body is named by what it does
         elif t == "v" and len(w) == 2 and j == index - 1 and len(head_word) == 1:
             pass  # 联合国 + 扶贫 + 署: the task before a one-character head is its name
         elif t == "f" and len(w) == 2:
@@ -332,6 +336,17 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             and not ctx.entries.get(whole):  # a building CC-CEDICT names as a whole
         return None  # 某公司 + 大楼, 某组织 + 总部 + 大楼, 张三 + 办公室: where the name is
     return first
+
+
+def _task_verb(ctx: _Context, word: str, index: int, head_word: str) -> bool:
+    """扶贫 + 开发 + 领导小组, 打击 + 走私 + 工作组: a two-character verb before the head of a
+    body set up for a task ([task_heads], or 办公室 right after one) names that task (a verb
+    that founds or runs a body, [founding_verbs], ended the owner's run before)."""
+    if len(word) != 2 or word[1] in _DIRECTED_ENDS:
+        return False
+    heads = cue_set("task_heads")
+    s, e, _ = ctx.tokens[index - 1]
+    return head_word in heads or (head_word == "办公室" and ctx.simple[s:e] in heads)
 
 
 def _brand_before_trade(ctx: _Context, j: int, head_word: str) -> bool:
