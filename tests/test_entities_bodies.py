@@ -56,3 +56,15 @@ def test_a_verb_that_founds_a_body_is_not_part_of_its_name():
     found = named("organization", "柏溪县政府组建防汛抗旱指挥部。")
     assert not any("组建" in name for name in found)
     assert not any("成立" in name for name in named("organization", "桐冈市成立扶贫开发领导小组。"))
+
+
+def test_a_field_jieba_reads_as_an_adjective_stays_inside_the_office_name():
+    # 安全/an "safety" of 安全生产委员会: the council's office, not the State Council alone
+    text = "国务院安全生产委员会办公室派出工作组赶赴现场。"
+    assert "国务院安全生产委员会办公室" in named("organization", text)
+
+
+def test_a_branch_of_a_society_is_named_with_its_parent():
+    # 分会 after a society's whole name: the branch, not the society alone (jieba cuts 学分)
+    found = named("organization", "中华医学会神经病学分会年会在江滨举行。")
+    assert "中华医学会神经病学分会" in found and "中华医学会" not in found

@@ -875,6 +875,8 @@ def _complete_bodies(
             body = None if ctx.lex.org_shaped(ctx.simple[c.start : c.end]) else cut  # 某银行 + 新浪
         elif cut is not None and cut.end > c.end and _affiliated(ctx, c.end, cut.end):
             body = cut  # 某大学 + 医学院附属第一医院: the hospital, named with its university
+        elif cut is not None and cut.end > c.end and _branch_of(ctx, c, cut):
+            body = cut  # 某学会 + 心血管病学分会: the branch, named with the society it belongs to
         elif cut is not None and cut.end > c.end and _known_body(ctx, c):
             body = cut  # 欧盟 + 对外行动署: an agency named with the union it belongs to
         longer = body is not None and (body.end > c.end or body.start < c.start)
@@ -896,6 +898,15 @@ def _branches_with_firms(
             c = cut.copy()
         out.append(c)
     return out
+
+
+def _branch_of(ctx: _Context, c: _Mention, cut: _Mention) -> bool:
+    """The tagger's organisation is a whole body (ending in a body's head) and the rules' longer
+    one ends in a word for a branch or a committee of it ([society_branch_endings]: 某学会 +
+    儿科学分会): the branch is one name, its parent's held in it."""
+    parent = ctx.simple[c.start : c.end]
+    return ctx.lex.org_shaped(parent) and ctx.simple[c.end : cut.end].endswith(
+        cues("society_branch_endings"))
 
 
 def _known_body(ctx: _Context, c: _Mention) -> bool:

@@ -316,6 +316,8 @@ def _owner_start(ctx: _Context, index: int, head_word: str) -> int | None:
             pass  # 中国 + 中外 + 书画 + 艺术 + 研究会: a two-character locative qualifies the name
         elif t == "f" and tokens[j + 1][2] == "s":
             pass  # 某市 + 西 + 海岸 + 足球俱乐部: a compass point before a place word names a part
+        elif t == "an":
+            pass  # 国务院 + 安全/an + 生产 + 委员会: a field jieba reads as an adjective-noun
         elif t in ("t", "m") and w in cue_set("ages_in_names"):
             pass  # 某市 + 青年/t + 企业家 + 协会: jieba reads the age group as a time word
         elif t not in _MIDDLE_TAGS or (t == "m" and not _ordinal(w)):
