@@ -40,17 +40,16 @@ def _papers_reporting(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
 REPORTING_GAP = 2
 
 
-def _reports(ctx: _Context, end: int) -> bool:
-    """A verb of reporting follows `end`, perhaps after a time word or an adverb or two."""
+def _reports(ctx: _Context, end: int, verbs: str = "reporting_verbs") -> bool:
+    """A verb of reporting (of the cue list `verbs`) follows `end`, perhaps after a time word
+    or an adverb or two."""
     k = ctx.token_range(end, len(ctx.simple)).start
     for _ in range(REPORTING_GAP + 1):
         if k >= len(ctx.tokens) or ctx.tokens[k][0] != end:
             return False
         s, end, tag = ctx.tokens[k]
         word = ctx.simple[s:end]
-        if word in cue_set("reporting_verbs") or ctx.simple[s : s + 2] in cue_set(
-            "reporting_verbs"
-        ):
+        if word in cue_set(verbs) or ctx.simple[s : s + 2] in cue_set(verbs):
             return True  # 称, 报道说 (not 称号: a one-character verb stands as a word)
         if tag not in ("t", "d"):
             return False

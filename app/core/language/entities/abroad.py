@@ -1,0 +1,106 @@
+"""Steps of the merge (`combine`) for foreign bodies that world news names with a word the
+rules read another way at home: a Japanese ministry (日本 + 某某省), whose 省 ends a province's
+name in China, and a seat of power named as the institution that speaks (某宫 + 发言人 + 说),
+which is a building where it stands (在某宫内).
+"""
+
+from __future__ import annotations
+
+from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cues
+from app.core.language.entities.mentions import _Context, _Mention, _Spans
+from app.core.language.entities.press import _reports
+from app.core.text.chars import all_han
+
+# A Japanese ministry's name between 日本 and 省 runs two (外务) to four (经济产业) characters.
+_MINISTRY_REACH = (4, 3, 2)
+# Characters of grammar that no ministry's name holds (日本的一个省 is "a province of Japan").
+_NOT_IN_MINISTRIES = frozenset("的了在是和与及或等个一各该本这那")
+
+
+def _japanese_ministries(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """日本 + 某某省 (the foreign ministry, 外务省; the defence ministry, 防卫省): Japan has no
+    provinces, so after 日本 a name of two to four characters ending in 省 is a ministry, one
+    organisation with the state that owns it; the segmenter cuts it into everyday words
+    (日本 + 财务 + 省), and the rules read 日本 as a place and the rest as nothing."""
+    simple = ctx.simple
+    at = simple.find("日本")
+    while at >= 0:
+        end = _ministry_end(ctx, at + 2) if at in ctx.starts else 0
+        if end:
+            mentions = _replace_inside(mentions, _Mention(at, end, "organization", _COMPOSED))
+        at = simple.find("日本", at + 2)
+    at = simple.find("省")
+    while at >= 0:
+        start = _ministry_word(ctx, at + 1)
+        if start is not None:
+            body = _Mention(start, at + 1, "organization", _COMPOSED)
+            mentions = _replace_inside(mentions, body)
+        at = simple.find("省", at + 1)
+    return mentions
+
+
+def _ministry_word(ctx: _Context, end: int) -> int | None:
+    """The start of a word ending at `end` in 省 that CC-CEDICT glosses as a ministry (外务省
+    "foreign ministry (e.g. of Japan or Korea)"), or None."""
+    k = ctx.token_range(0, end).stop - 1
+    if k < 0 or ctx.tokens[k][1] != end:
+        return None
+    start = ctx.tokens[k][0]
+    senses = (s for e in ctx.entries.get(ctx.simple[start:end], ()) for s in e.senses)
+    return start if end - start >= 3 and any("ministry" in s for s in senses) else None
+
+
+def _ministry_end(ctx: _Context, start: int) -> int:
+    """Where a ministry's 省 ends a word after `start`, or 0 (not 日本 + 各省, 日本 + 的省)."""
+    for n in _MINISTRY_REACH:
+        end = start + n + 1
+        name = ctx.simple[start : end - 1]
+        if ctx.simple[end - 1 : end] != "省" or end not in ctx.ends or not all_han(name):
+            continue
+        if not _NOT_IN_MINISTRIES.intersection(name) and name not in ctx.lex.places:
+            return end
+    return 0
+
+
+def _seats_speaking(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某宫 + 发言人, 某宫 + 当天 + 表示: a seat of power ([seats_of_power]) named as the one
+    who speaks is the institution (an organisation, as 某国外交部 + 表示), with the state
+    named right before it (某国 + 总统府); where it stands or is worked in (在某宫工作, 某宫内)
+    it is left as it was, a building."""
+    simple = ctx.simple
+    for seat in cues("seats_of_power"):
+        at = simple.find(seat)
+        while at >= 0:
+            end = at + len(seat)
+            if at in ctx.starts and end in ctx.ends and _speaks(ctx, end):
+                body = _Mention(_state_before(ctx, mentions, at), end, "organization", _COMPOSED)
+                mentions = _replace_inside(mentions, body)
+            at = simple.find(seat, end)
+    return mentions
+
+
+def _speaks(ctx: _Context, end: int) -> bool:
+    """A word of speaking follows `end`, perhaps after a time word or an adverb (当天 + 表示);
+    a spokesperson or officials (发言人, 官员) speak for the institution too."""
+    after = ctx.simple[end : end + 3]
+    return after.startswith(cues("seat_speakers")) or _reports(ctx, end, "seat_verbs")
+
+
+def _state_before(ctx: _Context, mentions: list[_Mention], at: int) -> int:
+    """Where the state named right before a seat starts (某国 + 总统府), else `at`."""
+    for m in mentions:
+        if m.end == at and m.type == "place" and m.priority < _KNOWN and m.length >= 2:
+            return m.start
+    return at
+
+
+def _replace_inside(mentions: list[_Mention], body: _Mention) -> list[_Mention]:
+    """`body` in place of the mentions inside its span; unchanged where a mention crosses
+    its edge or the known-name lists hold a name there."""
+    inside = _Spans(mentions).overlapping(body.start, body.end)
+    if any(m.start < body.start or m.end > body.end or m.priority >= _KNOWN for m in inside):
+        return mentions
+    if any(m.start == body.start and m.end == body.end and m.type == body.type for m in inside):
+        return mentions
+    gone = {id(m) for m in inside}
+    return sorted([m for m in mentions if id(m) not in gone] + [body], key=lambda m: m.start)

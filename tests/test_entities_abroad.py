@@ -1,0 +1,27 @@
+"""Names in world news: foreign and international bodies (ministries, seats of power)."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def test_a_japanese_ministry_ending_in_the_province_character_is_one_body():
+    # jieba: 日本 + 财务 + 省 (or one unknown word 日本某某省/nt); 省 ends provinces at home
+    assert "日本财务省" in named("organization", "日本财务省公布的数据显示，顺差扩大。")
+    assert "日本环境省" in named("organization", "日本环境省宣布了新的减排目标。")
+    assert "日本外务省" in named("organization", "日本外务省发言人在记者会上回应提问。")
+    # CC-CEDICT glosses 外务省 a foreign ministry: alone it is the body too
+    assert "外务省" in named("organization", "外务省发言人当天表示遗憾。")
+    # a province of China, and 日本 before a province's word, stay as they were
+    assert "山东省" in named("place", "他去年调到山东省工作。")
+    assert not named("organization", "他在全省各地开展调研，并到外省学习经验。")
+
+
+def test_a_seat_of_power_that_speaks_is_the_institution():
+    assert "白宫" in named("organization", "白宫当天发表声明，宣布总统将于下周出访。")
+    assert "五角大楼" in named("organization", "五角大楼发言人说，两艘军舰已抵达。")
+    assert "克里姆林宫" in named("organization", "克里姆林宫表示，总统将与对方通电话。")
+    assert "韩国总统府" in named("organization", "韩国总统府当天表示，将召开紧急会议。")
+    # where it stands or is worked in, it stays the building
+    assert "白宫" in named("place", "游客在白宫外拍照留念。")
+    assert "白宫" not in named("organization", "游客在白宫外拍照留念。")
