@@ -25,3 +25,20 @@ def test_a_seat_of_power_that_speaks_is_the_institution():
     # where it stands or is worked in, it stays the building
     assert "白宫" in named("place", "游客在白宫外拍照留念。")
     assert "白宫" not in named("organization", "游客在白宫外拍照留念。")
+
+
+def test_a_body_the_states_form_for_their_relations_is_named_whole():
+    # 合作 is a word of relations (某某 + 合作 reads as the places' co-operation), but a name
+    # that ends as a body's does names one body
+    assert "伊斯兰合作组织" in named("organization", "伊斯兰合作组织召开特别会议。")
+    # after a count of the states the bodies are several: the states are the names
+    text = "法德两国相关银行联合发布了报告。"
+    assert {"法", "德"} <= named("place", text)
+    assert not named("organization", text)
+
+
+def test_a_group_named_by_a_count_of_states_takes_the_whole_number():
+    # jieba: 二/m + 十国集团/nt
+    assert "二十国集团" in named("organization", "二十国集团峰会在南美某城举行。")
+    assert "十国集团" not in named("organization", "二十国集团峰会在南美某城举行。")
+    assert "七国集团" in named("organization", "七国集团外长会议在东京举行。")

@@ -13,6 +13,8 @@ from app.core.text.chars import all_han
 
 # A Japanese ministry's name between 日本 and 省 runs two (外务) to four (经济产业) characters.
 _MINISTRY_REACH = (4, 3, 2)
+# The digits a count of states is written in (二十国集团, 七国集团, 77国集团).
+_DIGITS = "一二三四五六七八九十百0123456789"
 # Characters of grammar that no ministry's name holds (日本的一个省 is "a province of Japan").
 _NOT_IN_MINISTRIES = frozenset("的了在是和与及或等个一各该本这那")
 
@@ -60,6 +62,28 @@ def _ministry_end(ctx: _Context, start: int) -> int:
         if not _NOT_IN_MINISTRIES.intersection(name) and name not in ctx.lex.places:
             return end
     return 0
+
+
+def _counted_groups(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """二 + 十国集团, 二十 + 国集团: a group named by how many states form it (the Group of
+    Twenty) counts from the number's first digit; the segmenter cut the number, and the
+    mention began at its last part (十国集团, a group of ten)."""
+    out: list[_Mention] = []
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        start = m.start
+        if m.type == "organization" and "国" in form[:3] and form[0] in _DIGITS:
+            while start > 0 and ctx.simple[start - 1] in _DIGITS:
+                start -= 1
+        if (
+            start != m.start
+            and start in ctx.starts
+            and form[: form.index("国")].strip(_DIGITS) == ""
+        ):
+            m = m.copy()
+            m.start = start
+        out.append(m)
+    return out
 
 
 def _seats_speaking(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:

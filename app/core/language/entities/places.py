@@ -213,8 +213,8 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     警方, 公安机关; not 湖南省政府 or 北京市人民政府, a province's or city's own government)."""
     tail = ctx.simple[start:end]
     # 华南 + 大部, 黄淮 + 中南部: a part of a region, as forecasts name it.
-    if tail.startswith(_description_openings()) or _REGION_PART.fullmatch(tail) \
-            or tail == "大部":
+    if (tail.startswith(_description_openings()) and not _body_of_relations(ctx, tail)) \
+            or _REGION_PART.fullmatch(tail) or tail == "大部":
         return True
     last = next((h for h in longest_first("descriptive_heads") if tail.endswith(h)), None)
     if last is None or (last == "军" and len(tail) > 1):
@@ -222,6 +222,15 @@ def _descriptive_tail(ctx: _Context, start: int, end: int) -> bool:
     if last == "政府" and ctx.simple[start - 1] in "省市县区州":
         return False
     return len(tail) == len(last) or _ordinary_words(ctx, start, end)
+
+
+def _body_of_relations(ctx: _Context, tail: str) -> bool:
+    """合作 + 组织, 友好 + 协会, 经贸 + 委员会: words of relations that end as a body's name
+    does name a body the places form (某某合作组织, 某某经贸委员会), not the relations; but
+    after a count of the states (两国 + 相关银行) the bodies are many, each of one state."""
+    if tail.startswith(cues("state_counts")):
+        return False
+    return ctx.lex.org_ending(tail) > 0 or tail.endswith(cues("body_parts"))
 
 
 @cache
