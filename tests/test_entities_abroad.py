@@ -42,3 +42,11 @@ def test_a_group_named_by_a_count_of_states_takes_the_whole_number():
     assert "二十国集团" in named("organization", "二十国集团峰会在南美某城举行。")
     assert "十国集团" not in named("organization", "二十国集团峰会在南美某城举行。")
     assert "七国集团" in named("organization", "七国集团外长会议在东京举行。")
+
+
+def test_a_chamber_named_after_its_parliament_is_one_body():
+    # jieba: 英国议会/nt + 下院/n, 英国议会/nt + 上/f + 院/n
+    assert "英国议会下院" in named("organization", "英国议会下院就该协议进行了表决。")
+    assert "英国议会上院" in named("organization", "英国议会上院否决了这项修正案。")
+    # the parliament alone stays the parliament
+    assert "英国议会" in named("organization", "英国议会通过了这项修正案。")

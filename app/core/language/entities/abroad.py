@@ -6,7 +6,7 @@ which is a building where it stands (在某宫内).
 
 from __future__ import annotations
 
-from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cues
+from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cues, longest_first
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.press import _reports
 from app.core.text.chars import all_han
@@ -82,6 +82,24 @@ def _counted_groups(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         ):
             m = m.copy()
             m.start = start
+        out.append(m)
+    return out
+
+
+def _with_chamber(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某国议会 + 下院, 某国议会 + 上 + 院: a parliament's chamber named right after it is the
+    body the news speaks of, named whole (the segmenter cut the chamber off, as it keeps
+    某国国会参议院 one word); 某国议会 + 通过 stays the parliament."""
+    out: list[_Mention] = []
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        if m.type == "organization" and form.endswith(cues("parliaments")):
+            chamber = next(
+                (c for c in longest_first("chambers") if ctx.simple.startswith(c, m.end)), ""
+            )
+            if chamber and m.end + len(chamber) in ctx.ends:
+                m = m.copy()
+                m.end += len(chamber)
         out.append(m)
     return out
 

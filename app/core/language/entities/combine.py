@@ -35,6 +35,7 @@ from app.core.language.entities.abroad import (
     _counted_groups,
     _japanese_ministries,
     _seats_speaking,
+    _with_chamber,
 )
 from app.core.language.entities.bodies import (
     _branch_after,
@@ -251,7 +252,7 @@ def combine(
     chosen = _sites_after_places(ctx, _shrines(ctx, _levels_of_bodies(ctx, chosen)))
     chosen = _village_bodies(ctx, _unnamed_sites(ctx, chosen))
     chosen = _seats_speaking(ctx, _japanese_ministries(ctx, chosen))
-    chosen = _counted_groups(ctx, chosen)
+    chosen = _with_chamber(ctx, _counted_groups(ctx, chosen))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 
