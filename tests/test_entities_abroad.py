@@ -50,3 +50,11 @@ def test_a_chamber_named_after_its_parliament_is_one_body():
     assert "英国议会上院" in named("organization", "英国议会上院否决了这项修正案。")
     # the parliament alone stays the parliament
     assert "英国议会" in named("organization", "英国议会通过了这项修正案。")
+
+
+def test_a_body_after_a_word_pointing_to_a_country_starts_after_it():
+    # jieba: 该/r + 国/n + 议会/n; the tagger read 国议会
+    assert "国议会" not in named("organization", "该国议会通过了新的预算。")
+    assert "央行" in named("organization", "该国央行宣布降息。")
+    # 此 of 因此 points to no country: the state's bureau stays whole
+    assert "国家统计局" in named("organization", "因此国家统计局调整了口径。")

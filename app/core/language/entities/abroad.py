@@ -6,7 +6,7 @@ which is a building where it stands (在某宫内).
 
 from __future__ import annotations
 
-from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cues, longest_first
+from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cue_set, cues, longest_first
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.press import _reports
 from app.core.text.chars import all_han
@@ -100,6 +100,21 @@ def _with_chamber(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             if chamber and m.end + len(chamber) in ctx.ends:
                 m = m.copy()
                 m.end += len(chamber)
+        out.append(m)
+    return out
+
+
+def _after_the_country(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """该 + 国 + 议会, 该国 + 央行: a body the tagger opened at the 国 of a word that points to a
+    country (该国 "that country", 本国, 各国: [pointing_countries]) starts after it, as
+    该国 + 外交部 does; 国议会 is no name."""
+    out: list[_Mention] = []
+    for m in mentions:
+        before = ctx.simple[m.start - 1 : m.start + 1]
+        pointing = before in cue_set("pointing_countries") and m.start - 1 in ctx.starts
+        if m.type == "organization" and m.length >= 3 and pointing:  # (因此 + 国家某局: no)
+            m = m.copy()
+            m.start += 1
         out.append(m)
     return out
 

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from app.core.language.entities.abroad import (
+    _after_the_country,
     _counted_groups,
     _japanese_ministries,
     _seats_speaking,
@@ -252,7 +253,7 @@ def combine(
     chosen = _sites_after_places(ctx, _shrines(ctx, _levels_of_bodies(ctx, chosen)))
     chosen = _village_bodies(ctx, _unnamed_sites(ctx, chosen))
     chosen = _seats_speaking(ctx, _japanese_ministries(ctx, chosen))
-    chosen = _with_chamber(ctx, _counted_groups(ctx, chosen))
+    chosen = _after_the_country(ctx, _with_chamber(ctx, _counted_groups(ctx, chosen)))
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 
