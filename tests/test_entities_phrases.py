@@ -1,0 +1,22 @@
+"""Everyday phrases that jieba or the tagger read as bodies or places: no name there."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def _bodies_and_places(text: str) -> set[str]:
+    return named("organization", text) | named("place", text)
+
+
+def test_a_verb_glued_to_a_bare_body_word_is_a_deed_not_a_name():
+    assert not _bodies_and_places("数千名工人上街抗议政府提高燃油价格。")
+    assert not _bodies_and_places("科技强军是新时代的重要课题。")
+    assert not _bodies_and_places("各连队开展了爱军精神教育活动。")
+    assert not _bodies_and_places("青年们热爱党，热爱祖国，立志报效社会。")
+    # the given name 爱军 of a person stays the person
+    assert "王爱军" in named("person", "王爱军是一名老兵。")
+
+
+def test_a_bare_body_word_with_a_conjunction_is_no_place():
+    assert "党和" not in named("place", "这种做法损害了党和政府的形象。")
