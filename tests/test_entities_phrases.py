@@ -20,3 +20,12 @@ def test_a_verb_glued_to_a_bare_body_word_is_a_deed_not_a_name():
 
 def test_a_bare_body_word_with_a_conjunction_is_no_place():
     assert "党和" not in named("place", "这种做法损害了党和政府的形象。")
+
+
+def test_a_saying_about_land_is_no_place():
+    assert not named("place", "这首民歌早已传遍大江南北。")
+    assert not named("place", "搜救队在深山老林里找到了三名迷路的游客。")
+    assert not named("place", "来自五洲四海的宾客齐聚一堂。")
+    # a plateau named by its soil, and two named places side by side, stay places
+    assert "黄土高原" in named("place", "黄土高原的水土流失得到遏制。")
+    assert "天山" in named("place", "游客登上天山天池观赏雪景。")

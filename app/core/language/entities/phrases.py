@@ -1,12 +1,16 @@
 """A last step of the merge (`combine`) for everyday phrases read as names: a verb glued to a
 word for a body or land (热爱 + 党, 抗议 + 政府, 强 + 军) or such a word with a conjunction
-glued on (党 + 和) is a deed or half of a pair, and names nothing.
+glued on (党 + 和) is a deed or half of a pair, and names nothing; a saying about land
+(深山老林, 大江南北) is everywhere, no place.
 """
 
 from __future__ import annotations
 
 from app.core.language.entities.lexicon import _KNOWN, cue_set
 from app.core.language.entities.mentions import _Context, _Mention
+
+# How CC-CEDICT marks a saying (大江南北 "north and south of the Yangtze (idiom)").
+_IDIOM = "(idiom)"
 
 
 def _not_deeds_on_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -25,3 +29,31 @@ def _deed_on_a_body(ctx: _Context, m: _Mention) -> bool:
         return True
     verbs = cue_set("verbs_on_bodies")
     return any(form[:cut] in verbs and form[cut:] in bare for cut in range(1, len(form)))
+
+
+def _not_sayings_of_land(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """Drops a place that is a saying about land: four characters pairing two kinds of land
+    ([paired_land_chars] second and fourth: 深山老林, 五湖四海, 山山水水) with neither half a
+    place's name, or a word CC-CEDICT knows only as an idiom (大江南北, capitalised for the
+    river in it)."""
+    return [m for m in mentions if not _saying_of_land(ctx, m)]
+
+
+def _saying_of_land(ctx: _Context, m: _Mention) -> bool:
+    if m.type != "place" or m.priority >= _KNOWN:
+        return False
+    form = ctx.simple[m.start : m.end]
+    if form in ctx.lex.places:
+        return False
+    entries = ctx.entries.get(form, ())
+    if entries and all(e.proper and _IDIOM in " ".join(e.senses) for e in entries):
+        return True
+    land = cue_set("paired_land_chars")
+    if len(form) != 4 or form[1] not in land or form[3] not in land:
+        return False
+    return not any(_named(ctx, half) for half in (form[:2], form[2:]))
+
+
+def _named(ctx: _Context, word: str) -> bool:
+    """A place's name of the lists or a proper word of CC-CEDICT (天山, 汉江)."""
+    return word in ctx.lex.places or any(e.proper for e in ctx.entries.get(word, ()))
