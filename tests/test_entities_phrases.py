@@ -29,3 +29,11 @@ def test_a_saying_about_land_is_no_place():
     # a plateau named by its soil, and two named places side by side, stay places
     assert "黄土高原" in named("place", "黄土高原的水土流失得到遏制。")
     assert "天山" in named("place", "游客登上天山天池观赏雪景。")
+
+
+def test_a_gang_or_a_household_described_is_no_body():
+    assert not named("organization", "警方在边境捣毁了一个国际贩毒集团。")
+    assert not named("organization", "一个国际走私集团落网。")
+    assert not named("organization", "对普通家庭来说，买一辆车不是小事。")
+    # a gang named by its city stays a body
+    assert "麦德林贩毒集团" in named("organization", "麦德林贩毒集团的头目被捕。")

@@ -107,7 +107,11 @@ from app.core.language.entities.people import (
     _whole_foreign_names,
     _whole_given_names,
 )
-from app.core.language.entities.phrases import _not_deeds_on_bodies, _not_sayings_of_land
+from app.core.language.entities.phrases import (
+    _not_deeds_on_bodies,
+    _not_kinds_of_groups,
+    _not_sayings_of_land,
+)
 from app.core.language.entities.places import (
     _HOUSE_NUMBER,
     PLACE_BACKED,
@@ -256,6 +260,7 @@ def combine(
     chosen = _seats_speaking(ctx, _japanese_ministries(ctx, chosen))
     chosen = _after_the_country(ctx, _with_chamber(ctx, _counted_groups(ctx, chosen)))
     chosen = _not_sayings_of_land(ctx, _not_deeds_on_bodies(ctx, chosen))
+    chosen = _not_kinds_of_groups(ctx, chosen)
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
 
 

@@ -1,12 +1,13 @@
 """A last step of the merge (`combine`) for everyday phrases read as names: a verb glued to a
 word for a body or land (热爱 + 党, 抗议 + 政府, 强 + 军) or such a word with a conjunction
 glued on (党 + 和) is a deed or half of a pair, and names nothing; a saying about land
-(深山老林, 大江南北) is everywhere, no place.
+(深山老林, 大江南北) is everywhere, no place; a gang or a household described (国际贩毒集团,
+普通家庭) is a kind of group, no body.
 """
 
 from __future__ import annotations
 
-from app.core.language.entities.lexicon import _KNOWN, cue_set
+from app.core.language.entities.lexicon import _KNOWN, cue_set, cues
 from app.core.language.entities.mentions import _Context, _Mention
 
 # How CC-CEDICT marks a saying (大江南北 "north and south of the Yangtze (idiom)").
@@ -57,3 +58,24 @@ def _saying_of_land(ctx: _Context, m: _Mention) -> bool:
 def _named(ctx: _Context, word: str) -> bool:
     """A place's name of the lists or a proper word of CC-CEDICT (天山, 汉江)."""
     return word in ctx.lex.places or any(e.proper for e in ctx.entries.get(word, ()))
+
+
+def _not_kinds_of_groups(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """Drops an organisation that is a kind of group described: a gang named only by its crime
+    and its reach (国际贩毒集团, 跨国诈骗团伙: [gang_reaches], [crime_words], [gang_heads])
+    or a household (普通家庭, 贫困人家: [households])."""
+    return [m for m in mentions if not _kind_of_group(ctx, m)]
+
+
+def _kind_of_group(ctx: _Context, m: _Mention) -> bool:
+    if m.type != "organization" or m.priority >= _KNOWN:
+        return False
+    form = ctx.simple[m.start : m.end]
+    if form.endswith(cues("households")):
+        return True
+    head = next((h for h in cues("gang_heads") if form.endswith(h)), "")
+    crime = next((c for c in cues("crime_words") if form[: -len(head)].endswith(c)), "")
+    if not head or not crime:
+        return False
+    reach = form[: -len(head) - len(crime)]
+    return not reach or reach in cue_set("gang_reaches")
