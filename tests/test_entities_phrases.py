@@ -20,6 +20,12 @@ def test_a_verb_glued_to_a_bare_body_word_is_a_deed_not_a_name():
 
 def test_a_bare_body_word_with_a_conjunction_is_no_place():
     assert "党和" not in named("place", "这种做法损害了党和政府的形象。")
+    assert not named("organization", "我们的政府、人民和军队团结一致。")
+
+
+def test_a_clause_ending_in_a_deed_on_a_body_is_no_body():
+    assert not named("organization", "学校组织学生拥军优属，慰问军烈属。")
+    assert "国防大学" in named("organization", "国防大学探索科技强军之路。")
 
 
 def test_a_saying_about_land_is_no_place():

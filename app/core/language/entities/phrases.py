@@ -15,9 +15,10 @@ _IDIOM = "(idiom)"
 
 
 def _not_deeds_on_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
-    """Drops a body or place that is only a verb and a bare body word ([verbs_on_bodies] +
-    [bare_bodies]: 热爱祖国, 爱军) or a bare body word and a conjunction (党和); a name the lists
-    know stays (a person 爱军 is untouched: only bodies and places are read so)."""
+    """Drops a body or place that ends in a verb and a bare body word ([verbs_on_bodies] +
+    [bare_bodies]: 热爱祖国, 爱军, 学校组织学生拥军), a bare body word and a conjunction
+    (党和), or two bare body words joined (人民和军队); a name the lists know stays (a person
+    爱军 is untouched: only bodies and places are read so)."""
     return [m for m in mentions if not _deed_on_a_body(ctx, m)]
 
 
@@ -26,10 +27,19 @@ def _deed_on_a_body(ctx: _Context, m: _Mention) -> bool:
         return False
     form = ctx.simple[m.start : m.end]
     bare = cue_set("bare_bodies")
-    if form[-1] in cue_set("glued_conjunctions") and form[:-1] in bare:
+    joins = cue_set("glued_conjunctions")
+    if form[-1] in joins and form[:-1] in bare:
         return True
+    if any(form[at] in joins and form[:at] in bare and form[at + 1 :] in bare
+           for at in range(1, len(form) - 1)):  # fmt: skip
+        return True  # 人民和军队: two bare words joined, no one body
     verbs = cue_set("verbs_on_bodies")
-    return any(form[:cut] in verbs and form[cut:] in bare for cut in range(1, len(form)))
+    return any(
+        form[cut:] in bare
+        and any(form[at:cut] in verbs and (at == 0 or m.start + at in ctx.starts)
+                for at in range(cut))
+        for cut in range(1, len(form))
+    )  # 学校组织学生 + 拥 + 军: a span ending in a deed on a body is a clause, no name
 
 
 def _not_sayings_of_land(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
