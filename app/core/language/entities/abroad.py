@@ -6,7 +6,13 @@ which is a building where it stands (在某宫内).
 
 from __future__ import annotations
 
-from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cue_set, cues, longest_first
+from app.core.language.entities.lexicon import (
+    _COMPOSED,
+    _KNOWN,
+    cue_set,
+    cues,
+    longest_first,
+)
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.press import _reports
 from app.core.text.chars import all_han
@@ -17,6 +23,10 @@ _MINISTRY_REACH = (4, 3, 2)
 _DIGITS = "一二三四五六七八九十百0123456789"
 # Characters of grammar that no ministry's name holds (日本的一个省 is "a province of Japan").
 _NOT_IN_MINISTRIES = frozenset("的了在是和与及或等个一各该本这那")
+# jieba's tags on the pieces of a foreign town it cut (names, abbreviations, unknown marks).
+_TOWN_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "j", "x"})
+# The longest cut foreign town read (某某某某某某 + 市).
+_TOWN_REACH = 8
 
 
 def _japanese_ministries(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -161,3 +171,90 @@ def _replace_inside(mentions: list[_Mention], body: _Mention) -> list[_Mention]:
         return mentions
     gone = {id(m) for m in inside}
     return sorted([m for m in mentions if id(m) not in gone] + [body], key=lambda m: m.start)
+
+
+def _foreign_divisions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某某斯 + 州, 某某亚 + 省, 某某 + 大 + 区: a name of transliteration characters that a
+    division, island or water ([foreign_divisions]) follows as a word of its own is one foreign
+    place with it (the segmenter cut it off, and the rules read a person and a bare 州); a
+    Saint written as a word of its own right before such a place opens it (圣 + 某某市)."""
+    out: list[_Mention] = []
+    for m in mentions:
+        form = ctx.simple[m.start : m.end]
+        if m.type in ("person", "place") and m.priority < _KNOWN and m.length >= 2:
+            kind = next(
+                (k for k in longest_first("foreign_divisions") if ctx.simple.startswith(k, m.end)),
+                "",
+            )
+            whole = kind and m.end in ctx.starts and m.end + len(kind) in ctx.ends
+            if whole and ctx.lex.transliterated(form):
+                m = m.copy()
+                m.type, m.end = "place", m.end + len(kind)
+        if m.type == "place" and m.priority < _KNOWN and _saint_before(ctx, m):
+            m = m.copy()
+            m.start -= 1
+        out.append(m)
+    return _cut_towns(ctx, out)
+
+
+def _cut_towns(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """克莱/nrt + 伍德市/nr, 格伦斯/nr + 特郡/nr, 阿/j + 莫里亚/ns + 区/n: whole words of
+    transliteration characters that jieba tagged as names, the last ending in a division or a
+    water ([foreign_divisions]), are one foreign town or region, which the segmenter cut and
+    the rules read as a person and a place, or a person and nothing; not where an
+    organisation is read there (a club named for its town, 某某城 + 六轮不胜)."""
+    for k, (_, end, _) in enumerate(ctx.tokens):
+        start = _town_start(ctx, k)
+        clubs = start is not None and any(
+            m.type == "organization" for m in _Spans(mentions).overlapping(start, end)
+        )  # 某某城 + 已经六轮不胜: a club named for its town
+        if start is not None and not clubs:
+            mentions = _replace_inside(mentions, _Mention(start, end, "place", _COMPOSED))
+    return mentions
+
+
+def _town_start(ctx: _Context, k: int) -> int | None:
+    """Where a cut foreign town ending with token `k` starts, or None: a division word of its
+    own (区, 大 + 区) or a kind ending the token, after two or more characters' worth of words
+    of transliteration characters (three or more characters), perhaps after a Saint (圣)."""
+    tokens, simple = ctx.tokens, ctx.simple
+    word_start, end, _ = tokens[k]
+    if simple[end - 1] not in cue_set("foreign_divisions"):  # (each ends in one: 大区, 区)
+        return None
+    kind = next(
+        (w for w in longest_first("foreign_divisions")
+         if simple.endswith(w, 0, end) and end - len(w) in ctx.starts),
+        "",
+    )  # fmt: skip
+    if kind:
+        head_end = end - len(kind)
+        j = ctx.token_range(0, head_end).stop
+    else:
+        head_end, j = end - 1, k
+        if not ctx.lex.transliterated(simple[word_start:head_end]):
+            return None
+    while j > 0 and end - tokens[j - 1][0] <= _TOWN_REACH:
+        first_start, first_end, tag = tokens[j - 1]
+        word = simple[first_start:first_end]
+        common = any(not e.proper for e in ctx.entries.get(word, ()))  # 黑马 "dark horse"
+        if tag not in _TOWN_TAGS or common or not ctx.lex.transliterated(word):
+            break
+        j -= 1
+    start = tokens[j][0] if j < len(tokens) else head_end
+    if k - j < 1 or head_end - start < 3 or simple[start:end] in ctx.lex.places:
+        return None
+    saint = simple[start - 1 : start]
+    if saint in cue_set("saint_prefixes") and start - 1 in ctx.starts:
+        start -= 1
+    return start
+
+
+def _saint_before(ctx: _Context, m: _Mention) -> bool:
+    """A Saint ([saint_prefixes]) is a word of its own right before the transliterated name
+    of a foreign place `m` (圣 + 某某市, 圣 + 某某岛), not a word of its own (圣地 + 某某)."""
+    saint = ctx.simple[m.start - 1 : m.start]
+    if not saint or saint not in cue_set("saint_prefixes") or m.start - 1 not in ctx.starts:
+        return False
+    form = ctx.simple[m.start : m.end]
+    head = form[:-1] if form[-1] in cue_set("foreign_place_kinds") else form
+    return len(head) >= 2 and ctx.lex.transliterated(head)
