@@ -30,3 +30,22 @@ def test_a_foreign_town_cut_in_two_is_one_place():
 def test_a_head_of_a_division_and_a_city_centre_stay_as_they_were():
     assert "约翰逊" in named("person", "约翰逊州长当天签署了法案。")
     assert "彼得罗夫" in named("person", "彼得罗夫市长在会上发言。")
+
+
+def test_a_town_after_a_word_for_its_kind_is_named_whole():
+    # jieba: 小镇 + 霍尔斯/nr + 滕/nr + 贝格/nrt, read as a place and a person
+    text = "位于北欧的小镇霍尔斯滕贝格迎来首批游客。"
+    assert "霍尔斯滕贝格" in named("place", text)
+    assert not named("person", text)
+    # 城市 + 卡尔/nrt + 托夫斯/nr + 克/m: the last piece is no gram
+    assert "卡尔托夫斯克" in named("place", "该国西部城市卡尔托夫斯克气温降至零下四十度。")
+    # 小城 + 梅尔/nr + 克斯/nrt + 堡/ng: a town, not a firm
+    text = "多瑙河畔的小城梅尔克斯堡迎来旅游旺季。"
+    assert "梅尔克斯堡" in named("place", text)
+    assert not named("organization", text)
+    assert "莱文斯堡" in named("place", "首都莱文斯堡的街头恢复平静。")
+    # 小镇 + 圣/j + 莫里茨/nrt: a Saint's town, not a person
+    assert "圣莫里茨" in named("place", "阿尔卑斯山区的小镇圣莫里茨举办冬季运动会。")
+    # a person after the word, and a town the lists know, stay as they were
+    assert "王小明" in named("person", "这座城市王小明从小就很熟悉。")
+    assert "西安" in named("place", "记者走访了首都北京和古城西安。")

@@ -15,6 +15,7 @@ from app.core.language.entities.lexicon import (
 )
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.press import _reports
+from app.core.language.entities.shaped import _kind_before
 from app.core.text.chars import all_han
 
 # A Japanese ministry's name between 日本 and 省 runs two (外务) to four (经济产业) characters.
@@ -27,6 +28,9 @@ _NOT_IN_MINISTRIES = frozenset("的了在是和与及或等个一各该本这那
 _TOWN_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "j", "x"})
 # The longest cut foreign town read (某某某某某某 + 市).
 _TOWN_REACH = 8
+# jieba's tags on a one-character piece closing a town after a word for its kind (某某斯 +
+# 克/m "gram", 某某 + 堡/ng).
+_TOWN_END_TAGS = frozenset({"m", "ng", "q"})
 
 
 def _japanese_ministries(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -203,8 +207,9 @@ def _cut_towns(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     water ([foreign_divisions]), are one foreign town or region, which the segmenter cut and
     the rules read as a person and a place, or a person and nothing; not where an
     organisation is read there (a club named for its town, 某某城 + 六轮不胜)."""
+    kinds = cue_set("foreign_divisions")
     for k, (_, end, _) in enumerate(ctx.tokens):
-        start = _town_start(ctx, k)
+        start = _town_start(ctx, k) if ctx.simple[end - 1] in kinds else None
         clubs = start is not None and any(
             m.type == "organization" for m in _Spans(mentions).overlapping(start, end)
         )  # 某某城 + 已经六轮不胜: a club named for its town
@@ -258,3 +263,39 @@ def _saint_before(ctx: _Context, m: _Mention) -> bool:
     form = ctx.simple[m.start : m.end]
     head = form[:-1] if form[-1] in cue_set("foreign_place_kinds") else form
     return len(head) >= 2 and ctx.lex.transliterated(head)
+
+
+def _towns_after_kinds(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """南部城市 + 哈尔/nrt + 托夫斯/nr + 克/m, 小城 + 梅尔/nr + 克斯/nrt + 堡/ng, 首都 + 莱文/nz +
+    斯堡/nr: after a word for a kind of place ([place_kinds_before]), the words jieba tagged as
+    names up to the next other word are the town's name, where all but one of their
+    characters transliterate (the one: 堡, 圣, or a character the list lacks); the segmenter cut
+    the town, and the rules and the tagger read a person, an organisation or a piece."""
+    lasts = {kind[-1] for kind in cues("place_kinds_before")}
+    for k, (start, _, _) in enumerate(ctx.tokens):
+        if start and ctx.simple[start - 1] in lasts and _kind_before(ctx, start):
+            end = _town_after_kind(ctx, k)
+            if end:
+                mentions = _replace_inside(mentions, _Mention(start, end, "place", _COMPOSED))
+    return mentions
+
+
+def _town_after_kind(ctx: _Context, k: int) -> int:
+    """Where the town's name opening with token `k` ends, or 0."""
+    tokens, simple = ctx.tokens, ctx.simple
+    start, j = tokens[k][0], k
+    while j < len(tokens) and tokens[j][1] - start <= _TOWN_REACH:
+        word_start, word_end, tag = tokens[j]
+        word = simple[word_start:word_end]
+        closing = j > k and len(word) == 1 and tag in _TOWN_END_TAGS
+        if (tag not in _TOWN_TAGS and not closing) or not all_han(word):  # (x: a mark)
+            break
+        common = len(word) > 1 and any(not e.proper for e in ctx.entries.get(word, ()))
+        if word in ctx.lex.places or common:
+            return 0  # a town the lists know is found already; 城市 + 居民 is no name
+        j += 1
+    end = tokens[j - 1][1] if j > k else start
+    foreign = sum(ch in ctx.lex.translit for ch in simple[start:end])
+    if j - k < 2 or end - start < 3 or foreign < end - start - 1 or end - start > _TOWN_REACH:
+        return 0
+    return end

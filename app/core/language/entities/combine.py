@@ -37,6 +37,7 @@ from app.core.language.entities.abroad import (
     _foreign_divisions,
     _japanese_ministries,
     _seats_speaking,
+    _towns_after_kinds,
     _with_chamber,
 )
 from app.core.language.entities.bodies import (
@@ -260,7 +261,7 @@ def combine(
     chosen = _village_bodies(ctx, _unnamed_sites(ctx, chosen))
     chosen = _seats_speaking(ctx, _japanese_ministries(ctx, chosen))
     chosen = _after_the_country(ctx, _with_chamber(ctx, _counted_groups(ctx, chosen)))
-    chosen = _foreign_divisions(ctx, chosen)
+    chosen = _towns_after_kinds(ctx, _foreign_divisions(ctx, chosen))
     chosen = _not_sayings_of_land(ctx, _not_deeds_on_bodies(ctx, chosen))
     chosen = _not_kinds_of_groups(ctx, chosen)
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
