@@ -49,3 +49,14 @@ def test_a_town_after_a_word_for_its_kind_is_named_whole():
     # a person after the word, and a town the lists know, stay as they were
     assert "王小明" in named("person", "这座城市王小明从小就很熟悉。")
     assert "西安" in named("place", "记者走访了首都北京和古城西安。")
+
+
+def test_a_state_of_a_federation_is_a_place():
+    # jieba: 印度 + 北方邦/nt; the rules composed one body with the country
+    text = "印度北方邦首府举行集会。"
+    assert "印度北方邦" in named("place", text)
+    assert not named("organization", text)
+    # an unknown state, one word jieba tagged a person's name
+    assert "卡纳帕邦" in named("place", "该国北部的卡纳帕邦遭遇暴雨。")
+    # a firm whose short name ends so stays a firm
+    assert "德邦公司" in named("organization", "德邦公司发布了年报。")

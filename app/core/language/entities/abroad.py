@@ -246,7 +246,8 @@ def _town_start(ctx: _Context, k: int) -> int | None:
             break
         j -= 1
     start = tokens[j][0] if j < len(tokens) else head_end
-    if k - j < 1 or head_end - start < 3 or simple[start:end] in ctx.lex.places:
+    alone = k == j and tokens[k][2] in _TOWN_TAGS  # 某某某邦/nr: one word, read as a person
+    if (k - j < 1 and not alone) or head_end - start < 3 or simple[start:end] in ctx.lex.places:
         return None
     saint = simple[start - 1 : start]
     if saint in cue_set("saint_prefixes") and start - 1 in ctx.starts:
@@ -299,3 +300,25 @@ def _town_after_kind(ctx: _Context, k: int) -> int:
     if j - k < 2 or end - start < 3 or foreign < end - start - 1 or end - start > _TOWN_REACH:
         return 0
     return end
+
+
+def _federal_states(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某国 + 北方邦/nt, 英联邦: a state of a federation (某某邦, [federal_state_endings]) is a
+    place, though jieba tags it a body and the rules compose one with the country before it;
+    a word of its own that ends so (德邦, a firm's two characters) is left as it was."""
+    out: list[_Mention] = []
+    for m in mentions:
+        k = ctx.token_range(0, m.end).stop - 1
+        word = ctx.simple[ctx.tokens[k][0] : m.end] if k >= 0 else ""
+        if (
+            m.type == "organization"
+            and m.priority < _KNOWN
+            and m.length >= 3
+            and len(word) >= 2
+            and ctx.tokens[k][1] == m.end
+            and word[-1] in cue_set("federal_state_endings")
+        ):
+            m = m.copy()
+            m.type = "place"
+        out.append(m)
+    return out

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from app.core.language.entities.abroad import (
     _after_the_country,
     _counted_groups,
+    _federal_states,
     _foreign_divisions,
     _japanese_ministries,
     _seats_speaking,
@@ -262,6 +263,7 @@ def combine(
     chosen = _seats_speaking(ctx, _japanese_ministries(ctx, chosen))
     chosen = _after_the_country(ctx, _with_chamber(ctx, _counted_groups(ctx, chosen)))
     chosen = _towns_after_kinds(ctx, _foreign_divisions(ctx, chosen))
+    chosen = _federal_states(ctx, chosen)
     chosen = _not_sayings_of_land(ctx, _not_deeds_on_bodies(ctx, chosen))
     chosen = _not_kinds_of_groups(ctx, chosen)
     return _listed_alike(ctx, _meeting_places(ctx, _states_before_offices(ctx, chosen)))
