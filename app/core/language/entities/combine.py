@@ -143,7 +143,12 @@ from app.core.language.entities.sites import (
     _unnamed_sites,
     _village_bodies,
 )
-from app.core.language.entities.tagged import _everyday, _spot_of_a_thing, _unnamed_words
+from app.core.language.entities.tagged import (
+    _everyday,
+    _measure_not_surname,
+    _spot_of_a_thing,
+    _unnamed_words,
+)
 from app.core.language.entities.tagger import Scored
 from app.core.text.chars import HAN_CLASS, TONE_MARKED_VOWELS, all_han, has_han
 from app.core.types import EntityType
@@ -458,6 +463,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False
     if m.type == "person" and _spot_of_a_thing(ctx, form):
         return False  # 胡同口, 马路边: a spot by a thing, not 胡 + a given name
+    if m.type == "person" and _measure_not_surname(ctx, m.start, form):
+        return False  # 那张 + 小巧的: a measure word and what it counts, not 张 + a given name
     if m.type != "work" and "的" in form:
         return False  # 印度的加尔各答, 成都的博物馆: two names or a phrase (a title may hold 的)
     if m.type != "person" and form.endswith(cues("currencies")):

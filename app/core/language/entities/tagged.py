@@ -81,11 +81,16 @@ def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
 
 def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
     """这段时间, 一张照片, 几周里: after a demonstrative or numeral, 段/张 are measure words
-    and 周 is "week", not a surname."""
+    and 周 is "week", not a surname; 一批 + 高素质: what a count of things opens describes
+    them, no person (a count of works may name its maker: 一幅 + 某某的画)."""
     return (
         start > 0
         and ctx.simple[start - 1] in "这那一每各几两某该此本整半哪"
         and (word[0] in "段张条位家项名支台件把口根层届次场批包周")
+    ) or (
+        start > 1
+        and ctx.simple[start - 2] in "这那一每各几两某该此整半哪"
+        and ctx.simple[start - 1] in cue_set("things_counted")
     )
 
 
@@ -167,6 +172,8 @@ def _titled_surname(ctx: _Context, start: int, end: int) -> bool:
         return False
     if start not in ctx.starts:
         return False
+    if ctx.simple[start - 1 : start] in cue_set("pointing"):
+        return False  # 全党 + 同志, 该党 + 主席: the whole party's, that party's, no 党 + a title
     if end not in ctx.ends and any(not e.proper for e in ctx.entries.get(_word_at(ctx, start), ())):
         return False  # 古老 "ancient", not 古 + 老
     if ctx.simple[max(0, start - 1) : end] in cue_set("title_openers"):
