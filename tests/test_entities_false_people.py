@@ -20,3 +20,16 @@ def test_a_party_the_text_points_at_is_no_surname_before_a_title():
     assert not named("person", "全党同志要牢记宗旨，密切联系群众。")
     # a surname before a title still stands for the person
     assert "党" in named("person", "党主任当天主持了会议。")
+
+
+def test_a_noun_and_a_word_of_degree_is_no_name():
+    # jieba tags 范围广 a person (范 + 围广); the service's scope is wide
+    assert not named("person", "新建的物流园区辐射范围广，带动了周边就业。")
+    assert "王建国" in named("person", "王建国今天上午来到社区，看望了孤寡老人。")
+
+
+def test_a_word_someone_has_is_the_everyday_word_not_its_namesake():
+    # 孙子 is "grandson" and Sun Tzu: after 的 it is somebody's grandson
+    assert not named("person", "这位老人的孙子在部队当兵，每年春节回家。")
+    # a namesake that speaks is the person
+    assert "孙子" in named("person", "孙子说，知己知彼，百战不殆。")

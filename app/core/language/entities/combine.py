@@ -109,6 +109,7 @@ from app.core.language.entities.people import (
     _wavering_people,
     _whole_foreign_names,
     _whole_given_names,
+    _word_of_someone,
 )
 from app.core.language.entities.phrases import (
     _not_deeds_on_bodies,
@@ -144,6 +145,7 @@ from app.core.language.entities.sites import (
     _village_bodies,
 )
 from app.core.language.entities.tagged import (
+    _described_word,
     _everyday,
     _measure_not_surname,
     _spot_of_a_thing,
@@ -463,6 +465,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False
     if m.type == "person" and _spot_of_a_thing(ctx, form):
         return False  # 胡同口, 马路边: a spot by a thing, not 胡 + a given name
+    if m.type == "person" and _described_word(ctx, form):
+        return False  # 辐射 + 范围广: the scope is wide, not 范 + a given name
     if m.type == "person" and _measure_not_surname(ctx, m.start, form):
         return False  # 那张 + 小巧的: a measure word and what it counts, not 张 + a given name
     if m.type != "work" and "的" in form:
@@ -478,6 +482,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     entries = ctx.entries.get(form)
     if entries and not any(e.proper for e in entries) and not _standing_body(m, form):
         return False  # 莱姆病 (Lyme disease), 老师: a word the dictionary knows, not a name
+    if m.type == "person" and _word_of_someone(ctx, m):
+        return False  # 爷爷教 + 孙子: the grandson, not Sun Tzu
     if m.type == "person" and _common_words(ctx, m):
         return False  # 辛勤 + 努力: two everyday words, not a name
     if m.type == "organization" and _everyday_phrase(ctx, m) and not _owning(ctx, m):

@@ -162,6 +162,8 @@ def _run_words(ctx: _Context) -> set[str]:
             continue
         if tokens[i][1] - tokens[i][0] > 1:
             words.add(simple[tokens[i][0] : tokens[i][1]])
+        if tokens[i][1] - tokens[i][0] == 3 and tokens[i][2] == "nr":  # 范围 + 广/nr: a word?
+            words.add(simple[tokens[i][0] : tokens[i][0] + 2])
         if tokens[i][1] - tokens[i][0] >= 4:  # 邓小平理论 starts with a name (理论: a word?)
             for cut in (2, 3):
                 words.add(simple[tokens[i][0] : tokens[i][0] + cut])

@@ -429,6 +429,22 @@ def _led_groups(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _word_of_someone(ctx: _Context, m: _Mention) -> bool:
+    """老人的 + 孙子, 他 + 老子: a word with an everyday sense as well as a namesake's (孙子
+    "grandson" and Sun Tzu) right after 的 or a pronoun is the everyday word someone has,
+    unless the text says a person speaks or holds a title (孙子 + 说); not after a verb (有 +
+    a film star whose name is a word too)."""
+    form = ctx.simple[m.start : m.end]
+    entries = ctx.entries.get(form, ())
+    if len(form) < 2 or not any(not e.proper for e in entries) or _person_cue(ctx, m.start, m.end):
+        return False
+    k = ctx.token_range(m.start, m.end).start
+    if k == 0 or ctx.tokens[k - 1][1] != m.start:
+        return False
+    before = ctx.simple[ctx.tokens[k - 1][0] : m.start]
+    return before == "的" or before in cue_set("pronouns")
+
+
 def _common_words(ctx: _Context, m: _Mention) -> bool:
     """The span is two or more of the segmenter's words, each an everyday dictionary word of
     two characters or more (a person's name is one word, or a surname and a given name)."""

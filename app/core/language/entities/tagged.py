@@ -79,6 +79,16 @@ def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     return bool(entries) and not any(e.proper for e in entries)
 
 
+def _described_word(ctx: _Context, word: str) -> bool:
+    """范围广, 速度快: an everyday noun and a one-character word of degree that says how it
+    is (the scope is wide), which jieba tags a person for the noun's first character; not a
+    name whose first two characters only happen to make a word (方向 + 东)."""
+    if len(word) != 3 or word[2] not in cue_set("degree_words"):
+        return False
+    entries = ctx.entries.get(word[:2], ())
+    return bool(entries) and not any(e.proper for e in entries)
+
+
 def _measure_not_surname(ctx: _Context, start: int, word: str) -> bool:
     """这段时间, 一张照片, 几周里: after a demonstrative or numeral, 段/张 are measure words
     and 周 is "week", not a surname; 一批 + 高素质: what a count of things opens describes
@@ -532,6 +542,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 continue
             if _spot_of_a_thing(ctx, word):
                 continue  # 在 + 胡同口: a spot, not 胡 + 同口
+            if _described_word(ctx, word):
+                continue  # 服务 + 范围广: the scope is wide, not 范 + 围广
             before = ctx.simple[start - 1 : start]
             if before and before in _NUMERALS and word[1] in _NUMERALS:
                 continue  # 一石三鸟: an idiom that counts, not a name
