@@ -33,3 +33,11 @@ def test_a_word_someone_has_is_the_everyday_word_not_its_namesake():
     assert not named("person", "这位老人的孙子在部队当兵，每年春节回家。")
     # a namesake that speaks is the person
     assert "孙子" in named("person", "孙子说，知己知彼，百战不殆。")
+
+
+def test_a_thing_and_where_by_it_is_no_name():
+    # 田/n + 头: the edge of the field, not 田 + a given name; 田 + 坛: athletics circles
+    assert not named("person", "技术员来到田头，查看玉米的长势。")
+    assert not named("person", "我国田坛今年涌现出一批新秀。")
+    # a person of that surname stays a person
+    assert "田华" in named("person", "田径教练田华说，新秀们进步很快。")

@@ -148,6 +148,7 @@ from app.core.language.entities.tagged import (
     _described_word,
     _everyday,
     _measure_not_surname,
+    _spot_by_one,
     _spot_of_a_thing,
     _unnamed_words,
 )
@@ -465,6 +466,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
         return False
     if m.type == "person" and _spot_of_a_thing(ctx, form):
         return False  # 胡同口, 马路边: a spot by a thing, not 胡 + a given name
+    if m.type == "person" and _spot_by_one(ctx, m.start, form):
+        return False  # 来到 + 田头: the field's edge, not 田 + a given name
     if m.type == "person" and _described_word(ctx, form):
         return False  # 辐射 + 范围广: the scope is wide, not 范 + a given name
     if m.type == "person" and _measure_not_surname(ctx, m.start, form):

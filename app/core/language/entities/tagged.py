@@ -79,6 +79,19 @@ def _spot_of_a_thing(ctx: _Context, word: str) -> bool:
     return bool(entries) and not any(e.proper for e in entries)
 
 
+def _spot_by_one(ctx: _Context, start: int, word: str) -> bool:
+    """田头, 山下, 江边: a one-character thing and a localiser (the field's edge, below the
+    hill) that the tagger reads as a surname and a given name, where the segmenter cut the
+    first character off as no person's (田/n + 头; not 巴里/ns, one word: Barry or Bari); so
+    too a sport and its circles (田 + 坛 "athletics", 泳 + 坛)."""
+    if len(word) != 2 or start + 1 not in ctx.ends:
+        return False
+    if word[1] not in cue_set("localisers") and word[1] not in cue_set("field_circles"):
+        return False
+    first = ctx.token_range(start, start + 1)
+    return len(first) == 1 and not ctx.tokens[first.start][2].startswith("nr")
+
+
 def _described_word(ctx: _Context, word: str) -> bool:
     """范围广, 速度快: an everyday noun and a one-character word of degree that says how it
     is (the scope is wide), which jieba tags a person for the noun's first character; not a
