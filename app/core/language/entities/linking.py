@@ -355,6 +355,53 @@ def _link_firm_short_names(links: _Links) -> None:
                     links.retype(short, "organization")
 
 
+def _link_body_short_forms(links: _Links) -> None:
+    """中国篮球协会 ... 中国篮协, 江岭师范大学 ... 江岭师大, 中国科学院 ... 中科院: a body's short
+    form keeps characters of its full name in order (`_shortens`) and is that body, where just
+    one full name of the text fits best: the one that drops fewest characters (港大 is
+    香港大学 beside 香港中文大学), else none (师大 beside two 某某师范大学 stays apart)."""
+    lex = links.ctx.lex
+    bodies = [k for k in links.keys if links.type_of(k) == "organization" and all_han(k)]
+    for short in bodies:
+        fulls = [full for full in bodies if _shortens(lex, short, full)]
+        nearest = min(map(len, fulls), default=0)
+        owners = {links.uf.find(full) for full in fulls if len(full) == nearest}
+        if len(owners) == 1:
+            links.uf.union(owners.pop(), short)
+
+
+def _shortens(lex: _Lexicon, short: str, full: str) -> bool:
+    """Whether `short` is a short form of `full`: its characters in order, cut from at least
+    two places (中国羽协 of 中国羽毛球协会; 北京大学 is another body than 北京师范大学), at most
+    about two dropped for one kept (交行 is no 某某交银村镇银行), ending in the first or the
+    last character of the full name's ending (协 of 协会, 院 of 医院; 省委 is no 省人大常委会,
+    北京大学 no 北京大学附属中学), and no whole part of the name (华川大学 is the parent of
+    华川大学附属医院, 公安局 of 某市公安局某分局); only a two-character word inside a name of
+    four (港大 of 香港大学) is one."""
+    dropped, at = len(full) - len(short), full.find(short)
+    if not 2 <= len(short) < len(full) or dropped > 2 * len(short) + 2 or at == 0:
+        return False
+    if at > 0 and (at, dropped) != (1, 2):
+        return False  # but 港大 of 香港大学
+    ending = lex.org_ending(full)
+    own = lex.org_ending(short)
+    if ending == 0 or (own >= 2 and short[-own:] != full[-ending:]):
+        return False
+    kept, at = [], 0
+    for ch in short[:-1]:
+        at = full.find(ch, at) + 1
+        if at == 0:
+            return False
+        kept.append(at - 1)
+    last = len(full) - (1 if short[-1] == full[-1] else ending)
+    if short[-1] != full[last] or (kept and last <= kept[-1]):
+        return False
+    kept.append(last)
+    cuts = (kept[0] > 0) + (kept[-1] < len(full) - 1)
+    cuts += sum(b - a > 1 for a, b in itertools.pairwise(kept))
+    return cuts >= 2
+
+
 def _link_person_short_forms(links: _Links) -> None:
     """陈晓峰 ... 晓峰 说, 陈总 表示: a given name alone, or the surname with a form of
     address, is the one person of the text whose full name it shortens (if two full names
@@ -540,6 +587,7 @@ _LINK_RULES = (
     _link_glossed,
     _link_generic_endings,
     _link_firm_short_names,
+    _link_body_short_forms,
     _link_person_short_forms,
     _link_acronyms,
     _link_dotted_parts,

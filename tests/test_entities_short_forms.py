@@ -1,0 +1,36 @@
+"""Short forms of bodies in everyday news (简称): universities, associations, hospitals and
+academies named in full and then by their short form (invented sentences)."""
+
+from __future__ import annotations
+
+from app.core.analysis.analyzer import default_analyzer
+from app.core.user.corrections import Corrections
+
+
+def _forms(text: str) -> dict[str, set[str]]:
+    """Each organisation the panel lists, with every form the text uses for it."""
+    found = default_analyzer().entities(text, corrections=Corrections())
+    return {
+        e.text: {text[s:t] for s, t in e.spans} for e in found if e.type == "organization"
+    }
+
+
+def test_a_body_and_its_short_form_are_one_row():
+    forms = _forms("桐江篮球协会昨天公布名单，桐江篮协表示将加强青训。")
+    assert forms.get("桐江篮球协会") == {"桐江篮球协会", "桐江篮协"}
+    forms = _forms("江岭师范大学今年扩招，江岭师大将新开设两个专业。")
+    assert forms.get("江岭师范大学") == {"江岭师范大学", "江岭师大"}
+
+
+def test_a_hospitals_short_form_is_the_hospital_not_its_university():
+    text = "南屿医科大学与南屿医科大学第一附属医院签约，南屿医大一院将派专家驻校。"
+    forms = _forms(text)
+    assert "南屿医大一院" in forms.get("南屿医科大学第一附属医院", set())
+    assert forms.get("南屿医科大学") == {"南屿医科大学"}
+
+
+def test_another_body_whose_name_holds_the_same_characters_stays_apart():
+    # 北京大学 is not a short form of 北京师范大学: one whole word of it is left out
+    forms = _forms("北京大学与北京师范大学联合举办论坛，两校专家出席。")
+    assert forms.get("北京大学") == {"北京大学"}
+    assert forms.get("北京师范大学") == {"北京师范大学"}
