@@ -3,6 +3,8 @@ academies named in full and then by their short form (invented sentences)."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.core.analysis.analyzer import default_analyzer
 from app.core.user.corrections import Corrections
 
@@ -34,3 +36,24 @@ def test_another_body_whose_name_holds_the_same_characters_stays_apart():
     forms = _forms("北京大学与北京师范大学联合举办论坛，两校专家出席。")
     assert forms.get("北京大学") == {"北京大学"}
     assert forms.get("北京师范大学") == {"北京师范大学"}
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        # jieba cuts 中国 + 羽 + 协 and the place 中国 was listed where the association is meant
+        ("中国羽毛球协会昨天公布集训名单，中国羽协主席在会上讲话。", "中国羽毛球协会", "中国羽协"),
+        ("华川大学与华川大学附属第一医院签约，华川大附一院将派专家驻校。",
+         "华川大学附属第一医院", "华川大附一院"),
+    ],
+)
+def test_a_short_form_the_tagger_missed_is_the_body_named_before(text, full, short):
+    assert _forms(text).get(full) == {full, short}
+
+
+def test_a_short_form_is_the_nearest_full_name():
+    # 港大 keeps more of 香港大學 than of 香港中文大學; 港 alone is no place here
+    text = "香港大學與香港中文大學合辦研討會，港大校長出席。"
+    forms = _forms(text)
+    assert forms.get("香港大學") == {"香港大學", "港大"}
+    assert forms.get("香港中文大學") == {"香港中文大學"}

@@ -57,6 +57,7 @@ from app.core.language.entities.lexicon import (
 from app.core.language.entities.lexicon import _Lexicon as Lexicon
 from app.core.language.entities.linking import (
     _add_part_mentions,
+    _body_short_mentions,
     _firm_short_mentions,
     _merge,
     _nickname_mentions,
@@ -352,6 +353,6 @@ def find_entities(
     mentions = _kin_homes(ctx, _before_match_time(ctx, mentions))
     mentions += _names_in_titles(ctx, mentions, dictionary, corrections)
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))
-    mentions = _firm_short_mentions(ctx, mentions)
+    mentions = _body_short_mentions(ctx, _firm_short_mentions(ctx, mentions))
     mentions = _nickname_mentions(ctx, mentions)
     return tuple(_merge(ctx, mentions, dictionary))

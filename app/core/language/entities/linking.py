@@ -171,6 +171,53 @@ def _firm_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
     return _resolve_overlaps(mentions + extra) if extra else mentions
 
 
+def _body_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """华川大学附属第一医院 ... 华川大附一院, 中国羽毛球协会 ... 中国羽协: a word of the text
+    (whole tokens) that `_shortens` a body the text names is that body, over a place read
+    inside it (中国 of 中国羽协); a word the dictionary knows as an everyday word is not."""
+    lex = ctx.lex
+    openers: dict[str, set[str]] = {}
+    for m in mentions:
+        full = ctx.simple[m.start : m.end]
+        if m.type == "organization" and len(full) >= 4 and all_han(full):
+            for at in _short_form_openers(ctx, full):
+                openers.setdefault(full[at], set()).add(full)
+    extra: list[_Mention] = []
+    dropped: set[int] = set()
+    for s in sorted(ctx.starts):
+        fulls = openers.get(ctx.simple[s : s + 1], set())
+        for e in range(min(s + 7, len(ctx.simple)), s + 1, -1) if fulls else ():
+            short = ctx.simple[s:e]
+            if e not in ctx.ends or not any(_shortens(lex, short, f) for f in fulls):
+                continue
+            after = ctx.tokens_within(e, e + 4)[:1]
+            follows = ctx.simple[e : after[0][1]] if after else ""
+            if lex.org_ending(short + follows) or follows in cue_set("trades"):
+                break  # 交银 + 信托 is another firm than 交通银行
+            inside = [m for m in mentions if m.start < e and s < m.end]
+            entries = ctx.entries.get(short, ())
+            if any(m.start < s or m.end > e or m.type != "place" for m in inside) or any(
+                not x.proper for x in entries
+            ):
+                break  # a name across its ends, a name not a place inside, an everyday word
+            extra.append(_Mention(s, e, "organization", _TAGGER))
+            dropped.update(id(m) for m in inside)
+            break
+    if not extra:
+        return mentions
+    return _resolve_overlaps([m for m in mentions if id(m) not in dropped] + extra)
+
+
+def _short_form_openers(ctx: _Context, full: str) -> list[int]:
+    """Where a body's short form may open in its full name: at its first character, or past
+    a place that opens it (足协 of 中国足球协会, 港大 of 香港大学)."""
+    at = [0]
+    for cut in (2, 3):
+        if len(full) > cut + 1 and _named_place_word(ctx, full[:cut]):
+            at += [cut - 1, cut]
+    return at
+
+
 def _firm_short_forms(ctx: _Context, form: str) -> list[str]:
     """What a text calls a firm after naming it in full: the name without its ending
     (宏达 of 宏达集团), without the city before it (鑫源科技 of 杭州鑫源科技有限公司) and
