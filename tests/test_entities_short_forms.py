@@ -57,3 +57,11 @@ def test_a_short_form_is_the_nearest_full_name():
     forms = _forms(text)
     assert forms.get("香港大學") == {"香港大學", "港大"}
     assert forms.get("香港中文大學") == {"香港中文大學"}
+
+
+def test_a_groups_short_name_drops_the_group_and_the_company_ending():
+    # 集团 before 股份有限公司 was kept, so no short name of four characters or less was found
+    text = "青岚控股集团股份有限公司发布公告，青岚控股称上半年营收增长一成。"
+    assert _forms(text).get("青岚控股集团股份有限公司") == {"青岚控股集团股份有限公司", "青岚控股"}
+    text = "明泰集团有限公司今天与华川大学签约，明泰董事长出席仪式。"
+    assert _forms(text).get("明泰集团有限公司") == {"明泰集团有限公司", "明泰"}

@@ -229,6 +229,10 @@ def _firm_short_forms(ctx: _Context, form: str) -> list[str]:
     head = form[: -len(ending)]
     heads = [head] + [head[cut:] for cut in range(2, len(head) - 1)
                       if _named_place_word(ctx, head[:cut])]  # fmt: skip
+    heads += [  # 宏远控股 and 宏远 of 宏远控股 + 集团 + 股份有限公司
+        head[: -len(inner)] for inner in longest_first("firm_endings")
+        if head.endswith(inner) and len(head) - len(inner) >= 2
+    ]  # fmt: skip
     for h in list(heads):
         trade = next((t for t in longest_first("trades") if h.endswith(t)), None)
         if trade is not None:
