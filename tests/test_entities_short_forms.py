@@ -65,3 +65,9 @@ def test_a_groups_short_name_drops_the_group_and_the_company_ending():
     assert _forms(text).get("青岚控股集团股份有限公司") == {"青岚控股集团股份有限公司", "青岚控股"}
     text = "明泰集团有限公司今天与华川大学签约，明泰董事长出席仪式。"
     assert _forms(text).get("明泰集团有限公司") == {"明泰集团有限公司", "明泰"}
+
+
+def test_a_bureau_named_without_its_parent_body_is_that_bureau():
+    # 市交管局 leaves out 公安局, the body the bureau belongs to, and is the same bureau
+    forms = _forms("市公安局交管局发布通告，市交管局提醒市民注意出行安全。")
+    assert forms.get("市公安局交管局") == {"市公安局交管局", "市交管局"}

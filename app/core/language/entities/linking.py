@@ -449,8 +449,10 @@ def _shortens(lex: _Lexicon, short: str, full: str) -> bool:
         return False
     kept.append(last)
     cuts = (kept[0] > 0) + (kept[-1] < len(full) - 1)
-    cuts += sum(b - a > 1 for a, b in itertools.pairwise(kept))
-    return cuts >= 2
+    gaps = [full[a + 1 : b] for a, b in itertools.pairwise(kept) if b - a > 1]
+    if cuts == 0 and len(gaps) == 1 and len(gaps[0]) >= 2 and lex.org_ending(gaps[0]):
+        return True  # 市交管局 of 市公安局交管局: the parent body left out
+    return cuts + len(gaps) >= 2
 
 
 def _link_person_short_forms(links: _Links) -> None:
