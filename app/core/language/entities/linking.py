@@ -177,17 +177,21 @@ def _body_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
     inside it (中国 of 中国羽协); a word the dictionary knows as an everyday word is not."""
     lex = ctx.lex
     openers: dict[str, set[str]] = {}
+    closers: dict[tuple[str, str], set[str]] = {}  # (first, last character) -> full names
     for m in mentions:
         full = ctx.simple[m.start : m.end]
         if m.type == "organization" and len(full) >= 4 and all_han(full):
             for at in _short_form_openers(ctx, full):
                 openers.setdefault(full[at], set()).add(full)
+                for last in _short_form_ends(lex, full):
+                    closers.setdefault((full[at], last), set()).add(full)
     extra: list[_Mention] = []
     dropped: set[int] = set()
     for s in sorted(ctx.starts):
-        fulls = openers.get(ctx.simple[s : s + 1], set())
-        for e in range(min(s + 7, len(ctx.simple)), s + 1, -1) if fulls else ():
+        first = ctx.simple[s : s + 1]
+        for e in range(min(s + 7, len(ctx.simple)), s + 1, -1) if first in openers else ():
             short = ctx.simple[s:e]
+            fulls = closers.get((first, short[-1]), ())
             if e not in ctx.ends or not any(_shortens(lex, short, f) for f in fulls):
                 continue
             after = ctx.tokens_within(e, e + 4)[:1]
@@ -413,12 +417,27 @@ def _link_body_short_forms(links: _Links) -> None:
     香港大学 beside 香港中文大学), else none (师大 beside two 某某师范大学 stays apart)."""
     lex = links.ctx.lex
     bodies = [k for k in links.keys if links.type_of(k) == "organization" and all_han(k)]
+    by_end: dict[str, list[str]] = {}  # a full name under each character a short form may end in
+    for full in bodies:
+        for last in _short_form_ends(lex, full):
+            by_end.setdefault(last, []).append(full)
     for short in bodies:
-        fulls = [full for full in bodies if _shortens(lex, short, full)]
+        fulls = [
+            full for full in by_end.get(short[-1], ())
+            if len(full) > len(short) and short[0] in full and _shortens(lex, short, full)
+        ]  # fmt: skip
         nearest = min(map(len, fulls), default=0)
         owners = {links.uf.find(full) for full in fulls if len(full) == nearest}
         if len(owners) == 1:
             links.uf.union(owners.pop(), short)
+
+
+def _short_form_ends(lex: _Lexicon, full: str) -> set[str]:
+    """The characters a short form of `full` may end in (`_shortens`): its last one and the
+    first of its ending (会 or 协 of 协会); none for a name with no organisation ending. Texts
+    with thousands of bodies pair each short form only with the full names it can shorten."""
+    ending = lex.org_ending(full)
+    return {full[-1], full[-ending]} if ending else set()
 
 
 def _shortens(lex: _Lexicon, short: str, full: str) -> bool:
