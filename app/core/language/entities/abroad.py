@@ -6,6 +6,9 @@ which is a building where it stands (在某宫内).
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left, bisect_right
+
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _KNOWN,
@@ -39,20 +42,20 @@ def _japanese_ministries(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
     organisation with the state that owns it; the segmenter cuts it into everyday words
     (日本 + 财务 + 省), and the rules read 日本 as a place and the rest as nothing."""
     simple = ctx.simple
+    edits = _Edits(mentions)
     at = simple.find("日本")
     while at >= 0:
         end = _ministry_end(ctx, at + 2) if at in ctx.starts else 0
         if end:
-            mentions = _replace_inside(mentions, _Mention(at, end, "organization", _COMPOSED))
+            edits.replace_inside(_Mention(at, end, "organization", _COMPOSED))
         at = simple.find("日本", at + 2)
     at = simple.find("省")
     while at >= 0:
         start = _ministry_word(ctx, at + 1)
         if start is not None:
-            body = _Mention(start, at + 1, "organization", _COMPOSED)
-            mentions = _replace_inside(mentions, body)
+            edits.replace_inside(_Mention(start, at + 1, "organization", _COMPOSED))
         at = simple.find("省", at + 1)
-    return mentions
+    return edits.items
 
 
 def _ministry_word(ctx: _Context, end: int) -> int | None:
@@ -139,15 +142,17 @@ def _seats_speaking(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     named right before it (某国 + 总统府); where it stands or is worked in (在某宫工作, 某宫内)
     it is left as it was, a building."""
     simple = ctx.simple
+    edits = _Edits(mentions)
     for seat in cues("seats_of_power"):
         at = simple.find(seat)
         while at >= 0:
             end = at + len(seat)
             if at in ctx.starts and end in ctx.ends and _speaks(ctx, end):
-                body = _Mention(_state_before(ctx, mentions, at), end, "organization", _COMPOSED)
-                mentions = _replace_inside(mentions, body)
+                edits.replace_inside(
+                    _Mention(_state_before(edits, at), end, "organization", _COMPOSED)
+                )
             at = simple.find(seat, end)
-    return mentions
+    return edits.items
 
 
 def _speaks(ctx: _Context, end: int) -> bool:
@@ -157,10 +162,10 @@ def _speaks(ctx: _Context, end: int) -> bool:
     return after.startswith(cues("seat_speakers")) or _reports(ctx, end, "seat_verbs")
 
 
-def _state_before(ctx: _Context, mentions: list[_Mention], at: int) -> int:
+def _state_before(edits: _Edits, at: int) -> int:
     """Where the state named right before a seat starts (某国 + 总统府), else `at`."""
-    for m in mentions:
-        if m.end == at and m.type == "place" and m.priority < _KNOWN and m.length >= 2:
+    for m in edits.ending_at(at):
+        if m.type == "place" and m.priority < _KNOWN and m.length >= 2:
             return m.start
     return at
 
@@ -175,6 +180,64 @@ def _replace_inside(mentions: list[_Mention], body: _Mention) -> list[_Mention]:
         return mentions
     gone = {id(m) for m in inside}
     return sorted([m for m in mentions if id(m) not in gone] + [body], key=lambda m: m.start)
+
+
+class _Edits:
+    """A step's mentions while it puts bodies and places in: kept in order by start with the
+    longest one's length, so each edit looks only at the mentions near it (a long text with
+    thousands of candidates made every edit scan and re-sort them all). A list not yet in
+    order is edited as `_replace_inside` does until the first edit sorts it."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.items = mentions
+        self._ordered = all(a.start <= b.start for a, b in itertools.pairwise(mentions))
+        self._longest = max((m.length for m in mentions), default=0)
+        self._copied = False
+
+    def near(self, start: int, end: int) -> list[_Mention]:
+        """Those sharing a character with start:end (as `_Spans.overlapping`)."""
+        if not self._ordered:
+            return _Spans(self.items).overlapping(start, end)
+        window = self.items[self._window(start, end)]
+        return [m for m in window if m.start < end and start < m.end]
+
+    def ending_at(self, at: int) -> list[_Mention]:
+        """Those ending at `at`, in order."""
+        window = self.items[self._window(at, at)] if self._ordered else self.items
+        return [m for m in window if m.end == at]
+
+    def replace_inside(self, body: _Mention) -> None:
+        """`_replace_inside`, in place."""
+        if not self._ordered:
+            edited = _replace_inside(self.items, body)
+            if edited is not self.items:
+                self.items, self._ordered, self._copied = edited, True, True
+                self._longest = max(self._longest, body.length)
+            return
+        window = self._window(body.start, body.end)
+        inside = [m for m in self.items[window] if m.start < body.end and body.start < m.end]
+        if any(m.start < body.start or m.end > body.end or m.priority >= _KNOWN for m in inside):
+            return
+        if any(m.start == body.start and m.end == body.end and m.type == body.type for m in inside):
+            return
+        if not self._copied:
+            self.items, self._copied = list(self.items), True
+        gone = {id(m) for m in inside}
+        kept = [m for m in self.items[window] if id(m) not in gone]
+        at = bisect_right(kept, body.start, key=_start)  # after equal starts, as a stable sort
+        self.items[window] = [*kept[:at], body, *kept[at:]]
+        self._longest = max(self._longest, body.length)
+
+    def _window(self, start: int, end: int) -> slice:
+        """The mentions that may share a character with start:end (or end at `start`)."""
+        return slice(
+            bisect_right(self.items, start - self._longest - 1, key=_start),
+            bisect_left(self.items, max(end, start + 1), key=_start),
+        )
+
+
+def _start(m: _Mention) -> int:
+    return m.start
 
 
 def _foreign_divisions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -208,14 +271,15 @@ def _cut_towns(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     the rules read as a person and a place, or a person and nothing; not where an
     organisation is read there (a club named for its town, 某某城 + 六轮不胜)."""
     kinds = cue_set("foreign_divisions")
+    edits = _Edits(mentions)
     for k, (_, end, _) in enumerate(ctx.tokens):
         start = _town_start(ctx, k) if ctx.simple[end - 1] in kinds else None
         clubs = start is not None and any(
-            m.type == "organization" for m in _Spans(mentions).overlapping(start, end)
+            m.type == "organization" for m in edits.near(start, end)
         )  # 某某城 + 已经六轮不胜: a club named for its town
         if start is not None and not clubs:
-            mentions = _replace_inside(mentions, _Mention(start, end, "place", _COMPOSED))
-    return mentions
+            edits.replace_inside(_Mention(start, end, "place", _COMPOSED))
+    return edits.items
 
 
 def _town_start(ctx: _Context, k: int) -> int | None:
@@ -273,12 +337,13 @@ def _towns_after_kinds(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
     characters transliterate (the one: 堡, 圣, or a character the list lacks); the segmenter cut
     the town, and the rules and the tagger read a person, an organisation or a piece."""
     lasts = {kind[-1] for kind in cues("place_kinds_before")}
+    edits = _Edits(mentions)
     for k, (start, _, _) in enumerate(ctx.tokens):
         if start and ctx.simple[start - 1] in lasts and _kind_before(ctx, start):
             end = _town_after_kind(ctx, k)
             if end:
-                mentions = _replace_inside(mentions, _Mention(start, end, "place", _COMPOSED))
-    return mentions
+                edits.replace_inside(_Mention(start, end, "place", _COMPOSED))
+    return edits.items
 
 
 def _town_after_kind(ctx: _Context, k: int) -> int:
