@@ -6,9 +6,6 @@ which is a building where it stands (在某宫内).
 
 from __future__ import annotations
 
-import itertools
-from bisect import bisect_left, bisect_right
-
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _KNOWN,
@@ -16,7 +13,7 @@ from app.core.language.entities.lexicon import (
     cues,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _Spans
+from app.core.language.entities.mentions import _Context, _Edits, _Mention
 from app.core.language.entities.press import _reports
 from app.core.language.entities.shaped import _kind_before
 from app.core.text.chars import all_han
@@ -47,13 +44,13 @@ def _japanese_ministries(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
     while at >= 0:
         end = _ministry_end(ctx, at + 2) if at in ctx.starts else 0
         if end:
-            edits.replace_inside(_Mention(at, end, "organization", _COMPOSED))
+            _replace_inside(edits, _Mention(at, end, "organization", _COMPOSED))
         at = simple.find("日本", at + 2)
     at = simple.find("省")
     while at >= 0:
         start = _ministry_word(ctx, at + 1)
         if start is not None:
-            edits.replace_inside(_Mention(start, at + 1, "organization", _COMPOSED))
+            _replace_inside(edits, _Mention(start, at + 1, "organization", _COMPOSED))
         at = simple.find("省", at + 1)
     return edits.items
 
@@ -148,9 +145,8 @@ def _seats_speaking(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         while at >= 0:
             end = at + len(seat)
             if at in ctx.starts and end in ctx.ends and _speaks(ctx, end):
-                edits.replace_inside(
-                    _Mention(_state_before(edits, at), end, "organization", _COMPOSED)
-                )
+                body = _Mention(_state_before(edits, at), end, "organization", _COMPOSED)
+                _replace_inside(edits, body)
             at = simple.find(seat, end)
     return edits.items
 
@@ -170,74 +166,15 @@ def _state_before(edits: _Edits, at: int) -> int:
     return at
 
 
-def _replace_inside(mentions: list[_Mention], body: _Mention) -> list[_Mention]:
+def _replace_inside(edits: _Edits, body: _Mention) -> None:
     """`body` in place of the mentions inside its span; unchanged where a mention crosses
     its edge or the known-name lists hold a name there."""
-    inside = _Spans(mentions).overlapping(body.start, body.end)
+    inside = edits.near(body.start, body.end)
     if any(m.start < body.start or m.end > body.end or m.priority >= _KNOWN for m in inside):
-        return mentions
+        return
     if any(m.start == body.start and m.end == body.end and m.type == body.type for m in inside):
-        return mentions
-    gone = {id(m) for m in inside}
-    return sorted([m for m in mentions if id(m) not in gone] + [body], key=lambda m: m.start)
-
-
-class _Edits:
-    """A step's mentions while it puts bodies and places in: kept in order by start with the
-    longest one's length, so each edit looks only at the mentions near it (a long text with
-    thousands of candidates made every edit scan and re-sort them all). A list not yet in
-    order is edited as `_replace_inside` does until the first edit sorts it."""
-
-    def __init__(self, mentions: list[_Mention]) -> None:
-        self.items = mentions
-        self._ordered = all(a.start <= b.start for a, b in itertools.pairwise(mentions))
-        self._longest = max((m.length for m in mentions), default=0)
-        self._copied = False
-
-    def near(self, start: int, end: int) -> list[_Mention]:
-        """Those sharing a character with start:end (as `_Spans.overlapping`)."""
-        if not self._ordered:
-            return _Spans(self.items).overlapping(start, end)
-        window = self.items[self._window(start, end)]
-        return [m for m in window if m.start < end and start < m.end]
-
-    def ending_at(self, at: int) -> list[_Mention]:
-        """Those ending at `at`, in order."""
-        window = self.items[self._window(at, at)] if self._ordered else self.items
-        return [m for m in window if m.end == at]
-
-    def replace_inside(self, body: _Mention) -> None:
-        """`_replace_inside`, in place."""
-        if not self._ordered:
-            edited = _replace_inside(self.items, body)
-            if edited is not self.items:
-                self.items, self._ordered, self._copied = edited, True, True
-                self._longest = max(self._longest, body.length)
-            return
-        window = self._window(body.start, body.end)
-        inside = [m for m in self.items[window] if m.start < body.end and body.start < m.end]
-        if any(m.start < body.start or m.end > body.end or m.priority >= _KNOWN for m in inside):
-            return
-        if any(m.start == body.start and m.end == body.end and m.type == body.type for m in inside):
-            return
-        if not self._copied:
-            self.items, self._copied = list(self.items), True
-        gone = {id(m) for m in inside}
-        kept = [m for m in self.items[window] if id(m) not in gone]
-        at = bisect_right(kept, body.start, key=_start)  # after equal starts, as a stable sort
-        self.items[window] = [*kept[:at], body, *kept[at:]]
-        self._longest = max(self._longest, body.length)
-
-    def _window(self, start: int, end: int) -> slice:
-        """The mentions that may share a character with start:end (or end at `start`)."""
-        return slice(
-            bisect_right(self.items, start - self._longest - 1, key=_start),
-            bisect_left(self.items, max(end, start + 1), key=_start),
-        )
-
-
-def _start(m: _Mention) -> int:
-    return m.start
+        return
+    edits.put(body)
 
 
 def _foreign_divisions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -278,7 +215,7 @@ def _cut_towns(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             m.type == "organization" for m in edits.near(start, end)
         )  # 某某城 + 已经六轮不胜: a club named for its town
         if start is not None and not clubs:
-            edits.replace_inside(_Mention(start, end, "place", _COMPOSED))
+            _replace_inside(edits, _Mention(start, end, "place", _COMPOSED))
     return edits.items
 
 
@@ -342,7 +279,7 @@ def _towns_after_kinds(ctx: _Context, mentions: list[_Mention]) -> list[_Mention
         if start and ctx.simple[start - 1] in lasts and _kind_before(ctx, start):
             end = _town_after_kind(ctx, k)
             if end:
-                edits.replace_inside(_Mention(start, end, "place", _COMPOSED))
+                _replace_inside(edits, _Mention(start, end, "place", _COMPOSED))
     return edits.items
 
 

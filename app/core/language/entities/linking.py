@@ -185,6 +185,8 @@ def _body_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
                 openers.setdefault(full[at], set()).add(full)
                 for last in _short_form_ends(lex, full):
                     closers.setdefault((full[at], last), set()).add(full)
+    if not openers:
+        return mentions
     extra: list[_Mention] = []
     dropped: set[int] = set()
     for s in sorted(ctx.starts):

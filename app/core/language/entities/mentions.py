@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -137,6 +138,54 @@ class _Spans:
         """Those that lie within start:end."""
         found = self._sorted[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
         return [m for m in found if m.end <= end]
+
+
+class _Edits:
+    """A step's mentions while it puts names in one by one: kept in order by start with the
+    longest one's length, so each edit looks only at the mentions near it (a long text with
+    thousands of candidates made every edit scan and re-sort them all, as `_Spans` once did for
+    lookups). A list not yet in order is searched whole until the first edit sorts it."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.items = mentions
+        self._ordered = all(a.start <= b.start for a, b in itertools.pairwise(mentions))
+        self._longest = max((m.length for m in mentions), default=0)
+        self._copied = False
+
+    def candidates(self, start: int, end: int) -> list[_Mention]:
+        """In order, every mention that may share a character with start:end or end at
+        `start` (all of them while the list is not in order): the caller tests which do."""
+        return self.items[self._window(start, end)] if self._ordered else self.items
+
+    def near(self, start: int, end: int) -> list[_Mention]:
+        """Those sharing a character with start:end (as `_Spans.overlapping`)."""
+        return [m for m in self.candidates(start, end) if m.start < end and start < m.end]
+
+    def ending_at(self, at: int) -> list[_Mention]:
+        """Those ending at `at`, in order."""
+        return [m for m in self.candidates(at, at) if m.end == at]
+
+    def put(self, body: _Mention) -> None:
+        """`body` in place of every mention sharing a character with it, where a stable sort
+        by start would put it."""
+        if not self._ordered:
+            kept = [m for m in self.items if m.end <= body.start or m.start >= body.end]
+            self.items = sorted([*kept, body], key=lambda m: m.start)
+            self._ordered = self._copied = True
+        else:
+            if not self._copied:
+                self.items, self._copied = list(self.items), True
+            window = self._window(body.start, body.end)
+            kept = [m for m in self.items[window] if m.end <= body.start]
+            at = bisect_right(kept, body.start, key=lambda m: m.start)  # after equal starts
+            self.items[window] = [*kept[:at], body, *kept[at:]]
+        self._longest = max(self._longest, body.length)
+
+    def _window(self, start: int, end: int) -> slice:
+        return slice(
+            bisect_right(self.items, start - self._longest - 1, key=lambda m: m.start),
+            bisect_left(self.items, max(end, start + 1), key=lambda m: m.start),
+        )
 
 
 def _run_words(ctx: _Context) -> set[str]:

@@ -5,9 +5,8 @@ as the town and a common noun (People's Daily tags 某元火车站 and 某户大
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -17,7 +16,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _Spans
+from app.core.language.entities.mentions import _Context, _Edits, _Mention, _Spans
 from app.core.text.chars import all_han
 
 # Tags jieba gives a village's name before its body (白石/nr + 村党支部, 东坡/ns, 青石/n).
@@ -100,49 +99,21 @@ def _village_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     neighbourhood's body ([village_bodies]) right after the place's name is one organisation
     with it. The panel otherwise lists the village and leaves the body out, stops at 党 of
     党支部, starts at 村 of 村党支部, or runs the body on into the verb after it. Where the
-    village is named in full before a body that opens with its 村 again, the two stay apart.
-    Each body looks only at the mentions near it (those in order by start), so a long text
-    with thousands of village bodies costs what a short one does per body."""
-    spans = _body_spans(ctx)
-    if not spans:
-        return mentions
-    ordered = all(a.start <= b.start for a, b in itertools.pairwise(mentions))
-    longest = max((m.end - m.start for m in mentions), default=0)
-    copied = False
-    for b, e in spans:
-        near = mentions
-        if ordered:  # none nearer than `longest` (+ a name token) before b can reach it
-            lo = bisect_left(mentions, b - longest - _NAME_REACH, key=_start)
-            near = mentions[lo : bisect_left(mentions, b, key=_start)]
+    village is named in full before a body that opens with its 村 again, the two stay apart."""
+    edits = _Edits(mentions)
+    for b, e in _body_spans(ctx):
+        near = edits.candidates(b - _NAME_REACH, b)  # the village's name token reaches back
         start = _village_start(ctx, near, b, e)
         if start is None:
             continue
         if ctx.simple[b - 1] == ctx.simple[b] and any(m.end == b for m in near):
             start = b  # 某某村 + 村委会: the village named in full stays a place of its own
-        body = _Mention(start, e, "organization", _COMPOSED)
-        if not ordered:
-            mentions = sorted(
-                [m for m in mentions if m.end <= start or m.start >= e] + [body], key=_start
-            )
-            ordered = copied = True
-        else:
-            if not copied:
-                mentions, copied = list(mentions), True
-            i = bisect_left(mentions, start - longest, key=_start)
-            j = bisect_left(mentions, e, key=_start)
-            kept = [m for m in mentions[i:j] if m.end <= start]
-            at = bisect_right(kept, start, key=_start)  # after equal starts, as a stable sort
-            mentions[i:j] = [*kept[:at], body, *kept[at:]]
-        longest = max(longest, e - start)
-    return mentions
+        edits.put(_Mention(start, e, "organization", _COMPOSED))
+    return edits.items
 
 
 # How far before a body its village's name token may start (a name of two or three characters).
 _NAME_REACH = 3
-
-
-def _start(m: _Mention) -> int:
-    return m.start
 
 
 def _body_spans(ctx: _Context) -> list[tuple[int, int]]:
