@@ -60,3 +60,10 @@ def test_a_state_of_a_federation_is_a_place():
     assert "卡纳帕邦" in named("place", "该国北部的卡纳帕邦遭遇暴雨。")
     # a firm whose short name ends so stays a firm
     assert "德邦公司" in named("organization", "德邦公司发布了年报。")
+
+
+def test_a_city_before_a_word_of_meeting_is_where_the_meeting_is_held():
+    # the tagger reads 维也纳会议 as a body's name and types the city an organisation
+    text = "代表们提议明年5月维也纳会议应重点讨论预算问题。"
+    assert "维也纳" in named("place", text)
+    assert not named("organization", text)

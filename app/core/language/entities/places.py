@@ -582,9 +582,18 @@ def _keep_dictionary_places(
         listed = c.type == "person" and ctx.simple[c.start : c.end] in ctx.lex.places
         capital = c.type == "organization" and _posted_to(ctx, c) and _only_place(
             ctx.entries.get(ctx.simple[c.start : c.end], ()))
-        if (c.start, c.end) in places or listed or capital:
+        if (c.start, c.end) in places or listed or capital or _city_of_meeting(ctx, c, rules):
             c.type = "place"
     return crf
+
+
+def _city_of_meeting(ctx: _Context, c: _Mention, rules: list[_Mention]) -> bool:
+    """某城 + 会议, 某城 + 峰会: a city the dictionary knows only as a place, before a word of
+    meeting, is where the meeting is held (the tagger reads X会议 as a body's name)."""
+    if c.type != "organization" or not ctx.simple.startswith(cues("meetings_held_at"), c.end):
+        return False
+    ruled = any((m.start, m.end) == (c.start, c.end) and m.type == "place" for m in rules)
+    return ruled and _only_place(ctx.entries.get(ctx.simple[c.start : c.end], ()))
 
 
 _DAY = r"[\d０-９一二三四五六七八九十]"
