@@ -750,6 +750,26 @@ def test_a_datelines_agency_and_city_are_two_names():
     assert "新华社利伯维尔" not in named("organization", text)
 
 
+def test_a_datelines_city_is_a_place_though_a_person_shares_its_name():
+    # CC-CEDICT glosses 华盛顿 first as a person; after an agency and before a date it is a city
+    text = "新华社华盛顿5月12日电 美国总统今天发表讲话。"
+    assert "华盛顿" in named("place", text)
+    assert not named("person", text)
+
+
+def test_a_dateline_without_its_date_names_the_city():
+    assert named("place", "据新华社华盛顿电，美国国务卿当天抵达开罗。") >= {"华盛顿", "开罗"}
+
+
+def test_a_sources_agency_and_city_are_two_names_with_or_without_a_date():
+    sources = ("据法新社巴黎3月2日报道，法国总统今天出访。", "据路透社伦敦消息，英国首相今天辞职。")
+    for text in sources:
+        found = named("organization", text)
+        assert found & {"法新社", "路透社"} and not any(len(name) > 3 for name in found), text
+    assert "巴黎" in named("place", "据法新社巴黎3月2日报道，法国总统今天出访。")
+    assert "伦敦" in named("place", "据路透社伦敦消息，英国首相今天辞职。")
+
+
 def test_a_name_the_dictionary_glosses_two_ways_is_a_person_after_a_title():
     assert named("person", "也门总统哈桑当天发表电视讲话。") == {"哈桑"}
 

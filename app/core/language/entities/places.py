@@ -602,6 +602,10 @@ _DAY = r"[\d０-９一二三四五六七八九十]"
 _DATELINE = re.compile(rf"{_DAY}{{1,2}}月{_DAY}{{1,3}}日[电讯]")
 
 
+# What follows the city of a report's source, with or without the date: 3月8日电, 电, 消息.
+_FILED_FROM = re.compile(rf"(?:{_DAY}{{1,2}}月{_DAY}{{1,3}}日)?(?:[电讯]|报道|消息)")
+
+
 def _places_by_context(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
@@ -621,15 +625,15 @@ def _places_by_context(
 def _dateline_apart(
     ctx: _Context, crf: list[_Mention], rules: list[_Mention]
 ) -> list[_Mention]:
-    """新华社内罗毕4月12日电: the tagger, which never saw a dateline, reads the agency and
-    the city it was filed from as one body; they are the agency and that city (the rules'
-    places there, 新华社 + 某国 + 某城, else the whole rest)."""
+    """新华社内罗毕4月12日电, 据某社某城消息: the tagger, which never saw a dateline, reads the
+    agency and the city it was filed from as one body; they are the agency and that city (the
+    rules' places there, 新华社 + 某国 + 某城, else the whole rest)."""
     out: list[_Mention] = []
     for c in crf:
         form = ctx.simple[c.start : c.end]
         opener = next((o for o in longest_first("dateline_openers") if form.startswith(o)), "")
         cut = c.start + len(opener)
-        if not opener or c.end - cut < 2 or not _DATELINE.match(ctx.simple, c.end):
+        if not opener or c.end - cut < 2 or not _FILED_FROM.match(ctx.simple, c.end):
             out.append(c)
             continue
         if any(m.start == c.start and m.end == cut and m.type == c.type for m in rules):

@@ -541,12 +541,38 @@ def _dateline_places(ctx: _Context) -> list[_Mention]:
                 end = date.start()
                 start = _dateline_country_end(ctx, start, end) or start  # 本报 + 德国 + 罗林堡
                 name = simple[start:end]
-                tags = {tag for _, _, tag in ctx.tiling(start, end)}
+                tiles = ctx.tiling(start, end)
+                tags = {tag for _, _, tag in tiles}
                 named = bool(tags & {"ns", "nt", "j"}) or name in ctx.lex.bodies
-                if 2 <= len(name) <= 6 and all_han(name) and tags and not named:
-                    out.append(_Mention(start, end, "place", _COMPOSED))
+                one_place = len(tiles) == 1 and tags == {"ns"} and name not in ctx.lex.bodies
+                if 2 <= len(name) <= 6 and all_han(name) and tags and (not named or one_place):
+                    out.append(_Mention(start, end, "place", _COMPOSED))  # (华盛顿/ns: no one)
+            elif start in ctx.starts:
+                out.extend(_dateless_city(ctx, start))
             at = simple.find(opener, at + 1)
     return out
+
+
+def _dateless_city(ctx: _Context, start: int) -> list[_Mention]:
+    """据新华社某城电: a dateline without its date, the agency, one name and 电, names the
+    city the report was filed from (a place, though CC-CEDICT also knows a person by it)."""
+    inside = ctx.token_range(start, start + 1)
+    if inside.start >= len(ctx.tokens) or ctx.tokens[inside.start][0] != start:
+        return []
+    _, end, tag = ctx.tokens[inside.start]
+    name = ctx.simple[start:end]
+    if tag not in _DATELINE_CITY_TAGS or not 2 <= len(name) <= 6 or not all_han(name):
+        return []
+    if not _DATELESS_END.match(ctx.simple, end) or name in ctx.lex.bodies:
+        return []
+    return [_Mention(start, end, "place", _COMPOSED)]
+
+
+# What jieba makes of a foreign city's name: a place, a person, a transliteration, a name.
+_DATELINE_CITY_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+
+# 电 as a word of its own, then a pause: the end of a dateline without its date.
+_DATELESS_END = re.compile(r"电(?=[，,：:\s])")
 
 
 def _dateline_country_end(ctx: _Context, start: int, end: int) -> int:
@@ -592,11 +618,25 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         dateless = group == "b" and not m.group("dated") and m.group("said") != "讯"
         if dateless and not _opens_with_name(ctx, start, end):
             continue  # 中文新闻报道，… opens a sentence; 腾讯新闻报道，… names a source
-        if _named_place_word(ctx, name):
+        opener = _agency_before_city(ctx, name)
+        if opener:  # 据法新社 + 巴黎 + 3月2日报道: the agency and the city it filed from
+            out.append(_Mention(start, start + opener, "organization", _COMPOSED))
+            out.append(_Mention(start + opener, end, "place", _COMPOSED))
+        elif _named_place_word(ctx, name):
             out.append(_Mention(start, end, "place", _COMPOSED))  # 北京6月17日讯: a dateline
         else:
             out.append(_Mention(start, end, "organization", _COMPOSED))
     return out
+
+
+def _agency_before_city(ctx: _Context, name: str) -> int:
+    """The length of a news agency's name that opens a source followed by a city's name
+    (法新社巴黎), or 0."""
+    for opener in cues("dateline_openers"):
+        rest = name[len(opener) :] if opener != "本报" and name.startswith(opener) else ""
+        if rest and _named_place_word(ctx, rest):
+            return len(opener)
+    return 0
 
 
 def _named_state_initials(ctx: _Context) -> list[_Mention]:
