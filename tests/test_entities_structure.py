@@ -35,3 +35,15 @@ def test_a_school_after_a_district_jieba_reads_as_a_person_is_named_whole():
     assert "广州市越秀区东风小学" in named("organization", text)
     text = "广州市越秀区红旗幼儿园开展了安全演练。"
     assert named("organization", text) == {"广州市越秀区红旗幼儿园"}
+
+
+def test_an_international_or_national_body_named_by_its_field_is_one_body():
+    # 全球 + 珊瑚 + 基金: the segmenter's everyday words, one body of its kind
+    assert "全球珊瑚基金" in named("organization", "全球珊瑚基金宣布向三个岛国提供资助。")
+    # 国际 + 象联/ns: "international" and a federation's short name
+    assert "国际象联" in named("organization", "国际象联将于下月召开代表大会。")
+
+
+def test_a_kind_of_international_body_is_no_name():
+    assert not named("organization", "多个国际救援组织已抵达灾区。")
+    assert not named("organization", "国际人权组织批评了这一做法。")

@@ -21,6 +21,7 @@ from app.core.language.entities.bodies import (
     _firms_by_trade,
     _level_committees,
     _listed_bodies,
+    _one_of_a_kind_bodies,
     _place_named_firms,
     _quoted_bodies,
     _short_school_names,
@@ -254,6 +255,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _bare_parties(ctx)
         + _short_school_names(ctx)
         + _listed_bodies(ctx)
+        + _one_of_a_kind_bodies(ctx)
         + _allied_bodies(ctx)
         + _field_bodies(ctx)
         + _works_short_names(ctx)

@@ -292,6 +292,52 @@ def _listed_bodies(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _one_of_a_kind_bodies(ctx: _Context) -> list[_Mention]:
+    """国际 + 某某 + 组织, 国家 + 原子能 + 机构, 全球 + 环境 + 基金: a word that makes a body
+    one of its kind (international, national, global), the field it works in and a word for a
+    body, as the segmenter's words, name that body; 国际 + 武联: such a word and a body's short
+    name. Not 一些国际组织 or 国际金融机构等: a kind of body, counted or listed as a kind."""
+    out: list[_Mention] = []
+    tokens, simple = ctx.tokens, ctx.simple
+    for i, (start, end, _) in enumerate(tokens[:-1]):
+        if simple[start:end] not in cue_set("one_of_a_kind_openers") or _a_kind_before(ctx, start):
+            continue
+        ns, ne, ntag = tokens[i + 1]
+        if ntag in ("j", "ns", "nt") and ne - ns >= 2 and ctx.lex.org_shaped(simple[ns:ne]):
+            if not ctx.entries.get(simple[ns:ne]):
+                out.append(_Mention(start, ne, "organization", _COMPOSED))  # 国际 + 武联/ns
+            continue
+        for k in range(i + 2, min(i + 4, len(tokens))):
+            if not _field_token(ctx, tokens[k - 1]):
+                break
+            if ctx.simple[tokens[k - 1][0] : tokens[k - 1][1]] in cue_set("kind_fields"):
+                break  # 国际 + 人权 + 组织: a kind of body
+            hs, he, _ = tokens[k]
+            if simple[hs:he] in cue_set("one_of_a_kind_heads") and not _a_kind_after(ctx, he):
+                out.append(_Mention(start, he, "organization", _COMPOSED))
+                break
+    return out
+
+
+def _field_token(ctx: _Context, token: tuple[int, int, str]) -> bool:
+    """A word that can name the field a body works in: two or more characters of a noun."""
+    s, e, tag = token
+    word = ctx.simple[s:e]
+    return e - s >= 2 and all_han(word) and tag not in _FUNCTION_TAGS and tag[:1] != "v" and (
+        _fold(word) not in ctx.lex.stop and word not in cue_set("one_of_a_kind_heads")
+    )
+
+
+def _a_kind_before(ctx: _Context, start: int) -> bool:
+    """一些 + 国际组织, 各 + 国际机构: a count or a "every" before: a kind, not a name."""
+    return ctx.simple[max(0, start - 2) : start].endswith(cues("kinds_counted_before"))
+
+
+def _a_kind_after(ctx: _Context, end: int) -> bool:
+    """国际金融机构 + 等 / 和其他: listed as a kind."""
+    return ctx.simple.startswith(cues("kinds_listed_after"), end)
+
+
 def _listed_body_types(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
     """世界经济论坛 + 报告: a name on the body list is that body, whatever type the tagger read
     from the words around it (a report's title, a forum's place)."""
