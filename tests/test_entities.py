@@ -834,3 +834,17 @@ def test_a_states_one_character_name_has_the_states_english():
     京 is Beijing."""
     found = entities("以色列外长当天访华，随后又赴京沪两地参观。")
     assert by_name(found, "华").english == "China", found
+
+
+def test_a_surname_and_a_title_the_tagger_read_as_a_place_is_the_person():
+    text = "在赵师傅的帮助下，徒弟们很快学会了操作。"
+    assert named("place", text) == set()
+    assert named("person", text) == {"赵"}
+
+
+def test_a_name_before_a_players_rank_is_the_player():
+    # jieba: 常/d + 建平/n: an adverb and a county, where the player's full name stands
+    text = "名人赛中，常建平九段执黑中盘战胜了罗小刚七段。"
+    assert named("person", text) == {"常建平", "罗小刚"}
+    assert not named("place", text)
+    assert named("person", "这条公路分为三段施工。") == set()

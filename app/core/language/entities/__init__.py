@@ -32,6 +32,7 @@ from app.core.language.entities.composed import _composed_mentions
 from app.core.language.entities.given import (
     _anonymised_people,
     _familiar_names,
+    _ranked_players,
     _split_full_names,
 )
 from app.core.language.entities.glosses import NameDictionary
@@ -268,6 +269,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _courtesy_names(ctx)
         + _pen_names(ctx)
         + _split_full_names(ctx)
+        + _ranked_players(ctx)
         + _anonymised_people(ctx)
         + _named_state_initials(ctx)
         + _familiar_names(ctx)

@@ -65,6 +65,29 @@ def given_score(given: str) -> float:
 SINGLE_GIVEN_MARGIN = 1.5
 
 
+# A player's rank after the name: 九段 in Go and chess, 二段 to 九段 (一段 is "a stretch").
+_RANK = re.compile(r"[二三四五六七八九]段")
+
+
+def _ranked_players(ctx: _Context) -> list[_Mention]:
+    """某建平 + 九段, 某磊 + 六段: a surname and one or two characters of given name before a
+    player's rank are the player, however jieba cut them (常/d + 建平/n: an adverb and a
+    county); a longer given name is read first where its characters are a given name's."""
+    out: list[_Mention] = []
+    simple = ctx.simple
+    for rank in _RANK.finditer(simple):
+        end = rank.start()
+        for size, margin in ((2, 0.0), (1, SINGLE_GIVEN_MARGIN)):
+            start = end - size - 1
+            form = simple[max(0, start) : end]
+            if start < 0 or not all_han(form) or form[0] not in ctx.lex.surnames:
+                continue
+            if given_score(form[1:]) > margin:
+                out.append(_Mention(start, end, "person", _COMPOSED))
+                break
+    return out
+
+
 def _split_full_names(ctx: _Context) -> list[_Mention]:
     """Surname tokens followed by one or two characters of given name, in a person's place."""
     out: list[_Mention] = []

@@ -333,13 +333,14 @@ def _spoken_or_titled(ctx: _Context, end: int) -> bool:
 
 def _surname_of_titled(ctx: _Context, m: _Mention) -> _Mention:
     """李老师, 毛主席, 胡老: a surname and an office the tagger took as one name are the person
-    the surname stands for (as 唐 + 外长 is), not a name of three characters."""
-    if m.type == "person" and m.length <= 4 and _titled_surname(ctx, m.start, m.start + 1):
+    the surname stands for (as 唐 + 外长 is), not a name of three characters; nor a place or a
+    body the tagger read there (在 + 赵师傅 + 的指导下: no place)."""
+    if m.length <= 4 and _titled_surname(ctx, m.start, m.start + 1):
         title_end = m.start + 1 + max(
             (len(t) for t in _person_titles() if ctx.simple.startswith(t, m.start + 1)), default=0
         )
         if title_end == m.end:
-            m.end = m.start + 1
+            m.end, m.type = m.start + 1, "person"
     return m
 
 
