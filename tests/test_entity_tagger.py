@@ -1358,6 +1358,38 @@ def test_a_papers_office_is_named_whole():
     assert types("这些记者来自国外的通讯社。") == {}
 
 
+def test_a_paper_that_employs_the_reporter_is_an_organisation():
+    """接受 + 东岭日报 + 记者 + 采访, 在 + 北溪都市报 + 工作: the paper employs them, an
+    organisation; a bare paper before 记者 elsewhere (a byline) and a title in 《》 stay works."""
+    found = types("接受东岭日报记者采访时，村主任说今年收成不错。")
+    assert found.get("东岭日报") == "organization", found
+    found = types("她曾在北溪都市报工作十年。")
+    assert found.get("北溪都市报") == "organization", found
+    found = _combined("南州晚报记者采访了他。", [("南州晚报", "work", 0.9)])
+    assert found == {"南州晚报": "work"}, found
+    text = "接受《南州晚报》记者采访时，他说收成不错。"
+    assert _combined(text, [("南州晚报", "work", 0.9)]).get("南州晚报") == "work"
+
+
+def test_a_states_voice_named_as_a_source_is_the_broadcaster():
+    """德国 + 之声 + 报道, 据 + 美国 + 之音: "voice of" a state named as a source is the
+    broadcaster, not the state; without a reporting context the place stays."""
+    found = types("德国之声报道说，柏林将举行游行。据美国之音报道，国会通过了预算。")
+    assert found.get("德国之声") == "organization" and "德国" not in found, found
+    assert found.get("美国之音") == "organization" and "美国" not in found, found
+    assert types("意大利之声音乐会在罗马举行。").get("意大利") == "place"
+
+
+def test_a_place_opening_a_papers_office_or_a_source_is_the_paper():
+    """西江 + 晚报社, 据 + 东陵 + 新闻网 + 报道: the place opens the paper's name, the
+    organisation; a paper's name alone elsewhere keeps its place (the reader's city)."""
+    found = types("西江晚报社今年推出了新的客户端。")
+    assert found == {"西江晚报社": "organization"}, found
+    found = types("据东陵新闻网报道，该县新建了三所学校。")
+    assert found.get("东陵新闻网") == "organization" and "东陵" not in found, found
+    assert types("东陵新闻网友说今天东陵天气不错。").get("东陵") == "place"
+
+
 def test_a_glossed_names_head_word_types_it():
     """English puts a name's head last: the State Council's office is a body, not a state."""
     assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (

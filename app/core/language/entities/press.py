@@ -99,3 +99,64 @@ def _whole_papers(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         elif m.priority < _KNOWN:
             generic.add(id(m))
     return [m for m in chosen if id(m) not in generic]
+
+
+def _papers_employing(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """接受 + 某某日报 + 记者 + 采访, 在 + 某某都市报 + 工作: a paper named outside 《》 between
+    a verb of being interviewed (`interviewed_by`) and the title of its staff (`press_staff`),
+    or as the place someone works, is the paper as the body that employs them, an
+    organisation, not a title. A title in 《》 stays a work, and so does a bare paper before
+    记者 elsewhere (某某报记者 + name opens a byline: CLUENER marks that paper a work)."""
+    staff, working = cues("press_staff"), cues("work_place_after")
+    for m in chosen:
+        if m.type != "work" or _in_title(ctx, m.start, m.end):
+            continue
+        before = ctx.simple[max(0, m.start - 2) : m.start]
+        employs = before.endswith(cues("interviewed_by")) and ctx.simple.startswith(staff, m.end)
+        employs = employs or (
+            ctx.simple[m.start - 1 : m.start] == "在" and ctx.simple.startswith(working, m.end)
+        )
+        if employs:
+            m.type = "organization"
+    return chosen
+
+
+def _voices_of_places(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """德国 + 之声 + 报道, 据 + 某国 + 之音: a place and 之声 or 之音 "voice of" named as the
+    source of a report is the broadcaster (德国之声, 美国之音), an organisation, not the place
+    (`voice_endings`). Without a reporting context (某市之声 音乐会) the place stays."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    for m in chosen:
+        if m.type != "place" or _in_title(ctx, m.start, m.end):
+            continue
+        voice = next((v for v in cues("voice_endings") if ctx.simple.startswith(v, m.end)), "")
+        end = m.end + len(voice)
+        if not voice or any(i in taken for i in range(m.end, end)):
+            continue
+        sourced = ctx.simple[m.start - 1 : m.start] == "据" or _reports(ctx, end)
+        if sourced or ctx.simple.startswith(cues("press_staff"), end):
+            m.end, m.type = end, "organization"
+    return chosen
+
+
+def _papers_of_places(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """西江 + 晚报社, 云州 + 电视台, 据 + 某县 + 新闻网 + 报道: a place right before the head of a
+    paper's or a station's name (`place_press_heads`, ending at a word's end) opens that
+    name, the organisation, not a place of the text: where the head names an office (社, 台,
+    中心) or the paper is named as a source (据, a verb of reporting or a reporter after). A
+    paper's name alone elsewhere (某市晚报 + 网友) keeps its place (Weibo marks the place
+    there). A title in 《》 stays a work."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    for m in chosen:
+        if m.type != "place" or _in_title(ctx, m.start, m.end):
+            continue
+        heads = [h for h in cues("place_press_heads") if ctx.simple.startswith(h, m.end)]
+        end = m.end + max(map(len, heads), default=0)
+        if end == m.end or end not in ctx.ends or any(i in taken for i in range(m.end, end)):
+            continue
+        office = ctx.simple[end - 1] in "社台" or ctx.simple[m.end : end].endswith("中心")
+        sourced = ctx.simple[m.start - 1 : m.start] == "据" or _reports(ctx, end)
+        sourced = sourced or ctx.simple.startswith("消息", end)  # 某县新闻网 + 消息: its news
+        if office or sourced or ctx.simple.startswith(cues("press_staff"), end):
+            m.end, m.type = end, "organization"
+    return chosen
