@@ -1390,6 +1390,25 @@ def test_a_place_opening_a_papers_office_or_a_source_is_the_paper():
     assert types("东陵新闻网友说今天东陵天气不错。").get("东陵") == "place"
 
 
+def test_a_papers_website_and_a_broadcasters_head_station_are_named_whole():
+    """中国日报 + 网, 中央广播电视 + 总台: the website's or the head station's name, not the
+    paper's or the broadcaster's shorter one; a paper before an everyday word stays itself."""
+    found = types("中国日报网消息，一场论坛在南州开幕。")
+    assert found.get("中国日报网") == "organization" and "中国日报" not in found, found
+    found = types("中央广播电视总台记者从西岭县获悉，道路已经恢复通行。")
+    assert found.get("中央广播电视总台") == "organization", found
+    assert "中国日报网友" not in types("中国日报网友纷纷留言。")
+
+
+def test_the_source_opening_a_dateline_is_an_organisation():
+    """央广网 + 南宁 + 6月2日消息: the site that filed the report opens the line before the
+    dateline's place; the place stays a place, and a word not ending as a source does is none."""
+    found = types("央广网南宁6月2日消息，广西多地迎来强降雨。")
+    assert found.get("央广网") == "organization" and found.get("南宁") == "place", found
+    found = types("青川在线东岭3月5日电，当地举行了龙舟赛。")
+    assert "青川在线" not in found, found
+
+
 def test_a_glossed_names_head_word_types_it():
     """English puts a name's head last: the State Council's office is a body, not a state."""
     assert _type_from_gloss(["State Council Information Office of the Republic of Nowhere"]) == (

@@ -136,9 +136,11 @@ from app.core.language.entities.places import (
     _unknown_pair_place,
 )
 from app.core.language.entities.press import (
+    _dateline_sources,
     _papers_employing,
     _papers_of_places,
     _papers_reporting,
+    _press_sites,
     _voices_of_places,
     _whole_papers,
 )
@@ -263,7 +265,7 @@ def combine(
     chosen = [m.copy() for m in chosen]  # the rules' own mentions are left as they were
     chosen = _papers_reporting(ctx, _whole_papers(ctx, chosen))
     chosen = _voices_of_places(ctx, _papers_employing(ctx, chosen))
-    chosen = _papers_of_places(ctx, chosen)
+    chosen = _dateline_sources(ctx, _press_sites(ctx, _papers_of_places(ctx, chosen)))
     chosen = _whole_foreign_names(ctx, _whole_given_names(ctx, chosen))
     chosen = _dashed_people(ctx, [_bare_person(ctx, m) for m in chosen])
     chosen = _joined_branches(ctx, _dotted_bodies(ctx, _with_session(ctx, chosen)))

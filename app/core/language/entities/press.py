@@ -6,7 +6,10 @@ stays a work.
 
 from __future__ import annotations
 
+import re
+
 from app.core.language.entities.lexicon import (
+    _COMPOSED,
     _KNOWN,
     _fold,
     cue_set,
@@ -160,3 +163,48 @@ def _papers_of_places(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         if office or sourced or ctx.simple.startswith(cues("press_staff"), end):
             m.end, m.type = end, "organization"
     return chosen
+
+
+def _press_sites(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """某某日报 + 网, 某某消息 + 网, 某某广播电视 + 总台: a paper's or a broadcaster's name and the
+    word right after it that names its website or its head station (`press_site_tails`, a
+    word of its own) are one name, the organisation; the paper alone was a shorter name than
+    the one the text gives. A title in 《》 stays as it is."""
+    starts = {m.start for m in chosen}
+    endings = cues("press_endings") + cues("press_more_endings")
+    for m in chosen:
+        form = ctx.simple[m.start : m.end]
+        if m.type != "organization" or not form.endswith(endings) or m.end in starts:
+            continue
+        if _in_title(ctx, m.start, m.end):
+            continue
+        k = ctx.token_range(m.end, len(ctx.simple)).start
+        if k < len(ctx.tokens) and ctx.tokens[k][0] == m.end:
+            s, e, _ = ctx.tokens[k]
+            if ctx.simple[s:e] in cue_set("press_site_tails"):
+                m.end = e
+    return chosen
+
+
+# A dateline's date and its word (6月2日 + 电, 3月5日 + 消息) right after the place it was filed
+# from, and what may stand before the source that opens the line.
+_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯|消息)")
+_LINE_OPENERS = "\n【】(（ 　"
+
+
+def _dateline_sources(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
+    """央广网 + 南宁 + 6月2日消息, 某某社 + 某市 + 3月5日电: the word that opens a line before a
+    dateline's place and date and ends as a news site, an agency or a station does (网, 社,
+    台) is the source that filed the report, an organisation, though no list knows it."""
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    found: list[_Mention] = []
+    for m in chosen:
+        if m.type != "place" or not _DATELINE_AFTER.match(ctx.simple, m.end):
+            continue
+        start = max(ctx.simple.rfind(c, 0, m.start) for c in _LINE_OPENERS) + 1
+        source = ctx.simple[start : m.start]
+        if not 2 <= len(source) <= 5 or not all_han(source) or source[-1] not in "网社台":
+            continue
+        if start in ctx.starts and not any(i in taken for i in range(start, m.start)):
+            found.append(_Mention(start, m.start, "organization", _COMPOSED))
+    return chosen + found
