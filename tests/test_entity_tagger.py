@@ -1377,6 +1377,8 @@ def test_a_states_voice_named_as_a_source_is_the_broadcaster():
     found = types("德国之声报道说，柏林将举行游行。据美国之音报道，国会通过了预算。")
     assert found.get("德国之声") == "organization" and "德国" not in found, found
     assert found.get("美国之音") == "organization" and "美国" not in found, found
+    found = types("法国之声昨晚播出了一期特别节目。")
+    assert found.get("法国之声") == "organization" and "法国" not in found, found
     assert types("意大利之声音乐会在罗马举行。").get("意大利") == "place"
 
 

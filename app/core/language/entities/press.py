@@ -125,9 +125,10 @@ def _papers_employing(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
 
 
 def _voices_of_places(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
-    """德国 + 之声 + 报道, 据 + 某国 + 之音: a place and 之声 or 之音 "voice of" named as the
-    source of a report is the broadcaster (德国之声, 美国之音), an organisation, not the place
-    (`voice_endings`). Without a reporting context (某市之声 音乐会) the place stays."""
+    """德国 + 之声 + 报道, 据 + 某国 + 之音, 某国 + 之声 + 播出: a place and 之声 or 之音 "voice
+    of" named as the source of a report or a broadcast is the broadcaster (德国之声, 美国之音),
+    an organisation, not the place (`voice_endings`). Without a reporting context (某市之声
+    音乐会) the place stays."""
     taken = {i for m in chosen for i in range(m.start, m.end)}
     for m in chosen:
         if m.type != "place" or _in_title(ctx, m.start, m.end):
@@ -137,6 +138,7 @@ def _voices_of_places(ctx: _Context, chosen: list[_Mention]) -> list[_Mention]:
         if not voice or any(i in taken for i in range(m.end, end)):
             continue
         sourced = ctx.simple[m.start - 1 : m.start] == "据" or _reports(ctx, end)
+        sourced = sourced or _reports(ctx, end, "broadcast_verbs")  # 某国之声 + 播出
         if sourced or ctx.simple.startswith(cues("press_staff"), end):
             m.end, m.type = end, "organization"
     return chosen
