@@ -29,6 +29,7 @@ from app.core.language.entities.bodies import (
 )
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
+from app.core.language.entities.firms import _appositive_firms, _firms_in_business
 from app.core.language.entities.given import (
     _anonymised_people,
     _familiar_names,
@@ -262,6 +263,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _works_short_names(ctx)
         + _firms_by_trade(ctx)
         + _place_named_firms(ctx)
+        + _firms_in_business(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _dateline_places(ctx)
@@ -349,11 +351,12 @@ def find_entities(
     ctx = prepare(text, tagged, dictionary, lexicon)
     if corrections is None:  # read only: the window and the CLI report a damaged file
         corrections = Corrections.load(set_aside=False)
-    mentions = rule_mentions(ctx, corrections)
+    mentions = rules = rule_mentions(ctx, corrections)
     if tagger is not None and tagger.available:
         tagged_spans, support = tagger.tag_and_support(ctx, mentions)
         mentions = combine(ctx, mentions, tagged_spans, support)
         mentions = _latin_bodies(ctx, _type_lists(ctx, _drop_unwanted(ctx, mentions, corrections)))
+    mentions = _appositive_firms(ctx, mentions, rules)
     mentions = _kin_homes(ctx, _before_match_time(ctx, mentions))
     mentions += _names_in_titles(ctx, mentions, dictionary, corrections)
     mentions = _add_part_mentions(ctx, _paren_alias_mentions(ctx, mentions))

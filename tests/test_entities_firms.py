@@ -1,0 +1,31 @@
+"""Firms named with everyday words, used bare (invented names and sentences)."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def test_a_firm_after_a_descriptor_in_apposition_is_named():
+    assert "松涛银行" in named("organization", "南方第二大银行松涛银行今天发布了年报。")
+    assert "晴川汽车" in named("organization", "老牌车企晴川汽车宣布关闭两家工厂。")
+    assert "春晖信托" in named("organization", "其子公司春晖信托已于上月完成改组。")
+
+
+def test_a_firm_before_its_chairman_or_share_price_is_named():
+    assert "白鹭证券" in named("organization", "白鹭证券分析师认为，下半年行情仍将分化。")
+    assert "秋实电力" in named("organization", "秋实电力股价昨天大涨。")
+
+
+def test_a_kind_of_firm_or_a_pointed_at_firm_names_none():
+    assert named("organization", "部分银行员工反映工作压力较大。") == set()
+    assert named("organization", "这一企业智力资本的积累十分重要。") == set()
+
+
+def test_the_descriptor_before_a_firm_is_no_part_of_its_name():
+    found = named("organization", "知名家电企业美的宣布进军机器人行业。")
+    assert "美的" in found and not any(name.startswith("家电") for name in found)
+    assert "中国银行" in named("organization", "国有银行中国银行已下调存款利率。")
+    # a body's department, a branch or 有限公司 after the firm's own name is no apposition
+    assert "晴川集团有限公司" in named(
+        "organization", "晴川集团有限公司董事长林海涛出席了签约仪式。"
+    )
