@@ -29,3 +29,16 @@ def test_the_descriptor_before_a_firm_is_no_part_of_its_name():
     assert "晴川集团有限公司" in named(
         "organization", "晴川集团有限公司董事长林海涛出席了签约仪式。"
     )
+
+
+def test_a_firm_before_a_time_word_or_a_former_office_is_named():
+    # 乳企 + 青苗 + 乳 + 业: the trade cut into characters; 今年/近日 or 原 between name and deed
+    assert "青苗乳业" in named("organization", "国内第二大乳企青苗乳业今年营收明显下滑。")
+    assert "松风文具" in named("organization", "松风文具近日发布公告称将回购股份。")
+    assert "长岭保险" in named("organization", "长岭保险原董事长被提起公诉。")
+
+
+def test_a_brand_word_before_a_firms_deed_is_named():
+    assert "顺丰" in named("organization", "民营快递企业顺丰宣布上调快递员工资。")
+    assert "格力电器" in named("organization", "格力电器董事长昨天出席了论坛。")
+    assert "丰田汽车" in named("organization", "丰田汽车社长宣布了新的电动车计划。")

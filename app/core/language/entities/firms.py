@@ -25,23 +25,63 @@ def _firms_in_business(ctx: _Context) -> list[_Mention]:
     plain words and a trade ([trades], [bare_firm_trades]) name a firm where a descriptor of
     firms stands right before them ([firm_descriptors]) or a firm's share price, chairman or
     deed right after ([firm_business_after]); not a kind of firm (部分 + 银行 + 员工: the
-    words before the trade must be no everyday quantity or kind, [not_bare_firm_words])."""
+    words before the trade must be no everyday quantity or kind, [not_bare_firm_words]).
+    A brand's one word (顺丰/nz) names one between a descriptor and a deed, and so does one
+    word jieba tags a name that ends in a trade (某某电器/nz) before a deed."""
     out: list[_Mention] = []
     tokens, simple = ctx.tokens, ctx.simple
     trades = cue_set("trades") | cue_set("bare_firm_trades")
-    descriptors, after = cues("firm_descriptors"), cues("firm_business_after")
-    for i in range(1, len(tokens)):
-        s, e, _ = tokens[i]
+    descriptors = cues("firm_descriptors")
+    firsts = {trade[0] for trade in trades}
+    for i in range(len(tokens)):
+        s, e, tag = tokens[i]
+        if simple[s] not in firsts and tag not in _BRAND_TAGS:
+            continue  # (most tokens: one look, the article's speed)
+        e = _trade_end(ctx, i, trades)
         if simple[s:e] not in trades:
+            if tag in _BRAND_TAGS and e - s >= 2 and _business_follows(ctx, e):
+                traded = e - s >= 4 and simple[e - 2 : e] in trades  # 某某电器/nz + 董事长
+                apposed = simple.endswith(descriptors, 0, s)  # 快递企业 + 顺丰/nz + 宣布
+                if traded or (apposed and simple[s - 3 : s - 2] not in _POINTING):
+                    out.append(_Mention(s, e, "organization", _COMPOSED))
             continue
         described = _described_start(ctx, i, descriptors)
         if described is not None:
             out.append(_Mention(tokens[described][0], e, "organization", _COMPOSED))
-        elif simple.startswith(after, e):
+        elif _business_follows(ctx, e):
             first = _bare_name_start(ctx, i)
             if first is not None:
                 out.append(_Mention(tokens[first][0], e, "organization", _COMPOSED))
     return out
+
+
+def _trade_end(ctx: _Context, index: int, trades: frozenset[str]) -> int:
+    """The end of token `index`, or of the next one where the two make a trade the segmenter
+    cut into characters (乳 + 业)."""
+    tokens, simple = ctx.tokens, ctx.simple
+    s, e, _ = tokens[index]
+    if simple[s:e] in trades or index + 1 >= len(tokens) or tokens[index + 1][0] != e:
+        return e
+    return tokens[index + 1][1] if simple[s : tokens[index + 1][1]] in trades else e
+
+
+# jieba's tags of a brand's one-word name (顺丰/nz) after a descriptor of firms.
+_BRAND_TAGS = frozenset({"nz", "nt", "j"})
+# Words between a firm's name and its deed: a former office (某某保险 + 原 + 董事长) or a time.
+_BETWEEN = ("原", "前")
+
+
+def _business_follows(ctx: _Context, at: int) -> bool:
+    """A firm's share price, chairman or deed ([firm_business_after]) starts at `at`, or after
+    原/前 (a former chairman) or a time word (某某文具 + 近日 + 发布公告)."""
+    simple = ctx.simple
+    if simple.startswith(_BETWEEN, at) and not simple.startswith(_BETWEEN, at + 1):
+        at += 1
+    elif at in ctx.starts and at < len(simple):
+        s, e, tag = ctx.tokens[ctx.token_range(at, len(simple)).start]
+        if s == at and tag == "t":
+            at = e
+    return simple.startswith(cues("firm_business_after"), at)
 
 
 def _name_words(ctx: _Context, first: int, index: int) -> bool:
