@@ -42,3 +42,13 @@ def test_a_brand_word_before_a_firms_deed_is_named():
     assert "顺丰" in named("organization", "民营快递企业顺丰宣布上调快递员工资。")
     assert "格力电器" in named("organization", "格力电器董事长昨天出席了论坛。")
     assert "丰田汽车" in named("organization", "丰田汽车社长宣布了新的电动车计划。")
+
+
+def test_an_everyday_word_with_a_share_price_or_subsidiaries_is_a_firm():
+    assert "远景" in named("organization", "远景旗下的两家子公司宣布合并。")
+    assert "平安" in named("organization", "平安股价周三上涨百分之三。")
+    # a word for firms or shares there, and the same words in everyday use, name none
+    assert named("organization", "公司旗下的三家酒店今年全部翻新。") == set()
+    assert named("organization", "个股股价普遍下跌。") == set()
+    assert named("organization", "平安出行是每个家庭的心愿。") == set()
+    assert named("organization", "国民经济持续恢复，大众消费明显回暖。") == set()

@@ -29,7 +29,7 @@ from app.core.language.entities.bodies import (
 )
 from app.core.language.entities.combine import combine
 from app.core.language.entities.composed import _composed_mentions
-from app.core.language.entities.firms import _appositive_firms, _firms_in_business
+from app.core.language.entities.firms import _appositive_firms, _bare_brands, _firms_in_business
 from app.core.language.entities.given import (
     _anonymised_people,
     _familiar_names,
@@ -264,6 +264,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _firms_by_trade(ctx)
         + _place_named_firms(ctx)
         + _firms_in_business(ctx)
+        + _bare_brands(ctx)
         + _quoted_bodies(ctx)
         + _media_mentions(ctx)
         + _dateline_places(ctx)

@@ -186,3 +186,30 @@ def _appositive_cut(ctx: _Context, m: _Mention, named: set[tuple[int, int]]) -> 
         if (k, m.end) in named or one_word or listed:
             return k
     return None
+
+
+def _bare_brands(ctx: _Context) -> list[_Mention]:
+    """平安 + 股价, 吉利 + 旗下, 某某 + 市值: a word standing alone as the subject of what only a
+    firm has ([brand_only_after]) names a firm, however everyday (平安 "safe"); not a word for
+    a kind of firm or its shares ([not_bare_brand_words], 公司 + 旗下, 个股 + 股价), a body's
+    head, a place the lists know or a person's name (a person has no share price). Two
+    characters only: a longer everyday word there is a nickname as often (老狐狸 + 旗下)."""
+    out: list[_Mention] = []
+    tokens, simple, lex = ctx.tokens, ctx.simple, ctx.lex
+    after = cue_set("brand_only_after")
+    kinds = cue_set("not_bare_brand_words") | cue_set("not_bare_firm_words") | cue_set("trades")
+    for i in range(len(tokens) - 1):
+        s, e, tag = tokens[i]
+        if simple[tokens[i + 1][0] : tokens[i + 1][1]] not in after or tokens[i + 1][0] != e:
+            continue
+        word = simple[s:e]
+        if len(word) != 2 or not all_han(word) or tag in _NOT_NAME_TAGS:
+            continue
+        if tag[0] == "v" or tag in ("nr", "nrfg", "nrt") or word in kinds or word in lex.stop:
+            continue
+        if lex.org_ending(word) or word in lex.places:
+            continue
+        before = tokens[i - 1][2] if i > 0 else "x"
+        if before in _NOT_NAME_TAGS or before[0] == "v":
+            out.append(_Mention(s, e, "organization", _COMPOSED))
+    return out
