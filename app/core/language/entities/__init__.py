@@ -75,6 +75,12 @@ from app.core.language.entities.mentions import (
     prepare,
 )
 from app.core.language.entities.people import _before_match_time, _kin_homes, _not_state_sides
+from app.core.language.entities.regions import (
+    _basin_rivers,
+    _compass_continents,
+    _great_regions,
+    _province_parts,
+)
 from app.core.language.entities.routes import _route_names
 from app.core.language.entities.shaped import (
     _COUNTED_STATES,
@@ -227,9 +233,19 @@ def _split_coordinations(
             m for m in mentions
             if not (m.start == start and run_end <= m.end <= end)
             and not (start <= m.start < end and run_end < m.end <= end)
+            and not (end > run_end and _inside_run(m, start, run_end))
         ]  # fmt: skip
         mentions += places
     return mentions
+
+
+def _inside_run(m: _Mention, start: int, run_end: int) -> bool:
+    """闽粤 of 闽粤赣 + 三省: a place guessed from the first two or more of a coordination's
+    places, before its region word, is the run cut wrong (the lists' names stay)."""
+    return (
+        m.type == "place" and m.priority < _KNOWN and m.start == start
+        and 2 <= m.length < run_end - start
+    )  # fmt: skip
 
 
 def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
@@ -277,6 +293,10 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _named_state_initials(ctx)
         + _familiar_names(ctx)
         + _route_names(ctx)
+        + _province_parts(ctx)
+        + _basin_rivers(ctx)
+        + _compass_continents(ctx)
+        + _great_regions(ctx)
     )
     # 中印 + 边界, 埃中 + 两国关系: the pair is two states, not the word jieba or CC-CEDICT
     # makes of it (the longer mention would otherwise win).
