@@ -240,10 +240,11 @@ def _split_coordinations(
 
 
 def _inside_run(m: _Mention, start: int, run_end: int) -> bool:
-    """闽粤 of 闽粤赣 + 三省: a place guessed from the first two or more of a coordination's
-    places, before its region word, is the run cut wrong (the lists' names stay)."""
+    """闽粤 of 闽粤赣 + 三省, 陕蒙 of 晋陕蒙 + 交界: a place guessed from two or more of a
+    coordination's places, before its region word, is the run cut wrong (the lists' names
+    stay)."""
     return (
-        m.type == "place" and m.priority < _KNOWN and m.start == start
+        m.type == "place" and m.priority < _KNOWN and start <= m.start and m.end <= run_end
         and 2 <= m.length < run_end - start
     )  # fmt: skip
 

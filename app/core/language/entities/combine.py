@@ -144,7 +144,7 @@ from app.core.language.entities.press import (
     _voices_of_places,
     _whole_papers,
 )
-from app.core.language.entities.regions import _cut_before_pairs
+from app.core.language.entities.regions import _cut_before_pairs, _not_compass_parts
 from app.core.language.entities.sites import (
     _sites_after_places,
     _unnamed_sites,
@@ -217,7 +217,7 @@ def combine(
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
     crf = _not_over_states(ctx, _not_inside_titles(ctx, crf, rules), rules)
-    crf = _cut_before_pairs(ctx, crf, rules)
+    crf = _cut_before_pairs(ctx, _not_compass_parts(ctx, crf), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
     crf = _leaders_of_parties(ctx, _people_before_deeds(ctx, crf, rules), rules)
     crf = _cut_body_tails(ctx, _cut_counted_tails(ctx, crf))

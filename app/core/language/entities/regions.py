@@ -115,3 +115,24 @@ def _cut_before_pairs(ctx: _Context, crf: list[_Mention], rules: list[_Mention])
             and c.end - 2 in singles and c.end - 1 in singles
         )
     ]  # fmt: skip
+
+
+# Compass parts and nothing more (东中西部 + 地区, 中西部, 东南部一带).
+_COMPASS_PARTS = re.compile(r"[东南西北中]{1,4}部(?:地区|一带)?")
+
+
+def _not_compass_parts(ctx: _Context, crf: list[_Mention]) -> list[_Mention]:
+    """东中西部地区, 中西部: the parts of a country or region named by compass points alone
+    are no place's name (which country, the text says elsewhere); before a continent or a
+    state of the place list (南部 + 非洲), the part names that place, as 非洲 + 南部 does."""
+    out: list[_Mention] = []
+    for c in crf:
+        form = ctx.simple[c.start : c.end]
+        part = _COMPASS_PARTS.match(form) if c.type == "place" else None
+        if part is not None and part.end() == len(form):
+            continue
+        if part is not None and form[part.end() :] in ctx.lex.places:
+            c = c.copy()
+            c.start += part.end()
+        out.append(c)
+    return out
