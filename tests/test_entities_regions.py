@@ -65,3 +65,8 @@ def test_compass_parts_alone_are_no_place_and_before_a_continent_name_it():
     assert not named("place", "东中西部地区的收入差距进一步缩小。")
     places = named("place", "南部非洲多国今年遭遇严重旱灾。")
     assert "非洲" in places and "南部非洲" not in places
+
+
+def test_a_region_before_its_waterside_towns_is_the_name():
+    # jieba: 江南水乡/ns, one word no list knows
+    assert "江南" in named("place", "这个周末，江南水乡的几座古镇挤满了游客。")
