@@ -249,6 +249,31 @@ def test_an_everyday_word_in_a_list_of_names_stays_a_word():
     assert "同事" not in found and "同事们" not in found
 
 
+def test_the_members_of_a_list_a_count_of_divisions_follows_are_places():
+    """围场/n + 三县, 山 + 东三省/ns: the last member's word runs into the count; the reader
+    wants each county or province of the list, and no "山东三省"."""
+    found = types("青龙、宽城、围场三县的果农喜获丰收。")
+    assert all(found.get(n) == "place" for n in ("青龙", "宽城", "围场")), found
+    found = types("全国妇联将对福建、江西、山东三省的工作进行检查。")
+    assert found.get("山东") == "place" and "山东三省" not in found, found
+
+
+def test_two_bodies_joined_by_a_conjunction_jieba_glued_to_a_level_are_two():
+    found = types("晚会由县妇联、县团委和县科协共同承办。")
+    assert found.get("县科协") == "organization" and "县团委和县科协" not in found, found
+
+
+def test_people_of_a_list_with_a_glued_conjunction_or_a_compound_surname_are_named():
+    """邓志远 + 同孟晓燕/nr, 司马/work + 文涛, 吳國/ns + 強: the segmenter's cut hides a full
+    name among other people's; each is listed whole as a person."""
+    assert types("邓志远同孟晓燕一起走访了困难群众。").get("孟晓燕") == "person"
+    found = types("获奖者有鲁建平、司马文涛和上官丽清。")
+    assert found.get("司马文涛") == "person" and found.get("上官丽清") == "person", found
+    assert "司马" not in found, found
+    found = types("吳國強、林美華與陳志明當選理事。")
+    assert found.get("吳國強") == "person" and "吳國" not in found, found
+
+
 # ---- English names ------------------------------------------------------------------------
 
 

@@ -10,9 +10,11 @@ name, is left alone.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from dataclasses import replace
 
-from app.core.language.entities.lexicon import _COMPOSED, cue_set
+from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cue_set
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.tagged import _everyday
 from app.core.text.chars import all_han
@@ -25,15 +27,19 @@ def _listed_alike(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     name of one kind, shaped like it and no everyday word, is a name of that kind too (a
     person: two or three characters opening with a surname; a place or body: the same
     place or body ending). Found members pass the kind on along the list."""
-    out = list(mentions)
+    out = _glued_pair_people(ctx, _split_glued_bodies(ctx, _counted_members(ctx, mentions)))
     fresh = [m for m in out if m.type in ("person", "place", "organization")]
     while fresh:
         taken = _Spans(out)
         added: list[_Mention] = []
         for m in fresh:
             for s, e in _neighbours(ctx, m):
-                if taken.any_overlapping(s, e) or any(a.start < e and s < a.end for a in added):
+                inner = taken.overlapping(s, e)
+                if any(a.start < e and s < a.end for a in added):
                     continue
+                if inner and not (m.type == "person" and _misread_name(ctx, inner, s, e)):
+                    continue
+                out = [x for x in out if x not in inner]
                 added.append(_Mention(s, e, m.type, _COMPOSED))
         out += added
         fresh = added
@@ -90,10 +96,10 @@ def _alike(ctx: _Context, m: _Mention, form: str, start: int, end: int) -> bool:
         return False
     if m.type == "person":
         return (
-            2 <= len(item) <= 3
+            2 <= len(item) - len(ctx.lex.surname_of(item)) + 1 <= 3
             and 2 <= len(form) <= 4
-            and form[0] in ctx.lex.surnames
-            and item[0] in ctx.lex.surnames
+            and ctx.lex.surname_of(form) in ctx.lex.surnames
+            and ctx.lex.surname_of(item) in ctx.lex.surnames
             and not ctx.entries.get(item)
             and item[-1] in ctx.lex.given_chars
             and ctx.simple[end : end + 1] not in ctx.lex.given_chars  # not 许国 of 许国栋
@@ -109,3 +115,124 @@ def _alike(ctx: _Context, m: _Mention, form: str, start: int, end: int) -> bool:
         and len(item) > 1
         and item[-1] == last
     )
+
+
+# A count of divisions right after a list (三县, 两省, 四个城市, 三个设区市); not 两市 + 场.
+_COUNTED_DIVISIONS = re.compile(
+    r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?)个?(?:设区市|省区|省市|县市|城市|[省市县区州盟旗])(?!场)"
+)
+
+
+def _counted_members(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """甲、乙、丙 + 三县, 某某、某某 + 两省: the members of a list that a count of divisions
+    follows are that many places, once one of them was found as a place; the last one is
+    the member most often missed (its word runs into the count: 山 + 东三省, 围场/n + 三县); a
+    mention running from it into the count is cut back to it, and a member guessed as a
+    person or a work (青龙 read as a work) is that place."""
+    out = list(mentions)
+    for hit in _COUNTED_DIVISIONS.finditer(ctx.simple):
+        members = _members_before(ctx, out, hit.start())
+        places = {(m.start, m.end) for m in out if m.type == "place"}
+        if len(members) < 2 or not places.intersection(members):
+            continue
+        for s, e in members:
+            crossing = [m for m in out if m.start == s and e < m.end <= hit.end()]
+            typed = [
+                m for m in out
+                if (m.start, m.end) == (s, e) and m.type in ("person", "work")
+                and m.priority < _KNOWN
+            ]  # fmt: skip
+            out = [m for m in out if m not in crossing and m not in typed]
+            if not any(m.start < e and s < m.end for m in out):
+                out.append(_Mention(s, e, "place", _COMPOSED))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _members_before(ctx: _Context, mentions: list[_Mention], end: int) -> list[tuple[int, int]]:
+    """The spans of the list members (two to four Han characters each, split by 、 or a
+    conjunction) ending at `end`; the first one is a found mention's span."""
+    joins = cue_set("list_joins")
+    members: list[tuple[int, int]] = []
+    while True:
+        cut = next(
+            (k for k in range(end - 3, max(0, end - 5) - 1, -1)
+             if ctx.simple[k] in joins and (ctx.simple[k] == "、" or k in ctx.starts)),
+            None,
+        )  # fmt: skip
+        if cut is None or not all_han(ctx.simple[cut + 1 : end]):
+            break
+        members.append((cut + 1, end))
+        end = cut
+    first = next(((m.start, m.end) for m in mentions if m.end == end and 2 <= m.length <= 4), None)
+    if members and first:
+        members.append(first)
+    return members
+
+
+def _split_glued_bodies(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """县文联 + 和县/ns + 科协: jieba reads a conjunction and the next body's level as one word
+    (和县, a county's name), so the tagger's span runs over both bodies; each half ending
+    as a body's name ends makes them two."""
+    joins, levels = cue_set("list_joins"), cue_set("division_chars")
+    out: list[_Mention] = []
+    for m in mentions:
+        cut = next(
+            (s for s, e, _ in ctx.tokens_within(m.start, m.end)
+             if e - s == 2 and ctx.simple[s] in joins and ctx.simple[s + 1] in levels
+             and m.start + 2 <= s and s + 3 <= m.end),
+            None,
+        ) if m.type == "organization" else None  # fmt: skip
+        halves = [(m.start, cut), (cut + 1, m.end)] if cut is not None else []
+        two = bool(halves) and all(ctx.lex.org_shaped(ctx.simple[s:e]) for s, e in halves)
+        out += [replace(m, start=s, end=e) for s, e in halves] if two else [m]
+    return out
+
+
+def _glued_pair_people(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """某某某同/nr + 某某某, 某某某 + 同某某某/nr: jieba glues a conjunction onto the full name
+    beside another person (同 and 和 are given-name characters too); the name without it, a
+    surname and one or two characters, is a person of the pair."""
+    out = list(mentions)
+    taken = _Spans(out)
+    for m in mentions:
+        if m.type != "person":
+            continue
+        for s, e in (_glued_before(ctx, m), _glued_after(ctx, m)):
+            name = ctx.simple[s:e]
+            if (
+                2 <= len(name) <= 3
+                and all_han(name)
+                and name[0] in ctx.lex.surnames
+                and not taken.any_overlapping(s, e)
+            ):
+                out.append(_Mention(s, e, "person", _COMPOSED))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _glued_before(ctx: _Context, m: _Mention) -> tuple[int, int]:
+    """某某某 of a name token 某某某同/nr ending right before m (an empty span if none)."""
+    i = bisect_left(ctx.token_starts, m.start) - 1
+    joined = i >= 0 and ctx.tokens[i][1] == m.start and ctx.tokens[i][2] == "nr"
+    if not joined or ctx.simple[m.start - 1] not in cue_set("glued_conjunctions"):
+        return 0, 0
+    return ctx.tokens[i][0], m.start - 1
+
+
+def _glued_after(ctx: _Context, m: _Mention) -> tuple[int, int]:
+    """某某某 of a name token 同某某某/nr starting right after m (an empty span if none)."""
+    i = bisect_left(ctx.token_starts, m.end)
+    joined = i < len(ctx.tokens) and ctx.tokens[i][0] == m.end and ctx.tokens[i][2] == "nr"
+    if not joined or ctx.simple[m.end] not in cue_set("glued_conjunctions"):
+        return 0, 0
+    return m.end + 1, ctx.tokens[i][1]
+
+
+def _misread_name(ctx: _Context, inner: list[_Mention], start: int, end: int) -> bool:
+    """吳國/ns + 強, 司马/work + 晓峰 beside people: a guessed place or work inside a member
+    that has a person's shape (and no place's or body's ending), or its given name alone, is
+    part of a name the segmenter cut wrong, so the member replaces them."""
+    return ctx.lex.suffixes.get(ctx.simple[end - 1]) is None and all(
+        (m.type != "person" or m.start > start) and m.priority < _KNOWN
+        and start <= m.start and m.end <= end and m.length < end - start
+        for m in inner
+    )  # fmt: skip
