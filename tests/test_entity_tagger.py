@@ -274,6 +274,21 @@ def test_people_of_a_list_with_a_glued_conjunction_or_a_compound_surname_are_nam
     assert found.get("吳國強") == "person" and "吳國" not in found, found
 
 
+def test_a_body_beside_a_body_with_another_head_or_the_same_short_head_is_a_body():
+    """出版社 after 作协, 排协 after 田协: a list member that ends as a body's name ends is a
+    body, though its head differs from its neighbour's or is one no ending list holds."""
+    found = types("活动由中国作协、青年出版社和少年报社共同举办。")
+    assert found.get("青年出版社") == "organization", found
+    assert found.get("少年报社") == "organization", found
+    found = types("中国田协与中国排协签署了合作协议。")
+    assert found.get("中国排协") == "organization" and "中国" not in found, found
+
+
+def test_a_described_body_in_a_list_of_bodies_is_no_name():
+    assert "小区物业公司" not in types("小区物业公司、居委会和派出所共同维护秩序。")
+    assert "这个出版社" not in types("这个出版社与市文联合作出版了一套丛书。")
+
+
 # ---- English names ------------------------------------------------------------------------
 
 

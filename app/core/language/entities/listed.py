@@ -37,7 +37,11 @@ def _listed_alike(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 inner = taken.overlapping(s, e)
                 if any(a.start < e and s < a.end for a in added):
                     continue
-                if inner and not (m.type == "person" and _misread_name(ctx, inner, s, e)):
+                if (
+                    inner
+                    and not (m.type == "person" and _misread_name(ctx, inner, s, e))
+                    and not (m.type == "organization" and _owner_only(ctx, inner, s, e))
+                ):
                     continue
                 out = [x for x in out if x not in inner]
                 added.append(_Mention(s, e, m.type, _COMPOSED))
@@ -107,7 +111,14 @@ def _alike(ctx: _Context, m: _Mention, form: str, start: int, end: int) -> bool:
         )
     if m.type == "organization":
         cut = ctx.lex.org_ending(form)
-        return 0 < cut < len(item) and item.endswith(form[-cut:])
+        if 0 < cut < len(item) and item.endswith(form[-cut:]):
+            return True
+        words = ctx.tiling(start, end)
+        plain = sum(_everyday(ctx, ctx.simple[s:e]) for s, e, _ in words)
+        described = any(tag[:1] in _NOT_IN_A_NAME for _, _, tag in words)
+        if plain >= 3 or described or not _opens_member(ctx, start):
+            return False
+        return _same_head(ctx, form, item)
     last = form[-1]
     return (
         ctx.lex.suffixes.get(last) == "place"
@@ -236,3 +247,33 @@ def _misread_name(ctx: _Context, inner: list[_Mention], start: int, end: int) ->
         and start <= m.start and m.end <= end and m.length < end - start
         for m in inner
     )  # fmt: skip
+
+
+# Tags of words that describe a body rather than name it (一旦, 三家, 的, 这个).
+_NOT_IN_A_NAME = frozenset("mrudcpq")
+
+
+def _same_head(ctx: _Context, form: str, item: str) -> bool:
+    """某国足协、+ 某国排协, 某厅、+ 扶贫办: a member shaped as a body is a body too where it
+    ends as the found one does (a short head such as 协 that no ending list holds), or ends
+    in a body's head of its own and names more than a level's body (省政府, 各级政府: a
+    level's or every level's body, which names none). The caller keeps out descriptions
+    (小区 + 物业 + 公司: three everyday words; 某杯 + 的 + 八支 + 球队)."""
+    if len(item) == len(form) >= 3 and item[-1] == form[-1] and ctx.lex.org_shaped(item):
+        return True
+    leveled = item[0] in cue_set("division_chars") or item[0] in "各原" or item.endswith("政府")
+    return len(item) >= 3 and ctx.lex.org_ending(item) > 0 and not leveled
+
+
+def _opens_member(ctx: _Context, start: int) -> bool:
+    """Whether a list member can start at `start`: after a mark, a conjunction, a verb or a
+    preposition (由 + 某某, 和 + 某某), not inside a longer name (总社 + 某研究所)."""
+    if start == 0 or not all_han(ctx.simple[start - 1]):
+        return True
+    i = bisect_left(ctx.token_starts, start)
+    return i > 0 and ctx.tokens[i - 1][1] == start and ctx.tokens[i - 1][2][:1] in ("c", "p", "v")
+
+
+def _owner_only(ctx: _Context, inner: list[_Mention], start: int, end: int) -> bool:
+    """中国/ns + 排协 beside a body: the place that opens the member is the body's owner."""
+    return all(m.type == "place" and m.start == start and m.end < end for m in inner)
