@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cue_set
+from app.core.language.entities.lexicon import _COMPOSED, _KNOWN, cue_set, cues
 from app.core.language.entities.mentions import _Context, _Mention, _Spans
 from app.core.language.entities.tagged import _everyday
 from app.core.text.chars import all_han
@@ -254,14 +254,15 @@ _NOT_IN_A_NAME = frozenset("mrudcpq")
 
 
 def _same_head(ctx: _Context, form: str, item: str) -> bool:
-    """某国足协、+ 某国排协, 某厅、+ 扶贫办: a member shaped as a body is a body too where it
+    """某国足协、+ 某国排协, 某作协、+ 某出版社: a member shaped as a body is a body too where it
     ends as the found one does (a short head such as 协 that no ending list holds), or ends
     in a body's head of its own and names more than a level's body (省政府, 各级政府: a
     level's or every level's body, which names none). The caller keeps out descriptions
     (小区 + 物业 + 公司: three everyday words; 某杯 + 的 + 八支 + 球队)."""
     if len(item) == len(form) >= 3 and item[-1] == form[-1] and ctx.lex.org_shaped(item):
         return True
-    leveled = item[0] in cue_set("division_chars") or item[0] in "各原" or item.endswith("政府")
+    openers = cue_set("division_chars") | cue_set("unnamed_member_openers")
+    leveled = item[0] in openers or item.endswith(cues("unnamed_member_endings"))
     return len(item) >= 3 and ctx.lex.org_ending(item) > 0 and not leveled
 
 
