@@ -848,3 +848,8 @@ def test_a_name_before_a_players_rank_is_the_player():
     assert named("person", text) == {"常建平", "罗小刚"}
     assert not named("place", text)
     assert named("person", "这条公路分为三段施工。") == set()
+
+
+def test_a_place_jieba_glued_to_its_authorities_is_the_place():
+    # jieba's dictionary has 台湾当局 as one proper noun (nz), neither a place nor a body
+    assert named("place", "我们奉劝台湾当局不要一意孤行。") == {"台湾"}

@@ -275,6 +275,14 @@ def _opening_place(lex: _Lexicon, form: str) -> int:
     return 0
 
 
+def _listed_place_before_tail(ctx: _Context, word: str, tag: str) -> list[tuple[int, int]]:
+    """台湾当局/nz, 英国首相/nz: a place of the lists and a generic word (`_glued_places`'s
+    tails) that jieba made one proper noun of, not a place or a body: the place stands."""
+    if tag != "nz" or len(word) < 4 or word[-2:] not in cue_set("generic_tails"):
+        return []
+    return [(0, len(word) - 2)] if word[:-2] in ctx.lex.places else []
+
+
 def _glued_places(word: str, tag: str, common: bool) -> list[tuple[int, int]]:
     """中美, 俄, 美方, 对华, 中美关系, 中国政府: the place names inside one tagger word.
 
@@ -486,6 +494,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         places = (
             _glued_places(word, tag, common)
+            or _listed_place_before_tail(ctx, word, tag)
             or _capitalised_country(ctx, word)
             or _country_class(word, lex, tag)
             or _native_place(ctx, index, word)
