@@ -68,3 +68,9 @@ def test_a_branch_of_a_society_is_named_with_its_parent():
     # 分会 after a society's whole name: the branch, not the society alone (jieba cuts 学分)
     found = named("organization", "中华医学会神经病学分会年会在江滨举行。")
     assert "中华医学会神经病学分会" in found and "中华医学会" not in found
+
+
+def test_a_ministry_by_its_short_name_is_a_body_though_jieba_reads_a_noun():
+    assert named("organization", "据冶金部统计，去年全行业利润增长一成。") == {"冶金部"}
+    assert named("organization", "科技部负责人在会上介绍了有关情况。") == {"科技部"}
+    assert "纺织总会" in named("organization", "纺织总会和轻工总会联合召开了座谈会。")
