@@ -74,3 +74,10 @@ def test_a_ministry_by_its_short_name_is_a_body_though_jieba_reads_a_noun():
     assert named("organization", "据冶金部统计，去年全行业利润增长一成。") == {"冶金部"}
     assert named("organization", "科技部负责人在会上介绍了有关情况。") == {"科技部"}
     assert "纺织总会" in named("organization", "纺织总会和轻工总会联合召开了座谈会。")
+
+
+def test_short_names_of_the_courts_army_departments_and_democratic_parties_are_bodies():
+    assert named("organization", "最高检负责人介绍了有关情况。") == {"最高检"}
+    assert named("organization", "民建和民进的代表出席了座谈会。") == {"民建", "民进"}
+    assert named("organization", "台盟负责人在会上发言。") == {"台盟"}
+    assert not named("place", "台盟负责人在会上发言。")
