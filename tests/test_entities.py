@@ -853,3 +853,16 @@ def test_a_name_before_a_players_rank_is_the_player():
 def test_a_place_jieba_glued_to_its_authorities_is_the_place():
     # jieba's dictionary has 台湾当局 as one proper noun (nz), neither a place nor a body
     assert named("place", "我们奉劝台湾当局不要一意孤行。") == {"台湾"}
+
+
+def test_a_person_the_dictionary_knows_is_no_work_outside_title_marks():
+    # the tagger reads the Japanese name as a work's title; CC-CEDICT knows the prime minister
+    text = "桥本龙太郎今天在这里会见了来访的客人。"
+    assert named("person", text) == {"桥本龙太郎"}
+    assert not named("work", text)
+
+
+def test_a_minority_name_either_side_of_a_middle_dot_is_one_person():
+    # neither half is in the transliteration alphabet; jieba reads both as names
+    text = "会议期间，阿沛·阿旺晋美同代表们进行了交谈。"
+    assert named("person", text) == {"阿沛·阿旺晋美"}

@@ -90,6 +90,7 @@ from app.core.language.entities.shaped import (
     _courtesy_names,
     _dateline_places,
     _dotted_mentions,
+    _dotted_tagged_names,
     _edition_names,
     _foreign_speakers,
     _japanese_full_names,
@@ -257,6 +258,7 @@ def rule_mentions(ctx: _Context, corrections: Corrections) -> list[_Mention]:
         + _equivalent_mentions(ctx)
         + _latin_mentions(ctx)
         + _dotted_mentions(ctx)
+        + _dotted_tagged_names(ctx)
         + _quoted_mentions(ctx)
         + _tagger_mentions(ctx)
         + _translit_runs(ctx)

@@ -216,6 +216,7 @@ def combine(
     crf = [_surname_of_titled(ctx, _after_placed_title(ctx, m)) for m in crf]
     crf = _defer_to_latin(ctx, crf, rules)
     crf = _defer_to_known(_names_before_premises(ctx, crf, rules), rules)
+    crf = _unquoted_works_named(ctx, crf, rules)
     crf = _not_over_states(ctx, _not_inside_titles(ctx, crf, rules), rules)
     crf = _cut_before_pairs(ctx, _not_compass_parts(ctx, crf), rules)
     crf = _cut_plain_tails(ctx, crf, rules)
@@ -644,6 +645,24 @@ def _defer_to_known(crf: list[_Mention], rules: list[_Mention]) -> list[_Mention
                for k in clash):  # fmt: skip
             out.append(c)
     return out
+
+
+def _unquoted_works_named(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """桥本龙太郎 + 今天 + 会见: a tagger's "work" outside title marks over the very span a
+    rule reads from the dictionary as a person is that person (news names its works in 《》)."""
+    people = {(m.start, m.end) for m in rules if m.type == "person" and m.priority >= _DICT}
+    for c in crf:
+        if c.type == "work" and (c.start, c.end) in people and not _in_title_marks(ctx, c):
+            c.type = "person"
+    return crf
+
+
+def _in_title_marks(ctx: _Context, c: _Mention) -> bool:
+    """Whether a title or quotation mark opens or closes right at the span."""
+    before, after = ctx.simple[c.start - 1 : c.start], ctx.simple[c.end : c.end + 1]
+    return (bool(before) and before in "《“\"「『") or (bool(after) and after in "》”\"」』")
 
 
 def _not_inside_titles(

@@ -94,6 +94,26 @@ def _dotted_mentions(ctx: _Context) -> list[_Mention]:
     return out
 
 
+def _dotted_tagged_names(ctx: _Context) -> list[_Mention]:
+    """阿沛/nr + · + 阿旺晋美/nr: two words jieba reads as names, either side of a middle dot,
+    are one person's name, though their characters are not the transliteration alphabet's
+    (Tibetan and other minority names)."""
+    out: list[_Mention] = []
+    for k in range(len(ctx.tokens) - 2):
+        (ls, le, ltag), (ds, de, _), (rs, re_, rtag) = ctx.tokens[k : k + 3]
+        named = ltag in _PERSON_TAGS and rtag in _PERSON_TAGS
+        if ctx.simple[ds:de] not in ("·", "・") or not named:
+            continue  # (某某•某某城: a bullet joins a brand and a project, not a name)
+        left, right = ctx.simple[ls:le], ctx.simple[rs:re_]
+        if le - ls < 2 or re_ - rs < 2 or not all_han(left + right) or right[-1] in "及和与等":
+            continue  # (罗朗·雷斯及/nr: a joiner glued on, the alphabet's run reads it)
+        if set(left + right) <= _dotted_chars(ctx.lex.translit):
+            continue  # the alphabet's own names (`_dotted_mentions`)
+        if not ctx.entries.get(left) and not ctx.entries.get(right):
+            out.append(_Mention(ls, re_, "person", _COMPOSED))  # (威廉: a Western name)
+    return out
+
+
 @cache
 def _dotted_chars(translit: frozenset[str]) -> frozenset[str]:
     """The foreign-name characters and those of minority names, read beside a middle dot."""
