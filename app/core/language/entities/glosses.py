@@ -197,6 +197,8 @@ _NAME_PART = re.compile(r"[^,(;]*?(?= of |\s*\(|,|;|$)")
 
 def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
     lex = _lexicon()
+    if division_gloss(senses):
+        return "place"  # "Mizhi County in Yulin": the first sense names the county
     for sense in senses[:2]:
         target = _ABBR_TARGET.search(sense)
         # 国际足联 = "abbr. for 国际足球联合会": the full name's ending, unless the sense calls
@@ -263,3 +265,18 @@ def _gloss_names(sense: str) -> bool:
 def _acronym_gloss(entries: Sequence[Entry]) -> bool:
     """国际足联 = "FIFA": a lower-case entry whose gloss is an upper-case abbreviation."""
     return any(re.fullmatch(r"[A-Z]{2,}", sense) for e in entries for sense in e.senses[:2])
+
+
+# "Mizhi County in Yulin ...", "Guoxing Township in Nantou County": a division named by its
+# capitalised kind right after its own name (not "Haidian District Court", a body; and only
+# in the first sense: 哈桑 is "Hassan (person name)" before "Hassan District").
+_DIVISION_NAMED = re.compile(
+    r"^[A-Z][\w'-]*(?: [A-Z][\w'-]*)? (?:County|District|Prefecture|Township|Town|Village|"
+    r"Municipality)\b(?! [A-Z])"
+)
+
+
+def division_gloss(senses: Sequence[str]) -> bool:
+    """The first sense names a county, district or town by its capitalised kind: the word is
+    that division's name, though two characters of it may be other words' halves too."""
+    return bool(senses) and bool(_DIVISION_NAMED.match(senses[0]))

@@ -25,6 +25,7 @@ from app.core.language.entities.glosses import (
     _gloss_names,
     _proper_senses,
     _type_from_gloss,
+    division_gloss,
 )
 from app.core.language.entities.lexicon import (
     _DICT,
@@ -631,9 +632,23 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue  # 三台 + 机床: a count of machines, not Santai county
         if proper and not common:
             etype = gloss_type or _type_from_tag(tag)
+            if etype == "place" and _unplaced_county(ctx, start, word, tag, proper):
+                continue  # 鉴 + 宝应 + 者, 小金 + 人: halves of other words, not the counties
             if etype is not None and (etype != "work" or gloss_type == "work"):
                 out.append(_Mention(start, end, etype, _DICT))
     return out
+
+
+def _unplaced_county(ctx: _Context, start: int, word: str, tag: str, senses: list[str]) -> bool:
+    """A two-character county or town CC-CEDICT names ("Mizhi County in Yulin") that jieba
+    reads as a common noun is the place only where a place is: after a word of being at or
+    going to it (在, 抵达) or before 的; elsewhere the two characters are as often halves of
+    other words (鉴 + 宝应 + 者, 小金 + 人)."""
+    if tag != "n" or len(word) != 2 or not division_gloss(senses):
+        return False
+    before = ctx.simple[max(0, start - 3) : start]
+    placed = before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
+    return not placed and ctx.simple[start + 2 : start + 3] != "的"
 
 
 def _titled(ctx: _Context, start: int) -> bool:
