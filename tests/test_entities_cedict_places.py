@@ -1,4 +1,5 @@
-"""Places CC-CEDICT knows, in plain sentences: counties it names by their capitalised kind."""
+"""Places CC-CEDICT knows, in plain sentences: counties it names by their capitalised kind,
+cities the tagger took for a person or, outside sports, for a club."""
 
 from __future__ import annotations
 
@@ -11,3 +12,16 @@ def test_a_county_the_dictionary_names_with_its_kind_is_a_place():
     assert "凤翔" in named("place", "省里的专家组明天在凤翔召开现场会。")
     # two characters of such a name inside other words are no county
     assert "小金" not in named("place", "他凭这部片子捧回了一座小金人。")
+
+
+def test_a_city_the_tagger_took_for_a_person_stays_a_place():
+    # jieba tags 常德 a name and the tagger reads a person before 的
+    assert "常德" in named("place", "常德的老城区正在改造，街道焕然一新。")
+    assert "常德" not in named("person", "常德的老城区正在改造，街道焕然一新。")
+
+
+def test_a_city_the_tagger_took_for_a_club_is_a_place_outside_sports():
+    text = "代表团一行昨晚抵达佛罗伦萨，将出席文化交流活动。"
+    assert "佛罗伦萨" in named("place", text)
+    # in a match report the city names its club
+    assert "佛罗伦萨" in named("organization", "佛罗伦萨昨晚在主场以二比一击败了来访的对手。")

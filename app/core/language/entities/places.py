@@ -584,7 +584,49 @@ def _keep_dictionary_places(
             ctx.entries.get(ctx.simple[c.start : c.end], ()))
         if (c.start, c.end) in places or listed or capital or _city_of_meeting(ctx, c, rules):
             c.type = "place"
+    return _glossed_places_over_guesses(ctx, crf, rules)
+
+
+def _glossed_places_over_guesses(
+    ctx: _Context, crf: list[_Mention], rules: list[_Mention]
+) -> list[_Mention]:
+    """桂林 + 的经济, 抵达 + 佛罗伦萨: a word CC-CEDICT knows only as a place, which the rules
+    read as that place, stays a place after a word of being at or going to it where the tagger
+    guessed a body (CLUENER's clubs are called by their city), or there and before 的 where it
+    guessed a person (a surname-like first character); not in a sentence about a match
+    (佛罗伦萨 + 主场 + 战胜 is the club, 前锋 + 马龙 a player)."""
+    places = {(m.start, m.end) for m in rules if m.type == "place"}
+    for c in crf:
+        if c.type not in ("person", "organization") or (c.start, c.end) not in places:
+            continue
+        form = ctx.simple[c.start : c.end]
+        if not _only_place(ctx.entries.get(form, ())) or ctx.lex.org_ending(form) > 0:
+            continue  # 国家环保总局: "State ... Administration", a body by its ending
+        if ctx.simple[c.end : c.end + 1] in _DOTS or _about_a_match(ctx, c.start, c.end):
+            continue  # 马龙·某某, 前锋 + 马龙: a person; 拉齐奥 + 主场: the club
+        if _where_one_is(ctx, c.start) or (
+            c.type == "person" and ctx.simple[c.end : c.end + 1] == "的"
+        ):
+            c.type = "place"  # (来自 + 金山 + 的 + 网游: the firm, so no 的 for a body)
     return crf
+
+
+def _where_one_is(ctx: _Context, start: int) -> bool:
+    """A word of being at or going to a place ends right before `start` (在, 抵达, 前往)."""
+    before = ctx.simple[max(0, start - 3) : start]
+    if before.endswith("来自"):
+        return False  # 来自 + 某某: a firm's product or a club's player as often as a town's
+    return before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
+
+
+def _about_a_match(ctx: _Context, start: int, end: int) -> bool:
+    """The sentence around start:end has a word of sport (队, 比赛, 主场, 击败), where a city
+    names its club and a county's name may be a player's."""
+    left = max(ctx.simple.rfind(mark, 0, start) for mark in "。！？\n")
+    right = min((i for i in (ctx.simple.find(mark, end) for mark in "。！？\n") if i >= 0),
+                default=len(ctx.simple))
+    sentence = ctx.simple[left + 1 : right]
+    return any(word in sentence for word in cues("sports_sentence_words"))
 
 
 def _city_of_meeting(ctx: _Context, c: _Mention, rules: list[_Mention]) -> bool:
