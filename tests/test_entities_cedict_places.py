@@ -25,3 +25,10 @@ def test_a_city_the_tagger_took_for_a_club_is_a_place_outside_sports():
     assert "佛罗伦萨" in named("place", text)
     # in a match report the city names its club
     assert "佛罗伦萨" in named("organization", "佛罗伦萨昨晚在主场以二比一击败了来访的对手。")
+
+
+def test_a_city_whose_gloss_joins_its_kinds_is_one_place():
+    # CC-CEDICT: "Yining city and county ...": one city, not 伊 (Iran) + 宁 (Ningxia)
+    assert "伊宁" in named("place", "这趟货运班列今早从伊宁开出。")
+    # a run of one-character places glossed "X and Y" stays that many places
+    assert {"京", "津"} <= named("place", "京津两地的交通越来越便利。")

@@ -138,7 +138,17 @@ def coordination_gloss(sense: str) -> bool:
     """A sense that joins places ("Beijing and Tianjin", "China-USA", "Jing-Jin-Ji (Beijing,
     Tianjin and Hebei Province)"): the word is a coordination of one-character names, not
     one place's name."""
+    if _ONE_DIVISION.match(sense):
+        return False  # "Yining city and county", "Qianjiang Miao and Tujia autonomous county"
     return bool(_COORDINATION_GLOSS.search(_GLOSS_NOTE.sub("", sense).strip()))
+
+
+# A sense naming one division, whose "and" joins its kinds or its peoples: "Yining city and
+# county ...", "Qianjiang Miao and Tujia autonomous county" (伊宁, 黔江: one city each).
+_ONE_DIVISION = re.compile(
+    r"^[A-Z][\w'-]*(?: [A-Z][\w'-]*)? (?:[\w-]+ ){0,3}?(?:city|county|district|suburbs|"
+    r"prefecture)\b"
+)
 
 
 def coordinated(entries: Sequence[Entry]) -> bool:
