@@ -153,6 +153,7 @@ from app.core.language.entities.sites import (
 from app.core.language.entities.tagged import (
     _described_word,
     _everyday,
+    _everyday_compound,
     _measure_not_surname,
     _spot_by_one,
     _spot_of_a_thing,
@@ -504,6 +505,8 @@ def _plausible(ctx: _Context, m: _Mention) -> bool:
     if m.type == "organization" and _country_class(form, ctx.lex, _one_tag(ctx, m)) \
             and not entries:
         return False  # 美国公司: American companies, not one company (but 中国银行 is one)
+    if m.type in ("organization", "place") and _everyday_compound(ctx, m.start, m.end):
+        return False  # 海洋生物/nt, 信息安全/nz: two everyday words, one thing
     if m.type == "place" and _verb_inside(ctx, m):
         return False  # 某镇某池畔 + 建成 + 开馆: a place's name holds no verb (a run-on)
     if _COUNTED.match(form):

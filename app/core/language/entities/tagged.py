@@ -754,6 +754,33 @@ def _everyday(ctx: _Context, word: str) -> bool:
     return bool(entries) and word not in ctx.lex.places and not any(e.proper for e in entries)
 
 
+def _everyday_compound(ctx: _Context, start: int, end: int) -> bool:
+    """海洋生物/nt, 中央处理器/nt, 信息安全/nz: one segmenter word that jieba's dictionary tags
+    a name but no dictionary knows, made of two everyday words (海洋 + 生物), the last no
+    ending a place's or a body's name has (not 某某 + 保险, 某某 + 乐队): it describes a
+    thing, it names no place or body."""
+    form = ctx.simple[start:end]
+    tiles = ctx.tiling(start, end)
+    if len(tiles) != 1 or tiles[0][2] not in ("nt", "ns", "nz") or len(form) < 4:
+        return False
+    lex = ctx.lex
+    if ctx.entries.get(form) or form in lex.places or form in lex.bodies or form in lex.known:
+        return False
+    if form[-1] in cue_set("place_last_chars") or _body_ending(form) or form[0] == "第":
+        return False  # (第二 + 炮兵: a numbered unit)
+    if form.endswith(cues("compound_name_heads")) or form.endswith(cues("landforms")):
+        return False  # (某某 + 酒店, 某某 + 山脉: a hotel's, a range's name)
+    if form[:2] in lex.body_prefixes or form[:2] in cue_set("unique_prefixes"):
+        return False  # 中央 + 财政, 国际 + 某某: one body of its kind
+    if any(lex.suffixes.get(form[-cut:]) is not None for cut in (1, 2, 3)):
+        return False
+    return any(
+        _everyday(ctx, form[:cut]) and _everyday(ctx, form[cut:])
+        and form[cut:] not in cue_set("trades")
+        for cut in (2, 3) if len(form) - cut >= 2
+    )  # fmt: skip
+
+
 def _unnamed_words(
     ctx: _Context, start: int, end: int, unknown_tags: frozenset[str], han_only: bool = False
 ) -> bool:

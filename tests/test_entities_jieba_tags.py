@@ -1,0 +1,20 @@
+"""Words jieba's own dictionary tags a place or a body that a reader sees no name in
+(precision)."""
+
+from __future__ import annotations
+
+from tests.conftest import named
+
+
+def test_a_word_of_two_everyday_words_tagged_a_body_is_no_body():
+    # jieba tags 通信协议 and 信息安全 organisations (nt, nz): a protocol, a field of work
+    assert not named("organization", "他们昨天谈到了通信协议。")
+    assert not named("organization", "报告里多次提到信息安全这件事。")
+    assert not named("organization", "报告里多次提到测量体温这件事。")
+    # a name whose last word ends a body's name stays a body: a hotel, a numbered unit,
+    # a telecom firm, an organisation, a central body
+    assert "国宾酒店" in named("organization", "报告里多次提到国宾酒店这件事。")
+    assert "第二炮兵" in named("organization", "报告里多次提到第二炮兵这件事。")
+    assert "中兴通讯" in named("organization", "报告里多次提到中兴通讯这件事。")
+    assert "基金组织" in named("organization", "报告里多次提到基金组织这件事。")
+
