@@ -1,5 +1,5 @@
 """Words jieba's own dictionary tags a place or a body that a reader sees no name in
-(precision)."""
+(precision): a word made of two everyday words, an everyday word ending in 讯."""
 
 from __future__ import annotations
 
@@ -18,3 +18,10 @@ def test_a_word_of_two_everyday_words_tagged_a_body_is_no_body():
     assert "中兴通讯" in named("organization", "报告里多次提到中兴通讯这件事。")
     assert "基金组织" in named("organization", "报告里多次提到基金组织这件事。")
 
+
+def test_an_everyday_word_ending_in_xun_opens_no_news_source():
+    # 喜讯 "good news", 通讯 "a feature story": the words before them are no news source
+    assert not named("organization", "报告里多次提到喜讯这件事。")
+    assert not named("organization", "可惜通讯里没有写到这件事。")
+    # an agency's dateline still names the agency
+    assert "新华社" in named("organization", "新华社讯 昨天，一家公司宣布了新的计划。")

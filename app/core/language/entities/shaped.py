@@ -4,6 +4,7 @@ transliterations, foreign names the segmenter cut, numbered party congresses, by
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from app.core.language.entities.glosses import (
@@ -635,6 +636,8 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         entries = ctx.entries.get(name)
         if _fold(name) in ctx.lex.stop or (entries and not any(e.proper for e in entries)):
             continue  # 据统计, 据悉: a common word, not a source
+        if group == "b" and _said_inside_word(ctx, start, end):
+            continue  # 报告里多次提到 + 喜讯: good news, not a source's 讯
         dateless = group == "b" and not m.group("dated") and m.group("said") != "讯"
         if dateless and not _opens_with_name(ctx, start, end):
             continue  # 中文新闻报道，… opens a sentence; 腾讯新闻报道，… names a source
@@ -647,6 +650,14 @@ def _media_mentions(ctx: _Context) -> list[_Mention]:
         else:
             out.append(_Mention(start, end, "organization", _COMPOSED))
     return out
+
+
+def _said_inside_word(ctx: _Context, start: int, end: int) -> bool:
+    """喜讯, 通讯社, 简讯: the segmenter made a word of the candidate source's last character
+    and the 讯 or 报道 after it, so that character is no name's end (but 新华社讯, 某某 +
+    乐居讯: the source runs on into 讯)."""
+    k = bisect_right(ctx.token_starts, end) - 1
+    return k >= 0 and start < ctx.tokens[k][0] == end - 1 and end < ctx.tokens[k][1]
 
 
 def _agency_before_city(ctx: _Context, name: str) -> int:
