@@ -1,5 +1,5 @@
 """Words jieba's own dictionary tags a place or a body that a reader sees no name in
-(precision): a word made of two everyday words, an everyday word ending in 讯."""
+(precision): two everyday words, a deed and its object, an everyday word ending in 讯."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_an_everyday_word_ending_in_xun_opens_no_news_source():
     assert not named("organization", "可惜通讯里没有写到这件事。")
     # an agency's dateline still names the agency
     assert "新华社" in named("organization", "新华社讯 昨天，一家公司宣布了新的计划。")
+
+
+def test_a_deed_and_what_it_is_done_to_is_no_place():
+    # jieba tags 铺平道路, 重建家园 places and 统一安排 a body: a verb and its object
+    assert not named("place", "这次改革为企业上市铺平道路。")
+    assert not named("place", "灾后各地帮助灾民重建家园。")
+    assert not named("organization", "他们昨天谈到了统一安排。")
+    # a verb that opens a bank's or a paper's name leaves the name
+    assert "建设银行" in named("organization", "建设银行今天公布了半年报。")
+    assert "联合早报" in named("organization", "联合早报今天刊登了这篇评论。")

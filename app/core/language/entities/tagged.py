@@ -529,6 +529,8 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             continue
         if _REGION_PART.fullmatch(word):
             continue  # 中南部/nt: a part of a region, not a ministry
+        if tag in ("ns", "nt") and _deed_and_its_object(ctx, word):
+            continue  # 铺平道路/ns, 统一安排/nt: a deed, no place or body
         if word in lex.bodies:
             out.append(_Mention(start, end, lex.bodies[word], _DICT))
             continue
@@ -766,6 +768,8 @@ def _everyday_compound(ctx: _Context, start: int, end: int) -> bool:
     lex = ctx.lex
     if ctx.entries.get(form) or form in lex.places or form in lex.bodies or form in lex.known:
         return False
+    if _deed_and_its_object(ctx, form):
+        return True
     if form[-1] in cue_set("place_last_chars") or _body_ending(form) or form[0] == "第":
         return False  # (第二 + 炮兵: a numbered unit)
     if form.endswith(cues("compound_name_heads")) or form.endswith(cues("landforms")):
@@ -779,6 +783,26 @@ def _everyday_compound(ctx: _Context, start: int, end: int) -> bool:
         and form[cut:] not in cue_set("trades")
         for cut in (2, 3) if len(form) - cut >= 2
     )  # fmt: skip
+
+
+def _deed_and_its_object(ctx: _Context, form: str) -> bool:
+    """铺平道路, 重建家园, 戒严地区, 统一安排: four characters jieba's dictionary tags a place or a
+    body that no dictionary knows whole, an everyday verb ("to pave") and an everyday word
+    that no name ends in: a deed and what it is done to, or a kind of area (but 建设 +
+    银行, 解放 + 大道, 联合 + 早报: a bank, a street, a paper)."""
+    lex = ctx.lex
+    if len(form) != 4 or ctx.entries.get(form) or form in lex.bodies or form in lex.known:
+        return False
+    head, tail = form[:2], form[2:]
+    if not (_everyday(ctx, head) and _everyday(ctx, tail)) or tail in lex.suffixes:
+        return False
+    if tail in cue_set("street_endings") or tail in cue_set("trades") or _body_ending(form):
+        return False
+    if tail in cue_set("compound_name_heads") or tail in cue_set("press_heads"):
+        return False
+    if tail.endswith(cues("press_endings")) or tail.endswith(cues("landforms")):
+        return False
+    return any(e.senses and e.senses[0].startswith("to ") for e in ctx.entries[head])
 
 
 def _unnamed_words(
