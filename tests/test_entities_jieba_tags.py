@@ -17,6 +17,8 @@ def test_a_word_of_two_everyday_words_tagged_a_body_is_no_body():
     assert "第二炮兵" in named("organization", "报告里多次提到第二炮兵这件事。")
     assert "中兴通讯" in named("organization", "报告里多次提到中兴通讯这件事。")
     assert "基金组织" in named("organization", "报告里多次提到基金组织这件事。")
+    # an oilfield, a school: 胜利 + 油田 names the oilfield
+    assert "胜利油田" in named("organization", "报告里多次提到胜利油田这件事。")
 
 
 def test_an_everyday_word_ending_in_xun_opens_no_news_source():
