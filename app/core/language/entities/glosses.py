@@ -290,3 +290,27 @@ def division_gloss(senses: Sequence[str]) -> bool:
     """The first sense names a county, district or town by its capitalised kind: the word is
     that division's name, though two characters of it may be other words' halves too."""
     return bool(senses) and bool(_DIVISION_NAMED.match(senses[0]))
+
+
+# "PRC sports and physical culture commission", "CCP central committee's ... department": a
+# gloss that opens with the state or party owning it names that one body.
+_OWNED_GLOSS = re.compile(r"(?:PRC|CCP|ROC) [a-zA-Z]")
+# "Central Military Committee (CMC)": an English name followed by its own acronym.
+_NAME_WITH_ACRONYM = re.compile(r"[A-Z][\w']*(?: [\w']+)* \([A-Z]{2,}\)")
+# Small words a capitalised English name leaves lowercase ("Military Commission of the ...").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
+
+
+def _one_body_gloss(entries: Sequence[Entry]) -> bool:
+    """A lower-case entry whose gloss names one body: 国家体委 "PRC sports and physical culture
+    commission", 某军委 "Central Military Committee (CMC)", 某油 "China National Offshore Oil
+    Corporation" (every word capitalised); not "Chinese herbal medicine", a kind of thing."""
+    for sense in (s for e in entries for s in e.senses[:2]):
+        if _OWNED_GLOSS.match(sense) or _NAME_WITH_ACRONYM.fullmatch(sense):
+            return True
+        words = sense.split()
+        if len(words) >= 2 and all(
+            w[:1].isupper() or w in _NAME_JOINERS for w in words
+        ) and words[0][:1].isupper() and words[-1][:1].isupper():
+            return True
+    return False

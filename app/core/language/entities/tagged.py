@@ -23,6 +23,7 @@ from app.core.language.entities.composed import (
 from app.core.language.entities.glosses import (
     _acronym_gloss,
     _gloss_names,
+    _one_body_gloss,
     _proper_senses,
     _type_from_gloss,
     division_gloss,
@@ -611,6 +612,7 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
         if tag in ("ns", "nt") and (not entries or proper or tag == "nt" or _referred(entries)):
             named_body = tag == "nt" and lex.org_ending(word) > 0
             named_body = named_body and word[-1] not in cue_set("works_kinds")  # 加工厂: a kind
+            named_body = named_body or (tag == "nt" and _one_body_gloss(entries))
             if common and not proper and not _acronym_gloss(entries) and not named_body:
                 continue  # but 国家队, 自由党, 国民议会: an ending says it is a body
             if tag == "ns" and common and _everyday_place(ctx, index):
