@@ -205,6 +205,22 @@ _COMMA_COUNTRY = re.compile(r"^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?, ([A-Z][A-
 _NAME_PART = re.compile(r"[^,(;]*?(?= of |\s*\(|,|;|$)")
 
 
+# "Julia Kristeva (1941-), Bulgarian-French philosopher", "Fu Mingxia (1978-), Chinese diver":
+# a life span, then a comma and what the person did.
+_LIFE_THEN_ROLE = re.compile(r"\((?:c\. |born )?\d{1,4}(?: BC)?-(?:\d{1,4})?(?: BC)?\), [a-zA-Z]")
+_LAND_NAME = re.compile(r"[A-Z][a-z]+ia")
+
+
+def _person_named_like_land(head: str, sense: str) -> bool:
+    """A person's name whose only type word is one that ends as a land's does (Julia,
+    Victoria, the pinyin Mingxia or Chia-Chiao; "-ia" reads Russia, Asia as places), glossed
+    with a life span and a role: the gloss names a person, not a place."""
+    lands = [m.group(0) for etype, pattern in _GLOSS_TYPES for m in pattern.finditer(head)]
+    return bool(lands) and all(_LAND_NAME.fullmatch(w) for w in lands) and bool(
+        _LIFE_THEN_ROLE.search(sense)
+    )
+
+
 def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
     lex = _lexicon()
     if division_gloss(senses):
@@ -231,6 +247,8 @@ def _type_from_gloss(senses: Sequence[str]) -> EntityType | None:
         head = _NAME_PART.match(sense)
         named = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES
                  for m in pattern.finditer(head.group(0) if head else "")]  # fmt: skip
+        if named and _person_named_like_land(head.group(0) if head else "", sense):
+            return "person"
         if named:
             return max(named)[1]
         found = [(m.start(), etype) for etype, pattern in _GLOSS_TYPES

@@ -586,6 +586,11 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
             if town and not common:  # 某某镇/nr, 到 + 梁镇/nr, 花莲县/nr (Hualien County)
                 out.append(_Mention(start, end, "place", _TAGGER))
                 continue
+            if gloss_type is None and _bare_name_gloss(ctx, entries, proper) and (
+                _person_acts_after(ctx, end) or _person_cue(ctx, start, end)
+            ):
+                out.append(_Mention(start, end, "person", _DICT))  # "Saddam" + 会见
+                continue
             if entries and gloss_type is None and not _titled(ctx, start):
                 continue  # the dictionary knows the word but not as a person (总统 + 哈桑: one)
             if _valid_person(word, entries, lex, tag):
@@ -627,6 +632,9 @@ def _tagger_mentions(ctx: _Context) -> list[_Mention]:
                 etype = "organization"  # 某港海关/ns: the customs house, not the port
             if tag == "ns" and etype == "person" and _at_a_place(ctx, start, end, proper):
                 etype = "place"  # 在 + 华盛顿: a person first, a city too
+            if etype == "place" and _person_sense_doing(ctx, start, end, proper):
+                out.append(_Mention(start, end, "person", _DICT))  # 某南 + 会见: a region
+                continue  # first, a statesman too (the dictionary says so, not the tagger)
             out.append(_Mention(start, end, etype, _TAGGER))
             continue
         if proper and common and gloss_type == "place" and _weather_after(ctx, end):
@@ -653,6 +661,36 @@ def _unplaced_county(ctx: _Context, start: int, word: str, tag: str, senses: lis
     before = ctx.simple[max(0, start - 3) : start]
     placed = before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
     return not placed and ctx.simple[start + 2 : start + 3] != "的"
+
+
+_BARE_NAME = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _bare_name_gloss(ctx: _Context, entries: Iterable[Entry], proper: list[str]) -> bool:
+    """A name jieba tags a person's whose every capitalised sense is one bare name that names
+    no place ("Saddam", a statesman known by one name): CC-CEDICT says nothing of its type
+    (bare names of regions, towns and brands look the same), so only what is said of it
+    around, with the jieba tag, makes it a person."""
+    return (
+        bool(proper)
+        and all(_BARE_NAME.fullmatch(sense) for sense in proper)
+        and not any(sense in ctx.lex.place_english for sense in proper)
+        and not any(not e.proper for e in entries)
+    )
+
+
+def _person_sense_doing(ctx: _Context, start: int, end: int, senses: list[str]) -> bool:
+    """A name CC-CEDICT glosses as a region first and a person last (Annam ... Kofi Annan),
+    before what only people do, in its clause (+ 今天 + 会见, + 在讲话中): the person."""
+    if not any(sense[:1].isupper() and _type_from_gloss([sense]) == "person" for sense in senses):
+        return False
+    return _person_acts_after(ctx, end)
+
+
+def _person_acts_after(ctx: _Context, end: int) -> bool:
+    """What only people do, within the clause after a name (+ 今天 + 会见, + 在讲话中)."""
+    clause = re.split(r"[，。；！？、,;!?]", ctx.simple[end : end + 8], maxsplit=1)[0]
+    return any(act in clause for act in cues("person_only_acts"))
 
 
 def _titled(ctx: _Context, start: int) -> bool:
