@@ -26,3 +26,9 @@ def test_a_region_that_is_also_a_statesman_is_the_person_who_meets_guests():
 def test_a_person_glossed_by_one_bare_name_who_meets_guests_is_a_person():
     # 萨达姆 = "Saddam": the gloss gives no type, the meeting does
     assert "萨达姆" in named("person", "萨达姆今天在这里会见了来访的客人。")
+
+
+def test_a_figure_of_antiquity_known_by_the_year_of_death_is_a_person():
+    # CC-CEDICT dates some ancient people by their death alone: "(-193 BC)"
+    assert _type_from_gloss(["Lu Ming (-193 BC), Han dynasty strategist"]) == "person"
+    assert _type_from_gloss(["Lu Ming (-754), Tang dynasty poet"]) == "person"

@@ -13,7 +13,9 @@ from app.core.language.entities.lexicon import _lexicon
 from app.core.types import EntityType, Entry
 
 _GLOSS_TYPES: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
-    ("person", re.compile(r"\((?:c\. |reigned )?\d{1,4}(?: BC)?-|\(\d{3,4}\)|\bsurname\b|"
+    # "(1916-2013)", "(c. 500 BC)"; "Xiao He (-193 BC), strategist": only the death known
+    ("person", re.compile(r"\((?:c\. |reigned )?\d{1,4}(?: BC)?-|\(\d{3,4}\)|\(-\d{1,4}(?: BC)?\)|"
+                          r"\bsurname\b|"
                           r"Chinese-American|"
                           r"\((?:male |female )?name\)|"
                           r"\b(?:actor|actress|writer|poet|politician|emperor|singer|scientist|"
