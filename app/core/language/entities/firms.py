@@ -5,6 +5,8 @@ share price, a chairman or a subsidiary right after it)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from app.core.language.entities.lexicon import (
     _COMPOSED,
     _FUNCTION_TAGS,
@@ -92,7 +94,7 @@ def _name_words(ctx: _Context, first: int, index: int) -> bool:
         return False
     if any(tokens[k][1] != tokens[k + 1][0] for k in range(first, index)):
         return False
-    kinds = cue_set("not_bare_firm_words") | cue_set("trades") | cue_set("bare_firm_trades")
+    kinds = _not_name_words()
     return not any(
         tag in _NOT_NAME_TAGS or tag[0] == "v" or not all_han(simple[ts:te])
         or simple[ts:te] in ctx.lex.stop or simple[ts:te] in kinds
@@ -213,3 +215,10 @@ def _bare_brands(ctx: _Context) -> list[_Mention]:
         if before in _NOT_NAME_TAGS or before[0] == "v":
             out.append(_Mention(s, e, "organization", _COMPOSED))
     return out
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words no firm's own name is: kinds and quantities, and the trades themselves (asked of
+    every token before a trade, so built once)."""
+    return cue_set("not_bare_firm_words") | cue_set("trades") | cue_set("bare_firm_trades")

@@ -28,6 +28,7 @@ from app.core.language.entities.mentions import (
     _Mention,
     _named_place_word,
     _resolve_overlaps,
+    _Spans,
 )
 from app.core.text.chars import HAN_CLASS, all_han, has_han, is_han
 from app.core.types import Entity, EntityType
@@ -176,19 +177,20 @@ def _body_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
     (whole tokens) that `_shortens` a body the text names is that body, over a place read
     inside it (中国 of 中国羽协); a word the dictionary knows as an everyday word is not."""
     lex = ctx.lex
-    openers: dict[str, set[str]] = {}
+    openers: set[str] = set()
     closers: dict[tuple[str, str], set[str]] = {}  # (first, last character) -> full names
     for m in mentions:
         full = ctx.simple[m.start : m.end]
         if m.type == "organization" and len(full) >= 4 and all_han(full):
             for at in _short_form_openers(ctx, full):
-                openers.setdefault(full[at], set()).add(full)
+                openers.add(full[at])
                 for last in _short_form_ends(lex, full):
                     closers.setdefault((full[at], last), set()).add(full)
     if not openers:
         return mentions
     extra: list[_Mention] = []
     dropped: set[int] = set()
+    spans = _Spans(mentions)
     for s in sorted(ctx.starts):
         first = ctx.simple[s : s + 1]
         for e in range(min(s + 7, len(ctx.simple)), s + 1, -1) if first in openers else ():
@@ -200,7 +202,7 @@ def _body_short_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Menti
             follows = ctx.simple[e : after[0][1]] if after else ""
             if lex.org_ending(short + follows) or follows in cue_set("trades"):
                 break  # 交银 + 信托 is another firm than 交通银行
-            inside = [m for m in mentions if m.start < e and s < m.end]
+            inside = spans.overlapping(s, e)
             entries = ctx.entries.get(short, ())
             if any(m.start < s or m.end > e or m.type != "place" for m in inside) or any(
                 not x.proper for x in entries

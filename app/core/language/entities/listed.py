@@ -43,7 +43,8 @@ def _listed_alike(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                     and not (m.type == "organization" and _owner_only(ctx, inner, s, e))
                 ):
                     continue
-                out = [x for x in out if x not in inner]
+                if inner:  # (rebuilt only when there is something to drop)
+                    out = [x for x in out if x not in inner]
                 added.append(_Mention(s, e, m.type, _COMPOSED))
         out += added
         fresh = added
@@ -143,8 +144,10 @@ def _counted_members(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     out = list(mentions)
     for hit in _COUNTED_DIVISIONS.finditer(ctx.simple):
         members = _members_before(ctx, out, hit.start())
+        if len(members) < 2:
+            continue
         places = {(m.start, m.end) for m in out if m.type == "place"}
-        if len(members) < 2 or not places.intersection(members):
+        if not places.intersection(members):
             continue
         for s, e in members:
             crossing = [m for m in out if m.start == s and e < m.end <= hit.end()]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from app.core.language.entities.glosses import (
     NameDictionary,
@@ -313,3 +315,21 @@ def _only_place(entries: Sequence[Entry]) -> bool:
     """Whether the dictionary knows a word only as the name of a place (大连, not 一直)."""
     return all(e.proper for e in entries) and _type_from_gloss(_proper_senses(entries)) == "place"
 
+
+@lru_cache(maxsize=8)
+def _marks_at(text: str, marks: str) -> list[int]:
+    """Where any of `marks` stands in the text, in order, found once per text: steps that ask
+    of every mention what mark stands before or after it stay linear on long texts."""
+    return [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)]
+
+
+def _last_before(positions: list[int], start: int) -> int:
+    """The last of the sorted positions before start, or -1 (as str.rfind)."""
+    k = bisect_left(positions, start)
+    return positions[k - 1] if k else -1
+
+
+def _first_from(positions: list[int], end: int, default: int) -> int:
+    """The first of the sorted positions at or after end, or default."""
+    k = bisect_left(positions, end)
+    return positions[k] if k < len(positions) else default

@@ -24,12 +24,22 @@ from app.core.language.entities.lexicon import (
     cues,
     longest_first,
 )
-from app.core.language.entities.mentions import _Context, _Mention, _only_place, _Spans
+from app.core.language.entities.mentions import (
+    _Context,
+    _first_from,
+    _last_before,
+    _marks_at,
+    _Mention,
+    _only_place,
+    _Spans,
+)
 from app.core.language.entities.people import _dotted_foreign
+from app.core.language.entities.shaped import _DATE_DIGIT, _DATELINE_DATE
 from app.core.language.entities.tagged import (
     _everyday,
     _opening_place,
     _unnamed_words,
+    _where_one_goes,
     _word_at,
 )
 from app.core.text.chars import all_han
@@ -613,19 +623,16 @@ def _glossed_places_over_guesses(
 
 def _where_one_is(ctx: _Context, start: int) -> bool:
     """A word of being at or going to a place ends right before `start` (在, 抵达, 前往)."""
-    before = ctx.simple[max(0, start - 3) : start]
-    if before.endswith("来自"):
+    if ctx.simple.endswith("来自", 0, start):
         return False  # 来自 + 某某: a firm's product or a club's player as often as a town's
-    return before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
+    return _where_one_goes(ctx, start)
 
 
 def _about_a_match(ctx: _Context, start: int, end: int) -> bool:
     """The sentence around start:end has a word of sport (队, 比赛, 主场, 击败), where a city
     names its club and a county's name may be a player's."""
-    left = max(ctx.simple.rfind(mark, 0, start) for mark in "。！？\n")
-    right = min((i for i in (ctx.simple.find(mark, end) for mark in "。！？\n") if i >= 0),
-                default=len(ctx.simple))
-    sentence = ctx.simple[left + 1 : right]
+    ends = _marks_at(ctx.simple, "。！？\n")
+    sentence = ctx.simple[_last_before(ends, start) + 1 : _first_from(ends, end, len(ctx.simple))]
     return any(word in sentence for word in cues("sports_sentence_words"))
 
 
@@ -638,14 +645,8 @@ def _city_of_meeting(ctx: _Context, c: _Mention, rules: list[_Mention]) -> bool:
     return ruled and _only_place(ctx.entries.get(ctx.simple[c.start : c.end], ()))
 
 
-_DAY = r"[\d０-９一二三四五六七八九十]"
-
-
-_DATELINE = re.compile(rf"{_DAY}{{1,2}}月{_DAY}{{1,3}}日[电讯]")
-
-
 # What follows the city of a report's source, with or without the date: 3月8日电, 电, 消息.
-_FILED_FROM = re.compile(rf"(?:{_DAY}{{1,2}}月{_DAY}{{1,3}}日)?(?:[电讯]|报道|消息)")
+_FILED_FROM = re.compile(rf"(?:{_DATE_DIGIT}{{1,2}}月{_DATE_DIGIT}{{1,3}}日)?(?:[电讯]|报道|消息)")
 
 
 def _places_by_context(
@@ -659,7 +660,7 @@ def _places_by_context(
         if c.type == "place" or (c.start, c.end) not in places:
             continue
         after = ctx.simple[c.end : c.end + 8]
-        if _DATELINE.match(after) or after.startswith(cues("weather")):
+        if _DATELINE_DATE.match(after) or after.startswith(cues("weather")):
             c.type = "place"
     return crf
 

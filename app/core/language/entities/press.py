@@ -15,7 +15,7 @@ from app.core.language.entities.lexicon import (
     cue_set,
     cues,
 )
-from app.core.language.entities.mentions import _Context, _Mention
+from app.core.language.entities.mentions import _Context, _last_before, _marks_at, _Mention
 from app.core.text.chars import all_han
 
 
@@ -62,7 +62,9 @@ def _reports(ctx: _Context, end: int, verbs: str = "reporting_verbs") -> bool:
 
 def _in_title(ctx: _Context, start: int, end: int) -> bool:
     """start:end lies in 《》 (a 《 before it that no 》 closes, or a 》 right after it)."""
-    opened = ctx.simple.rfind("《", 0, start) > ctx.simple.rfind("》", 0, start)
+    opened = _last_before(_marks_at(ctx.simple, "《"), start) > _last_before(
+        _marks_at(ctx.simple, "》"), start
+    )
     return opened or ctx.simple[end : end + 1] == "》"
 
 

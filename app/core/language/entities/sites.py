@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from app.core.language.entities.lexicon import (
     _COMPOSED,
@@ -148,7 +149,12 @@ def _village_start(ctx: _Context, mentions: list[_Mention], b: int, e: int) -> i
 
 def _division_end(form: str) -> bool:
     """Whether a place's name ends in a division (某某村, 某某镇, 某某社区)."""
+    divisions, endings = _division_words()
+    return len(form) >= 2 and (form[-1] in divisions or form.endswith(endings))
+
+
+@cache
+def _division_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The division characters and the neighbourhood endings, put together once."""
     divisions = cue_set("division_chars") | cue_set("village_divisions")
-    return len(form) >= 2 and (
-        form[-1] in divisions or form.endswith(tuple(cue_set("neighbourhood_endings")))
-    )
+    return divisions, tuple(cue_set("neighbourhood_endings"))

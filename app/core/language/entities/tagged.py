@@ -658,9 +658,13 @@ def _unplaced_county(ctx: _Context, start: int, word: str, tag: str, senses: lis
     other words (鉴 + 宝应 + 者, 小金 + 人)."""
     if tag != "n" or len(word) != 2 or not division_gloss(senses):
         return False
+    return not _where_one_goes(ctx, start) and ctx.simple[start + 2 : start + 3] != "的"
+
+
+def _where_one_goes(ctx: _Context, start: int) -> bool:
+    """A word of being at or going to a place ends right before `start` (在, 抵达, 前往)."""
     before = ctx.simple[max(0, start - 3) : start]
-    placed = before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
-    return not placed and ctx.simple[start + 2 : start + 3] != "的"
+    return before[-1:] in cue_set("locative") or before.endswith(cues("travel_verbs"))
 
 
 _BARE_NAME = re.compile(r"[A-Z][a-z]{2,}")
